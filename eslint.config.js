@@ -1,0 +1,56 @@
+// One lint config for the whole workspace. The dependency rule lives here, enforced, not hoped for.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const infrastructure = [
+  { group: ['@aws-sdk/*', '@smithy/*', 'aws-lambda'], message: 'The domain has no AWS SDK.' },
+  { group: ['hono', 'hono/*', '@hono/*'], message: 'The domain has no HTTP framework.' },
+  { group: ['react', 'react-dom', 'react/*', 'react-dom/*', '@cloudscape-design/*'], message: 'The domain has no UI.' },
+  { group: ['@elevate/adapters', '@elevate/adapters/*', '@elevate/api', '@elevate/api/*', '@elevate/dev-stack', '@elevate/dev-stack/*', '@elevate/contracts', '@elevate/contracts/*'], message: 'The domain depends on nothing of ours.' },
+  { group: ['node:*', 'fs', 'path', 'http', 'https', 'net', 'child_process'], message: 'The domain does no I/O.' },
+  { group: ['jose', 'oidc-provider', 'dynalite', 'yaml'], message: 'The domain has no infrastructure.' },
+];
+
+export default tseslint.config(
+  {
+    ignores: ['**/node_modules/**', '**/dist/**', '**/cdk.out/**', '.data/**', '**/test-results/**', '**/playwright-report/**', '**/*.d.ts'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node }, ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-non-null-assertion': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['packages/domain/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: infrastructure }] },
+  },
+  {
+    // The SPA talks to the server only through the shared contracts.
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@elevate/adapters', '@elevate/adapters/*', '@elevate/api', '@elevate/api/*', '@elevate/dev-stack', '@elevate/dev-stack/*', '@aws-sdk/*'], message: 'The SPA depends on @elevate/contracts only.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['packages/contracts/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@elevate/adapters', '@elevate/adapters/*', '@elevate/api', '@elevate/dev-stack', '@aws-sdk/*', 'hono', 'react'], message: 'Contracts are plain schemas shared by web and api.' }] }],
+    },
+  },
+);
