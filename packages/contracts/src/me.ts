@@ -1,0 +1,18 @@
+import { z } from 'zod';
+
+/** `GET /me`: who the API took the caller to be, from both verified tokens. */
+export const meResponseSchema = z.object({
+  sub: z.string(),
+  email: z.string(),
+  name: z.string(),
+  groups: z.array(z.string()),
+  /** Authentication methods from the ID token, e.g. ["pwd", "mfa"]. */
+  amr: z.array(z.string()),
+  /** When the user last authenticated, ISO-8601 UTC. */
+  authTime: z.string().optional(),
+});
+
+export type MeResponse = z.infer<typeof meResponseSchema>;
+
+/** The header that carries the ID token next to `Authorization: Bearer <access token>`. */
+export const ID_TOKEN_HEADER = 'x-elevate-id-token';

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+/** RFC 9457 problem details, as every API error is sent. `code` is stable; `detail` is for people. */
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  code: z.string(),
+  detail: z.string().optional(),
+  instance: z.string().optional(),
+  /** Present on 400s: where in the input each problem is. */
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /** Present on 500s: quote it to an operator; the logs carry the rest. */
+  correlationId: z.string().optional(),
+});
+
+export type Problem = z.infer<typeof problemSchema>;
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
