@@ -1,0 +1,146 @@
+// `pnpm dev`: every stand-in in this process, the API and the SPA as children, one banner when all answer.
+import { join, resolve } from 'node:path';
+import { loadDevConfig } from '../config/dev-config';
+import { HOST, portSettings, resolvePorts } from '../config/ports';
+import { startDynamoDb } from '../dynamodb/start-dynamodb';
+import { startDevIdp } from '../idp';
+import { startStsEmulator } from '../sts';
+import { readyBanner } from './banner';
+import { checkPortsFree, PortInUseError, type PortClaim } from './check-ports';
+import { startChild, waitForHttp, type ChildService } from './child-service';
+import { prefixedLog } from './prefixed-log';
+
+const repoRoot = resolve(import.meta.dirname, '../../../..');
+const startedAt = Date.now();
+const log = prefixedLog('dev');
+
+async function main(): Promise<void> {
+  // Relative paths are taken from the repository root, wherever the command was started.
+  const dataDir = resolve(repoRoot, process.env.ELEVATE_DATA_DIR ?? '.data');
+  const configFile = resolve(repoRoot, process.env.ELEVATE_DEV_CONFIG ?? 'config/dev-stack.yaml');
+  const policyFile = resolve(repoRoot, process.env.ELEVATE_POLICY_FILE ?? 'config/policy.example.yaml');
+  const config = loadDevConfig(configFile);
+  const ports = resolvePorts();
+
+  const claims: PortClaim[] = Object.entries(portSettings).flatMap(([name, s]) =>
+    name === 'sts'
+      ? config.sts.regions.map((region, i) => ({ name: `sts ${region}`, port: ports.sts + i, env: s.env }))
+      : [{ name, port: ports[name as keyof typeof ports], env: s.env }],
+  );
+  await checkPortsFree(HOST, claims);
+
+  const webOrigin = `http://${HOST}:${ports.web}`;
+  const apiUrl = `http://${HOST}:${ports.api}`;
+  const [db, idp, sts] = await Promise.all([
+    startDynamoDb({ host: HOST, port: ports.dynamodb, dataDir: join(dataDir, 'dynamodb') }),
+    startDevIdp({
+      host: HOST,
+      port: ports.idp,
+      dataDir,
+      personas: config.personas,
+      client: {
+        clientId: config.idp.client.clientId,
+        redirectUris: [`${webOrigin}/auth/callback`],
+        postLogoutRedirectUris: [`${webOrigin}/`],
+      },
+      apiAudience: config.idp.apiAudience,
+      groupsClaim: config.idp.groupsClaim,
+      log: prefixedLog('idp'),
+    }),
+    startStsEmulator({
+      host: HOST,
+      basePort: ports.sts,
+      regions: config.sts.regions,
+      principals: config.sts.principals,
+      targetRoles: config.sts.targetRoles,
+      log: prefixedLog('sts'),
+    }),
+  ]);
+  const closers: (() => Promise<void>)[] = [() => sts.close(), () => idp.close(), () => db.close()];
+  log(`DynamoDB (dynalite) ${db.endpoint}, data in ${join(dataDir, 'dynamodb')}`);
+
+  const broker = config.sts.principals.find((p) => p.name === 'broker');
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    ELEVATE_HOST: HOST,
+    ELEVATE_API_PORT: String(ports.api),
+    ELEVATE_WEB_PORT: String(ports.web),
+    ELEVATE_WEB_ORIGIN: webOrigin,
+    ELEVATE_API_URL: apiUrl,
+    ELEVATE_IDP_ISSUER: idp.issuer,
+    ELEVATE_CLIENT_ID: config.idp.client.clientId,
+    ELEVATE_API_AUDIENCE: config.idp.apiAudience,
+    ELEVATE_GROUPS_CLAIM: config.idp.groupsClaim,
+    ELEVATE_POLICY_FILE: policyFile,
+    ELEVATE_DYNAMODB_ENDPOINT: db.endpoint,
+    ELEVATE_STS_ENDPOINTS: JSON.stringify(sts.endpoints),
+    ELEVATE_STS_REGIONS: config.sts.regions.join(','),
+    ELEVATE_FEDERATION_ENDPOINT: sts.federationEndpoint,
+    // The broker's local principal, as the federate function's role would be in AWS.
+    AWS_ACCESS_KEY_ID: broker?.accessKeyId ?? '',
+    AWS_SECRET_ACCESS_KEY: broker?.secretAccessKey ?? '',
+    AWS_REGION: config.sts.regions[0],
+  };
+
+  const children: ChildService[] = [];
+  let shuttingDown = false;
+  const shutdown = async (code: number): Promise<never> => {
+    if (!shuttingDown) {
+      shuttingDown = true;
+      log('stopping…');
+      await Promise.allSettled(children.map((c) => c.stop()));
+      await Promise.allSettled(closers.map((close) => close()));
+      log('stopped');
+    }
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+
+  const onExit = (name: string) => (code: number | null) => {
+    log(`${name} exited with code ${code ?? 'signal'}; stopping the rest`);
+    void shutdown(1);
+  };
+  const node = process.execPath;
+  children.push(
+    startChild('api', node, ['--import', 'tsx', 'src/local.ts'], {
+      cwd: join(repoRoot, 'apps/api'),
+      env: childEnv,
+      log: prefixedLog('api'),
+      onExit: onExit('api'),
+    }),
+    startChild('web', node, ['node_modules/vite/bin/vite.js', '--clearScreen', 'false'], {
+      cwd: join(repoRoot, 'apps/web'),
+      env: childEnv,
+      log: prefixedLog('web'),
+      onExit: onExit('web'),
+    }),
+  );
+
+  await Promise.all([waitForHttp(`${apiUrl}/health`, 60_000), waitForHttp(`${webOrigin}/`, 60_000)]);
+  console.log(
+    readyBanner({
+      urls: [
+        { label: 'Elevate', url: `${webOrigin}/` },
+        { label: 'API', url: apiUrl },
+        { label: 'Dev IdP', url: idp.issuer },
+        ...Object.entries(sts.endpoints).map(([region, url]) => ({ label: `STS ${region}`, url })),
+        { label: 'Console', url: sts.consoleUrl },
+        { label: 'DynamoDB', url: db.endpoint },
+      ],
+      personas: config.personas,
+      dataDir,
+      startedInMs: Date.now() - startedAt,
+    }),
+  );
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof PortInUseError) {
+    log(error.message);
+  } else {
+    log(`start-up failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  process.exit(1);
+});
