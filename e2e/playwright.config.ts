@@ -1,0 +1,44 @@
+import { defineConfig } from '@playwright/test';
+import { stack } from './tests/support/stack';
+
+// The journeys run against the whole local stack (`pnpm dev`) on ports of their own and a fresh data
+// folder, so a developer's running stack and data are left alone.
+export default defineConfig({
+  testDir: './tests',
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [
+    ['list'],
+    ['json', { outputFile: '../.data/test-results/playwright.json' }],
+  ],
+  outputDir: '../.data/test-results/playwright',
+  use: {
+    baseURL: stack.webUrl,
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  webServer: {
+    command: 'rm -rf ../.data/e2e && pnpm --dir .. dev',
+    url: `${stack.apiUrl}/health`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    env: stack.env,
+    gracefulShutdown: { signal: 'SIGINT', timeout: 10_000 },
+  },
+});
