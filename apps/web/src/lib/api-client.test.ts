@@ -1,0 +1,123 @@
+import { describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import { ID_TOKEN_HEADER, meResponseSchema } from '@elevate/contracts';
+import { createApiClient, type ApiClientOptions } from './api-client';
+import { ApiProblem } from './api-problem';
+
+const tokens = { accessToken: 'access-token-value', idToken: 'id-token-value' };
+const me = { sub: 's-1', email: 'alice@example.com', name: 'Alice', groups: ['engineers'], amr: ['pwd'] };
+
+function client(respond: (url: string, init: RequestInit) => Response | Promise<Response>, extra: Partial<ApiClientOptions> = {}) {
+  const fetchFn = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => respond(String(input), init ?? {}));
+  const onUnauthorized = vi.fn();
+  const api = createApiClient({ baseUrl: 'http://api.test/', getTokens: async () => tokens, onUnauthorized, fetch: fetchFn, ...extra });
+  return { api, fetchFn, onUnauthorized };
+}
+
+async function caught(promise: Promise<unknown>): Promise<ApiProblem> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof ApiProblem)) throw new Error(`expected an ApiProblem, got ${String(error)}`);
+  return error;
+}
+
+describe('api client', () => {
+  it('sends the access token as a bearer token and the ID token in its own header', async () => {
+    const { api, fetchFn } = client(() => Response.json(me));
+    await expect(api.request('/me', { schema: meResponseSchema })).resolves.toEqual(me);
+    const [url, init] = fetchFn.mock.calls[0] ?? [];
+    expect(url).toBe('http://api.test/me');
+    const headers = new Headers(init?.headers);
+    expect(headers.get('authorization')).toBe('Bearer access-token-value');
+    expect(headers.get(ID_TOKEN_HEADER)).toBe('id-token-value');
+    expect(ID_TOKEN_HEADER).toBe('x-elevate-id-token');
+  });
+
+  it('sends a body as JSON', async () => {
+    const { api, fetchFn } = client(() => Response.json({ id: 'r-1' }, { status: 201 }));
+    await api.request('/requests', { method: 'POST', body: { role: 'ReadOnly' }, schema: z.object({ id: z.string() }) });
+    const init = fetchFn.mock.calls[0]?.[1];
+    expect(init?.method).toBe('POST');
+    expect(init?.body).toBe('{"role":"ReadOnly"}');
+    expect(new Headers(init?.headers).get('content-type')).toBe('application/json');
+  });
+
+  it('turns problem+json into an ApiProblem with its code, detail and field errors', async () => {
+    const problem = {
+      type: 'https://elevate.dev/problems/validation',
+      title: 'The request is not valid',
+      status: 400,
+      code: 'validation_failed',
+      detail: 'Two fields need attention.',
+      errors: [
+        { path: 'justification', message: 'Say why you need access (at least 20 characters).' },
+        { path: 'durationMinutes', message: 'At most 60 minutes for this role.' },
+      ],
+    };
+    const { api } = client(() => new Response(JSON.stringify(problem), { status: 400, headers: { 'content-type': 'application/problem+json' } }));
+    const error = await caught(api.request('/requests', { method: 'POST', body: {}, schema: z.unknown() }));
+    expect(error.status).toBe(400);
+    expect(error.code).toBe('validation_failed');
+    expect(error.title).toBe('The request is not valid');
+    expect(error.detail).toBe('Two fields need attention.');
+    expect(error.fieldErrors).toHaveLength(2);
+    expect(error.fieldError('justification')).toBe('Say why you need access (at least 20 characters).');
+    expect(error.fieldError('ticket')).toBeUndefined();
+  });
+
+  it('keeps the correlation id of a server error so people can quote it', async () => {
+    const problem = { type: 'about:blank', title: 'Internal error', status: 500, code: 'internal', correlationId: 'c-42' };
+    const { api } = client(() => new Response(JSON.stringify(problem), { status: 500, headers: { 'content-type': 'application/problem+json' } }));
+    const error = await caught(api.request('/me', { schema: meResponseSchema }));
+    expect(error.code).toBe('internal');
+    expect(error.correlationId).toBe('c-42');
+  });
+
+  it('turns a non-JSON 500 into a generic problem that says what to do', async () => {
+    const { api } = client(() => new Response('<html>Bad Gateway</html>', { status: 500, headers: { 'content-type': 'text/html' } }));
+    const error = await caught(api.request('/me', { schema: meResponseSchema }));
+    expect(error.status).toBe(500);
+    expect(error.code).toBe('unexpected_response');
+    expect(error.title).toBe('The Elevate service had a problem');
+    expect(error.detail).toMatch(/HTTP 500/);
+    expect(error.fieldErrors).toEqual([]);
+  });
+
+  it('treats JSON that is not a problem like any other unexplained failure', async () => {
+    const { api } = client(() => Response.json({ message: 'nope' }, { status: 403 }));
+    const error = await caught(api.request('/me', { schema: meResponseSchema }));
+    expect(error).toMatchObject({ status: 403, code: 'unexpected_response', title: 'The Elevate service refused the request' });
+  });
+
+  it('reports a 401 so the app can sign in again', async () => {
+    const problem = { type: 'about:blank', title: 'Unauthorized', status: 401, code: 'unauthenticated' };
+    const { api, onUnauthorized } = client(() => new Response(JSON.stringify(problem), { status: 401, headers: { 'content-type': 'application/problem+json' } }));
+    const error = await caught(api.request('/me', { schema: meResponseSchema }));
+    expect(error.code).toBe('unauthenticated');
+    expect(onUnauthorized).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not call the API without tokens and asks for sign-in instead', async () => {
+    const { api, fetchFn, onUnauthorized } = client(() => Response.json(me), { getTokens: async () => null });
+    const error = await caught(api.request('/me', { schema: meResponseSchema }));
+    expect(error.code).toBe('not_signed_in');
+    expect(fetchFn).not.toHaveBeenCalled();
+    expect(onUnauthorized).toHaveBeenCalledTimes(1);
+  });
+
+  it('says the service is unreachable when the network fails', async () => {
+    const { api } = client(() => {
+      throw new TypeError('Failed to fetch');
+    });
+    const error = await caught(api.request('/me', { schema: meResponseSchema }));
+    expect(error).toMatchObject({ status: 0, code: 'network_error', title: 'Cannot reach the Elevate service' });
+  });
+
+  it('refuses a success body that breaks the contract', async () => {
+    const { api } = client(() => Response.json({ sub: 's-1' }));
+    const error = await caught(api.request('/me', { schema: meResponseSchema }));
+    expect(error.code).toBe('invalid_response');
+  });
+});
