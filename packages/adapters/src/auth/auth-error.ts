@@ -1,0 +1,52 @@
+/** Why a caller's tokens were refused. Stable: clients and the API's error table key on these. */
+export const authErrorCodes = [
+  /** One of the two tokens was not sent. */
+  'TOKEN_MISSING',
+  /** Bad signature, algorithm, issuer, audience, type, not yet valid, malformed or bad claims. */
+  'TOKEN_INVALID',
+  /** Past `exp` (beyond the allowed clock skew). */
+  'TOKEN_EXPIRED',
+  /** The access token and the ID token are about different users. */
+  'TOKEN_MISMATCH',
+  /** The IdP's discovery document or key set could not be fetched; not the caller's fault. */
+  'IDP_UNAVAILABLE',
+] as const;
+
+export type AuthErrorCode = (typeof authErrorCodes)[number];
+
+/** Which of the two tokens a failure is about, when it is about one. */
+export type TokenKind = 'access' | 'id';
+
+const messages: Record<AuthErrorCode, string> = {
+  TOKEN_MISSING: 'An access token and an ID token are both required.',
+  TOKEN_INVALID: 'The token is not valid.',
+  TOKEN_EXPIRED: 'The token has expired.',
+  TOKEN_MISMATCH: 'The access token and the ID token belong to different users.',
+  IDP_UNAVAILABLE: 'The identity provider could not be reached to verify the token.',
+};
+
+/**
+ * A refused authentication. The message is fixed per code (plus which token) and never carries a
+ * token or claim values; the underlying jose error is deliberately not kept as `cause` because
+ * some jose errors hold the decoded payload.
+ */
+export class AuthError extends Error {
+  override readonly name = 'AuthError';
+  readonly code: AuthErrorCode;
+  readonly token: TokenKind | undefined;
+  /** A short, value-free reason for logs, e.g. "signature", "issuer", "claims: email". */
+  readonly reason: string | undefined;
+
+  constructor(code: AuthErrorCode, options: { token?: TokenKind; reason?: string } = {}) {
+    const which =
+      options.token === undefined ? '' : `${options.token === 'access' ? 'Access' : 'ID'} token: `;
+    super(`${which}${messages[code]}`);
+    this.code = code;
+    this.token = options.token;
+    this.reason = options.reason;
+  }
+}
+
+export function isAuthError(value: unknown): value is AuthError {
+  return value instanceof AuthError;
+}

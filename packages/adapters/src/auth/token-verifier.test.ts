@@ -1,0 +1,458 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { base64url, exportSPKI, importJWK, SignJWT } from 'jose';
+import type { JWTPayload } from 'jose';
+import { AuthError } from './auth-error';
+import { createTokenVerifier } from './token-verifier';
+import type { TokenVerifierOptions } from './token-verifier';
+import { createTestKey, startTestIssuer } from './testing/test-issuer';
+import type { TestIssuer } from './testing/test-issuer';
+
+const AUDIENCE = 'urn:elevate:api';
+const CLIENT_ID = 'elevate-web';
+const NOW_SECONDS = Math.floor(Date.now() / 1000);
+const now = () => new Date(NOW_SECONDS * 1000);
+
+let idp: TestIssuer;
+
+beforeAll(async () => {
+  idp = await startTestIssuer();
+});
+afterAll(async () => {
+  await idp.close();
+});
+
+function verifierFor(issuer: TestIssuer, overrides: Partial<TokenVerifierOptions> = {}) {
+  return createTokenVerifier({
+    issuer: issuer.issuer,
+    audience: AUDIENCE,
+    clientId: CLIENT_ID,
+    clockToleranceSeconds: 60,
+    now,
+    ...overrides,
+  });
+}
+
+function accessClaims(issuer: TestIssuer, overrides: JWTPayload = {}): JWTPayload {
+  return {
+    iss: issuer.issuer,
+    aud: AUDIENCE,
+    sub: 'user-alice',
+    client_id: CLIENT_ID,
+    scope: 'openid email profile',
+    iat: NOW_SECONDS - 10,
+    exp: NOW_SECONDS + 600,
+    ...overrides,
+  };
+}
+
+function idClaims(issuer: TestIssuer, overrides: JWTPayload = {}): JWTPayload {
+  return {
+    iss: issuer.issuer,
+    aud: CLIENT_ID,
+    sub: 'user-alice',
+    email: 'alice@example.com',
+    name: 'Alice Requester',
+    groups: ['engineers', 'reviewers'],
+    amr: ['pwd', 'mfa'],
+    auth_time: NOW_SECONDS - 60,
+    iat: NOW_SECONDS - 10,
+    exp: NOW_SECONDS + 600,
+    ...overrides,
+  };
+}
+
+async function tokenPair(issuer: TestIssuer, access: JWTPayload = {}, id: JWTPayload = {}) {
+  return {
+    accessToken: await issuer.sign(accessClaims(issuer, access), { typ: 'at+jwt' }),
+    idToken: await issuer.sign(idClaims(issuer, id)),
+  };
+}
+
+async function refusal(promise: Promise<unknown>): Promise<AuthError> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(AuthError);
+  return error as AuthError;
+}
+
+describe('a valid token pair', () => {
+  it('yields the identity from the ID token with groups, amr and auth time', async () => {
+    const { accessToken, idToken } = await tokenPair(idp);
+    await expect(verifierFor(idp).verify(accessToken, idToken)).resolves.toEqual({
+      sub: 'user-alice',
+      email: 'alice@example.com',
+      name: 'Alice Requester',
+      groups: ['engineers', 'reviewers'],
+      amr: ['pwd', 'mfa'],
+      authTime: new Date((NOW_SECONDS - 60) * 1000).toISOString(),
+    });
+  });
+
+  it('is accepted when signed with ES256', async () => {
+    const ecIdp = await startTestIssuer({ alg: 'ES256' });
+    try {
+      const { accessToken, idToken } = await tokenPair(ecIdp);
+      await expect(verifierFor(ecIdp).verify(accessToken, idToken)).resolves.toMatchObject({
+        sub: 'user-alice',
+      });
+    } finally {
+      await ecIdp.close();
+    }
+  });
+
+  it('fetches the discovery document once across many verifications', async () => {
+    const fresh = await startTestIssuer();
+    try {
+      const verifier = verifierFor(fresh);
+      const { accessToken, idToken } = await tokenPair(fresh);
+      for (let i = 0; i < 5; i += 1) await verifier.verify(accessToken, idToken);
+      expect(fresh.fetches).toEqual({ discovery: 1, jwks: 1 });
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('defaults missing name, groups and amr sensibly', async () => {
+    const { accessToken, idToken } = await tokenPair(
+      idp,
+      {},
+      { name: undefined, groups: undefined, amr: undefined, auth_time: undefined },
+    );
+    const identity = await verifierFor(idp).verify(accessToken, idToken);
+    expect(identity).toEqual({
+      sub: 'user-alice',
+      email: 'alice@example.com',
+      name: 'alice@example.com',
+      groups: [],
+      amr: [],
+    });
+  });
+
+  it('reads groups from a configured claim in the access token when told to', async () => {
+    const { accessToken, idToken } = await tokenPair(
+      idp,
+      { roles: ['auditors'] },
+      { groups: ['ignored'] },
+    );
+    const verifier = verifierFor(idp, { groupsClaim: 'roles', groupsSource: 'accessToken' });
+    await expect(verifier.verify(accessToken, idToken)).resolves.toMatchObject({
+      groups: ['auditors'],
+    });
+  });
+
+  it('accepts an access token without typ at+jwt only when that check is turned off', async () => {
+    const accessToken = await idp.sign(accessClaims(idp), { typ: 'JWT' });
+    const idToken = await idp.sign(idClaims(idp));
+    expect((await refusal(verifierFor(idp).verify(accessToken, idToken))).code).toBe(
+      'TOKEN_INVALID',
+    );
+    await expect(
+      verifierFor(idp, { requireAccessTokenType: false }).verify(accessToken, idToken),
+    ).resolves.toMatchObject({
+      sub: 'user-alice',
+    });
+  });
+});
+
+describe('clock skew', () => {
+  it('accepts a token that expired 59 s ago and refuses one that expired 61 s ago', async () => {
+    const verifier = verifierFor(idp);
+    const justInside = await tokenPair(idp, { exp: NOW_SECONDS - 59 });
+    await expect(
+      verifier.verify(justInside.accessToken, justInside.idToken),
+    ).resolves.toMatchObject({ sub: 'user-alice' });
+    const justOutside = await tokenPair(idp, { exp: NOW_SECONDS - 61 });
+    expect(
+      (await refusal(verifier.verify(justOutside.accessToken, justOutside.idToken))).code,
+    ).toBe('TOKEN_EXPIRED');
+  });
+
+  it('accepts a token valid from 59 s ahead and refuses one valid from 61 s ahead', async () => {
+    const verifier = verifierFor(idp);
+    const justInside = await tokenPair(idp, {}, { nbf: NOW_SECONDS + 59 });
+    await expect(
+      verifier.verify(justInside.accessToken, justInside.idToken),
+    ).resolves.toMatchObject({ sub: 'user-alice' });
+    const justOutside = await tokenPair(idp, {}, { nbf: NOW_SECONDS + 61 });
+    const error = await refusal(verifier.verify(justOutside.accessToken, justOutside.idToken));
+    expect([error.code, error.token, error.reason]).toEqual(['TOKEN_INVALID', 'id', 'nbf']);
+  });
+
+  it('cannot be configured above 60 s', () => {
+    expect(() => verifierFor(idp, { clockToleranceSeconds: 61 })).toThrow(/clockToleranceSeconds/);
+  });
+});
+
+describe('key rotation', () => {
+  it('refetches the JWKS for an unknown kid after the cooldown, and drops retired keys', async () => {
+    const rotating = await startTestIssuer();
+    try {
+      const verifier = verifierFor(rotating, { jwksCooldownMs: 100 });
+      const before = await tokenPair(rotating);
+      await verifier.verify(before.accessToken, before.idToken);
+
+      await rotating.rotate({ retireOld: true });
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      const after = await tokenPair(rotating);
+      await expect(verifier.verify(after.accessToken, after.idToken)).resolves.toMatchObject({
+        sub: 'user-alice',
+      });
+      expect(rotating.fetches.jwks).toBe(2);
+
+      expect((await refusal(verifier.verify(before.accessToken, before.idToken))).code).toBe(
+        'TOKEN_INVALID',
+      );
+    } finally {
+      await rotating.close();
+    }
+  });
+
+  it('does not refetch within the cooldown, however many unknown kids arrive', async () => {
+    const rotating = await startTestIssuer();
+    try {
+      const verifier = verifierFor(rotating, { jwksCooldownMs: 60_000 });
+      const before = await tokenPair(rotating);
+      await verifier.verify(before.accessToken, before.idToken);
+      await rotating.rotate();
+      const after = await tokenPair(rotating);
+      for (let i = 0; i < 3; i += 1) {
+        expect((await refusal(verifier.verify(after.accessToken, after.idToken))).reason).toBe(
+          'kid',
+        );
+      }
+      expect(rotating.fetches.jwks).toBe(1);
+    } finally {
+      await rotating.close();
+    }
+  });
+});
+
+describe('token attacks are refused', () => {
+  it('alg: none', async () => {
+    const encode = (value: object) => base64url.encode(JSON.stringify(value));
+    const unsigned = `${encode({ alg: 'none', typ: 'at+jwt' })}.${encode(accessClaims(idp))}.`;
+    const { idToken } = await tokenPair(idp);
+    const error = await refusal(verifierFor(idp).verify(unsigned, idToken));
+    expect([error.code, error.token]).toEqual(['TOKEN_INVALID', 'access']);
+  });
+
+  it('HS256 signed with the IdP public key as the HMAC secret', async () => {
+    const [key] = idp.keys;
+    if (key === undefined) throw new Error('no key');
+    const publicKey = await importJWK(key.publicJwk, 'RS256', { extractable: true });
+    if (publicKey instanceof Uint8Array) throw new Error('expected an asymmetric key');
+    const secrets = [
+      new TextEncoder().encode(await exportSPKI(publicKey)),
+      new TextEncoder().encode(JSON.stringify(key.publicJwk)),
+    ];
+    const { idToken } = await tokenPair(idp);
+    for (const secret of secrets) {
+      const forged = await new SignJWT(accessClaims(idp))
+        .setProtectedHeader({ alg: 'HS256', kid: key.kid, typ: 'at+jwt' })
+        .sign(secret);
+      const error = await refusal(verifierFor(idp).verify(forged, idToken));
+      expect([error.code, error.reason]).toEqual(['TOKEN_INVALID', 'alg']);
+    }
+  });
+
+  it('an expired access token', async () => {
+    const { accessToken, idToken } = await tokenPair(idp, { exp: NOW_SECONDS - 3600 });
+    const error = await refusal(verifierFor(idp).verify(accessToken, idToken));
+    expect([error.code, error.token]).toEqual(['TOKEN_EXPIRED', 'access']);
+  });
+
+  it('an expired ID token', async () => {
+    const { accessToken, idToken } = await tokenPair(idp, {}, { exp: NOW_SECONDS - 3600 });
+    expect((await refusal(verifierFor(idp).verify(accessToken, idToken))).code).toBe(
+      'TOKEN_EXPIRED',
+    );
+  });
+
+  it('a token not yet valid', async () => {
+    const { accessToken, idToken } = await tokenPair(idp, { nbf: NOW_SECONDS + 3600 });
+    const error = await refusal(verifierFor(idp).verify(accessToken, idToken));
+    expect([error.code, error.reason]).toEqual(['TOKEN_INVALID', 'nbf']);
+  });
+
+  it('a wrong issuer', async () => {
+    const { accessToken, idToken } = await tokenPair(idp, { iss: 'https://evil.example' });
+    const error = await refusal(verifierFor(idp).verify(accessToken, idToken));
+    expect([error.code, error.reason]).toEqual(['TOKEN_INVALID', 'iss']);
+  });
+
+  it('a wrong audience on the access token', async () => {
+    const { accessToken, idToken } = await tokenPair(idp, { aud: 'urn:some-other-api' });
+    const error = await refusal(verifierFor(idp).verify(accessToken, idToken));
+    expect([error.code, error.token, error.reason]).toEqual(['TOKEN_INVALID', 'access', 'aud']);
+  });
+
+  it('a wrong audience on the ID token', async () => {
+    const { accessToken, idToken } = await tokenPair(idp, {}, { aud: 'some-other-client' });
+    const error = await refusal(verifierFor(idp).verify(accessToken, idToken));
+    expect([error.code, error.token, error.reason]).toEqual(['TOKEN_INVALID', 'id', 'aud']);
+  });
+
+  it('an ID token issued to several audiences for another party', async () => {
+    const { accessToken, idToken } = await tokenPair(
+      idp,
+      {},
+      { aud: [CLIENT_ID, 'other'], azp: 'other' },
+    );
+    expect((await refusal(verifierFor(idp).verify(accessToken, idToken))).reason).toBe('azp');
+  });
+
+  it('an unknown kid', async () => {
+    const stranger = await createTestKey();
+    const accessToken = await idp.sign(accessClaims(idp), {
+      key: stranger,
+      kid: 'unknown-kid',
+      typ: 'at+jwt',
+    });
+    const { idToken } = await tokenPair(idp);
+    const error = await refusal(verifierFor(idp).verify(accessToken, idToken));
+    expect([error.code, error.reason]).toEqual(['TOKEN_INVALID', 'kid']);
+  });
+
+  it('a key we do not trust, presented under a kid we do trust', async () => {
+    const stranger = await createTestKey();
+    const [trusted] = idp.keys;
+    const accessToken = await idp.sign(accessClaims(idp), {
+      key: stranger,
+      kid: trusted?.kid,
+      typ: 'at+jwt',
+    });
+    const { idToken } = await tokenPair(idp);
+    const error = await refusal(verifierFor(idp).verify(accessToken, idToken));
+    expect([error.code, error.reason]).toEqual(['TOKEN_INVALID', 'signature']);
+  });
+
+  it('a tampered payload', async () => {
+    const { accessToken, idToken } = await tokenPair(idp);
+    const [header, , signature] = idToken.split('.');
+    const promoted = base64url.encode(
+      JSON.stringify(idClaims(idp, { groups: ['elevate-admins'] })),
+    );
+    const error = await refusal(
+      verifierFor(idp).verify(accessToken, `${header}.${promoted}.${signature}`),
+    );
+    expect([error.code, error.token, error.reason]).toEqual(['TOKEN_INVALID', 'id', 'signature']);
+  });
+
+  it('an ID token belonging to a different user than the access token', async () => {
+    const { accessToken } = await tokenPair(idp);
+    const { idToken } = await tokenPair(
+      idp,
+      {},
+      { sub: 'user-mallory', email: 'mallory@example.com' },
+    );
+    expect((await refusal(verifierFor(idp).verify(accessToken, idToken))).code).toBe(
+      'TOKEN_MISMATCH',
+    );
+  });
+
+  it('tokens from a second, untrusted IdP', async () => {
+    const untrusted = await startTestIssuer();
+    try {
+      const { accessToken, idToken } = await tokenPair(untrusted);
+      // Its keys are not in our JWKS, so the signature check refuses it before the issuer is read.
+      const error = await refusal(verifierFor(idp).verify(accessToken, idToken));
+      expect([error.code, error.token, error.reason]).toEqual(['TOKEN_INVALID', 'access', 'kid']);
+    } finally {
+      await untrusted.close();
+    }
+  });
+
+  it('tokens from an untrusted IdP that claims to be our issuer', async () => {
+    const impostor = await startTestIssuer({ issuer: idp.issuer });
+    try {
+      const { accessToken, idToken } = await tokenPair(impostor);
+      expect((await refusal(verifierFor(idp).verify(accessToken, idToken))).code).toBe(
+        'TOKEN_INVALID',
+      );
+    } finally {
+      await impostor.close();
+    }
+  });
+
+  it('an access token replayed as the ID token', async () => {
+    const { accessToken } = await tokenPair(idp, { aud: [AUDIENCE, CLIENT_ID] });
+    const other = await idp.sign(accessClaims(idp, { aud: CLIENT_ID, jti: 'x' }), {
+      typ: 'at+jwt',
+    });
+    const verifier = verifierFor(idp, { clientId: CLIENT_ID });
+    expect((await refusal(verifier.verify(accessToken, accessToken))).code).toBe('TOKEN_INVALID');
+    expect((await refusal(verifier.verify(accessToken, other))).token).toBe('id');
+  });
+
+  it('a garbage token and an oversized token', async () => {
+    const { idToken } = await tokenPair(idp);
+    expect((await refusal(verifierFor(idp).verify('not-a-jwt', idToken))).reason).toBe('malformed');
+    expect((await refusal(verifierFor(idp).verify('a'.repeat(20_000), idToken))).reason).toBe(
+      'too long',
+    );
+  });
+
+  it('an ID token whose claims have the wrong shape', async () => {
+    const noEmail = await tokenPair(idp, {}, { email: undefined });
+    expect(
+      (await refusal(verifierFor(idp).verify(noEmail.accessToken, noEmail.idToken))).reason,
+    ).toBe('claims: email');
+    const badGroups = await tokenPair(idp, {}, { groups: 'admins' });
+    expect(
+      (await refusal(verifierFor(idp).verify(badGroups.accessToken, badGroups.idToken))).reason,
+    ).toBe('claims: groups');
+  });
+});
+
+describe('refusals', () => {
+  it('name the missing token', async () => {
+    const { accessToken, idToken } = await tokenPair(idp);
+    const noAccess = await refusal(verifierFor(idp).verify(undefined, idToken));
+    expect([noAccess.code, noAccess.token]).toEqual(['TOKEN_MISSING', 'access']);
+    const noId = await refusal(verifierFor(idp).verify(accessToken, ''));
+    expect([noId.code, noId.token]).toEqual(['TOKEN_MISSING', 'id']);
+  });
+
+  it('never carry the token in message, reason or serialised form', async () => {
+    const { accessToken, idToken } = await tokenPair(idp, { exp: NOW_SECONDS - 3600 });
+    const error = await refusal(verifierFor(idp).verify(accessToken, idToken));
+    const everything = `${error.message} ${error.reason ?? ''} ${JSON.stringify(error)} ${String(error.stack)} ${String(error.cause)}`;
+    for (const part of [...accessToken.split('.'), ...idToken.split('.')])
+      expect(everything).not.toContain(part);
+  });
+
+  it('say the IdP is unavailable when discovery fails, and retry discovery next time', async () => {
+    let calls = 0;
+    const failingFetch: typeof fetch = async () => {
+      calls += 1;
+      throw new TypeError('fetch failed');
+    };
+    const { accessToken, idToken } = await tokenPair(idp);
+    const verifier = verifierFor(idp, { fetchImpl: failingFetch });
+    expect((await refusal(verifier.verify(accessToken, idToken))).code).toBe('IDP_UNAVAILABLE');
+    expect((await refusal(verifier.verify(accessToken, idToken))).code).toBe('IDP_UNAVAILABLE');
+    expect(calls).toBe(2);
+  });
+
+  it('say the IdP is unavailable when the discovery document names another issuer', async () => {
+    const { accessToken, idToken } = await tokenPair(idp);
+    const lying: typeof fetch = async () =>
+      Response.json({ issuer: 'https://other.example', jwks_uri: idp.jwksUri });
+    expect(
+      (await refusal(verifierFor(idp, { fetchImpl: lying }).verify(accessToken, idToken))).code,
+    ).toBe('IDP_UNAVAILABLE');
+  });
+
+  it('use a configured JWKS URI without discovery', async () => {
+    const direct = await startTestIssuer();
+    try {
+      const { accessToken, idToken } = await tokenPair(direct);
+      await verifierFor(direct, { jwksUri: direct.jwksUri }).verify(accessToken, idToken);
+      expect(direct.fetches).toEqual({ discovery: 0, jwks: 1 });
+    } finally {
+      await direct.close();
+    }
+  });
+});

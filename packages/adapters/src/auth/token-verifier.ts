@@ -1,0 +1,211 @@
+import { createRemoteJWKSet, customFetch, errors, jwtVerify } from 'jose';
+import type { JWTPayload, JWTVerifyGetKey, JWTVerifyOptions } from 'jose';
+import { z } from 'zod';
+import { AuthError } from './auth-error';
+import type { TokenKind } from './auth-error';
+import { discoverJwksUri } from './discover-jwks-uri';
+import { identityFromClaims } from './identity-claims';
+import type { GroupsSource } from './identity-claims';
+import type { VerifiedIdentity } from './verified-identity';
+
+/** Verifies the pair of tokens the SPA sends and says who the caller is. */
+export interface TokenVerifier {
+  /** Resolves the caller's identity, or rejects with an `AuthError`. */
+  verify(
+    accessToken: string | null | undefined,
+    idToken: string | null | undefined,
+  ): Promise<VerifiedIdentity>;
+}
+
+/** Only asymmetric algorithms: an HS256 token "signed" with the public key must never pass. */
+export const ALLOWED_ALGORITHMS = ['RS256', 'ES256'] as const;
+
+/** Tokens larger than this are refused unparsed (real ones are a few KiB even with many groups). */
+const MAX_TOKEN_LENGTH = 16 * 1024;
+
+const optionsSchema = z.object({
+  /** Exactly as the IdP writes `iss`. */
+  issuer: z.url({ protocol: /^https?$/ }),
+  /** The API's audience: access tokens must carry it in `aud`. */
+  audience: z.string().min(1),
+  /** The SPA's client id: ID tokens must carry it in `aud`. */
+  clientId: z.string().min(1),
+  /** The claim that lists the user's groups. */
+  groupsClaim: z.string().min(1).default('groups'),
+  /** Which token carries the groups claim. */
+  groupsSource: z.enum(['idToken', 'accessToken']).default('idToken'),
+  /** Overrides discovery; otherwise read once from the issuer's discovery document. */
+  jwksUri: z.url({ protocol: /^https?$/ }).optional(),
+  /** Allowed clock skew for `exp` and `nbf`; the security invariant caps it at 60 s. */
+  clockToleranceSeconds: z.number().int().min(0).max(60).default(30),
+  /**
+   * Require the access token's header `typ` to be `at+jwt` (RFC 9068), which keeps an ID token
+   * from passing as an access token. oidc-provider sets it; Entra ID does not, so it can be off.
+   */
+  requireAccessTokenType: z.boolean().default(true),
+  /** After a successful JWKS fetch, an unknown `kid` triggers no refetch for this long. */
+  jwksCooldownMs: z.number().int().min(0).default(30_000),
+  /** The JWKS is refetched when older than this, even without an unknown `kid`. */
+  jwksCacheMaxAgeMs: z
+    .number()
+    .int()
+    .min(0)
+    .default(10 * 60_000),
+  /** Timeout for the discovery and JWKS requests. */
+  fetchTimeoutMs: z.number().int().positive().default(5_000),
+});
+
+export type TokenVerifierOptions = z.input<typeof optionsSchema> & {
+  /** Replaces global fetch for discovery and JWKS (tests, proxies). */
+  fetchImpl?: typeof fetch;
+  /** The clock `exp`/`nbf` are checked against. */
+  now?: () => Date;
+};
+
+/**
+ * The only place that handles JWTs. Checks both tokens' signatures against the IdP's JWKS
+ * (cached; an unknown `kid` refetches it, at most once per cooldown, so key rotation works),
+ * issuer, audience, `exp`/`nbf` with bounded skew, the algorithm allow-list, and that both tokens
+ * name the same `sub`; then validates the identity claims.
+ */
+export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
+  const parsed = optionsSchema.safeParse(options);
+  if (!parsed.success) {
+    throw new Error(
+      `Invalid token verifier options: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`,
+    );
+  }
+  const config = parsed.data;
+  const fetchImpl = options.fetchImpl ?? fetch;
+  const now = options.now ?? (() => new Date());
+  const getKey = lazyRemoteKeySet(config, fetchImpl);
+
+  const common = (): Pick<
+    JWTVerifyOptions,
+    'issuer' | 'algorithms' | 'clockTolerance' | 'currentDate'
+  > => ({
+    issuer: config.issuer,
+    algorithms: [...ALLOWED_ALGORITHMS],
+    clockTolerance: config.clockToleranceSeconds,
+    currentDate: now(),
+  });
+
+  return {
+    async verify(accessToken, idToken) {
+      if (!accessToken) throw new AuthError('TOKEN_MISSING', { token: 'access' });
+      if (!idToken) throw new AuthError('TOKEN_MISSING', { token: 'id' });
+      if (accessToken === idToken)
+        throw new AuthError('TOKEN_INVALID', { reason: 'same token twice' });
+
+      const access = await verifyOne('access', accessToken, getKey, {
+        ...common(),
+        audience: config.audience,
+        requiredClaims: ['sub', 'exp'],
+        ...(config.requireAccessTokenType ? { typ: 'at+jwt' } : {}),
+      });
+      const id = await verifyOne('id', idToken, getKey, {
+        ...common(),
+        audience: config.clientId,
+        requiredClaims: ['sub', 'exp', 'iat'],
+      });
+      checkIdTokenParty(id.payload, config.clientId);
+      // An access token must not be replayed as an ID token where both audiences coincide.
+      if (normalisedTyp(id.typ) === 'at+jwt')
+        throw new AuthError('TOKEN_INVALID', { token: 'id', reason: 'typ' });
+      if (access.payload.sub !== id.payload.sub)
+        throw new AuthError('TOKEN_MISMATCH', { reason: 'sub' });
+
+      return identityFromClaims({
+        idToken: id.payload,
+        accessToken: access.payload,
+        groupsClaim: config.groupsClaim,
+        groupsSource: config.groupsSource satisfies GroupsSource,
+      });
+    },
+  };
+}
+
+type ParsedOptions = z.output<typeof optionsSchema>;
+
+/** Discovery happens on first use (not at start-up) and is cached; a failure is retried next time. */
+function lazyRemoteKeySet(config: ParsedOptions, fetchImpl: typeof fetch): JWTVerifyGetKey {
+  let keySet: Promise<ReturnType<typeof createRemoteJWKSet>> | undefined;
+  const load = async () => {
+    const url =
+      config.jwksUri === undefined
+        ? await discoverJwksUri(config.issuer, fetchImpl, config.fetchTimeoutMs)
+        : new URL(config.jwksUri);
+    return createRemoteJWKSet(url, {
+      cooldownDuration: config.jwksCooldownMs,
+      cacheMaxAge: config.jwksCacheMaxAgeMs,
+      timeoutDuration: config.fetchTimeoutMs,
+      [customFetch]: (url, init) => fetchImpl(url, init),
+    });
+  };
+  return async (header, token) => {
+    keySet ??= load().catch((error: unknown) => {
+      keySet = undefined;
+      throw error;
+    });
+    return (await keySet)(header, token);
+  };
+}
+
+async function verifyOne(
+  kind: TokenKind,
+  token: string,
+  getKey: JWTVerifyGetKey,
+  options: JWTVerifyOptions,
+): Promise<{ payload: JWTPayload; typ: string | undefined }> {
+  if (token.length > MAX_TOKEN_LENGTH)
+    throw new AuthError('TOKEN_INVALID', { token: kind, reason: 'too long' });
+  try {
+    const { payload, protectedHeader } = await jwtVerify(token, getKey, options);
+    return { payload, typ: protectedHeader.typ };
+  } catch (error) {
+    throw toAuthError(kind, error);
+  }
+}
+
+/** OIDC Core §3.1.3.7: with several audiences `azp` must be present; when present it must be us. */
+function checkIdTokenParty(payload: JWTPayload, clientId: string): void {
+  const azp = payload['azp'];
+  const audiences = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
+  if ((audiences.length > 1 && azp === undefined) || (azp !== undefined && azp !== clientId)) {
+    throw new AuthError('TOKEN_INVALID', { token: 'id', reason: 'azp' });
+  }
+}
+
+function normalisedTyp(typ: string | undefined): string | undefined {
+  return typ?.toLowerCase().replace(/^application\//, '');
+}
+
+function toAuthError(kind: TokenKind, error: unknown): AuthError {
+  if (error instanceof AuthError) return error;
+  if (error instanceof errors.JWTExpired)
+    return new AuthError('TOKEN_EXPIRED', { token: kind, reason: 'exp' });
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    return new AuthError('TOKEN_INVALID', { token: kind, reason: error.claim });
+  }
+  if (error instanceof errors.JWSSignatureVerificationFailed) {
+    return new AuthError('TOKEN_INVALID', { token: kind, reason: 'signature' });
+  }
+  if (error instanceof errors.JOSEAlgNotAllowed || error instanceof errors.JOSENotSupported) {
+    return new AuthError('TOKEN_INVALID', { token: kind, reason: 'alg' });
+  }
+  if (
+    error instanceof errors.JWKSNoMatchingKey ||
+    error instanceof errors.JWKSMultipleMatchingKeys
+  ) {
+    return new AuthError('TOKEN_INVALID', { token: kind, reason: 'kid' });
+  }
+  if (
+    error instanceof errors.JWSInvalid ||
+    error instanceof errors.JWTInvalid ||
+    error instanceof errors.JWKInvalid
+  ) {
+    return new AuthError('TOKEN_INVALID', { token: kind, reason: 'malformed' });
+  }
+  // JWKS timeouts, network failures, non-200 or unparsable key sets: the IdP's side, not the caller's.
+  return new AuthError('IDP_UNAVAILABLE', { token: kind, reason: 'jwks' });
+}
