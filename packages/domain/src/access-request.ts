@@ -1,0 +1,101 @@
+import type { PersonRef } from './actor';
+
+export const REQUEST_STATUSES = ['PENDING', 'APPROVED', 'REJECTED', 'CANCELLED', 'EXPIRED', 'REVOKED', 'ENDED'] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+/** Statuses no transition leaves (a break-glass review may still be recorded on REVOKED/ENDED). */
+export const TERMINAL_STATUSES: readonly RequestStatus[] = ['REJECTED', 'CANCELLED', 'EXPIRED', 'REVOKED', 'ENDED'];
+export const isTerminal = (status: RequestStatus): boolean => TERMINAL_STATUSES.includes(status);
+
+export const DECISION_KINDS = ['APPROVE', 'REJECT'] as const;
+export type DecisionKind = (typeof DECISION_KINDS)[number];
+
+export interface Decision {
+  readonly approver: PersonRef;
+  readonly decision: DecisionKind;
+  readonly comment?: string;
+  readonly at: string;
+}
+
+export const HISTORY_EVENT_TYPES = [
+  'CREATED',
+  'APPROVAL',
+  'REJECTION',
+  'CANCELLATION',
+  'EXPIRY',
+  'REVOCATION',
+  'EARLY_END',
+  'BREAK_GLASS_REVIEW',
+] as const;
+export type HistoryEventType = (typeof HISTORY_EVENT_TYPES)[number];
+
+/** One line of the append-only history. `statusAfter` tells a partial approval from the final one. */
+export interface HistoryEvent {
+  readonly type: HistoryEventType;
+  readonly actor: PersonRef;
+  readonly at: string;
+  readonly statusAfter: RequestStatus;
+  readonly comment?: string;
+}
+
+/**
+ * Who decides a request, fixed at creation from the policy so that later policy edits do not
+ * reroute requests in flight. `routingKey` is the canonical form of `approverGroups` (store index key).
+ */
+export interface Routing {
+  readonly approverGroups: readonly string[];
+  readonly routingKey: string;
+  readonly approvalsRequired: number;
+  readonly selfApproval: boolean;
+  /** The policy rules that matched at creation, for the audit trail. */
+  readonly ruleIds: readonly string[];
+}
+
+export const POST_ACCESS_REVIEW_STATES = ['PENDING', 'REVIEWED'] as const;
+export type PostAccessReviewState = (typeof POST_ACCESS_REVIEW_STATES)[number];
+
+export interface PostAccessReview {
+  readonly state: PostAccessReviewState;
+  readonly reviewer?: PersonRef;
+  readonly reviewedAt?: string;
+  readonly comment?: string;
+}
+
+/** An access request. Times are ISO-8601 UTC strings; the phase of the window is never stored. */
+export interface AccessRequest {
+  readonly id: string;
+  readonly requester: PersonRef;
+  readonly accountId: string;
+  readonly roleName: string;
+  readonly justification: string;
+  readonly ticket?: string;
+  readonly requestedDurationMinutes: number;
+  readonly scheduledStart?: string;
+  readonly status: RequestStatus;
+  /** Break-glass: approved at creation, urgent, reviewed after the fact. */
+  readonly breakGlass: boolean;
+  /** Present exactly when `breakGlass` is true. */
+  readonly postAccessReview?: PostAccessReview;
+  readonly routing: Routing;
+  readonly decisions: readonly Decision[];
+  /** When the final approval (or the break-glass creation) happened; anchors the window. */
+  readonly approvedAt?: string;
+  /** When a revoke or an early end closed the window. */
+  readonly closedAt?: string;
+  /** A pending request expires at this time if nobody decided it (absent for break-glass). */
+  readonly pendingExpiresAt?: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  /** Incremented by every transition; the store writes only if it still holds the previous one. */
+  readonly version: number;
+  readonly history: readonly HistoryEvent[];
+}
+
+/** The outcome of a transition: the next state and the one event appended to its history. */
+export interface Transitioned {
+  readonly request: AccessRequest;
+  readonly event: HistoryEvent;
+}
+
+export const approvalsOf = (request: AccessRequest): readonly Decision[] =>
+  request.decisions.filter((decision) => decision.decision === 'APPROVE');

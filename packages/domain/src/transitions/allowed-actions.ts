@@ -1,0 +1,38 @@
+import type { AccessRequest } from '../access-request';
+import type { Verdict } from '../policy/verdict';
+import { verdictOf } from '../policy/verdict';
+import { approveRequest } from './approve-request';
+import { cancelRequest } from './cancel-request';
+import { endRequestEarly } from './end-request-early';
+import { markBreakGlassReviewed } from './mark-break-glass-reviewed';
+import { rejectRequest } from './reject-request';
+import { revokeRequest } from './revoke-request';
+import type { TransitionContext } from './transition';
+
+export const REQUEST_ACTIONS = ['approve', 'reject', 'cancel', 'revoke', 'endEarly', 'reviewBreakGlass'] as const;
+export type RequestAction = (typeof REQUEST_ACTIONS)[number];
+
+// A stand-in comment: the question is whether the actor may act, not whether they wrote a comment.
+const probe = { comment: 'probe' };
+
+/** "May this actor do X to this request now, and if not why?" — by dry-running the transition. */
+export const actionVerdict = (action: RequestAction, request: AccessRequest, ctx: TransitionContext): Verdict => {
+  switch (action) {
+    case 'approve':
+      return verdictOf(approveRequest(request, probe, ctx));
+    case 'reject':
+      return verdictOf(rejectRequest(request, probe, ctx));
+    case 'cancel':
+      return verdictOf(cancelRequest(request, probe, ctx));
+    case 'revoke':
+      return verdictOf(revokeRequest(request, probe, ctx));
+    case 'endEarly':
+      return verdictOf(endRequestEarly(request, probe, ctx));
+    case 'reviewBreakGlass':
+      return verdictOf(markBreakGlassReviewed(request, probe, ctx));
+  }
+};
+
+/** The actions the actor may take on the request now (for the SPA's buttons). */
+export const allowedActions = (request: AccessRequest, ctx: TransitionContext): RequestAction[] =>
+  REQUEST_ACTIONS.filter((action) => actionVerdict(action, request, ctx).allowed);

@@ -1,0 +1,145 @@
+import type { AccessRequest } from '../access-request';
+import { personOf } from '../actor';
+import type { DomainError } from '../domain-error';
+import { domainError } from '../domain-error';
+import type { EffectiveRule, PatternRule } from '../policy/effective-rule';
+import { effectiveRuleFor } from '../policy/policy-evaluator';
+import type { Result } from '../result';
+import { err, ok } from '../result';
+import { addMinutes, isBefore, isIsoInstant } from '../time';
+import type { TransitionContext, TransitionResult } from './transition';
+import { eventOf } from './transition';
+
+export interface CreateRequestInput {
+  /** From the IdGenerator port. */
+  readonly id: string;
+  readonly accountId: string;
+  readonly roleName: string;
+  readonly justification: string;
+  readonly ticket?: string;
+  /** Defaults to the rule's default duration. */
+  readonly durationMinutes?: number;
+  readonly scheduledStart?: string;
+  readonly breakGlass?: boolean;
+}
+
+/** The shortest window a request may ask for (STS sessions are at least 15 minutes). */
+export const MIN_DURATION_MINUTES = 15;
+/** Tolerated skew between a client's idea of "now" and the server's for a scheduled start. */
+export const SCHEDULE_SKEW_MINUTES = 5;
+
+const refuse = (code: DomainError['code'], message: string): Result<never, DomainError> => err(domainError(code, message));
+
+// C0/C1 controls, and bidi overrides/isolates that can make text read differently than it is stored.
+const FORBIDDEN_CHARACTERS = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
+
+const matchesAll = (value: string, patterns: readonly PatternRule[]): PatternRule | undefined =>
+  patterns.find((rule) => !new RegExp(rule.pattern, 'u').test(value));
+
+const checkJustification = (raw: string, rule: EffectiveRule): Result<string, DomainError> => {
+  const justification = raw.trim();
+  if (FORBIDDEN_CHARACTERS.test(justification)) {
+    return refuse('JUSTIFICATION_INVALID', 'The justification contains control or text-direction characters.');
+  }
+  const length = [...justification].length;
+  const { minLength, maxLength, patterns } = rule.justification;
+  if (length < minLength || length > maxLength) {
+    return refuse('JUSTIFICATION_INVALID', `The justification must be ${minLength}–${maxLength} characters long.`);
+  }
+  const missed = matchesAll(justification, patterns);
+  if (missed !== undefined) {
+    return refuse('JUSTIFICATION_INVALID', missed.hint ?? `The justification must match ${missed.pattern}.`);
+  }
+  return ok(justification);
+};
+
+const checkTicket = (raw: string | undefined, rule: EffectiveRule): Result<string | undefined, DomainError> => {
+  const ticket = raw?.trim() === '' ? undefined : raw?.trim();
+  if (ticket === undefined) {
+    return rule.ticketRequired ? refuse('TICKET_REQUIRED', `A ticket reference is required for ${rule.roleName} in ${rule.account.name}.`) : ok(undefined);
+  }
+  const missed = matchesAll(ticket, rule.ticketPatterns);
+  if (missed !== undefined) return refuse('TICKET_INVALID', missed.hint ?? `The ticket must match ${missed.pattern}.`);
+  return ok(ticket);
+};
+
+const checkDuration = (requested: number | undefined, rule: EffectiveRule): Result<number, DomainError> => {
+  const minutes = requested ?? rule.defaultDurationMinutes;
+  if (!Number.isInteger(minutes) || minutes < MIN_DURATION_MINUTES || minutes > rule.maxDurationMinutes) {
+    return refuse('DURATION_OUT_OF_RANGE', `The duration must be ${MIN_DURATION_MINUTES}–${rule.maxDurationMinutes} minutes.`);
+  }
+  return ok(minutes);
+};
+
+const checkSchedule = (
+  scheduledStart: string | undefined,
+  breakGlass: boolean,
+  rule: EffectiveRule,
+  now: string,
+): Result<string | undefined, DomainError> => {
+  if (scheduledStart === undefined) return ok(undefined);
+  if (breakGlass) return refuse('SCHEDULE_INVALID', 'Break-glass access starts now; it cannot be scheduled.');
+  if (!isIsoInstant(scheduledStart)) return refuse('SCHEDULE_INVALID', 'The scheduled start is not a valid time.');
+  if (isBefore(scheduledStart, addMinutes(now, -SCHEDULE_SKEW_MINUTES))) {
+    return refuse('SCHEDULE_INVALID', 'The scheduled start is in the past; leave it empty to start on approval.');
+  }
+  if (isBefore(addMinutes(now, rule.maxStartDelayMinutes), scheduledStart)) {
+    return refuse('SCHEDULE_INVALID', `The start may be at most ${rule.maxStartDelayMinutes} minutes ahead.`);
+  }
+  return ok(new Date(scheduledStart).toISOString());
+};
+
+/**
+ * Creates a request if the policy lets the actor ask for it. A break-glass request (where the rule
+ * allows it) is approved at once, its window opens now, and it awaits a post-access review.
+ */
+export const createRequest = (input: CreateRequestInput, ctx: TransitionContext): TransitionResult => {
+  const breakGlass = input.breakGlass ?? false;
+  const ruleResult = effectiveRuleFor(ctx.policy, ctx.actor, input.accountId, input.roleName);
+  if (!ruleResult.ok) return ruleResult;
+  const rule = ruleResult.value;
+  if (breakGlass && !rule.breakGlass) {
+    return refuse('BREAK_GLASS_NOT_ALLOWED', `Break-glass is not allowed for ${rule.roleName} in ${rule.account.name}.`);
+  }
+  const justification = checkJustification(input.justification, rule);
+  if (!justification.ok) return justification;
+  const ticket = checkTicket(input.ticket, rule);
+  if (!ticket.ok) return ticket;
+  const duration = checkDuration(input.durationMinutes, rule);
+  if (!duration.ok) return duration;
+  const schedule = checkSchedule(input.scheduledStart, breakGlass, rule, ctx.now);
+  if (!schedule.ok) return schedule;
+
+  const status = breakGlass ? 'APPROVED' : 'PENDING';
+  const event = eventOf('CREATED', ctx, status);
+  const request: AccessRequest = {
+    id: input.id,
+    requester: personOf(ctx.actor),
+    accountId: rule.account.id,
+    roleName: rule.roleName,
+    justification: justification.value,
+    ...(ticket.value === undefined ? {} : { ticket: ticket.value }),
+    requestedDurationMinutes: duration.value,
+    ...(schedule.value === undefined ? {} : { scheduledStart: schedule.value }),
+    status,
+    breakGlass,
+    ...(breakGlass ? { postAccessReview: { state: 'PENDING' as const }, approvedAt: ctx.now } : { pendingExpiresAt: addMinutes(ctx.now, rule.pendingExpiryMinutes) }),
+    routing: {
+      approverGroups: rule.approverGroups,
+      routingKey: rule.routingKey,
+      approvalsRequired: rule.approvalsRequired,
+      selfApproval: rule.selfApproval,
+      ruleIds: rule.ruleIds,
+    },
+    decisions: [],
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+    version: 1,
+    history: [event],
+  };
+  return ok({ request, event });
+};
+
+/** Break-glass: approved at creation, urgent, reviewed afterwards. */
+export const createBreakGlassRequest = (input: Omit<CreateRequestInput, 'breakGlass'>, ctx: TransitionContext): TransitionResult =>
+  createRequest({ ...input, breakGlass: true }, ctx);
