@@ -1,0 +1,114 @@
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { User, UserManager } from 'oidc-client-ts';
+import { AuthContext, type AuthContextValue, type AuthStatus, type AuthTokens, type AuthUser } from './auth-context';
+import { mayReauthenticate } from './reauth-guard';
+import { currentPath, safeReturnTo, type SignInState } from './return-to';
+import { completeSignIn } from './signin-callback';
+
+interface AuthState {
+  status: AuthStatus;
+  user: AuthUser | null;
+}
+
+function toAuthUser(user: User): AuthUser {
+  const { sub, name, email } = user.profile;
+  return { sub, name, email };
+}
+
+function stateFor(user: User | null): AuthState {
+  return user && !user.expired ? { status: 'signed-in', user: toAuthUser(user) } : { status: 'signed-out', user: null };
+}
+
+/** The stored session, renewed with the refresh token if it expired while the tab slept. */
+async function restoreSession(userManager: UserManager): Promise<User | null> {
+  const user = await userManager.getUser();
+  if (!user?.expired) return user;
+  try {
+    return await userManager.signinSilent();
+  } catch {
+    await userManager.removeUser();
+    return null;
+  }
+}
+
+// One redirect at a time: StrictMode effects and parallel 401s would otherwise each start one.
+const redirecting = new WeakSet<UserManager>();
+
+async function redirectToSignIn(userManager: UserManager, returnTo: string): Promise<void> {
+  if (redirecting.has(userManager)) return;
+  redirecting.add(userManager);
+  const state: SignInState = { returnTo: safeReturnTo(returnTo) };
+  try {
+    await userManager.signinRedirect({ state });
+  } catch (error) {
+    redirecting.delete(userManager);
+    throw error;
+  }
+}
+
+export interface AuthProviderProps {
+  /** Created once, outside React: a second instance would renew tokens on its own. */
+  userManager: UserManager;
+  children: ReactNode;
+}
+
+/** The session for the whole app: who is signed in, and the only door to oidc-client-ts. */
+export function AuthProvider({ userManager, children }: AuthProviderProps) {
+  const [state, setState] = useState<AuthState>({ status: 'loading', user: null });
+
+  useEffect(() => {
+    let active = true;
+    const apply = (user: User | null) => {
+      if (active) setState(stateFor(user));
+    };
+    restoreSession(userManager).then(apply, () => apply(null));
+
+    const events = userManager.events;
+    const unsubscribe = [
+      events.addUserLoaded(apply),
+      events.addUserUnloaded(() => apply(null)),
+      // Automatic renewal runs a minute before expiry; reaching expiry means it failed.
+      events.addAccessTokenExpired(() => {
+        void restoreSession(userManager).then((user) => {
+          if (!user) return redirectToSignIn(userManager, currentPath());
+          return undefined;
+        });
+      }),
+    ];
+    return () => {
+      active = false;
+      for (const off of unsubscribe) off();
+    };
+  }, [userManager]);
+
+  // Stable across session changes, so effects that depend on an action do not re-run.
+  const actions = useMemo<Omit<AuthContextValue, keyof AuthState>>(
+    () => ({
+      signIn: (returnTo = currentPath()) => redirectToSignIn(userManager, returnTo),
+      signOut: async () => {
+        try {
+          await userManager.signoutRedirect();
+        } catch {
+          // The IdP cannot end its session (no end-session endpoint, or it is down): end ours.
+          await userManager.removeUser();
+          window.location.assign('/signed-out');
+        }
+      },
+      getTokens: async (): Promise<AuthTokens | null> => {
+        const user = await restoreSession(userManager);
+        if (!user || user.expired || !user.id_token) return null;
+        return { accessToken: user.access_token, idToken: user.id_token };
+      },
+      handleSessionRejected: () => {
+        if (!mayReauthenticate()) return;
+        const returnTo = currentPath();
+        void userManager.removeUser().then(() => redirectToSignIn(userManager, returnTo));
+      },
+      completeSignIn: (url) => completeSignIn(userManager, url),
+    }),
+    [userManager],
+  );
+  const value = useMemo<AuthContextValue>(() => ({ ...state, ...actions }), [state, actions]);
+
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}

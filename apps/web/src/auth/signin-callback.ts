@@ -1,0 +1,16 @@
+import type { UserManager } from 'oidc-client-ts';
+import { returnToFromState } from './return-to';
+
+// Module-level on purpose: StrictMode mounts the callback page twice, and an authorization code
+// can be redeemed only once. Keyed by URL because each callback URL carries its own code and state.
+const completions = new Map<string, Promise<string>>();
+
+/** Redeems the authorization code once per callback URL; resolves to the path to return to. */
+export function completeSignIn(userManager: Pick<UserManager, 'signinCallback'>, url: string): Promise<string> {
+  let completion = completions.get(url);
+  if (!completion) {
+    completion = userManager.signinCallback(url).then((user) => returnToFromState(user?.state));
+    completions.set(url, completion);
+  }
+  return completion;
+}
