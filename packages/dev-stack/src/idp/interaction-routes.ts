@@ -41,7 +41,7 @@ export async function handleInteraction(
   } catch (error) {
     // Typically an expired or foreign interaction: say so plainly and let the user start over.
     const description = error instanceof Error ? error.message : 'unexpected error';
-    deps.log(`dev IdP: interaction failed: ${description}`);
+    deps.log(`interaction failed: ${description}`);
     if (!res.headersSent)
       sendHtml(
         res,
@@ -154,9 +154,7 @@ async function submitLogin(
     return;
   }
   const amr = form.data[SIGN_IN_FIELDS.mfa] === MFA_CHECKED_VALUE ? ['pwd', 'mfa'] : ['pwd'];
-  log(
-    `dev IdP: sign-in ${persona.email} client=${String(details.params.client_id)} amr=${amr.join(',')}`,
-  );
+  log(`sign-in ${persona.email} client=${String(details.params.client_id)} amr=${amr.join(',')}`);
   await provider.interactionFinished(
     req,
     res,

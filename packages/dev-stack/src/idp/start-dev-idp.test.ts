@@ -299,7 +299,8 @@ describe('dev IdP', () => {
   it('shows the sign-in page again for prompt=login and max_age=0 so the broker can ask for MFA', async () => {
     const ann = personas[0] as Persona;
     const { jar } = await signIn(ann);
-    for (const params of [{ prompt: 'login' }, { max_age: '0' }]) {
+    const reauthParams: Record<string, string>[] = [{ prompt: 'login' }, { max_age: '0' }];
+    for (const params of reauthParams) {
       const { challenge } = pkcePair();
       const page = await startAuthorization(jar, {
         code_challenge: challenge,
@@ -314,6 +315,34 @@ describe('dev IdP', () => {
     const stepUp = await signIn(ann, { jar, mfa: true, params: { prompt: 'login' } });
     const id = await verify((await exchange(stepUp.code, stepUp.verifier)).id_token, CLIENT_ID);
     expect(id.amr).toEqual(['pwd', 'mfa']);
+  });
+
+  it('switches persona on prompt=login after one self-submitting sign-out step', async () => {
+    const { jar } = await signIn(personas[0] as Persona);
+    const { verifier, challenge } = pkcePair();
+    const page = await startAuthorization(jar, {
+      prompt: 'login',
+      code_challenge: challenge,
+      code_challenge_method: 'S256',
+    });
+    const { loginAction } = parseSignInPage(await page.text());
+    const switching = await send(jar, new URL(loginAction, idp.issuer).href, {
+      form: { sub: 'sub-rob' },
+    });
+    const resume = await follow(jar, idp.issuer, switching);
+    // oidc-provider ends the old persona's session with an auto-submitted form, as a browser would.
+    const html = await resume.text();
+    const action = /<form method="post" action="([^"]+)">/.exec(html)?.[1] ?? '';
+    const inputs = Object.fromEntries(
+      [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"\/>/g)].map((m) => [
+        m[1],
+        m[2],
+      ]),
+    );
+    const back = await follow(jar, idp.issuer, await send(jar, action, { form: inputs }));
+    const code = new URL(back.headers.get('location') ?? '').searchParams.get('code') ?? '';
+    const id = await verify((await exchange(code, verifier)).id_token, CLIENT_ID);
+    expect(id.sub).toBe('sub-rob');
   });
 
   it('signs in again without a page while the session lasts', async () => {

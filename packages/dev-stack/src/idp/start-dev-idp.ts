@@ -95,14 +95,14 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
         if (!handled) void callback(req, res);
       },
       (error: unknown) => {
-        log(`dev IdP: request failed: ${error instanceof Error ? error.message : 'unknown error'}`);
+        log(`request failed: ${error instanceof Error ? error.message : 'unknown error'}`);
         if (!res.headersSent) res.writeHead(500).end();
       },
     );
   });
 
   log(
-    `dev IdP: listening at ${issuer} for client ${options.client.clientId} (${options.personas.length} personas)`,
+    `listening at ${issuer} for client ${options.client.clientId} (${options.personas.length} personas)`,
   );
   return {
     issuer,
@@ -124,11 +124,11 @@ function attachLogging(
     const amr = code?.amr ?? refresh?.amr ?? [];
     const grantType = String(ctx.oidc.params?.grant_type ?? 'unknown');
     log(
-      `dev IdP: tokens issued (${grantType}) for ${who(ctx)} client=${ctx.oidc.client?.clientId ?? '?'} amr=${amr.join(',')}`,
+      `tokens issued (${grantType}) for ${who(ctx)} client=${ctx.oidc.client?.clientId ?? '?'} amr=${amr.join(',')}`,
     );
   });
   provider.on('end_session.success', (ctx) => {
-    log(`dev IdP: signed out client=${ctx.oidc.client?.clientId ?? '?'}`);
+    log(`signed out client=${ctx.oidc.client?.clientId ?? '?'}`);
   });
   // Error codes and descriptions only: oidc-provider's descriptions carry no token values.
   const logError =
@@ -138,7 +138,7 @@ function attachLogging(
       err: { error?: string; error_description?: string; message: string },
     ) => {
       log(
-        `dev IdP: ${where} error ${err.error ?? err.message}${err.error_description ? `: ${err.error_description}` : ''}`,
+        `${where} error ${err.error ?? err.message}${err.error_description ? `: ${err.error_description}` : ''}`,
       );
     };
   provider.on('authorization.error', logError('authorization'));
