@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { ApiProblem } from './api-problem';
+import { shouldRetry } from './query-client';
+
+const problem = (status: number) => new ApiProblem({ status, code: 'c', title: 't' });
+
+describe('query retries', () => {
+  it('does not retry answers that will not change: 4xx problems', () => {
+    expect(shouldRetry(0, problem(400))).toBe(false);
+    expect(shouldRetry(0, problem(401))).toBe(false);
+    expect(shouldRetry(0, problem(404))).toBe(false);
+  });
+
+  it('retries network failures and server errors twice', () => {
+    for (const error of [problem(0), problem(503), new TypeError('boom')]) {
+      expect(shouldRetry(0, error)).toBe(true);
+      expect(shouldRetry(1, error)).toBe(true);
+      expect(shouldRetry(2, error)).toBe(false);
+    }
+  });
+});
