@@ -1,0 +1,63 @@
+import { useState } from 'react';
+import { Outlet, useLocation, useMatches, useNavigate } from 'react-router';
+import AppLayout from '@cloudscape-design/components/app-layout';
+import BreadcrumbGroup from '@cloudscape-design/components/breadcrumb-group';
+import SideNavigation from '@cloudscape-design/components/side-navigation';
+import { useAuth } from '../../auth';
+import { useMe } from '../../features/me/api/get-me';
+import { breadcrumbsFrom } from '../navigation/breadcrumbs';
+import { sideNavLinks } from '../navigation/side-nav-links';
+import { TopBar } from './top-bar';
+
+interface FollowDetail {
+  href?: string;
+  external?: boolean;
+}
+
+/** The signed-in frame: top bar, navigation by group, breadcrumbs, and the page in the middle. */
+export function AppShell() {
+  const { user, signOut } = useAuth();
+  const me = useMe();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const matches = useMatches();
+  const [navigationOpen, setNavigationOpen] = useState(true);
+
+  // Client-side navigation for Cloudscape links; modified clicks keep their browser behaviour.
+  const follow = (event: CustomEvent<FollowDetail>) => {
+    if (event.detail.external || !event.detail.href) return;
+    event.preventDefault();
+    void navigate(event.detail.href);
+  };
+
+  const groups = me.data?.groups ?? [];
+  return (
+    <>
+      <div id="top-bar" style={{ position: 'sticky', top: 0, zIndex: 1002 }}>
+        <TopBar
+          name={me.data?.name ?? user?.name ?? user?.email ?? 'Signed in'}
+          email={me.data?.email ?? user?.email}
+          groups={me.isSuccess ? groups : undefined}
+          onHome={() => void navigate('/')}
+          onSignOut={() => void signOut()}
+        />
+      </div>
+      <AppLayout
+        headerSelector="#top-bar"
+        toolsHide
+        navigationOpen={navigationOpen}
+        onNavigationChange={({ detail }) => setNavigationOpen(detail.open)}
+        navigation={
+          <SideNavigation
+            header={{ text: 'Elevate', href: '/' }}
+            activeHref={pathname}
+            onFollow={follow}
+            items={sideNavLinks(groups).map((link) => ({ type: 'link', text: link.text, href: link.href }))}
+          />
+        }
+        breadcrumbs={<BreadcrumbGroup items={breadcrumbsFrom(matches)} onFollow={follow} ariaLabel="Breadcrumbs" />}
+        content={<Outlet />}
+      />
+    </>
+  );
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { navSectionsFor } from './access-groups';
+
+describe('navigation by group', () => {
+  it('gives everyone their own access, new requests and the policy', () => {
+    expect(navSectionsFor([])).toEqual(['my-access', 'new-request', 'policy']);
+    expect(navSectionsFor(['engineers', 'contractors'])).toEqual(['my-access', 'new-request', 'policy']);
+  });
+
+  it('adds Reviews for reviewers', () => {
+    expect(navSectionsFor(['reviewers', 'engineers'])).toEqual(['my-access', 'new-request', 'reviews', 'policy']);
+  });
+
+  it('adds Audit for auditors', () => {
+    expect(navSectionsFor(['auditors'])).toEqual(['my-access', 'new-request', 'audit', 'policy']);
+  });
+
+  it('gives admins everything', () => {
+    expect(navSectionsFor(['elevate-admins'])).toEqual(['my-access', 'new-request', 'reviews', 'audit', 'policy']);
+  });
+
+  it('matches group names exactly', () => {
+    expect(navSectionsFor(['Reviewers', 'auditors-emea', 'admins'])).toEqual(['my-access', 'new-request', 'policy']);
+  });
+});

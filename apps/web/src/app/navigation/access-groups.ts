@@ -1,0 +1,31 @@
+/**
+ * Which parts of the app a user may open, from their IdP groups. Only hides what would be useless;
+ * the API enforces the real rules. Group names match the personas in config/dev-stack.yaml.
+ */
+export const ACCESS_GROUPS = {
+  reviewers: 'reviewers',
+  auditors: 'auditors',
+  admins: 'elevate-admins',
+} as const;
+
+export type NavSection = 'my-access' | 'new-request' | 'reviews' | 'audit' | 'policy';
+
+export const NAV_SECTION_ORDER: readonly NavSection[] = ['my-access', 'new-request', 'reviews', 'audit', 'policy'];
+
+export function mayUseSection(section: NavSection, groups: readonly string[]): boolean {
+  if (groups.includes(ACCESS_GROUPS.admins)) return true;
+  switch (section) {
+    case 'my-access':
+    case 'new-request':
+    case 'policy':
+      return true;
+    case 'reviews':
+      return groups.includes(ACCESS_GROUPS.reviewers);
+    case 'audit':
+      return groups.includes(ACCESS_GROUPS.auditors);
+  }
+}
+
+export function navSectionsFor(groups: readonly string[]): NavSection[] {
+  return NAV_SECTION_ORDER.filter((section) => mayUseSection(section, groups));
+}

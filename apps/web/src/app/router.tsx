@@ -1,0 +1,53 @@
+import { lazy, Suspense } from 'react';
+import { createBrowserRouter, useLocation } from 'react-router';
+import { AuthCallbackPage, RequireAuth } from '../auth';
+import { PageStatus } from '../components/ui/page-status';
+import type { RuntimeConfig } from '../config/runtime-config';
+import type { RouteHandle } from './navigation/breadcrumbs';
+import { LandingPage } from './routes/landing-page';
+import { NotFoundPage } from './routes/not-found-page';
+import { RouteErrorPage } from './routes/route-error-page';
+
+// Signed-out visitors never download the console chrome.
+const AppShell = lazy(() => import('./layout/app-shell').then((module) => ({ default: module.AppShell })));
+
+function SignedInArea() {
+  const { pathname } = useLocation();
+  // The front door explains Elevate; a deep link goes straight to sign-in and back.
+  return (
+    <RequireAuth signedOut={pathname === '/' ? <LandingPage /> : undefined}>
+      <Suspense fallback={<PageStatus label="Loading Elevate" />}>
+        <AppShell />
+      </Suspense>
+    </RequireAuth>
+  );
+}
+
+function Loading() {
+  return <PageStatus label="Loading Elevate" />;
+}
+
+const myAccess: RouteHandle = { crumb: 'My access' };
+const notFound: RouteHandle = { crumb: 'Page not found' };
+
+/** Each later dashboard is one more child of the signed-in area, with its crumb and nav link. */
+export function createAppRouter(config: RuntimeConfig) {
+  return createBrowserRouter([
+    { path: config.redirectPath, Component: AuthCallbackPage, ErrorBoundary: RouteErrorPage },
+    { path: '/signed-out', element: <LandingPage signedOut />, ErrorBoundary: RouteErrorPage },
+    {
+      path: '/',
+      Component: SignedInArea,
+      ErrorBoundary: RouteErrorPage,
+      HydrateFallback: Loading,
+      children: [
+        {
+          index: true,
+          handle: myAccess,
+          lazy: async () => ({ Component: (await import('./routes/my-access-page')).MyAccessPage }),
+        },
+        { path: '*', handle: notFound, Component: NotFoundPage },
+      ],
+    },
+  ]);
+}

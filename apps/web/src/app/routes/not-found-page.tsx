@@ -1,0 +1,20 @@
+import { useNavigate } from 'react-router';
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import ContentLayout from '@cloudscape-design/components/content-layout';
+import Header from '@cloudscape-design/components/header';
+import Container from '@cloudscape-design/components/container';
+import { useDocumentTitle } from '../../hooks/use-document-title';
+
+export function NotFoundPage() {
+  useDocumentTitle('Page not found');
+  const navigate = useNavigate();
+  return (
+    <ContentLayout header={<Header variant="h1">Page not found</Header>}>
+      <Container>
+        <Box variant="p">There is no page at this address. It may have moved, or the link may be mistyped.</Box>
+        <Button onClick={() => void navigate('/')}>Go to My access</Button>
+      </Container>
+    </ContentLayout>
+  );
+}

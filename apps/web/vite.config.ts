@@ -1,0 +1,36 @@
+import { defineConfig, type Connect, type Plugin } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// The dev orchestrator passes ports and URLs through these variables; the defaults match config/dev-stack.yaml.
+const env = {
+  idpIssuer: process.env.ELEVATE_IDP_ISSUER ?? 'http://127.0.0.1:9400',
+  clientId: process.env.ELEVATE_CLIENT_ID ?? 'elevate-web',
+  apiUrl: process.env.ELEVATE_API_URL ?? 'http://127.0.0.1:8787',
+  webPort: Number(process.env.ELEVATE_WEB_PORT ?? 5173),
+};
+
+/**
+ * Serves `/config.json` like CloudFront does in AWS (where CDK writes the file), so the same build
+ * runs everywhere and only configuration differs.
+ */
+function runtimeConfig(): Plugin {
+  const serve: Connect.NextHandleFunction = (req, res, next) => {
+    if (req.url?.split('?')[0] !== '/config.json') return next();
+    const body = { authority: env.idpIssuer, clientId: env.clientId, apiUrl: env.apiUrl };
+    res.setHeader('content-type', 'application/json');
+    res.setHeader('cache-control', 'no-store');
+    res.end(JSON.stringify(body));
+  };
+  return {
+    name: 'elevate-runtime-config',
+    configureServer: (server) => void server.middlewares.use(serve),
+    configurePreviewServer: (server) => void server.middlewares.use(serve),
+  };
+}
+
+export default defineConfig({
+  plugins: [react(), runtimeConfig()],
+  server: { host: '127.0.0.1', port: env.webPort, strictPort: true },
+  preview: { host: '127.0.0.1', port: env.webPort, strictPort: true },
+  build: { sourcemap: true },
+});
