@@ -1,0 +1,18 @@
+import type { VerifiedIdentity } from '@elevate/adapters';
+import type { Logger } from './logger';
+
+/** What every request carries through the middleware chain. */
+export interface AppEnv {
+  Variables: {
+    correlationId: string;
+    /** The app logger with this request's correlation id. */
+    logger: Logger;
+    /** The error code a failed request was answered with, for the request log. */
+    errorCode?: string;
+  };
+}
+
+/** Routes behind authentication also see who is calling. Handlers never see a token. */
+export interface AuthedEnv {
+  Variables: AppEnv['Variables'] & { actor: VerifiedIdentity };
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config';
+
+const minimal = {
+  ELEVATE_IDP_ISSUER: 'http://127.0.0.1:9400',
+  ELEVATE_API_AUDIENCE: 'urn:elevate:api',
+  ELEVATE_CLIENT_ID: 'elevate-web',
+};
+
+describe('loadConfig', () => {
+  it('fills safe defaults around the three required OIDC settings', () => {
+    expect(loadConfig(minimal)).toEqual({
+      oidc: {
+        issuer: 'http://127.0.0.1:9400',
+        audience: 'urn:elevate:api',
+        clientId: 'elevate-web',
+        groupsClaim: 'groups',
+        groupsSource: 'idToken',
+        jwksUri: undefined,
+        clockToleranceSeconds: 30,
+        requireAccessTokenType: true,
+      },
+      allowedOrigin: undefined,
+      server: { host: '127.0.0.1', port: 8787 },
+      dynamodb: { endpoint: undefined, tableName: undefined },
+      logLevel: 'info',
+    });
+  });
+
+  it('reads every optional variable, treating empty strings as unset', () => {
+    const config = loadConfig({
+      ...minimal,
+      ELEVATE_GROUPS_CLAIM: 'roles',
+      ELEVATE_GROUPS_SOURCE: 'accessToken',
+      ELEVATE_JWKS_URI: '',
+      ELEVATE_CLOCK_TOLERANCE_SECONDS: '60',
+      ELEVATE_REQUIRE_AT_JWT: 'false',
+      ELEVATE_WEB_ORIGIN: 'http://127.0.0.1:5173/',
+      ELEVATE_API_PORT: '9999',
+      ELEVATE_DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000',
+      ELEVATE_TABLE_NAME: 'elevate',
+      ELEVATE_LOG_LEVEL: 'warn',
+    });
+    expect(config.oidc).toMatchObject({
+      groupsClaim: 'roles',
+      groupsSource: 'accessToken',
+      jwksUri: undefined,
+      clockToleranceSeconds: 60,
+      requireAccessTokenType: false,
+    });
+    expect(config.allowedOrigin).toBe('http://127.0.0.1:5173');
+    expect(config.server.port).toBe(9999);
+    expect(config.dynamodb).toEqual({ endpoint: 'http://127.0.0.1:8000', tableName: 'elevate' });
+    expect(config.logLevel).toBe('warn');
+  });
+
+  it('stops with a message naming each bad variable', () => {
+    expect(() => loadConfig({ ELEVATE_API_AUDIENCE: 'x', ELEVATE_CLIENT_ID: 'y' })).toThrow(
+      /ELEVATE_IDP_ISSUER/,
+    );
+    expect(() => loadConfig({ ...minimal, ELEVATE_CLOCK_TOLERANCE_SECONDS: '61' })).toThrow(
+      /ELEVATE_CLOCK_TOLERANCE_SECONDS/,
+    );
+    expect(() => loadConfig({ ...minimal, ELEVATE_REQUIRE_AT_JWT: 'yes' })).toThrow(
+      /ELEVATE_REQUIRE_AT_JWT/,
+    );
+    expect(() => loadConfig({ ...minimal, ELEVATE_IDP_ISSUER: 'ftp://idp' })).toThrow(
+      /ELEVATE_IDP_ISSUER/,
+    );
+  });
+});

@@ -1,0 +1,76 @@
+import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { isAuthError } from '@elevate/adapters';
+import type { AppEnv } from '../app-env';
+import { errorFields } from '../logger';
+import { ApiError } from './api-error';
+import type { ProblemKind } from './problem-catalog';
+import { problemResponse } from './problem-response';
+
+const INTERNAL: ProblemKind = { status: 500, title: 'Internal error' };
+
+/** Builds the one error handler: known codes via the catalog, everything else a bare 500. */
+export function createErrorHandler(
+  catalog: Readonly<Record<string, ProblemKind>>,
+): ErrorHandler<AppEnv> {
+  return (error, c) => {
+    const code = codeOf(error, catalog);
+    const kind = code === undefined ? undefined : catalog[code];
+    if (code === undefined || kind === undefined || kind.status >= 500) {
+      return internal(c, code ?? 'INTERNAL', kind ?? INTERNAL, error);
+    }
+    c.set('errorCode', code);
+    if (isAuthError(error)) {
+      c.var.logger.info('authentication refused', {
+        code,
+        which: error.token,
+        reason: error.reason,
+      });
+    }
+    const headers: Record<string, string> =
+      kind.status === 401 ? { 'www-authenticate': wwwAuthenticate(code) } : {};
+    const errors = error instanceof ApiError ? error.errors : undefined;
+    return problemResponse(
+      code,
+      kind,
+      error.message,
+      errors === undefined ? {} : { errors },
+      headers,
+    );
+  };
+}
+
+export const notFoundHandler: NotFoundHandler<AppEnv> = (c) => {
+  c.set('errorCode', 'NOT_FOUND');
+  return problemResponse(
+    'NOT_FOUND',
+    { status: 404, title: 'Not found' },
+    `No route for ${c.req.method} ${c.req.path}.`,
+  );
+};
+
+function codeOf(error: Error, catalog: Readonly<Record<string, ProblemKind>>): string | undefined {
+  // Hono's own exceptions (e.g. from its middleware) map by status where we know one.
+  if (error instanceof HTTPException) return error.status === 413 ? 'PAYLOAD_TOO_LARGE' : undefined;
+  const code: unknown = 'code' in error ? error.code : undefined;
+  return typeof code === 'string' && Object.hasOwn(catalog, code) ? code : undefined;
+}
+
+/** A 5xx says nothing internal: the correlation id links the caller to the log line that does. */
+function internal(c: Context<AppEnv>, code: string, kind: ProblemKind, error: unknown): Response {
+  const correlationId = c.var.correlationId;
+  c.set('errorCode', code);
+  c.var.logger.error('request failed', { code, ...errorFields(error) });
+  const detail =
+    kind.status === 500
+      ? 'Something went wrong on our side. Quote the correlation id when you report it.'
+      : 'A service Elevate depends on is unavailable. Try again shortly.';
+  return problemResponse(code, kind, detail, { correlationId });
+}
+
+/** RFC 6750 §3: no error attribute when no token was sent at all. */
+function wwwAuthenticate(code: string): string {
+  return code === 'TOKEN_MISSING'
+    ? 'Bearer realm="elevate"'
+    : 'Bearer realm="elevate", error="invalid_token"';
+}

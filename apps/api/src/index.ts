@@ -1,0 +1,17 @@
+export { createApp, DEFAULT_MAX_BODY_BYTES } from './app';
+export type { AppDeps, Clock } from './app';
+export type { AppEnv, AuthedEnv } from './app-env';
+export { composeApp, createVerifierFromConfig } from './compose-app';
+export { loadConfig } from './config';
+export type { ApiConfig, LogLevel } from './config';
+export { createJsonLogger } from './logger';
+export type { Logger, LogFields } from './logger';
+export { ApiError } from './http/api-error';
+export type { FieldError } from './http/api-error';
+export { problemCatalog, problemType } from './http/problem-catalog';
+export type { ProblemKind } from './http/problem-catalog';
+export { parseInput, parseJsonBody, parseQuery } from './http/validate';
+export { createAuthorizerHandler } from './lambda/authorize-request';
+export type { AuthorizerContext, AuthorizerResult } from './lambda/authorize-request';
+export { startServer } from './start-server';
+export type { RunningServer } from './start-server';

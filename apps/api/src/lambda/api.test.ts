@@ -1,0 +1,50 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { APIGatewayProxyResult, LambdaContext, LambdaEvent } from 'hono/aws-lambda';
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+function httpEvent(method: string, path: string): LambdaEvent {
+  return {
+    version: '2.0',
+    routeKey: '$default',
+    rawPath: path,
+    rawQueryString: '',
+    headers: { host: 'api.example', 'x-correlation-id': 'lambda-1' },
+    body: null,
+    isBase64Encoded: false,
+    requestContext: {
+      accountId: '123456789012',
+      apiId: 'api',
+      authentication: null,
+      authorizer: {},
+      domainName: 'api.example',
+      domainPrefix: 'api',
+      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '192.0.2.1', userAgent: 'test' },
+      requestId: 'req-1',
+      routeKey: '$default',
+      stage: '$default',
+      time: '01/Jan/2030:09:00:00 +0000',
+      timeEpoch: 1893488400000,
+    },
+  };
+}
+
+describe('the API Lambda entry point', () => {
+  it('serves the same app: /health is 200 and /me without tokens a 401 problem', async () => {
+    vi.stubEnv('ELEVATE_IDP_ISSUER', 'https://idp.example');
+    vi.stubEnv('ELEVATE_API_AUDIENCE', 'urn:elevate:api');
+    vi.stubEnv('ELEVATE_CLIENT_ID', 'elevate-web');
+    vi.stubEnv('ELEVATE_LOG_LEVEL', 'silent');
+    const { handler } = await import('./api');
+    const context = {} as LambdaContext;
+    const health = (await handler(httpEvent('GET', '/health'), context)) as APIGatewayProxyResult;
+    expect(health.statusCode).toBe(200);
+    const me = (await handler(httpEvent('GET', '/me'), context)) as APIGatewayProxyResult;
+    expect(me.statusCode).toBe(401);
+    expect(me.headers?.['content-type']).toBe('application/problem+json');
+    expect(me.headers?.['x-correlation-id']).toBe('lambda-1');
+    expect(JSON.parse(me.body)).toMatchObject({ code: 'TOKEN_MISSING' });
+  });
+});

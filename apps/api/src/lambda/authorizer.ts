@@ -1,0 +1,13 @@
+import { createVerifierFromConfig } from '../compose-app';
+import { loadConfig } from '../config';
+import { createJsonLogger } from '../logger';
+import { createAuthorizerHandler } from './authorize-request';
+
+// Built once per container; the verifier's JWKS cache then lives across invocations.
+const config = loadConfig();
+
+/** API Gateway HTTP API Lambda authorizer entry point. */
+export const handler = createAuthorizerHandler({
+  verifier: createVerifierFromConfig(config),
+  logger: createJsonLogger({ level: config.logLevel }),
+});

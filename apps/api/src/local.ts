@@ -1,0 +1,28 @@
+// `pnpm start:local`: the same app as on Lambda, on @hono/node-server, bound to loopback.
+import { composeApp } from './compose-app';
+import { loadConfig } from './config';
+import { createJsonLogger } from './logger';
+import { startServer } from './start-server';
+
+const config = loadConfig();
+const logger = createJsonLogger({ level: config.logLevel });
+const { app } = composeApp(config, { logger });
+
+try {
+  const server = await startServer(app, config.server);
+  logger.info(`Elevate API ready on ${server.url}`);
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`stopping (${signal})`);
+    // Requests in flight get a few seconds, then we go regardless.
+    setTimeout(() => process.exit(0), 5_000).unref();
+    void server.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+} catch (error) {
+  logger.error(error instanceof Error ? error.message : 'could not start the API');
+  process.exit(1);
+}
