@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+const patternRuleSchema = z.object({ pattern: z.string(), hint: z.string().optional() });
+
+/** One account × role the caller may request, with the limits that apply to them and who reviews it. */
+export const eligibilityEntrySchema = z.object({
+  accountId: z.string(),
+  accountName: z.string(),
+  accountTags: z.record(z.string(), z.string()),
+  roleName: z.string(),
+  maxDurationMinutes: z.number().int(),
+  defaultDurationMinutes: z.number().int(),
+  pendingExpiryMinutes: z.number().int(),
+  maxStartDelayMinutes: z.number().int(),
+  justification: z.object({ minLength: z.number().int(), maxLength: z.number().int(), patterns: z.array(patternRuleSchema) }),
+  ticketRequired: z.boolean(),
+  ticketPatterns: z.array(patternRuleSchema),
+  approvalsRequired: z.number().int(),
+  approverGroups: z.array(z.string()),
+  selfApproval: z.boolean(),
+  breakGlassAllowed: z.boolean(),
+  stepUp: z.object({ mfa: z.literal(true), maxAuthAgeMinutes: z.number().int() }).optional(),
+});
+export type EligibilityEntry = z.infer<typeof eligibilityEntrySchema>;
+
+/** The caller's powers in Elevate itself, from the policy's groups. */
+export const elevateRolesSchema = z.object({ reviewer: z.boolean(), auditor: z.boolean(), admin: z.boolean() });
+export type ElevateRoles = z.infer<typeof elevateRolesSchema>;
+
+/** Part of `GET /me`: what the caller may request and review. */
+export const eligibilitySummarySchema = z.object({ entries: z.array(eligibilityEntrySchema), roles: elevateRolesSchema });
+export type EligibilitySummary = z.infer<typeof eligibilitySummarySchema>;

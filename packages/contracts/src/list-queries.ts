@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { requestStatusSchema } from './enums';
+import { accountIdSchema, instantSchema, roleNameSchema } from './text';
+
+export const DEFAULT_PAGE_SIZE = 25;
+export const MAX_PAGE_SIZE = 100;
+/** The widest audit range one query may ask for. */
+export const MAX_AUDIT_RANGE_DAYS = 366;
+
+/** Opaque page token from the previous response's `nextCursor`. */
+export const cursorSchema = z.string().regex(/^[A-Za-z0-9_-]{1,2048}$/, 'must be a cursor from a previous page');
+
+// Query strings arrive as strings; `limit` is coerced. Unknown parameters are refused.
+const page = {
+  cursor: cursorSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+};
+
+/** `GET /requests` (mine, newest first). */
+export const myRequestsQuerySchema = z.strictObject({ ...page, status: requestStatusSchema.optional() });
+export type MyRequestsQuery = z.infer<typeof myRequestsQuerySchema>;
+
+/** `GET /reviews/pending` (oldest first). */
+export const pendingReviewsQuerySchema = z.strictObject(page);
+export type PendingReviewsQuery = z.infer<typeof pendingReviewsQuerySchema>;
+
+/** `GET /reviews/break-glass` (awaiting post-access review, oldest first). */
+export const breakGlassReviewsQuerySchema = z.strictObject(page);
+export type BreakGlassReviewsQuery = z.infer<typeof breakGlassReviewsQuerySchema>;
+
+const auditFilters = {
+  from: instantSchema,
+  to: instantSchema,
+  /** A requester's `sub`, or their email when it contains `@`. */
+  requester: z.string().trim().min(1).max(256).optional(),
+  accountId: accountIdSchema.optional(),
+  roleName: roleNameSchema.optional(),
+  status: requestStatusSchema.optional(),
+};
+
+const checkRange = (query: { from: string; to: string }, ctx: z.RefinementCtx) => {
+  const span = Date.parse(query.to) - Date.parse(query.from);
+  if (span <= 0) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be after from' });
+  else if (span > MAX_AUDIT_RANGE_DAYS * 24 * 3600 * 1000) ctx.addIssue({ code: 'custom', path: ['to'], message: `range must be at most ${MAX_AUDIT_RANGE_DAYS} days` });
+};
+
+/** `GET /audit/requests`: created in [from, to), newest first. */
+export const auditQuerySchema = z.strictObject({ ...page, ...auditFilters }).superRefine(checkRange);
+export type AuditQuery = z.infer<typeof auditQuerySchema>;
+
+/** `GET /audit/requests.csv`: the same filters, every page streamed. */
+export const auditExportQuerySchema = z.strictObject(auditFilters).superRefine(checkRange);
+export type AuditExportQuery = z.infer<typeof auditExportQuerySchema>;

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { COMMENT_MAX_LENGTH, JUSTIFICATION_MAX_LENGTH, accountIdSchema, instantSchema, plainText, requiredText, roleNameSchema } from './text';
+
+/** `POST /requests`. Unknown fields are refused. Policy limits (lengths, patterns, max duration) are checked on the server. */
+export const createRequestBodySchema = z.strictObject({
+  accountId: accountIdSchema,
+  roleName: roleNameSchema,
+  justification: requiredText(JUSTIFICATION_MAX_LENGTH),
+  ticket: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9][\w.#/:-]{0,63}$/, 'must be a ticket reference such as OPS-1234')
+    .optional(),
+  /** Omit for the rule's default. */
+  durationMinutes: z.number().int().min(15).max(7 * 24 * 60).optional(),
+  /** Omit to start at approval. */
+  scheduledStart: instantSchema.optional(),
+  /** Immediate access where the policy allows it; reviewed afterwards. */
+  breakGlass: z.boolean().optional(),
+});
+export type CreateRequestBody = z.infer<typeof createRequestBodySchema>;
+
+const optionalComment = z.strictObject({ comment: plainText(COMMENT_MAX_LENGTH).optional() });
+const requiredComment = z.strictObject({ comment: requiredText(COMMENT_MAX_LENGTH) });
+
+/** `POST /requests/{id}/approve` — comment optional. */
+export const approveBodySchema = optionalComment;
+/** `POST /requests/{id}/reject` — comment required. */
+export const rejectBodySchema = requiredComment;
+/** `POST /requests/{id}/cancel` — comment optional. */
+export const cancelBodySchema = optionalComment;
+/** `POST /requests/{id}/revoke` — comment required. */
+export const revokeBodySchema = requiredComment;
+/** `POST /requests/{id}/end` — comment optional. */
+export const endEarlyBodySchema = optionalComment;
+/** `POST /requests/{id}/review` — a break-glass post-access review; comment required. */
+export const reviewBreakGlassBodySchema = requiredComment;
+
+export type OptionalCommentBody = z.infer<typeof optionalComment>;
+export type RequiredCommentBody = z.infer<typeof requiredComment>;

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { accessPhaseSchema, decisionKindSchema, historyEventTypeSchema, postAccessReviewStateSchema, requestActionSchema, requestStatusSchema } from './enums';
+
+export const personSchema = z.object({ sub: z.string(), email: z.string(), name: z.string() });
+export type Person = z.infer<typeof personSchema>;
+
+export const decisionViewSchema = z.object({
+  approver: personSchema,
+  decision: decisionKindSchema,
+  comment: z.string().optional(),
+  at: z.string(),
+});
+
+export const historyEventViewSchema = z.object({
+  type: historyEventTypeSchema,
+  actor: personSchema,
+  at: z.string(),
+  statusAfter: requestStatusSchema,
+  comment: z.string().optional(),
+});
+export type HistoryEventView = z.infer<typeof historyEventViewSchema>;
+
+export const accessWindowSchema = z.object({ startsAt: z.string(), endsAt: z.string() });
+export type AccessWindowView = z.infer<typeof accessWindowSchema>;
+
+/** A request in a list: everything but the history. Times are ISO-8601 UTC. */
+export const requestSummarySchema = z.object({
+  id: z.string(),
+  requester: personSchema,
+  accountId: z.string(),
+  accountName: z.string().optional(),
+  roleName: z.string(),
+  justification: z.string(),
+  ticket: z.string().optional(),
+  requestedDurationMinutes: z.number().int(),
+  scheduledStart: z.string().optional(),
+  status: requestStatusSchema,
+  breakGlass: z.boolean(),
+  postAccessReview: z
+    .object({ state: postAccessReviewStateSchema, reviewer: personSchema.optional(), reviewedAt: z.string().optional(), comment: z.string().optional() })
+    .optional(),
+  approverGroups: z.array(z.string()),
+  approvalsRequired: z.number().int(),
+  approvalsCount: z.number().int(),
+  decisions: z.array(decisionViewSchema),
+  approvedAt: z.string().optional(),
+  closedAt: z.string().optional(),
+  pendingExpiresAt: z.string().optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number().int(),
+  /** Computed by the server from its clock when it answered; null until approved. */
+  phase: accessPhaseSchema.nullable(),
+  window: accessWindowSchema.nullable(),
+  /** What the caller may do now. */
+  allowedActions: z.array(requestActionSchema),
+});
+export type RequestSummary = z.infer<typeof requestSummarySchema>;
+
+/** `GET /requests/{id}` and the answer of every transition. */
+export const requestViewSchema = requestSummarySchema.extend({ history: z.array(historyEventViewSchema) });
+export type RequestView = z.infer<typeof requestViewSchema>;
+
+/** A page of any request listing. */
+export const requestPageSchema = z.object({ items: z.array(requestSummarySchema), nextCursor: z.string().optional() });
+export type RequestPage = z.infer<typeof requestPageSchema>;
