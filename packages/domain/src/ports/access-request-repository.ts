@@ -39,6 +39,8 @@ export interface AuditQuery extends PageQuery {
   readonly from: string;
   readonly to: string;
   readonly requesterSub?: string;
+  /** Auditors know people by email; the store matches `requester.email` exactly. */
+  readonly requesterEmail?: string;
   readonly accountId?: string;
   readonly roleName?: string;
   readonly status?: RequestStatus;
