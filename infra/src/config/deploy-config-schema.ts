@@ -1,0 +1,149 @@
+import { z } from 'zod';
+
+const accountId = z
+  .string({ error: 'expected a 12-digit account id as a string (quote it in YAML)' })
+  .regex(/^\d{12}$/, 'expected a 12-digit account id');
+
+const region = z
+  .string()
+  .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'expected an AWS region name such as eu-west-1');
+
+const httpsUrl = z.url({ protocol: /^https$/, error: 'must be an https URL' });
+
+/** An origin is scheme + host (+ port): no path, query or trailing slash, as browsers send it. */
+const httpsOrigin = httpsUrl.refine((value) => new URL(value).origin === value, {
+  message: 'must be an origin like https://elevate.example.com (no path, no trailing slash)',
+});
+
+const domainName = z
+  .string()
+  .regex(
+    /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
+    'expected a lower-case DNS name such as elevate.example.com',
+  );
+
+/** CloudFront only accepts ACM certificates from us-east-1. */
+const cloudFrontCertificateArn = z
+  .string()
+  .regex(
+    /^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/[\w-]+$/,
+    'expected an ACM certificate ARN in us-east-1 (CloudFront only uses certificates from us-east-1)',
+  );
+
+const managedPolicyArn = z
+  .string()
+  .regex(
+    /^arn:aws[a-z-]*:iam::(aws|\d{12}):policy\/[\w+=,.@/-]+$/,
+    'expected a managed policy ARN such as arn:aws:iam::aws:policy/ReadOnlyAccess',
+  );
+
+/** `sts:RoleSessionName` patterns use IAM's StringLike wildcards over STS's session-name alphabet. */
+const sessionNamePattern = z
+  .string()
+  .regex(
+    /^[\w+=,.@*?-]{1,64}$/,
+    'expected a StringLike pattern over [\\w+=,.@-] with * and ? wildcards',
+  );
+
+/** CloudWatch Logs accepts only these retention periods. */
+export const LOG_RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288,
+  3653,
+] as const;
+
+const retentionDays = z
+  .number()
+  .int()
+  .refine((days) => (LOG_RETENTION_DAYS as readonly number[]).includes(days), {
+    message: `expected one of CloudWatch Logs' retention periods: ${LOG_RETENTION_DAYS.join(', ')}`,
+  });
+
+export const deployConfigSchema = z
+  .strictObject({
+    /** Prefix of stack names and of the one fixed role name (the federate role's). */
+    name: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]{1,30}$/, 'expected a lower-case name, 2-31 characters of a-z0-9-')
+      .default('elevate'),
+    /** The dedicated AWS account Elevate runs in. */
+    account: accountId,
+    /** The home region: table, API, functions, topics. */
+    region,
+    idp: z.strictObject({
+      /** The OIDC issuer URL exactly as it appears in tokens' `iss`. */
+      issuer: httpsUrl,
+      /** The SPA's public client id (Authorization Code + PKCE). */
+      clientId: z.string().min(1, 'must not be empty'),
+      /** The `aud` of access tokens; the client id when the IdP issues access tokens for it. */
+      audience: z.string().min(1, 'must not be empty').optional(),
+      /** The claim carrying the user's groups. */
+      groupsClaim: z.string().min(1, 'must not be empty').default('groups'),
+      /** Further origins the browser calls during sign-in (Cognito's hosted-UI domain). */
+      browserOrigins: z.array(httpsOrigin).default([]),
+    }),
+    spa: z.strictObject({
+      /** Where the SPA is served from: the only CORS origin and the IdP's redirect origin. */
+      origin: httpsOrigin,
+      /** A custom domain for CloudFront; needs certificateArn. */
+      domainName: domainName.optional(),
+      certificateArn: cloudFrontCertificateArn.optional(),
+    }),
+    /** The access policy, relative to the repository root. */
+    policyFile: z.string().min(1).default('config/policy.example.yaml'),
+    notifications: z
+      .strictObject({
+        emails: z.array(z.email({ error: 'expected an e-mail address' })).default([]),
+      })
+      .default({ emails: [] }),
+    sts: z
+      .strictObject({
+        /** Regional STS endpoints in the order the federate function tries them. */
+        regions: z.array(region).min(1, 'list at least one region'),
+      })
+      .optional(),
+    targetRoles: z
+      .strictObject({
+        /** What `sts:RoleSessionName` must match; the broker names sessions after the user's e-mail. */
+        sessionNamePattern: sessionNamePattern.default('*@*'),
+        /** Managed policies attached to each target role, by role name (the operator's choice). */
+        managedPolicyArns: z
+          .record(z.string().min(1), z.array(managedPolicyArn).min(1))
+          .default({}),
+      })
+      .default({ sessionNamePattern: '*@*', managedPolicyArns: {} }),
+    api: z
+      .strictObject({
+        /** Steady-state requests per second across the stage. */
+        rateLimit: z.number().int().min(1).max(10000).default(50),
+        burstLimit: z.number().int().min(1).max(5000).default(100),
+      })
+      .default({ rateLimit: 50, burstLimit: 100 }),
+    logs: z
+      .strictObject({ retentionDays: retentionDays.default(365) })
+      .default({ retentionDays: 365 }),
+  })
+  .superRefine((config, ctx) => {
+    const { spa } = config;
+    if ((spa.domainName === undefined) !== (spa.certificateArn === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['spa', spa.domainName === undefined ? 'domainName' : 'certificateArn'],
+        message: 'spa.domainName and spa.certificateArn go together: give both or neither',
+      });
+    }
+    if (spa.domainName !== undefined && spa.origin !== `https://${spa.domainName}`) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['spa', 'origin'],
+        message: `must be https://${spa.domainName} when spa.domainName is set`,
+      });
+    }
+  })
+  .transform((config) => ({
+    ...config,
+    idp: { ...config.idp, audience: config.idp.audience ?? config.idp.clientId },
+    sts: config.sts ?? { regions: [config.region] },
+  }));
+
+/** The deployment as validated, with defaults filled in. */
+export type DeployConfig = z.output<typeof deployConfigSchema>;

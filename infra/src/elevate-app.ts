@@ -1,0 +1,118 @@
+import { isAbsolute, resolve } from 'node:path';
+import { Validations, type App } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import type { DeployConfig } from './config/deploy-config-schema';
+import { DeployConfigError } from './config/load-deploy-config';
+import { loadPolicyTargets, type PolicyTargets } from './config/load-policy-targets';
+import { ApiStack } from './stacks/api-stack';
+import { DataStack } from './stacks/data-stack';
+import { federateRoleName } from './stacks/function-specs';
+import { NotificationsStack } from './stacks/notifications-stack';
+import { TargetRolesStack, type TargetRoleSpec } from './stacks/target-roles-stack';
+import { WebStack } from './stacks/web-stack';
+
+export interface ElevateAppOptions {
+  readonly config: DeployConfig;
+  /** The deploy config's path; only labels errors. */
+  readonly configFile: string;
+  /** The workspace root: paths in the config are relative to it. */
+  readonly repoRoot: string;
+  /** The SPA's build output; defaults to apps/web/dist. */
+  readonly webDistDir?: string;
+  /** Register cdk-nag as a synth-time validation plugin (default true; tests run it directly). */
+  readonly nag?: boolean;
+}
+
+export interface ElevateStacks {
+  readonly data: DataStack;
+  readonly notifications: NotificationsStack;
+  readonly api: ApiStack;
+  readonly web: WebStack;
+  /** Present when the config gives managed policies for the policy's roles. */
+  readonly targetRoles?: TargetRolesStack;
+  readonly policy: PolicyTargets;
+}
+
+/** The broker role's ARN, known before deploy because its name is fixed. */
+export function brokerRoleArn(config: DeployConfig): string {
+  return `arn:aws:iam::${config.account}:role/${federateRoleName(config)}`;
+}
+
+function targetRoleSpecs(
+  config: DeployConfig,
+  configFile: string,
+  roleNames: readonly string[],
+): TargetRoleSpec[] {
+  const configured = config.targetRoles.managedPolicyArns;
+  const issues = [
+    ...roleNames
+      .filter((name) => configured[name] === undefined)
+      .map(
+        (name) =>
+          `targetRoles.managedPolicyArns.${name}: the policy names role ${name}; give its managed policies (or leave managedPolicyArns empty to roll out templates/target-role.yaml yourself)`,
+      ),
+    ...Object.keys(configured)
+      .filter((name) => !roleNames.includes(name))
+      .map(
+        (name) => `targetRoles.managedPolicyArns.${name}: no rule in the policy names role ${name}`,
+      ),
+  ];
+  if (issues.length > 0) throw new DeployConfigError(configFile, issues);
+  return roleNames.map((roleName) => ({ roleName, managedPolicyArns: configured[roleName] ?? [] }));
+}
+
+/** Builds every Elevate stack into `app` and applies cdk-nag's AwsSolutions pack to all of them. */
+export function buildElevateApp(app: App, options: ElevateAppOptions): ElevateStacks {
+  const { config, repoRoot } = options;
+  const policyFile = isAbsolute(config.policyFile)
+    ? config.policyFile
+    : resolve(repoRoot, config.policyFile);
+  const policy = loadPolicyTargets(policyFile);
+  const env = { account: config.account, region: config.region };
+  const stackName = (part: string): string => `${config.name}-${part}`;
+
+  const data = new DataStack(app, stackName('data'), {
+    env,
+    description: 'Elevate: request store (retained)',
+    terminationProtection: true,
+  });
+  const notifications = new NotificationsStack(app, stackName('notifications'), {
+    env,
+    description: 'Elevate: request event notifications',
+    emails: config.notifications.emails,
+  });
+  const api = new ApiStack(app, stackName('api'), {
+    env,
+    description: 'Elevate: HTTP API, authorizer, federation, notifier and sweeper',
+    config,
+    table: data.table,
+    topic: notifications.topic,
+    targets: policy.targets,
+    repoRoot,
+    policyFile,
+  });
+  const web = new WebStack(app, stackName('web'), {
+    env,
+    description: 'Elevate: single-page app on S3 + CloudFront',
+    config,
+    apiUrl: api.httpApi.apiEndpoint,
+    webDistDir: options.webDistDir ?? resolve(repoRoot, 'apps/web/dist'),
+  });
+
+  const hasTargetRoles = Object.keys(config.targetRoles.managedPolicyArns).length > 0;
+  const targetRoles = hasTargetRoles
+    ? new TargetRolesStack(app, stackName('target-roles'), {
+        // No env: the same template goes to every controlled account.
+        description: 'Elevate: target roles for an account the broker controls',
+        brokerRoleArn: brokerRoleArn(config),
+        sessionNamePattern: config.targetRoles.sessionNamePattern,
+        roles: targetRoleSpecs(config, options.configFile, policy.roleNames),
+      })
+    : undefined;
+
+  // Every stack, every resource: any unacknowledged finding (warning or error) fails synth.
+  if (options.nag ?? true) {
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
+  }
+  return { data, notifications, api, web, policy, ...(targetRoles ? { targetRoles } : {}) };
+}

@@ -1,0 +1,218 @@
+import { join } from 'node:path';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import {
+  HttpLambdaAuthorizer,
+  HttpLambdaResponseType,
+} from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import * as schedulerTargets from 'aws-cdk-lib/aws-scheduler-targets';
+import type * as sns from 'aws-cdk-lib/aws-sns';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import type { DeployConfig } from '../config/deploy-config-schema';
+import type { PolicyTarget } from '../config/load-policy-targets';
+import { ElevateFunction } from '../constructs/elevate-function';
+import { acknowledge, arnReference } from '../nag/acknowledge';
+import {
+  FUNCTION_SPECS,
+  type FunctionContext,
+  type FunctionName,
+  type FunctionSpec,
+} from './function-specs';
+
+/** The header the SPA sends the ID token in (ID_TOKEN_HEADER in @elevate/contracts). */
+export const ID_TOKEN_HEADER = 'x-elevate-id-token';
+
+/** The one route the federate function answers; every other route goes to the API function. */
+export const FEDERATE_ROUTE_PATH = '/requests/{id}/sessions';
+
+export interface ApiStackProps extends StackProps {
+  readonly config: DeployConfig;
+  readonly table: dynamodb.ITable;
+  readonly topic: sns.ITopic;
+  readonly targets: readonly PolicyTarget[];
+  /** The workspace root (where pnpm-lock.yaml is). */
+  readonly repoRoot: string;
+  /** The validated policy file, shipped inside the bundles that evaluate it. */
+  readonly policyFile: string;
+}
+
+/** The HTTP API, its authorizer and every function, built from FUNCTION_SPECS. */
+export class ApiStack extends Stack {
+  readonly httpApi: apigw.HttpApi;
+  readonly functions: Readonly<Record<FunctionName, ElevateFunction>>;
+
+  constructor(scope: Construct, id: string, props: ApiStackProps) {
+    super(scope, id, props);
+    const { config, repoRoot } = props;
+    const context: FunctionContext = {
+      config,
+      table: props.table,
+      topic: props.topic,
+      targets: props.targets,
+    };
+
+    const build = (spec: FunctionSpec): ElevateFunction => {
+      const roleName = spec.roleName?.(config);
+      const fn = new ElevateFunction(this, spec.id, {
+        entry: join(repoRoot, spec.entry),
+        description: spec.description,
+        projectRoot: repoRoot,
+        depsLockFilePath: join(repoRoot, 'pnpm-lock.yaml'),
+        tsconfig: join(repoRoot, 'apps/api/tsconfig.json'),
+        environment: spec.environment(context),
+        memorySizeMb: spec.memorySizeMb,
+        timeout: spec.timeout,
+        logRetention: config.logs.retentionDays,
+        ...(spec.needsPolicy ? { policyFile: props.policyFile } : {}),
+        ...(roleName === undefined ? {} : { roleName }),
+      });
+      spec.grant(fn.role, context);
+      return fn;
+    };
+    const functions = Object.fromEntries(
+      FUNCTION_SPECS.map((spec) => [spec.name, build(spec)]),
+    ) as Record<FunctionName, ElevateFunction>;
+    this.functions = functions;
+
+    this.httpApi = this.buildHttpApi(config, functions);
+    this.wireNotifier(functions.notifier, props.table);
+    this.wireSweeper(functions.sweeper);
+
+    new CfnOutput(this, 'ApiUrl', { value: this.httpApi.apiEndpoint });
+    new CfnOutput(this, 'FederateRoleArn', {
+      description: 'Target roles trust this role (BrokerRoleArn of templates/target-role.yaml)',
+      value: functions.federate.role.roleArn,
+    });
+  }
+
+  private buildHttpApi(
+    config: DeployConfig,
+    functions: Record<FunctionName, ElevateFunction>,
+  ): apigw.HttpApi {
+    const authorizer = new HttpLambdaAuthorizer('TokenAuthorizer', functions.authorizer.function, {
+      responseTypes: [HttpLambdaResponseType.SIMPLE],
+      identitySource: ['$request.header.Authorization', `$request.header.${ID_TOKEN_HEADER}`],
+      // No caching: a revoked or expired token must stop working on the next call.
+      resultsCacheTtl: Duration.seconds(0),
+    });
+
+    const httpApi = new apigw.HttpApi(this, 'HttpApi', {
+      description: 'Elevate API',
+      createDefaultStage: false,
+      defaultAuthorizer: authorizer,
+      corsPreflight: {
+        allowOrigins: [config.spa.origin],
+        allowMethods: [
+          apigw.CorsHttpMethod.GET,
+          apigw.CorsHttpMethod.POST,
+          apigw.CorsHttpMethod.PUT,
+          apigw.CorsHttpMethod.PATCH,
+          apigw.CorsHttpMethod.DELETE,
+        ],
+        allowHeaders: ['authorization', 'content-type', ID_TOKEN_HEADER],
+        exposeHeaders: ['x-correlation-id'],
+        maxAge: Duration.hours(1),
+      },
+    });
+
+    const accessLogs = new logs.LogGroup(this, 'AccessLogs', {
+      retention: config.logs.retentionDays,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    new apigw.HttpStage(this, 'DefaultStage', {
+      httpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: config.api.rateLimit, burstLimit: config.api.burstLimit },
+      accessLogSettings: {
+        destination: new apigw.LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            time: '$context.requestTime',
+            ip: '$context.identity.sourceIp',
+            userAgent: '$context.identity.userAgent',
+            method: '$context.httpMethod',
+            route: '$context.routeKey',
+            status: '$context.status',
+            latencyMs: '$context.responseLatency',
+            authorizerError: '$context.authorizer.error',
+            integrationError: '$context.integrationErrorMessage',
+          }),
+        ),
+      },
+    });
+
+    httpApi.addRoutes({
+      path: FEDERATE_ROUTE_PATH,
+      methods: [apigw.HttpMethod.POST],
+      integration: new HttpLambdaIntegration('FederateIntegration', functions.federate.function),
+    });
+    httpApi.addRoutes({
+      path: '/{proxy+}',
+      methods: [apigw.HttpMethod.ANY],
+      integration: new HttpLambdaIntegration('ApiIntegration', functions.api.function),
+    });
+    return httpApi;
+  }
+
+  private wireNotifier(notifier: ElevateFunction, table: dynamodb.ITable): void {
+    // Where a batch goes after its retries; it has a dead-letter queue of its own (AwsSolutions-SQS3).
+    const failuresDlq = new sqs.Queue(this, 'NotifierFailuresDlq', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    const failures = new sqs.Queue(this, 'NotifierFailures', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+      deadLetterQueue: { queue: failuresDlq, maxReceiveCount: 5 },
+    });
+    notifier.function.addEventSource(
+      new DynamoEventSource(table, {
+        startingPosition: lambda.StartingPosition.TRIM_HORIZON,
+        batchSize: 10,
+        retryAttempts: 5,
+        bisectBatchOnError: true,
+        reportBatchItemFailures: true,
+        maxRecordAge: Duration.hours(24),
+        onFailure: new SqsDlq(failures),
+      }),
+    );
+  }
+
+  private wireSweeper(sweeper: ElevateFunction): void {
+    // A role of its own, rather than the shared one the target would create, to keep findings local.
+    const invoker = new iam.Role(this, 'SweeperScheduleRole', {
+      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
+      }),
+      description: 'Lets EventBridge Scheduler invoke the Elevate sweeper',
+    });
+    new scheduler.Schedule(this, 'SweeperSchedule', {
+      description: 'Runs the Elevate sweeper every five minutes',
+      schedule: scheduler.ScheduleExpression.rate(Duration.minutes(5)),
+      target: new schedulerTargets.LambdaInvoke(sweeper.function, {
+        role: invoker,
+        retryAttempts: 2,
+        maxEventAge: Duration.minutes(5),
+      }),
+    });
+    const cfnFunction = sweeper.function.node.defaultChild as lambda.CfnFunction;
+    acknowledge(
+      invoker,
+      [`AwsSolutions-IAM5[Resource::${arnReference(cfnFunction)}:*]`],
+      'grantInvoke covers the sweeper function and its versions/aliases (`<arn>:*`); no other function.',
+    );
+  }
+}

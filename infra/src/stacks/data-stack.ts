@@ -1,0 +1,38 @@
+import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import type { Construct } from 'constructs';
+
+/** The global secondary indexes the store fits its access patterns into. */
+export const TABLE_INDEX_NAMES = ['GSI1', 'GSI2', 'GSI3'] as const;
+
+/**
+ * Stateful resources only, so the API can be replaced freely: one table holding requests, their
+ * history and issued sessions. Audit history is the product, so it is retained and protected.
+ */
+export class DataStack extends Stack {
+  readonly table: dynamodb.Table;
+
+  constructor(scope: Construct, id: string, props: StackProps) {
+    super(scope, id, props);
+
+    this.table = new dynamodb.Table(this, 'Table', {
+      partitionKey: { name: 'PK', type: dynamodb.AttributeType.STRING },
+      sortKey: { name: 'SK', type: dynamodb.AttributeType.STRING },
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      encryption: dynamodb.TableEncryption.AWS_MANAGED,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      // The notifier reacts to transitions and needs both sides of each change.
+      stream: dynamodb.StreamViewType.NEW_AND_OLD_IMAGES,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const indexName of TABLE_INDEX_NAMES) {
+      this.table.addGlobalSecondaryIndex({
+        indexName,
+        partitionKey: { name: `${indexName}PK`, type: dynamodb.AttributeType.STRING },
+        sortKey: { name: `${indexName}SK`, type: dynamodb.AttributeType.STRING },
+        projectionType: dynamodb.ProjectionType.ALL,
+      });
+    }
+  }
+}

@@ -1,0 +1,195 @@
+import { Aws, Duration } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as sns from 'aws-cdk-lib/aws-sns';
+import type { DeployConfig } from '../config/deploy-config-schema';
+import type { PolicyTarget } from '../config/load-policy-targets';
+import { BUNDLED_POLICY_FILE, LAMBDA_TASK_ROOT } from '../constructs/elevate-function';
+import { acknowledge } from '../nag/acknowledge';
+import { TABLE_INDEX_NAMES } from './data-stack';
+
+/** The actions the federate role, and no other, holds on target roles. */
+export const FEDERATE_STS_ACTIONS = [
+  'sts:AssumeRole',
+  'sts:SetSourceIdentity',
+  'sts:TagSession',
+] as const;
+
+/**
+ * Item reads and conditional writes. No Scan (every access pattern is a Query), no DeleteItem and
+ * no batch writes (nothing is deleted: audit history is the product).
+ */
+export const TABLE_DATA_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DescribeTable',
+] as const;
+
+/** Grants item access on the table and its named indexes only (no `index/*` wildcard). */
+export function grantTableData(role: iam.IRole, table: dynamodb.ITable): iam.Grant {
+  return iam.Grant.addToPrincipal({
+    grantee: role,
+    actions: [...TABLE_DATA_ACTIONS],
+    resourceArns: [
+      table.tableArn,
+      ...TABLE_INDEX_NAMES.map((indexName) => `${table.tableArn}/index/${indexName}`),
+    ],
+  });
+}
+
+/** What a spec may grant its function: resources of the other stacks. */
+export interface FunctionContext {
+  readonly config: DeployConfig;
+  readonly table: dynamodb.ITable;
+  readonly topic: sns.ITopic;
+  readonly targets: readonly PolicyTarget[];
+}
+
+export type FunctionName = 'api' | 'authorizer' | 'federate' | 'notifier' | 'sweeper';
+
+/** One Lambda function: where its code is, what it may touch, what it is told. */
+export interface FunctionSpec {
+  readonly name: FunctionName;
+  /** Construct id; also names the log group's owner in the console. */
+  readonly id: string;
+  /** Entry module, relative to the workspace root. */
+  readonly entry: string;
+  readonly description: string;
+  readonly memorySizeMb: number;
+  readonly timeout: Duration;
+  /** Whether the policy file ships in the bundle (for functions that evaluate it). */
+  readonly needsPolicy: boolean;
+  /** A fixed role name, only where other accounts' trust policies must name it. */
+  readonly roleName?: (config: DeployConfig) => string;
+  readonly environment: (context: FunctionContext) => Record<string, string>;
+  /** Grants via the resources' grant* methods; nothing else gives a function permissions. */
+  readonly grant: (role: iam.IRole, context: FunctionContext) => void;
+}
+
+/** The settings every function that verifies tokens or answers the SPA reads (see apps/api config). */
+function idpEnvironment(config: DeployConfig): Record<string, string> {
+  return {
+    ELEVATE_IDP_ISSUER: config.idp.issuer,
+    ELEVATE_CLIENT_ID: config.idp.clientId,
+    ELEVATE_API_AUDIENCE: config.idp.audience,
+    ELEVATE_GROUPS_CLAIM: config.idp.groupsClaim,
+  };
+}
+
+function storeEnvironment({ config, table }: FunctionContext): Record<string, string> {
+  return {
+    ELEVATE_TABLE_NAME: table.tableName,
+    ELEVATE_POLICY_FILE: `${LAMBDA_TASK_ROOT}/${BUNDLED_POLICY_FILE}`,
+    ELEVATE_WEB_ORIGIN: config.spa.origin,
+  };
+}
+
+/** `arn:<partition>:iam::<account>:role/<name>` for every account × role the policy names. */
+export function targetRoleArns(targets: readonly PolicyTarget[]): string[] {
+  return targets.map(
+    ({ accountId, roleName }) => `arn:${Aws.PARTITION}:iam::${accountId}:role/${roleName}`,
+  );
+}
+
+/** The role name target roles trust; fixed because other accounts' trust policies name it. */
+export function federateRoleName(config: DeployConfig): string {
+  return `${config.name}-federate`;
+}
+
+/** Every Lambda function Elevate deploys. Adding one is adding an entry here. */
+export const FUNCTION_SPECS: readonly FunctionSpec[] = [
+  {
+    name: 'api',
+    id: 'Api',
+    entry: 'apps/api/src/lambda/api.ts',
+    description: 'Elevate HTTP API (Hono): requests, reviews, audit; never calls STS',
+    memorySizeMb: 512,
+    timeout: Duration.seconds(15),
+    needsPolicy: true,
+    environment: (context) => ({ ...idpEnvironment(context.config), ...storeEnvironment(context) }),
+    grant: (role, { table }) => {
+      grantTableData(role, table);
+    },
+  },
+  {
+    name: 'authorizer',
+    id: 'Authorizer',
+    entry: 'apps/api/src/lambda/authorizer.ts',
+    description: 'Elevate HTTP API authorizer: verifies the access and ID tokens',
+    memorySizeMb: 256,
+    timeout: Duration.seconds(5),
+    needsPolicy: false,
+    environment: ({ config }) => idpEnvironment(config),
+    // Reads only the IdP's public JWKS over HTTPS: no AWS permissions at all.
+    grant: () => undefined,
+  },
+  {
+    name: 'federate',
+    id: 'Federate',
+    entry: 'apps/api/src/lambda/federate.ts',
+    description: 'Elevate federation: assumes approved target roles and issues sessions',
+    memorySizeMb: 512,
+    timeout: Duration.seconds(20),
+    needsPolicy: true,
+    roleName: federateRoleName,
+    environment: (context) => ({
+      ...idpEnvironment(context.config),
+      ...storeEnvironment(context),
+      ELEVATE_STS_REGIONS: context.config.sts.regions.join(','),
+    }),
+    grant: (role, { table, targets }) => {
+      grantTableData(role, table);
+      role.addToPrincipalPolicy(
+        new iam.PolicyStatement({
+          sid: 'AssumePolicyTargetRoles',
+          actions: [...FEDERATE_STS_ACTIONS],
+          resources: targetRoleArns(targets),
+        }),
+      );
+    },
+  },
+  {
+    name: 'notifier',
+    id: 'Notifier',
+    entry: 'apps/api/src/lambda/notifier.ts',
+    description: 'Elevate notifier: turns request changes from the table stream into SNS messages',
+    memorySizeMb: 256,
+    timeout: Duration.seconds(30),
+    needsPolicy: true,
+    environment: (context) => ({
+      ...storeEnvironment(context),
+      ELEVATE_TOPIC_ARN: context.topic.topicArn,
+    }),
+    grant: (role, { table, topic }) => {
+      table.grantStreamRead(role);
+      topic.grantPublish(role);
+      acknowledge(
+        role,
+        ['AwsSolutions-IAM5[Resource::*]'],
+        "dynamodb:ListStreams has no resource-level permissions; every other stream action is limited to this table's stream.",
+      );
+      acknowledge(
+        role,
+        ['AwsSolutions-IAM5[Action::kms:GenerateDataKey*]'],
+        "Publishing to a KMS-encrypted topic needs GenerateDataKey* (plain and WithoutPlaintext) on the topic's key; the resource is that one key.",
+      );
+    },
+  },
+  {
+    name: 'sweeper',
+    id: 'Sweeper',
+    entry: 'apps/api/src/lambda/sweeper.ts',
+    description: 'Elevate sweeper: expires stale requests and ends finished windows',
+    memorySizeMb: 256,
+    timeout: Duration.seconds(60),
+    needsPolicy: true,
+    environment: (context) => storeEnvironment(context),
+    grant: (role, { table }) => {
+      grantTableData(role, table);
+    },
+  },
+];

@@ -1,0 +1,256 @@
+import { existsSync } from 'node:fs';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
+import type { Construct } from 'constructs';
+import type { DeployConfig } from '../config/deploy-config-schema';
+import { acknowledge, arnReference } from '../nag/acknowledge';
+
+export interface WebStackProps extends StackProps {
+  readonly config: DeployConfig;
+  /** The API's base URL (`https://<id>.execute-api.<region>.amazonaws.com`). */
+  readonly apiUrl: string;
+  /** The SPA's build output; deployed only when it exists, so synth never needs a web build. */
+  readonly webDistDir: string;
+}
+
+/** The path the SPA reads its runtime settings from (RUNTIME_CONFIG_PATH in apps/web). */
+export const RUNTIME_CONFIG_FILE = 'config.json';
+
+/** The SPA's content security policy: the page talks to itself, the IdP and the API, nothing else. */
+export function contentSecurityPolicy(options: {
+  readonly apiUrl: string;
+  readonly idpOrigins: readonly string[];
+}): string {
+  const idp = options.idpOrigins.join(' ');
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    "manifest-src 'self'",
+    `connect-src 'self' ${options.apiUrl} ${idp}`,
+    // oidc-client-ts may renew silently in a hidden iframe on the IdP.
+    `frame-src ${idp}`,
+    `form-action 'self' ${idp}`,
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+    "object-src 'none'",
+    'upgrade-insecure-requests',
+  ].join('; ');
+}
+
+/** The IdP origins the browser talks to: the issuer's, plus any the config adds (Cognito's domain). */
+export function idpOrigins(config: DeployConfig): string[] {
+  return [...new Set([new URL(config.idp.issuer).origin, ...config.idp.browserOrigins])];
+}
+
+/** The SPA: a private bucket behind CloudFront with origin access control and strict headers. */
+export class WebStack extends Stack {
+  readonly distribution: cloudfront.Distribution;
+  readonly bucket: s3.Bucket;
+
+  constructor(scope: Construct, id: string, props: WebStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+
+    const accessLogs = new s3.Bucket(this, 'AccessLogs', {
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      // CloudFront standard logging writes with ACLs.
+      objectOwnership: s3.ObjectOwnership.OBJECT_WRITER,
+      lifecycleRules: [{ expiration: Duration.days(365) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.bucket = new s3.Bucket(this, 'Site', {
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      versioned: true,
+      serverAccessLogsBucket: accessLogs,
+      serverAccessLogsPrefix: 's3/',
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    const headers = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      comment: 'Elevate SPA security headers',
+      securityHeadersBehavior: {
+        contentSecurityPolicy: {
+          contentSecurityPolicy: contentSecurityPolicy({
+            apiUrl: props.apiUrl,
+            idpOrigins: idpOrigins(config),
+          }),
+          override: true,
+        },
+        strictTransportSecurity: {
+          accessControlMaxAge: Duration.days(730),
+          includeSubdomains: true,
+          override: true,
+        },
+        frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
+        contentTypeOptions: { override: true },
+        referrerPolicy: {
+          referrerPolicy: cloudfront.HeadersReferrerPolicy.NO_REFERRER,
+          override: true,
+        },
+      },
+      customHeadersBehavior: {
+        customHeaders: [
+          { header: 'Cross-Origin-Opener-Policy', value: 'same-origin', override: true },
+          {
+            header: 'Permissions-Policy',
+            value: 'camera=(), microphone=(), geolocation=(), payment=()',
+            override: true,
+          },
+        ],
+      },
+    });
+
+    const domain =
+      config.spa.domainName !== undefined && config.spa.certificateArn !== undefined
+        ? {
+            domainNames: [config.spa.domainName],
+            certificate: acm.Certificate.fromCertificateArn(
+              this,
+              'Certificate',
+              config.spa.certificateArn,
+            ),
+          }
+        : {};
+
+    this.distribution = new cloudfront.Distribution(this, 'Distribution', {
+      comment: 'Elevate SPA',
+      defaultRootObject: 'index.html',
+      minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
+      httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
+      enableLogging: true,
+      logBucket: accessLogs,
+      logFilePrefix: 'cloudfront/',
+      defaultBehavior: {
+        origin: origins.S3BucketOrigin.withOriginAccessControl(this.bucket),
+        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
+        cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+        responseHeadersPolicy: headers,
+        compress: true,
+      },
+      additionalBehaviors: {
+        // Fetched on every load so a new deploy's settings apply at once.
+        [`/${RUNTIME_CONFIG_FILE}`]: {
+          origin: origins.S3BucketOrigin.withOriginAccessControl(this.bucket),
+          viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+          allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
+          cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+          responseHeadersPolicy: headers,
+        },
+      },
+      // Client-side routes: any unknown path is the SPA's index (S3 answers 403 for missing keys).
+      errorResponses: [403, 404].map((httpStatus) => ({
+        httpStatus,
+        responseHttpStatus: 200,
+        responsePagePath: '/index.html',
+        ttl: Duration.seconds(0),
+      })),
+      ...domain,
+    });
+
+    new s3deploy.BucketDeployment(this, 'RuntimeConfig', {
+      destinationBucket: this.bucket,
+      sources: [
+        s3deploy.Source.jsonData(RUNTIME_CONFIG_FILE, {
+          authority: config.idp.issuer,
+          clientId: config.idp.clientId,
+          apiUrl: props.apiUrl,
+        }),
+      ],
+      // Leave the SPA's files alone; this deployment owns config.json only.
+      prune: false,
+      cacheControl: [s3deploy.CacheControl.noCache()],
+      distribution: this.distribution,
+      distributionPaths: [`/${RUNTIME_CONFIG_FILE}`],
+    });
+
+    if (existsSync(props.webDistDir)) {
+      new s3deploy.BucketDeployment(this, 'SpaFiles', {
+        destinationBucket: this.bucket,
+        sources: [s3deploy.Source.asset(props.webDistDir)],
+        exclude: [RUNTIME_CONFIG_FILE],
+        distribution: this.distribution,
+        distributionPaths: ['/*'],
+      });
+    }
+
+    this.acknowledgeFindings(config);
+
+    new CfnOutput(this, 'SpaUrl', {
+      value:
+        config.spa.domainName !== undefined
+          ? `https://${config.spa.domainName}`
+          : `https://${this.distribution.distributionDomainName}`,
+    });
+    new CfnOutput(this, 'DistributionDomainName', {
+      description: 'Point the custom domain (CNAME/alias) here',
+      value: this.distribution.distributionDomainName,
+    });
+  }
+
+  private acknowledgeFindings(config: DeployConfig): void {
+    acknowledge(
+      this.distribution,
+      ['AwsSolutions-CFR1'],
+      'Staff sign in from wherever they work; access is decided by the IdP and the policy, not by country.',
+    );
+    acknowledge(
+      this.distribution,
+      ['AwsSolutions-CFR2'],
+      'The distribution serves only static files and config.json (no secrets); the API behind it authenticates every call and is throttled. Attach a us-east-1 WAF web ACL if your organisation mandates one.',
+    );
+    if (config.spa.domainName === undefined) {
+      acknowledge(
+        this.distribution,
+        ['AwsSolutions-CFR4'],
+        'Without a custom domain CloudFront serves its default *.cloudfront.net certificate, whose minimum protocol cannot be raised; set spa.domainName and spa.certificateArn to enforce TLS 1.2.',
+      );
+    }
+    // BucketDeployment's handler is a CDK-provided singleton; its role and runtime are CDK's.
+    const handlers = this.node.children.filter((child) =>
+      child.node.id.startsWith('Custom::CDKBucketDeployment'),
+    );
+    const siteObjects = `${arnReference(this.bucket.node.defaultChild as s3.CfnBucket)}/*`;
+    const assets = `arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-${this.account}-${this.region}/*`;
+    for (const handler of handlers) {
+      acknowledge(
+        handler,
+        ['AwsSolutions-L1'],
+        'The BucketDeployment handler runtime is chosen and updated by aws-cdk-lib, not by this app.',
+      );
+      acknowledge(
+        handler,
+        [
+          'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        ],
+        'CDK-provided deployment handler; the managed policy only lets it write its own logs.',
+      );
+      acknowledge(
+        handler,
+        [
+          'AwsSolutions-IAM5[Action::s3:GetObject*]',
+          'AwsSolutions-IAM5[Action::s3:GetBucket*]',
+          'AwsSolutions-IAM5[Action::s3:List*]',
+          'AwsSolutions-IAM5[Action::s3:DeleteObject*]',
+          'AwsSolutions-IAM5[Action::s3:Abort*]',
+          `AwsSolutions-IAM5[Resource::${siteObjects}]`,
+          `AwsSolutions-IAM5[Resource::${assets}]`,
+          'AwsSolutions-IAM5[Resource::*]',
+        ],
+        'CDK-provided deployment handler: copies the SPA from the CDK asset bucket into the site bucket (object wildcards on those two buckets only) and invalidates the distribution (CloudFront invalidation actions take no resource ARN).',
+      );
+    }
+  }
+}
