@@ -3,7 +3,9 @@ import { StsError, validationError } from '../sts-error';
 
 export const MAX_POLICY_CHARACTERS = 2048;
 /** AWS accepts tab, newline, carriage return and U+0020–U+00FF in policy text. */
-const POLICY_CHARACTERS = /^[\u0009\u000A\u000D\u0020-\u00FF]+$/;
+function isPolicyCharacter(code: number): boolean {
+  return code === 0x09 || code === 0x0a || code === 0x0d || (code >= 0x20 && code <= 0xff);
+}
 
 const statementSchema = z.looseObject({ Effect: z.enum(['Allow', 'Deny']) });
 const policySchema = z.looseObject({
@@ -18,7 +20,7 @@ export function validateSessionPolicy(raw: string | undefined): unknown {
   if (raw.length > MAX_POLICY_CHARACTERS) {
     throw validationError('(policy text)', 'policy', `Member must have length less than or equal to ${MAX_POLICY_CHARACTERS}`);
   }
-  if (!POLICY_CHARACTERS.test(raw)) {
+  if (![...raw].every((c) => isPolicyCharacter(c.codePointAt(0) ?? 0))) {
     throw validationError('(policy text)', 'policy', 'Member must satisfy regular expression pattern: [\\u0009\\u000A\\u000D\\u0020-\\u00FF]+');
   }
   let parsed: unknown;
