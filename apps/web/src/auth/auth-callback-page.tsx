@@ -35,7 +35,15 @@ export function AuthCallbackPage() {
       <Alert
         type="error"
         header="Sign-in did not complete"
-        action={<Button onClick={() => void signIn('/')}>Sign in again</Button>}
+        action={
+          <Button
+            onClick={() => {
+              signIn('/').catch(() => setFailure('Elevate could not contact your organisation’s identity provider.'));
+            }}
+          >
+            Sign in again
+          </Button>
+        }
       >
         {failure}
       </Alert>

@@ -73,6 +73,15 @@ describe('sign-in flow', () => {
     expect(screen.queryByText('Audit page')).toBeNull();
   });
 
+  it('says the sign-in service is unreachable instead of waiting forever, and can try again', async () => {
+    const userManager = createUserManager(config);
+    const signinRedirect = vi.spyOn(userManager, 'signinRedirect').mockRejectedValue(new Error('Failed to fetch'));
+    renderAt('/audit', [{ path: '/audit', element: <RequireAuth><p>Audit page</p></RequireAuth> }], userManager);
+    expect(await screen.findByText('Cannot reach the sign-in service')).toBeTruthy();
+    screen.getByRole('button', { name: 'Try again' }).click();
+    await vi.waitFor(() => expect(signinRedirect).toHaveBeenCalledTimes(2));
+  });
+
   it('shows the signed-out page instead of redirecting where one is given', async () => {
     const userManager = createUserManager(config);
     const signinRedirect = vi.spyOn(userManager, 'signinRedirect').mockResolvedValue(undefined);

@@ -69,10 +69,10 @@ export function AuthProvider({ userManager, children }: AuthProviderProps) {
       events.addUserUnloaded(() => apply(null)),
       // Automatic renewal runs a minute before expiry; reaching expiry means it failed.
       events.addAccessTokenExpired(() => {
-        void restoreSession(userManager).then((user) => {
-          if (!user) return redirectToSignIn(userManager, currentPath());
-          return undefined;
-        });
+        // If the IdP is unreachable too, the session is gone and RequireAuth explains it.
+        restoreSession(userManager)
+          .then((user) => (user ? undefined : redirectToSignIn(userManager, currentPath())))
+          .catch(() => undefined);
       }),
     ];
     return () => {
@@ -102,7 +102,10 @@ export function AuthProvider({ userManager, children }: AuthProviderProps) {
       handleSessionRejected: () => {
         if (!mayReauthenticate()) return;
         const returnTo = currentPath();
-        void userManager.removeUser().then(() => redirectToSignIn(userManager, returnTo));
+        userManager
+          .removeUser()
+          .then(() => redirectToSignIn(userManager, returnTo))
+          .catch(() => undefined);
       },
       completeSignIn: (url) => completeSignIn(userManager, url),
     }),

@@ -3,3 +3,4 @@ export { useAuth, type AuthContextValue, type AuthStatus, type AuthTokens, type 
 export { AuthCallbackPage } from './auth-callback-page';
 export { RequireAuth, type RequireAuthProps } from './require-auth';
 export { createUserManager } from './user-manager';
+export { SignInFailedAlert } from './sign-in-failed-alert';

@@ -1,7 +1,9 @@
-import { useEffect, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import Box from '@cloudscape-design/components/box';
 import { useLocation } from 'react-router';
 import { PageStatus } from '../components/ui/page-status';
 import { useAuth } from './auth-context';
+import { SignInFailedAlert } from './sign-in-failed-alert';
 
 export interface RequireAuthProps {
   children: ReactNode;
@@ -15,10 +17,24 @@ export function RequireAuth({ children, signedOut }: RequireAuthProps) {
   const location = useLocation();
   const here = `${location.pathname}${location.search}${location.hash}`;
   const redirect = status === 'signed-out' && signedOut === undefined;
+  const [failed, setFailed] = useState(false);
+
+  const start = useCallback(() => {
+    setFailed(false);
+    signIn(here).catch(() => setFailed(true));
+  }, [here, signIn]);
 
   useEffect(() => {
-    if (redirect) void signIn(here);
-  }, [redirect, here, signIn]);
+    if (redirect) start();
+  }, [redirect, start]);
+
+  if (redirect && failed) {
+    return (
+      <Box padding="xxl">
+        <SignInFailedAlert onRetry={start} />
+      </Box>
+    );
+  }
 
   switch (status) {
     case 'loading':

@@ -6,7 +6,8 @@ import ContentLayout from '@cloudscape-design/components/content-layout';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Alert from '@cloudscape-design/components/alert';
-import { useAuth } from '../../auth';
+import { useState } from 'react';
+import { SignInFailedAlert, useAuth } from '../../auth';
 import { useDocumentTitle } from '../../hooks/use-document-title';
 
 const STEPS = [
@@ -28,6 +29,11 @@ const STEPS = [
 export function LandingPage({ signedOut = false }: { signedOut?: boolean }) {
   useDocumentTitle(signedOut ? 'Signed out' : undefined);
   const { signIn } = useAuth();
+  const [failed, setFailed] = useState(false);
+  const start = () => {
+    setFailed(false);
+    signIn('/').catch(() => setFailed(true));
+  };
   return (
     <main>
       <Box padding={{ vertical: 'xxxl', horizontal: 'l' }}>
@@ -39,7 +45,7 @@ export function LandingPage({ signedOut = false }: { signedOut?: boolean }) {
                   variant="h1"
                   description="Temporary, approved and audited access to your organisation’s AWS accounts."
                   actions={
-                    <Button variant="primary" onClick={() => void signIn('/')}>
+                    <Button variant="primary" onClick={start}>
                       Sign in
                     </Button>
                   }
@@ -49,6 +55,7 @@ export function LandingPage({ signedOut = false }: { signedOut?: boolean }) {
                     Elevate
                   </span>
                 </Header>
+                {failed && <SignInFailedAlert onRetry={start} />}
                 {signedOut && (
                   <Alert type="success" header="You have signed out">
                     Your session in this browser has ended.

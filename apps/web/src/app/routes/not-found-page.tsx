@@ -4,6 +4,7 @@ import Button from '@cloudscape-design/components/button';
 import ContentLayout from '@cloudscape-design/components/content-layout';
 import Header from '@cloudscape-design/components/header';
 import Container from '@cloudscape-design/components/container';
+import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useDocumentTitle } from '../../hooks/use-document-title';
 
 export function NotFoundPage() {
@@ -12,8 +13,10 @@ export function NotFoundPage() {
   return (
     <ContentLayout header={<Header variant="h1">Page not found</Header>}>
       <Container>
-        <Box variant="p">There is no page at this address. It may have moved, or the link may be mistyped.</Box>
-        <Button onClick={() => void navigate('/')}>Go to My access</Button>
+        <SpaceBetween size="m">
+          <Box variant="p">There is no page at this address. It may have moved, or the link may be mistyped.</Box>
+          <Button onClick={() => void navigate('/')}>Go to My access</Button>
+        </SpaceBetween>
       </Container>
     </ContentLayout>
   );
