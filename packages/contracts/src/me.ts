@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { eligibilitySummarySchema } from './eligibility';
 
 /** `GET /me`: who the API took the caller to be, from both verified tokens. */
 export const meResponseSchema = z.object({
@@ -10,6 +11,8 @@ export const meResponseSchema = z.object({
   amr: z.array(z.string()),
   /** When the user last authenticated, ISO-8601 UTC. */
   authTime: z.string().optional(),
+  /** What the caller may request, and whether they review, audit or administer Elevate. */
+  eligibility: eligibilitySummarySchema,
 });
 
 export type MeResponse = z.infer<typeof meResponseSchema>;
