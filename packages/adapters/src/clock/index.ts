@@ -1,0 +1,2 @@
+export { systemClock } from './system-clock';
+export { createUlidIdGenerator, ulidIdGenerator } from './ulid-id-generator';
