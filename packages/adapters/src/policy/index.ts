@@ -1,0 +1,1 @@
+export { loadPolicyFile, parsePolicyYaml, PolicyFileError } from './load-policy-file';
