@@ -12,6 +12,7 @@ export function readyBanner(input: BannerInput): string {
   const labelWidth = Math.max(...input.urls.map((u) => u.label.length));
   const nameWidth = Math.max(...input.personas.map((p) => p.name.length));
   const roleWidth = Math.max(...input.personas.map((p) => p.role.length));
+  const emailWidth = Math.max(...input.personas.map((p) => p.email.length));
   const rule = '─'.repeat(72);
   return [
     rule,
@@ -21,7 +22,7 @@ export function readyBanner(input: BannerInput): string {
     '',
     'Personas (one click each on the sign-in page):',
     ...input.personas.map(
-      (p) => `  ${p.name.padEnd(nameWidth)}  ${p.role.padEnd(roleWidth)}  ${p.email}  [${p.groups.join(', ')}]`,
+      (p) => `  ${p.name.padEnd(nameWidth)}  ${p.role.padEnd(roleWidth)}  ${p.email.padEnd(emailWidth)}  [${p.groups.join(', ')}]`,
     ),
     '',
     `Data is kept in ${input.dataDir} (delete it to start afresh). Ctrl-C stops everything.`,
