@@ -111,8 +111,10 @@ function readSessionDuration(raw: string | null, session: VendedSession): number
 }
 
 function getSigninToken(params: URLSearchParams, context: FederationContext): HttpReply {
+  let caller = '-';
   try {
     const session = readSession(params.get('Session'), context);
+    caller = session.assumedRoleArn;
     const consoleSessionSeconds = readSessionDuration(params.get('SessionDuration'), session);
     const token = opaqueId(96);
     context.state.signinTokens.set(token, {
@@ -133,7 +135,7 @@ function getSigninToken(params: URLSearchParams, context: FederationContext): Ht
       status: 400,
       headers: JSON_HEADERS,
       body: JSON.stringify({ Error: { Code: error.code, Message: error.message } }),
-      logLine: `federation action=getSigninToken caller=- outcome=refused code=${error.code}`,
+      logLine: `federation action=getSigninToken caller=${caller} outcome=refused code=${error.code}`,
     };
   }
 }

@@ -7,7 +7,7 @@ const STYLE = `body{font-family:system-ui,sans-serif;margin:0;background:#f2f3f3
 header{background:#232f3e;color:#fff;padding:12px 24px}main{padding:24px;max-width:960px}
 section{background:#fff;border-radius:8px;padding:16px 20px;margin:0 0 16px;box-shadow:0 1px 2px #0002}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #e9ebed;vertical-align:top}
-th[scope=row]{width:220px;color:#545b64;font-weight:600}td{word-break:break-all}pre{background:#f8f8f8;padding:12px;overflow:auto}
+th[scope=row]{width:220px;color:#545b64;font-weight:600}td{overflow-wrap:anywhere}pre{background:#f8f8f8;padding:12px;overflow:auto}
 p.alert{background:#fde8e8;border-left:4px solid #d13212;padding:12px}`;
 
 function page(title: string, body: string): string {
