@@ -32,7 +32,7 @@ export type PostAccessReviewState = z.infer<typeof postAccessReviewStateSchema>;
 export const requestActionSchema = z.enum(['approve', 'reject', 'cancel', 'revoke', 'endEarly', 'reviewBreakGlass']);
 export type RequestAction = z.infer<typeof requestActionSchema>;
 
-/** Stable codes of domain refusals (the `code` of a 403/409/422 problem). */
+/** Stable codes of domain refusals (the `code` of a 401/403/409/422 problem). */
 export const domainErrorCodeSchema = z.enum([
   'NOT_ELIGIBLE',
   'NOT_ROUTED_TO_REVIEWER',
@@ -53,5 +53,7 @@ export const domainErrorCodeSchema = z.enum([
   'ALREADY_DECIDED_BY_ACTOR',
   'WINDOW_OVER',
   'NOT_EXPIRED',
+  'WINDOW_NOT_OPEN',
+  'STEP_UP_REQUIRED',
 ]);
 export type DomainErrorCode = z.infer<typeof domainErrorCodeSchema>;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from './actor';
 import type { DomainErrorCode } from './domain-error';
 import { DOMAIN_ERROR_CODES, DOMAIN_ERROR_KIND } from './domain-error';
+import { federationCheck } from './federation/federation-check';
 import { combineRules } from './policy/effective-rule';
 import { canSee } from './policy/request-visibility';
 import { addMinutes } from './time';
@@ -14,6 +15,7 @@ import {
   nina,
   pendingSandbox,
   productionAdminInput,
+  ravi,
   rita,
   sandboxInput,
   unwrap,
@@ -60,6 +62,15 @@ const scenarios: Record<DomainErrorCode, () => DomainErrorCode | undefined> = {
   },
   WINDOW_OVER: () => codeOf(endRequestEarly(approved(), {}, ctx(alice, addMinutes(NOW, 121)))),
   NOT_EXPIRED: () => codeOf(expireRequest(pendingSandbox(), ctx(SYSTEM_ACTOR))),
+  WINDOW_NOT_OPEN: () => {
+    const scheduled = unwrap(approveRequest(pendingSandbox(alice, { scheduledStart: addMinutes(NOW, 60) }), {}, ctx(rita)));
+    return codeOf(federationCheck(scheduled, alice, examplePolicy, NOW));
+  },
+  STEP_UP_REQUIRED: () => {
+    const once = unwrap(approveRequest(unwrap(createRequest(productionAdminInput(), ctx(alice))), {}, ctx(rita)));
+    const approvedAdmin = unwrap(approveRequest(once, {}, ctx(ravi)));
+    return codeOf(federationCheck(approvedAdmin, { ...alice, amr: ['pwd'] }, examplePolicy, NOW));
+  },
 };
 
 describe('domain error codes', () => {

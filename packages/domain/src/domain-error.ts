@@ -27,12 +27,15 @@ export const DOMAIN_ERROR_CODES = [
   'ALREADY_DECIDED_BY_ACTOR',
   'WINDOW_OVER',
   'NOT_EXPIRED',
+  'WINDOW_NOT_OPEN',
+  // The actor must sign in again (more recently, with MFA) before this is allowed (401).
+  'STEP_UP_REQUIRED',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 
 /** What kind of refusal a code is; the API maps kinds to HTTP status in one table. */
-export type DomainErrorKind = 'forbidden' | 'rule' | 'conflict';
+export type DomainErrorKind = 'forbidden' | 'rule' | 'conflict' | 'reauthenticate';
 
 export const DOMAIN_ERROR_KIND: Readonly<Record<DomainErrorCode, DomainErrorKind>> = {
   NOT_ELIGIBLE: 'forbidden',
@@ -54,6 +57,8 @@ export const DOMAIN_ERROR_KIND: Readonly<Record<DomainErrorCode, DomainErrorKind
   ALREADY_DECIDED_BY_ACTOR: 'conflict',
   WINDOW_OVER: 'conflict',
   NOT_EXPIRED: 'conflict',
+  WINDOW_NOT_OPEN: 'conflict',
+  STEP_UP_REQUIRED: 'reauthenticate',
 };
 
 /** A refusal: a stable `code` for machines and a `message` (the policy's "why") for people. */

@@ -29,3 +29,4 @@ export * from './transitions/transition-write';
 export * from './ports/clock';
 export * from './ports/id-generator';
 export * from './ports/access-request-repository';
+export * from './federation';

@@ -10,5 +10,8 @@ import { canonicalEmail, stsIdentifierFor } from './sts-identifier';
  */
 export const roleSessionNameFor = (actor: Pick<PersonRef, 'email'>, roleName: string): string => {
   const email = canonicalEmail(actor.email);
-  return stsIdentifierFor(`${email}-${roleName}`, `role-session-name\u0000${email}\u0000${roleName}`);
+  return stsIdentifierFor(
+    `${email}-${roleName}`,
+    `role-session-name\u0000${email}\u0000${roleName}`,
+  );
 };

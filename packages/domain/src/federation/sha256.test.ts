@@ -5,7 +5,10 @@ import { sha256Hex, utf8Bytes } from './sha256';
 const vectors: [string, string][] = [
   ['', 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'],
   ['abc', 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'],
-  ['abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq', '248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1'],
+  [
+    'abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq',
+    '248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1',
+  ],
   ['jürgen@example.de', '433d93962222da2479d57daad934c3373a92df0b72b4d95b308aeace385bc445'],
   ['😀 ñ 中文', 'e6d9bc3008c8e465421862e6f62aa1df2dbe0aa0c239def283e64c8c5ef9e392'],
   ['a'.repeat(1000), '41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3'],
@@ -23,7 +26,9 @@ describe('sha256Hex', () => {
 
 describe('utf8Bytes', () => {
   it('encodes one to four byte characters as UTF-8', () => {
-    expect([...utf8Bytes('aé中😀')]).toEqual([0x61, 0xc3, 0xa9, 0xe4, 0xb8, 0xad, 0xf0, 0x9f, 0x98, 0x80]);
+    expect([...utf8Bytes('aé中😀')]).toEqual([
+      0x61, 0xc3, 0xa9, 0xe4, 0xb8, 0xad, 0xf0, 0x9f, 0x98, 0x80,
+    ]);
   });
 
   it('encodes a lone surrogate as U+FFFD', () => {

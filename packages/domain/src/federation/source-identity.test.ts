@@ -23,7 +23,9 @@ describe('sourceIdentityFor', () => {
   });
 
   it('never starts with the reserved aws: prefix', () => {
-    expect(sourceIdentityFor(person('aws:admin@example.com')).toLowerCase().startsWith('aws:')).toBe(false);
+    expect(
+      sourceIdentityFor(person('aws:admin@example.com')).toLowerCase().startsWith('aws:'),
+    ).toBe(false);
   });
 
   it('is at least two characters even for a one-character or empty email', () => {
@@ -33,17 +35,22 @@ describe('sourceIdentityFor', () => {
 
   it('hashes differently from the session name, which also covers the role', () => {
     const email = 'jürgen@example.de';
-    expect(sourceIdentityFor(person(email)).slice(-16)).not.toBe(roleSessionNameFor(person(email), 'ReadOnly').slice(-16));
+    expect(sourceIdentityFor(person(email)).slice(-16)).not.toBe(
+      roleSessionNameFor(person(email), 'ReadOnly').slice(-16),
+    );
   });
 
   describe('properties', () => {
     it('is always valid for STS and never starts with aws:', () => {
       fc.assert(
-        fc.property(fc.oneof(realisticEmail, fc.string(), fc.string({ unit: 'binary' })), (email) => {
-          const identity = sourceIdentityFor(person(email));
-          expect(identity).toMatch(STS_IDENTIFIER_PATTERN);
-          expect(identity.toLowerCase().startsWith('aws:')).toBe(false);
-        }),
+        fc.property(
+          fc.oneof(realisticEmail, fc.string(), fc.string({ unit: 'binary' })),
+          (email) => {
+            const identity = sourceIdentityFor(person(email));
+            expect(identity).toMatch(STS_IDENTIFIER_PATTERN);
+            expect(identity.toLowerCase().startsWith('aws:')).toBe(false);
+          },
+        ),
         { numRuns: 1000 },
       );
     });
@@ -58,9 +65,14 @@ describe('sourceIdentityFor', () => {
 
     it('never gives two distinct people the same identity', () => {
       fc.assert(
-        fc.property(fc.uniqueArray(realisticEmail, { selector: canonicalEmail, minLength: 2, maxLength: 60 }), (emails) => {
-          expect(new Set(emails.map((email) => sourceIdentityFor(person(email)))).size).toBe(emails.length);
-        }),
+        fc.property(
+          fc.uniqueArray(realisticEmail, { selector: canonicalEmail, minLength: 2, maxLength: 60 }),
+          (emails) => {
+            expect(new Set(emails.map((email) => sourceIdentityFor(person(email)))).size).toBe(
+              emails.length,
+            );
+          },
+        ),
         { numRuns: 300 },
       );
     });

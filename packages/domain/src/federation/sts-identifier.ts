@@ -14,10 +14,12 @@ const HASHED_SUFFIX = new RegExp(`-[0-9a-f]{${NAME_HASH_LENGTH}}$`);
  * An email as names are derived from it: trimmed, Unicode NFC, lower case. Mailboxes that differ
  * only in case are one person to Elevate, so they get one name.
  */
-export const canonicalEmail = (email: string): string => email.trim().normalize('NFC').toLowerCase();
+export const canonicalEmail = (email: string): string =>
+  email.trim().normalize('NFC').toLowerCase();
 
 /** Every code point outside `[\w+=,.@-]` becomes `-` (one per code point, so emoji count once). */
-export const sanitizeForSts = (text: string): string => [...text].map((char) => (ALLOWED_CHAR.test(char) ? char : '-')).join('');
+export const sanitizeForSts = (text: string): string =>
+  [...text].map((char) => (ALLOWED_CHAR.test(char) ? char : '-')).join('');
 
 /**
  * `readable` itself when STS accepts it as is and it cannot be mistaken for a shortened name;
@@ -27,7 +29,12 @@ export const sanitizeForSts = (text: string): string => [...text].map((char) => 
  */
 export const stsIdentifierFor = (readable: string, hashInput: string): string => {
   const sanitized = sanitizeForSts(readable);
-  if (sanitized === readable && STS_IDENTIFIER_PATTERN.test(readable) && !HASHED_SUFFIX.test(readable)) return readable;
+  if (
+    sanitized === readable &&
+    STS_IDENTIFIER_PATTERN.test(readable) &&
+    !HASHED_SUFFIX.test(readable)
+  )
+    return readable;
   const prefix = sanitized.slice(0, STS_IDENTIFIER_MAX_LENGTH - NAME_HASH_LENGTH - 1) || 'user';
   return `${prefix}-${sha256Hex(hashInput).slice(0, NAME_HASH_LENGTH)}`;
 };
