@@ -19,6 +19,11 @@ export interface AuthContextValue {
   user: AuthUser | null;
   /** Sends the browser to the IdP; after sign-in the user lands on `returnTo` (default: here). */
   signIn: (returnTo?: string) => Promise<void>;
+  /**
+   * The API wants a fresh authentication for one action (`STEP_UP_REQUIRED`): sign in again at the
+   * IdP, not silently, and land back on `returnTo` (default: here) to try again.
+   */
+  stepUp: (returnTo?: string) => Promise<void>;
   signOut: () => Promise<void>;
   /** Current tokens, renewed first if the access token has expired; null if there is no session. */
   getTokens: () => Promise<AuthTokens | null>;

@@ -6,6 +6,7 @@ import { User } from 'oidc-client-ts';
 import { AuthCallbackPage } from './auth-callback-page';
 import { AuthProvider } from './auth-provider';
 import { RequireAuth } from './require-auth';
+import { useAuth } from './auth-context';
 import { createUserManager } from './user-manager';
 
 const config = { authority: 'http://idp.test', clientId: 'elevate-web', apiUrl: 'http://api.test', redirectPath: '/auth/callback' };
@@ -96,5 +97,18 @@ describe('sign-in flow', () => {
     expect(filtered).not.toContain('amr');
     expect(filtered).not.toContain('auth_time');
     expect(filtered).toContain('nonce');
+  });
+  it('steps up with a forced fresh sign-in (prompt=login, max_age=0) and comes back to the same page', async () => {
+    const userManager = createUserManager(config);
+    vi.spyOn(userManager, 'getUser').mockResolvedValue(null);
+    const signinRedirect = vi.spyOn(userManager, 'signinRedirect').mockResolvedValue(undefined);
+    function StepUpButton() {
+      const { stepUp } = useAuth();
+      return <button onClick={() => void stepUp('/?request=r-1')}>Step up</button>;
+    }
+    renderAt('/', [{ path: '/', element: <StepUpButton /> }], userManager);
+    (await screen.findByRole('button', { name: 'Step up' })).click();
+    await vi.waitFor(() => expect(signinRedirect).toHaveBeenCalledTimes(1));
+    expect(signinRedirect).toHaveBeenCalledWith({ state: { returnTo: '/?request=r-1' }, prompt: 'login', max_age: 0 });
   });
 });

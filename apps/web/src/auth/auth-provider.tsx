@@ -34,12 +34,15 @@ async function restoreSession(userManager: UserManager): Promise<User | null> {
 // One redirect at a time: StrictMode effects and parallel 401s would otherwise each start one.
 const redirecting = new WeakSet<UserManager>();
 
-async function redirectToSignIn(userManager: UserManager, returnTo: string): Promise<void> {
+/** Step-up: the IdP must authenticate the user afresh (prompt=login, max_age=0), not reuse its session. */
+export const STEP_UP_SIGNIN_ARGS = { prompt: 'login', max_age: 0 } as const;
+
+async function redirectToSignIn(userManager: UserManager, returnTo: string, extra: Partial<typeof STEP_UP_SIGNIN_ARGS> = {}): Promise<void> {
   if (redirecting.has(userManager)) return;
   redirecting.add(userManager);
   const state: SignInState = { returnTo: safeReturnTo(returnTo) };
   try {
-    await userManager.signinRedirect({ state });
+    await userManager.signinRedirect({ state, ...extra });
   } catch (error) {
     redirecting.delete(userManager);
     throw error;
@@ -85,6 +88,7 @@ export function AuthProvider({ userManager, children }: AuthProviderProps) {
   const actions = useMemo<Omit<AuthContextValue, keyof AuthState>>(
     () => ({
       signIn: (returnTo = currentPath()) => redirectToSignIn(userManager, returnTo),
+      stepUp: (returnTo = currentPath()) => redirectToSignIn(userManager, returnTo, STEP_UP_SIGNIN_ARGS),
       signOut: async () => {
         try {
           await userManager.signoutRedirect();

@@ -5,7 +5,14 @@ import { createApiClient, type ApiClientOptions } from './api-client';
 import { ApiProblem } from './api-problem';
 
 const tokens = { accessToken: 'access-token-value', idToken: 'id-token-value' };
-const me = { sub: 's-1', email: 'alice@example.com', name: 'Alice', groups: ['engineers'], amr: ['pwd'] };
+const me = {
+  sub: 's-1',
+  email: 'alice@example.com',
+  name: 'Alice',
+  groups: ['engineers'],
+  amr: ['pwd'],
+  eligibility: { entries: [], roles: { reviewer: false, auditor: false, admin: false } },
+};
 
 function client(respond: (url: string, init: RequestInit) => Response | Promise<Response>, extra: Partial<ApiClientOptions> = {}) {
   const fetchFn = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => respond(String(input), init ?? {}));
@@ -119,5 +126,34 @@ describe('api client', () => {
     const { api } = client(() => Response.json({ sub: 's-1' }));
     const error = await caught(api.request('/me', { schema: meResponseSchema }));
     expect(error.code).toBe('invalid_response');
+  });
+  it('leaves a step-up 401 to the caller instead of signing the whole app in again', async () => {
+    const problem = { type: 'about:blank', title: 'Fresh sign-in required', status: 401, code: 'STEP_UP_REQUIRED' };
+    const { api, onUnauthorized } = client(() => new Response(JSON.stringify(problem), { status: 401, headers: { 'content-type': 'application/problem+json' } }));
+    const error = await caught(api.request('/requests/r-1/sessions', { method: 'POST', body: { kind: 'console' }, schema: z.unknown() }));
+    expect(error.code).toBe('STEP_UP_REQUIRED');
+    expect(onUnauthorized).not.toHaveBeenCalled();
+  });
+
+  it('downloads a file with both tokens and the asked-for type, and reads its name', async () => {
+    const { api, fetchFn } = client(
+      () => new Response('id,status\nr-1,PENDING\n', { headers: { 'content-type': 'text/csv', 'content-disposition': 'attachment; filename="elevate-audit.csv"' } }),
+    );
+    const file = await api.download('/audit/requests.csv?from=a', { accept: 'text/csv' });
+    expect(await file.blob.text()).toBe('id,status\nr-1,PENDING\n');
+    expect(file.filename).toBe('elevate-audit.csv');
+    const [url, init] = fetchFn.mock.calls[0] ?? [];
+    expect(url).toBe('http://api.test/audit/requests.csv?from=a');
+    const headers = new Headers(init?.headers);
+    expect(headers.get('authorization')).toBe('Bearer access-token-value');
+    expect(headers.get(ID_TOKEN_HEADER)).toBe('id-token-value');
+    expect(headers.get('accept')).toBe('text/csv, application/problem+json');
+  });
+
+  it('turns a failed download into the same problem as any call', async () => {
+    const problem = { type: 'about:blank', title: 'Not allowed', status: 403, code: 'NOT_VISIBLE' };
+    const { api } = client(() => new Response(JSON.stringify(problem), { status: 403, headers: { 'content-type': 'application/problem+json' } }));
+    const error = await caught(api.download('/audit/requests.csv'));
+    expect(error.code).toBe('NOT_VISIBLE');
   });
 });

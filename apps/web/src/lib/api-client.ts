@@ -26,8 +26,28 @@ export interface ApiRequest<S extends z.ZodType> {
   signal?: AbortSignal;
 }
 
+/** A file the API sends (e.g. the audit CSV), for saving through a Blob link. */
+export interface ApiDownload {
+  blob: Blob;
+  /** From `Content-Disposition`, when the server named it. */
+  filename: string | undefined;
+}
+
 export interface ApiClient {
   request<S extends z.ZodType>(path: string, request: ApiRequest<S>): Promise<z.infer<S>>;
+  /** A GET whose answer is a file rather than JSON; same tokens, same problems. */
+  download(path: string, options?: { accept?: string; signal?: AbortSignal }): Promise<ApiDownload>;
+}
+
+/**
+ * A 401 that asks for a fresh sign-in for this one action (step-up) is not a lost session: the
+ * caller decides when to send the user through the IdP, so the whole app must not.
+ */
+export const STEP_UP_REQUIRED = 'STEP_UP_REQUIRED';
+
+function filenameFrom(disposition: string | null): string | undefined {
+  const match = disposition ? /filename="?([^";]+)"?/i.exec(disposition) : null;
+  return match?.[1];
 }
 
 /** The one way the SPA talks to the API: both tokens attached, bodies checked, failures as ApiProblem. */
@@ -35,7 +55,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const fetchFn = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
 
-  async function request<S extends z.ZodType>(path: string, req: ApiRequest<S>): Promise<z.infer<S>> {
+  async function send(path: string, init: { method: string; body?: unknown; accept: string; signal?: AbortSignal | undefined }): Promise<Response> {
     const tokens = await options.getTokens();
     if (!tokens) {
       options.onUnauthorized?.();
@@ -47,19 +67,19 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       });
     }
     const headers: Record<string, string> = {
-      accept: 'application/json, application/problem+json',
+      accept: init.accept,
       authorization: `Bearer ${tokens.accessToken}`,
       [ID_TOKEN_HEADER]: tokens.idToken,
     };
-    if (req.body !== undefined) headers['content-type'] = 'application/json';
+    if (init.body !== undefined) headers['content-type'] = 'application/json';
 
     let response: Response;
     try {
       response = await fetchFn(`${baseUrl}${path}`, {
-        method: req.method ?? 'GET',
+        method: init.method,
         headers,
-        body: req.body === undefined ? undefined : JSON.stringify(req.body),
-        signal: req.signal,
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+        signal: init.signal,
       });
     } catch (error) {
       if (error instanceof DOMException && error.name === 'AbortError') throw error;
@@ -73,10 +93,19 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
 
     if (!response.ok) {
       const problem = await problemFromResponse(response);
-      if (response.status === 401) options.onUnauthorized?.();
+      if (response.status === 401 && problem.code !== STEP_UP_REQUIRED) options.onUnauthorized?.();
       throw problem;
     }
+    return response;
+  }
 
+  async function request<S extends z.ZodType>(path: string, req: ApiRequest<S>): Promise<z.infer<S>> {
+    const response = await send(path, {
+      method: req.method ?? 'GET',
+      body: req.body,
+      accept: 'application/json, application/problem+json',
+      signal: req.signal,
+    });
     const body: unknown = response.status === 204 ? undefined : await response.json().catch(() => undefined);
     const parsed = req.schema.safeParse(body);
     if (!parsed.success) {
@@ -90,5 +119,14 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     return parsed.data;
   }
 
-  return { request };
+  async function download(path: string, opts: { accept?: string; signal?: AbortSignal } = {}): Promise<ApiDownload> {
+    const response = await send(path, {
+      method: 'GET',
+      accept: `${opts.accept ?? 'application/octet-stream'}, application/problem+json`,
+      signal: opts.signal,
+    });
+    return { blob: await response.blob(), filename: filenameFrom(response.headers.get('content-disposition')) };
+  }
+
+  return { request, download };
 }

@@ -1,4 +1,4 @@
-import { QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryClient } from '@tanstack/react-query';
 import { isApiProblem } from './api-problem';
 
 const MAX_RETRIES = 2;
@@ -9,11 +9,32 @@ export function shouldRetry(failureCount: number, error: unknown): boolean {
   return failureCount < MAX_RETRIES;
 }
 
+declare module '@tanstack/react-query' {
+  interface Register {
+    mutationMeta: {
+      /** False for mutations that change nothing the pages show (e.g. issuing credentials). */
+      invalidates?: boolean;
+    };
+  }
+}
+
+/** Polling interval for lists whose status changes by others' hands (pending reviews, active windows). */
+export const LIVE_REFETCH_MS = 10_000;
+
 export function createQueryClient(): QueryClient {
-  return new QueryClient({
+  // Any state change may move a request between lists, counters and pages of several features; the
+  // app has few queries, so refetching what is on screen is cheaper than tracking who shows what.
+  const queryClient: QueryClient = new QueryClient({
+    mutationCache: new MutationCache({
+      onSuccess: (_data, _variables, _context, mutation) => {
+        if (mutation.meta?.invalidates === false) return;
+        void queryClient.invalidateQueries();
+      },
+    }),
     defaultOptions: {
       queries: { retry: shouldRetry, staleTime: 30_000, refetchOnWindowFocus: true },
       mutations: { retry: false },
     },
   });
+  return queryClient;
 }

@@ -7,7 +7,10 @@ import { ApiProblem } from '../../../lib/api-problem';
 import { IdentitySummary } from './identity-summary';
 
 function renderWith(answer: () => Promise<unknown>) {
-  const api: ApiClient = { request: async (_path, request) => request.schema.parse(await answer()) };
+  const api: ApiClient = {
+    request: async (_path, request) => request.schema.parse(await answer()),
+    download: () => Promise.reject(new Error('not used')),
+  };
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
     <ApiClientContext.Provider value={api}>
@@ -25,6 +28,7 @@ const me = {
   groups: ['reviewers', 'engineers'],
   amr: ['pwd', 'mfa'],
   authTime: '2026-05-12T12:03:09Z',
+  eligibility: { entries: [], roles: { reviewer: true, auditor: false, admin: false } },
 };
 
 describe('identity summary', () => {

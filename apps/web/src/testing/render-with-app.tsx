@@ -1,0 +1,70 @@
+import type { ReactElement } from 'react';
+import { vi } from 'vitest';
+import type { z } from 'zod';
+import { render } from '@testing-library/react';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router';
+import { AuthContext, type AuthContextValue } from '../auth/auth-context';
+import type { ApiClient, ApiDownload, ApiRequest } from '../lib/api-client';
+import { ApiClientContext } from '../lib/api-client-context';
+
+type Handler = (body: unknown, path: string) => unknown;
+
+/**
+ * A stand-in API client: answers by "METHOD /path" (query string included), parsed through the
+ * contract like the real client. Unknown calls fail the test loudly.
+ */
+export function fakeApi(handlers: Record<string, Handler>, downloads: Record<string, () => ApiDownload> = {}) {
+  const request = vi.fn(async (path: string, req: ApiRequest<z.ZodType>) => {
+    const key = `${req.method ?? 'GET'} ${path}`;
+    const handler = handlers[key];
+    if (!handler) throw new Error(`No fake answer for ${key}`);
+    return req.schema.parse(await handler(req.body, path));
+  });
+  const download = vi.fn(async (path: string) => {
+    const handler = downloads[path];
+    if (!handler) throw new Error(`No fake download for ${path}`);
+    return handler();
+  });
+  const api = { request, download } as unknown as ApiClient & { request: typeof request; download: typeof download };
+  return api;
+}
+
+export function fakeAuth(overrides: Partial<AuthContextValue> = {}): AuthContextValue {
+  return {
+    status: 'signed-in',
+    user: { sub: 's', name: 'Alice Requester', email: 'alice@example.com' },
+    signIn: vi.fn(async () => undefined),
+    stepUp: vi.fn(async () => undefined),
+    signOut: vi.fn(async () => undefined),
+    getTokens: vi.fn(async () => ({ accessToken: 'a', idToken: 'i' })),
+    handleSessionRejected: vi.fn(),
+    completeSignIn: vi.fn(async () => '/'),
+    ...overrides,
+  };
+}
+
+export interface RenderOptions {
+  api: ApiClient;
+  auth?: AuthContextValue;
+  path?: string;
+  /** Extra routes, e.g. where a page navigates to. */
+  routes?: RouteObject[];
+}
+
+/** Renders one element at `path` with the app's providers, a fresh query cache and no retries. */
+export function renderWithApp(element: ReactElement, { api, auth = fakeAuth(), path = '/', routes = [] }: RenderOptions) {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  const pathname = path.split('?')[0] ?? '/';
+  const router = createMemoryRouter([{ path: pathname, element }, ...routes], { initialEntries: [path] });
+  const result = render(
+    <AuthContext.Provider value={auth}>
+      <ApiClientContext.Provider value={api}>
+        <QueryClientProvider client={queryClient}>
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      </ApiClientContext.Provider>
+    </AuthContext.Provider>,
+  );
+  return { ...result, router, queryClient, auth };
+}
