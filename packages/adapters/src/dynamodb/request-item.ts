@@ -1,0 +1,125 @@
+import type { AccessRequest } from '@elevate/domain';
+import { DECISION_KINDS, HISTORY_EVENT_TYPES, POST_ACCESS_REVIEW_STATES, REQUEST_STATUSES } from '@elevate/domain';
+import { z } from 'zod';
+
+// Key formats of the single table; docs/data-model.md explains each one.
+export const REQUEST_PREFIX = 'REQUEST#';
+export const REQUEST_SK = 'REQUEST';
+/** Sessions live next to their request: PK = REQUEST#<id>, SK = SESSION#<issuedAt>#<sessionId>. */
+export const SESSION_SK_PREFIX = 'SESSION#';
+export const REQUESTER_PREFIX = 'REQUESTER#';
+export const PENDING_PARTITION = 'PENDING';
+export const BREAK_GLASS_REVIEW_PARTITION = 'BREAK_GLASS_REVIEW';
+export const CREATED_PREFIX = 'CREATED#';
+export const ENTITY_ACCESS_REQUEST = 'ACCESS_REQUEST';
+
+const CANONICAL_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** ISO-8601 UTC with milliseconds (24 chars), so that string order is time order in every key. */
+export const canonicalInstant = (value: string): string => {
+  const millis = Date.parse(value);
+  const canonical = Number.isFinite(millis) ? new Date(millis).toISOString() : '';
+  if (!CANONICAL_INSTANT.test(canonical)) throw new RangeError(`Not an ISO-8601 instant in years 0000–9999: ${JSON.stringify(value)}`);
+  return canonical;
+};
+
+export const isCanonicalInstant = (value: string): boolean => CANONICAL_INSTANT.test(value) && Number.isFinite(Date.parse(value));
+
+/** `<createdAt>#<id>`: the sort key of every listing ordered by creation. */
+export const creationKeyOf = (request: Pick<AccessRequest, 'createdAt' | 'id'>): string => `${canonicalInstant(request.createdAt)}#${request.id}`;
+
+/** `YYYY-MM` — the audit index partitions requests by creation month. */
+export const monthOf = (instant: string): string => canonicalInstant(instant).slice(0, 7);
+
+export const keyOf = (id: string): { PK: string; SK: string } => ({ PK: `${REQUEST_PREFIX}${id}`, SK: REQUEST_SK });
+
+export const INDEX_ATTRIBUTES = ['GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK'] as const;
+export type IndexAttribute = (typeof INDEX_ATTRIBUTES)[number];
+
+/**
+ * Which index entries a request has in its current state. GSI1 (by requester) and GSI3 (audit, by
+ * month) always; GSI2 only while it waits for someone: PENDING (review queue and sweeper) or a
+ * break-glass review still PENDING. The two never overlap: break-glass requests are never PENDING.
+ */
+export const indexAttributesOf = (request: AccessRequest): Record<IndexAttribute, string | undefined> => {
+  const creationKey = creationKeyOf(request);
+  const queue =
+    request.status === 'PENDING'
+      ? { GSI2PK: PENDING_PARTITION, GSI2SK: `${request.routing.routingKey}#${creationKey}` }
+      : request.postAccessReview?.state === 'PENDING'
+        ? { GSI2PK: BREAK_GLASS_REVIEW_PARTITION, GSI2SK: creationKey }
+        : { GSI2PK: undefined, GSI2SK: undefined };
+  return {
+    GSI1PK: `${REQUESTER_PREFIX}${request.requester.sub}`,
+    GSI1SK: creationKey,
+    ...queue,
+    GSI3PK: `${CREATED_PREFIX}${monthOf(request.createdAt)}`,
+    GSI3SK: creationKey,
+  };
+};
+
+/** The whole item written at creation: the request's fields, its keys and its index entries. */
+export const itemOf = (request: AccessRequest): Record<string, unknown> => {
+  const indexes = Object.fromEntries(Object.entries(indexAttributesOf(request)).filter(([, value]) => value !== undefined));
+  return { ...request, ...keyOf(request.id), ...indexes, entity: ENTITY_ACCESS_REQUEST };
+};
+
+const personSchema = z.object({ sub: z.string(), email: z.string(), name: z.string() });
+const instant = z.string().refine((value) => Number.isFinite(Date.parse(value)), 'not an ISO-8601 instant');
+
+/** What an item read back must look like; keys and index attributes are stripped. */
+export const storedRequestSchema = z.object({
+  id: z.string().min(1),
+  requester: personSchema,
+  accountId: z.string(),
+  roleName: z.string(),
+  justification: z.string(),
+  ticket: z.string().optional(),
+  requestedDurationMinutes: z.number().int().positive(),
+  scheduledStart: instant.optional(),
+  status: z.enum(REQUEST_STATUSES),
+  breakGlass: z.boolean(),
+  postAccessReview: z
+    .object({
+      state: z.enum(POST_ACCESS_REVIEW_STATES),
+      reviewer: personSchema.optional(),
+      reviewedAt: instant.optional(),
+      comment: z.string().optional(),
+    })
+    .optional(),
+  routing: z.object({
+    approverGroups: z.array(z.string()),
+    routingKey: z.string(),
+    approvalsRequired: z.number().int().positive(),
+    selfApproval: z.boolean(),
+    ruleIds: z.array(z.string()),
+  }),
+  decisions: z.array(
+    z.object({ approver: personSchema, decision: z.enum(DECISION_KINDS), comment: z.string().optional(), at: instant }),
+  ),
+  approvedAt: instant.optional(),
+  closedAt: instant.optional(),
+  pendingExpiresAt: instant.optional(),
+  createdAt: instant,
+  updatedAt: instant,
+  version: z.number().int().positive(),
+  history: z.array(
+    z.object({
+      type: z.enum(HISTORY_EVENT_TYPES),
+      actor: personSchema,
+      at: instant,
+      statusAfter: z.enum(REQUEST_STATUSES),
+      comment: z.string().optional(),
+    }),
+  ),
+}) satisfies z.ZodType<AccessRequest>;
+
+/** Validates an item read back (once, at the edge); a malformed item is a bug or tampering, so it throws. */
+export const requestOfItem = (item: Record<string, unknown>): AccessRequest => {
+  const parsed = storedRequestSchema.safeParse(item);
+  if (!parsed.success) {
+    const where = parsed.error.issues.map((issue) => issue.path.join('.') || '(root)').join(', ');
+    throw new Error(`Stored access request ${String(item['PK'])} is malformed at: ${where}`);
+  }
+  return parsed.data;
+};

@@ -1,0 +1,352 @@
+// The one contract every AccessRequestRepository passes (in-memory and DynamoDB/dynalite).
+// Requests are built by the domain's own transitions, so the store is tested with real states.
+import type { AccessRequest, AccessRequestRepository, Actor, Page, TransitionResult } from '@elevate/domain';
+import {
+  addMinutes,
+  approveRequest,
+  cancelRequest,
+  createBreakGlassRequest,
+  createRequest,
+  expireRequest,
+  markBreakGlassReviewed,
+  rejectRequest,
+  routingKeyOf,
+  SYSTEM_ACTOR,
+  transitionWriteOf,
+} from '@elevate/domain';
+import { describe, expect, it } from 'vitest';
+import { alice, bob, ctx, productionAdminInput, rita, sandboxInput, STAGING } from '../../../../domain/src/testing/fixtures';
+
+export interface ContractSubject {
+  readonly repository: AccessRequestRepository;
+}
+
+const created = (result: TransitionResult): AccessRequest => {
+  if (!result.ok) throw new Error(`transition refused: ${result.error.code}`);
+  return result.value.request;
+};
+
+const fresh = (actor: Actor, now: string): Actor => ({ ...actor, authTime: now });
+
+/** A pending sandbox request by `actor` at `now`. */
+const pendingAt = (id: string, now: string, actor: Actor = alice, overrides: Parameters<typeof sandboxInput>[0] = {}): AccessRequest =>
+  created(createRequest(sandboxInput({ id, ...overrides }), ctx(fresh(actor, now), now)));
+
+const breakGlassAt = (id: string, now: string, actor: Actor = alice): AccessRequest =>
+  created(createBreakGlassRequest(productionAdminInput({ id }), ctx(fresh(actor, now), now)));
+
+/** The same request routed to other approver groups (routing is fixed at creation; the store just keys on it). */
+const routedTo = (request: AccessRequest, groups: string[]): AccessRequest => ({
+  ...request,
+  routing: { ...request.routing, approverGroups: groups, routingKey: routingKeyOf(groups) },
+});
+
+const later = (request: AccessRequest, minutes = 1): string => addMinutes(request.createdAt, minutes);
+
+const ids = (page: Page<AccessRequest>): string[] => page.items.map((request) => request.id);
+
+const mustCreate = async (repository: AccessRequestRepository, ...requests: AccessRequest[]): Promise<void> => {
+  for (const request of requests) {
+    const result = await repository.create(request);
+    if (!result.ok) throw new Error(`create ${request.id} failed: ${result.error.code}`);
+  }
+};
+
+/** Walks every page with `limit`, asserting each page respects it; returns the ids in order and the page count. */
+const walk = async (list: (cursor: string | undefined) => Promise<Page<AccessRequest>>, limit: number): Promise<{ ids: string[]; pages: number }> => {
+  const all: string[] = [];
+  let cursor: string | undefined;
+  let pages = 0;
+  do {
+    const page = await list(cursor);
+    expect(page.items.length).toBeLessThanOrEqual(limit);
+    all.push(...ids(page));
+    cursor = page.nextCursor;
+    pages += 1;
+    expect(pages).toBeLessThan(50);
+  } while (cursor !== undefined);
+  return { ids: all, pages };
+};
+
+const codeOf = async (promise: Promise<unknown>): Promise<string | undefined> => {
+  try {
+    await promise;
+    return undefined;
+  } catch (error) {
+    return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : `untyped: ${String(error)}`;
+  }
+};
+
+export const describeAccessRequestRepositoryContract = (name: string, setup: () => Promise<ContractSubject>): void => {
+  describe(`${name} — AccessRequestRepository contract`, () => {
+    it('stores a new request and reads it back whole', async () => {
+      const { repository } = await setup();
+      const request = pendingAt('req-create', '2025-03-03T09:00:00.000Z');
+      const result = await repository.create(request);
+      expect(result).toEqual({ ok: true, value: request });
+      expect(await repository.get('req-create')).toEqual(request);
+      expect(await repository.get('req-absent')).toBeUndefined();
+    });
+
+    it('refuses to create a request whose id exists, and keeps the first one', async () => {
+      const { repository } = await setup();
+      const first = pendingAt('req-dup', '2025-03-03T09:00:00.000Z');
+      await mustCreate(repository, first);
+      const second = pendingAt('req-dup', '2025-03-03T10:00:00.000Z', bob);
+      const result = await repository.create(second);
+      expect(result.ok ? undefined : result.error.code).toBe('ALREADY_EXISTS');
+      expect(await repository.get('req-dup')).toEqual(first);
+    });
+
+    it('applies a transition at the expected version: one event appended, version bumped', async () => {
+      const { repository } = await setup();
+      const before = pendingAt('req-approve', '2025-03-03T09:00:00.000Z');
+      await mustCreate(repository, before);
+      const outcome = approveRequest(before, { comment: 'ok' }, ctx(rita, later(before)));
+      if (!outcome.ok) throw new Error(outcome.error.code);
+      const result = await repository.applyTransition(transitionWriteOf(before, outcome.value));
+      expect(result).toEqual({ ok: true, value: outcome.value.request });
+      const stored = await repository.get(before.id);
+      expect(stored?.version).toBe(2);
+      expect(stored?.status).toBe('APPROVED');
+      expect(stored?.history).toEqual([...before.history, outcome.value.event]);
+      expect(stored).toEqual(outcome.value.request);
+    });
+
+    it('removes optional fields a transition clears and keeps what it does not touch', async () => {
+      const { repository } = await setup();
+      const before = { ...pendingAt('req-clear', '2025-03-03T09:00:00.000Z'), ticket: 'OPS-1' };
+      await mustCreate(repository, before);
+      const outcome = cancelRequest(before, {}, ctx(alice, later(before)));
+      if (!outcome.ok) throw new Error(outcome.error.code);
+      const { ticket: _ticket, ...withoutTicket } = outcome.value.request;
+      const result = await repository.applyTransition(transitionWriteOf(before, { ...outcome.value, request: withoutTicket }));
+      expect(result.ok).toBe(true);
+      const stored = await repository.get(before.id);
+      expect(stored).toEqual(withoutTicket);
+      expect(stored && 'ticket' in stored).toBe(false);
+    });
+
+    it('refuses a stale version or status with VERSION_CONFLICT and changes nothing', async () => {
+      const { repository } = await setup();
+      const before = pendingAt('req-stale', '2025-03-03T09:00:00.000Z');
+      await mustCreate(repository, before);
+      const approved = approveRequest(before, {}, ctx(rita, later(before)));
+      const rejected = rejectRequest(before, { comment: 'no' }, ctx(rita, later(before)));
+      if (!approved.ok || !rejected.ok) throw new Error('transitions refused');
+      expect((await repository.applyTransition(transitionWriteOf(before, approved.value))).ok).toBe(true);
+      const afterWin = await repository.get(before.id);
+
+      const stale = await repository.applyTransition(transitionWriteOf(before, rejected.value));
+      expect(stale.ok ? undefined : stale.error.code).toBe('VERSION_CONFLICT');
+      // Right version, wrong status: still a conflict.
+      const wrongStatus = await repository.applyTransition({
+        ...transitionWriteOf(before, rejected.value),
+        request: { ...rejected.value.request, version: 3 },
+        expected: { status: 'PENDING', version: 2 },
+      });
+      expect(wrongStatus.ok ? undefined : wrongStatus.error.code).toBe('VERSION_CONFLICT');
+      expect(await repository.get(before.id)).toEqual(afterWin);
+    });
+
+    it('answers NOT_FOUND for a transition of a request that does not exist', async () => {
+      const { repository } = await setup();
+      const before = pendingAt('req-ghost', '2025-03-03T09:00:00.000Z');
+      const outcome = cancelRequest(before, {}, ctx(alice, later(before)));
+      if (!outcome.ok) throw new Error(outcome.error.code);
+      const result = await repository.applyTransition(transitionWriteOf(before, outcome.value));
+      expect(result.ok ? undefined : result.error.code).toBe('NOT_FOUND');
+      expect(await repository.get(before.id)).toBeUndefined();
+    });
+
+    it('lets exactly one of 20 concurrent transitions on the same version win', async () => {
+      const { repository } = await setup();
+      const before = pendingAt('req-race', '2025-03-03T09:00:00.000Z');
+      await mustCreate(repository, before);
+      const writes = Array.from({ length: 20 }, (_, index) => {
+        const outcome =
+          index % 2 === 0
+            ? approveRequest(before, { comment: `approve ${index}` }, ctx(rita, later(before)))
+            : rejectRequest(before, { comment: `reject ${index}` }, ctx(rita, later(before)));
+        if (!outcome.ok) throw new Error(outcome.error.code);
+        return transitionWriteOf(before, outcome.value);
+      });
+      const results = await Promise.all(writes.map((write) => repository.applyTransition(write)));
+      const winners = results.filter((result) => result.ok);
+      expect(winners).toHaveLength(1);
+      expect(results.filter((result) => !result.ok && result.error.code === 'VERSION_CONFLICT')).toHaveLength(19);
+      const stored = await repository.get(before.id);
+      expect(stored?.version).toBe(2);
+      expect(stored?.history).toHaveLength(2);
+      expect(stored).toEqual(winners[0]?.ok ? winners[0].value : undefined);
+    });
+
+    it("lists a requester's requests newest first, page by page, optionally of one status", async () => {
+      const { repository } = await setup();
+      const mine = ['2025-01-10', '2025-02-10', '2025-03-10', '2025-03-11', '2025-03-12'].map((day, index) => pendingAt(`mine-${index}`, `${day}T08:00:00.000Z`));
+      const theirs = pendingAt('theirs', '2025-03-05T08:00:00.000Z', bob);
+      await mustCreate(repository, ...mine, theirs);
+      const cancelled = cancelRequest(mine[1] as AccessRequest, {}, ctx(alice, later(mine[1] as AccessRequest)));
+      if (!cancelled.ok) throw new Error(cancelled.error.code);
+      expect((await repository.applyTransition(transitionWriteOf(mine[1] as AccessRequest, cancelled.value))).ok).toBe(true);
+
+      const all = await walk((cursor) => repository.listByRequester({ requesterSub: alice.sub, limit: 2, ...(cursor ? { cursor } : {}) }), 2);
+      expect(all).toEqual({ ids: ['mine-4', 'mine-3', 'mine-2', 'mine-1', 'mine-0'], pages: 3 });
+      const exact = await walk((cursor) => repository.listByRequester({ requesterSub: alice.sub, limit: 5, ...(cursor ? { cursor } : {}) }), 5);
+      expect(exact.pages).toBe(1);
+      const pending = await walk((cursor) => repository.listByRequester({ requesterSub: alice.sub, status: 'PENDING', limit: 1, ...(cursor ? { cursor } : {}) }), 1);
+      expect(pending.ids).toEqual(['mine-4', 'mine-3', 'mine-2', 'mine-0']);
+      const none = await repository.listByRequester({ requesterSub: 'nobody', limit: 10 });
+      expect(none).toEqual({ items: [] });
+    });
+
+    it('lists pending requests of several routing keys oldest first across pages, and drops decided ones', async () => {
+      const { repository } = await setup();
+      const reviewers = ['reviewers'];
+      const data = ['data-reviewers'];
+      const requests = [
+        routedTo(pendingAt('p-1', '2025-03-01T08:00:00.000Z'), reviewers),
+        routedTo(pendingAt('p-2', '2025-03-01T09:00:00.000Z', bob), data),
+        routedTo(pendingAt('p-3', '2025-03-01T10:00:00.000Z'), reviewers),
+        routedTo(pendingAt('p-4', '2025-03-01T11:00:00.000Z', bob), data),
+        routedTo(pendingAt('p-5', '2025-03-01T12:00:00.000Z'), ['security']),
+        routedTo(pendingAt('p-6', '2025-03-01T13:00:00.000Z'), reviewers),
+      ];
+      await mustCreate(repository, ...requests);
+      const keys = [routingKeyOf(reviewers), routingKeyOf(data)];
+      const listed = await walk((cursor) => repository.listPendingForReview({ routingKeys: keys, limit: 2, ...(cursor ? { cursor } : {}) }), 2);
+      expect(listed).toEqual({ ids: ['p-1', 'p-2', 'p-3', 'p-4', 'p-6'], pages: 3 });
+      const onlyData = await repository.listPendingForReview({ routingKeys: [routingKeyOf(data)], limit: 10 });
+      expect(ids(onlyData)).toEqual(['p-2', 'p-4']);
+
+      const p3 = requests[2] as AccessRequest;
+      const approved = approveRequest(p3, {}, ctx(rita, later(p3)));
+      if (!approved.ok) throw new Error(approved.error.code);
+      expect((await repository.applyTransition(transitionWriteOf(p3, approved.value))).ok).toBe(true);
+      const after = await repository.listPendingForReview({ routingKeys: keys, limit: 10 });
+      expect(ids(after)).toEqual(['p-1', 'p-2', 'p-4', 'p-6']);
+      expect(await repository.listPendingForReview({ routingKeys: [], limit: 10 })).toEqual({ items: [] });
+    });
+
+    it('lists break-glass requests awaiting review oldest first, until they are reviewed', async () => {
+      const { repository } = await setup();
+      const first = breakGlassAt('bg-1', '2025-03-02T08:00:00.000Z');
+      const second = breakGlassAt('bg-2', '2025-03-02T09:00:00.000Z', bob);
+      const third = breakGlassAt('bg-3', '2025-03-02T10:00:00.000Z');
+      await mustCreate(repository, second, pendingAt('not-bg', '2025-03-02T08:30:00.000Z'), third, first);
+      const listed = await walk((cursor) => repository.listBreakGlassAwaitingReview({ limit: 2, ...(cursor ? { cursor } : {}) }), 2);
+      expect(listed).toEqual({ ids: ['bg-1', 'bg-2', 'bg-3'], pages: 2 });
+
+      const reviewed = markBreakGlassReviewed(second, { comment: 'looked at CloudTrail' }, ctx(rita, later(second)));
+      if (!reviewed.ok) throw new Error(reviewed.error.code);
+      expect((await repository.applyTransition(transitionWriteOf(second, reviewed.value))).ok).toBe(true);
+      expect(ids(await repository.listBreakGlassAwaitingReview({ limit: 10 }))).toEqual(['bg-1', 'bg-3']);
+    });
+
+    it('lists requests of a time range for audit newest first across months, with every filter', async () => {
+      const { repository } = await setup();
+      const requests = [
+        pendingAt('a-1', '2024-12-31T23:59:59.999Z'),
+        pendingAt('a-2', '2025-01-01T00:00:00.000Z'),
+        pendingAt('a-3', '2025-01-20T10:00:00.000Z', bob),
+        pendingAt('a-4', '2025-02-03T10:00:00.000Z', alice, { accountId: STAGING }),
+        pendingAt('a-5', '2025-02-03T10:00:00.000Z', bob, { roleName: 'ReadOnly' }),
+        pendingAt('a-6', '2025-04-15T10:00:00.000Z'),
+        pendingAt('a-7', '2025-05-01T00:00:00.000Z'),
+      ];
+      await mustCreate(repository, ...requests);
+      const a3 = requests[2] as AccessRequest;
+      const rejected = rejectRequest(a3, { comment: 'no' }, ctx(rita, later(a3)));
+      if (!rejected.ok) throw new Error(rejected.error.code);
+      expect((await repository.applyTransition(transitionWriteOf(a3, rejected.value))).ok).toBe(true);
+
+      const range = { from: '2025-01-01T00:00:00.000Z', to: '2025-05-01T00:00:00.000Z' };
+      const audit = (filters: Record<string, string>, limit: number) =>
+        walk((cursor) => repository.listForAudit({ ...range, ...filters, limit, ...(cursor ? { cursor } : {}) }), limit);
+      // from is inclusive, to exclusive; a-4 and a-5 share a timestamp and order by id.
+      expect((await audit({}, 2)).ids).toEqual(['a-6', 'a-5', 'a-4', 'a-3', 'a-2']);
+      expect((await audit({}, 1)).ids).toEqual(['a-6', 'a-5', 'a-4', 'a-3', 'a-2']);
+      expect((await audit({}, 100)).pages).toBe(1);
+      expect((await audit({ requesterSub: bob.sub }, 1)).ids).toEqual(['a-5', 'a-3']);
+      expect((await audit({ requesterEmail: bob.email }, 1)).ids).toEqual(['a-5', 'a-3']);
+      expect((await audit({ accountId: STAGING }, 1)).ids).toEqual(['a-4']);
+      expect((await audit({ roleName: 'ReadOnly' }, 1)).ids).toEqual(['a-5']);
+      expect((await audit({ status: 'REJECTED' }, 1)).ids).toEqual(['a-3']);
+      expect((await audit({ status: 'PENDING', requesterSub: alice.sub }, 1)).ids).toEqual(['a-6', 'a-4', 'a-2']);
+      expect((await audit({ requesterSub: bob.sub, roleName: 'ReadOnly' }, 5)).ids).toEqual(['a-5']);
+      expect((await audit({ requesterEmail: 'nobody@example.com' }, 3)).ids).toEqual([]);
+      // Non-canonical but equal instants bound the range the same way.
+      const sameRange = await repository.listForAudit({ from: '2025-01-01T00:00:00Z', to: '2025-05-01T00:00:00Z', limit: 10 });
+      expect(ids(sameRange)).toEqual(['a-6', 'a-5', 'a-4', 'a-3', 'a-2']);
+      expect(await repository.listForAudit({ from: range.to, to: range.from, limit: 10 })).toEqual({ items: [] });
+    });
+
+    it('lists pending requests past their expiry for the sweeper, until they are expired', async () => {
+      const { repository } = await setup();
+      const soon = pendingAt('x-1', '2025-03-03T08:00:00.000Z');
+      const expiresAt = soon.pendingExpiresAt ?? '';
+      const also = routedTo(pendingAt('x-2', '2025-03-03T07:00:00.000Z', bob), ['data-reviewers']);
+      const third = pendingAt('x-3', '2025-03-03T07:30:00.000Z');
+      const notYet = pendingAt('x-4', '2025-03-03T08:00:00.001Z');
+      const decided = pendingAt('x-5', '2025-03-03T06:00:00.000Z');
+      await mustCreate(repository, soon, also, third, notYet, decided);
+      const cancelled = cancelRequest(decided, {}, ctx(alice, later(decided)));
+      if (!cancelled.ok) throw new Error(cancelled.error.code);
+      expect((await repository.applyTransition(transitionWriteOf(decided, cancelled.value))).ok).toBe(true);
+
+      const listed = await walk((cursor) => repository.listPendingExpiredAt({ at: expiresAt, limit: 2, ...(cursor ? { cursor } : {}) }), 2);
+      expect([...listed.ids].sort()).toEqual(['x-1', 'x-2', 'x-3']);
+      expect(listed.pages).toBe(2);
+
+      const expired = expireRequest(soon, ctx(SYSTEM_ACTOR, expiresAt));
+      if (!expired.ok) throw new Error(expired.error.code);
+      expect((await repository.applyTransition(transitionWriteOf(soon, expired.value))).ok).toBe(true);
+      expect(ids(await repository.listPendingExpiredAt({ at: expiresAt, limit: 10 })).sort()).toEqual(['x-2', 'x-3']);
+      expect(ids(await repository.listPendingForReview({ routingKeys: [soon.routing.routingKey], limit: 10 }))).toEqual(['x-3', 'x-4']);
+    });
+
+    it('refuses a tampered, foreign or garbage cursor with INVALID_CURSOR', async () => {
+      const { repository } = await setup();
+      await mustCreate(repository, pendingAt('c-1', '2025-03-03T08:00:00.000Z'), pendingAt('c-2', '2025-03-03T09:00:00.000Z'));
+      const page = await repository.listByRequester({ requesterSub: alice.sub, limit: 1 });
+      const cursor = page.nextCursor ?? '';
+      expect(cursor).not.toBe('');
+      const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
+      const forged = (text: string): string => Buffer.from(text, 'utf8').toString('base64url');
+      const bad = [
+        'not a cursor!',
+        '',
+        forged('{"v":1'),
+        forged(decoded.replace('"v":1', '"v":2')),
+        forged(decoded.replace(/"c":"[^"]+"/, '"c":"yesterday"')),
+        forged(decoded.replace('}', ',"extra":true}')),
+        forged(JSON.stringify({ ExclusiveStartKey: { PK: { S: 'REQUEST#c-1' } } })),
+        'A'.repeat(5000),
+      ];
+      for (const cursorValue of bad) {
+        expect(await codeOf(repository.listByRequester({ requesterSub: alice.sub, limit: 1, cursor: cursorValue })), cursorValue.slice(0, 40)).toBe('INVALID_CURSOR');
+      }
+      // A genuine cursor of one listing is refused by every other.
+      const range = { from: '2025-01-01T00:00:00.000Z', to: '2026-01-01T00:00:00.000Z' };
+      expect(await codeOf(repository.listForAudit({ ...range, limit: 1, cursor }))).toBe('INVALID_CURSOR');
+      expect(await codeOf(repository.listPendingForReview({ routingKeys: ['x'], limit: 1, cursor }))).toBe('INVALID_CURSOR');
+      expect(await codeOf(repository.listBreakGlassAwaitingReview({ limit: 1, cursor }))).toBe('INVALID_CURSOR');
+      expect(await codeOf(repository.listPendingExpiredAt({ at: range.to, limit: 1, cursor }))).toBe('INVALID_CURSOR');
+      const auditPage = await repository.listForAudit({ ...range, limit: 1 });
+      expect(await codeOf(repository.listByRequester({ requesterSub: alice.sub, limit: 1, cursor: auditPage.nextCursor ?? '' }))).toBe('INVALID_CURSOR');
+      // And the genuine one still works.
+      expect(ids(await repository.listByRequester({ requesterSub: alice.sub, limit: 1, cursor }))).toEqual(['c-1']);
+    });
+
+    it('hands out copies: changing a returned request changes nothing stored', async () => {
+      const { repository } = await setup();
+      const request = pendingAt('req-copy', '2025-03-03T09:00:00.000Z');
+      await mustCreate(repository, request);
+      const read = await repository.get(request.id);
+      if (read === undefined) throw new Error('missing');
+      (read.history as unknown[]).push('mutated');
+      (read as { status: string }).status = 'APPROVED';
+      expect(await repository.get(request.id)).toEqual(request);
+    });
+  });
+};
