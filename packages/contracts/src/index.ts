@@ -7,3 +7,4 @@ export * from './list-queries';
 export * from './request-view';
 export * from './eligibility';
 export * from './policy-view';
+export * from './federation';
