@@ -124,6 +124,8 @@ export class WebStack extends Stack {
           }
         : {};
 
+    // One origin (and one origin access control) for every behaviour.
+    const siteOrigin = origins.S3BucketOrigin.withOriginAccessControl(this.bucket);
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: 'Elevate SPA',
       defaultRootObject: 'index.html',
@@ -133,7 +135,7 @@ export class WebStack extends Stack {
       logBucket: accessLogs,
       logFilePrefix: 'cloudfront/',
       defaultBehavior: {
-        origin: origins.S3BucketOrigin.withOriginAccessControl(this.bucket),
+        origin: siteOrigin,
         viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
         cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
@@ -143,7 +145,7 @@ export class WebStack extends Stack {
       additionalBehaviors: {
         // Fetched on every load so a new deploy's settings apply at once.
         [`/${RUNTIME_CONFIG_FILE}`]: {
-          origin: origins.S3BucketOrigin.withOriginAccessControl(this.bucket),
+          origin: siteOrigin,
           viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
           allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
           cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,

@@ -1,0 +1,122 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { EXAMPLE_CONFIG_FILE, REPO_ROOT, exampleConfigData } from '../testing/test-app';
+import { DeployConfigError, loadDeployConfig, parseDeployConfig } from './load-deploy-config';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'elevate-deploy-config-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function issuesFor(data: unknown): string[] {
+  try {
+    parseDeployConfig(data, 'deploy.yaml');
+  } catch (error) {
+    if (error instanceof DeployConfigError) return [...error.issues];
+    throw error;
+  }
+  return [];
+}
+
+const example = exampleConfigData();
+const withIdp = (idp: Record<string, unknown>) => ({
+  ...example,
+  idp: { ...(example.idp as Record<string, unknown>), ...idp },
+});
+const withSpa = (spa: Record<string, unknown>) => ({
+  ...example,
+  spa: { ...(example.spa as Record<string, unknown>), ...spa },
+});
+
+describe('the deploy config', () => {
+  it('accepts the example and fills in defaults', () => {
+    const config = loadDeployConfig(EXAMPLE_CONFIG_FILE);
+    expect(config.account).toBe('999999999999');
+    expect(config.idp.audience).toBe('api://elevate');
+    expect(config.sts.regions).toEqual(['eu-west-1', 'eu-central-1']);
+    expect(config.targetRoles.sessionNamePattern).toBe('*@*');
+
+    const { sts: _sts, logs: _logs, ...minimal } = example;
+    const defaults = parseDeployConfig(withIdp({ audience: undefined }), 'deploy.yaml');
+    expect(defaults.idp.audience).toBe(defaults.idp.clientId);
+    const noSts = parseDeployConfig(minimal, 'deploy.yaml');
+    expect(noSts.sts.regions).toEqual([noSts.region]);
+    expect(noSts.logs.retentionDays).toBe(365);
+  });
+
+  it('names the field of each problem', () => {
+    expect(issuesFor({ ...example, account: 999999999999 })).toEqual([
+      'account: expected a 12-digit account id as a string (quote it in YAML)',
+    ]);
+    expect(issuesFor(withIdp({ issuer: 'http://idp.example.com' }))).toEqual([
+      'idp.issuer: must be an https URL',
+    ]);
+    expect(
+      issuesFor(
+        withSpa({
+          origin: 'https://elevate.example.com/app',
+          domainName: undefined,
+          certificateArn: undefined,
+        }),
+      ),
+    ).toEqual([
+      'spa.origin: must be an origin like https://elevate.example.com (no path, no trailing slash)',
+    ]);
+    expect(
+      issuesFor(withSpa({ certificateArn: 'arn:aws:acm:eu-west-1:999999999999:certificate/abc' })),
+    ).toEqual([
+      'spa.certificateArn: expected an ACM certificate ARN in us-east-1 (CloudFront only uses certificates from us-east-1)',
+    ]);
+    expect(issuesFor(withSpa({ origin: 'https://other.example.com' }))).toEqual([
+      'spa.origin: must be https://elevate.example.com when spa.domainName is set',
+    ]);
+    expect(issuesFor(withSpa({ certificateArn: undefined }))).toEqual([
+      'spa.certificateArn: spa.domainName and spa.certificateArn go together: give both or neither',
+    ]);
+    expect(issuesFor({ ...example, sts: { regions: [] } })).toEqual([
+      'sts.regions: list at least one region',
+    ]);
+    expect(issuesFor({ ...example, logs: { retentionDays: 42 } })[0]).toMatch(
+      /^logs\.retentionDays: expected one of CloudWatch Logs' retention periods: 1, 3, 5/,
+    );
+    expect(issuesFor({ ...example, notifications: { emails: ['not-an-address'] } })).toEqual([
+      'notifications.emails.0: expected an e-mail address',
+    ]);
+    expect(issuesFor({ ...example, surprise: true })[0]).toMatch(/surprise/);
+  });
+
+  it('reports a missing file and broken YAML as problems with the whole file', () => {
+    expect(() => loadDeployConfig(join(dir, 'missing.yaml'))).toThrow(
+      /Invalid deploy config .*missing\.yaml:\n {2}- \(the whole file\): cannot be read/,
+    );
+    const broken = join(dir, 'broken.yaml');
+    writeFileSync(broken, 'idp: [unclosed\n');
+    expect(() => loadDeployConfig(broken)).toThrow(/\(the whole file\): is not valid YAML/);
+  });
+});
+
+describe('synth with an invalid deploy config', () => {
+  it('fails with a message naming the file and the field, and no stack trace', () => {
+    const file = join(dir, 'invalid.yaml');
+    writeFileSync(file, stringify(withIdp({ clientId: '' })));
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: resolve(REPO_ROOT, 'infra'),
+      env: {
+        ...process.env,
+        CDK_CONTEXT_JSON: JSON.stringify({ config: file }),
+        CDK_OUTDIR: join(dir, 'out'),
+      },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(
+      `Invalid deploy config ${file}:\n  - idp.clientId: must not be empty\n`,
+    );
+  }, 60_000);
+});

@@ -1,0 +1,259 @@
+import { Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  actionsOf,
+  buildTestApp,
+  logicalIdOf,
+  resourcesOf,
+  resourcesOfStatement,
+  statementsOfRole,
+  type PolicyStatementJson,
+  type TestApp,
+} from '../testing/test-app';
+
+let built: TestApp;
+let api: Template;
+let allTemplates: Template[];
+
+beforeAll(() => {
+  built = buildTestApp();
+  const { stacks } = built;
+  api = Template.fromStack(stacks.api);
+  allTemplates = [stacks.data, stacks.notifications, stacks.api, stacks.web, stacks.targetRoles]
+    .filter((stack) => stack !== undefined)
+    .map((stack) => Template.fromStack(stack));
+});
+
+const partitionArn = (account: string, role: string) => ({
+  'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:iam::${account}:role/${role}`]],
+});
+
+/** Every identity-policy statement in a template (roles' inline policies, policies, managed policies). */
+function identityStatements(template: Template): PolicyStatementJson[] {
+  const inline = Object.values(resourcesOf(template, 'AWS::IAM::Role')).flatMap((role) =>
+    (
+      (role.Properties?.Policies ?? []) as {
+        PolicyDocument: { Statement: PolicyStatementJson[] };
+      }[]
+    ).flatMap((policy) => policy.PolicyDocument.Statement),
+  );
+  const attached = [
+    ...Object.values(resourcesOf(template, 'AWS::IAM::Policy')),
+    ...Object.values(resourcesOf(template, 'AWS::IAM::ManagedPolicy')),
+  ].flatMap(
+    (policy) =>
+      (policy.Properties?.PolicyDocument as { Statement: PolicyStatementJson[] }).Statement,
+  );
+  return [...inline, ...attached];
+}
+
+describe('the federate function', () => {
+  it('is the only role with STS actions: exactly AssumeRole, SetSourceIdentity and TagSession on the policy’s target roles', () => {
+    const federateRole = logicalIdOf(built.stacks.api.functions.federate.role);
+    const sts = statementsOfRole(api, federateRole).filter((statement) =>
+      actionsOf(statement).some((action) => action.startsWith('sts:')),
+    );
+    expect(sts).toHaveLength(1);
+    const [statement] = sts;
+    expect(statement?.Effect).toBe('Allow');
+    expect(actionsOf(statement as PolicyStatementJson).sort()).toEqual([
+      'sts:AssumeRole',
+      'sts:SetSourceIdentity',
+      'sts:TagSession',
+    ]);
+    // config/policy.example.yaml: dev+staging × ReadOnly/PowerUser, production × ReadOnly/Administrator,
+    // data-lake × ReadOnly/PowerUser.
+    expect(resourcesOfStatement(statement as PolicyStatementJson)).toEqual([
+      partitionArn('111111111111', 'PowerUser'),
+      partitionArn('111111111111', 'ReadOnly'),
+      partitionArn('222222222222', 'PowerUser'),
+      partitionArn('222222222222', 'ReadOnly'),
+      partitionArn('333333333333', 'Administrator'),
+      partitionArn('333333333333', 'ReadOnly'),
+      partitionArn('444444444444', 'PowerUser'),
+      partitionArn('444444444444', 'ReadOnly'),
+    ]);
+  });
+
+  it('has a fixed role name that target roles can trust before it exists', () => {
+    const federateRole = logicalIdOf(built.stacks.api.functions.federate.role);
+    const role = resourcesOf(api, 'AWS::IAM::Role')[federateRole];
+    expect(role?.Properties?.RoleName).toBe('elevate-federate');
+  });
+
+  it('answers POST /requests/{id}/sessions and nothing else; the API function answers the rest', () => {
+    const integrationTarget = (name: 'api' | 'federate') =>
+      logicalIdOf(built.stacks.api.functions[name].function);
+    const integrations = resourcesOf(api, 'AWS::ApiGatewayV2::Integration');
+    const integrationFor = (functionId: string) =>
+      Object.entries(integrations).find(
+        ([, integration]) =>
+          JSON.stringify(integration.Properties?.IntegrationUri) ===
+          JSON.stringify({ 'Fn::GetAtt': [functionId, 'Arn'] }),
+      )?.[0];
+    const routes = Object.values(resourcesOf(api, 'AWS::ApiGatewayV2::Route')).map((route) => ({
+      key: route.Properties?.RouteKey,
+      target: route.Properties?.Target,
+      authorization: route.Properties?.AuthorizationType,
+    }));
+    expect(routes.map((route) => route.key).sort()).toEqual([
+      'ANY /{proxy+}',
+      'POST /requests/{id}/sessions',
+    ]);
+    const targetOf = (key: string) =>
+      JSON.stringify(routes.find((route) => route.key === key)?.target);
+    const federateIntegration = integrationFor(integrationTarget('federate'));
+    const apiIntegration = integrationFor(integrationTarget('api'));
+    expect(federateIntegration).toBeDefined();
+    expect(apiIntegration).toBeDefined();
+    expect(targetOf('POST /requests/{id}/sessions')).toContain(`"Ref":"${federateIntegration}"`);
+    expect(targetOf('ANY /{proxy+}')).toContain(`"Ref":"${apiIntegration}"`);
+    expect(routes.every((route) => route.authorization === 'CUSTOM')).toBe(true);
+  });
+});
+
+describe('least privilege', () => {
+  it('gives no role other than the federate role any sts: action, in any stack', () => {
+    const federatePolicy = JSON.stringify(
+      statementsOfRole(api, logicalIdOf(built.stacks.api.functions.federate.role)),
+    );
+    const offenders = allTemplates
+      .flatMap(identityStatements)
+      .filter((statement) => actionsOf(statement).some((action) => /^sts:/i.test(action)))
+      .filter((statement) => !federatePolicy.includes(JSON.stringify(statement)));
+    expect(offenders).toEqual([]);
+    // And the one allowed statement is really there, so the filter above is not vacuous.
+    expect(
+      allTemplates
+        .flatMap(identityStatements)
+        .filter((s) => actionsOf(s).includes('sts:AssumeRole')),
+    ).toHaveLength(1);
+  });
+
+  it('limits the API role’s DynamoDB actions to its table and the table’s indexes', () => {
+    const data = Template.fromStack(built.stacks.data);
+    const tableId = logicalIdOf(built.stacks.data.table);
+    const tableArnExport = Object.values(
+      data.toJSON().Outputs as Record<string, { Value: unknown; Export: { Name: string } }>,
+    ).find(
+      (output) =>
+        JSON.stringify(output.Value) === JSON.stringify({ 'Fn::GetAtt': [tableId, 'Arn'] }),
+    )?.Export.Name;
+    expect(tableArnExport).toBeDefined();
+    const tableArn = { 'Fn::ImportValue': tableArnExport };
+    const indexArn = (name: string) => ({ 'Fn::Join': ['', [tableArn, `/index/${name}`]] });
+
+    const statements = statementsOfRole(api, logicalIdOf(built.stacks.api.functions.api.role));
+    const dynamo = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')));
+    expect(dynamo.length).toBeGreaterThan(0);
+    for (const statement of dynamo) {
+      expect(resourcesOfStatement(statement)).toEqual([
+        tableArn,
+        indexArn('GSI1'),
+        indexArn('GSI2'),
+        indexArn('GSI3'),
+      ]);
+      expect(actionsOf(statement).every((a) => a.startsWith('dynamodb:') && !a.includes('*'))).toBe(
+        true,
+      );
+      expect(actionsOf(statement)).not.toContain('dynamodb:Scan');
+      expect(actionsOf(statement)).not.toContain('dynamodb:DeleteItem');
+    }
+    // Nothing but its log group and the table.
+    const others = statements.filter((s) => !dynamo.includes(s));
+    expect(others.flatMap(actionsOf).sort()).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
+  });
+
+  it('gives the authorizer no permission beyond writing its own logs', () => {
+    const statements = statementsOfRole(
+      api,
+      logicalIdOf(built.stacks.api.functions.authorizer.role),
+    );
+    expect(statements.flatMap(actionsOf).sort()).toEqual([
+      'logs:CreateLogStream',
+      'logs:PutLogEvents',
+    ]);
+  });
+});
+
+describe('every function', () => {
+  it('runs Node.js 22 with JSON logs in its own log group with the configured retention', () => {
+    const functions = resourcesOf(api, 'AWS::Lambda::Function');
+    const logGroups = resourcesOf(api, 'AWS::Logs::LogGroup');
+    expect(Object.keys(functions)).toHaveLength(5);
+    for (const fn of Object.values(functions)) {
+      expect(fn.Properties?.Runtime).toBe('nodejs22.x');
+      const logging = fn.Properties?.LoggingConfig as {
+        LogFormat: string;
+        LogGroup: { Ref: string };
+      };
+      expect(logging.LogFormat).toBe('JSON');
+      const group = logGroups[logging.LogGroup.Ref];
+      expect(group?.Properties?.RetentionInDays).toBe(built.config.logs.retentionDays);
+      expect(group?.DeletionPolicy).toBe('Retain');
+    }
+  });
+
+  it('keeps the API access log with the configured retention too', () => {
+    const stage = Object.values(resourcesOf(api, 'AWS::ApiGatewayV2::Stage'))[0];
+    const destination = (
+      stage?.Properties?.AccessLogSettings as { DestinationArn: { 'Fn::GetAtt': [string, string] } }
+    ).DestinationArn['Fn::GetAtt'][0];
+    expect(resourcesOf(api, 'AWS::Logs::LogGroup')[destination]?.Properties?.RetentionInDays).toBe(
+      built.config.logs.retentionDays,
+    );
+  });
+});
+
+describe('the HTTP API', () => {
+  it('allows CORS from the SPA origin only and throttles the stage', () => {
+    api.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      CorsConfiguration: {
+        AllowOrigins: ['https://elevate.example.com'],
+        AllowHeaders: ['authorization', 'content-type', 'x-elevate-id-token'],
+      },
+    });
+    api.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
+    });
+  });
+
+  it('authorizes with a simple-response Lambda authorizer on both tokens, uncached', () => {
+    api.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'REQUEST',
+      EnableSimpleResponses: true,
+      AuthorizerResultTtlInSeconds: 0,
+      IdentitySource: ['$request.header.Authorization', '$request.header.x-elevate-id-token'],
+    });
+  });
+});
+
+describe('the notifier and the sweeper', () => {
+  it('reads the table stream with retries, bisection, partial failures and an encrypted failure queue', () => {
+    const mapping = Object.values(resourcesOf(api, 'AWS::Lambda::EventSourceMapping'))[0];
+    expect(mapping?.Properties).toMatchObject({
+      BisectBatchOnFunctionError: true,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      MaximumRetryAttempts: 5,
+      StartingPosition: 'TRIM_HORIZON',
+    });
+    const destination = (
+      mapping?.Properties?.DestinationConfig as {
+        OnFailure: { Destination: { 'Fn::GetAtt': [string, string] } };
+      }
+    ).OnFailure.Destination['Fn::GetAtt'][0];
+    const queue = resourcesOf(api, 'AWS::SQS::Queue')[destination];
+    expect(queue?.Properties?.SqsManagedSseEnabled).toBe(true);
+    expect(queue?.Properties?.RedrivePolicy).toBeDefined();
+  });
+
+  it('runs the sweeper every five minutes on EventBridge Scheduler', () => {
+    api.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'rate(5 minutes)',
+      Target: {
+        Arn: { 'Fn::GetAtt': [logicalIdOf(built.stacks.api.functions.sweeper.function), 'Arn'] },
+      },
+    });
+  });
+});

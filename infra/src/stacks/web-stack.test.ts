@@ -1,0 +1,155 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Template } from 'aws-cdk-lib/assertions';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, logicalIdOf, resourcesOf, type TestApp } from '../testing/test-app';
+import { contentSecurityPolicy } from './web-stack';
+
+let built: TestApp;
+let web: Template;
+let distDir: string;
+
+beforeAll(() => {
+  built = buildTestApp();
+  web = Template.fromStack(built.stacks.web);
+  distDir = mkdtempSync(join(tmpdir(), 'elevate-dist-'));
+  writeFileSync(join(distDir, 'index.html'), '<!doctype html><title>Elevate</title>');
+});
+
+afterAll(() => rmSync(distDir, { recursive: true, force: true }));
+
+function headersPolicy(): Record<string, unknown> {
+  const policy = Object.values(resourcesOf(web, 'AWS::CloudFront::ResponseHeadersPolicy'))[0];
+  return (policy?.Properties?.ResponseHeadersPolicyConfig ?? {}) as Record<string, unknown>;
+}
+
+describe('the CloudFront response headers', () => {
+  it('send HSTS, frame denial, no-sniff and no referrer', () => {
+    expect(headersPolicy().SecurityHeadersConfig).toMatchObject({
+      StrictTransportSecurity: {
+        AccessControlMaxAgeSec: 730 * 24 * 3600,
+        IncludeSubdomains: true,
+        Override: true,
+      },
+      FrameOptions: { FrameOption: 'DENY', Override: true },
+      ContentTypeOptions: { Override: true },
+      ReferrerPolicy: { ReferrerPolicy: 'no-referrer', Override: true },
+    });
+  });
+
+  it('send a CSP that lets the page reach only itself, the IdP and the API', () => {
+    const value = (
+      headersPolicy().SecurityHeadersConfig as {
+        ContentSecurityPolicy: { ContentSecurityPolicy: { 'Fn::Join': [string, unknown[]] } };
+      }
+    ).ContentSecurityPolicy.ContentSecurityPolicy;
+    // The API URL is the API stack's export; write it as <API> to read the policy as a whole.
+    const csp = value['Fn::Join'][1]
+      .map((part) =>
+        typeof part === 'string'
+          ? part
+          : /^elevate-api:.*ApiEndpoint/.test(
+                String((part as { 'Fn::ImportValue'?: string })['Fn::ImportValue']),
+              )
+            ? '<API>'
+            : JSON.stringify(part),
+      )
+      .join('');
+    expect(csp).toBe(
+      [
+        "default-src 'none'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self' data:",
+        "manifest-src 'self'",
+        "connect-src 'self' <API> https://example.okta.com",
+        'frame-src https://example.okta.com',
+        "form-action 'self' https://example.okta.com",
+        "frame-ancestors 'none'",
+        "base-uri 'none'",
+        "object-src 'none'",
+        'upgrade-insecure-requests',
+      ].join('; '),
+    );
+  });
+});
+
+describe('contentSecurityPolicy', () => {
+  it('lists each IdP origin in connect-src, frame-src and form-action', () => {
+    const csp = contentSecurityPolicy({
+      apiUrl: 'https://abc.execute-api.eu-west-1.amazonaws.com',
+      idpOrigins: ['https://cognito-idp.eu-west-1.amazonaws.com', 'https://auth.example.com'],
+    });
+    const directive = (name: string) => csp.split('; ').find((part) => part.startsWith(`${name} `));
+    expect(directive('connect-src')).toBe(
+      "connect-src 'self' https://abc.execute-api.eu-west-1.amazonaws.com https://cognito-idp.eu-west-1.amazonaws.com https://auth.example.com",
+    );
+    expect(directive('frame-src')).toBe(
+      'frame-src https://cognito-idp.eu-west-1.amazonaws.com https://auth.example.com',
+    );
+    expect(directive('form-action')).toBe(
+      "form-action 'self' https://cognito-idp.eu-west-1.amazonaws.com https://auth.example.com",
+    );
+  });
+});
+
+describe('the site bucket and distribution', () => {
+  it('keep the bucket private, TLS-only and reachable only through origin access control', () => {
+    const siteId = logicalIdOf(built.stacks.web.bucket);
+    const site = resourcesOf(web, 'AWS::S3::Bucket')[siteId];
+    expect(site?.Properties?.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
+    web.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: siteId },
+      PolicyDocument: {
+        Statement: [
+          {
+            Effect: 'Deny',
+            Action: 's3:*',
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          },
+          {
+            Effect: 'Allow',
+            Action: 's3:GetObject',
+            Principal: { Service: 'cloudfront.amazonaws.com' },
+          },
+        ],
+      },
+    });
+    expect(Object.keys(resourcesOf(web, 'AWS::CloudFront::OriginAccessControl'))).toHaveLength(1);
+  });
+
+  it('answer unknown paths with the SPA’s index (403/404 → /index.html, 200)', () => {
+    const distribution = Object.values(resourcesOf(web, 'AWS::CloudFront::Distribution'))[0];
+    const config = distribution?.Properties?.DistributionConfig as {
+      CustomErrorResponses: unknown[];
+      DefaultCacheBehavior: { ViewerProtocolPolicy: string };
+      Aliases: string[];
+    };
+    expect(config.CustomErrorResponses).toEqual([
+      { ErrorCode: 403, ResponseCode: 200, ResponsePagePath: '/index.html', ErrorCachingMinTTL: 0 },
+      { ErrorCode: 404, ResponseCode: 200, ResponsePagePath: '/index.html', ErrorCachingMinTTL: 0 },
+    ]);
+    expect(config.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('redirect-to-https');
+    expect(config.Aliases).toEqual(['elevate.example.com']);
+  });
+
+  it('deploys config.json always and the SPA build only when it exists', () => {
+    const deploymentsWithout = Object.keys(resourcesOf(web, 'Custom::CDKBucketDeployment'));
+    expect(deploymentsWithout).toHaveLength(1);
+
+    const withDist = buildTestApp({ webDistDir: distDir });
+    const webWithDist = Template.fromStack(withDist.stacks.web);
+    const deployments = resourcesOf(webWithDist, 'Custom::CDKBucketDeployment');
+    expect(Object.keys(deployments)).toHaveLength(2);
+    const spa = Object.entries(deployments).find(([id]) => id.startsWith('SpaFiles'))?.[1];
+    expect(spa?.Properties?.Exclude).toEqual(['config.json']);
+    expect(spa?.Properties?.Prune).toBe(true);
+  });
+});
