@@ -1,1 +1,4 @@
 export * from './auth';
+export * from './dynamodb';
+export * from './policy';
+export * from './clock';

@@ -33,6 +33,17 @@ export const monthOf = (instant: string): string => canonicalInstant(instant).sl
 
 export const keyOf = (id: string): { PK: string; SK: string } => ({ PK: `${REQUEST_PREFIX}${id}`, SK: REQUEST_SK });
 
+/**
+ * The key of an issued session: in its request's partition, ordered by issue time, so one Query on
+ * `PK = REQUEST#<id>` returns the request and all its sessions. Session items carry no GSI
+ * attributes unless a listing needs them, and then never `CREATED#…`/`PENDING`/`REQUESTER#…`
+ * partitions, which hold requests only.
+ */
+export const sessionKeyOf = (requestId: string, issuedAt: string, sessionId: string): { PK: string; SK: string } => ({
+  PK: `${REQUEST_PREFIX}${requestId}`,
+  SK: `${SESSION_SK_PREFIX}${canonicalInstant(issuedAt)}#${sessionId}`,
+});
+
 export const INDEX_ATTRIBUTES = ['GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK'] as const;
 export type IndexAttribute = (typeof INDEX_ATTRIBUTES)[number];
 
