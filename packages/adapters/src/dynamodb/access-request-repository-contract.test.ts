@@ -11,7 +11,9 @@ import { ensureTable } from './table-definition';
 import { describeAccessRequestRepositoryContract } from './testing/access-request-repository-contract';
 import { localClient } from './testing/local-client';
 
-describeAccessRequestRepositoryContract('in-memory', async () => ({ repository: new InMemoryAccessRequestRepository() }));
+describeAccessRequestRepositoryContract('in-memory', async () => ({
+  repository: new InMemoryAccessRequestRepository(),
+}));
 
 let dynamo: RunningDynamoDb;
 let client: DynamoDBClient;

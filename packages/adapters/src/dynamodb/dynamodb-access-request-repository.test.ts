@@ -7,10 +7,25 @@ import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dyn
 import type { RunningDynamoDb } from '@elevate/dev-stack';
 import { startDynamoDb } from '@elevate/dev-stack';
 import type { AccessRequest } from '@elevate/domain';
-import { approveRequest, createBreakGlassRequest, createRequest, transitionWriteOf } from '@elevate/domain';
+import {
+  approveRequest,
+  createBreakGlassRequest,
+  createRequest,
+  transitionWriteOf,
+} from '@elevate/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { alice, ctx, DATA_LAKE, productionAdminInput, rita, sandboxInput } from '../../../domain/src/testing/fixtures';
-import { DynamoDbAccessRequestRepository, MAX_READS_PER_PAGE } from './dynamodb-access-request-repository';
+import {
+  alice,
+  ctx,
+  DATA_LAKE,
+  productionAdminInput,
+  rita,
+  sandboxInput,
+} from '../../../domain/src/testing/fixtures';
+import {
+  DynamoDbAccessRequestRepository,
+  MAX_READS_PER_PAGE,
+} from './dynamodb-access-request-repository';
 import { elevateTableDefinition, ensureTable } from './table-definition';
 import { localClient } from './testing/local-client';
 
@@ -36,20 +51,37 @@ afterAll(async () => {
   await dynamo.close();
 });
 
-const newTable = async (): Promise<{ tableName: string; repository: DynamoDbAccessRequestRepository }> => {
+const newTable = async (): Promise<{
+  tableName: string;
+  repository: DynamoDbAccessRequestRepository;
+}> => {
   const tableName = `elevate-${randomUUID()}`;
   await ensureTable(client, tableName);
   return { tableName, repository: new DynamoDbAccessRequestRepository({ client, tableName }) };
 };
 
-const pendingAt = (id: string, now: string, overrides: Parameters<typeof sandboxInput>[0] = {}): AccessRequest => {
-  const result = createRequest(sandboxInput({ id, ...overrides }), ctx({ ...alice, authTime: now }, now));
+const pendingAt = (
+  id: string,
+  now: string,
+  overrides: Parameters<typeof sandboxInput>[0] = {},
+): AccessRequest => {
+  const result = createRequest(
+    sandboxInput({ id, ...overrides }),
+    ctx({ ...alice, authTime: now }, now),
+  );
   if (!result.ok) throw new Error(result.error.code);
   return result.value.request;
 };
 
-const rawItem = async (tableName: string, id: string): Promise<Record<string, unknown> | undefined> =>
-  (await DynamoDBDocumentClient.from(client).send(new GetCommand({ TableName: tableName, Key: { PK: `REQUEST#${id}`, SK: 'REQUEST' } }))).Item;
+const rawItem = async (
+  tableName: string,
+  id: string,
+): Promise<Record<string, unknown> | undefined> =>
+  (
+    await DynamoDBDocumentClient.from(client).send(
+      new GetCommand({ TableName: tableName, Key: { PK: `REQUEST#${id}`, SK: 'REQUEST' } }),
+    )
+  ).Item;
 
 describe('elevate table', () => {
   it('is one on-demand table keyed PK/SK with GSI1–3 on GSI<n>PK/GSI<n>SK, projecting all attributes', () => {
@@ -59,12 +91,20 @@ describe('elevate table', () => {
       { AttributeName: 'PK', KeyType: 'HASH' },
       { AttributeName: 'SK', KeyType: 'RANGE' },
     ]);
-    expect(definition.GlobalSecondaryIndexes?.map((index) => [index.IndexName, index.KeySchema?.map((key) => key.AttributeName), index.Projection?.ProjectionType])).toEqual([
+    expect(
+      definition.GlobalSecondaryIndexes?.map((index) => [
+        index.IndexName,
+        index.KeySchema?.map((key) => key.AttributeName),
+        index.Projection?.ProjectionType,
+      ]),
+    ).toEqual([
       ['GSI1', ['GSI1PK', 'GSI1SK'], 'ALL'],
       ['GSI2', ['GSI2PK', 'GSI2SK'], 'ALL'],
       ['GSI3', ['GSI3PK', 'GSI3SK'], 'ALL'],
     ]);
-    expect(definition.AttributeDefinitions?.every((attribute) => attribute.AttributeType === 'S')).toBe(true);
+    expect(
+      definition.AttributeDefinitions?.every((attribute) => attribute.AttributeType === 'S'),
+    ).toBe(true);
   });
 
   it('is created once by ensureTable, which may run again and again', async () => {
@@ -78,8 +118,15 @@ describe('elevate table', () => {
   it('is refused by ensureTable when a table of that name lacks the indexes', async () => {
     const tableName = `elevate-${randomUUID()}`;
     const { GlobalSecondaryIndexes: _indexes, ...plain } = elevateTableDefinition(tableName);
-    await client.send(new CreateTableCommand({ ...plain, AttributeDefinitions: plain.AttributeDefinitions?.slice(0, 2) }));
-    await expect(ensureTable(client, tableName)).rejects.toThrow(/without the indexes GSI1, GSI2, GSI3/);
+    await client.send(
+      new CreateTableCommand({
+        ...plain,
+        AttributeDefinitions: plain.AttributeDefinitions?.slice(0, 2),
+      }),
+    );
+    await expect(ensureTable(client, tableName)).rejects.toThrow(
+      /without the indexes GSI1, GSI2, GSI3/,
+    );
   });
 });
 
@@ -108,23 +155,37 @@ describe('DynamoDB access request items', () => {
     const after = await rawItem(tableName, request.id);
     expect(after).not.toHaveProperty('GSI2PK');
     expect(after).not.toHaveProperty('GSI2SK');
-    expect(after).toMatchObject({ status: 'APPROVED', version: 2, GSI1PK: `REQUESTER#${alice.sub}`, GSI3PK: 'CREATED#2025-03' });
+    expect(after).toMatchObject({
+      status: 'APPROVED',
+      version: 2,
+      GSI1PK: `REQUESTER#${alice.sub}`,
+      GSI3PK: 'CREATED#2025-03',
+    });
   });
 
   it('put a break-glass request in the post-access review queue', async () => {
     const { tableName, repository } = await newTable();
     const now = '2025-03-03T09:00:00.000Z';
-    const result = createBreakGlassRequest(productionAdminInput({ id: 'bg' }), ctx({ ...alice, authTime: now }, now));
+    const result = createBreakGlassRequest(
+      productionAdminInput({ id: 'bg' }),
+      ctx({ ...alice, authTime: now }, now),
+    );
     if (!result.ok) throw new Error(result.error.code);
     await repository.create(result.value.request);
-    expect(await rawItem(tableName, 'bg')).toMatchObject({ GSI2PK: 'BREAK_GLASS_REVIEW', GSI2SK: '2025-03-03T09:00:00.000Z#bg' });
+    expect(await rawItem(tableName, 'bg')).toMatchObject({
+      GSI2PK: 'BREAK_GLASS_REVIEW',
+      GSI2SK: '2025-03-03T09:00:00.000Z#bg',
+    });
   });
 
   it('are validated when read back: a malformed item fails loudly, naming the field, not its value', async () => {
     const { tableName, repository } = await newTable();
     const request = pendingAt('bad', '2025-03-03T09:00:00.000Z');
     await DynamoDBDocumentClient.from(client).send(
-      new PutCommand({ TableName: tableName, Item: { ...request, status: 'SORT_OF_APPROVED', PK: 'REQUEST#bad', SK: 'REQUEST' } }),
+      new PutCommand({
+        TableName: tableName,
+        Item: { ...request, status: 'SORT_OF_APPROVED', PK: 'REQUEST#bad', SK: 'REQUEST' },
+      }),
     );
     const failure = repository.get('bad');
     await expect(failure).rejects.toThrow(/malformed at: status/);
@@ -144,12 +205,27 @@ describe('DynamoDB listings', () => {
     await repository.applyTransition(transitionWriteOf(request, approved.value));
     await repository.applyTransition(transitionWriteOf(request, approved.value));
     await repository.listByRequester({ requesterSub: alice.sub, status: 'APPROVED', limit: 5 });
-    await repository.listPendingForReview({ routingKeys: ['["reviewers"]', '["other"]'], limit: 5 });
+    await repository.listPendingForReview({
+      routingKeys: ['["reviewers"]', '["other"]'],
+      limit: 5,
+    });
     await repository.listBreakGlassAwaitingReview({ limit: 5 });
-    await repository.listForAudit({ from: '2024-01-01T00:00:00.000Z', to: '2026-01-01T00:00:00.000Z', accountId: DATA_LAKE, limit: 5 });
-    await repository.listForAudit({ from: '2024-01-01T00:00:00.000Z', to: '2026-01-01T00:00:00.000Z', requesterSub: alice.sub, limit: 5 });
+    await repository.listForAudit({
+      from: '2024-01-01T00:00:00.000Z',
+      to: '2026-01-01T00:00:00.000Z',
+      accountId: DATA_LAKE,
+      limit: 5,
+    });
+    await repository.listForAudit({
+      from: '2024-01-01T00:00:00.000Z',
+      to: '2026-01-01T00:00:00.000Z',
+      requesterSub: alice.sub,
+      limit: 5,
+    });
     await repository.listPendingExpiredAt({ at: '2026-01-01T00:00:00.000Z', limit: 5 });
-    expect(new Set(sent)).toEqual(new Set(['PutItemCommand', 'GetItemCommand', 'UpdateItemCommand', 'QueryCommand']));
+    expect(new Set(sent)).toEqual(
+      new Set(['PutItemCommand', 'GetItemCommand', 'UpdateItemCommand', 'QueryCommand']),
+    );
   });
 
   it('bound the reads of a filtered audit page and still find everything, page after page', async () => {
@@ -157,7 +233,9 @@ describe('DynamoDB listings', () => {
     // Three years, matches only in the oldest and newest months: most pages read empty months.
     const match = pendingAt('m-old', '2023-01-05T10:00:00.000Z', { roleName: 'ReadOnly' });
     const newest = pendingAt('m-new', '2025-12-20T10:00:00.000Z', { roleName: 'ReadOnly' });
-    const others = ['2023-01-06', '2024-06-01', '2025-12-21'].map((day, index) => pendingAt(`o-${index}`, `${day}T10:00:00.000Z`));
+    const others = ['2023-01-06', '2024-06-01', '2025-12-21'].map((day, index) =>
+      pendingAt(`o-${index}`, `${day}T10:00:00.000Z`),
+    );
     for (const request of [match, newest, ...others]) await repository.create(request);
 
     const found: string[] = [];
@@ -172,7 +250,9 @@ describe('DynamoDB listings', () => {
         limit: 10,
         ...(cursor === undefined ? {} : { cursor }),
       });
-      expect(sent.filter((name) => name === 'QueryCommand').length).toBeLessThanOrEqual(MAX_READS_PER_PAGE);
+      expect(sent.filter((name) => name === 'QueryCommand').length).toBeLessThanOrEqual(
+        MAX_READS_PER_PAGE,
+      );
       found.push(...page.items.map((item) => item.id));
       cursor = page.nextCursor;
       pages += 1;

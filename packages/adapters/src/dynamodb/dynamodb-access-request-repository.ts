@@ -1,8 +1,24 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { AccessRequest, AccessRequestRepository, AuditQuery, Page, PageQuery, RepositoryError, RequestStatus, Result, TransitionWrite } from '@elevate/domain';
+import {
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type {
+  AccessRequest,
+  AccessRequestRepository,
+  AuditQuery,
+  Page,
+  PageQuery,
+  RepositoryError,
+  RequestStatus,
+  Result,
+  TransitionWrite,
+} from '@elevate/domain';
 import { err, ok } from '@elevate/domain';
 import type { Listing, Position } from './page-cursor';
 import { decodeCursor, encodeCursor, positionKey, positionOf, queueKey } from './page-cursor';
@@ -45,7 +61,11 @@ interface PartitionQuery {
   readonly partition: string;
   readonly order: 'oldestFirst' | 'newestFirst';
   /** Key condition on the index sort key; `skipKey` is an inclusive bound that is not returned. */
-  readonly range?: { readonly condition: string; readonly values: Record<string, string>; readonly skipKey?: string };
+  readonly range?: {
+    readonly condition: string;
+    readonly values: Record<string, string>;
+    readonly skipKey?: string;
+  };
   readonly filter?: Filter;
 }
 
@@ -68,12 +88,16 @@ export class DynamoDbAccessRequestRepository implements AccessRequestRepository 
   readonly #table: string;
 
   constructor(options: DynamoDbAccessRequestRepositoryOptions) {
-    this.#documents = DynamoDBDocumentClient.from(options.client, { marshallOptions: { removeUndefinedValues: true } });
+    this.#documents = DynamoDBDocumentClient.from(options.client, {
+      marshallOptions: { removeUndefinedValues: true },
+    });
     this.#table = options.tableName;
   }
 
   async get(id: string): Promise<AccessRequest | undefined> {
-    const { Item: item } = await this.#documents.send(new GetCommand({ TableName: this.#table, Key: keyOf(id), ConsistentRead: true }));
+    const { Item: item } = await this.#documents.send(
+      new GetCommand({ TableName: this.#table, Key: keyOf(id), ConsistentRead: true }),
+    );
     return item === undefined ? undefined : requestOfItem(item);
   }
 
@@ -82,7 +106,13 @@ export class DynamoDbAccessRequestRepository implements AccessRequestRepository 
     // The schema that reads items back also guards what goes in.
     const stored = requestOfItem(item);
     try {
-      await this.#documents.send(new PutCommand({ TableName: this.#table, Item: item, ConditionExpression: 'attribute_not_exists(PK)' }));
+      await this.#documents.send(
+        new PutCommand({
+          TableName: this.#table,
+          Item: item,
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      );
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) return err(alreadyExists(request.id));
       throw error;
@@ -92,17 +122,26 @@ export class DynamoDbAccessRequestRepository implements AccessRequestRepository 
 
   async applyTransition(write: TransitionWrite): Promise<Result<AccessRequest, RepositoryError>> {
     try {
-      const { Attributes: item } = await this.#documents.send(new UpdateCommand(transitionUpdateOf(this.#table, write)));
-      if (item === undefined) throw new Error(`UpdateItem of ${write.request.id} returned no attributes`);
+      const { Attributes: item } = await this.#documents.send(
+        new UpdateCommand(transitionUpdateOf(this.#table, write)),
+      );
+      if (item === undefined)
+        throw new Error(`UpdateItem of ${write.request.id} returned no attributes`);
       return ok(requestOfItem(item));
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
     }
     // Tell a lost race from a missing item (dynalite lacks ReturnValuesOnConditionCheckFailure).
-    return err((await this.get(write.request.id)) === undefined ? notFound(write.request.id) : versionConflict(write.request.id));
+    return err(
+      (await this.get(write.request.id)) === undefined
+        ? notFound(write.request.id)
+        : versionConflict(write.request.id),
+    );
   }
 
-  async listByRequester(query: PageQuery & { readonly requesterSub: string; readonly status?: RequestStatus }): Promise<Page<AccessRequest>> {
+  async listByRequester(
+    query: PageQuery & { readonly requesterSub: string; readonly status?: RequestStatus },
+  ): Promise<Page<AccessRequest>> {
     checkLimit(query.limit);
     const after = decodeCursor('requester', query.cursor);
     const collected = await this.#collect(
@@ -110,7 +149,9 @@ export class DynamoDbAccessRequestRepository implements AccessRequestRepository 
         index: 'GSI1',
         partition: `${REQUESTER_PREFIX}${query.requesterSub}`,
         order: 'newestFirst',
-        ...(after === undefined ? {} : { range: { condition: '< :before', values: { ':before': positionKey(after) } } }),
+        ...(after === undefined
+          ? {}
+          : { range: { condition: '< :before', values: { ':before': positionKey(after) } } }),
         ...(query.status === undefined ? {} : { filter: equals({ status: query.status }) }),
       },
       query.limit + 1,
@@ -119,7 +160,9 @@ export class DynamoDbAccessRequestRepository implements AccessRequestRepository 
     return pageOf('requester', collected, query.limit);
   }
 
-  async listPendingForReview(query: PageQuery & { readonly routingKeys: readonly string[] }): Promise<Page<AccessRequest>> {
+  async listPendingForReview(
+    query: PageQuery & { readonly routingKeys: readonly string[] },
+  ): Promise<Page<AccessRequest>> {
     checkLimit(query.limit);
     const after = decodeCursor('review', query.cursor);
     const start = after === undefined ? '' : positionKey(after);
@@ -132,7 +175,11 @@ export class DynamoDbAccessRequestRepository implements AccessRequestRepository 
             partition: PENDING_PARTITION,
             order: 'oldestFirst',
             // `]` ends every routing key (JSON), so `<key>$` is past all of `<key>#…` and no other key's.
-            range: { condition: 'BETWEEN :low AND :high', values: { ':low': `${routingKey}#${start}`, ':high': `${routingKey}$` }, skipKey: `${routingKey}#${start}` },
+            range: {
+              condition: 'BETWEEN :low AND :high',
+              values: { ':low': `${routingKey}#${start}`, ':high': `${routingKey}$` },
+              skipKey: `${routingKey}#${start}`,
+            },
           },
           query.limit + 1,
           { used: 0 },
@@ -141,15 +188,33 @@ export class DynamoDbAccessRequestRepository implements AccessRequestRepository 
     );
     // A key whose budget ran out is only known up to where it stopped; nothing later may be shown yet.
     const frontiers = perKey.flatMap((collected) =>
-      collected.stoppedAt === undefined || collected.stoppedAt === 'notStarted' ? [] : [positionKey(collected.stoppedAt)],
+      collected.stoppedAt === undefined || collected.stoppedAt === 'notStarted'
+        ? []
+        : [positionKey(collected.stoppedAt)],
     );
     const frontier = frontiers.sort()[0];
     const merged = perKey
       .flatMap((collected) => collected.items)
-      .filter((request) => frontier === undefined || positionKey(positionOf(request, 'review')) <= frontier)
-      .sort((a, b) => compare(positionKey(positionOf(a, 'review')), positionKey(positionOf(b, 'review'))));
-    const stopped = perKey.find((collected) => collected.stoppedAt !== undefined && collected.stoppedAt !== 'notStarted')?.stoppedAt;
-    return pageOf('review', { items: merged, ...(stopped === undefined || frontier === undefined ? {} : { stoppedAt: positionFromKey(frontier) }) }, query.limit);
+      .filter(
+        (request) =>
+          frontier === undefined || positionKey(positionOf(request, 'review')) <= frontier,
+      )
+      .sort((a, b) =>
+        compare(positionKey(positionOf(a, 'review')), positionKey(positionOf(b, 'review'))),
+      );
+    const stopped = perKey.find(
+      (collected) => collected.stoppedAt !== undefined && collected.stoppedAt !== 'notStarted',
+    )?.stoppedAt;
+    return pageOf(
+      'review',
+      {
+        items: merged,
+        ...(stopped === undefined || frontier === undefined
+          ? {}
+          : { stoppedAt: positionFromKey(frontier) }),
+      },
+      query.limit,
+    );
   }
 
   async listBreakGlassAwaitingReview(query: PageQuery): Promise<Page<AccessRequest>> {
@@ -160,7 +225,9 @@ export class DynamoDbAccessRequestRepository implements AccessRequestRepository 
         index: 'GSI2',
         partition: BREAK_GLASS_REVIEW_PARTITION,
         order: 'oldestFirst',
-        ...(after === undefined ? {} : { range: { condition: '> :after', values: { ':after': positionKey(after) } } }),
+        ...(after === undefined
+          ? {}
+          : { range: { condition: '> :after', values: { ':after': positionKey(after) } } }),
       },
       query.limit + 1,
       { used: 0 },
@@ -176,7 +243,11 @@ export class DynamoDbAccessRequestRepository implements AccessRequestRepository 
     // The exclusive upper bound: `to` itself (every `<to>#<id>` sorts above it) or the cursor's position.
     const upper = cursor === undefined || positionKey(cursor) > to ? to : positionKey(cursor);
     if (upper <= from) return { items: [] };
-    const range = { condition: 'BETWEEN :from AND :upper', values: { ':from': from, ':upper': upper }, skipKey: upper };
+    const range = {
+      condition: 'BETWEEN :from AND :upper',
+      values: { ':from': from, ':upper': upper },
+      skipKey: upper,
+    };
     const filter = equals({
       'requester.email': query.requesterEmail,
       accountId: query.accountId,
@@ -188,7 +259,13 @@ export class DynamoDbAccessRequestRepository implements AccessRequestRepository 
     if (query.requesterSub !== undefined) {
       // The requester's own partition holds exactly their requests: a range read, not a month walk.
       const collected = await this.#collect(
-        { index: 'GSI1', partition: `${REQUESTER_PREFIX}${query.requesterSub}`, order: 'newestFirst', range, ...(filter === undefined ? {} : { filter }) },
+        {
+          index: 'GSI1',
+          partition: `${REQUESTER_PREFIX}${query.requesterSub}`,
+          order: 'newestFirst',
+          range,
+          ...(filter === undefined ? {} : { filter }),
+        },
         wanted,
         budget,
       );
@@ -198,14 +275,23 @@ export class DynamoDbAccessRequestRepository implements AccessRequestRepository 
     const lastMonth = monthOf(from);
     for (let month = monthBelow(upper); month >= lastMonth; month = previousMonth(month)) {
       const collected = await this.#collect(
-        { index: 'GSI3', partition: `${CREATED_PREFIX}${month}`, order: 'newestFirst', range, ...(filter === undefined ? {} : { filter }) },
+        {
+          index: 'GSI3',
+          partition: `${CREATED_PREFIX}${month}`,
+          order: 'newestFirst',
+          range,
+          ...(filter === undefined ? {} : { filter }),
+        },
         wanted - items.length,
         budget,
       );
       items.push(...collected.items);
       if (collected.stoppedAt !== undefined) {
         // Out of reads: go on next time where this read stopped, or at the top of this month.
-        const stoppedAt = collected.stoppedAt === 'notStarted' ? { createdAt: monthStart(nextMonth(month)), id: '' } : collected.stoppedAt;
+        const stoppedAt =
+          collected.stoppedAt === 'notStarted'
+            ? { createdAt: monthStart(nextMonth(month)), id: '' }
+            : collected.stoppedAt;
         return pageOf('audit', { items, stoppedAt }, query.limit);
       }
       if (items.length >= wanted) break;
@@ -213,7 +299,9 @@ export class DynamoDbAccessRequestRepository implements AccessRequestRepository 
     return pageOf('audit', { items }, query.limit);
   }
 
-  async listPendingExpiredAt(query: PageQuery & { readonly at: string }): Promise<Page<AccessRequest>> {
+  async listPendingExpiredAt(
+    query: PageQuery & { readonly at: string },
+  ): Promise<Page<AccessRequest>> {
     checkLimit(query.limit);
     const after = decodeCursor('expired', query.cursor);
     const collected = await this.#collect(
@@ -221,8 +309,14 @@ export class DynamoDbAccessRequestRepository implements AccessRequestRepository 
         index: 'GSI2',
         partition: PENDING_PARTITION,
         order: 'oldestFirst',
-        ...(after === undefined ? {} : { range: { condition: '> :after', values: { ':after': queueKey(after) } } }),
-        filter: { expression: '#pendingExpiresAt <= :at', names: { '#pendingExpiresAt': 'pendingExpiresAt' }, values: { ':at': canonicalInstant(query.at) } },
+        ...(after === undefined
+          ? {}
+          : { range: { condition: '> :after', values: { ':after': queueKey(after) } } }),
+        filter: {
+          expression: '#pendingExpiresAt <= :at',
+          names: { '#pendingExpiresAt': 'pendingExpiresAt' },
+          values: { ':at': canonicalInstant(query.at) },
+        },
       },
       query.limit + 1,
       { used: 0 },
@@ -243,20 +337,35 @@ export class DynamoDbAccessRequestRepository implements AccessRequestRepository 
       TableName: this.#table,
       IndexName: query.index,
       KeyConditionExpression: `#pk = :pk${query.range === undefined ? '' : ` AND #sk ${query.range.condition}`}`,
-      ExpressionAttributeNames: { '#pk': pk, ...(query.range === undefined ? {} : { '#sk': sk }), ...query.filter?.names },
-      ExpressionAttributeValues: { ':pk': query.partition, ...query.range?.values, ...query.filter?.values },
+      ExpressionAttributeNames: {
+        '#pk': pk,
+        ...(query.range === undefined ? {} : { '#sk': sk }),
+        ...query.filter?.names,
+      },
+      ExpressionAttributeValues: {
+        ':pk': query.partition,
+        ...query.range?.values,
+        ...query.filter?.values,
+      },
       ScanIndexForward: query.order === 'oldestFirst',
       ...(query.filter === undefined ? {} : { FilterExpression: query.filter.expression }),
     };
     let startKey: Item | undefined;
     for (;;) {
       if (budget.used >= MAX_READS_PER_PAGE) {
-        return { items, stoppedAt: startKey === undefined ? 'notStarted' : positionOfKey(startKey, sk) };
+        return {
+          items,
+          stoppedAt: startKey === undefined ? 'notStarted' : positionOfKey(startKey, sk),
+        };
       }
       budget.used += 1;
       const needed = wanted - items.length + (query.range?.skipKey === undefined ? 0 : 1);
       const output = await this.#documents.send(
-        new QueryCommand({ ...input, Limit: query.filter === undefined ? needed : Math.max(needed, FILTERED_READ_BATCH), ...(startKey === undefined ? {} : { ExclusiveStartKey: startKey }) }),
+        new QueryCommand({
+          ...input,
+          Limit: query.filter === undefined ? needed : Math.max(needed, FILTERED_READ_BATCH),
+          ...(startKey === undefined ? {} : { ExclusiveStartKey: startKey }),
+        }),
       );
       for (const item of output.Items ?? []) {
         if (query.range?.skipKey !== undefined && item[sk] === query.range.skipKey) continue;
@@ -284,9 +393,11 @@ const equals = (fields: Record<string, string | undefined>): Filter | undefined 
   return terms.length === 0 ? undefined : { expression: terms.join(' AND '), names, values };
 };
 
-
 /** `<createdAt>#<id>` back to a position (createdAt is always the 24-character canonical form). */
-const positionFromKey = (key: string): Position => ({ createdAt: key.slice(0, 24), id: key.slice(25) });
+const positionFromKey = (key: string): Position => ({
+  createdAt: key.slice(0, 24),
+  id: key.slice(25),
+});
 
 /** The position of a LastEvaluatedKey: the id from PK, createdAt (and routing key) from the index sort key. */
 const positionOfKey = (key: Item, sortKeyName: string): Position => {
@@ -302,8 +413,10 @@ const positionOfKey = (key: Item, sortKeyName: string): Position => {
 const pageOf = (listing: Listing, collected: Collected, limit: number): Page<AccessRequest> => {
   const items = collected.items.slice(0, limit);
   const last = items.at(-1);
-  if (collected.items.length > limit && last !== undefined) return { items, nextCursor: encodeCursor(listing, positionOf(last, listing)) };
-  if (collected.stoppedAt !== undefined && collected.stoppedAt !== 'notStarted') return { items, nextCursor: encodeCursor(listing, collected.stoppedAt) };
+  if (collected.items.length > limit && last !== undefined)
+    return { items, nextCursor: encodeCursor(listing, positionOf(last, listing)) };
+  if (collected.stoppedAt !== undefined && collected.stoppedAt !== 'notStarted')
+    return { items, nextCursor: encodeCursor(listing, collected.stoppedAt) };
   return { items };
 };
 
@@ -325,5 +438,7 @@ const shiftMonth = (month: string, by: number): string => {
 const monthBelow = (upper: string): string => {
   const instant = upper.slice(0, 24);
   const exclusiveAtInstant = upper.length === 24 || upper.length === 25;
-  return exclusiveAtInstant ? monthOf(new Date(Date.parse(instant) - 1).toISOString()) : monthOf(instant);
+  return exclusiveAtInstant
+    ? monthOf(new Date(Date.parse(instant) - 1).toISOString())
+    : monthOf(instant);
 };

@@ -1,4 +1,14 @@
-import type { AccessRequest, AccessRequestRepository, AuditQuery, Page, PageQuery, RepositoryError, RequestStatus, Result, TransitionWrite } from '@elevate/domain';
+import type {
+  AccessRequest,
+  AccessRequestRepository,
+  AuditQuery,
+  Page,
+  PageQuery,
+  RepositoryError,
+  RequestStatus,
+  Result,
+  TransitionWrite,
+} from '@elevate/domain';
 import { err, ok } from '@elevate/domain';
 import type { Listing, Position } from './page-cursor';
 import { decodeCursor, encodeCursor, positionKey, positionOf, queueKey } from './page-cursor';
@@ -6,12 +16,12 @@ import { alreadyExists, checkLimit, notFound, versionConflict } from './reposito
 import { canonicalInstant, creationKeyOf } from './request-item';
 import { checkTransitionWrite } from './transition-update';
 
-
 /** The key a listing sorts by, comparable with a decoded cursor position. */
 const sortKeyOf = (request: AccessRequest, listing: Listing): string =>
   listing === 'expired' ? queueKey(positionOf(request, listing)) : creationKeyOf(request);
 
-const cursorKeyOf = (position: Position, listing: Listing): string => (listing === 'expired' ? queueKey(position) : positionKey(position));
+const cursorKeyOf = (position: Position, listing: Listing): string =>
+  listing === 'expired' ? queueKey(position) : positionKey(position);
 
 /**
  * The same port in process memory, for fast API tests. It behaves like the DynamoDB store —
@@ -36,25 +46,51 @@ export class InMemoryAccessRequestRepository implements AccessRequestRepository 
     checkTransitionWrite(write);
     const stored = this.#requests.get(write.request.id);
     if (stored === undefined) return err(notFound(write.request.id));
-    if (stored.status !== write.expected.status || stored.version !== write.expected.version) return err(versionConflict(write.request.id));
+    if (stored.status !== write.expected.status || stored.version !== write.expected.version)
+      return err(versionConflict(write.request.id));
     // Like the UpdateItem: the stored history plus the one event, never the caller's copy of it.
-    const next: AccessRequest = structuredClone({ ...write.request, id: stored.id, createdAt: stored.createdAt, history: [...stored.history, write.event] });
+    const next: AccessRequest = structuredClone({
+      ...write.request,
+      id: stored.id,
+      createdAt: stored.createdAt,
+      history: [...stored.history, write.event],
+    });
     this.#requests.set(stored.id, next);
     return ok(structuredClone(next));
   }
 
-  async listByRequester(query: PageQuery & { readonly requesterSub: string; readonly status?: RequestStatus }): Promise<Page<AccessRequest>> {
-    return this.#page('requester', query, 'newestFirst', (request) =>
-      request.requester.sub === query.requesterSub && (query.status === undefined || request.status === query.status),
+  async listByRequester(
+    query: PageQuery & { readonly requesterSub: string; readonly status?: RequestStatus },
+  ): Promise<Page<AccessRequest>> {
+    return this.#page(
+      'requester',
+      query,
+      'newestFirst',
+      (request) =>
+        request.requester.sub === query.requesterSub &&
+        (query.status === undefined || request.status === query.status),
     );
   }
 
-  async listPendingForReview(query: PageQuery & { readonly routingKeys: readonly string[] }): Promise<Page<AccessRequest>> {
-    return this.#page('review', query, 'oldestFirst', (request) => request.status === 'PENDING' && query.routingKeys.includes(request.routing.routingKey));
+  async listPendingForReview(
+    query: PageQuery & { readonly routingKeys: readonly string[] },
+  ): Promise<Page<AccessRequest>> {
+    return this.#page(
+      'review',
+      query,
+      'oldestFirst',
+      (request) =>
+        request.status === 'PENDING' && query.routingKeys.includes(request.routing.routingKey),
+    );
   }
 
   async listBreakGlassAwaitingReview(query: PageQuery): Promise<Page<AccessRequest>> {
-    return this.#page('breakGlass', query, 'oldestFirst', (request) => request.postAccessReview?.state === 'PENDING');
+    return this.#page(
+      'breakGlass',
+      query,
+      'oldestFirst',
+      (request) => request.postAccessReview?.state === 'PENDING',
+    );
   }
 
   async listForAudit(query: AuditQuery): Promise<Page<AccessRequest>> {
@@ -74,22 +110,33 @@ export class InMemoryAccessRequestRepository implements AccessRequestRepository 
     });
   }
 
-  async listPendingExpiredAt(query: PageQuery & { readonly at: string }): Promise<Page<AccessRequest>> {
+  async listPendingExpiredAt(
+    query: PageQuery & { readonly at: string },
+  ): Promise<Page<AccessRequest>> {
     const at = canonicalInstant(query.at);
     return this.#page(
       'expired',
       query,
       'oldestFirst',
-      (request) => request.status === 'PENDING' && request.pendingExpiresAt !== undefined && canonicalInstant(request.pendingExpiresAt) <= at,
+      (request) =>
+        request.status === 'PENDING' &&
+        request.pendingExpiresAt !== undefined &&
+        canonicalInstant(request.pendingExpiresAt) <= at,
     );
   }
 
-  #page(listing: Listing, query: PageQuery, order: 'oldestFirst' | 'newestFirst', matches: (request: AccessRequest) => boolean): Page<AccessRequest> {
+  #page(
+    listing: Listing,
+    query: PageQuery,
+    order: 'oldestFirst' | 'newestFirst',
+    matches: (request: AccessRequest) => boolean,
+  ): Page<AccessRequest> {
     checkLimit(query.limit);
     const position = decodeCursor(listing, query.cursor);
     const after = position === undefined ? undefined : cursorKeyOf(position, listing);
     const sign = order === 'oldestFirst' ? 1 : -1;
-    const beyondCursor = (key: string): boolean => after === undefined || (order === 'oldestFirst' ? key > after : key < after);
+    const beyondCursor = (key: string): boolean =>
+      after === undefined || (order === 'oldestFirst' ? key > after : key < after);
     const sorted = [...this.#requests.values()]
       .filter((request) => matches(request) && beyondCursor(sortKeyOf(request, listing)))
       .sort((a, b) => sign * compare(sortKeyOf(a, listing), sortKeyOf(b, listing)));
@@ -97,7 +144,9 @@ export class InMemoryAccessRequestRepository implements AccessRequestRepository 
     const last = items.at(-1);
     return {
       items: items.map((request) => structuredClone(request)),
-      ...(sorted.length > query.limit && last !== undefined ? { nextCursor: encodeCursor(listing, positionOf(last, listing)) } : {}),
+      ...(sorted.length > query.limit && last !== undefined
+        ? { nextCursor: encodeCursor(listing, positionOf(last, listing)) }
+        : {}),
     };
   }
 }

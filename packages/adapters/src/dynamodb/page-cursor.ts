@@ -35,7 +35,13 @@ const cursorSchema = z
 
 export const encodeCursor = (listing: Listing, position: Position): string =>
   Buffer.from(
-    JSON.stringify({ v: 1, l: listing, c: position.createdAt, i: position.id, ...(position.routingKey === undefined ? {} : { r: position.routingKey }) }),
+    JSON.stringify({
+      v: 1,
+      l: listing,
+      c: position.createdAt,
+      i: position.id,
+      ...(position.routingKey === undefined ? {} : { r: position.routingKey }),
+    }),
     'utf8',
   ).toString('base64url');
 
@@ -44,9 +50,13 @@ export const encodeCursor = (listing: Listing, position: Position): string =>
  * throws InvalidCursorError (INVALID_CURSOR). A well-formed but edited position is harmless: it only moves the start within
  * partitions the query already chose, and is used as a comparison value, never as a key.
  */
-export const decodeCursor = (listing: Listing, cursor: string | undefined): Position | undefined => {
+export const decodeCursor = (
+  listing: Listing,
+  cursor: string | undefined,
+): Position | undefined => {
   if (cursor === undefined) return undefined;
-  if (cursor.length === 0 || cursor.length > MAX_CURSOR_LENGTH || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw new InvalidCursorError();
+  if (cursor.length === 0 || cursor.length > MAX_CURSOR_LENGTH || !/^[A-Za-z0-9_-]+$/.test(cursor))
+    throw new InvalidCursorError();
   let data: unknown;
   try {
     data = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -65,7 +75,8 @@ export const decodeCursor = (listing: Listing, cursor: string | undefined): Posi
 export const positionKey = (position: Position): string => `${position.createdAt}#${position.id}`;
 
 /** The sweeper listing's sort key: `<routingKey>#<createdAt>#<id>`. */
-export const queueKey = (position: Position): string => `${position.routingKey ?? ''}#${positionKey(position)}`;
+export const queueKey = (position: Position): string =>
+  `${position.routingKey ?? ''}#${positionKey(position)}`;
 
 /** Where `request` sits in `listing`'s order. */
 export const positionOf = (request: AccessRequest, listing: Listing): Position => ({

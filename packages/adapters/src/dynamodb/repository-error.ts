@@ -1,17 +1,26 @@
 import type { RepositoryError, RepositoryErrorCode } from '@elevate/domain';
 
-export const repositoryError = (code: RepositoryErrorCode, message: string): RepositoryError => ({ code, message });
+export const repositoryError = (code: RepositoryErrorCode, message: string): RepositoryError => ({
+  code,
+  message,
+});
 
 export const versionConflict = (id: string): RepositoryError =>
-  repositoryError('VERSION_CONFLICT', `Request ${id} changed since it was read; reload it and try again.`);
+  repositoryError(
+    'VERSION_CONFLICT',
+    `Request ${id} changed since it was read; reload it and try again.`,
+  );
 
-export const notFound = (id: string): RepositoryError => repositoryError('NOT_FOUND', `Request ${id} does not exist.`);
+export const notFound = (id: string): RepositoryError =>
+  repositoryError('NOT_FOUND', `Request ${id} does not exist.`);
 
-export const alreadyExists = (id: string): RepositoryError => repositoryError('ALREADY_EXISTS', `Request ${id} already exists.`);
+export const alreadyExists = (id: string): RepositoryError =>
+  repositoryError('ALREADY_EXISTS', `Request ${id} already exists.`);
 
 /** The port allows 1–100; the API validates first, so anything else is a programming error. */
 export const checkLimit = (limit: number): void => {
-  if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new RangeError(`Page limit must be an integer in 1–100, got ${limit}`);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+    throw new RangeError(`Page limit must be an integer in 1–100, got ${limit}`);
 };
 
 /**

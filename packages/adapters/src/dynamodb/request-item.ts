@@ -1,5 +1,10 @@
 import type { AccessRequest } from '@elevate/domain';
-import { DECISION_KINDS, HISTORY_EVENT_TYPES, POST_ACCESS_REVIEW_STATES, REQUEST_STATUSES } from '@elevate/domain';
+import {
+  DECISION_KINDS,
+  HISTORY_EVENT_TYPES,
+  POST_ACCESS_REVIEW_STATES,
+  REQUEST_STATUSES,
+} from '@elevate/domain';
 import { z } from 'zod';
 
 // Key formats of the single table; docs/data-model.md explains each one.
@@ -19,19 +24,25 @@ const CANONICAL_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 export const canonicalInstant = (value: string): string => {
   const millis = Date.parse(value);
   const canonical = Number.isFinite(millis) ? new Date(millis).toISOString() : '';
-  if (!CANONICAL_INSTANT.test(canonical)) throw new RangeError(`Not an ISO-8601 instant in years 0000–9999: ${JSON.stringify(value)}`);
+  if (!CANONICAL_INSTANT.test(canonical))
+    throw new RangeError(`Not an ISO-8601 instant in years 0000–9999: ${JSON.stringify(value)}`);
   return canonical;
 };
 
-export const isCanonicalInstant = (value: string): boolean => CANONICAL_INSTANT.test(value) && Number.isFinite(Date.parse(value));
+export const isCanonicalInstant = (value: string): boolean =>
+  CANONICAL_INSTANT.test(value) && Number.isFinite(Date.parse(value));
 
 /** `<createdAt>#<id>`: the sort key of every listing ordered by creation. */
-export const creationKeyOf = (request: Pick<AccessRequest, 'createdAt' | 'id'>): string => `${canonicalInstant(request.createdAt)}#${request.id}`;
+export const creationKeyOf = (request: Pick<AccessRequest, 'createdAt' | 'id'>): string =>
+  `${canonicalInstant(request.createdAt)}#${request.id}`;
 
 /** `YYYY-MM` — the audit index partitions requests by creation month. */
 export const monthOf = (instant: string): string => canonicalInstant(instant).slice(0, 7);
 
-export const keyOf = (id: string): { PK: string; SK: string } => ({ PK: `${REQUEST_PREFIX}${id}`, SK: REQUEST_SK });
+export const keyOf = (id: string): { PK: string; SK: string } => ({
+  PK: `${REQUEST_PREFIX}${id}`,
+  SK: REQUEST_SK,
+});
 
 /**
  * The key of an issued session: in its request's partition, ordered by issue time, so one Query on
@@ -39,12 +50,23 @@ export const keyOf = (id: string): { PK: string; SK: string } => ({ PK: `${REQUE
  * attributes unless a listing needs them, and then never `CREATED#…`/`PENDING`/`REQUESTER#…`
  * partitions, which hold requests only.
  */
-export const sessionKeyOf = (requestId: string, issuedAt: string, sessionId: string): { PK: string; SK: string } => ({
+export const sessionKeyOf = (
+  requestId: string,
+  issuedAt: string,
+  sessionId: string,
+): { PK: string; SK: string } => ({
   PK: `${REQUEST_PREFIX}${requestId}`,
   SK: `${SESSION_SK_PREFIX}${canonicalInstant(issuedAt)}#${sessionId}`,
 });
 
-export const INDEX_ATTRIBUTES = ['GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK'] as const;
+export const INDEX_ATTRIBUTES = [
+  'GSI1PK',
+  'GSI1SK',
+  'GSI2PK',
+  'GSI2SK',
+  'GSI3PK',
+  'GSI3SK',
+] as const;
 export type IndexAttribute = (typeof INDEX_ATTRIBUTES)[number];
 
 /**
@@ -52,7 +74,9 @@ export type IndexAttribute = (typeof INDEX_ATTRIBUTES)[number];
  * month) always; GSI2 only while it waits for someone: PENDING (review queue and sweeper) or a
  * break-glass review still PENDING. The two never overlap: break-glass requests are never PENDING.
  */
-export const indexAttributesOf = (request: AccessRequest): Record<IndexAttribute, string | undefined> => {
+export const indexAttributesOf = (
+  request: AccessRequest,
+): Record<IndexAttribute, string | undefined> => {
   const creationKey = creationKeyOf(request);
   const queue =
     request.status === 'PENDING'
@@ -71,12 +95,16 @@ export const indexAttributesOf = (request: AccessRequest): Record<IndexAttribute
 
 /** The whole item written at creation: the request's fields, its keys and its index entries. */
 export const itemOf = (request: AccessRequest): Record<string, unknown> => {
-  const indexes = Object.fromEntries(Object.entries(indexAttributesOf(request)).filter(([, value]) => value !== undefined));
+  const indexes = Object.fromEntries(
+    Object.entries(indexAttributesOf(request)).filter(([, value]) => value !== undefined),
+  );
   return { ...request, ...keyOf(request.id), ...indexes, entity: ENTITY_ACCESS_REQUEST };
 };
 
 const personSchema = z.object({ sub: z.string(), email: z.string(), name: z.string() });
-const instant = z.string().refine((value) => Number.isFinite(Date.parse(value)), 'not an ISO-8601 instant');
+const instant = z
+  .string()
+  .refine((value) => Number.isFinite(Date.parse(value)), 'not an ISO-8601 instant');
 
 /** What an item read back must look like; keys and index attributes are stripped. */
 export const storedRequestSchema = z.object({
@@ -106,7 +134,12 @@ export const storedRequestSchema = z.object({
     ruleIds: z.array(z.string()),
   }),
   decisions: z.array(
-    z.object({ approver: personSchema, decision: z.enum(DECISION_KINDS), comment: z.string().optional(), at: instant }),
+    z.object({
+      approver: personSchema,
+      decision: z.enum(DECISION_KINDS),
+      comment: z.string().optional(),
+      at: instant,
+    }),
   ),
   approvedAt: instant.optional(),
   closedAt: instant.optional(),

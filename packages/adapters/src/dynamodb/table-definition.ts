@@ -1,5 +1,10 @@
 import type { CreateTableCommandInput, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { CreateTableCommand, DescribeTableCommand, ResourceInUseException, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  ResourceInUseException,
+  waitUntilTableExists,
+} from '@aws-sdk/client-dynamodb';
 
 /** The global secondary indexes of the single table; infra/ creates the same ones. */
 export const TABLE_INDEXES = ['GSI1', 'GSI2', 'GSI3'] as const;
@@ -35,15 +40,25 @@ export const elevateTableDefinition = (tableName: string): CreateTableCommandInp
  * Creates the table unless it exists, then waits until it is ACTIVE. Local stack and tests only;
  * in AWS the CDK stack owns the table. Refuses a table of that name that lacks the indexes.
  */
-export const ensureTable = async (client: DynamoDBClient, tableName: string, maxWaitSeconds = 30): Promise<void> => {
+export const ensureTable = async (
+  client: DynamoDBClient,
+  tableName: string,
+  maxWaitSeconds = 30,
+): Promise<void> => {
   try {
     await client.send(new CreateTableCommand(elevateTableDefinition(tableName)));
   } catch (error) {
     if (!(error instanceof ResourceInUseException)) throw error;
   }
-  await waitUntilTableExists({ client, maxWaitTime: maxWaitSeconds, minDelay: 1, maxDelay: 2 }, { TableName: tableName });
+  await waitUntilTableExists(
+    { client, maxWaitTime: maxWaitSeconds, minDelay: 1, maxDelay: 2 },
+    { TableName: tableName },
+  );
   const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
   const indexes = new Set((Table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName));
   const missing = TABLE_INDEXES.filter((index) => !indexes.has(index));
-  if (missing.length > 0) throw new Error(`Table ${tableName} exists without the indexes ${missing.join(', ')}; it was not created by Elevate.`);
+  if (missing.length > 0)
+    throw new Error(
+      `Table ${tableName} exists without the indexes ${missing.join(', ')}; it was not created by Elevate.`,
+    );
 };

@@ -32,14 +32,20 @@ const FIELD_RULES: Record<keyof AccessRequest, FieldRule> = {
 /** A write that does not describe one step (a bug in the caller) throws rather than storing nonsense. */
 export const checkTransitionWrite = (write: TransitionWrite): void => {
   if (write.request.version !== write.expected.version + 1) {
-    throw new Error(`Transition of ${write.request.id} must bump version ${write.expected.version} by one, got ${write.request.version}`);
+    throw new Error(
+      `Transition of ${write.request.id} must bump version ${write.expected.version} by one, got ${write.request.version}`,
+    );
   }
   const last = write.request.history.at(-1);
   if (last === undefined || JSON.stringify(last) !== JSON.stringify(write.event)) {
-    throw new Error(`Transition of ${write.request.id} must end its history with the event it appends`);
+    throw new Error(
+      `Transition of ${write.request.id} must end its history with the event it appends`,
+    );
   }
   if (write.event.statusAfter !== write.request.status) {
-    throw new Error(`Transition of ${write.request.id}: event statusAfter ${write.event.statusAfter} ≠ status ${write.request.status}`);
+    throw new Error(
+      `Transition of ${write.request.id}: event statusAfter ${write.event.statusAfter} ≠ status ${write.request.status}`,
+    );
   }
 };
 
@@ -48,10 +54,17 @@ export const checkTransitionWrite = (write: TransitionWrite): void => {
  * the expected ones, set the changed fields, bump the version, append the event to the stored
  * history, and move the index entries (e.g. a request leaving PENDING drops out of GSI2).
  */
-export const transitionUpdateOf = (tableName: string, write: TransitionWrite): UpdateCommandInput => {
+export const transitionUpdateOf = (
+  tableName: string,
+  write: TransitionWrite,
+): UpdateCommandInput => {
   checkTransitionWrite(write);
   const { request } = write;
-  const names: Record<string, string> = { '#status': 'status', '#version': 'version', '#history': 'history' };
+  const names: Record<string, string> = {
+    '#status': 'status',
+    '#version': 'version',
+    '#history': 'history',
+  };
   const values: Record<string, unknown> = {
     ':expectedStatus': write.expected.status,
     ':expectedVersion': write.expected.version,
@@ -73,12 +86,14 @@ export const transitionUpdateOf = (tableName: string, write: TransitionWrite): U
   for (const [field, rule] of Object.entries(FIELD_RULES) as [keyof AccessRequest, FieldRule][]) {
     if (rule === 'set') place(field, request[field]);
   }
-  for (const [attribute, value] of Object.entries(indexAttributesOf(request))) place(attribute, value);
+  for (const [attribute, value] of Object.entries(indexAttributesOf(request)))
+    place(attribute, value);
   return {
     TableName: tableName,
     Key: keyOf(request.id),
     UpdateExpression: `SET ${sets.join(', ')}${removes.length > 0 ? ` REMOVE ${removes.join(', ')}` : ''}`,
-    ConditionExpression: 'attribute_exists(PK) AND #status = :expectedStatus AND #version = :expectedVersion',
+    ConditionExpression:
+      'attribute_exists(PK) AND #status = :expectedStatus AND #version = :expectedVersion',
     ExpressionAttributeNames: names,
     ExpressionAttributeValues: values,
     ReturnValues: 'ALL_NEW',

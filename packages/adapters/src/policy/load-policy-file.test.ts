@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { alice, bob, examplePolicy, nina, rita } from '../../../domain/src/testing/fixtures';
 import { loadPolicyFile, PolicyFileError } from './load-policy-file';
 
-const examplePath = fileURLToPath(new URL('../../../../config/policy.example.yaml', import.meta.url));
+const examplePath = fileURLToPath(
+  new URL('../../../../config/policy.example.yaml', import.meta.url),
+);
 
 const writeTemp = (text: string): string => {
   const path = join(mkdtempSync(join(tmpdir(), 'elevate-policy-')), 'policy.yaml');
@@ -29,7 +31,10 @@ describe('loadPolicyFile', () => {
   it('parses config/policy.example.yaml into the policy the domain fixtures describe', () => {
     const policy = loadPolicyFile(examplePath);
     // The file carries human descriptions the fixture leaves out; everything else is equal.
-    const withoutDescriptions = { ...policy, rules: policy.rules.map(({ description: _description, ...rule }) => rule) };
+    const withoutDescriptions = {
+      ...policy,
+      rules: policy.rules.map(({ description: _description, ...rule }) => rule),
+    };
     expect(withoutDescriptions).toEqual(examplePolicy);
     for (const persona of [alice, bob, rita, nina]) {
       expect(eligibilityOf(policy, persona)).toEqual(eligibilityOf(examplePolicy, persona));
@@ -46,7 +51,9 @@ describe('loadPolicyFile', () => {
 
   it('refuses duplicate keys, which YAML would otherwise silently resolve', () => {
     const problems = problemsOf(writeTemp('version: 1\nversion: 2\n'));
-    expect(problems.join('\n')).toMatch(/line 2, column 1: .*[Uu]nique|line 2, column 1: .*[Dd]uplicate/);
+    expect(problems.join('\n')).toMatch(
+      /line 2, column 1: .*[Uu]nique|line 2, column 1: .*[Dd]uplicate/,
+    );
   });
 
   it('lists every schema problem with its path inside the file', () => {
@@ -73,7 +80,12 @@ describe('loadPolicyFile', () => {
     const problems = problemsOf(path);
     expect(problems.some((problem) => problem.startsWith('rules[0].approverGroups: '))).toBe(true);
 
-    const fixed = writeTemp(readFileSync(path, 'utf8').replace('approverGroups: reviewers', 'approverGroups: [reviewers]'));
+    const fixed = writeTemp(
+      readFileSync(path, 'utf8').replace(
+        'approverGroups: reviewers',
+        'approverGroups: [reviewers]',
+      ),
+    );
     const crossField = problemsOf(fixed);
     expect(crossField).toEqual(
       expect.arrayContaining([

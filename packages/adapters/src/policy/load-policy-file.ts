@@ -10,7 +10,9 @@ export class PolicyFileError extends Error {
     readonly file: string,
     readonly problems: readonly string[],
   ) {
-    super(`Invalid policy file ${file}:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    super(
+      `Invalid policy file ${file}:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`,
+    );
   }
 }
 
@@ -28,9 +30,14 @@ export const parsePolicyYaml = (text: string, file: string): Policy => {
     );
   }
   const parsed = parsePolicy(document.toJS());
-  if (!parsed.ok) throw new PolicyFileError(file, parsed.error.map((error: PolicyError) => formatPolicyError(error)));
+  if (!parsed.ok)
+    throw new PolicyFileError(
+      file,
+      parsed.error.map((error: PolicyError) => formatPolicyError(error)),
+    );
   return parsed.value;
 };
 
 /** Reads and validates the policy at start-up; a broken file stops the broker with actionable messages. */
-export const loadPolicyFile = (path: string): Policy => parsePolicyYaml(readFileSync(path, 'utf8'), path);
+export const loadPolicyFile = (path: string): Policy =>
+  parsePolicyYaml(readFileSync(path, 'utf8'), path);

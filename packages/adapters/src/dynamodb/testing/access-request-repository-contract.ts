@@ -1,6 +1,12 @@
 // The one contract every AccessRequestRepository passes (in-memory and DynamoDB/dynalite).
 // Requests are built by the domain's own transitions, so the store is tested with real states.
-import type { AccessRequest, AccessRequestRepository, Actor, Page, TransitionResult } from '@elevate/domain';
+import type {
+  AccessRequest,
+  AccessRequestRepository,
+  Actor,
+  Page,
+  TransitionResult,
+} from '@elevate/domain';
 import {
   addMinutes,
   approveRequest,
@@ -15,7 +21,15 @@ import {
   transitionWriteOf,
 } from '@elevate/domain';
 import { describe, expect, it } from 'vitest';
-import { alice, bob, ctx, productionAdminInput, rita, sandboxInput, STAGING } from '../../../../domain/src/testing/fixtures';
+import {
+  alice,
+  bob,
+  ctx,
+  productionAdminInput,
+  rita,
+  sandboxInput,
+  STAGING,
+} from '../../../../domain/src/testing/fixtures';
 
 export interface ContractSubject {
   readonly repository: AccessRequestRepository;
@@ -29,7 +43,12 @@ const created = (result: TransitionResult): AccessRequest => {
 const fresh = (actor: Actor, now: string): Actor => ({ ...actor, authTime: now });
 
 /** A pending sandbox request by `actor` at `now`. */
-const pendingAt = (id: string, now: string, actor: Actor = alice, overrides: Parameters<typeof sandboxInput>[0] = {}): AccessRequest =>
+const pendingAt = (
+  id: string,
+  now: string,
+  actor: Actor = alice,
+  overrides: Parameters<typeof sandboxInput>[0] = {},
+): AccessRequest =>
   created(createRequest(sandboxInput({ id, ...overrides }), ctx(fresh(actor, now), now)));
 
 const breakGlassAt = (id: string, now: string, actor: Actor = alice): AccessRequest =>
@@ -41,11 +60,15 @@ const routedTo = (request: AccessRequest, groups: string[]): AccessRequest => ({
   routing: { ...request.routing, approverGroups: groups, routingKey: routingKeyOf(groups) },
 });
 
-const later = (request: AccessRequest, minutes = 1): string => addMinutes(request.createdAt, minutes);
+const later = (request: AccessRequest, minutes = 1): string =>
+  addMinutes(request.createdAt, minutes);
 
 const ids = (page: Page<AccessRequest>): string[] => page.items.map((request) => request.id);
 
-const mustCreate = async (repository: AccessRequestRepository, ...requests: AccessRequest[]): Promise<void> => {
+const mustCreate = async (
+  repository: AccessRequestRepository,
+  ...requests: AccessRequest[]
+): Promise<void> => {
   for (const request of requests) {
     const result = await repository.create(request);
     if (!result.ok) throw new Error(`create ${request.id} failed: ${result.error.code}`);
@@ -53,7 +76,10 @@ const mustCreate = async (repository: AccessRequestRepository, ...requests: Acce
 };
 
 /** Walks every page with `limit`, asserting each page respects it; returns the ids in order and the page count. */
-const walk = async (list: (cursor: string | undefined) => Promise<Page<AccessRequest>>, limit: number): Promise<{ ids: string[]; pages: number }> => {
+const walk = async (
+  list: (cursor: string | undefined) => Promise<Page<AccessRequest>>,
+  limit: number,
+): Promise<{ ids: string[]; pages: number }> => {
   const all: string[] = [];
   let cursor: string | undefined;
   let pages = 0;
@@ -73,11 +99,16 @@ const codeOf = async (promise: Promise<unknown>): Promise<string | undefined> =>
     await promise;
     return undefined;
   } catch (error) {
-    return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : `untyped: ${String(error)}`;
+    return error instanceof Error && 'code' in error && typeof error.code === 'string'
+      ? error.code
+      : `untyped: ${String(error)}`;
   }
 };
 
-export const describeAccessRequestRepositoryContract = (name: string, setup: () => Promise<ContractSubject>): void => {
+export const describeAccessRequestRepositoryContract = (
+  name: string,
+  setup: () => Promise<ContractSubject>,
+): void => {
   describe(`${name} — AccessRequestRepository contract`, () => {
     it('stores a new request and reads it back whole', async () => {
       const { repository } = await setup();
@@ -120,7 +151,9 @@ export const describeAccessRequestRepositoryContract = (name: string, setup: () 
       const outcome = cancelRequest(before, {}, ctx(alice, later(before)));
       if (!outcome.ok) throw new Error(outcome.error.code);
       const { ticket: _ticket, ...withoutTicket } = outcome.value.request;
-      const result = await repository.applyTransition(transitionWriteOf(before, { ...outcome.value, request: withoutTicket }));
+      const result = await repository.applyTransition(
+        transitionWriteOf(before, { ...outcome.value, request: withoutTicket }),
+      );
       expect(result.ok).toBe(true);
       const stored = await repository.get(before.id);
       expect(stored).toEqual(withoutTicket);
@@ -134,7 +167,9 @@ export const describeAccessRequestRepositoryContract = (name: string, setup: () 
       const approved = approveRequest(before, {}, ctx(rita, later(before)));
       const rejected = rejectRequest(before, { comment: 'no' }, ctx(rita, later(before)));
       if (!approved.ok || !rejected.ok) throw new Error('transitions refused');
-      expect((await repository.applyTransition(transitionWriteOf(before, approved.value))).ok).toBe(true);
+      expect((await repository.applyTransition(transitionWriteOf(before, approved.value))).ok).toBe(
+        true,
+      );
       const afterWin = await repository.get(before.id);
 
       const stale = await repository.applyTransition(transitionWriteOf(before, rejected.value));
@@ -174,7 +209,9 @@ export const describeAccessRequestRepositoryContract = (name: string, setup: () 
       const results = await Promise.all(writes.map((write) => repository.applyTransition(write)));
       const winners = results.filter((result) => result.ok);
       expect(winners).toHaveLength(1);
-      expect(results.filter((result) => !result.ok && result.error.code === 'VERSION_CONFLICT')).toHaveLength(19);
+      expect(
+        results.filter((result) => !result.ok && result.error.code === 'VERSION_CONFLICT'),
+      ).toHaveLength(19);
       const stored = await repository.get(before.id);
       expect(stored?.version).toBe(2);
       expect(stored?.history).toHaveLength(2);
@@ -183,18 +220,55 @@ export const describeAccessRequestRepositoryContract = (name: string, setup: () 
 
     it("lists a requester's requests newest first, page by page, optionally of one status", async () => {
       const { repository } = await setup();
-      const mine = ['2025-01-10', '2025-02-10', '2025-03-10', '2025-03-11', '2025-03-12'].map((day, index) => pendingAt(`mine-${index}`, `${day}T08:00:00.000Z`));
+      const mine = ['2025-01-10', '2025-02-10', '2025-03-10', '2025-03-11', '2025-03-12'].map(
+        (day, index) => pendingAt(`mine-${index}`, `${day}T08:00:00.000Z`),
+      );
       const theirs = pendingAt('theirs', '2025-03-05T08:00:00.000Z', bob);
       await mustCreate(repository, ...mine, theirs);
-      const cancelled = cancelRequest(mine[1] as AccessRequest, {}, ctx(alice, later(mine[1] as AccessRequest)));
+      const cancelled = cancelRequest(
+        mine[1] as AccessRequest,
+        {},
+        ctx(alice, later(mine[1] as AccessRequest)),
+      );
       if (!cancelled.ok) throw new Error(cancelled.error.code);
-      expect((await repository.applyTransition(transitionWriteOf(mine[1] as AccessRequest, cancelled.value))).ok).toBe(true);
+      expect(
+        (
+          await repository.applyTransition(
+            transitionWriteOf(mine[1] as AccessRequest, cancelled.value),
+          )
+        ).ok,
+      ).toBe(true);
 
-      const all = await walk((cursor) => repository.listByRequester({ requesterSub: alice.sub, limit: 2, ...(cursor ? { cursor } : {}) }), 2);
+      const all = await walk(
+        (cursor) =>
+          repository.listByRequester({
+            requesterSub: alice.sub,
+            limit: 2,
+            ...(cursor ? { cursor } : {}),
+          }),
+        2,
+      );
       expect(all).toEqual({ ids: ['mine-4', 'mine-3', 'mine-2', 'mine-1', 'mine-0'], pages: 3 });
-      const exact = await walk((cursor) => repository.listByRequester({ requesterSub: alice.sub, limit: 5, ...(cursor ? { cursor } : {}) }), 5);
+      const exact = await walk(
+        (cursor) =>
+          repository.listByRequester({
+            requesterSub: alice.sub,
+            limit: 5,
+            ...(cursor ? { cursor } : {}),
+          }),
+        5,
+      );
       expect(exact.pages).toBe(1);
-      const pending = await walk((cursor) => repository.listByRequester({ requesterSub: alice.sub, status: 'PENDING', limit: 1, ...(cursor ? { cursor } : {}) }), 1);
+      const pending = await walk(
+        (cursor) =>
+          repository.listByRequester({
+            requesterSub: alice.sub,
+            status: 'PENDING',
+            limit: 1,
+            ...(cursor ? { cursor } : {}),
+          }),
+        1,
+      );
       expect(pending.ids).toEqual(['mine-4', 'mine-3', 'mine-2', 'mine-0']);
       const none = await repository.listByRequester({ requesterSub: 'nobody', limit: 10 });
       expect(none).toEqual({ items: [] });
@@ -214,18 +288,33 @@ export const describeAccessRequestRepositoryContract = (name: string, setup: () 
       ];
       await mustCreate(repository, ...requests);
       const keys = [routingKeyOf(reviewers), routingKeyOf(data)];
-      const listed = await walk((cursor) => repository.listPendingForReview({ routingKeys: keys, limit: 2, ...(cursor ? { cursor } : {}) }), 2);
+      const listed = await walk(
+        (cursor) =>
+          repository.listPendingForReview({
+            routingKeys: keys,
+            limit: 2,
+            ...(cursor ? { cursor } : {}),
+          }),
+        2,
+      );
       expect(listed).toEqual({ ids: ['p-1', 'p-2', 'p-3', 'p-4', 'p-6'], pages: 3 });
-      const onlyData = await repository.listPendingForReview({ routingKeys: [routingKeyOf(data)], limit: 10 });
+      const onlyData = await repository.listPendingForReview({
+        routingKeys: [routingKeyOf(data)],
+        limit: 10,
+      });
       expect(ids(onlyData)).toEqual(['p-2', 'p-4']);
 
       const p3 = requests[2] as AccessRequest;
       const approved = approveRequest(p3, {}, ctx(rita, later(p3)));
       if (!approved.ok) throw new Error(approved.error.code);
-      expect((await repository.applyTransition(transitionWriteOf(p3, approved.value))).ok).toBe(true);
+      expect((await repository.applyTransition(transitionWriteOf(p3, approved.value))).ok).toBe(
+        true,
+      );
       const after = await repository.listPendingForReview({ routingKeys: keys, limit: 10 });
       expect(ids(after)).toEqual(['p-1', 'p-2', 'p-4', 'p-6']);
-      expect(await repository.listPendingForReview({ routingKeys: [], limit: 10 })).toEqual({ items: [] });
+      expect(await repository.listPendingForReview({ routingKeys: [], limit: 10 })).toEqual({
+        items: [],
+      });
     });
 
     it('lists break-glass requests awaiting review oldest first, until they are reviewed', async () => {
@@ -233,14 +322,33 @@ export const describeAccessRequestRepositoryContract = (name: string, setup: () 
       const first = breakGlassAt('bg-1', '2025-03-02T08:00:00.000Z');
       const second = breakGlassAt('bg-2', '2025-03-02T09:00:00.000Z', bob);
       const third = breakGlassAt('bg-3', '2025-03-02T10:00:00.000Z');
-      await mustCreate(repository, second, pendingAt('not-bg', '2025-03-02T08:30:00.000Z'), third, first);
-      const listed = await walk((cursor) => repository.listBreakGlassAwaitingReview({ limit: 2, ...(cursor ? { cursor } : {}) }), 2);
+      await mustCreate(
+        repository,
+        second,
+        pendingAt('not-bg', '2025-03-02T08:30:00.000Z'),
+        third,
+        first,
+      );
+      const listed = await walk(
+        (cursor) =>
+          repository.listBreakGlassAwaitingReview({ limit: 2, ...(cursor ? { cursor } : {}) }),
+        2,
+      );
       expect(listed).toEqual({ ids: ['bg-1', 'bg-2', 'bg-3'], pages: 2 });
 
-      const reviewed = markBreakGlassReviewed(second, { comment: 'looked at CloudTrail' }, ctx(rita, later(second)));
+      const reviewed = markBreakGlassReviewed(
+        second,
+        { comment: 'looked at CloudTrail' },
+        ctx(rita, later(second)),
+      );
       if (!reviewed.ok) throw new Error(reviewed.error.code);
-      expect((await repository.applyTransition(transitionWriteOf(second, reviewed.value))).ok).toBe(true);
-      expect(ids(await repository.listBreakGlassAwaitingReview({ limit: 10 }))).toEqual(['bg-1', 'bg-3']);
+      expect((await repository.applyTransition(transitionWriteOf(second, reviewed.value))).ok).toBe(
+        true,
+      );
+      expect(ids(await repository.listBreakGlassAwaitingReview({ limit: 10 }))).toEqual([
+        'bg-1',
+        'bg-3',
+      ]);
     });
 
     it('lists requests of a time range for audit newest first across months, with every filter', async () => {
@@ -258,11 +366,17 @@ export const describeAccessRequestRepositoryContract = (name: string, setup: () 
       const a3 = requests[2] as AccessRequest;
       const rejected = rejectRequest(a3, { comment: 'no' }, ctx(rita, later(a3)));
       if (!rejected.ok) throw new Error(rejected.error.code);
-      expect((await repository.applyTransition(transitionWriteOf(a3, rejected.value))).ok).toBe(true);
+      expect((await repository.applyTransition(transitionWriteOf(a3, rejected.value))).ok).toBe(
+        true,
+      );
 
       const range = { from: '2025-01-01T00:00:00.000Z', to: '2025-05-01T00:00:00.000Z' };
       const audit = (filters: Record<string, string>, limit: number) =>
-        walk((cursor) => repository.listForAudit({ ...range, ...filters, limit, ...(cursor ? { cursor } : {}) }), limit);
+        walk(
+          (cursor) =>
+            repository.listForAudit({ ...range, ...filters, limit, ...(cursor ? { cursor } : {}) }),
+          limit,
+        );
       // from is inclusive, to exclusive; a-4 and a-5 share a timestamp and order by id.
       expect((await audit({}, 2)).ids).toEqual(['a-6', 'a-5', 'a-4', 'a-3', 'a-2']);
       expect((await audit({}, 1)).ids).toEqual(['a-6', 'a-5', 'a-4', 'a-3', 'a-2']);
@@ -272,13 +386,25 @@ export const describeAccessRequestRepositoryContract = (name: string, setup: () 
       expect((await audit({ accountId: STAGING }, 1)).ids).toEqual(['a-4']);
       expect((await audit({ roleName: 'ReadOnly' }, 1)).ids).toEqual(['a-5']);
       expect((await audit({ status: 'REJECTED' }, 1)).ids).toEqual(['a-3']);
-      expect((await audit({ status: 'PENDING', requesterSub: alice.sub }, 1)).ids).toEqual(['a-6', 'a-4', 'a-2']);
-      expect((await audit({ requesterSub: bob.sub, roleName: 'ReadOnly' }, 5)).ids).toEqual(['a-5']);
+      expect((await audit({ status: 'PENDING', requesterSub: alice.sub }, 1)).ids).toEqual([
+        'a-6',
+        'a-4',
+        'a-2',
+      ]);
+      expect((await audit({ requesterSub: bob.sub, roleName: 'ReadOnly' }, 5)).ids).toEqual([
+        'a-5',
+      ]);
       expect((await audit({ requesterEmail: 'nobody@example.com' }, 3)).ids).toEqual([]);
       // Non-canonical but equal instants bound the range the same way.
-      const sameRange = await repository.listForAudit({ from: '2025-01-01T00:00:00Z', to: '2025-05-01T00:00:00Z', limit: 10 });
+      const sameRange = await repository.listForAudit({
+        from: '2025-01-01T00:00:00Z',
+        to: '2025-05-01T00:00:00Z',
+        limit: 10,
+      });
       expect(ids(sameRange)).toEqual(['a-6', 'a-5', 'a-4', 'a-3', 'a-2']);
-      expect(await repository.listForAudit({ from: range.to, to: range.from, limit: 10 })).toEqual({ items: [] });
+      expect(await repository.listForAudit({ from: range.to, to: range.from, limit: 10 })).toEqual({
+        items: [],
+      });
     });
 
     it('lists pending requests past their expiry for the sweeper, until they are expired', async () => {
@@ -292,22 +418,47 @@ export const describeAccessRequestRepositoryContract = (name: string, setup: () 
       await mustCreate(repository, soon, also, third, notYet, decided);
       const cancelled = cancelRequest(decided, {}, ctx(alice, later(decided)));
       if (!cancelled.ok) throw new Error(cancelled.error.code);
-      expect((await repository.applyTransition(transitionWriteOf(decided, cancelled.value))).ok).toBe(true);
+      expect(
+        (await repository.applyTransition(transitionWriteOf(decided, cancelled.value))).ok,
+      ).toBe(true);
 
-      const listed = await walk((cursor) => repository.listPendingExpiredAt({ at: expiresAt, limit: 2, ...(cursor ? { cursor } : {}) }), 2);
+      const listed = await walk(
+        (cursor) =>
+          repository.listPendingExpiredAt({
+            at: expiresAt,
+            limit: 2,
+            ...(cursor ? { cursor } : {}),
+          }),
+        2,
+      );
       expect([...listed.ids].sort()).toEqual(['x-1', 'x-2', 'x-3']);
       expect(listed.pages).toBe(2);
 
       const expired = expireRequest(soon, ctx(SYSTEM_ACTOR, expiresAt));
       if (!expired.ok) throw new Error(expired.error.code);
-      expect((await repository.applyTransition(transitionWriteOf(soon, expired.value))).ok).toBe(true);
-      expect(ids(await repository.listPendingExpiredAt({ at: expiresAt, limit: 10 })).sort()).toEqual(['x-2', 'x-3']);
-      expect(ids(await repository.listPendingForReview({ routingKeys: [soon.routing.routingKey], limit: 10 }))).toEqual(['x-3', 'x-4']);
+      expect((await repository.applyTransition(transitionWriteOf(soon, expired.value))).ok).toBe(
+        true,
+      );
+      expect(
+        ids(await repository.listPendingExpiredAt({ at: expiresAt, limit: 10 })).sort(),
+      ).toEqual(['x-2', 'x-3']);
+      expect(
+        ids(
+          await repository.listPendingForReview({
+            routingKeys: [soon.routing.routingKey],
+            limit: 10,
+          }),
+        ),
+      ).toEqual(['x-3', 'x-4']);
     });
 
     it('refuses a tampered, foreign or garbage cursor with INVALID_CURSOR', async () => {
       const { repository } = await setup();
-      await mustCreate(repository, pendingAt('c-1', '2025-03-03T08:00:00.000Z'), pendingAt('c-2', '2025-03-03T09:00:00.000Z'));
+      await mustCreate(
+        repository,
+        pendingAt('c-1', '2025-03-03T08:00:00.000Z'),
+        pendingAt('c-2', '2025-03-03T09:00:00.000Z'),
+      );
       const page = await repository.listByRequester({ requesterSub: alice.sub, limit: 1 });
       const cursor = page.nextCursor ?? '';
       expect(cursor).not.toBe('');
@@ -324,18 +475,41 @@ export const describeAccessRequestRepositoryContract = (name: string, setup: () 
         'A'.repeat(5000),
       ];
       for (const cursorValue of bad) {
-        expect(await codeOf(repository.listByRequester({ requesterSub: alice.sub, limit: 1, cursor: cursorValue })), cursorValue.slice(0, 40)).toBe('INVALID_CURSOR');
+        expect(
+          await codeOf(
+            repository.listByRequester({ requesterSub: alice.sub, limit: 1, cursor: cursorValue }),
+          ),
+          cursorValue.slice(0, 40),
+        ).toBe('INVALID_CURSOR');
       }
       // A genuine cursor of one listing is refused by every other.
       const range = { from: '2025-01-01T00:00:00.000Z', to: '2026-01-01T00:00:00.000Z' };
-      expect(await codeOf(repository.listForAudit({ ...range, limit: 1, cursor }))).toBe('INVALID_CURSOR');
-      expect(await codeOf(repository.listPendingForReview({ routingKeys: ['x'], limit: 1, cursor }))).toBe('INVALID_CURSOR');
-      expect(await codeOf(repository.listBreakGlassAwaitingReview({ limit: 1, cursor }))).toBe('INVALID_CURSOR');
-      expect(await codeOf(repository.listPendingExpiredAt({ at: range.to, limit: 1, cursor }))).toBe('INVALID_CURSOR');
+      expect(await codeOf(repository.listForAudit({ ...range, limit: 1, cursor }))).toBe(
+        'INVALID_CURSOR',
+      );
+      expect(
+        await codeOf(repository.listPendingForReview({ routingKeys: ['x'], limit: 1, cursor })),
+      ).toBe('INVALID_CURSOR');
+      expect(await codeOf(repository.listBreakGlassAwaitingReview({ limit: 1, cursor }))).toBe(
+        'INVALID_CURSOR',
+      );
+      expect(
+        await codeOf(repository.listPendingExpiredAt({ at: range.to, limit: 1, cursor })),
+      ).toBe('INVALID_CURSOR');
       const auditPage = await repository.listForAudit({ ...range, limit: 1 });
-      expect(await codeOf(repository.listByRequester({ requesterSub: alice.sub, limit: 1, cursor: auditPage.nextCursor ?? '' }))).toBe('INVALID_CURSOR');
+      expect(
+        await codeOf(
+          repository.listByRequester({
+            requesterSub: alice.sub,
+            limit: 1,
+            cursor: auditPage.nextCursor ?? '',
+          }),
+        ),
+      ).toBe('INVALID_CURSOR');
       // And the genuine one still works.
-      expect(ids(await repository.listByRequester({ requesterSub: alice.sub, limit: 1, cursor }))).toEqual(['c-1']);
+      expect(
+        ids(await repository.listByRequester({ requesterSub: alice.sub, limit: 1, cursor })),
+      ).toEqual(['c-1']);
     });
 
     it('hands out copies: changing a returned request changes nothing stored', async () => {
