@@ -13,7 +13,7 @@ import { err, ok } from '@elevate/domain';
 import type { Listing, Position } from './page-cursor';
 import { decodeCursor, encodeCursor, positionKey, positionOf, queueKey } from './page-cursor';
 import { alreadyExists, checkLimit, notFound, versionConflict } from './repository-error';
-import { canonicalInstant, creationKeyOf } from './request-item';
+import { canonicalInstant, creationKeyOf, storedRequestSchema } from './request-item';
 import { checkTransitionWrite } from './transition-update';
 
 /** The key a listing sorts by, comparable with a decoded cursor position. */
@@ -37,9 +37,11 @@ export class InMemoryAccessRequestRepository implements AccessRequestRepository 
 
   async create(request: AccessRequest): Promise<Result<AccessRequest, RepositoryError>> {
     if (this.#requests.has(request.id)) return err(alreadyExists(request.id));
-    creationKeyOf(request);
-    this.#requests.set(request.id, structuredClone(request));
-    return ok(structuredClone(request));
+    // The same validation the DynamoDB store applies on the way in (and the same copy semantics).
+    const stored = storedRequestSchema.parse(request);
+    creationKeyOf(stored);
+    this.#requests.set(stored.id, stored);
+    return ok(structuredClone(stored));
   }
 
   async applyTransition(write: TransitionWrite): Promise<Result<AccessRequest, RepositoryError>> {
