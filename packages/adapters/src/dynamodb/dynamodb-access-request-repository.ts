@@ -202,16 +202,11 @@ export class DynamoDbAccessRequestRepository implements AccessRequestRepository 
       .sort((a, b) =>
         compare(positionKey(positionOf(a, 'review')), positionKey(positionOf(b, 'review'))),
       );
-    const stopped = perKey.find(
-      (collected) => collected.stoppedAt !== undefined && collected.stoppedAt !== 'notStarted',
-    )?.stoppedAt;
     return pageOf(
       'review',
       {
         items: merged,
-        ...(stopped === undefined || frontier === undefined
-          ? {}
-          : { stoppedAt: positionFromKey(frontier) }),
+        ...(frontier === undefined ? {} : { stoppedAt: positionFromKey(frontier) }),
       },
       query.limit,
     );
