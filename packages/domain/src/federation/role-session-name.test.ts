@@ -66,6 +66,18 @@ describe('roleSessionNameFor', () => {
     expect(roleSessionNameFor(person(at65), role)).toMatch(HASHED);
   });
 
+  it('keeps the names documented in docs/federation.md, so past CloudTrail entries still match', () => {
+    expect(roleSessionNameFor(person('jürgen@example.de'), 'ReadOnly')).toBe(
+      'j-rgen@example.de-ReadOnly-22c9f94b4fe99e26',
+    );
+    expect(
+      roleSessionNameFor(
+        person('firstname.middlename.lastname.department@subsidiary.example.com'),
+        'Administrator',
+      ),
+    ).toBe('firstname.middlename.lastname.department@subsid-ee0590a88476b233');
+  });
+
   describe('properties', () => {
     it('is always a valid RoleSessionName', () => {
       fc.assert(

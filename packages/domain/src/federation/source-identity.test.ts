@@ -15,6 +15,9 @@ describe('sourceIdentityFor', () => {
 
   it('sanitizes and hashes an email STS would refuse', () => {
     expect(sourceIdentityFor(person('zoë@example.com'))).toMatch(/^zo-@example\.com-[0-9a-f]{16}$/);
+    expect(sourceIdentityFor(person('jürgen@example.de'))).toBe(
+      'j-rgen@example.de-8bf1a09d3f496e0c',
+    );
   });
 
   it('hashes an email that would otherwise look like a shortened name', () => {
