@@ -78,6 +78,10 @@ export const deployConfigSchema = z
       audience: z.string().min(1, 'must not be empty').optional(),
       /** The claim carrying the user's groups. */
       groupsClaim: z.string().min(1, 'must not be empty').default('groups'),
+      /** Which token carries the groups claim. */
+      groupsSource: z.enum(['idToken', 'accessToken']).default('idToken'),
+      /** Require `typ: at+jwt` on access tokens (RFC 9068); Entra ID and Cognito do not set it. */
+      requireAccessTokenJwtType: z.boolean().default(true),
       /** Further origins the browser calls during sign-in (Cognito's hosted-UI domain). */
       browserOrigins: z.array(httpsOrigin).default([]),
     }),

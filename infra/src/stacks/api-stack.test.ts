@@ -81,7 +81,7 @@ describe('the federate function', () => {
     expect(role?.Properties?.RoleName).toBe('elevate-federate');
   });
 
-  it('answers POST /requests/{id}/sessions and nothing else; the API function answers the rest', () => {
+  it('answers POST /requests/{id}/sessions and nothing else; the API function answers the rest, behind the authorizer', () => {
     const integrationTarget = (name: 'api' | 'federate') =>
       logicalIdOf(built.stacks.api.functions[name].function);
     const integrations = resourcesOf(api, 'AWS::ApiGatewayV2::Integration');
@@ -98,6 +98,7 @@ describe('the federate function', () => {
     }));
     expect(routes.map((route) => route.key).sort()).toEqual([
       'ANY /{proxy+}',
+      'GET /health',
       'POST /requests/{id}/sessions',
     ]);
     const targetOf = (key: string) =>
@@ -108,7 +109,11 @@ describe('the federate function', () => {
     expect(apiIntegration).toBeDefined();
     expect(targetOf('POST /requests/{id}/sessions')).toContain(`"Ref":"${federateIntegration}"`);
     expect(targetOf('ANY /{proxy+}')).toContain(`"Ref":"${apiIntegration}"`);
-    expect(routes.every((route) => route.authorization === 'CUSTOM')).toBe(true);
+    expect(targetOf('GET /health')).toContain(`"Ref":"${apiIntegration}"`);
+    // Every route but the liveness probe goes through the token authorizer.
+    expect(
+      routes.filter((route) => route.authorization !== 'CUSTOM').map((route) => route.key),
+    ).toEqual(['GET /health']);
   });
 });
 

@@ -31,6 +31,9 @@ import {
 /** The header the SPA sends the ID token in (ID_TOKEN_HEADER in @elevate/contracts). */
 export const ID_TOKEN_HEADER = 'x-elevate-id-token';
 
+/** The only route without tokens: a liveness probe that returns no data. */
+export const HEALTH_ROUTE_PATH = '/health';
+
 /** The one route the federate function answers; every other route goes to the API function. */
 export const FEDERATE_ROUTE_PATH = '/requests/{id}/sessions';
 
@@ -152,6 +155,20 @@ export class ApiStack extends Stack {
       },
     });
 
+    const apiIntegration = new HttpLambdaIntegration('ApiIntegration', functions.api.function);
+    const health = httpApi.addRoutes({
+      path: HEALTH_ROUTE_PATH,
+      methods: [apigw.HttpMethod.GET],
+      integration: apiIntegration,
+      authorizer: new apigw.HttpNoneAuthorizer(),
+    });
+    for (const route of health) {
+      acknowledge(
+        route,
+        ['AwsSolutions-APIG4'],
+        'GET /health is the unauthenticated liveness probe operators and monitors call; it returns no data and the API function serves nothing else without tokens.',
+      );
+    }
     httpApi.addRoutes({
       path: FEDERATE_ROUTE_PATH,
       methods: [apigw.HttpMethod.POST],
@@ -160,7 +177,7 @@ export class ApiStack extends Stack {
     httpApi.addRoutes({
       path: '/{proxy+}',
       methods: [apigw.HttpMethod.ANY],
-      integration: new HttpLambdaIntegration('ApiIntegration', functions.api.function),
+      integration: apiIntegration,
     });
     return httpApi;
   }

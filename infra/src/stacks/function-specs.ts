@@ -77,6 +77,8 @@ function idpEnvironment(config: DeployConfig): Record<string, string> {
     ELEVATE_CLIENT_ID: config.idp.clientId,
     ELEVATE_API_AUDIENCE: config.idp.audience,
     ELEVATE_GROUPS_CLAIM: config.idp.groupsClaim,
+    ELEVATE_GROUPS_SOURCE: config.idp.groupsSource,
+    ELEVATE_REQUIRE_AT_JWT: String(config.idp.requireAccessTokenJwtType),
   };
 }
 
