@@ -13,18 +13,20 @@ import type { Logger } from './logger';
 import { authenticate } from './middleware/authenticate';
 import { CORRELATION_ID_HEADER, correlationId } from './middleware/correlation-id';
 import { requestLog } from './middleware/request-log';
+import { auditRoutes } from './routes/audit-routes';
 import { healthRoutes } from './routes/health-routes';
 import { meRoutes } from './routes/me-routes';
+import { policyRoutes } from './routes/policy-routes';
+import { requestRoutes } from './routes/request-routes';
+import { reviewRoutes } from './routes/review-routes';
+import type { UseCaseDeps } from './use-cases/use-case-deps';
 
-/** The time port: tests freeze it. */
-export interface Clock {
-  now(): Date;
-}
-
-/** Everything the app needs from outside; the composition root (compose-app.ts) or a test builds it. */
-export interface AppDeps {
+/**
+ * Everything the app needs from outside; the composition root (compose-app.ts) or a test builds it.
+ * The use cases' ports (repository, policy, clock, ids) plus the HTTP layer's own.
+ */
+export interface AppDeps extends UseCaseDeps {
   verifier: TokenVerifier;
-  clock: Clock;
   logger: Logger;
   /** The SPA's origin; no CORS headers at all when unset (same-origin deployment). */
   allowedOrigin?: string | undefined;
@@ -46,7 +48,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.notFound(notFoundHandler);
 
   app.use(correlationId(deps.logger, deps.newCorrelationId ?? randomUUID));
-  app.use(requestLog(() => deps.clock.now()));
+  app.use(requestLog(() => new Date(deps.clock.now())));
   if (deps.allowedOrigin !== undefined) {
     app.use(
       cors({
@@ -79,6 +81,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 function authenticatedRoutes(deps: AppDeps): Hono<AuthedEnv> {
   const routes = new Hono<AuthedEnv>();
   routes.use(authenticate(deps.verifier));
-  routes.route('/', meRoutes());
+  routes.route('/', meRoutes(deps));
+  routes.route('/', policyRoutes(deps));
+  routes.route('/', requestRoutes(deps));
+  routes.route('/', reviewRoutes(deps));
+  routes.route('/', auditRoutes(deps));
   return routes;
 }

@@ -20,7 +20,8 @@ const envSchema = z.object({
   ELEVATE_HOST: optional(z.string().min(1)).default('127.0.0.1'),
   ELEVATE_API_PORT: optional(z.coerce.number().int().min(0).max(65535)).default(8787),
   ELEVATE_DYNAMODB_ENDPOINT: optional(z.url()),
-  ELEVATE_TABLE_NAME: optional(z.string().min(3).max(255)),
+  ELEVATE_TABLE_NAME: optional(z.string().regex(/^[\w.-]{3,255}$/)).default('elevate'),
+  ELEVATE_POLICY_FILE: optional(z.string().min(1)),
   ELEVATE_LOG_LEVEL: optional(z.enum(['debug', 'info', 'warn', 'error', 'silent'])).default('info'),
 });
 
@@ -43,7 +44,9 @@ export interface ApiConfig {
   allowedOrigin: string | undefined;
   /** Where the local server listens; unused on Lambda. */
   server: { host: string; port: number };
-  dynamodb: { endpoint: string | undefined; tableName: string | undefined };
+  dynamodb: { endpoint: string | undefined; tableName: string };
+  /** The policy YAML; the authorizer does not need it, the API refuses to start without it. */
+  policyFile: string | undefined;
   logLevel: LogLevel;
 }
 
@@ -71,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     allowedOrigin: e.ELEVATE_WEB_ORIGIN,
     server: { host: e.ELEVATE_HOST, port: e.ELEVATE_API_PORT },
     dynamodb: { endpoint: e.ELEVATE_DYNAMODB_ENDPOINT, tableName: e.ELEVATE_TABLE_NAME },
+    policyFile: e.ELEVATE_POLICY_FILE,
     logLevel: e.ELEVATE_LOG_LEVEL,
   };
 }

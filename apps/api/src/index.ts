@@ -1,5 +1,7 @@
 export { createApp, DEFAULT_MAX_BODY_BYTES } from './app';
-export type { AppDeps, Clock } from './app';
+export type { AppDeps } from './app';
+export type { UseCaseDeps } from './use-cases/use-case-deps';
+export { UseCaseError } from './use-cases/use-case-error';
 export type { AppEnv, AuthedEnv } from './app-env';
 export { composeApp, createVerifierFromConfig } from './compose-app';
 export { loadConfig } from './config';

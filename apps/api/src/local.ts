@@ -1,14 +1,18 @@
 // `pnpm start:local`: the same app as on Lambda, on @hono/node-server, bound to loopback.
-import { composeApp } from './compose-app';
+import { ensureTable } from '@elevate/adapters';
+import { composeApp, createDynamoDbClient } from './compose-app';
 import { loadConfig } from './config';
 import { createJsonLogger } from './logger';
 import { startServer } from './start-server';
 
 const config = loadConfig();
 const logger = createJsonLogger({ level: config.logLevel });
-const { app } = composeApp(config, { logger });
 
 try {
+  // A broken policy throws here, naming the paths inside the file, before anything listens.
+  const { app } = composeApp(config, { logger });
+  // In AWS the CDK stack owns the table; on a laptop the API creates it in dynalite.
+  await ensureTable(createDynamoDbClient(config), config.dynamodb.tableName);
   const server = await startServer(app, config.server);
   logger.info(`Elevate API ready on ${server.url}`);
   let stopping = false;

@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import { isAuthError } from '@elevate/adapters';
 import type { AppEnv } from '../app-env';
 import { errorFields } from '../logger';
+import { UseCaseError } from '../use-cases/use-case-error';
 import { ApiError } from './api-error';
 import type { ProblemKind } from './problem-catalog';
 import { problemResponse } from './problem-response';
@@ -29,7 +30,8 @@ export function createErrorHandler(
     }
     const headers: Record<string, string> =
       kind.status === 401 ? { 'www-authenticate': wwwAuthenticate(code) } : {};
-    const errors = error instanceof ApiError ? error.errors : undefined;
+    const errors =
+      error instanceof ApiError || error instanceof UseCaseError ? error.errors : undefined;
     return problemResponse(
       code,
       kind,
@@ -68,9 +70,14 @@ function internal(c: Context<AppEnv>, code: string, kind: ProblemKind, error: un
   return problemResponse(code, kind, detail, { correlationId });
 }
 
-/** RFC 6750 §3: no error attribute when no token was sent at all. */
+/**
+ * RFC 6750 §3: no error attribute when no token was sent at all; RFC 9470 for a valid token whose
+ * sign-in is too old or lacks MFA.
+ */
 function wwwAuthenticate(code: string): string {
-  return code === 'TOKEN_MISSING'
-    ? 'Bearer realm="elevate"'
-    : 'Bearer realm="elevate", error="invalid_token"';
+  if (code === 'TOKEN_MISSING') return 'Bearer realm="elevate"';
+  if (code === 'STEP_UP_REQUIRED') {
+    return 'Bearer realm="elevate", error="insufficient_user_authentication"';
+  }
+  return 'Bearer realm="elevate", error="invalid_token"';
 }

@@ -1,4 +1,6 @@
 import type { AuthErrorCode } from '@elevate/adapters';
+import { DOMAIN_ERROR_CODES, DOMAIN_ERROR_KIND } from '@elevate/domain';
+import type { DomainErrorCode, DomainErrorKind, RepositoryErrorCode } from '@elevate/domain';
 
 /** How one error code is answered over HTTP. */
 export interface ProblemKind {
@@ -27,13 +29,46 @@ const httpProblems = {
 export type HttpProblemCode = keyof typeof httpProblems;
 
 /**
+ * The domain's kinds of refusal, each one status: who may not (403), what the policy forbids (422),
+ * wrong state (409), sign in again first (401).
+ */
+const statusOfKind: Record<DomainErrorKind, ProblemKind> = {
+  forbidden: { status: 403, title: 'Not allowed' },
+  rule: { status: 422, title: 'Refused by policy' },
+  conflict: { status: 409, title: 'Conflicts with the request state' },
+  reauthenticate: { status: 401, title: 'Sign in again' },
+};
+
+const domainProblems = Object.fromEntries(
+  DOMAIN_ERROR_CODES.map((code) => [
+    code,
+    // A request you may not see does not exist, as far as you can tell.
+    code === 'NOT_VISIBLE' ? httpProblems.NOT_FOUND : statusOfKind[DOMAIN_ERROR_KIND[code]],
+  ]),
+) as Record<DomainErrorCode, ProblemKind>;
+
+const repositoryProblems: Record<RepositoryErrorCode, ProblemKind> = {
+  VERSION_CONFLICT: { status: 409, title: 'Changed concurrently' },
+  NOT_FOUND: httpProblems.NOT_FOUND,
+  // Ids come from our generator; a collision is our fault, not the caller's.
+  ALREADY_EXISTS: { status: 500, title: 'Internal error' },
+  INVALID_CURSOR: { status: 400, title: 'Invalid cursor' },
+};
+
+const apiProblems = {
+  NOT_AUDITOR: { status: 403, title: 'Not allowed' },
+} satisfies Record<string, ProblemKind>;
+
+/**
  * The one table from error code to HTTP answer. Any thrown error whose `code` is a key here is
- * answered with that status; everything else is a 500. Domain error codes join by adding entries
- * (or by passing `extraProblems` to `createApp`).
+ * answered with that status; everything else is a 500.
  */
 export const problemCatalog: Readonly<Record<string, ProblemKind>> = {
   ...authProblems,
   ...httpProblems,
+  ...domainProblems,
+  ...repositoryProblems,
+  ...apiProblems,
 };
 
 /** `type` member of a problem: a stable URN per code (RFC 9457 §3.1.1 allows any URI). */

@@ -1,8 +1,9 @@
 import { Hono } from 'hono';
-import { meResponseSchema } from '@elevate/contracts';
 import type { AuthedEnv } from '../app-env';
+import { getMe } from '../use-cases/get-me';
+import type { UseCaseDeps } from '../use-cases/use-case-deps';
 
-/** `GET /me`: who the API takes the caller to be. */
-export function meRoutes(): Hono<AuthedEnv> {
-  return new Hono<AuthedEnv>().get('/me', (c) => c.json(meResponseSchema.parse(c.var.actor)));
+/** `GET /me`: who the API takes the caller to be, and what they may request. */
+export function meRoutes(deps: Pick<UseCaseDeps, 'policy'>): Hono<AuthedEnv> {
+  return new Hono<AuthedEnv>().get('/me', (c) => c.json(getMe(deps, c.var.actor)));
 }

@@ -1,0 +1,20 @@
+import { Hono } from 'hono';
+import { breakGlassReviewsQuerySchema, pendingReviewsQuerySchema } from '@elevate/contracts';
+import type { AuthedEnv } from '../app-env';
+import { parseQuery } from '../http/validate';
+import { listBreakGlassReviews } from '../use-cases/list-break-glass-reviews';
+import { listPendingReviews } from '../use-cases/list-pending-reviews';
+import type { UseCaseDeps } from '../use-cases/use-case-deps';
+
+/** A reviewer's queues: pending decisions and break-glass access awaiting review. */
+export function reviewRoutes(deps: UseCaseDeps): Hono<AuthedEnv> {
+  return new Hono<AuthedEnv>()
+    .get('/reviews/pending', async (c) =>
+      c.json(await listPendingReviews(deps, c.var.actor, parseQuery(c, pendingReviewsQuerySchema))),
+    )
+    .get('/reviews/break-glass', async (c) =>
+      c.json(
+        await listBreakGlassReviews(deps, c.var.actor, parseQuery(c, breakGlassReviewsQuerySchema)),
+      ),
+    );
+}

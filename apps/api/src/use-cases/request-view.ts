@@ -1,0 +1,47 @@
+import type { RequestSummary, RequestView } from '@elevate/contracts';
+import { accessPhase, allowedActions, approvalsOf, findAccount, windowOf } from '@elevate/domain';
+import type { AccessRequest, TransitionContext } from '@elevate/domain';
+
+/** A request as a listing shows it to `ctx.actor`: phase and buttons computed now, no history. */
+export function toRequestSummary(request: AccessRequest, ctx: TransitionContext): RequestSummary {
+  const accountName = findAccount(ctx.policy, request.accountId)?.name;
+  return {
+    id: request.id,
+    requester: { ...request.requester },
+    accountId: request.accountId,
+    ...(accountName === undefined ? {} : { accountName }),
+    roleName: request.roleName,
+    justification: request.justification,
+    ...(request.ticket === undefined ? {} : { ticket: request.ticket }),
+    requestedDurationMinutes: request.requestedDurationMinutes,
+    ...(request.scheduledStart === undefined ? {} : { scheduledStart: request.scheduledStart }),
+    status: request.status,
+    breakGlass: request.breakGlass,
+    ...(request.postAccessReview === undefined
+      ? {}
+      : { postAccessReview: { ...request.postAccessReview } }),
+    approverGroups: [...request.routing.approverGroups],
+    approvalsRequired: request.routing.approvalsRequired,
+    approvalsCount: approvalsOf(request).length,
+    decisions: request.decisions.map((decision) => ({ ...decision })),
+    ...(request.approvedAt === undefined ? {} : { approvedAt: request.approvedAt }),
+    ...(request.closedAt === undefined ? {} : { closedAt: request.closedAt }),
+    ...(request.pendingExpiresAt === undefined
+      ? {}
+      : { pendingExpiresAt: request.pendingExpiresAt }),
+    createdAt: request.createdAt,
+    updatedAt: request.updatedAt,
+    version: request.version,
+    phase: accessPhase(request, ctx.now) ?? null,
+    window: windowOf(request) ?? null,
+    allowedActions: allowedActions(request, ctx),
+  };
+}
+
+/** One request with its history, as `GET /requests/{id}` and every transition answer. */
+export function toRequestView(request: AccessRequest, ctx: TransitionContext): RequestView {
+  return {
+    ...toRequestSummary(request, ctx),
+    history: request.history.map((event) => ({ ...event })),
+  };
+}

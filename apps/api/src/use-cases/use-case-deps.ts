@@ -1,0 +1,24 @@
+import type {
+  AccessRequestRepository,
+  Actor,
+  Clock,
+  IdGenerator,
+  Policy,
+  TransitionContext,
+} from '@elevate/domain';
+
+/** The ports every use case works through; the composition root or a test fills them. */
+export interface UseCaseDeps {
+  repository: AccessRequestRepository;
+  /** Validated at start-up; fixed for the life of the process. */
+  policy: Policy;
+  clock: Clock;
+  ids: IdGenerator;
+}
+
+/** What a transition (or a dry run of one) needs: now, who, and the policy. */
+export const contextOf = (deps: UseCaseDeps, actor: Actor): TransitionContext => ({
+  now: deps.clock.now(),
+  actor,
+  policy: deps.policy,
+});

@@ -1,0 +1,33 @@
+import type {
+  DomainError,
+  DomainErrorCode,
+  RepositoryError,
+  RepositoryErrorCode,
+} from '@elevate/domain';
+import type { FieldError } from '../http/api-error';
+
+/** Codes a use case refuses with; the problem catalog maps every one of them to an HTTP status. */
+export type UseCaseErrorCode = DomainErrorCode | RepositoryErrorCode | 'NOT_AUDITOR';
+
+/** A refusal raised by a use case: the domain's, the store's, or the API's own authorization. */
+export class UseCaseError extends Error {
+  override readonly name = 'UseCaseError';
+  readonly code: UseCaseErrorCode;
+  readonly errors: FieldError[] | undefined;
+
+  constructor(code: UseCaseErrorCode, detail: string, errors?: FieldError[]) {
+    super(detail);
+    this.code = code;
+    this.errors = errors;
+  }
+}
+
+/** The domain's refusal as thrown: its message is the policy's reason, safe for the client. */
+export const refusal = (error: DomainError | RepositoryError): UseCaseError =>
+  new UseCaseError(error.code, error.code === 'VERSION_CONFLICT' ? LOST_RACE : error.message);
+
+const LOST_RACE = 'Someone changed this request at the same moment; reload it and try again.';
+
+/** Absent and not visible answer alike, so ids cannot be probed. */
+export const requestNotFound = (): UseCaseError =>
+  new UseCaseError('NOT_FOUND', 'There is no request with this id that you may see.');
