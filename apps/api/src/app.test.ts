@@ -32,7 +32,7 @@ describe('GET /me', () => {
     const { app } = testApp();
     const response = await app.request('/me', { headers: authHeaders() });
     expect(response.status).toBe(200);
-    expect(meResponseSchema.parse(await response.json())).toEqual(ALICE);
+    expect(meResponseSchema.parse(await response.json())).toMatchObject(ALICE);
     expect(response.headers.get('cache-control')).toBe('no-store');
   });
 

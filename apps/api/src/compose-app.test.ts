@@ -1,6 +1,9 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import type { CryptoKey, JWTPayload } from 'jose';
@@ -8,6 +11,7 @@ import { ID_TOKEN_HEADER } from '@elevate/contracts';
 import { composeApp } from './compose-app';
 import { loadConfig } from './config';
 import { createJsonLogger } from './logger';
+import { EXAMPLE_POLICY_FILE } from './testing/personas';
 
 // Real JWTs through config → verifier → app: proves the wiring; the attack matrix lives in adapters.
 let server: Server;
@@ -54,6 +58,7 @@ function app() {
     ELEVATE_API_AUDIENCE: 'urn:elevate:api',
     ELEVATE_CLIENT_ID: 'elevate-web',
     ELEVATE_WEB_ORIGIN: 'http://127.0.0.1:5173',
+    ELEVATE_POLICY_FILE: EXAMPLE_POLICY_FILE,
   });
   return composeApp(config, { logger: createJsonLogger({ level: 'silent' }) }).app;
 }
@@ -75,12 +80,13 @@ describe('the composed app with the real verifier', () => {
       headers: { authorization: `Bearer ${access}`, [ID_TOKEN_HEADER]: id },
     });
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({
+    expect(await response.json()).toMatchObject({
       sub: 'user-rita',
       email: 'rita@example.com',
       name: 'Rita Reviewer',
       groups: ['reviewers'],
       amr: ['pwd'],
+      eligibility: { entries: [], roles: { reviewer: true, auditor: false, admin: false } },
     });
   });
 
@@ -93,5 +99,35 @@ describe('the composed app with the real verifier', () => {
     });
     expect(response.status).toBe(401);
     expect(await response.json()).toMatchObject({ code: 'TOKEN_INVALID' });
+  });
+});
+
+describe('start-up with a policy the API cannot enforce', () => {
+  const base = {
+    ELEVATE_IDP_ISSUER: 'http://127.0.0.1:9',
+    ELEVATE_API_AUDIENCE: 'urn:elevate:api',
+    ELEVATE_CLIENT_ID: 'elevate-web',
+  };
+  const silent = { logger: createJsonLogger({ level: 'silent' }) };
+
+  it('stops with the paths inside a broken policy file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'elevate-policy-'));
+    const file = join(dir, 'policy.yaml');
+    const broken = readFileSync(EXAMPLE_POLICY_FILE, 'utf8')
+      .replace('approverGroups: [reviewers]', 'approverGroups: reviewers')
+      .replace('maxDurationMinutes: 480', 'maxDurationMinutes: 48000');
+    writeFileSync(file, broken);
+    try {
+      const config = loadConfig({ ...base, ELEVATE_POLICY_FILE: file });
+      expect(() => composeApp(config, silent)).toThrow(
+        /rules\[0\]\.maxDurationMinutes[\s\S]*rules\[2\]\.approverGroups/,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('stops naming ELEVATE_POLICY_FILE when it is not set', () => {
+    expect(() => composeApp(loadConfig(base), silent)).toThrow(/ELEVATE_POLICY_FILE/);
   });
 });

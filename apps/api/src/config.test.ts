@@ -22,7 +22,8 @@ describe('loadConfig', () => {
       },
       allowedOrigin: undefined,
       server: { host: '127.0.0.1', port: 8787 },
-      dynamodb: { endpoint: undefined, tableName: undefined },
+      dynamodb: { endpoint: undefined, tableName: 'elevate' },
+      policyFile: undefined,
       logLevel: 'info',
     });
   });
@@ -38,7 +39,8 @@ describe('loadConfig', () => {
       ELEVATE_WEB_ORIGIN: 'http://127.0.0.1:5173/',
       ELEVATE_API_PORT: '9999',
       ELEVATE_DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000',
-      ELEVATE_TABLE_NAME: 'elevate',
+      ELEVATE_TABLE_NAME: 'elevate-test',
+      ELEVATE_POLICY_FILE: '/etc/elevate/policy.yaml',
       ELEVATE_LOG_LEVEL: 'warn',
     });
     expect(config.oidc).toMatchObject({
@@ -50,7 +52,11 @@ describe('loadConfig', () => {
     });
     expect(config.allowedOrigin).toBe('http://127.0.0.1:5173');
     expect(config.server.port).toBe(9999);
-    expect(config.dynamodb).toEqual({ endpoint: 'http://127.0.0.1:8000', tableName: 'elevate' });
+    expect(config.dynamodb).toEqual({
+      endpoint: 'http://127.0.0.1:8000',
+      tableName: 'elevate-test',
+    });
+    expect(config.policyFile).toBe('/etc/elevate/policy.yaml');
     expect(config.logLevel).toBe('warn');
   });
 

@@ -1,9 +1,10 @@
-import { AuthError } from '@elevate/adapters';
+import { AuthError, InMemoryAccessRequestRepository } from '@elevate/adapters';
 import type { TokenVerifier, VerifiedIdentity } from '@elevate/adapters';
 import { ID_TOKEN_HEADER } from '@elevate/contracts';
 import { createApp } from '../app';
 import type { AppDeps } from '../app';
 import { createJsonLogger } from '../logger';
+import { examplePolicy, sequentialIds } from './personas';
 
 export const ALICE: VerifiedIdentity = {
   sub: 'user-alice',
@@ -53,7 +54,10 @@ export function testApp(overrides: Partial<AppDeps> = {}) {
   const logger = createJsonLogger({ level: 'debug', write: (line) => logLines.push(line) });
   const app = createApp({
     verifier: fakeVerifier(),
-    clock: { now: () => new Date('2030-01-01T09:00:00.000Z') },
+    clock: { now: () => '2030-01-01T09:00:00.000Z' },
+    repository: new InMemoryAccessRequestRepository(),
+    policy: examplePolicy(),
+    ids: sequentialIds(),
     logger,
     allowedOrigin: SPA_ORIGIN,
     ...overrides,

