@@ -82,6 +82,14 @@ export const deployConfigSchema = z
       groupsSource: z.enum(['idToken', 'accessToken']).default('idToken'),
       /** Require `typ: at+jwt` on access tokens (RFC 9068); Entra ID and Cognito do not set it. */
       requireAccessTokenJwtType: z.boolean().default(true),
+      /** Scopes the SPA asks for, written to config.json (the SPA's own default when absent). */
+      scope: z
+        .string()
+        .regex(
+          /^openid( [\x21\x23-\x5b\x5d-\x7e]+)*$/,
+          'expected space-separated scopes starting with openid',
+        )
+        .optional(),
       /** Further origins the browser calls during sign-in (Cognito's hosted-UI domain). */
       browserOrigins: z.array(httpsOrigin).default([]),
     }),

@@ -1,9 +1,16 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, logicalIdOf, resourcesOf, type TestApp } from '../testing/test-app';
+import {
+  buildTestApp,
+  exampleConfig,
+  exampleConfigData,
+  logicalIdOf,
+  resourcesOf,
+  type TestApp,
+} from '../testing/test-app';
 import { contentSecurityPolicy } from './web-stack';
 
 let built: TestApp;
@@ -151,5 +158,30 @@ describe('the site bucket and distribution', () => {
     const spa = Object.entries(deployments).find(([id]) => id.startsWith('SpaFiles'))?.[1];
     expect(spa?.Properties?.Exclude).toEqual(['config.json']);
     expect(spa?.Properties?.Prune).toBe(true);
+  });
+
+  it('writes config.json with the issuer, client id, scope and the API URL (filled in at deploy)', () => {
+    const { app, stacks } = buildTestApp({
+      config: exampleConfig({
+        idp: { ...(exampleConfigData().idp as object), scope: 'openid profile email' },
+      }),
+    });
+    const outdir = app.synth().directory;
+    const staged = readdirSync(outdir)
+      .map((entry) => join(outdir, entry, 'config.json'))
+      .filter((file) => existsSync(file));
+    expect(staged).toHaveLength(1);
+    const written = JSON.parse(readFileSync(staged[0] ?? '', 'utf8')) as Record<string, unknown>;
+    expect(written).toMatchObject({
+      authority: 'https://example.okta.com/oauth2/default',
+      clientId: '0oa-elevate-example',
+      scope: 'openid profile email',
+    });
+    // The API URL is a deploy-time value: a marker the deployment replaces with the API stack's output.
+    expect(String(written.apiUrl)).toMatch(/^<<marker:0xbaba:\d+>>$/);
+    const deployment = Object.values(
+      resourcesOf(Template.fromStack(stacks.web), 'Custom::CDKBucketDeployment'),
+    )[0];
+    expect(JSON.stringify(deployment?.Properties?.SourceMarkers)).toContain('ApiEndpoint');
   });
 });

@@ -169,6 +169,7 @@ export class WebStack extends Stack {
           authority: config.idp.issuer,
           clientId: config.idp.clientId,
           apiUrl: props.apiUrl,
+          ...(config.idp.scope === undefined ? {} : { scope: config.idp.scope }),
         }),
       ],
       // Leave the SPA's files alone; this deployment owns config.json only.
