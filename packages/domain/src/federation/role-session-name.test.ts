@@ -78,6 +78,12 @@ describe('roleSessionNameFor', () => {
     ).toBe('firstname.middlename.lastname.department@subsid-ee0590a88476b233');
   });
 
+  it('keeps the @ when a very long local part is shortened, as target roles require *@*', () => {
+    const name = roleSessionNameFor(person(`${'a'.repeat(70)}@example.com`), 'ReadOnly');
+    expect(name).toHaveLength(64);
+    expect(name).toMatch(/^a{16,}@example\.com-ReadOnly-[0-9a-f]{16}$/);
+  });
+
   describe('properties', () => {
     it('is always a valid RoleSessionName', () => {
       fc.assert(
@@ -88,6 +94,17 @@ describe('roleSessionNameFor', () => {
             expect(roleSessionNameFor(person(email), role)).toMatch(STS_IDENTIFIER_PATTERN);
           },
         ),
+        { numRuns: 1000 },
+      );
+    });
+
+    it('always contains an @ when the email has one, so it matches the trust policy’s *@*', () => {
+      fc.assert(
+        fc.property(realisticEmail, roleName, (email, role) => {
+          if (canonicalEmail(email).includes('@')) {
+            expect(roleSessionNameFor(person(email), role)).toContain('@');
+          }
+        }),
         { numRuns: 1000 },
       );
     });

@@ -35,6 +35,22 @@ export const stsIdentifierFor = (readable: string, hashInput: string): string =>
     !HASHED_SUFFIX.test(readable)
   )
     return readable;
-  const prefix = sanitized.slice(0, STS_IDENTIFIER_MAX_LENGTH - NAME_HASH_LENGTH - 1) || 'user';
+  const prefix =
+    shortenKeepingAt(sanitized, STS_IDENTIFIER_MAX_LENGTH - NAME_HASH_LENGTH - 1) || 'user';
   return `${prefix}-${sha256Hex(hashInput).slice(0, NAME_HASH_LENGTH)}`;
+};
+
+/** Local-part characters always kept when a long local part is shortened to keep the `@`. */
+const MIN_LOCAL_KEPT = 16;
+
+/**
+ * The first `max` characters, except that when the `@` would be cut off the local part is shortened
+ * instead, so the result still reads `someone…@domain…`: target roles' trust policies require the
+ * session name to match `*@*` (see infra/templates/target-role.yaml).
+ */
+export const shortenKeepingAt = (text: string, max: number): string => {
+  const at = text.indexOf('@');
+  if (text.length <= max || at === -1 || at < max) return text.slice(0, max);
+  const rest = text.slice(at);
+  return (text.slice(0, Math.max(MIN_LOCAL_KEPT, max - rest.length)) + rest).slice(0, max);
 };
