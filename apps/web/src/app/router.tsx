@@ -1,8 +1,9 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { createBrowserRouter, useLocation } from 'react-router';
 import { AuthCallbackPage, RequireAuth } from '../auth';
 import { PageStatus } from '../components/ui/page-status';
 import type { RuntimeConfig } from '../config/runtime-config';
+import type { NavSection } from './navigation/access-groups';
 import type { RouteHandle } from './navigation/breadcrumbs';
 import { LandingPage } from './routes/landing-page';
 import { NotFoundPage } from './routes/not-found-page';
@@ -28,7 +29,24 @@ function Loading() {
 }
 
 const myAccess: RouteHandle = { crumb: 'My access' };
+const newRequest: RouteHandle = { crumb: 'New request' };
+const reviews: RouteHandle = { crumb: 'Reviews' };
+const audit: RouteHandle = { crumb: 'Audit' };
+const policy: RouteHandle = { crumb: 'Policy' };
+const requestDetail: RouteHandle = { crumb: 'Request' };
 const notFound: RouteHandle = { crumb: 'Page not found' };
+
+// Each page is its own chunk: the first page loads only what it shows.
+const guarded = (section: NavSection, title: string, load: () => Promise<ComponentType>) => async () => {
+  const [Page, { SectionGuard }] = await Promise.all([load(), import('./routes/section-guard')]);
+  return {
+    Component: () => (
+      <SectionGuard section={section} title={title}>
+        <Page />
+      </SectionGuard>
+    ),
+  };
+};
 
 /** Each later dashboard is one more child of the signed-in area, with its crumb and nav link. */
 export function createAppRouter(config: RuntimeConfig) {
@@ -45,6 +63,31 @@ export function createAppRouter(config: RuntimeConfig) {
           index: true,
           handle: myAccess,
           lazy: async () => ({ Component: (await import('./routes/my-access-page')).MyAccessPage }),
+        },
+        {
+          path: 'requests/new',
+          handle: newRequest,
+          lazy: async () => ({ Component: (await import('./routes/new-request-page')).NewRequestPage }),
+        },
+        {
+          path: 'requests/:id',
+          handle: requestDetail,
+          lazy: async () => ({ Component: (await import('./routes/request-detail-page')).RequestDetailPage }),
+        },
+        {
+          path: 'reviews',
+          handle: reviews,
+          lazy: guarded('reviews', 'Reviews', async () => (await import('./routes/reviews-page')).ReviewsPage),
+        },
+        {
+          path: 'audit',
+          handle: audit,
+          lazy: guarded('audit', 'Audit', async () => (await import('./routes/audit-page')).AuditPage),
+        },
+        {
+          path: 'policy',
+          handle: policy,
+          lazy: async () => ({ Component: (await import('./routes/policy-page')).PolicyPage }),
         },
         { path: '*', handle: notFound, Component: NotFoundPage },
       ],

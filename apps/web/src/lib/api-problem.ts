@@ -74,3 +74,8 @@ function genericProblem(status: number): ApiProblem {
     detail: `It answered HTTP ${status} without further detail.`,
   });
 }
+
+/** The API wants a fresh sign-in (MFA, recent authentication) before this action. */
+export function isStepUpRequired(error: unknown): boolean {
+  return isApiProblem(error) && error.status === 401 && error.code === 'STEP_UP_REQUIRED';
+}

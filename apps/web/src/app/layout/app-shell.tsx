@@ -9,6 +9,12 @@ import { breadcrumbsFrom } from '../navigation/breadcrumbs';
 import { sideNavLinks } from '../navigation/side-nav-links';
 import { TopBar } from './top-bar';
 
+/** The request pages belong under My access in the navigation, except the form. */
+function activeHref(pathname: string): string {
+  if (pathname.startsWith('/requests/') && pathname !== '/requests/new') return '/';
+  return pathname;
+}
+
 interface FollowDetail {
   href?: string;
   external?: boolean;
@@ -50,9 +56,9 @@ export function AppShell() {
         navigation={
           <SideNavigation
             header={{ text: 'Elevate', href: '/' }}
-            activeHref={pathname}
+            activeHref={activeHref(pathname)}
             onFollow={follow}
-            items={sideNavLinks(groups).map((link) => ({ type: 'link', text: link.text, href: link.href }))}
+            items={sideNavLinks(groups, me.data?.eligibility.roles).map((link) => ({ type: 'link', text: link.text, href: link.href }))}
           />
         }
         breadcrumbs={<BreadcrumbGroup items={breadcrumbsFrom(matches)} onFollow={follow} ariaLabel="Breadcrumbs" />}

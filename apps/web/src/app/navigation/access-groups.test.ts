@@ -22,4 +22,11 @@ describe('navigation by group', () => {
   it('matches group names exactly', () => {
     expect(navSectionsFor(['Reviewers', 'auditors-emea', 'admins'])).toEqual(['my-access', 'new-request', 'policy']);
   });
+
+  it('follows the roles /me reports from the policy over fixed group names', () => {
+    const none = { reviewer: false, auditor: false, admin: false };
+    expect(navSectionsFor(['reviewers'], none)).toEqual(['my-access', 'new-request', 'policy']);
+    expect(navSectionsFor(['approvers-emea'], { ...none, reviewer: true })).toEqual(['my-access', 'new-request', 'reviews', 'policy']);
+    expect(navSectionsFor([], { ...none, admin: true })).toEqual(['my-access', 'new-request', 'reviews', 'audit', 'policy']);
+  });
 });

@@ -1,3 +1,5 @@
+import type { ElevateRoles } from '@elevate/contracts';
+
 /**
  * Which parts of the app a user may open, from their IdP groups. Only hides what would be useless;
  * the API enforces the real rules. Group names match the personas in config/dev-stack.yaml.
@@ -12,7 +14,17 @@ export type NavSection = 'my-access' | 'new-request' | 'reviews' | 'audit' | 'po
 
 export const NAV_SECTION_ORDER: readonly NavSection[] = ['my-access', 'new-request', 'reviews', 'audit', 'policy'];
 
-export function mayUseSection(section: NavSection, groups: readonly string[]): boolean {
+/**
+ * Prefer `roles` (from `/me`, which reads the policy's group mapping); the fixed group names are the
+ * fallback while `/me` has not answered.
+ */
+export function mayUseSection(section: NavSection, groups: readonly string[], roles?: ElevateRoles): boolean {
+  if (roles) {
+    if (roles.admin) return true;
+    if (section === 'reviews') return roles.reviewer;
+    if (section === 'audit') return roles.auditor;
+    return true;
+  }
   if (groups.includes(ACCESS_GROUPS.admins)) return true;
   switch (section) {
     case 'my-access':
@@ -26,6 +38,6 @@ export function mayUseSection(section: NavSection, groups: readonly string[]): b
   }
 }
 
-export function navSectionsFor(groups: readonly string[]): NavSection[] {
-  return NAV_SECTION_ORDER.filter((section) => mayUseSection(section, groups));
+export function navSectionsFor(groups: readonly string[], roles?: ElevateRoles): NavSection[] {
+  return NAV_SECTION_ORDER.filter((section) => mayUseSection(section, groups, roles));
 }

@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { sideNavLinks } from './side-nav-links';
 
 describe('side navigation links', () => {
-  it('lists only sections that have a page, even for admins', () => {
-    expect(sideNavLinks(['elevate-admins'])).toEqual([{ section: 'my-access', text: 'My access', href: '/' }]);
+  it('gives admins every page', () => {
+    expect(sideNavLinks(['elevate-admins']).map((link) => link.href)).toEqual(['/', '/requests/new', '/reviews', '/audit', '/policy']);
+  });
+
+  it('shows requesters only their own pages and the policy', () => {
+    expect(sideNavLinks(['engineers']).map((link) => link.text)).toEqual(['My access', 'New request', 'Policy']);
+  });
+
+  it('adds Reviews for reviewers and Audit for auditors', () => {
+    expect(sideNavLinks(['reviewers']).map((link) => link.text)).toContain('Reviews');
+    expect(sideNavLinks(['reviewers']).map((link) => link.text)).not.toContain('Audit');
+    expect(sideNavLinks(['auditors']).map((link) => link.text)).toContain('Audit');
   });
 });

@@ -1,3 +1,4 @@
+import type { ElevateRoles } from '@elevate/contracts';
 import type { NavSection } from './access-groups';
 import { navSectionsFor } from './access-groups';
 
@@ -7,13 +8,17 @@ export interface NavLink {
   href: string;
 }
 
-/** Sections that have a page today; a section appears in the navigation once it has one. */
+/** Sections that have a page; a section appears in the navigation once it has one. */
 const SECTION_LINKS: Partial<Record<NavSection, Omit<NavLink, 'section'>>> = {
   'my-access': { text: 'My access', href: '/' },
+  'new-request': { text: 'New request', href: '/requests/new' },
+  reviews: { text: 'Reviews', href: '/reviews' },
+  audit: { text: 'Audit', href: '/audit' },
+  policy: { text: 'Policy', href: '/policy' },
 };
 
-export function sideNavLinks(groups: readonly string[]): NavLink[] {
-  return navSectionsFor(groups).flatMap((section) => {
+export function sideNavLinks(groups: readonly string[], roles?: ElevateRoles): NavLink[] {
+  return navSectionsFor(groups, roles).flatMap((section) => {
     const link = SECTION_LINKS[section];
     return link ? [{ section, ...link }] : [];
   });

@@ -10,13 +10,15 @@ export interface CountdownProps {
   elapsedText?: string;
   /** Called once when the time runs out while shown (e.g. to refetch the request). */
   onElapsed?: () => void;
+  /** After the time, e.g. " left" (the default) or "" after "Starts in". */
+  suffix?: string;
 }
 
 /**
  * Time left until a moment, ticking every second. `role="timer"` is not live by default, so screen
  * readers read it when asked instead of every second.
  */
-export function Countdown({ until, elapsedText = 'Time is up', onElapsed }: CountdownProps) {
+export function Countdown({ until, elapsedText = 'Time is up', onElapsed, suffix = ' left' }: CountdownProps) {
   const now = useNow(1000);
   const end = Date.parse(until);
   const left = end - now;
@@ -34,7 +36,7 @@ export function Countdown({ until, elapsedText = 'Time is up', onElapsed }: Coun
   if (!Number.isFinite(end)) return <span>{until}</span>;
   return (
     <span role="timer" title={`Until ${formatUtcDateTime(new Date(end))}`}>
-      {elapsed ? elapsedText : `${formatRemaining(left)} left`}
+      {elapsed ? elapsedText : `${formatRemaining(left)}${suffix}`}
     </span>
   );
 }

@@ -1,0 +1,21 @@
+import Flashbar from '@cloudscape-design/components/flashbar';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import { AuditExplorer } from '../../features/audit/components/audit-explorer';
+import { usePolicy } from '../../features/policy/api/get-policy';
+import { useDocumentTitle } from '../../hooks/use-document-title';
+import { useFlashMessages } from '../../hooks/use-flash-messages';
+
+export function AuditPage() {
+  useDocumentTitle('Audit');
+  const flash = useFlashMessages();
+  // The pickers offer the policy's catalog; auditors and admins receive the whole policy.
+  const policy = usePolicy();
+  const accounts = policy.data?.policy?.accounts ?? [];
+  const roles = [...new Set(policy.data?.policy?.rules.flatMap((rule) => rule.roles) ?? [])].sort();
+  return (
+    <SpaceBetween size="m">
+      <Flashbar items={flash.items} stackItems={false} />
+      <AuditExplorer accounts={accounts} roles={roles} onFlash={flash.show} />
+    </SpaceBetween>
+  );
+}

@@ -1,0 +1,74 @@
+import type { DateRangePickerProps } from '@cloudscape-design/components/date-range-picker';
+import type { RequestStatus } from '@elevate/contracts';
+
+/** What the auditor chose in the filter bar. Empty strings mean "any". */
+export interface AuditFilters {
+  requester: string;
+  accountId: string;
+  roleName: string;
+  status: RequestStatus | '';
+  range: DateRangePickerProps.Value | null;
+}
+
+/** The filters resolved against a moment: exactly the query parameters the API takes, minus paging. */
+export interface AuditQueryParams {
+  from: string;
+  to: string;
+  requester?: string;
+  accountId?: string;
+  roleName?: string;
+  status?: RequestStatus;
+}
+
+export const DEFAULT_RANGE: DateRangePickerProps.RelativeValue = { type: 'relative', key: 'last-30-days', amount: 30, unit: 'day' };
+
+const UNIT_MS: Record<DateRangePickerProps.TimeUnit, number> = {
+  second: 1000,
+  minute: 60_000,
+  hour: 3_600_000,
+  day: 86_400_000,
+  week: 7 * 86_400_000,
+  month: 30 * 86_400_000,
+  year: 365 * 86_400_000,
+};
+
+const iso = (ms: number) => `${new Date(ms).toISOString().slice(0, 19)}Z`;
+
+/**
+ * [from, to) as ISO-8601 UTC. Relative ranges end now; absolute date-only ranges run from the start
+ * of the first day to the end of the last day, in the auditor's timezone.
+ */
+export function resolveRange(range: DateRangePickerProps.Value | null, now: number): { from: string; to: string } {
+  const value = range ?? DEFAULT_RANGE;
+  if (value.type === 'relative') return { from: iso(now - value.amount * UNIT_MS[value.unit]), to: iso(now) };
+  const dateOnly = (text: string) => /^\d{4}-\d{2}-\d{2}$/.test(text);
+  const start = new Date(dateOnly(value.startDate) ? `${value.startDate}T00:00:00` : value.startDate).getTime();
+  const endBase = new Date(dateOnly(value.endDate) ? `${value.endDate}T00:00:00` : value.endDate).getTime();
+  const end = dateOnly(value.endDate) ? endBase + UNIT_MS.day : endBase;
+  return { from: iso(start), to: iso(end) };
+}
+
+export function auditQueryParams(filters: AuditFilters, now: number): AuditQueryParams {
+  const requester = filters.requester.trim();
+  return {
+    ...resolveRange(filters.range, now),
+    ...(requester ? { requester } : {}),
+    ...(filters.accountId ? { accountId: filters.accountId } : {}),
+    ...(filters.roleName ? { roleName: filters.roleName } : {}),
+    ...(filters.status ? { status: filters.status } : {}),
+  };
+}
+
+/** The query string for `GET /audit/requests` (with paging) or `/audit/requests.csv` (without). */
+export function auditQueryString(params: AuditQueryParams, page?: { cursor?: string | undefined; limit: number }): string {
+  const search = new URLSearchParams();
+  for (const key of ['from', 'to', 'requester', 'accountId', 'roleName', 'status'] as const) {
+    const value = params[key];
+    if (value) search.set(key, value);
+  }
+  if (page) {
+    search.set('limit', String(page.limit));
+    if (page.cursor) search.set('cursor', page.cursor);
+  }
+  return search.toString();
+}

@@ -1,0 +1,22 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { requestPageSchema, type RequestPage } from '@elevate/contracts';
+import type { ApiClient } from '../../../lib/api-client';
+import { useApiClient } from '../../../lib/api-client-context';
+import { auditKeys } from './audit-keys';
+import { auditQueryString, type AuditQueryParams } from './audit-query';
+
+export const AUDIT_PAGE_SIZE = 25;
+
+export function getAuditPage(api: ApiClient, query: AuditQueryParams, cursor: string | undefined, signal?: AbortSignal): Promise<RequestPage> {
+  return api.request(`/audit/requests?${auditQueryString(query, { cursor, limit: AUDIT_PAGE_SIZE })}`, { schema: requestPageSchema, signal });
+}
+
+/** One server page of the filtered history; the previous page stays on screen while the next loads. */
+export function useAuditPage(query: AuditQueryParams, cursor: string | undefined) {
+  const api = useApiClient();
+  return useQuery({
+    queryKey: auditKeys.page(query, cursor),
+    queryFn: ({ signal }) => getAuditPage(api, query, cursor, signal),
+    placeholderData: keepPreviousData,
+  });
+}

@@ -1,0 +1,266 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useNavigate } from 'react-router';
+import Badge from '@cloudscape-design/components/badge';
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import DateRangePicker, { type DateRangePickerProps } from '@cloudscape-design/components/date-range-picker';
+import FormField from '@cloudscape-design/components/form-field';
+import Header from '@cloudscape-design/components/header';
+import Input from '@cloudscape-design/components/input';
+import Link from '@cloudscape-design/components/link';
+import Pagination from '@cloudscape-design/components/pagination';
+import Select, { type SelectProps } from '@cloudscape-design/components/select';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import Table, { type TableProps } from '@cloudscape-design/components/table';
+import { requestStatusSchema, type RequestStatus, type RequestSummary } from '@elevate/contracts';
+import { EmptyState } from '../../../components/ui/empty-state';
+import { LocalTime } from '../../../components/ui/local-time';
+import { ProblemAlert } from '../../../components/ui/problem-alert';
+import { RequestStatusIndicator, requestStatusLabel } from '../../../components/ui/request-status';
+import { skeletonRows, withSkeletonCells, type SkeletonRow } from '../../../components/ui/skeleton-rows';
+import type { FlashMessage } from '../../../hooks/use-flash-messages';
+import { auditQueryParams, DEFAULT_RANGE, type AuditFilters } from '../api/audit-query';
+import { useDownloadAuditCsv } from '../api/download-audit-csv';
+import { useAuditPage } from '../api/get-audit-page';
+import { useCursorPages } from './use-cursor-pages';
+
+export interface AuditExplorerProps {
+  /** The policy's account catalog and roles, for the pickers; free text is not offered for these. */
+  accounts: readonly { id: string; name: string }[];
+  roles: readonly string[];
+  onFlash: (message: FlashMessage) => void;
+}
+
+const ANY: SelectProps.Option = { value: '', label: 'Any' };
+
+const RELATIVE_OPTIONS: DateRangePickerProps.RelativeOption[] = [
+  { key: 'last-24-hours', amount: 24, unit: 'hour', type: 'relative' },
+  { key: 'last-7-days', amount: 7, unit: 'day', type: 'relative' },
+  { key: 'last-30-days', amount: 30, unit: 'day', type: 'relative' },
+  { key: 'last-90-days', amount: 90, unit: 'day', type: 'relative' },
+  { key: 'last-365-days', amount: 365, unit: 'day', type: 'relative' },
+];
+
+const INITIAL: AuditFilters = { requester: '', accountId: '', roleName: '', status: '', range: DEFAULT_RANGE };
+
+function rangeError(range: DateRangePickerProps.Value | null): DateRangePickerProps.ValidationResult {
+  if (!range) return { valid: false, errorMessage: 'Choose a range.' };
+  if (range.type === 'absolute') {
+    if (!range.startDate || !range.endDate) return { valid: false, errorMessage: 'Choose a start and an end date.' };
+    if (range.endDate < range.startDate) return { valid: false, errorMessage: 'The end date must not be before the start date.' };
+    const days = (Date.parse(range.endDate) - Date.parse(range.startDate)) / 86_400_000;
+    if (days > 365) return { valid: false, errorMessage: 'At most 366 days at a time.' };
+  }
+  return { valid: true };
+}
+
+/** Every request in a time range, filtered on the server and paged with its cursor; CSV of the same view. */
+export function AuditExplorer({ accounts, roles, onFlash }: AuditExplorerProps) {
+  const navigate = useNavigate();
+  const [filters, setFilters] = useState<AuditFilters>(INITIAL);
+  const [requesterDraft, setRequesterDraft] = useState('');
+  // "Last 30 days" is resolved once per filter change (or refresh), so the query key stays put.
+  const [resolvedAt, setResolvedAt] = useState(() => Date.now());
+  const query = useMemo(() => auditQueryParams(filters, resolvedAt), [filters, resolvedAt]);
+  const pages = useCursorPages(JSON.stringify(query));
+  const page = useAuditPage(query, pages.cursor);
+  const download = useDownloadAuditCsv();
+
+  // A placeholder is the previous page's answer; its cursor says nothing about this page.
+  const settled = page.isSuccess && !page.isPlaceholderData;
+  const nextCursor = page.data?.nextCursor;
+  const { learnNext } = pages;
+  useEffect(() => {
+    if (settled) learnNext(nextCursor);
+  }, [settled, nextCursor, learnNext]);
+
+  const apply = (change: Partial<AuditFilters>) => {
+    setFilters((current) => ({ ...current, ...change }));
+    setResolvedAt(Date.now());
+  };
+
+  // Typing a requester applies after a short pause, or at once on Enter.
+  useEffect(() => {
+    if (requesterDraft === filters.requester) return;
+    const timer = setTimeout(() => apply({ requester: requesterDraft }), 500);
+    return () => clearTimeout(timer);
+  }, [requesterDraft, filters.requester]);
+
+  const accountOptions: SelectProps.Option[] = [ANY, ...accounts.map((account) => ({ value: account.id, label: account.name, description: account.id }))];
+  const roleOptions: SelectProps.Option[] = [ANY, ...roles.map((role) => ({ value: role, label: role }))];
+  const statusOptions: SelectProps.Option[] = [ANY, ...requestStatusSchema.options.map((status) => ({ value: status, label: requestStatusLabel(status, null).text }))];
+  const selected = (options: SelectProps.Option[], value: string) => options.find((option) => option.value === value) ?? ANY;
+
+  const columns: TableProps.ColumnDefinition<RequestSummary>[] = [
+    {
+      id: 'created',
+      header: 'Requested',
+      cell: (item) => (
+        <Link
+          href={`/requests/${encodeURIComponent(item.id)}`}
+          onFollow={(event) => {
+            event.preventDefault();
+            void navigate(`/requests/${encodeURIComponent(item.id)}`);
+          }}
+          ariaLabel={`Timeline of ${item.requester.name}'s ${item.roleName} in ${item.accountName ?? item.accountId}`}
+        >
+          <LocalTime iso={item.createdAt} />
+        </Link>
+      ),
+    },
+    {
+      id: 'requester',
+      header: 'Requester',
+      cell: (item) => (
+        <span>
+          {item.requester.name}
+          <Box variant="small" display="block">
+            {item.requester.email}
+          </Box>
+        </span>
+      ),
+    },
+    { id: 'account', header: 'Account', cell: (item) => `${item.accountName ?? ''} ${item.accountId}`.trim() },
+    { id: 'role', header: 'Role', cell: (item) => item.roleName },
+    {
+      id: 'status',
+      header: 'Status',
+      cell: (item) => (
+        <SpaceBetween direction="horizontal" size="xxs">
+          <RequestStatusIndicator status={item.status} phase={item.phase} />
+          {item.breakGlass && <Badge color="red">Break-glass</Badge>}
+        </SpaceBetween>
+      ),
+    },
+    { id: 'window', header: 'Window', cell: (item) => (item.window ? <span><LocalTime iso={item.window.startsAt} /> – <LocalTime iso={item.window.endsAt} /></span> : '—') },
+    { id: 'approvals', header: 'Approvals', cell: (item) => `${item.approvalsCount} of ${item.approvalsRequired}` },
+  ];
+
+  const loading = page.isPending;
+  const items = page.data?.items ?? [];
+  const rows: (RequestSummary | SkeletonRow)[] = loading ? skeletonRows(5) : items;
+  const filtered = Boolean(filters.requester || filters.accountId || filters.roleName || filters.status);
+
+  const saveCsv = () =>
+    download.mutate(query, {
+      onSuccess: (filename) => onFlash({ type: 'success', header: `Downloaded ${filename}` }),
+      onError: (error) => onFlash({ type: 'error', header: 'The CSV could not be downloaded', content: error instanceof Error ? error.message : undefined }),
+    });
+
+  return (
+    <Table<RequestSummary | SkeletonRow>
+      ariaLabels={{ tableLabel: 'Request history' }}
+      columnDefinitions={withSkeletonCells(columns)}
+      items={rows}
+      trackBy="id"
+      variant="full-page"
+      wrapLines
+      loading={false}
+      header={
+        <Header
+          variant="awsui-h1-sticky"
+          description="Every request, decision and session. Filters apply on the server; the CSV holds every page of this view."
+          actions={
+            <SpaceBetween direction="horizontal" size="xs">
+              <Button iconName="refresh" ariaLabel="Refresh history" loading={page.isFetching && !loading} onClick={() => setResolvedAt(Date.now())} />
+              <Button iconName="download" loading={download.isPending} onClick={saveCsv}>
+                Download CSV
+              </Button>
+            </SpaceBetween>
+          }
+        >
+          Audit
+        </Header>
+      }
+      filter={
+        <SpaceBetween size="s">
+          <SpaceBetween direction="horizontal" size="s">
+            <FormField label="Requester" controlId="audit-requester">
+              <Input
+                controlId="audit-requester"
+                type="search"
+                value={requesterDraft}
+                placeholder="Email or subject"
+                onChange={({ detail }) => setRequesterDraft(detail.value)}
+                onKeyDown={({ detail }) => {
+                  if (detail.key === 'Enter') apply({ requester: requesterDraft });
+                }}
+              />
+            </FormField>
+            <FormField label="Account" controlId="audit-account">
+              <Select controlId="audit-account" selectedOption={selected(accountOptions, filters.accountId)} options={accountOptions} filteringType="auto" onChange={({ detail }) => apply({ accountId: detail.selectedOption.value ?? '' })} />
+            </FormField>
+            <FormField label="Role" controlId="audit-role">
+              <Select controlId="audit-role" selectedOption={selected(roleOptions, filters.roleName)} options={roleOptions} onChange={({ detail }) => apply({ roleName: detail.selectedOption.value ?? '' })} />
+            </FormField>
+            <FormField label="Status" controlId="audit-status">
+              <Select
+                controlId="audit-status"
+                selectedOption={selected(statusOptions, filters.status)}
+                options={statusOptions}
+                onChange={({ detail }) => apply({ status: (detail.selectedOption.value ?? '') as RequestStatus | '' })}
+              />
+            </FormField>
+            <FormField label="Requested between">
+              <DateRangePicker
+                value={filters.range}
+                onChange={({ detail }) => apply({ range: detail.value })}
+                relativeOptions={RELATIVE_OPTIONS}
+                isValidRange={rangeError}
+                dateOnly
+                rangeSelectorMode="default"
+                placeholder="Choose a range"
+                ariaLabel="Requested between"
+                i18nStrings={{
+                  formatRelativeRange: (value) => `Last ${value.amount} ${value.unit}${value.amount === 1 ? '' : 's'}`,
+                  formatUnit: (unit, value) => (value === 1 ? unit : `${unit}s`),
+                  customRelativeRangeOptionLabel: 'Custom range',
+                  customRelativeRangeOptionDescription: 'Set a custom range in the past',
+                  relativeModeTitle: 'Relative range',
+                  absoluteModeTitle: 'Absolute range',
+                  relativeRangeSelectionHeading: 'Choose a range',
+                  startDateLabel: 'Start date',
+                  endDateLabel: 'End date',
+                  clearButtonLabel: 'Clear and dismiss',
+                  cancelButtonLabel: 'Cancel',
+                  applyButtonLabel: 'Apply',
+                }}
+              />
+            </FormField>
+          </SpaceBetween>
+          {page.isError && <ProblemAlert error={page.error} action={<Button onClick={() => void page.refetch()}>Try again</Button>} />}
+        </SpaceBetween>
+      }
+      empty={
+        filtered ? (
+          <EmptyState
+            title="No requests match these filters"
+            action={
+              <Button
+                onClick={() => {
+                  setRequesterDraft('');
+                  apply({ ...INITIAL, range: filters.range });
+                }}
+              >
+                Clear filters
+              </Button>
+            }
+          >
+            Widen the date range or clear a filter.
+          </EmptyState>
+        ) : (
+          <EmptyState title="No requests in this range">Choose a longer date range to see older requests.</EmptyState>
+        )
+      }
+      pagination={
+        <Pagination
+          currentPageIndex={pages.index + 1}
+          pagesCount={pages.known}
+          disabled={loading}
+          onChange={({ detail }) => pages.goTo(detail.currentPageIndex - 1)}
+          ariaLabels={{ nextPageLabel: 'Next page', previousPageLabel: 'Previous page', pageLabel: (n) => `Page ${n}` }}
+        />
+      }
+    />
+  );
+}

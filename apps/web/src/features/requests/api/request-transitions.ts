@@ -1,0 +1,22 @@
+import { useMutation } from '@tanstack/react-query';
+import { requestViewSchema, type RequestView } from '@elevate/contracts';
+import type { ApiClient } from '../../../lib/api-client';
+import { useApiClient } from '../../../lib/api-client-context';
+
+/** The requester's own transitions; reviewers' decisions live in the reviews feature. */
+export type RequesterTransition = 'cancel' | 'end';
+
+export interface TransitionInput {
+  id: string;
+  comment?: string;
+}
+
+export function transitionRequest(api: ApiClient, transition: RequesterTransition, { id, comment }: TransitionInput): Promise<RequestView> {
+  const body = comment?.trim() ? { comment: comment.trim() } : {};
+  return api.request(`/requests/${encodeURIComponent(id)}/${transition}`, { method: 'POST', body, schema: requestViewSchema });
+}
+
+export function useRequestTransition(transition: RequesterTransition) {
+  const api = useApiClient();
+  return useMutation({ mutationFn: (input: TransitionInput) => transitionRequest(api, transition, input) });
+}

@@ -1,0 +1,132 @@
+import { Link as RouterLink, useNavigate } from 'react-router';
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import Header from '@cloudscape-design/components/header';
+import Link from '@cloudscape-design/components/link';
+import Pagination from '@cloudscape-design/components/pagination';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import Table, { type TableProps } from '@cloudscape-design/components/table';
+import TextFilter from '@cloudscape-design/components/text-filter';
+import { useCollection } from '@cloudscape-design/collection-hooks';
+import type { RequestSummary } from '@elevate/contracts';
+import { EmptyState } from '../../../components/ui/empty-state';
+import { LocalTime } from '../../../components/ui/local-time';
+import { ProblemAlert } from '../../../components/ui/problem-alert';
+import { RequestStatusIndicator, requestStatusLabel } from '../../../components/ui/request-status';
+import { isSkeletonRow, skeletonRows, withSkeletonCells, type SkeletonRow } from '../../../components/ui/skeleton-rows';
+import type { FlashMessage } from '../../../hooks/use-flash-messages';
+import { useMyRequests } from '../api/get-my-requests';
+import { RequestWindow, TimeLeft } from './request-window';
+import { accountLabel, requestLabel } from './request-label';
+import { mayFederate, useRequesterActions } from './requester-actions';
+
+const PAGE_SIZE = 10;
+
+export interface MyRequestsProps {
+  onFlash: (message: FlashMessage) => void;
+}
+
+/** My requests newest first, live while anything is pending or open, with what I may do to each. */
+export function MyRequests({ onFlash }: MyRequestsProps) {
+  const requests = useMyRequests();
+  const navigate = useNavigate();
+  const requesterActions = useRequesterActions(onFlash);
+
+  const items = requests.data?.items ?? [];
+  const { items: pageItems, filterProps, paginationProps, filteredItemsCount } = useCollection(items, {
+    filtering: {
+      filteringFunction: (item, text) => {
+        const needle = text.toLowerCase();
+        const haystack = [item.accountId, item.accountName ?? '', item.roleName, item.justification, item.ticket ?? '', requestStatusLabel(item.status, item.phase).text];
+        return haystack.some((value) => value.toLowerCase().includes(needle));
+      },
+      empty: (
+        <EmptyState title="No requests yet" action={<Button onClick={() => void navigate('/requests/new')}>New request</Button>}>
+          Ask for a role in an account you need to work in; a reviewer decides, then you get console and CLI access here.
+        </EmptyState>
+      ),
+      noMatch: <EmptyState title="No matching requests">Try another word, or clear the filter.</EmptyState>,
+    },
+    pagination: { pageSize: PAGE_SIZE },
+  });
+
+  const columns: TableProps.ColumnDefinition<RequestSummary>[] = [
+    {
+      id: 'status',
+      header: 'Status',
+      cell: (item) => <RequestStatusIndicator status={item.status} phase={item.phase} />,
+    },
+    {
+      id: 'account',
+      header: 'Account',
+      cell: (item) => accountLabel(item),
+    },
+    { id: 'role', header: 'Role', cell: (item) => item.roleName },
+    { id: 'window', header: 'Window', cell: (item) => <RequestWindow request={item} /> },
+    { id: 'left', header: 'Time left', cell: (item) => <TimeLeft request={item} onElapsed={() => void requests.refetch()} /> },
+    {
+      id: 'requested',
+      header: 'Requested',
+      cell: (item) => (
+        <Link variant="secondary" href={`/requests/${encodeURIComponent(item.id)}`} onFollow={(event) => {
+          event.preventDefault();
+          void navigate(`/requests/${encodeURIComponent(item.id)}`);
+        }} ariaLabel={`Details: ${requestLabel(item)}`}>
+          <LocalTime iso={item.createdAt} />
+        </Link>
+      ),
+    },
+    {
+      id: 'actions',
+      header: 'Actions',
+      cell: (item) => requesterActions.actionsFor(item),
+    },
+  ];
+
+  const loading = requests.isPending;
+  const tableItems: (RequestSummary | SkeletonRow)[] = loading ? skeletonRows(3) : [...pageItems];
+  const active = items.filter(mayFederate).length;
+
+  return (
+    <>
+      {requests.isError ? (
+        <ProblemAlert error={requests.error} action={<Button onClick={() => void requests.refetch()}>Try again</Button>} />
+      ) : (
+        <Table<RequestSummary | SkeletonRow>
+          ariaLabels={{ tableLabel: 'My requests' }}
+          columnDefinitions={withSkeletonCells(columns)}
+          items={tableItems}
+          trackBy="id"
+          variant="container"
+          wrapLines
+          header={
+            <Header
+              variant="h2"
+              counter={loading ? undefined : `(${items.length})`}
+              description={active > 0 ? `${active} active now. Access ends by itself when the window closes.` : 'Newest first. Ended requests stay here for reference.'}
+              actions={
+                <SpaceBetween direction="horizontal" size="xs">
+                  <Button iconName="refresh" ariaLabel="Refresh my requests" loading={requests.isFetching && !loading} onClick={() => void requests.refetch()} />
+                  <Button variant="primary" onClick={() => void navigate('/requests/new')}>
+                    New request
+                  </Button>
+                </SpaceBetween>
+              }
+            >
+              My requests
+            </Header>
+          }
+          filter={<TextFilter {...filterProps} filteringPlaceholder="Find by account, role, status or justification" filteringAriaLabel="Filter my requests" countText={`${filteredItemsCount ?? 0} matches`} />}
+          pagination={<Pagination {...paginationProps} ariaLabels={{ nextPageLabel: 'Next page', previousPageLabel: 'Previous page', pageLabel: (n) => `Page ${n}` }} />}
+          isItemDisabled={(item) => isSkeletonRow(item)}
+        />
+      )}
+      {requesterActions.dialogs}
+      <Box variant="small" color="text-body-secondary">
+        <RouterLink to="/policy" style={{ color: 'inherit' }}>
+          What may I request?
+        </RouterLink>
+      </Box>
+    </>
+  );
+}

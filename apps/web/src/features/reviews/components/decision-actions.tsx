@@ -1,0 +1,38 @@
+import Button from '@cloudscape-design/components/button';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import type { RequestAction, RequestSummary } from '@elevate/contracts';
+import type { Decision } from '../api/decide-request';
+
+const BUTTONS: { action: RequestAction; decision: Decision; text: string; primary?: boolean }[] = [
+  { action: 'approve', decision: 'approve', text: 'Approve', primary: true },
+  { action: 'reject', decision: 'reject', text: 'Reject' },
+  { action: 'reviewBreakGlass', decision: 'review', text: 'Mark reviewed', primary: true },
+  { action: 'revoke', decision: 'revoke', text: 'Revoke' },
+];
+
+/** Which decisions this viewer may take now: exactly the server's `allowedActions`, nothing more. */
+export function decisionsAllowed(request: Pick<RequestSummary, 'allowedActions'>, only?: readonly Decision[]): Decision[] {
+  return BUTTONS.filter((button) => request.allowedActions.includes(button.action) && (!only || only.includes(button.decision))).map((button) => button.decision);
+}
+
+export interface DecisionActionsProps {
+  request: RequestSummary;
+  onDecide: (decision: Decision) => void;
+  /** Limit to some decisions, e.g. only approve/reject in the pending queue. */
+  only?: readonly Decision[];
+  /** Says who the buttons are for, e.g. "Alice's ReadOnly in sandbox". */
+  label: string;
+}
+
+export function DecisionActions({ request, onDecide, only, label }: DecisionActionsProps) {
+  const allowed = decisionsAllowed(request, only);
+  return (
+    <SpaceBetween direction="horizontal" size="xs">
+      {BUTTONS.filter((button) => allowed.includes(button.decision)).map((button) => (
+        <Button key={button.decision} variant={button.primary ? 'primary' : 'normal'} onClick={() => onDecide(button.decision)} ariaLabel={`${button.text}: ${label}`}>
+          {button.text}
+        </Button>
+      ))}
+    </SpaceBetween>
+  );
+}

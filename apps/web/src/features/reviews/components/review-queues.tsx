@@ -1,0 +1,245 @@
+import { useState, type ReactNode } from 'react';
+import { useNavigate } from 'react-router';
+import Badge from '@cloudscape-design/components/badge';
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import Header from '@cloudscape-design/components/header';
+import Link from '@cloudscape-design/components/link';
+import Pagination from '@cloudscape-design/components/pagination';
+import Table, { type TableProps } from '@cloudscape-design/components/table';
+import Tabs from '@cloudscape-design/components/tabs';
+import { useCollection } from '@cloudscape-design/collection-hooks';
+import type { RequestSummary } from '@elevate/contracts';
+import { EmptyState } from '../../../components/ui/empty-state';
+import { LocalTime } from '../../../components/ui/local-time';
+import { ProblemAlert } from '../../../components/ui/problem-alert';
+import { RequestStatusIndicator } from '../../../components/ui/request-status';
+import { skeletonRows, withSkeletonCells, type SkeletonRow } from '../../../components/ui/skeleton-rows';
+import type { FlashMessage } from '../../../hooks/use-flash-messages';
+import { useNow } from '../../../hooks/use-now';
+import { formatAge, formatMinutes } from '../../../lib/format-duration';
+import type { Decision } from '../api/decide-request';
+import { useReviewQueue } from '../api/get-review-queue';
+import type { ReviewQueue } from '../api/review-keys';
+import { DecisionActions } from './decision-actions';
+import { DecisionModal } from './decision-modal';
+
+const label = (request: RequestSummary) => `${request.requester.name}, ${request.roleName} in ${request.accountName ?? request.accountId}`;
+
+/** "1 of 2": distinct approvals so far against what the rule requires. */
+export function quorumText(request: Pick<RequestSummary, 'approvalsCount' | 'approvalsRequired'>): string {
+  return `${request.approvalsCount} of ${request.approvalsRequired}`;
+}
+
+const DONE_TEXT: Record<Decision, string> = { approve: 'Approved', reject: 'Rejected', review: 'Marked reviewed', revoke: 'Revoked' };
+
+interface QueueTableProps {
+  queue: ReviewQueue;
+  title: string;
+  description: string;
+  empty: ReactNode;
+  columns: TableProps.ColumnDefinition<RequestSummary>[];
+}
+
+function QueueTable({ queue, title, description, empty, columns }: QueueTableProps) {
+  const data = useReviewQueue(queue);
+  const items = data.data?.items ?? [];
+  const { items: pageItems, paginationProps } = useCollection(items, { pagination: { pageSize: 20 } });
+  if (data.isError) return <ProblemAlert error={data.error} action={<Button onClick={() => void data.refetch()}>Try again</Button>} />;
+  const loading = data.isPending;
+  const rows: (RequestSummary | SkeletonRow)[] = loading ? skeletonRows(3) : [...pageItems];
+  return (
+    <Table<RequestSummary | SkeletonRow>
+      ariaLabels={{ tableLabel: title }}
+      columnDefinitions={withSkeletonCells(columns)}
+      items={rows}
+      trackBy="id"
+      variant="borderless"
+      wrapLines
+      empty={empty}
+      header={
+        <Header variant="h2" counter={loading ? undefined : `(${items.length})`} description={description}>
+          {title}
+        </Header>
+      }
+      pagination={<Pagination {...paginationProps} ariaLabels={{ nextPageLabel: 'Next page', previousPageLabel: 'Previous page', pageLabel: (n) => `Page ${n}` }} />}
+    />
+  );
+}
+
+function Age({ iso }: { iso: string }) {
+  const now = useNow(30_000);
+  return <span title={iso}>{formatAge(now - Date.parse(iso))}</span>;
+}
+
+export interface ReviewQueuesProps {
+  tab: ReviewQueue;
+  onTabChange: (tab: ReviewQueue) => void;
+  onFlash: (message: FlashMessage) => void;
+  /** The signed-in reviewer, to find their own decision on each request. */
+  viewerSub: string | undefined;
+}
+
+/** A reviewer's work: pending decisions, break-glass access to review afterwards, and past decisions. */
+export function ReviewQueues({ tab, onTabChange, onFlash, viewerSub }: ReviewQueuesProps) {
+  const navigate = useNavigate();
+  const [target, setTarget] = useState<{ request: RequestSummary; decision: Decision } | null>(null);
+  const pendingCount = useReviewQueue('pending').data?.items.length;
+  const breakGlassCount = useReviewQueue('break-glass').data?.items.length;
+
+  const detailLink = (item: RequestSummary, text: ReactNode) => (
+    <Link
+      href={`/requests/${encodeURIComponent(item.id)}`}
+      onFollow={(event) => {
+        event.preventDefault();
+        void navigate(`/requests/${encodeURIComponent(item.id)}`);
+      }}
+      ariaLabel={`Details: ${label(item)}`}
+    >
+      {text}
+    </Link>
+  );
+  const requester: TableProps.ColumnDefinition<RequestSummary> = {
+    id: 'requester',
+    header: 'Requester',
+    cell: (item) => (
+      <span>
+        {detailLink(item, item.requester.name)}
+        <Box variant="small" display="block">
+          {item.requester.email}
+        </Box>
+      </span>
+    ),
+  };
+  const account: TableProps.ColumnDefinition<RequestSummary> = {
+    id: 'account',
+    header: 'Account',
+    cell: (item) => (
+      <span>
+        {item.accountName ?? item.accountId}
+        <Box variant="small" display="block">
+          {item.accountId}
+        </Box>
+      </span>
+    ),
+  };
+  const role: TableProps.ColumnDefinition<RequestSummary> = { id: 'role', header: 'Role', cell: (item) => item.roleName };
+  const justification: TableProps.ColumnDefinition<RequestSummary> = {
+    id: 'justification',
+    header: 'Justification',
+    cell: (item) => (
+      <span>
+        {item.justification}
+        {item.ticket && (
+          <Box variant="small" display="block">
+            Ticket {item.ticket}
+          </Box>
+        )}
+      </span>
+    ),
+    maxWidth: 360,
+  };
+  const duration: TableProps.ColumnDefinition<RequestSummary> = { id: 'duration', header: 'Duration', cell: (item) => formatMinutes(item.requestedDurationMinutes) };
+  const actions = (only: readonly Decision[]): TableProps.ColumnDefinition<RequestSummary> => ({
+    id: 'actions',
+    header: 'Actions',
+    cell: (item) => <DecisionActions request={item} only={only} label={label(item)} onDecide={(decision) => setTarget({ request: item, decision })} />,
+  });
+
+  const tabs = [
+    {
+      id: 'pending' as const,
+      label: pendingCount ? `Pending (${pendingCount})` : 'Pending',
+      content: (
+        <QueueTable
+          queue="pending"
+          title="Waiting for a decision"
+          description="Requests routed to your groups, oldest first. You never decide your own."
+          empty={<EmptyState title="Nothing to decide">New requests routed to your groups appear here within seconds.</EmptyState>}
+          columns={[
+            requester,
+            account,
+            role,
+            justification,
+            duration,
+            { id: 'age', header: 'Waiting', cell: (item) => <Age iso={item.createdAt} /> },
+            { id: 'quorum', header: 'Approvals', cell: (item) => quorumText(item) },
+            actions(['approve', 'reject']),
+          ]}
+        />
+      ),
+    },
+    {
+      id: 'break-glass' as const,
+      label: breakGlassCount ? `Break-glass to review (${breakGlassCount})` : 'Break-glass to review',
+      content: (
+        <QueueTable
+          queue="break-glass"
+          title="Break-glass access to review"
+          description="Access taken without prior approval. Check what was done and record it."
+          empty={<EmptyState title="No break-glass access to review">When someone uses break-glass access, it appears here for review.</EmptyState>}
+          columns={[
+            requester,
+            account,
+            role,
+            justification,
+            { id: 'status', header: 'Status', cell: (item) => <RequestStatusIndicator status={item.status} phase={item.phase} /> },
+            { id: 'started', header: 'Started', cell: (item) => (item.window ? <LocalTime iso={item.window.startsAt} /> : <LocalTime iso={item.createdAt} />) },
+            actions(['review']),
+          ]}
+        />
+      ),
+    },
+    {
+      id: 'decided' as const,
+      label: 'My decisions',
+      content: (
+        <QueueTable
+          queue="decided"
+          title="My decisions"
+          description="Requests you approved, rejected or reviewed, newest first."
+          empty={<EmptyState title="No decisions yet">Requests you approve or reject are listed here.</EmptyState>}
+          columns={[
+            requester,
+            account,
+            role,
+            { id: 'status', header: 'Status now', cell: (item) => <RequestStatusIndicator status={item.status} phase={item.phase} /> },
+            {
+              id: 'decision',
+              header: 'Decision',
+              cell: (item) => {
+                const mine = item.decisions.findLast((decision) => decision.approver.sub === viewerSub);
+                return mine ? (
+                  <span>
+                    <Badge color={mine.decision === 'APPROVE' ? 'green' : 'red'}>{mine.decision === 'APPROVE' ? 'Approved' : 'Rejected'}</Badge>{' '}
+                    <LocalTime iso={mine.at} />
+                  </span>
+                ) : item.postAccessReview?.state === 'REVIEWED' ? (
+                  <Badge color="blue">Reviewed</Badge>
+                ) : (
+                  '—'
+                );
+              },
+            },
+            { id: 'quorum', header: 'Approvals', cell: (item) => quorumText(item) },
+          ]}
+        />
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <Tabs activeTabId={tab} onChange={({ detail }) => onTabChange(detail.activeTabId as ReviewQueue)} tabs={tabs} ariaLabel="Review queues" />
+      <DecisionModal
+        key={target ? `${target.decision}:${target.request.id}` : 'closed'}
+        target={target}
+        onDismiss={() => setTarget(null)}
+        onDone={(request, decision) => {
+          setTarget(null);
+          onFlash({ type: 'success', header: `${DONE_TEXT[decision]}: ${label(request)}` });
+        }}
+      />
+    </>
+  );
+}

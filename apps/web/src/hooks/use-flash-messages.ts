@@ -1,0 +1,58 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import type { FlashbarProps } from '@cloudscape-design/components/flashbar';
+
+export interface FlashMessage {
+  type: 'success' | 'error' | 'info' | 'warning';
+  header: string;
+  content?: string;
+}
+
+/** What a page hands the next one through router state, e.g. "Request sent" after creating one. */
+export interface FlashState {
+  flash?: FlashMessage;
+}
+
+function flashFromState(state: unknown): FlashMessage | undefined {
+  if (typeof state !== 'object' || state === null || !('flash' in state)) return undefined;
+  const flash = (state as FlashState).flash;
+  return flash && typeof flash.header === 'string' ? flash : undefined;
+}
+
+let nextId = 0;
+
+/**
+ * Action results shown at the top of a page, dismissible. Picks up a message passed with
+ * `navigate(to, { state: { flash } })` once, then clears it so a reload does not repeat it.
+ */
+export function useFlashMessages(): { items: FlashbarProps.MessageDefinition[]; show: (message: FlashMessage) => void } {
+  const [messages, setMessages] = useState<(FlashMessage & { id: string })[]>([]);
+  const location = useLocation();
+  const navigate = useNavigate();
+
+  const show = useCallback((message: FlashMessage) => {
+    nextId += 1;
+    const id = `flash-${nextId}`;
+    setMessages((current) => [{ ...message, id }, ...current.filter((m) => m.header !== message.header)].slice(0, 3));
+  }, []);
+
+  const carried = flashFromState(location.state);
+  useEffect(() => {
+    if (!carried) return;
+    show(carried);
+    void navigate(`${location.pathname}${location.search}`, { replace: true, state: null });
+  }, [carried, show, navigate, location.pathname, location.search]);
+
+  const items = messages.map(
+    (message): FlashbarProps.MessageDefinition => ({
+      id: message.id,
+      type: message.type,
+      header: message.header,
+      content: message.content,
+      dismissible: true,
+      dismissLabel: 'Dismiss message',
+      onDismiss: () => setMessages((current) => current.filter((m) => m.id !== message.id)),
+    }),
+  );
+  return { items, show };
+}
