@@ -30,3 +30,4 @@ export * from './ports/clock';
 export * from './ports/id-generator';
 export * from './ports/access-request-repository';
 export * from './federation';
+export * from './notifications';

@@ -1,0 +1,45 @@
+import type { PersonRef } from '../actor';
+import type { NotificationEvent, NotificationEventType } from './notification-event';
+
+/**
+ * Who hears of an event. Reviewers are known by the IdP groups the request was routed to (the
+ * channel maps groups to people); the requester by identity; `security` is the organisation's
+ * security audience (a team inbox or channel), told of break-glass use and its review.
+ */
+export type Audience =
+  | { readonly kind: 'reviewers'; readonly groups: readonly string[] }
+  | { readonly kind: 'requester'; readonly person: PersonRef }
+  | { readonly kind: 'security' };
+
+export type AudienceKind = Audience['kind'];
+
+/** Break-glass use and a revoke interrupt someone now; everything else can wait for the inbox. */
+export const isUrgent = (type: NotificationEventType): boolean => type === 'BREAK_GLASS_USED' || type === 'ACCESS_REVOKED';
+
+/**
+ * Who must hear of each event (docs/notifications.md has the table). Reviewers hear what they can
+ * act on or what takes work off their queue; requesters hear every decision about their request,
+ * including progress towards a quorum; security hears break-glass use and its review.
+ */
+export const audiencesFor = (event: NotificationEvent): Audience[] => {
+  const reviewers: Audience = { kind: 'reviewers', groups: event.request.routing.approverGroups };
+  const requester: Audience = { kind: 'requester', person: event.request.requester };
+  const security: Audience = { kind: 'security' };
+  switch (event.type) {
+    case 'REQUEST_CREATED':
+    case 'PENDING_REMINDER':
+    case 'REQUEST_CANCELLED':
+    case 'ACCESS_ENDED_EARLY':
+      return [reviewers];
+    case 'APPROVAL_RECORDED':
+    case 'REQUEST_APPROVED':
+    case 'REQUEST_REJECTED':
+    case 'REQUEST_EXPIRED':
+    case 'ACCESS_REVOKED':
+      return [requester];
+    case 'BREAK_GLASS_USED':
+      return [reviewers, security];
+    case 'BREAK_GLASS_REVIEWED':
+      return [requester, security];
+  }
+};

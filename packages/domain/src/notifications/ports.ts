@@ -1,0 +1,36 @@
+import type { NotificationMessage } from './compose-notification';
+
+/** A channel that delivers notification messages (SNS, Slack, the dev mailbox). Throws when it could not. */
+export interface NotificationChannel {
+  /** Stable name, part of delivery keys: e.g. `sns`, `slack`, `mailbox`. */
+  readonly name: string;
+  deliver(message: NotificationMessage): Promise<void>;
+}
+
+/** One delivery of one event to one audience through one channel. */
+export interface DeliveryKey {
+  readonly requestId: string;
+  readonly version: number;
+  /** The event type, or `PENDING_REMINDER` (one per request, whatever the version). */
+  readonly event: string;
+  readonly audience: string;
+  readonly channel: string;
+}
+
+/**
+ * `claimed`: go ahead and deliver, then `complete` (or `release` on failure). `done`: delivered
+ * before — skip. `busy`: someone else holds a fresh claim — try again later.
+ */
+export type ClaimOutcome = 'claimed' | 'done' | 'busy';
+
+/**
+ * Remembers deliveries so redelivered stream records and concurrent sweepers send each message
+ * once: a conditional write per delivery. A claim is a lease; one that is never completed (a crash
+ * mid-delivery) can be taken again after it lapses — at-least-once, never lost.
+ */
+export interface DeliveryLedger {
+  claim(key: DeliveryKey, now: string): Promise<ClaimOutcome>;
+  complete(key: DeliveryKey, now: string): Promise<void>;
+  /** Gives a claim back at once after a failed delivery, so a retry need not wait for the lease. */
+  release(key: DeliveryKey): Promise<void>;
+}
