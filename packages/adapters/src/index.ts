@@ -2,3 +2,5 @@ export * from './auth';
 export * from './dynamodb';
 export * from './policy';
 export * from './clock';
+export * from './sts';
+export * from './federation';
