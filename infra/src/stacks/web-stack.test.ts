@@ -184,4 +184,21 @@ describe('the site bucket and distribution', () => {
     )[0];
     expect(JSON.stringify(deployment?.Properties?.SourceMarkers)).toContain('ApiEndpoint');
   });
+
+  it('keeps the deployment handler’s logs with the configured retention, with or without the SPA build', () => {
+    for (const template of [
+      web,
+      Template.fromStack(buildTestApp({ webDistDir: distDir }).stacks.web),
+    ]) {
+      const functions = Object.values(resourcesOf(template, 'AWS::Lambda::Function'));
+      expect(functions).toHaveLength(1);
+      for (const fn of functions) {
+        const logGroup = (fn.Properties?.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup
+          .Ref;
+        expect(
+          resourcesOf(template, 'AWS::Logs::LogGroup')[logGroup]?.Properties?.RetentionInDays,
+        ).toBe(built.config.logs.retentionDays);
+      }
+    }
+  });
 });

@@ -3,6 +3,7 @@ import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
@@ -162,7 +163,14 @@ export class WebStack extends Stack {
       ...domain,
     });
 
+    // The deployment handler's logs, kept as long as the functions' (CDK would keep them forever).
+    const deploymentLogs = new logs.LogGroup(this, 'DeploymentLogs', {
+      retention: config.logs.retentionDays,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
     new s3deploy.BucketDeployment(this, 'RuntimeConfig', {
+      logGroup: deploymentLogs,
       destinationBucket: this.bucket,
       sources: [
         s3deploy.Source.jsonData(RUNTIME_CONFIG_FILE, {
@@ -181,6 +189,7 @@ export class WebStack extends Stack {
 
     if (existsSync(props.webDistDir)) {
       new s3deploy.BucketDeployment(this, 'SpaFiles', {
+        logGroup: deploymentLogs,
         destinationBucket: this.bucket,
         sources: [s3deploy.Source.asset(props.webDistDir)],
         exclude: [RUNTIME_CONFIG_FILE],
