@@ -14,3 +14,9 @@ export {
   REQUEST_PREFIX,
   REQUEST_SK,
 } from './request-item';
+export { ChangeFeed, changeRecordOf } from './change-feed';
+export type { ChangeListener } from './change-feed';
+export type { ChangeRecord } from './change-record';
+export { DynamoDbSessionRecordRepository } from './dynamodb-session-record-repository';
+export type { DynamoDbSessionRecordRepositoryOptions } from './dynamodb-session-record-repository';
+export { InMemorySessionRecordRepository } from './in-memory-session-record-repository';

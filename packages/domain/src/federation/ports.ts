@@ -1,3 +1,6 @@
+import type { PersonRef } from '../actor';
+import type { RepositoryError } from '../ports/access-request-repository';
+import type { Result } from '../result';
 import type { SessionTag } from './session-tags';
 
 /** What to ask STS for; every field already derived and validated by the domain. */
@@ -80,4 +83,41 @@ export class ConsoleSignInError extends Error {
   ) {
     super(message);
   }
+}
+
+export const SESSION_RECORD_KINDS = ['console', 'cli'] as const;
+export type SessionRecordKind = (typeof SESSION_RECORD_KINDS)[number];
+
+/**
+ * One issued session, written next to its request before any credentials leave the broker. It
+ * identifies the session (the AccessKeyId ties CloudTrail events to the request) and never holds
+ * the secret key, session token, sign-in token or sign-in URL.
+ */
+export interface SessionRecord {
+  readonly id: string;
+  readonly requestId: string;
+  readonly kind: SessionRecordKind;
+  /** Who asked for it: the requester, as the tokens of the federate call named them. */
+  readonly issuedBy: PersonRef;
+  readonly roleArn: string;
+  readonly accountId: string;
+  readonly accessKeyId: string;
+  /** As CloudTrail shows them: `assumed-role/<role>/<roleSessionName>`, `sessionContext.sourceIdentity`. */
+  readonly roleSessionName: string;
+  readonly sourceIdentity: string;
+  /** When access through the session stops (credential expiry, or the window's end if earlier). */
+  readonly expiresAt: string;
+  /** The STS region that issued the credentials (the deployment region or a failover one). */
+  readonly region: string;
+  readonly sourceIp?: string;
+  readonly userAgent?: string;
+  readonly issuedAt: string;
+}
+
+/** Where session records live, next to their requests. Records are written once, never changed. */
+export interface SessionRecordRepository {
+  /** Stores a new record; the same record (request, issue time, id) again is `ALREADY_EXISTS`, never an overwrite. */
+  record(session: SessionRecord): Promise<Result<SessionRecord, RepositoryError>>;
+  /** Every session of one request, oldest first. */
+  listForRequest(requestId: string): Promise<readonly SessionRecord[]>;
 }

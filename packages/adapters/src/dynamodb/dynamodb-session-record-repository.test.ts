@@ -1,0 +1,131 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- dev-stack's ambient typing of dynalite, which its index pulls in; adapters' tsconfig covers only its own src.
+/// <reference path="../../../dev-stack/src/dynamodb/dynalite.d.ts" />
+import { randomUUID } from 'node:crypto';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { RunningDynamoDb } from '@elevate/dev-stack';
+import { startDynamoDb } from '@elevate/dev-stack';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoDbAccessRequestRepository } from './dynamodb-access-request-repository';
+import { DynamoDbSessionRecordRepository } from './dynamodb-session-record-repository';
+import { ensureTable } from './table-definition';
+import { localClient } from './testing/local-client';
+import { sessionRecord } from './testing/session-record-repository-contract';
+
+let dynamo: RunningDynamoDb;
+let client: DynamoDBClient;
+
+beforeAll(async () => {
+  dynamo = await startDynamoDb({ host: '127.0.0.1', port: 0 });
+  client = localClient(dynamo.endpoint);
+});
+
+afterAll(async () => {
+  client.destroy();
+  await dynamo.close();
+});
+
+const newTable = async () => {
+  const tableName = `elevate-${randomUUID()}`;
+  await ensureTable(client, tableName);
+  return {
+    tableName,
+    sessions: new DynamoDbSessionRecordRepository({ client, tableName }),
+    documents: DynamoDBDocumentClient.from(client),
+  };
+};
+
+describe('DynamoDbSessionRecordRepository', () => {
+  it('writes the session next to its request, keyed by issue time, with no index attributes', async () => {
+    const { tableName, sessions, documents } = await newTable();
+    await sessions.record(sessionRecord({ issuedAt: '2030-01-01T09:00:00Z' }));
+    const { Items } = await documents.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': 'REQUEST#req-0001' },
+      }),
+    );
+    expect(Items).toHaveLength(1);
+    const item = Items?.[0] ?? {};
+    expect(item).toMatchObject({
+      PK: 'REQUEST#req-0001',
+      SK: 'SESSION#2030-01-01T09:00:00.000Z#ses-0001',
+      entity: 'SESSION',
+    });
+    expect(Object.keys(item).filter((key) => key.startsWith('GSI'))).toEqual([]);
+  });
+
+  it('stores only the record’s fields: never a secret key, session token, sign-in token or URL', async () => {
+    const { tableName, sessions, documents } = await newTable();
+    const secret = ['wJalr', 'XUtnF', 'EMI-K7MDENG', randomUUID()].join('/');
+    const token = ['IQoJb3JpZ2luX2Vj', randomUUID()].join('');
+    await sessions.record({
+      ...sessionRecord(),
+      // What a careless caller might spread in from the issued credentials and the sign-in URL.
+      ...({
+        secretAccessKey: secret,
+        sessionToken: token,
+        signinToken: token,
+        url: `https://signin.aws.amazon.com/federation?Action=login&SigninToken=${token}`,
+      } as object),
+    });
+    const { Items } = await documents.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': 'REQUEST#req-0001' },
+      }),
+    );
+    const raw = JSON.stringify(Items);
+    expect(raw).not.toContain(secret);
+    expect(raw).not.toContain(token);
+    expect(Object.keys(Items?.[0] ?? {}).sort()).toEqual(
+      [
+        'PK',
+        'SK',
+        'entity',
+        'id',
+        'requestId',
+        'kind',
+        'issuedBy',
+        'roleArn',
+        'accountId',
+        'accessKeyId',
+        'roleSessionName',
+        'sourceIdentity',
+        'expiresAt',
+        'region',
+        'sourceIp',
+        'userAgent',
+        'issuedAt',
+      ].sort(),
+    );
+  });
+
+  it('lives beside the request without disturbing it', async () => {
+    const { tableName, sessions } = await newTable();
+    const requests = new DynamoDbAccessRequestRepository({ client, tableName });
+    await sessions.record(sessionRecord());
+    expect(await requests.get('req-0001')).toBeUndefined();
+    expect(await sessions.listForRequest('req-0001')).toHaveLength(1);
+  });
+
+  it('refuses to read back a tampered item, naming the field, not its value', async () => {
+    const { tableName, sessions, documents } = await newTable();
+    await documents.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: {
+          ...sessionRecord(),
+          PK: 'REQUEST#req-0001',
+          SK: 'SESSION#2030-01-01T09:00:00.000Z#x',
+          roleArn: 'tampered-value',
+        },
+      }),
+    );
+    const failure = sessions.listForRequest('req-0001');
+    await expect(failure).rejects.toThrow(/malformed at: roleArn/);
+    await expect(sessions.listForRequest('req-0001')).rejects.not.toThrow(/tampered-value/);
+  });
+});

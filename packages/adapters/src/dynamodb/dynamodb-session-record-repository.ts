@@ -1,0 +1,74 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type {
+  RepositoryError,
+  Result,
+  SessionRecord,
+  SessionRecordRepository,
+} from '@elevate/domain';
+import { err, ok } from '@elevate/domain';
+import { sessionExists } from './in-memory-session-record-repository';
+import { REQUEST_PREFIX, SESSION_SK_PREFIX } from './request-item';
+import { sessionItemOf, sessionRecordOfItem } from './session-record-item';
+
+export interface DynamoDbSessionRecordRepositoryOptions {
+  readonly client: DynamoDBClient;
+  /** The requests' table: sessions live in their request's partition. */
+  readonly tableName: string;
+}
+
+/**
+ * Session records in the single table, next to their request (`PK=REQUEST#<id>`,
+ * `SK=SESSION#<issuedAt>#<sessionId>`): one conditional Put each, one Query per request.
+ */
+export class DynamoDbSessionRecordRepository implements SessionRecordRepository {
+  readonly #documents: DynamoDBDocumentClient;
+  readonly #table: string;
+
+  constructor(options: DynamoDbSessionRecordRepositoryOptions) {
+    this.#documents = DynamoDBDocumentClient.from(options.client, {
+      marshallOptions: { removeUndefinedValues: true },
+    });
+    this.#table = options.tableName;
+  }
+
+  async record(session: SessionRecord): Promise<Result<SessionRecord, RepositoryError>> {
+    const item = sessionItemOf(session);
+    try {
+      await this.#documents.send(
+        new PutCommand({
+          TableName: this.#table,
+          Item: item,
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return err(sessionExists(session));
+      throw error;
+    }
+    return ok(sessionRecordOfItem(item));
+  }
+
+  async listForRequest(requestId: string): Promise<readonly SessionRecord[]> {
+    const sessions: SessionRecord[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.#documents.send(
+        new QueryCommand({
+          TableName: this.#table,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sessions)',
+          ExpressionAttributeValues: {
+            ':pk': `${REQUEST_PREFIX}${requestId}`,
+            ':sessions': SESSION_SK_PREFIX,
+          },
+          ConsistentRead: true,
+          ...(startKey === undefined ? {} : { ExclusiveStartKey: startKey }),
+        }),
+      );
+      for (const item of page.Items ?? []) sessions.push(sessionRecordOfItem(item));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey !== undefined);
+    return sessions;
+  }
+}

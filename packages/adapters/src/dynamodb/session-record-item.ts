@@ -1,0 +1,60 @@
+import type { SessionRecord } from '@elevate/domain';
+import { SESSION_RECORD_KINDS } from '@elevate/domain';
+import { z } from 'zod';
+import { canonicalInstant, isCanonicalInstant, sessionKeyOf } from './request-item';
+
+export const ENTITY_SESSION = 'SESSION';
+
+const instant = z.string().refine(isCanonicalInstant, 'not a canonical ISO-8601 instant');
+const personSchema = z.object({ sub: z.string(), email: z.string(), name: z.string() });
+
+/**
+ * Exactly the fields a session record may hold. zod drops anything else, so a secret key, session
+ * token or sign-in URL handed in by mistake is never written (and never read back).
+ */
+export const storedSessionRecordSchema = z.object({
+  id: z.string().min(1),
+  requestId: z.string().min(1),
+  kind: z.enum(SESSION_RECORD_KINDS),
+  issuedBy: personSchema,
+  roleArn: z.string().regex(/^arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/),
+  accountId: z.string().regex(/^\d{12}$/),
+  accessKeyId: z.string().regex(/^\w{16,128}$/),
+  roleSessionName: z.string().regex(/^[\w+=,.@-]{2,64}$/),
+  sourceIdentity: z.string().regex(/^[\w+=,.@-]{2,64}$/),
+  expiresAt: instant,
+  region: z.string().min(1),
+  sourceIp: z.string().max(64).optional(),
+  userAgent: z.string().max(512).optional(),
+  issuedAt: instant,
+}) satisfies z.ZodType<SessionRecord>;
+
+/** Validates a record on the way in; times are made canonical so keys sort by time. */
+export const validSessionRecord = (session: SessionRecord): SessionRecord =>
+  storedSessionRecordSchema.parse({
+    ...session,
+    issuedAt: canonicalInstant(session.issuedAt),
+    expiresAt: canonicalInstant(session.expiresAt),
+  });
+
+/** The item: the record's own fields, its key next to the request, nothing else. */
+export const sessionItemOf = (session: SessionRecord): Record<string, unknown> => {
+  const stored = validSessionRecord(session);
+  return {
+    ...stored,
+    ...sessionKeyOf(stored.requestId, stored.issuedAt, stored.id),
+    entity: ENTITY_SESSION,
+  };
+};
+
+/** Validates an item read back; a malformed item is a bug or tampering, so it throws (paths only). */
+export const sessionRecordOfItem = (item: Record<string, unknown>): SessionRecord => {
+  const parsed = storedSessionRecordSchema.safeParse(item);
+  if (!parsed.success) {
+    const where = parsed.error.issues.map((issue) => issue.path.join('.') || '(root)').join(', ');
+    throw new Error(
+      `Stored session ${String(item['PK'])} ${String(item['SK'])} is malformed at: ${where}`,
+    );
+  }
+  return parsed.data;
+};
