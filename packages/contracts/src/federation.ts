@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { accountIdSchema, instantSchema } from './text';
-import { personSchema } from './request-view';
+import { personSchema } from './person';
 
 // Federation: `POST /requests/{id}/sessions` turns an approved, open request into a console
 // sign-in URL or CLI credentials. The server never renders CLI formats; the SPA does, with

@@ -12,6 +12,8 @@ export const problemSchema = z.object({
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   /** Present on 500s: quote it to an operator; the logs carry the rest. */
   correlationId: z.string().optional(),
+  /** Present on STEP_UP_REQUIRED: sign in again (OIDC `max_age` at most this) and retry. */
+  maxAuthAgeSeconds: z.number().int().nonnegative().optional(),
 });
 
 export type Problem = z.infer<typeof problemSchema>;

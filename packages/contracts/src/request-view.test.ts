@@ -36,6 +36,25 @@ describe('requestViewSchema', () => {
     expect(requestViewSchema.safeParse({ ...view, allowedActions: ['delete'] }).success).toBe(false);
   });
 
+  it('carries the request’s sessions when sent, and never a secret a session record might be handed', () => {
+    const session = {
+      id: 's1',
+      requestId: 'r1',
+      kind: 'cli',
+      roleArn: 'arn:aws:iam::111111111111:role/PowerUser',
+      accountId: '111111111111',
+      accessKeyId: 'ASIA' + 'EXAMPLE'.repeat(2) + 'AB',
+      expiresAt: '2025-03-03T10:00:00.000Z',
+      region: 'eu-west-1',
+      issuedAt: '2025-03-03T09:05:00.000Z',
+      issuedBy: person,
+    };
+    expect(requestViewSchema.parse(view).sessions).toBeUndefined();
+    const parsed = requestViewSchema.parse({ ...view, sessions: [{ ...session, secretAccessKey: 'x'.repeat(40) }] });
+    expect(parsed.sessions).toEqual([session]);
+    expect(requestViewSchema.safeParse({ ...view, sessions: [{ ...session, kind: 'api' }] }).success).toBe(false);
+  });
+
   it('lists summaries without history', () => {
     const { history: _history, ...summary } = view;
     expect(requestPageSchema.parse({ items: [summary], nextCursor: 'abc' }).items).toHaveLength(1);

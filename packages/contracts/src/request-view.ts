@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { accessPhaseSchema, decisionKindSchema, historyEventTypeSchema, postAccessReviewStateSchema, requestActionSchema, requestStatusSchema } from './enums';
+import { sessionRecordViewSchema } from './federation';
+import { personSchema } from './person';
 
-export const personSchema = z.object({ sub: z.string(), email: z.string(), name: z.string() });
-export type Person = z.infer<typeof personSchema>;
+export { personSchema, type Person } from './person';
 
 export const decisionViewSchema = z.object({
   approver: personSchema,
@@ -57,8 +58,14 @@ export const requestSummarySchema = z.object({
 });
 export type RequestSummary = z.infer<typeof requestSummarySchema>;
 
-/** `GET /requests/{id}` and the answer of every transition. */
-export const requestViewSchema = requestSummarySchema.extend({ history: z.array(historyEventViewSchema) });
+/**
+ * `GET /requests/{id}` and the answer of every transition. `sessions` (the sessions issued for the
+ * request, oldest first) is sent by `GET /requests/{id}`; transition answers leave it out.
+ */
+export const requestViewSchema = requestSummarySchema.extend({
+  history: z.array(historyEventViewSchema),
+  sessions: z.array(sessionRecordViewSchema).optional(),
+});
 export type RequestView = z.infer<typeof requestViewSchema>;
 
 /** A page of any request listing. */

@@ -1,0 +1,5 @@
+import { z } from 'zod';
+
+/** A person as requests, decisions and sessions name them. */
+export const personSchema = z.object({ sub: z.string(), email: z.string(), name: z.string() });
+export type Person = z.infer<typeof personSchema>;
