@@ -4,3 +4,4 @@ export * from './policy';
 export * from './clock';
 export * from './sts';
 export * from './federation';
+export * from './notifications';

@@ -36,6 +36,8 @@ import {
   requestOfItem,
 } from './request-item';
 import { transitionUpdateOf } from './transition-update';
+import { changeRecordOf } from './change-feed';
+import type { ChangeRecord } from './change-record';
 
 /** Reads one listing page may spend before it returns what it has (with a cursor to go on). */
 export const MAX_READS_PER_PAGE = 10;
@@ -45,6 +47,11 @@ const FILTERED_READ_BATCH = 100;
 export interface DynamoDbAccessRequestRepositoryOptions {
   readonly client: DynamoDBClient;
   readonly tableName: string;
+  /**
+   * Local stack only (dynalite has no streams): called with the stream-shaped record of each
+   * successful write. Costs one extra read per transition to capture the old image.
+   */
+  readonly onChange?: (record: ChangeRecord) => void;
 }
 
 type Item = Record<string, unknown>;
@@ -86,8 +93,10 @@ interface ReadBudget {
 export class DynamoDbAccessRequestRepository implements AccessRequestRepository {
   readonly #documents: DynamoDBDocumentClient;
   readonly #table: string;
+  readonly #onChange: ((record: ChangeRecord) => void) | undefined;
 
   constructor(options: DynamoDbAccessRequestRepositoryOptions) {
+    this.#onChange = options.onChange;
     this.#documents = DynamoDBDocumentClient.from(options.client, {
       marshallOptions: { removeUndefinedValues: true },
     });
@@ -117,17 +126,33 @@ export class DynamoDbAccessRequestRepository implements AccessRequestRepository 
       if (error instanceof ConditionalCheckFailedException) return err(alreadyExists(request.id));
       throw error;
     }
+    this.#onChange?.(changeRecordOf(undefined, item));
     return ok(stored);
   }
 
   async applyTransition(write: TransitionWrite): Promise<Result<AccessRequest, RepositoryError>> {
+    // Each version is written once, so the item read at the expected version is the exact old image.
+    const before =
+      this.#onChange === undefined
+        ? undefined
+        : (
+            await this.#documents.send(
+              new GetCommand({
+                TableName: this.#table,
+                Key: keyOf(write.request.id),
+                ConsistentRead: true,
+              }),
+            )
+          ).Item;
     try {
       const { Attributes: item } = await this.#documents.send(
         new UpdateCommand(transitionUpdateOf(this.#table, write)),
       );
       if (item === undefined)
         throw new Error(`UpdateItem of ${write.request.id} returned no attributes`);
-      return ok(requestOfItem(item));
+      const stored = requestOfItem(item);
+      if (before !== undefined) this.#onChange?.(changeRecordOf(before, item));
+      return ok(stored);
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
     }

@@ -4,6 +4,11 @@ import type { NotificationMessage } from './compose-notification';
 export interface NotificationChannel {
   /** Stable name, part of delivery keys: e.g. `sns`, `slack`, `mailbox`. */
   readonly name: string;
+  /**
+   * `audience`: one message per audience (e-mail, mailbox). `event`: a shared room (Slack) that
+   * takes each event once, as composed for its first audience.
+   */
+  readonly scope: 'audience' | 'event';
   deliver(message: NotificationMessage): Promise<void>;
 }
 

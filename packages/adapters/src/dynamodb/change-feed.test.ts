@@ -1,0 +1,89 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- dev-stack's ambient typing of dynalite, which its index pulls in; adapters' tsconfig covers only its own src.
+/// <reference path="../../../dev-stack/src/dynamodb/dynalite.d.ts" />
+import { randomUUID } from 'node:crypto';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { RunningDynamoDb } from '@elevate/dev-stack';
+import { startDynamoDb } from '@elevate/dev-stack';
+import { approveRequest, transitionWriteOf } from '@elevate/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ctx, pendingSandbox, rita } from '../../../domain/src/testing/fixtures';
+import { readRequestChange } from '../notifications/stream-record';
+import { ChangeFeed, changeRecordOf } from './change-feed';
+import type { ChangeRecord } from './change-record';
+import { DynamoDbAccessRequestRepository } from './dynamodb-access-request-repository';
+import { ensureTable } from './table-definition';
+import { localClient } from './testing/local-client';
+
+let dynamo: RunningDynamoDb;
+let client: DynamoDBClient;
+
+beforeAll(async () => {
+  dynamo = await startDynamoDb({ host: '127.0.0.1', port: 0 });
+  client = localClient(dynamo.endpoint);
+});
+
+afterAll(async () => {
+  client.destroy();
+  await dynamo.close();
+});
+
+describe('the local change feed', () => {
+  it('hands each successful repository write to the listener as a stream record the notifier reads', async () => {
+    const tableName = `elevate-${randomUUID()}`;
+    await ensureTable(client, tableName);
+    const feed = new ChangeFeed();
+    const received: ChangeRecord[] = [];
+    feed.subscribe(async (records) => {
+      received.push(...records);
+    });
+    const repository = new DynamoDbAccessRequestRepository({
+      client,
+      tableName,
+      onChange: feed.publish,
+    });
+
+    const pending = pendingSandbox();
+    await repository.create(pending);
+    const outcome = approveRequest(pending, {}, ctx(rita));
+    if (!outcome.ok) throw new Error(outcome.error.code);
+    await repository.applyTransition(transitionWriteOf(pending, outcome.value));
+    // A lost race writes nothing, so it emits nothing.
+    expect((await repository.applyTransition(transitionWriteOf(pending, outcome.value))).ok).toBe(
+      false,
+    );
+    await feed.drained();
+
+    expect(received.map((record) => record.eventName)).toEqual(['INSERT', 'MODIFY']);
+    const [insert, modify] = received.map(readRequestChange);
+    expect(insert).toMatchObject({ kind: 'request', before: undefined, after: pending });
+    expect(modify).toMatchObject({
+      kind: 'request',
+      before: pending,
+      after: outcome.value.request,
+    });
+    expect(received[0]?.dynamodb.Keys).toEqual({
+      PK: { S: 'REQUEST#req-1' },
+      SK: { S: 'REQUEST' },
+    });
+    expect(received[0]?.dynamodb.NewImage?.['GSI2PK']).toEqual({ S: 'PENDING' });
+    expect(Number(received[1]?.dynamodb.SequenceNumber)).toBeGreaterThan(
+      Number(received[0]?.dynamodb.SequenceNumber),
+    );
+  });
+
+  it('keeps a failing listener away from the writer and goes on with the next record', async () => {
+    const errors: unknown[] = [];
+    const feed = new ChangeFeed({ onError: (error) => errors.push(error) });
+    let calls = 0;
+    feed.subscribe(async () => {
+      calls += 1;
+      if (calls === 1) throw new Error('listener broke');
+    });
+    const record = changeRecordOf(undefined, { PK: 'REQUEST#x', SK: 'REQUEST' });
+    feed.publish(record);
+    feed.publish(record);
+    await feed.drained();
+    expect(calls).toBe(2);
+    expect(errors).toHaveLength(1);
+  });
+});
