@@ -125,6 +125,7 @@ export function AuditExplorer({ accounts, roles, onFlash }: AuditExplorerProps) 
     {
       id: 'status',
       header: 'Status',
+      minWidth: 150,
       cell: (item) => (
         <SpaceBetween direction="horizontal" size="xxs">
           <RequestStatusIndicator status={item.status} phase={item.phase} />

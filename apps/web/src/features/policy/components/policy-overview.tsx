@@ -26,7 +26,7 @@ const tags = (record: Record<string, string | string[]>) =>
 const approvalsText = (required: number, groups: readonly string[]) => `${required} from ${groups.join(', ')}`;
 
 function Eligibility({ entries, loading, groups }: { entries: readonly EligibilityEntry[]; loading: boolean; groups: readonly string[] }) {
-  const { items, filterProps, paginationProps, filteredItemsCount } = useCollection(entries, {
+  const { items, collectionProps, filterProps, paginationProps, filteredItemsCount } = useCollection(entries, {
     filtering: {
       filteringFunction: (entry, text) => {
         const needle = text.toLowerCase();
@@ -78,6 +78,7 @@ function Eligibility({ entries, loading, groups }: { entries: readonly Eligibili
       columnDefinitions={withSkeletonCells(columns)}
       items={rows}
       trackBy={(item) => ('skeleton' in item ? item.id : `${item.accountId}/${item.roleName}`)}
+      empty={collectionProps.empty}
       wrapLines
       header={
         <Header variant="h2" counter={loading ? undefined : `(${entries.length})`} description="Each account and role your groups may request, its limits, and who reviews it.">
@@ -91,7 +92,7 @@ function Eligibility({ entries, loading, groups }: { entries: readonly Eligibili
 }
 
 function Accounts({ policy }: { policy: FullPolicyView }) {
-  const { items, filterProps, paginationProps, filteredItemsCount } = useCollection(policy.accounts, {
+  const { items, collectionProps, filterProps, paginationProps, filteredItemsCount } = useCollection(policy.accounts, {
     filtering: { noMatch: <EmptyState title="No account matches" />, empty: <EmptyState title="The policy lists no accounts" /> },
     pagination: { pageSize: 20 },
   });
@@ -105,6 +106,7 @@ function Accounts({ policy }: { policy: FullPolicyView }) {
       ]}
       items={[...items]}
       trackBy="id"
+      empty={collectionProps.empty}
       header={<Header variant="h2" counter={`(${policy.accounts.length})`}>Accounts</Header>}
       filter={<TextFilter {...filterProps} filteringPlaceholder="Find account" filteringAriaLabel="Filter accounts" countText={`${filteredItemsCount ?? 0} matches`} />}
       pagination={<Pagination {...paginationProps} ariaLabels={{ nextPageLabel: 'Next page', previousPageLabel: 'Previous page', pageLabel: (n) => `Page ${n}` }} />}

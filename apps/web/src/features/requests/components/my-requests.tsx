@@ -33,7 +33,7 @@ export function MyRequests({ onFlash }: MyRequestsProps) {
   const requesterActions = useRequesterActions(onFlash);
 
   const items = requests.data?.items ?? [];
-  const { items: pageItems, filterProps, paginationProps, filteredItemsCount } = useCollection(items, {
+  const { items: pageItems, collectionProps, filterProps, paginationProps, filteredItemsCount } = useCollection(items, {
     filtering: {
       filteringFunction: (item, text) => {
         const needle = text.toLowerCase();
@@ -54,6 +54,7 @@ export function MyRequests({ onFlash }: MyRequestsProps) {
     {
       id: 'status',
       header: 'Status',
+      minWidth: 150,
       cell: (item) => <RequestStatusIndicator status={item.status} phase={item.phase} />,
     },
     {
@@ -63,7 +64,7 @@ export function MyRequests({ onFlash }: MyRequestsProps) {
     },
     { id: 'role', header: 'Role', cell: (item) => item.roleName },
     { id: 'window', header: 'Window', cell: (item) => <RequestWindow request={item} /> },
-    { id: 'left', header: 'Time left', cell: (item) => <TimeLeft request={item} onElapsed={() => void requests.refetch()} /> },
+    { id: 'left', header: 'Time left', minWidth: 120, cell: (item) => <TimeLeft request={item} onElapsed={() => void requests.refetch()} /> },
     {
       id: 'requested',
       header: 'Requested',
@@ -79,6 +80,7 @@ export function MyRequests({ onFlash }: MyRequestsProps) {
     {
       id: 'actions',
       header: 'Actions',
+      minWidth: 380,
       cell: (item) => requesterActions.actionsFor(item),
     },
   ];
@@ -97,6 +99,7 @@ export function MyRequests({ onFlash }: MyRequestsProps) {
           columnDefinitions={withSkeletonCells(columns)}
           items={tableItems}
           trackBy="id"
+          empty={collectionProps.empty}
           variant="container"
           wrapLines
           header={

@@ -9,7 +9,10 @@ export function RequestWindow({ request }: { request: RequestSummary }) {
   if (request.window) {
     return (
       <span>
-        <LocalTime iso={request.window.startsAt} /> – <LocalTime iso={request.window.endsAt} />
+        <LocalTime iso={request.window.startsAt} />
+        <Box variant="small" display="block">
+          to <LocalTime iso={request.window.endsAt} />
+        </Box>
       </span>
     );
   }

@@ -143,6 +143,7 @@ export function ReviewQueues({ tab, onTabChange, onFlash, viewerSub }: ReviewQue
   const actions = (only: readonly Decision[]): TableProps.ColumnDefinition<RequestSummary> => ({
     id: 'actions',
     header: 'Actions',
+    minWidth: 220,
     cell: (item) => <DecisionActions request={item} only={only} label={label(item)} onDecide={(decision) => setTarget({ request: item, decision })} />,
   });
 
@@ -183,7 +184,7 @@ export function ReviewQueues({ tab, onTabChange, onFlash, viewerSub }: ReviewQue
             account,
             role,
             justification,
-            { id: 'status', header: 'Status', cell: (item) => <RequestStatusIndicator status={item.status} phase={item.phase} /> },
+            { id: 'status', header: 'Status', minWidth: 150, cell: (item) => <RequestStatusIndicator status={item.status} phase={item.phase} /> },
             { id: 'started', header: 'Started', cell: (item) => (item.window ? <LocalTime iso={item.window.startsAt} /> : <LocalTime iso={item.createdAt} />) },
             actions(['review']),
           ]}
@@ -203,7 +204,7 @@ export function ReviewQueues({ tab, onTabChange, onFlash, viewerSub }: ReviewQue
             requester,
             account,
             role,
-            { id: 'status', header: 'Status now', cell: (item) => <RequestStatusIndicator status={item.status} phase={item.phase} /> },
+            { id: 'status', header: 'Status now', minWidth: 150, cell: (item) => <RequestStatusIndicator status={item.status} phase={item.phase} /> },
             {
               id: 'decision',
               header: 'Decision',
