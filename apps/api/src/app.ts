@@ -19,6 +19,8 @@ import { meRoutes } from './routes/me-routes';
 import { policyRoutes } from './routes/policy-routes';
 import { requestRoutes } from './routes/request-routes';
 import { reviewRoutes } from './routes/review-routes';
+import { sessionRoutes } from './routes/session-routes';
+import type { FederationDeps, StartSessionDeps } from './use-cases/start-session';
 import type { UseCaseDeps } from './use-cases/use-case-deps';
 
 /**
@@ -35,12 +37,28 @@ export interface AppDeps extends UseCaseDeps {
   /** More error codes (e.g. the domain's) and how they are answered. */
   extraProblems?: Readonly<Record<string, ProblemKind>>;
   newCorrelationId?: () => string;
+  /** STS and console sign-in; required by an app that serves the federate route. */
+  federation?: FederationDeps;
+}
+
+/**
+ * Which routes an app serves. In AWS the API function serves `api` (its role cannot call STS) and
+ * the federate function serves `federate` alone; the local server serves `all`.
+ */
+export type AppRoutes = 'api' | 'federate' | 'all';
+
+export interface AppOptions {
+  /** Default `api`: the federate route is only served where it is asked for by name. */
+  routes?: AppRoutes;
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
 
 /** The one Hono app, served by Lambda (lambda/api.ts) and by Node (local.ts). */
-export function createApp(deps: AppDeps): Hono<AppEnv> {
+export function createApp(deps: AppDeps, options: AppOptions = {}): Hono<AppEnv> {
+  const routes = options.routes ?? 'api';
+  // Checked before anything is built, so a function misconfigured for federation never starts.
+  const federate = routes === 'api' ? undefined : federationDepsOf(deps);
   const app = new Hono<AppEnv>();
   const maxBodyBytes = deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
 
@@ -72,19 +90,37 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     }),
   );
 
-  app.route('/', healthRoutes());
+  if (routes !== 'federate') app.route('/', healthRoutes());
   // Everything after this point needs both tokens — unknown paths too, so anonymous callers cannot map routes.
-  app.route('/', authenticatedRoutes(deps));
+  app.route('/', authenticatedRoutes(deps, routes === 'federate' ? undefined : deps, federate));
   return app;
 }
 
-function authenticatedRoutes(deps: AppDeps): Hono<AuthedEnv> {
+function authenticatedRoutes(
+  deps: AppDeps,
+  api: AppDeps | undefined,
+  federate: StartSessionDeps | undefined,
+): Hono<AuthedEnv> {
   const routes = new Hono<AuthedEnv>();
   routes.use(authenticate(deps.verifier));
-  routes.route('/', meRoutes(deps));
-  routes.route('/', policyRoutes(deps));
-  routes.route('/', requestRoutes(deps));
-  routes.route('/', reviewRoutes(deps));
-  routes.route('/', auditRoutes(deps));
+  // Before `/requests/:id/...` routes of the API, which never claim `sessions`.
+  if (federate !== undefined) routes.route('/', sessionRoutes(federate));
+  if (api !== undefined) {
+    routes.route('/', meRoutes(api));
+    routes.route('/', policyRoutes(api));
+    routes.route('/', requestRoutes(api));
+    routes.route('/', reviewRoutes(api));
+    routes.route('/', auditRoutes(api));
+  }
   return routes;
+}
+
+function federationDepsOf(deps: AppDeps): StartSessionDeps {
+  const { federation, sessions } = deps;
+  if (federation === undefined || sessions === undefined) {
+    throw new Error(
+      'The federate route needs federation settings and a session record store (see docs/api-config.md).',
+    );
+  }
+  return { ...deps, federation, sessions };
 }

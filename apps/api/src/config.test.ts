@@ -25,7 +25,49 @@ describe('loadConfig', () => {
       dynamodb: { endpoint: undefined, tableName: 'elevate' },
       policyFile: undefined,
       logLevel: 'info',
+      federation: {
+        deploymentRegion: undefined,
+        stsRegions: [],
+        stsEndpoints: undefined,
+        sessionSeconds: 3600,
+        federationEndpoint: undefined,
+      },
     });
+  });
+
+  it('reads the federation settings: regions in failover order, endpoint overrides, session length', () => {
+    const config = loadConfig({
+      ...minimal,
+      AWS_REGION: 'eu-west-1',
+      ELEVATE_STS_REGIONS: 'eu-west-1, eu-central-1',
+      ELEVATE_STS_ENDPOINTS: JSON.stringify({
+        'eu-west-1': 'http://127.0.0.1:9100',
+        'eu-central-1': 'http://127.0.0.1:9101',
+      }),
+      ELEVATE_SESSION_SECONDS: '1800',
+      ELEVATE_FEDERATION_ENDPOINT: 'http://127.0.0.1:9100/federation',
+    });
+    expect(config.federation).toEqual({
+      deploymentRegion: 'eu-west-1',
+      stsRegions: ['eu-west-1', 'eu-central-1'],
+      stsEndpoints: { 'eu-west-1': 'http://127.0.0.1:9100', 'eu-central-1': 'http://127.0.0.1:9101' },
+      sessionSeconds: 1800,
+      federationEndpoint: 'http://127.0.0.1:9100/federation',
+    });
+    expect(loadConfig({ ...minimal, AWS_REGION: 'us-east-2' }).federation.stsRegions).toEqual([
+      'us-east-2',
+    ]);
+  });
+
+  it.each([
+    ['ELEVATE_STS_REGIONS', 'eu-west-1,mars-north-1x'],
+    ['ELEVATE_STS_ENDPOINTS', '{not json'],
+    ['ELEVATE_STS_ENDPOINTS', JSON.stringify({ 'eu-west-1': 'ftp://example.com' })],
+    ['ELEVATE_SESSION_SECONDS', '7200'],
+    ['ELEVATE_SESSION_SECONDS', '600'],
+    ['AWS_REGION', 'Europe'],
+  ])('refuses %s=%s, naming the variable', (name, value) => {
+    expect(() => loadConfig({ ...minimal, [name]: value })).toThrow(name);
   });
 
   it('reads every optional variable, treating empty strings as unset', () => {

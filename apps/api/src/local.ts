@@ -10,7 +10,8 @@ const logger = createJsonLogger({ level: config.logLevel });
 
 try {
   // A broken policy throws here, naming the paths inside the file, before anything listens.
-  const { app } = composeApp(config, { logger });
+  // One process serves everything locally, the federate route included (in AWS: two functions).
+  const { app } = composeApp(config, { logger }, { routes: 'all' });
   // In AWS the CDK stack owns the table; on a laptop the API creates it in dynalite.
   await ensureTable(createDynamoDbClient(config), config.dynamodb.tableName);
   const server = await startServer(app, config.server);

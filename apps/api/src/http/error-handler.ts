@@ -32,11 +32,16 @@ export function createErrorHandler(
       kind.status === 401 ? { 'www-authenticate': wwwAuthenticate(code) } : {};
     const errors =
       error instanceof ApiError || error instanceof UseCaseError ? error.errors : undefined;
+    const maxAuthAgeSeconds =
+      error instanceof UseCaseError ? error.maxAuthAgeSeconds : undefined;
     return problemResponse(
       code,
       kind,
       error.message,
-      errors === undefined ? {} : { errors },
+      {
+        ...(errors === undefined ? {} : { errors }),
+        ...(maxAuthAgeSeconds === undefined ? {} : { maxAuthAgeSeconds }),
+      },
       headers,
     );
   };
@@ -64,9 +69,10 @@ function internal(c: Context<AppEnv>, code: string, kind: ProblemKind, error: un
   c.set('errorCode', code);
   c.var.logger.error('request failed', { code, ...errorFields(error) });
   const detail =
-    kind.status === 500
+    kind.detail ??
+    (kind.status === 500
       ? 'Something went wrong on our side. Quote the correlation id when you report it.'
-      : 'A service Elevate depends on is unavailable. Try again shortly.';
+      : 'A service Elevate depends on is unavailable. Try again shortly.');
   return problemResponse(code, kind, detail, { correlationId });
 }
 

@@ -6,6 +6,8 @@ import type { DomainErrorCode, DomainErrorKind, RepositoryErrorCode } from '@ele
 export interface ProblemKind {
   status: number;
   title: string;
+  /** For 5xx answers: the fixed, public `detail` (a 5xx never repeats an error's own message). */
+  detail?: string;
 }
 
 const authProblems: Record<AuthErrorCode, ProblemKind> = {
@@ -59,6 +61,27 @@ const apiProblems = {
   NOT_AUDITOR: { status: 403, title: 'Not allowed' },
 } satisfies Record<string, ProblemKind>;
 
+/** Every check passed but AWS did not give a session; the details stay in the log. */
+const federationProblems = {
+  FEDERATION_DENIED: {
+    status: 502,
+    title: 'AWS refused the session',
+    detail:
+      'AWS refused to let Elevate assume this role. An administrator should check that the target role trusts Elevate. Quote the correlation id.',
+  },
+  STS_UNAVAILABLE: {
+    status: 503,
+    title: 'AWS STS unavailable',
+    detail: 'AWS STS did not answer in any configured region. Try again shortly.',
+  },
+  CONSOLE_SIGN_IN_FAILED: {
+    status: 502,
+    title: 'Console sign-in failed',
+    detail:
+      'The AWS sign-in service did not turn the session into a console link. Try again, or use CLI credentials.',
+  },
+} satisfies Record<string, ProblemKind>;
+
 /**
  * The one table from error code to HTTP answer. Any thrown error whose `code` is a key here is
  * answered with that status; everything else is a 500.
@@ -69,6 +92,7 @@ export const problemCatalog: Readonly<Record<string, ProblemKind>> = {
   ...domainProblems,
   ...repositoryProblems,
   ...apiProblems,
+  ...federationProblems,
 };
 
 /** `type` member of a problem: a stable URN per code (RFC 9457 §3.1.1 allows any URI). */

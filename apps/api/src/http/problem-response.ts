@@ -3,12 +3,12 @@ import type { Problem } from '@elevate/contracts';
 import { problemType } from './problem-catalog';
 import type { ProblemKind } from './problem-catalog';
 
-/** An RFC 9457 response; `extra` carries the optional members (`errors`, `correlationId`). */
+/** An RFC 9457 response; `extra` carries the optional members (`errors`, `correlationId`, `maxAuthAgeSeconds`). */
 export function problemResponse(
   code: string,
   kind: ProblemKind,
   detail: string | undefined,
-  extra: Pick<Problem, 'errors' | 'correlationId'> = {},
+  extra: Pick<Problem, 'errors' | 'correlationId' | 'maxAuthAgeSeconds'> = {},
   headers: Record<string, string> = {},
 ): Response {
   const problem: Problem = {

@@ -3,7 +3,8 @@ import { composeApp } from '../compose-app';
 import { loadConfig } from '../config';
 
 // Built once per Lambda container (init phase) and reused across invocations, JWKS cache included.
-const { app } = composeApp(loadConfig());
+// Every route but the federate one: this function's role cannot call STS (see lambda/federate.ts).
+const { app } = composeApp(loadConfig(), {}, { routes: 'api' });
 
 /**
  * The API function behind API Gateway. It verifies both tokens again even though the Lambda

@@ -1,10 +1,14 @@
-// Placeholder entry so the CDK app can bundle and wire this function; issue 4 replaces it.
-// It never pretends to work: every invocation logs one structured line and fails.
+import { handle } from 'hono/aws-lambda';
+import { composeApp } from '../compose-app';
+import { loadConfig } from '../config';
 
-/** Lambda entry point of the federation: assumes approved target roles (POST /requests/{id}/sessions). */
-export const handler = async (): Promise<never> => {
-  console.log(
-    JSON.stringify({ level: 'error', msg: 'not implemented yet', fn: 'federate', issue: 4 }),
-  );
-  throw new Error('not implemented yet: see issue 4');
-};
+// Built once per Lambda container (init phase): the JWKS cache and STS clients are reused.
+// Only the federate route: this function's role is the one principal target roles trust, so it
+// serves nothing else; the API function serves everything but this route.
+const { app } = composeApp(loadConfig(), {}, { routes: 'federate' });
+
+/**
+ * Lambda entry point of the federation (`POST /requests/{id}/sessions`): checks the request again,
+ * assumes the target role, records the session, returns a console sign-in URL or CLI credentials.
+ */
+export const handler = handle(app);

@@ -1,9 +1,21 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { TokenVerifier } from '@elevate/adapters';
 import { ID_TOKEN_HEADER } from '@elevate/contracts';
 import type { AuthedEnv } from '../app-env';
 
 const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*)$/i;
+
+/** The raw tokens of this call, read from its headers; for verifiers only, never stored or logged. */
+export interface CallTokens {
+  readonly accessToken: string | undefined;
+  readonly idToken: string | undefined;
+}
+
+/** Reads both tokens from the headers each time, so no token ever sits in the context. */
+export const tokensOf = (c: Context): CallTokens => ({
+  accessToken: BEARER.exec(c.req.header('authorization') ?? '')?.[1],
+  idToken: c.req.header(ID_TOKEN_HEADER),
+});
 
 /**
  * Verifies `Authorization: Bearer <access token>` plus the ID token header and puts the actor in
@@ -11,8 +23,7 @@ const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*)$/i;
  */
 export function authenticate(verifier: TokenVerifier): MiddlewareHandler<AuthedEnv> {
   return async (c, next) => {
-    const accessToken = BEARER.exec(c.req.header('authorization') ?? '')?.[1];
-    const idToken = c.req.header(ID_TOKEN_HEADER);
+    const { accessToken, idToken } = tokensOf(c);
     c.set('actor', await verifier.verify(accessToken, idToken));
     await next();
     // Answers about a person are theirs alone: no shared caches.

@@ -4,6 +4,7 @@ import type {
   Clock,
   IdGenerator,
   Policy,
+  SessionRecordRepository,
   TransitionContext,
 } from '@elevate/domain';
 
@@ -14,6 +15,8 @@ export interface UseCaseDeps {
   policy: Policy;
   clock: Clock;
   ids: IdGenerator;
+  /** Session records, shown with a request; without it views carry no `sessions`. */
+  sessions?: SessionRecordRepository;
 }
 
 /** What a transition (or a dry run of one) needs: now, who, and the policy. */

@@ -7,18 +7,33 @@ import type {
 import type { FieldError } from '../http/api-error';
 
 /** Codes a use case refuses with; the problem catalog maps every one of them to an HTTP status. */
-export type UseCaseErrorCode = DomainErrorCode | RepositoryErrorCode | 'NOT_AUDITOR';
+export type UseCaseErrorCode =
+  | DomainErrorCode
+  | RepositoryErrorCode
+  | 'NOT_AUDITOR'
+  | FederationFailureCode;
+
+/** Why a session could not be issued although every check passed (answered 502/503). */
+export type FederationFailureCode = 'FEDERATION_DENIED' | 'STS_UNAVAILABLE' | 'CONSOLE_SIGN_IN_FAILED';
 
 /** A refusal raised by a use case: the domain's, the store's, or the API's own authorization. */
 export class UseCaseError extends Error {
   override readonly name = 'UseCaseError';
   readonly code: UseCaseErrorCode;
   readonly errors: FieldError[] | undefined;
+  /** STEP_UP_REQUIRED: how recent the sign-in must be, sent in the problem for OIDC `max_age`. */
+  readonly maxAuthAgeSeconds: number | undefined;
 
-  constructor(code: UseCaseErrorCode, detail: string, errors?: FieldError[]) {
+  constructor(
+    code: UseCaseErrorCode,
+    detail: string,
+    errors?: FieldError[],
+    extra: { maxAuthAgeSeconds?: number } = {},
+  ) {
     super(detail);
     this.code = code;
     this.errors = errors;
+    this.maxAuthAgeSeconds = extra.maxAuthAgeSeconds;
   }
 }
 
