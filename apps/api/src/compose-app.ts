@@ -65,9 +65,7 @@ export function createFederationFromConfig(config: ApiConfig, logger: Logger): F
   const { federation } = config;
   const [firstRegion] = federation.stsRegions;
   if (firstRegion === undefined) {
-    throw new Error(
-      'Federation needs ELEVATE_STS_REGIONS or AWS_REGION (see docs/api-config.md).',
-    );
+    throw new Error('Federation needs ELEVATE_STS_REGIONS or AWS_REGION (see docs/api-config.md).');
   }
   if (config.allowedOrigin === undefined) {
     throw new Error(

@@ -137,13 +137,27 @@ const notificationsEnvSchema = z.object({
   ELEVATE_APP_URL: optional(z.url({ protocol: /^https?$/ })),
   ELEVATE_WEB_ORIGIN: optional(z.url({ protocol: /^https?$/ })),
   /** The request-events topic; unset: no SNS channel (the local stack uses the dev mailbox). */
-  ELEVATE_TOPIC_ARN: optional(z.string().regex(/^arn:aws[\w-]*:sns:[\w-]+:\d{12}:[\w-]{1,256}$/, 'expected an SNS topic ARN')),
+  ELEVATE_TOPIC_ARN: optional(
+    z.string().regex(/^arn:aws[\w-]*:sns:[\w-]+:\d{12}:[\w-]{1,256}$/, 'expected an SNS topic ARN'),
+  ),
   /** A Slack incoming-webhook URL (a secret: never logged). Unset: no Slack channel. */
   ELEVATE_SLACK_WEBHOOK_URL: optional(z.url({ protocol: /^https$/ })),
   /** A pending request this old gets one reminder to its reviewers. */
-  ELEVATE_REMINDER_AFTER_MINUTES: optional(z.coerce.number().int().min(5).max(30 * 24 * 60)).default(4 * 60),
+  ELEVATE_REMINDER_AFTER_MINUTES: optional(
+    z.coerce
+      .number()
+      .int()
+      .min(5)
+      .max(30 * 24 * 60),
+  ).default(4 * 60),
   /** Local server only: how often the sweeper runs (EventBridge Scheduler runs it in AWS). */
-  ELEVATE_SWEEP_INTERVAL_SECONDS: optional(z.coerce.number().int().min(1).max(24 * 60 * 60)).default(60),
+  ELEVATE_SWEEP_INTERVAL_SECONDS: optional(
+    z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60 * 60),
+  ).default(60),
   /** Local server only: where the dev mailbox keeps messages (`<dir>/mailbox.jsonl`). */
   ELEVATE_DATA_DIR: optional(z.string().min(1)),
   /** Local server only: the dev stack's personas, to map reviewer groups to mailboxes. */
@@ -167,12 +181,16 @@ export interface NotificationsConfig {
 /** Reads the notifier's and sweeper's environment once; throws naming each bad variable. */
 export function loadNotificationsConfig(env: NodeJS.ProcessEnv = process.env): NotificationsConfig {
   const parsed = notificationsEnvSchema.safeParse(env);
-  const appUrl = parsed.success ? (parsed.data.ELEVATE_APP_URL ?? parsed.data.ELEVATE_WEB_ORIGIN) : undefined;
+  const appUrl = parsed.success
+    ? (parsed.data.ELEVATE_APP_URL ?? parsed.data.ELEVATE_WEB_ORIGIN)
+    : undefined;
   if (!parsed.success || appUrl === undefined) {
     const problems = parsed.success
       ? ['  ELEVATE_APP_URL: set it (or ELEVATE_WEB_ORIGIN) so messages can link to Elevate']
       : parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`Invalid notifications configuration:\n${problems.join('\n')}\nSee docs/notifications.md.`);
+    throw new Error(
+      `Invalid notifications configuration:\n${problems.join('\n')}\nSee docs/notifications.md.`,
+    );
   }
   const e = parsed.data;
   return {

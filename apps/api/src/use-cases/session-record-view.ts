@@ -14,7 +14,11 @@ export const toSessionRecordView = (session: SessionRecord): SessionRecordView =
   ...(session.sourceIp === undefined ? {} : { sourceIp: session.sourceIp }),
   ...(session.userAgent === undefined ? {} : { userAgent: session.userAgent }),
   issuedAt: session.issuedAt,
-  issuedBy: { sub: session.issuedBy.sub, email: session.issuedBy.email, name: session.issuedBy.name },
+  issuedBy: {
+    sub: session.issuedBy.sub,
+    email: session.issuedBy.email,
+    name: session.issuedBy.name,
+  },
   roleSessionName: session.roleSessionName,
   sourceIdentity: session.sourceIdentity,
 });

@@ -8,13 +8,11 @@ import type { FieldError } from '../http/api-error';
 
 /** Codes a use case refuses with; the problem catalog maps every one of them to an HTTP status. */
 export type UseCaseErrorCode =
-  | DomainErrorCode
-  | RepositoryErrorCode
-  | 'NOT_AUDITOR'
-  | FederationFailureCode;
+  DomainErrorCode | RepositoryErrorCode | 'NOT_AUDITOR' | FederationFailureCode;
 
 /** Why a session could not be issued although every check passed (answered 502/503). */
-export type FederationFailureCode = 'FEDERATION_DENIED' | 'STS_UNAVAILABLE' | 'CONSOLE_SIGN_IN_FAILED';
+export type FederationFailureCode =
+  'FEDERATION_DENIED' | 'STS_UNAVAILABLE' | 'CONSOLE_SIGN_IN_FAILED';
 
 /** A refusal raised by a use case: the domain's, the store's, or the API's own authorization. */
 export class UseCaseError extends Error {
