@@ -1,8 +1,9 @@
 // `pnpm start:local`: the same app as on Lambda, on @hono/node-server, bound to loopback.
 import { ensureTable } from '@elevate/adapters';
 import { composeApp, createDynamoDbClient } from './compose-app';
-import { loadConfig } from './config';
+import { loadConfig, loadNotificationsConfig } from './config';
 import { createJsonLogger } from './logger';
+import { startLocalNotifications } from './notifications/local-notifications';
 import { startServer } from './start-server';
 
 const config = loadConfig();
@@ -11,10 +12,16 @@ const logger = createJsonLogger({ level: config.logLevel });
 try {
   // A broken policy throws here, naming the paths inside the file, before anything listens.
   // One process serves everything locally, the federate route included (in AWS: two functions).
-  const { app } = composeApp(config, { logger }, { routes: 'all' });
+  // Store writes feed the notifier (dynalite has no streams); mail goes to /dev/mailbox.
+  const notifications = startLocalNotifications(loadNotificationsConfig(), logger);
+  const { app } = composeApp(
+    config,
+    { logger, repository: notifications.repository },
+    { routes: 'all' },
+  );
   // In AWS the CDK stack owns the table; on a laptop the API creates it in dynalite.
   await ensureTable(createDynamoDbClient(config), config.dynamodb.tableName);
-  const server = await startServer(app, config.server);
+  const server = await startServer(notifications.serve(app), config.server);
   logger.info(`Elevate API ready on ${server.url}`);
   let stopping = false;
   const stop = (signal: string) => {
@@ -23,7 +30,10 @@ try {
     logger.info(`stopping (${signal})`);
     // Requests in flight get a few seconds, then we go regardless.
     setTimeout(() => process.exit(0), 5_000).unref();
-    void server.close().then(() => process.exit(0));
+    void server
+      .close()
+      .then(() => notifications.stop())
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));

@@ -1,10 +1,19 @@
-// Placeholder entry so the CDK app can bundle and wire this function; issue 6 replaces it.
-// It never pretends to work: every invocation logs one structured line and fails.
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDbAccessRequestRepository } from '@elevate/adapters';
+import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import { loadNotificationsConfig } from '../config';
+import { composeNotifier } from '../notifications/compose-notifier';
+import { handleStreamBatch } from '../notifications/handle-stream-batch';
 
-/** Lambda entry point of the notifier: DynamoDB stream records to SNS. */
-export const handler = async (): Promise<never> => {
-  console.log(
-    JSON.stringify({ level: 'error', msg: 'not implemented yet', fn: 'notifier', issue: 6 }),
-  );
-  throw new Error('not implemented yet: see issue 6');
-};
+// Built once per container (init phase): configuration errors fail the init, loudly, not each record.
+const config = loadNotificationsConfig();
+const deps = composeNotifier(config, {
+  repository: new DynamoDbAccessRequestRepository({
+    client: new DynamoDBClient({}),
+    tableName: config.dynamodb.tableName,
+  }),
+});
+
+/** The table stream's consumer: request changes to SNS (and Slack), with partial batch failures. */
+export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> =>
+  handleStreamBatch(event.Records, deps);

@@ -1,10 +1,17 @@
-// Placeholder entry so the CDK app can bundle and wire this function; issue 6 replaces it.
-// It never pretends to work: every invocation logs one structured line and fails.
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDbAccessRequestRepository } from '@elevate/adapters';
+import { loadNotificationsConfig } from '../config';
+import { composeNotifier } from '../notifications/compose-notifier';
+import type { SweepReport } from '../sweeper/sweep-requests';
+import { sweepRequests } from '../sweeper/sweep-requests';
 
-/** Lambda entry point of the sweeper: expires stale pending requests on a schedule. */
-export const handler = async (): Promise<never> => {
-  console.log(
-    JSON.stringify({ level: 'error', msg: 'not implemented yet', fn: 'sweeper', issue: 6 }),
-  );
-  throw new Error('not implemented yet: see issue 6');
-};
+const config = loadNotificationsConfig();
+const deps = composeNotifier(config, {
+  repository: new DynamoDbAccessRequestRepository({
+    client: new DynamoDBClient({}),
+    tableName: config.dynamodb.tableName,
+  }),
+});
+
+/** Run by EventBridge Scheduler: expires stale pending requests and sends due reminders. */
+export const handler = async (): Promise<SweepReport> => sweepRequests(deps);

@@ -1,5 +1,5 @@
 import type { MessageAttributeValue } from '@aws-sdk/client-sns';
-import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
+import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import type { NotificationChannel, NotificationMessage } from '@elevate/domain';
 
 /** SNS's limit on a published message, attributes included (256 KiB). */
@@ -66,8 +66,9 @@ export class SnsNotificationChannel implements NotificationChannel {
   readonly #client: SNSClient;
   readonly #topicArn: string;
 
-  constructor(options: { readonly client: SNSClient; readonly topicArn: string }) {
-    this.#client = options.client;
+  /** Without a client, one from the SDK's default chain (Lambda's region and role). */
+  constructor(options: { readonly topicArn: string; readonly client?: SNSClient }) {
+    this.#client = options.client ?? new SNSClient({});
     this.#topicArn = options.topicArn;
   }
 

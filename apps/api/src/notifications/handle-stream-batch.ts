@@ -1,0 +1,56 @@
+import { readRequestChange, UnreadableStreamRecordError } from '@elevate/adapters';
+import { deriveNotificationEvents } from '@elevate/domain';
+import { errorFields } from '../logger';
+import { deliverEvent } from './deliver-event';
+import type { NotifierDeps } from './notifier-deps';
+
+/** Lambda's partial batch response for stream sources: the failed records' sequence numbers. */
+export interface StreamBatchResponse {
+  batchItemFailures: { itemIdentifier: string }[];
+}
+
+const field = (raw: unknown, path: readonly string[]): string | undefined => {
+  let value: unknown = raw;
+  for (const key of path)
+    value =
+      typeof value === 'object' && value !== null
+        ? (value as Record<string, unknown>)[key]
+        : undefined;
+  return typeof value === 'string' ? value : undefined;
+};
+
+/**
+ * Handles one batch of DynamoDB stream records (Lambda, or the local change feed): each request
+ * change becomes events, each event is delivered once. A record that fails — or cannot be read at
+ * all — is reported by its sequence number (what Lambda expects for streams), never thrown, and
+ * the rest of the batch is still handled; Lambda retries from the first failure, and the delivery
+ * ledger makes the records after it that already went out harmless.
+ */
+export async function handleStreamBatch(
+  records: readonly unknown[],
+  deps: NotifierDeps,
+): Promise<StreamBatchResponse> {
+  const batchItemFailures: { itemIdentifier: string }[] = [];
+  for (const raw of records) {
+    const eventId = field(raw, ['eventID']);
+    const itemIdentifier = field(raw, ['dynamodb', 'SequenceNumber']) ?? eventId ?? '';
+    const log = deps.logger.child({ eventId });
+    try {
+      const change = readRequestChange(raw);
+      if (change.kind === 'ignored') continue;
+      let pending = 0;
+      for (const event of deriveNotificationEvents(change.before, change.after))
+        pending += (await deliverEvent(event, deps)).pending;
+      if (pending > 0) batchItemFailures.push({ itemIdentifier });
+    } catch (error) {
+      if (error instanceof UnreadableStreamRecordError) {
+        // The problem names fields, never values: images hold names, addresses and justifications.
+        log.error('unreadable stream record', { problem: error.problem });
+      } else {
+        log.error('stream record failed', { ...errorFields(error), stack: undefined });
+      }
+      batchItemFailures.push({ itemIdentifier });
+    }
+  }
+  return { batchItemFailures };
+}

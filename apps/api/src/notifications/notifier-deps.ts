@@ -1,0 +1,19 @@
+import type { Clock, DeliveryLedger, NotificationChannel, Policy } from '@elevate/domain';
+import type { Logger } from '../logger';
+
+/** A channel as deployed: a best-effort one (Slack) never holds a record back for a retry. */
+export interface ConfiguredChannel {
+  readonly channel: NotificationChannel;
+  readonly bestEffort?: boolean;
+}
+
+/** What delivering notifications needs: the policy (account names, tags), channels, the ledger. */
+export interface NotifierDeps {
+  readonly policy: Policy;
+  readonly clock: Clock;
+  readonly ledger: DeliveryLedger;
+  readonly channels: readonly ConfiguredChannel[];
+  /** Deep links start here, e.g. https://elevate.example.com. */
+  readonly appUrl: string;
+  readonly logger: Logger;
+}

@@ -1,0 +1,146 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- dev-stack's ambient typing of dynalite, which its index pulls in.
+/// <reference path="../../../../packages/dev-stack/src/dynamodb/dynalite.d.ts" />
+import { randomUUID } from 'node:crypto';
+import {
+  ChangeFeed,
+  DynamoDbAccessRequestRepository,
+  DynamoDbDeliveryLedger,
+  ensureTable,
+  InMemoryAccessRequestRepository,
+} from '@elevate/adapters';
+import { startDynamoDb } from '@elevate/dev-stack';
+import type { AccessRequestRepository } from '@elevate/domain';
+import { addMinutes } from '@elevate/domain';
+import { describe, expect, it } from 'vitest';
+import { localClient } from '../../../../packages/adapters/src/dynamodb/testing/local-client';
+import { NOW, pendingSandbox } from '../../../../packages/domain/src/testing/fixtures';
+import { handleStreamBatch } from '../notifications/handle-stream-batch';
+import { notifierWorld } from '../notifications/testing/notifier-world';
+import type { SweeperDeps } from './sweep-requests';
+import { sweepRequests } from './sweep-requests';
+
+// pendingSandbox: created at NOW, pending limit 1440 minutes (engineers-non-production).
+const REMINDER_AFTER = 240;
+
+const sweeperWorld = (
+  repository: AccessRequestRepository = new InMemoryAccessRequestRepository(),
+) => {
+  const world = notifierWorld(NOW);
+  const deps: SweeperDeps = {
+    ...world.deps,
+    repository,
+    reminderAfterMinutes: REMINDER_AFTER,
+    pageSize: 2,
+  };
+  return { ...world, deps, repository };
+};
+
+describe('sweepRequests', () => {
+  it('leaves a young pending request alone', async () => {
+    const world = sweeperWorld();
+    await world.repository.create(pendingSandbox());
+    world.setNow(addMinutes(NOW, REMINDER_AFTER - 1));
+    expect(await sweepRequests(world.deps)).toEqual({
+      expired: 0,
+      lostRaces: 0,
+      reminded: 0,
+      remindersPending: 0,
+    });
+    expect(world.sns.messages).toHaveLength(0);
+  });
+
+  it('reminds the reviewers once when a request has waited past the threshold', async () => {
+    const world = sweeperWorld();
+    await world.repository.create(pendingSandbox());
+    world.setNow(addMinutes(NOW, REMINDER_AFTER));
+    expect(await sweepRequests(world.deps)).toMatchObject({ reminded: 1, expired: 0 });
+    world.setNow(addMinutes(NOW, REMINDER_AFTER + 60));
+    expect(await sweepRequests(world.deps)).toMatchObject({ reminded: 0 });
+    expect(
+      world.sns.messages.map((message) => [message.eventType, message.audience.kind, message.link]),
+    ).toEqual([['PENDING_REMINDER', 'reviewers', 'https://elevate.example.com/reviews']]);
+  });
+
+  it('expires a request past its pending limit through the conditional transition', async () => {
+    const world = sweeperWorld();
+    await world.repository.create(pendingSandbox());
+    world.setNow(addMinutes(NOW, 1440));
+    expect(await sweepRequests(world.deps)).toMatchObject({ expired: 1, lostRaces: 0 });
+    const stored = await world.repository.get('req-1');
+    expect(stored?.status).toBe('EXPIRED');
+    expect(stored?.history.at(-1)).toMatchObject({
+      type: 'EXPIRY',
+      actor: { sub: 'elevate:system' },
+      at: addMinutes(NOW, 1440),
+    });
+    expect(await sweepRequests(world.deps)).toMatchObject({ expired: 0 });
+  });
+
+  it('walks every page of pending requests', async () => {
+    const world = sweeperWorld();
+    for (const id of ['a', 'b', 'c', 'd', 'e'])
+      await world.repository.create(pendingSandbox(undefined, { id }));
+    world.setNow(addMinutes(NOW, 1440));
+    expect(await sweepRequests(world.deps)).toMatchObject({ expired: 5 });
+  });
+
+  it('lets two racing sweepers make one EXPIRED transition and send one reminder', async () => {
+    const world = sweeperWorld();
+    await world.repository.create(pendingSandbox(undefined, { id: 'old' }));
+    world.setNow(addMinutes(NOW, 300));
+    await world.repository.create({
+      ...pendingSandbox(undefined, { id: 'young' }),
+      createdAt: addMinutes(NOW, 30),
+      pendingExpiresAt: addMinutes(NOW, 30 + 1440),
+    });
+    world.setNow(addMinutes(NOW, 1440));
+    const reports = await Promise.all([
+      sweepRequests(world.deps),
+      sweepRequests({ ...world.deps }),
+    ]);
+    expect(reports.reduce((sum, report) => sum + report.expired, 0)).toBe(1);
+    expect(reports.reduce((sum, report) => sum + report.lostRaces, 0)).toBe(1);
+    expect(
+      (await world.repository.get('old'))?.history.filter((event) => event.type === 'EXPIRY'),
+    ).toHaveLength(1);
+    // Each channel's reminder went out once, whichever sweeper claimed it.
+    expect(
+      world.sns.messages.map((message) => [message.eventType, message.facts.requestId]),
+    ).toEqual([['PENDING_REMINDER', 'young']]);
+    expect(
+      world.slack.messages.map((message) => [message.eventType, message.facts.requestId]),
+    ).toEqual([['PENDING_REMINDER', 'young']]);
+  });
+
+  it('on DynamoDB with the local change feed: racing sweepers expire once and the requester hears once', async () => {
+    const dynamo = await startDynamoDb({ host: '127.0.0.1', port: 0 });
+    const client = localClient(dynamo.endpoint);
+    try {
+      const tableName = `elevate-${randomUUID()}`;
+      await ensureTable(client, tableName);
+      const feed = new ChangeFeed();
+      const repository = new DynamoDbAccessRequestRepository({
+        client,
+        tableName,
+        onChange: feed.publish,
+      });
+      const world = sweeperWorld(repository);
+      const ledger = new DynamoDbDeliveryLedger({ client, tableName });
+      const deps: SweeperDeps = { ...world.deps, ledger };
+      feed.subscribe(async (records) => {
+        await handleStreamBatch(records, deps);
+      });
+      await repository.create(pendingSandbox());
+      world.setNow(addMinutes(NOW, 1440));
+      const reports = await Promise.all([sweepRequests(deps), sweepRequests(deps)]);
+      await feed.drained();
+      expect(reports.map((report) => report.expired).sort()).toEqual([0, 1]);
+      expect(
+        world.sns.messages.map((message) => `${message.eventType}→${message.audience.kind}`),
+      ).toEqual(['REQUEST_CREATED→reviewers', 'REQUEST_EXPIRED→requester']);
+    } finally {
+      client.destroy();
+      await dynamo.close();
+    }
+  });
+});

@@ -1,0 +1,106 @@
+import type { AccessRequest, AccessRequestRepository } from '@elevate/domain';
+import {
+  addMinutes,
+  expireRequest,
+  isBefore,
+  isDueForReminder,
+  laterOf,
+  POLICY_LIMITS,
+  reminderEventOf,
+  SYSTEM_ACTOR,
+  transitionWriteOf,
+} from '@elevate/domain';
+import { deliverEvent } from '../notifications/deliver-event';
+import type { NotifierDeps } from '../notifications/notifier-deps';
+
+export interface SweeperDeps extends NotifierDeps {
+  readonly repository: AccessRequestRepository;
+  /** A pending request this old gets one reminder to its reviewers. */
+  readonly reminderAfterMinutes: number;
+  readonly pageSize?: number;
+  /** Bounds one run; what is left waits for the next run. */
+  readonly maxPages?: number;
+}
+
+export interface SweepReport {
+  expired: number;
+  /** Another sweeper, or a reviewer, changed the request first: fine, nothing to do. */
+  lostRaces: number;
+  reminded: number;
+  /** Reminders that could not go out this run (retried next run). */
+  remindersPending: number;
+}
+
+/**
+ * One sweep: pending requests past their pending limit expire through the domain's `expireRequest`
+ * and the store's conditional transition (the requester hears of it from the stream, like any
+ * transition); pending requests older than the reminder threshold get one reminder to their
+ * reviewers, claimed in the delivery ledger so concurrent sweepers never both send it. Safe to run
+ * twice or at once.
+ */
+export async function sweepRequests(deps: SweeperDeps): Promise<SweepReport> {
+  const now = deps.clock.now();
+  // Every pending request created at or before now − threshold expires by this time at the latest
+  // (no policy keeps a request pending longer), so one listing finds both kinds of work.
+  const horizon = laterOf(
+    now,
+    addMinutes(now, POLICY_LIMITS.maxPendingExpiryMinutes - deps.reminderAfterMinutes),
+  );
+  const report: SweepReport = { expired: 0, lostRaces: 0, reminded: 0, remindersPending: 0 };
+  let cursor: string | undefined;
+  for (let page = 0; page < (deps.maxPages ?? 20); page += 1) {
+    const listed = await deps.repository.listPendingExpiredAt({
+      at: horizon,
+      limit: deps.pageSize ?? 100,
+      ...(cursor === undefined ? {} : { cursor }),
+    });
+    for (const request of listed.items) {
+      if (request.pendingExpiresAt !== undefined && !isBefore(now, request.pendingExpiresAt))
+        await expire(request, now, deps, report);
+      else if (isDueForReminder(request, now, deps.reminderAfterMinutes))
+        await remind(request, deps, report);
+    }
+    cursor = listed.nextCursor;
+    if (cursor === undefined) break;
+  }
+  const idle = report.expired + report.lostRaces + report.reminded + report.remindersPending === 0;
+  // An idle sweep every few minutes is noise at info level.
+  if (idle) deps.logger.debug('sweep done', { ...report });
+  else deps.logger.info('sweep done', { ...report });
+  return report;
+}
+
+async function expire(
+  request: AccessRequest,
+  now: string,
+  deps: SweeperDeps,
+  report: SweepReport,
+): Promise<void> {
+  const log = deps.logger.child({ requestId: request.id });
+  const outcome = expireRequest(request, { now, actor: SYSTEM_ACTOR, policy: deps.policy });
+  if (!outcome.ok) {
+    log.info('not expired', { code: outcome.error.code });
+    return;
+  }
+  const written = await deps.repository.applyTransition(transitionWriteOf(request, outcome.value));
+  if (written.ok) {
+    report.expired += 1;
+    log.info('expired pending request');
+  } else {
+    // The index lags the table, or another sweeper or a reviewer got there first: nothing to undo.
+    report.lostRaces += 1;
+    log.info('lost the race to expire', { code: written.error.code });
+  }
+}
+
+async function remind(
+  request: AccessRequest,
+  deps: SweeperDeps,
+  report: SweepReport,
+): Promise<void> {
+  const event = reminderEventOf(request);
+  if (event === undefined) return;
+  const delivery = await deliverEvent(event, deps);
+  report.reminded += delivery.sent > 0 ? 1 : 0;
+  report.remindersPending += delivery.pending;
+}
