@@ -168,6 +168,8 @@ export const FUNCTION_SPECS: readonly FunctionSpec[] = [
     }),
     grant: (role, { table, topic }) => {
       table.grantStreamRead(role);
+      // Delivery markers (conditional Put/Update in the request's partition) make redelivery harmless.
+      grantTableData(role, table);
       topic.grantPublish(role);
       acknowledge(
         role,
@@ -185,13 +187,23 @@ export const FUNCTION_SPECS: readonly FunctionSpec[] = [
     name: 'sweeper',
     id: 'Sweeper',
     entry: 'apps/api/src/lambda/sweeper.ts',
-    description: 'Elevate sweeper: expires stale requests and ends finished windows',
+    description: 'Elevate sweeper: expires stale pending requests and reminds reviewers',
     memorySizeMb: 256,
     timeout: Duration.seconds(60),
     needsPolicy: true,
-    environment: (context) => storeEnvironment(context),
-    grant: (role, { table }) => {
+    environment: (context) => ({
+      ...storeEnvironment(context),
+      ELEVATE_TOPIC_ARN: context.topic.topicArn,
+    }),
+    grant: (role, { table, topic }) => {
       grantTableData(role, table);
+      // Reminders to reviewers go straight to the topic (no table write to stream them through).
+      topic.grantPublish(role);
+      acknowledge(
+        role,
+        ['AwsSolutions-IAM5[Action::kms:GenerateDataKey*]'],
+        "Publishing to a KMS-encrypted topic needs GenerateDataKey* (plain and WithoutPlaintext) on the topic's key; the resource is that one key.",
+      );
     },
   },
 ];
