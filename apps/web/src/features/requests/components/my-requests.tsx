@@ -10,7 +10,6 @@ import TextFilter from '@cloudscape-design/components/text-filter';
 import { useCollection } from '@cloudscape-design/collection-hooks';
 import type { RequestSummary } from '@elevate/contracts';
 import { EmptyState } from '../../../components/ui/empty-state';
-import { LocalTime } from '../../../components/ui/local-time';
 import { ProblemAlert } from '../../../components/ui/problem-alert';
 import { RequestStatusIndicator, requestStatusLabel } from '../../../components/ui/request-status';
 import { isSkeletonRow, skeletonRows, withSkeletonCells, type SkeletonRow } from '../../../components/ui/skeleton-rows';
@@ -54,33 +53,32 @@ export function MyRequests({ onFlash }: MyRequestsProps) {
     {
       id: 'status',
       header: 'Status',
-      minWidth: 150,
+      minWidth: 120,
       cell: (item) => <RequestStatusIndicator status={item.status} phase={item.phase} />,
     },
     {
       id: 'account',
       header: 'Account',
-      cell: (item) => accountLabel(item),
-    },
-    { id: 'role', header: 'Role', cell: (item) => item.roleName },
-    { id: 'window', header: 'Window', cell: (item) => <RequestWindow request={item} /> },
-    { id: 'left', header: 'Time left', minWidth: 120, cell: (item) => <TimeLeft request={item} onElapsed={() => void requests.refetch()} /> },
-    {
-      id: 'requested',
-      header: 'Requested',
       cell: (item) => (
-        <Link variant="secondary" href={`/requests/${encodeURIComponent(item.id)}`} onFollow={(event) => {
-          event.preventDefault();
-          void navigate(`/requests/${encodeURIComponent(item.id)}`);
-        }} ariaLabel={`Details: ${requestLabel(item)}`}>
-          <LocalTime iso={item.createdAt} />
+        <Link
+          href={`/requests/${encodeURIComponent(item.id)}`}
+          onFollow={(event) => {
+            event.preventDefault();
+            void navigate(`/requests/${encodeURIComponent(item.id)}`);
+          }}
+          ariaLabel={`Details: ${requestLabel(item)}`}
+        >
+          {accountLabel(item)}
         </Link>
       ),
     },
+    { id: 'role', header: 'Role', cell: (item) => item.roleName },
+    { id: 'window', header: 'Window', cell: (item) => <RequestWindow request={item} /> },
+    { id: 'left', header: 'Time left', cell: (item) => <TimeLeft request={item} onElapsed={() => void requests.refetch()} /> },
     {
       id: 'actions',
       header: 'Actions',
-      minWidth: 380,
+      minWidth: 260,
       cell: (item) => requesterActions.actionsFor(item),
     },
   ];
