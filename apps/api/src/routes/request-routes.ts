@@ -9,6 +9,9 @@ import {
   reviewBreakGlassBodySchema,
   revokeBodySchema,
 } from '@elevate/contracts';
+import type { z } from 'zod';
+import type { RequestView } from '@elevate/contracts';
+import type { Actor } from '@elevate/domain';
 import type { AuthedEnv } from '../app-env';
 import { parseJsonBody, parseQuery } from '../http/validate';
 import { approveRequest } from '../use-cases/approve-request';
@@ -22,10 +25,37 @@ import { rejectRequest } from '../use-cases/reject-request';
 import { revokeRequest } from '../use-cases/revoke-request';
 import type { UseCaseDeps } from '../use-cases/use-case-deps';
 
+type TransitionUseCase<B> = (
+  deps: UseCaseDeps,
+  actor: Actor,
+  id: string,
+  body: B,
+) => Promise<RequestView>;
+
+/** `POST /requests/:id/<action>`: parse the body with its schema, run the one transition. */
+function addTransition<B>(
+  routes: Hono<AuthedEnv>,
+  deps: UseCaseDeps,
+  action: string,
+  schema: z.ZodType<B>,
+  useCase: TransitionUseCase<B>,
+): void {
+  routes.post(`/requests/:id/${action}`, async (c) =>
+    c.json(await useCase(deps, c.var.actor, c.req.param('id'), await parseJsonBody(c, schema))),
+  );
+}
+
 /** Access requests: create, list mine, read one, and every transition. */
 export function requestRoutes(deps: UseCaseDeps): Hono<AuthedEnv> {
+  const routes = new Hono<AuthedEnv>();
+  addTransition(routes, deps, 'approve', approveBodySchema, approveRequest);
+  addTransition(routes, deps, 'reject', rejectBodySchema, rejectRequest);
+  addTransition(routes, deps, 'cancel', cancelBodySchema, cancelRequest);
+  addTransition(routes, deps, 'revoke', revokeBodySchema, revokeRequest);
+  addTransition(routes, deps, 'end', endEarlyBodySchema, endRequestEarly);
+  addTransition(routes, deps, 'review', reviewBreakGlassBodySchema, markBreakGlassReviewed);
   return (
-    new Hono<AuthedEnv>()
+    routes
       .post('/requests', async (c) => {
         const view = await createRequest(
           deps,
@@ -41,66 +71,6 @@ export function requestRoutes(deps: UseCaseDeps): Hono<AuthedEnv> {
       )
       .get('/requests/:id', async (c) =>
         c.json(await getRequest(deps, c.var.actor, c.req.param('id'))),
-      )
-      .post('/requests/:id/approve', async (c) =>
-        c.json(
-          await approveRequest(
-            deps,
-            c.var.actor,
-            c.req.param('id'),
-            await parseJsonBody(c, approveBodySchema),
-          ),
-        ),
-      )
-      .post('/requests/:id/reject', async (c) =>
-        c.json(
-          await rejectRequest(
-            deps,
-            c.var.actor,
-            c.req.param('id'),
-            await parseJsonBody(c, rejectBodySchema),
-          ),
-        ),
-      )
-      .post('/requests/:id/cancel', async (c) =>
-        c.json(
-          await cancelRequest(
-            deps,
-            c.var.actor,
-            c.req.param('id'),
-            await parseJsonBody(c, cancelBodySchema),
-          ),
-        ),
-      )
-      .post('/requests/:id/revoke', async (c) =>
-        c.json(
-          await revokeRequest(
-            deps,
-            c.var.actor,
-            c.req.param('id'),
-            await parseJsonBody(c, revokeBodySchema),
-          ),
-        ),
-      )
-      .post('/requests/:id/end', async (c) =>
-        c.json(
-          await endRequestEarly(
-            deps,
-            c.var.actor,
-            c.req.param('id'),
-            await parseJsonBody(c, endEarlyBodySchema),
-          ),
-        ),
-      )
-      .post('/requests/:id/review', async (c) =>
-        c.json(
-          await markBreakGlassReviewed(
-            deps,
-            c.var.actor,
-            c.req.param('id'),
-            await parseJsonBody(c, reviewBreakGlassBodySchema),
-          ),
-        ),
       )
   );
 }
