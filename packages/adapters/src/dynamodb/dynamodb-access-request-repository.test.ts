@@ -8,6 +8,7 @@ import type { RunningDynamoDb } from '@elevate/dev-stack';
 import { startDynamoDb } from '@elevate/dev-stack';
 import type { AccessRequest } from '@elevate/domain';
 import {
+  addMinutes,
   approveRequest,
   createBreakGlassRequest,
   createRequest,
@@ -160,6 +161,8 @@ describe('DynamoDB access request items', () => {
       version: 2,
       GSI1PK: `REQUESTER#${alice.sub}`,
       GSI3PK: 'CREATED#2025-03',
+      // Set by the same UpdateItem: "my past decisions" filters on it.
+      deciderSubs: [rita.sub],
     });
   });
 
@@ -223,6 +226,12 @@ describe('DynamoDB listings', () => {
       limit: 5,
     });
     await repository.listPendingExpiredAt({ at: '2026-01-01T00:00:00.000Z', limit: 5 });
+    await repository.listDecidedBy({
+      from: '2025-01-01T00:00:00.000Z',
+      to: '2026-01-01T00:00:00.000Z',
+      sub: rita.sub,
+      limit: 5,
+    });
     expect(new Set(sent)).toEqual(
       new Set(['PutItemCommand', 'GetItemCommand', 'UpdateItemCommand', 'QueryCommand']),
     );
@@ -260,5 +269,44 @@ describe('DynamoDB listings', () => {
     expect(found).toEqual(['m-new', 'm-old']);
     // 36 months at 10 reads a page: the walk needs several pages, some of them empty.
     expect(pages).toBe(4);
+  });
+
+  it('bound the reads of a page of past decisions, one conditional write per decision', async () => {
+    const { repository } = await newTable();
+    // A year of months, decisions only at both ends: pages read months of nothing within budget.
+    const old = pendingAt('dec-old', '2025-01-05T10:00:00.000Z');
+    const recent = pendingAt('dec-new', '2025-12-20T10:00:00.000Z');
+    const notMine = pendingAt('dec-other', '2025-06-01T10:00:00.000Z');
+    for (const request of [old, recent, notMine]) await repository.create(request);
+    sent.length = 0;
+    for (const request of [old, recent]) {
+      const approved = approveRequest(request, {}, ctx(rita, addMinutes(request.createdAt, 1)));
+      if (!approved.ok) throw new Error(approved.error.code);
+      await repository.applyTransition(transitionWriteOf(request, approved.value));
+    }
+    expect(sent).toEqual(['UpdateItemCommand', 'UpdateItemCommand']);
+
+    const found: string[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      sent.length = 0;
+      const page = await repository.listDecidedBy({
+        from: '2025-01-01T00:00:00.000Z',
+        to: '2026-01-01T00:00:00.000Z',
+        sub: rita.sub,
+        limit: 10,
+        ...(cursor === undefined ? {} : { cursor }),
+      });
+      expect(sent.filter((name) => name === 'QueryCommand').length).toBeLessThanOrEqual(
+        MAX_READS_PER_PAGE,
+      );
+      found.push(...page.items.map((item) => item.id));
+      cursor = page.nextCursor;
+      pages += 1;
+    } while (cursor !== undefined && pages < 20);
+    expect(found).toEqual(['dec-new', 'dec-old']);
+    // 12 months at 10 reads a page: two pages.
+    expect(pages).toBe(2);
   });
 });

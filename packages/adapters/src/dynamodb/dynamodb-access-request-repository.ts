@@ -12,6 +12,7 @@ import type {
   AccessRequest,
   AccessRequestRepository,
   AuditQuery,
+  DecidedByQuery,
   Page,
   PageQuery,
   RepositoryError,
@@ -257,17 +258,9 @@ export class DynamoDbAccessRequestRepository implements AccessRequestRepository 
 
   async listForAudit(query: AuditQuery): Promise<Page<AccessRequest>> {
     checkLimit(query.limit);
-    const cursor = decodeCursor('audit', query.cursor);
-    const from = canonicalInstant(query.from);
-    const to = canonicalInstant(query.to);
-    // The exclusive upper bound: `to` itself (every `<to>#<id>` sorts above it) or the cursor's position.
-    const upper = cursor === undefined || positionKey(cursor) > to ? to : positionKey(cursor);
-    if (upper <= from) return { items: [] };
-    const range = {
-      condition: 'BETWEEN :from AND :upper',
-      values: { ':from': from, ':upper': upper },
-      skipKey: upper,
-    };
+    const walk = creationRangeOf('audit', query);
+    if (walk === undefined) return { items: [] };
+    const { range } = walk;
     const filter = equals({
       'requester.email': query.requesterEmail,
       accountId: query.accountId,
@@ -291,32 +284,28 @@ export class DynamoDbAccessRequestRepository implements AccessRequestRepository 
       );
       return pageOf('audit', collected, query.limit);
     }
-    const items: AccessRequest[] = [];
-    const lastMonth = monthOf(from);
-    for (let month = monthBelow(upper); month >= lastMonth; month = previousMonth(month)) {
-      const collected = await this.#collect(
-        {
-          index: 'GSI3',
-          partition: `${CREATED_PREFIX}${month}`,
-          order: 'newestFirst',
-          range,
-          ...(filter === undefined ? {} : { filter }),
+    return this.#walkMonths('audit', { ...walk, filter }, query.limit, budget);
+  }
+
+  async listDecidedBy(query: DecidedByQuery): Promise<Page<AccessRequest>> {
+    checkLimit(query.limit);
+    const walk = creationRangeOf('decided', query);
+    if (walk === undefined) return { items: [] };
+    // `deciderSubs` is multi-valued, so no index can be keyed on it: a filter on the audit index,
+    // bounded by the range and by MAX_READS_PER_PAGE (docs/data-model.md weighs the cost).
+    return this.#walkMonths(
+      'decided',
+      {
+        ...walk,
+        filter: {
+          expression: 'contains(#deciderSubs, :decider)',
+          names: { '#deciderSubs': 'deciderSubs' },
+          values: { ':decider': query.sub },
         },
-        wanted - items.length,
-        budget,
-      );
-      items.push(...collected.items);
-      if (collected.stoppedAt !== undefined) {
-        // Out of reads: go on next time where this read stopped, or at the top of this month.
-        const stoppedAt =
-          collected.stoppedAt === 'notStarted'
-            ? { createdAt: monthStart(nextMonth(month)), id: '' }
-            : collected.stoppedAt;
-        return pageOf('audit', { items, stoppedAt }, query.limit);
-      }
-      if (items.length >= wanted) break;
-    }
-    return pageOf('audit', { items }, query.limit);
+      },
+      query.limit,
+      { used: 0 },
+    );
   }
 
   async listPendingExpiredAt(
@@ -342,6 +331,45 @@ export class DynamoDbAccessRequestRepository implements AccessRequestRepository 
       { used: 0 },
     );
     return pageOf('expired', collected, query.limit);
+  }
+
+  /**
+   * Walks the monthly audit partitions (GSI3) newest first, from the month below `upper` down to
+   * the month of `from`, until a page (and one more) is in hand or the page's read budget is spent.
+   */
+  async #walkMonths(
+    listing: Listing,
+    walk: CreationRange & { readonly filter: Filter | undefined },
+    limit: number,
+    budget: ReadBudget,
+  ): Promise<Page<AccessRequest>> {
+    const wanted = limit + 1;
+    const items: AccessRequest[] = [];
+    const lastMonth = monthOf(walk.from);
+    for (let month = monthBelow(walk.upper); month >= lastMonth; month = previousMonth(month)) {
+      const collected = await this.#collect(
+        {
+          index: 'GSI3',
+          partition: `${CREATED_PREFIX}${month}`,
+          order: 'newestFirst',
+          range: walk.range,
+          ...(walk.filter === undefined ? {} : { filter: walk.filter }),
+        },
+        wanted - items.length,
+        budget,
+      );
+      items.push(...collected.items);
+      if (collected.stoppedAt !== undefined) {
+        // Out of reads: go on next time where this read stopped, or at the top of this month.
+        const stoppedAt =
+          collected.stoppedAt === 'notStarted'
+            ? { createdAt: monthStart(nextMonth(month)), id: '' }
+            : collected.stoppedAt;
+        return pageOf(listing, { items, stoppedAt }, limit);
+      }
+      if (items.length >= wanted) break;
+    }
+    return pageOf(listing, { items }, limit);
   }
 
   /**
@@ -396,6 +424,35 @@ export class DynamoDbAccessRequestRepository implements AccessRequestRepository 
     }
   }
 }
+
+/** A newest-first read of requests created in [from, to), resumed below a cursor's position. */
+interface CreationRange {
+  readonly from: string;
+  /** Exclusive: `to` itself (every `<to>#<id>` sorts above it) or the cursor's position. */
+  readonly upper: string;
+  readonly range: NonNullable<PartitionQuery['range']>;
+}
+
+/** The range left to read, or undefined when nothing is (empty range, or a cursor past `from`). */
+const creationRangeOf = (
+  listing: Listing,
+  query: PageQuery & { readonly from: string; readonly to: string },
+): CreationRange | undefined => {
+  const cursor = decodeCursor(listing, query.cursor);
+  const from = canonicalInstant(query.from);
+  const to = canonicalInstant(query.to);
+  const upper = cursor === undefined || positionKey(cursor) > to ? to : positionKey(cursor);
+  if (upper <= from) return undefined;
+  return {
+    from,
+    upper,
+    range: {
+      condition: 'BETWEEN :from AND :upper',
+      values: { ':from': from, ':upper': upper },
+      skipKey: upper,
+    },
+  };
+};
 
 const equals = (fields: Record<string, string | undefined>): Filter | undefined => {
   const names: Record<string, string> = {};

@@ -2,6 +2,7 @@ import type {
   AccessRequest,
   AccessRequestRepository,
   AuditQuery,
+  DecidedByQuery,
   Page,
   PageQuery,
   RepositoryError,
@@ -9,7 +10,7 @@ import type {
   Result,
   TransitionWrite,
 } from '@elevate/domain';
-import { err, ok } from '@elevate/domain';
+import { decidersOf, err, ok } from '@elevate/domain';
 import type { Listing, Position } from './page-cursor';
 import { decodeCursor, encodeCursor, positionKey, positionOf, queueKey } from './page-cursor';
 import { alreadyExists, checkLimit, notFound, versionConflict } from './repository-error';
@@ -109,6 +110,15 @@ export class InMemoryAccessRequestRepository implements AccessRequestRepository 
         (query.roleName === undefined || request.roleName === query.roleName) &&
         (query.status === undefined || request.status === query.status)
       );
+    });
+  }
+
+  async listDecidedBy(query: DecidedByQuery): Promise<Page<AccessRequest>> {
+    const from = canonicalInstant(query.from);
+    const to = canonicalInstant(query.to);
+    return this.#page('decided', query, 'newestFirst', (request) => {
+      const createdAt = canonicalInstant(request.createdAt);
+      return from <= createdAt && createdAt < to && decidersOf(request).includes(query.sub);
     });
   }
 

@@ -4,7 +4,14 @@ import type { AccessRequest } from '@elevate/domain';
 import { canonicalInstant, isCanonicalInstant } from './request-item';
 
 /** The listings; a cursor from one is refused by another. */
-export const LISTINGS = ['requester', 'review', 'breakGlass', 'audit', 'expired'] as const;
+export const LISTINGS = [
+  'requester',
+  'review',
+  'breakGlass',
+  'audit',
+  'decided',
+  'expired',
+] as const;
 export type Listing = (typeof LISTINGS)[number];
 
 /**

@@ -1,5 +1,6 @@
 import type { AccessRequest } from '@elevate/domain';
 import {
+  decidersOf,
   DECISION_KINDS,
   HISTORY_EVENT_TYPES,
   POST_ACCESS_REVIEW_STATES,
@@ -70,13 +71,21 @@ export const INDEX_ATTRIBUTES = [
 export type IndexAttribute = (typeof INDEX_ATTRIBUTES)[number];
 
 /**
+ * Derived attributes a listing reads: the GSI keys, and `deciderSubs` — the subs of everyone who
+ * decided the request (`decidersOf`), which "my past decisions" filters on (`contains`). A
+ * multi-valued attribute cannot key a GSI, so it is a filter on the audit index, not an index.
+ */
+export type IndexAttributes = Record<IndexAttribute, string | undefined> & {
+  readonly deciderSubs: readonly string[] | undefined;
+};
+
+/**
  * Which index entries a request has in its current state. GSI1 (by requester) and GSI3 (audit, by
  * month) always; GSI2 only while it waits for someone: PENDING (review queue and sweeper) or a
  * break-glass review still PENDING. The two never overlap: break-glass requests are never PENDING.
+ * `deciderSubs` once someone has decided it. A transition sets them all in its one UpdateItem.
  */
-export const indexAttributesOf = (
-  request: AccessRequest,
-): Record<IndexAttribute, string | undefined> => {
+export const indexAttributesOf = (request: AccessRequest): IndexAttributes => {
   const creationKey = creationKeyOf(request);
   const queue =
     request.status === 'PENDING'
@@ -84,12 +93,14 @@ export const indexAttributesOf = (
       : request.postAccessReview?.state === 'PENDING'
         ? { GSI2PK: BREAK_GLASS_REVIEW_PARTITION, GSI2SK: creationKey }
         : { GSI2PK: undefined, GSI2SK: undefined };
+  const deciders = decidersOf(request);
   return {
     GSI1PK: `${REQUESTER_PREFIX}${request.requester.sub}`,
     GSI1SK: creationKey,
     ...queue,
     GSI3PK: `${CREATED_PREFIX}${monthOf(request.createdAt)}`,
     GSI3SK: creationKey,
+    deciderSubs: deciders.length === 0 ? undefined : deciders,
   };
 };
 

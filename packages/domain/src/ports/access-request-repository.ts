@@ -1,4 +1,9 @@
-import type { AccessRequest, HistoryEvent, RequestStatus } from '../access-request';
+import type {
+  AccessRequest,
+  HistoryEvent,
+  HistoryEventType,
+  RequestStatus,
+} from '../access-request';
 import type { Result } from '../result';
 
 /** One page of a listing; pass `nextCursor` back to get the next page, absent on the last page. */
@@ -25,7 +30,12 @@ export interface TransitionWrite {
   readonly expected: { readonly status: RequestStatus; readonly version: number };
 }
 
-export const REPOSITORY_ERROR_CODES = ['VERSION_CONFLICT', 'NOT_FOUND', 'ALREADY_EXISTS', 'INVALID_CURSOR'] as const;
+export const REPOSITORY_ERROR_CODES = [
+  'VERSION_CONFLICT',
+  'NOT_FOUND',
+  'ALREADY_EXISTS',
+  'INVALID_CURSOR',
+] as const;
 export type RepositoryErrorCode = (typeof REPOSITORY_ERROR_CODES)[number];
 
 /** A lost race (`VERSION_CONFLICT`, 409) or a missing item; infrastructure failures throw instead. */
@@ -47,6 +57,38 @@ export interface AuditQuery extends PageQuery {
 }
 
 /**
+ * The history events that make their actor a decider of a request: approving (also a partial
+ * approval towards a quorum), rejecting, revoking, and recording a break-glass review. Creating,
+ * cancelling and ending early are the requester's own acts; expiry is the system's.
+ */
+export const DECIDING_EVENT_TYPES: readonly HistoryEventType[] = [
+  'APPROVAL',
+  'REJECTION',
+  'REVOCATION',
+  'BREAK_GLASS_REVIEW',
+];
+
+/** The distinct subs of everyone who decided `request`, sorted — what `listDecidedBy` matches on. */
+export const decidersOf = (request: Pick<AccessRequest, 'history'>): string[] =>
+  [
+    ...new Set(
+      request.history
+        .filter((event) => DECIDING_EVENT_TYPES.includes(event.type))
+        .map((event) => event.actor.sub),
+    ),
+  ].sort();
+
+/**
+ * A person's past decisions: requests created in [`from`, `to`) that `sub` decided (see
+ * `decidersOf`), newest first by creation. The range is required so that every read is bounded.
+ */
+export interface DecidedByQuery extends PageQuery {
+  readonly sub: string;
+  readonly from: string;
+  readonly to: string;
+}
+
+/**
  * Where access requests live. Every listing is a Query with cursor pagination — no Scan on a
  * request path. Implementations: DynamoDB (single table) and in-memory, both run one contract suite.
  */
@@ -58,16 +100,22 @@ export interface AccessRequestRepository {
   /** Applies one transition conditionally; `VERSION_CONFLICT` when status or version moved on. */
   applyTransition(write: TransitionWrite): Promise<Result<AccessRequest, RepositoryError>>;
   /** A requester's requests, newest first, optionally of one status. */
-  listByRequester(query: PageQuery & { readonly requesterSub: string; readonly status?: RequestStatus }): Promise<Page<AccessRequest>>;
+  listByRequester(
+    query: PageQuery & { readonly requesterSub: string; readonly status?: RequestStatus },
+  ): Promise<Page<AccessRequest>>;
   /**
    * PENDING requests routed to any of `routingKeys` (from `routingKeysFor`), oldest first so the
    * queue is worked in order. The caller drops the actor's own requests and ones they decided.
    */
-  listPendingForReview(query: PageQuery & { readonly routingKeys: readonly string[] }): Promise<Page<AccessRequest>>;
+  listPendingForReview(
+    query: PageQuery & { readonly routingKeys: readonly string[] },
+  ): Promise<Page<AccessRequest>>;
   /** Break-glass requests whose post-access review is PENDING, oldest first. */
   listBreakGlassAwaitingReview(query: PageQuery): Promise<Page<AccessRequest>>;
   /** Every request created in a time range, filtered, newest first (auditors, CSV export). */
   listForAudit(query: AuditQuery): Promise<Page<AccessRequest>>;
+  /** Requests `sub` approved, rejected, revoked or reviewed, created in [from, to), newest first. */
+  listDecidedBy(query: DecidedByQuery): Promise<Page<AccessRequest>>;
   /** PENDING requests whose `pendingExpiresAt` ≤ `at` (the sweeper expires them). */
   listPendingExpiredAt(query: PageQuery & { readonly at: string }): Promise<Page<AccessRequest>>;
 }

@@ -16,16 +16,19 @@ import {
   expireRequest,
   markBreakGlassReviewed,
   rejectRequest,
+  revokeRequest,
   routingKeyOf,
   SYSTEM_ACTOR,
   transitionWriteOf,
 } from '@elevate/domain';
 import { describe, expect, it } from 'vitest';
 import {
+  adam,
   alice,
   bob,
   ctx,
   productionAdminInput,
+  ravi,
   rita,
   sandboxInput,
   STAGING,
@@ -73,6 +76,19 @@ const mustCreate = async (
     const result = await repository.create(request);
     if (!result.ok) throw new Error(`create ${request.id} failed: ${result.error.code}`);
   }
+};
+
+/** Runs a domain transition on the stored request and persists it; returns the request after. */
+const decide = async (
+  repository: AccessRequestRepository,
+  request: AccessRequest,
+  transition: (request: AccessRequest) => TransitionResult,
+): Promise<AccessRequest> => {
+  const outcome = transition(request);
+  if (!outcome.ok) throw new Error(`transition refused: ${outcome.error.code}`);
+  const result = await repository.applyTransition(transitionWriteOf(request, outcome.value));
+  if (!result.ok) throw new Error(`transition not stored: ${result.error.code}`);
+  return result.value;
 };
 
 /** Walks every page with `limit`, asserting each page respects it; returns the ids in order and the page count. */
@@ -405,6 +421,106 @@ export const describeAccessRequestRepositoryContract = (
       expect(await repository.listForAudit({ from: range.to, to: range.from, limit: 10 })).toEqual({
         items: [],
       });
+    });
+
+    it("lists a person's past decisions newest first: approvals, rejections, revocations and break-glass reviews", async () => {
+      const { repository } = await setup();
+      const range = { from: '2025-01-01T00:00:00.000Z', to: '2025-06-01T00:00:00.000Z' };
+      const approved = pendingAt('d-approved', '2025-01-15T09:00:00.000Z');
+      const rejected = pendingAt('d-rejected', '2025-02-10T09:00:00.000Z', bob);
+      const revoked = pendingAt('d-revoked', '2025-03-05T09:00:00.000Z');
+      const quorum = created(
+        createRequest(
+          productionAdminInput({ id: 'd-quorum' }),
+          ctx(fresh(alice, '2025-03-20T09:00:00.000Z'), '2025-03-20T09:00:00.000Z'),
+        ),
+      );
+      const reviewed = breakGlassAt('d-reviewed', '2025-04-02T09:00:00.000Z', bob);
+      const byRavi = pendingAt('d-ravi', '2025-04-10T09:00:00.000Z');
+      const undecided = pendingAt('d-undecided', '2025-04-20T09:00:00.000Z');
+      const cancelled = pendingAt('d-cancelled', '2025-04-25T09:00:00.000Z');
+      const tooOld = pendingAt('d-too-old', '2024-12-31T23:59:59.999Z');
+      await mustCreate(
+        repository,
+        approved,
+        rejected,
+        revoked,
+        quorum,
+        reviewed,
+        byRavi,
+        undecided,
+        cancelled,
+        tooOld,
+      );
+      const mine = async (sub: string, limit: number, within = range) =>
+        walk(
+          (cursor) =>
+            repository.listDecidedBy({ ...within, sub, limit, ...(cursor ? { cursor } : {}) }),
+          limit,
+        );
+      // Not a decision yet: nothing is listed before anyone decides.
+      expect((await mine(rita.sub, 5)).ids).toEqual([]);
+
+      await decide(repository, approved, (r) => approveRequest(r, {}, ctx(rita, later(r))));
+      await decide(repository, rejected, (r) =>
+        rejectRequest(r, { comment: 'no' }, ctx(rita, later(r))),
+      );
+      // Approved by Ravi, revoked by Rita: both decided it.
+      const approvedByRavi = await decide(repository, revoked, (r) =>
+        approveRequest(r, {}, ctx(ravi, later(r))),
+      );
+      await decide(repository, approvedByRavi, (r) =>
+        revokeRequest(r, { comment: 'done' }, ctx(rita, later(r, 5))),
+      );
+      // One approval of two: Rita's share towards the quorum is a decision, the request still PENDING.
+      const halfway = await decide(repository, quorum, (r) =>
+        approveRequest(r, {}, ctx(fresh(rita, later(r)), later(r))),
+      );
+      expect(halfway.status).toBe('PENDING');
+      await decide(repository, reviewed, (r) =>
+        markBreakGlassReviewed(r, { comment: 'checked' }, ctx(rita, later(r))),
+      );
+      await decide(repository, byRavi, (r) => approveRequest(r, {}, ctx(ravi, later(r))));
+      await decide(repository, cancelled, (r) => cancelRequest(r, {}, ctx(alice, later(r))));
+      await decide(repository, tooOld, (r) => approveRequest(r, {}, ctx(rita, later(r))));
+
+      const ritas = ['d-reviewed', 'd-quorum', 'd-revoked', 'd-rejected', 'd-approved'];
+      expect(await mine(rita.sub, 2)).toEqual({ ids: ritas, pages: 3 });
+      expect((await mine(rita.sub, 1)).ids).toEqual(ritas);
+      expect(await mine(rita.sub, 5)).toEqual({ ids: ritas, pages: 1 });
+      expect((await mine(ravi.sub, 1)).ids).toEqual(['d-ravi', 'd-revoked']);
+      // Requesters and people who never decided anything see nothing; the requester's own cancel is not a decision.
+      expect((await mine(alice.sub, 5)).ids).toEqual([]);
+      expect((await mine(adam.sub, 5)).ids).toEqual([]);
+      // The range bounds creation: [from, to).
+      expect(
+        (
+          await mine(rita.sub, 5, {
+            from: '2024-12-31T23:59:59.999Z',
+            to: '2025-03-05T09:00:00.000Z',
+          })
+        ).ids,
+      ).toEqual(['d-rejected', 'd-approved', 'd-too-old']);
+      const page = await repository.listDecidedBy({ ...range, sub: rita.sub, limit: 1 });
+      expect(ids(page)).toEqual(['d-reviewed']);
+      expect(page.items[0]).toEqual(await repository.get('d-reviewed'));
+      // Its cursor belongs to this listing only.
+      expect(
+        await codeOf(
+          repository.listForAudit({ ...range, limit: 1, cursor: page.nextCursor ?? '' }),
+        ),
+      ).toBe('INVALID_CURSOR');
+      const auditPage = await repository.listForAudit({ ...range, limit: 1 });
+      expect(
+        await codeOf(
+          repository.listDecidedBy({
+            ...range,
+            sub: rita.sub,
+            limit: 1,
+            cursor: auditPage.nextCursor ?? '',
+          }),
+        ),
+      ).toBe('INVALID_CURSOR');
     });
 
     it('lists pending requests past their expiry for the sweeper, until they are expired', async () => {
