@@ -160,6 +160,12 @@ const ENDPOINTS = {
     fixture: 'breakGlass',
     schema: requestPageSchema,
   },
+  'GET /reviews/decided': {
+    method: 'GET',
+    path: () => '/reviews/decided',
+    fixture: 'approved',
+    schema: requestPageSchema,
+  },
   'GET /audit/requests': {
     method: 'GET',
     path: () => audit,
@@ -189,6 +195,7 @@ const MATRIX: Record<keyof typeof ENDPOINTS, readonly [Cell, Cell, Cell, Cell, C
   'POST /requests/{id}/review':    [401,      [403, 404], [403, 404], [403, 200], [403, 404],  [NA, 403], [NA, 200], [NA, 404]],
   'GET /reviews/pending':          [401,      200,        200,        200,        200,         200,       200,       200],
   'GET /reviews/break-glass':      [401,      200,        200,        200,        200,         200,       200,       200],
+  'GET /reviews/decided':          [401,      200,        200,        200,        200,         200,       200,       200],
   'GET /audit/requests':           [401,      403,        403,        403,        403,         200,       200,       403],
   'GET /audit/requests.csv':       [401,      403,        403,        403,        403,         200,       200,       403],
 };

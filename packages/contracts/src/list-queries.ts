@@ -6,9 +6,13 @@ export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 100;
 /** The widest audit range one query may ask for. */
 export const MAX_AUDIT_RANGE_DAYS = 366;
+/** `GET /reviews/decided` without `from`: the decisions on requests created in the last 90 days. */
+export const DEFAULT_DECIDED_RANGE_DAYS = 90;
 
 /** Opaque page token from the previous response's `nextCursor`. */
-export const cursorSchema = z.string().regex(/^[A-Za-z0-9_-]{1,2048}$/, 'must be a cursor from a previous page');
+export const cursorSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,2048}$/, 'must be a cursor from a previous page');
 
 // Query strings arrive as strings; `limit` is coerced. Unknown parameters are refused.
 const page = {
@@ -17,7 +21,10 @@ const page = {
 };
 
 /** `GET /requests` (mine, newest first). */
-export const myRequestsQuerySchema = z.strictObject({ ...page, status: requestStatusSchema.optional() });
+export const myRequestsQuerySchema = z.strictObject({
+  ...page,
+  status: requestStatusSchema.optional(),
+});
 export type MyRequestsQuery = z.infer<typeof myRequestsQuerySchema>;
 
 /** `GET /reviews/pending` (oldest first). */
@@ -41,11 +48,31 @@ const auditFilters = {
 const checkRange = (query: { from: string; to: string }, ctx: z.RefinementCtx) => {
   const span = Date.parse(query.to) - Date.parse(query.from);
   if (span <= 0) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be after from' });
-  else if (span > MAX_AUDIT_RANGE_DAYS * 24 * 3600 * 1000) ctx.addIssue({ code: 'custom', path: ['to'], message: `range must be at most ${MAX_AUDIT_RANGE_DAYS} days` });
+  else if (span > MAX_AUDIT_RANGE_DAYS * 24 * 3600 * 1000)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['to'],
+      message: `range must be at most ${MAX_AUDIT_RANGE_DAYS} days`,
+    });
 };
 
+/**
+ * `GET /reviews/decided` (my past decisions, newest first by creation): requests created in
+ * [from, to); `to` defaults to now, `from` to `DEFAULT_DECIDED_RANGE_DAYS` before `to`. The range
+ * is at most `MAX_AUDIT_RANGE_DAYS` (the server checks it again once the defaults are filled in).
+ */
+export const decidedReviewsQuerySchema = z
+  .strictObject({ ...page, from: instantSchema.optional(), to: instantSchema.optional() })
+  .superRefine((query, ctx) => {
+    if (query.from !== undefined && query.to !== undefined)
+      checkRange({ from: query.from, to: query.to }, ctx);
+  });
+export type DecidedReviewsQuery = z.infer<typeof decidedReviewsQuerySchema>;
+
 /** `GET /audit/requests`: created in [from, to), newest first. */
-export const auditQuerySchema = z.strictObject({ ...page, ...auditFilters }).superRefine(checkRange);
+export const auditQuerySchema = z
+  .strictObject({ ...page, ...auditFilters })
+  .superRefine(checkRange);
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
 /** `GET /audit/requests.csv`: the same filters, every page streamed. */

@@ -19,6 +19,7 @@ export function countWrites(
     listPendingForReview: (query) => inner.listPendingForReview(query),
     listBreakGlassAwaitingReview: (query) => inner.listBreakGlassAwaitingReview(query),
     listForAudit: (query) => inner.listForAudit(query),
+    listDecidedBy: (query) => inner.listDecidedBy(query),
     listPendingExpiredAt: (query) => inner.listPendingExpiredAt(query),
     writes: () => writes,
   };

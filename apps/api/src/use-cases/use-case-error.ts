@@ -8,7 +8,12 @@ import type { FieldError } from '../http/api-error';
 
 /** Codes a use case refuses with; the problem catalog maps every one of them to an HTTP status. */
 export type UseCaseErrorCode =
-  DomainErrorCode | RepositoryErrorCode | 'NOT_AUDITOR' | FederationFailureCode;
+  | DomainErrorCode
+  | RepositoryErrorCode
+  | 'NOT_AUDITOR'
+  | FederationFailureCode
+  // Input that only fails once the server fills in defaults (e.g. a range ending "now").
+  | 'VALIDATION_FAILED';
 
 /** Why a session could not be issued although every check passed (answered 502/503). */
 export type FederationFailureCode =
