@@ -4,7 +4,7 @@ import type { JWTPayload } from 'jose';
 import { AuthError } from './auth-error';
 import { createTokenVerifier } from './token-verifier';
 import type { TokenVerifierOptions } from './token-verifier';
-import { createTestKey, startTestIssuer } from './testing/test-issuer';
+import { createTestKey, signWith, startTestIssuer } from './testing/test-issuer';
 import type { TestIssuer } from './testing/test-issuer';
 
 const AUDIENCE = 'urn:elevate:api';
@@ -153,6 +153,104 @@ describe('a valid token pair', () => {
     ).resolves.toMatchObject({
       sub: 'user-alice',
     });
+  });
+});
+
+describe('Cognito-shaped tokens (access token audience in client_id)', () => {
+  // Cognito user pools: the access token has no `aud`, names the app client in `client_id`, and
+  // says what it is in `token_use`; the ID token has `aud` = the client id and `token_use: id`.
+  const cognitoAccess = (issuer: TestIssuer, overrides: JWTPayload = {}): JWTPayload => ({
+    iss: issuer.issuer,
+    sub: 'user-alice',
+    client_id: CLIENT_ID,
+    token_use: 'access',
+    scope: 'openid email profile',
+    'cognito:groups': ['engineers'],
+    iat: NOW_SECONDS - 10,
+    exp: NOW_SECONDS + 600,
+    ...overrides,
+  });
+  const cognitoPair = async (access: JWTPayload = {}, id: JWTPayload = {}) => ({
+    accessToken: await idp.sign(cognitoAccess(idp, access), { typ: null }),
+    idToken: await idp.sign(idClaims(idp, { token_use: 'id', ...id }), { typ: null }),
+  });
+  const cognitoVerifier = (overrides: Partial<TokenVerifierOptions> = {}) =>
+    verifierFor(idp, {
+      audience: CLIENT_ID,
+      accessTokenAudience: 'client_id',
+      requireAccessTokenType: false,
+      groupsClaim: 'cognito:groups',
+      ...overrides,
+    });
+
+  it('pass in client_id mode, with the groups of the configured claim', async () => {
+    const { accessToken, idToken } = await cognitoPair();
+    await expect(
+      cognitoVerifier({ groupsSource: 'accessToken' }).verify(accessToken, idToken),
+    ).resolves.toMatchObject({ sub: 'user-alice', groups: ['engineers'] });
+  });
+
+  it('fail in aud mode, where the access token has no aud', async () => {
+    const { accessToken, idToken } = await cognitoPair();
+    const error = await refusal(
+      cognitoVerifier({ accessTokenAudience: 'aud' }).verify(accessToken, idToken),
+    );
+    expect(error).toMatchObject({ code: 'TOKEN_INVALID', token: 'access', reason: 'aud' });
+  });
+
+  it('refuse an ID token sent as the access token, even with the right client_id', async () => {
+    const { idToken } = await cognitoPair();
+    const asAccess = await idp.sign(cognitoAccess(idp, { token_use: 'id' }), { typ: null });
+    expect(await refusal(cognitoVerifier().verify(asAccess, idToken))).toMatchObject({
+      code: 'TOKEN_INVALID',
+      token: 'access',
+      reason: 'token_use',
+    });
+  });
+
+  it("refuse another app client's access token, or one without token_use", async () => {
+    const { idToken } = await cognitoPair();
+    const otherClient = await idp.sign(cognitoAccess(idp, { client_id: 'someone-else' }), {
+      typ: null,
+    });
+    expect(await refusal(cognitoVerifier().verify(otherClient, idToken))).toMatchObject({
+      token: 'access',
+      reason: 'client_id',
+    });
+    const untyped = await idp.sign(cognitoAccess(idp, { token_use: undefined }), { typ: null });
+    expect(await refusal(cognitoVerifier().verify(untyped, idToken))).toMatchObject({
+      token: 'access',
+      reason: 'token_use',
+    });
+  });
+
+  it('refuse an access token sent as the ID token', async () => {
+    const { accessToken } = await cognitoPair();
+    // Even if it carried the client id as `aud` (it does not in Cognito), token_use gives it away.
+    const asId = await idp.sign(
+      { ...idClaims(idp), token_use: 'access', client_id: CLIENT_ID },
+      { typ: null },
+    );
+    expect(await refusal(cognitoVerifier().verify(accessToken, asId))).toMatchObject({
+      code: 'TOKEN_INVALID',
+      token: 'id',
+      reason: 'token_use',
+    });
+  });
+
+  it('still check the signature, issuer and expiry', async () => {
+    const { idToken } = await cognitoPair();
+    const stranger = await createTestKey();
+    const forged = await signWith(stranger, cognitoAccess(idp), { typ: null });
+    expect((await refusal(cognitoVerifier().verify(forged, idToken))).reason).toBe('kid');
+    const foreign = await idp.sign(cognitoAccess(idp, { iss: 'https://elsewhere.example' }), {
+      typ: null,
+    });
+    expect((await refusal(cognitoVerifier().verify(foreign, idToken))).reason).toBe('iss');
+    const expired = await idp.sign(cognitoAccess(idp, { exp: NOW_SECONDS - 3600 }), {
+      typ: null,
+    });
+    expect((await refusal(cognitoVerifier().verify(expired, idToken))).code).toBe('TOKEN_EXPIRED');
   });
 });
 

@@ -20,14 +20,28 @@ export interface TokenVerifier {
 /** Only asymmetric algorithms: an HS256 token "signed" with the public key must never pass. */
 export const ALLOWED_ALGORITHMS = ['RS256', 'ES256'] as const;
 
+/** The claims an access token may name the API in (`accessTokenAudience`). */
+export const ACCESS_TOKEN_AUDIENCE_CLAIMS = ['aud', 'client_id'] as const;
+export type AccessTokenAudienceClaim = (typeof ACCESS_TOKEN_AUDIENCE_CLAIMS)[number];
+
 /** Tokens larger than this are refused unparsed (real ones are a few KiB even with many groups). */
 const MAX_TOKEN_LENGTH = 16 * 1024;
 
 const optionsSchema = z.object({
   /** Exactly as the IdP writes `iss`. */
   issuer: z.url({ protocol: /^https?$/ }),
-  /** The API's audience: access tokens must carry it in `aud`. */
+  /**
+   * The API's audience: access tokens must carry it in `aud` — or, with
+   * `accessTokenAudience: 'client_id'`, in `client_id`.
+   */
   audience: z.string().min(1),
+  /**
+   * Where an access token names its audience. `aud` (RFC 9068; oidc-provider, Entra ID, Okta,
+   * Auth0). `client_id` for Amazon Cognito, whose access tokens carry no `aud`: then the access
+   * token must have `client_id` = `audience` and `token_use: access`, and the ID token
+   * `token_use: id` — Cognito's own way of telling the two apart.
+   */
+  accessTokenAudience: z.enum(ACCESS_TOKEN_AUDIENCE_CLAIMS).default('aud'),
   /** The SPA's client id: ID tokens must carry it in `aud`. */
   clientId: z.string().min(1),
   /** The claim that lists the user's groups. */
@@ -65,7 +79,7 @@ export type TokenVerifierOptions = z.input<typeof optionsSchema> & {
 /**
  * The only place that handles JWTs. Checks both tokens' signatures against the IdP's JWKS
  * (cached; an unknown `kid` refetches it, at most once per cooldown, so key rotation works),
- * issuer, audience, `exp`/`nbf` with bounded skew, the algorithm allow-list, and that both tokens
+ * issuer, audience (`aud`, or Cognito's `client_id` + `token_use`), `exp`/`nbf` with bounded skew, the algorithm allow-list, and that both tokens
  * name the same `sub`; then validates the identity claims.
  */
 export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
@@ -97,17 +111,24 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
       if (accessToken === idToken)
         throw new AuthError('TOKEN_INVALID', { reason: 'same token twice' });
 
+      const byClientId = config.accessTokenAudience === 'client_id';
       const access = await verifyOne('access', accessToken, getKey, {
         ...common(),
-        audience: config.audience,
-        requiredClaims: ['sub', 'exp'],
+        ...(byClientId
+          ? { requiredClaims: ['sub', 'exp', 'client_id', 'token_use'] }
+          : { audience: config.audience, requiredClaims: ['sub', 'exp'] }),
         ...(config.requireAccessTokenType ? { typ: 'at+jwt' } : {}),
       });
       const id = await verifyOne('id', idToken, getKey, {
         ...common(),
         audience: config.clientId,
-        requiredClaims: ['sub', 'exp', 'iat'],
+        requiredClaims: byClientId ? ['sub', 'exp', 'iat', 'token_use'] : ['sub', 'exp', 'iat'],
       });
+      if (byClientId) {
+        requireClaim('access', access.payload, 'client_id', config.audience);
+        requireClaim('access', access.payload, 'token_use', 'access');
+        requireClaim('id', id.payload, 'token_use', 'id');
+      }
       checkIdTokenParty(id.payload, config.clientId);
       // An access token must not be replayed as an ID token where both audiences coincide.
       if (normalisedTyp(id.typ) === 'at+jwt')
@@ -165,6 +186,12 @@ async function verifyOne(
   } catch (error) {
     throw toAuthError(kind, error);
   }
+}
+
+/** A claim that must hold exactly `expected` (a string); the error names the claim, not its value. */
+function requireClaim(kind: TokenKind, payload: JWTPayload, claim: string, expected: string): void {
+  if (payload[claim] !== expected)
+    throw new AuthError('TOKEN_INVALID', { token: kind, reason: claim });
 }
 
 /** OIDC Core §3.1.3.7: with several audiences `azp` must be present; when present it must be us. */
