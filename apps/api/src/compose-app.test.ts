@@ -52,13 +52,14 @@ function sign(payload: JWTPayload, typ: string, key: CryptoKey = privateKey) {
     .sign(key);
 }
 
-function app() {
+function app(env: Record<string, string> = {}) {
   const config = loadConfig({
     ELEVATE_IDP_ISSUER: issuer,
     ELEVATE_API_AUDIENCE: 'urn:elevate:api',
     ELEVATE_CLIENT_ID: 'elevate-web',
     ELEVATE_WEB_ORIGIN: 'http://127.0.0.1:5173',
     ELEVATE_POLICY_FILE: EXAMPLE_POLICY_FILE,
+    ...env,
   });
   return composeApp(config, { logger: createJsonLogger({ level: 'silent' }) }).app;
 }
@@ -88,6 +89,25 @@ describe('the composed app with the real verifier', () => {
       amr: ['pwd'],
       eligibility: { entries: [], roles: { reviewer: true, auditor: false, admin: false } },
     });
+  });
+
+  it('takes Cognito-shaped tokens only when configured to read the audience from client_id', async () => {
+    const access = await sign({ client_id: 'elevate-web', token_use: 'access' }, 'JWT');
+    const id = await sign(
+      { aud: 'elevate-web', token_use: 'id', email: 'rita@example.com', groups: ['reviewers'] },
+      'JWT',
+    );
+    const headers = { authorization: `Bearer ${access}`, [ID_TOKEN_HEADER]: id };
+    const cognito = app({
+      ELEVATE_API_AUDIENCE: 'elevate-web',
+      ELEVATE_ACCESS_TOKEN_AUDIENCE_CLAIM: 'client_id',
+      ELEVATE_REQUIRE_AT_JWT: 'false',
+    });
+    expect((await cognito.request('/me', { headers })).status).toBe(200);
+    const byAud = app({ ELEVATE_API_AUDIENCE: 'elevate-web', ELEVATE_REQUIRE_AT_JWT: 'false' });
+    const refused = await byAud.request('/me', { headers });
+    expect(refused.status).toBe(401);
+    expect(await refused.json()).toMatchObject({ code: 'TOKEN_INVALID' });
   });
 
   it('refuses tokens signed by anyone else with a 401', async () => {

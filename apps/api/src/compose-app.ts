@@ -24,6 +24,7 @@ export function createVerifierFromConfig(config: ApiConfig): TokenVerifier {
   return createTokenVerifier({
     issuer: config.oidc.issuer,
     audience: config.oidc.audience,
+    accessTokenAudience: config.oidc.accessTokenAudience,
     clientId: config.oidc.clientId,
     groupsClaim: config.oidc.groupsClaim,
     groupsSource: config.oidc.groupsSource,

@@ -13,6 +13,7 @@ describe('loadConfig', () => {
       oidc: {
         issuer: 'http://127.0.0.1:9400',
         audience: 'urn:elevate:api',
+        accessTokenAudience: 'aud',
         clientId: 'elevate-web',
         groupsClaim: 'groups',
         groupsSource: 'idToken',
@@ -50,7 +51,10 @@ describe('loadConfig', () => {
     expect(config.federation).toEqual({
       deploymentRegion: 'eu-west-1',
       stsRegions: ['eu-west-1', 'eu-central-1'],
-      stsEndpoints: { 'eu-west-1': 'http://127.0.0.1:9100', 'eu-central-1': 'http://127.0.0.1:9101' },
+      stsEndpoints: {
+        'eu-west-1': 'http://127.0.0.1:9100',
+        'eu-central-1': 'http://127.0.0.1:9101',
+      },
       sessionSeconds: 1800,
       federationEndpoint: 'http://127.0.0.1:9100/federation',
     });
@@ -78,6 +82,7 @@ describe('loadConfig', () => {
       ELEVATE_JWKS_URI: '',
       ELEVATE_CLOCK_TOLERANCE_SECONDS: '60',
       ELEVATE_REQUIRE_AT_JWT: 'false',
+      ELEVATE_ACCESS_TOKEN_AUDIENCE_CLAIM: 'client_id',
       ELEVATE_WEB_ORIGIN: 'http://127.0.0.1:5173/',
       ELEVATE_API_PORT: '9999',
       ELEVATE_DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000',
@@ -91,6 +96,7 @@ describe('loadConfig', () => {
       jwksUri: undefined,
       clockToleranceSeconds: 60,
       requireAccessTokenType: false,
+      accessTokenAudience: 'client_id',
     });
     expect(config.allowedOrigin).toBe('http://127.0.0.1:5173');
     expect(config.server.port).toBe(9999);
@@ -111,6 +117,9 @@ describe('loadConfig', () => {
     );
     expect(() => loadConfig({ ...minimal, ELEVATE_REQUIRE_AT_JWT: 'yes' })).toThrow(
       /ELEVATE_REQUIRE_AT_JWT/,
+    );
+    expect(() => loadConfig({ ...minimal, ELEVATE_ACCESS_TOKEN_AUDIENCE_CLAIM: 'azp' })).toThrow(
+      /ELEVATE_ACCESS_TOKEN_AUDIENCE_CLAIM/,
     );
     expect(() => loadConfig({ ...minimal, ELEVATE_IDP_ISSUER: 'ftp://idp' })).toThrow(
       /ELEVATE_IDP_ISSUER/,

@@ -1,3 +1,5 @@
+import { ACCESS_TOKEN_AUDIENCE_CLAIMS } from '@elevate/adapters';
+import type { AccessTokenAudienceClaim } from '@elevate/adapters';
 import { awsRegionSchema } from '@elevate/contracts';
 import { z } from 'zod';
 
@@ -17,6 +19,9 @@ const envSchema = z.object({
   ELEVATE_JWKS_URI: optional(z.url({ protocol: /^https?$/ })),
   ELEVATE_CLOCK_TOLERANCE_SECONDS: optional(z.coerce.number().int().min(0).max(60)).default(30),
   ELEVATE_REQUIRE_AT_JWT: optional(boolean).default(true),
+  ELEVATE_ACCESS_TOKEN_AUDIENCE_CLAIM: optional(z.enum(ACCESS_TOKEN_AUDIENCE_CLAIMS)).default(
+    'aud',
+  ),
   ELEVATE_WEB_ORIGIN: optional(
     z.url({ protocol: /^https?$/ }).transform((url) => new URL(url).origin),
   ),
@@ -56,8 +61,10 @@ export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 export interface ApiConfig {
   oidc: {
     issuer: string;
-    /** `aud` of access tokens. */
+    /** `aud` of access tokens (or their `client_id`, see `accessTokenAudience`). */
     audience: string;
+    /** `aud` (default) or `client_id` (Amazon Cognito, whose access tokens carry no `aud`). */
+    accessTokenAudience: AccessTokenAudienceClaim;
     /** `aud` of ID tokens: the SPA's client id. */
     clientId: string;
     groupsClaim: string;
@@ -105,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     oidc: {
       issuer: e.ELEVATE_IDP_ISSUER,
       audience: e.ELEVATE_API_AUDIENCE,
+      accessTokenAudience: e.ELEVATE_ACCESS_TOKEN_AUDIENCE_CLAIM,
       clientId: e.ELEVATE_CLIENT_ID,
       groupsClaim: e.ELEVATE_GROUPS_CLAIM,
       groupsSource: e.ELEVATE_GROUPS_SOURCE,

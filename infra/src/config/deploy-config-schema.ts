@@ -45,6 +45,10 @@ const sessionNamePattern = z
     'expected a StringLike pattern over [\\w+=,.@-] with * and ? wildcards',
   );
 
+/** A Cognito user pool's issuer: `https://cognito-idp.<region>.amazonaws.com/<pool id>`. */
+export const isCognitoIssuer = (issuer: string): boolean =>
+  /^https:\/\/cognito-idp\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\/[\w-]+$/.test(issuer);
+
 /** CloudWatch Logs accepts only these retention periods. */
 export const LOG_RETENTION_DAYS = [
   1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288,
@@ -82,6 +86,11 @@ export const deployConfigSchema = z
       groupsSource: z.enum(['idToken', 'accessToken']).default('idToken'),
       /** Require `typ: at+jwt` on access tokens (RFC 9068); Entra ID and Cognito do not set it. */
       requireAccessTokenJwtType: z.boolean().default(true),
+      /**
+       * Where access tokens name `audience`: `aud`, or `client_id` (Cognito, whose access tokens
+       * have no `aud`). Default: `client_id` for a Cognito user pool issuer, else `aud`.
+       */
+      accessTokenAudienceClaim: z.enum(['aud', 'client_id']).optional(),
       /** Scopes the SPA asks for, written to config.json (the SPA's own default when absent). */
       scope: z
         .string()
@@ -153,7 +162,13 @@ export const deployConfigSchema = z
   })
   .transform((config) => ({
     ...config,
-    idp: { ...config.idp, audience: config.idp.audience ?? config.idp.clientId },
+    idp: {
+      ...config.idp,
+      audience: config.idp.audience ?? config.idp.clientId,
+      accessTokenAudienceClaim:
+        config.idp.accessTokenAudienceClaim ??
+        (isCognitoIssuer(config.idp.issuer) ? ('client_id' as const) : ('aud' as const)),
+    },
     sts: config.sts ?? { regions: [config.region] },
   }));
 

@@ -44,9 +44,23 @@ describe('the deploy config', () => {
     const { sts: _sts, logs: _logs, ...minimal } = example;
     const defaults = parseDeployConfig(withIdp({ audience: undefined }), 'deploy.yaml');
     expect(defaults.idp.audience).toBe(defaults.idp.clientId);
+    expect(defaults.idp.accessTokenAudienceClaim).toBe('aud');
     const noSts = parseDeployConfig(minimal, 'deploy.yaml');
     expect(noSts.sts.regions).toEqual([noSts.region]);
     expect(noSts.logs.retentionDays).toBe(365);
+  });
+
+  it('reads Cognito access tokens by client_id unless told otherwise', () => {
+    const cognito = 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123xyz';
+    const audienceClaim = (idp: Record<string, unknown>) =>
+      parseDeployConfig(withIdp(idp), 'deploy.yaml').idp.accessTokenAudienceClaim;
+    expect(audienceClaim({ issuer: cognito })).toBe('client_id');
+    expect(audienceClaim({ issuer: cognito, accessTokenAudienceClaim: 'aud' })).toBe('aud');
+    expect(audienceClaim({ issuer: 'https://login.microsoftonline.com/tenant/v2.0' })).toBe('aud');
+    expect(audienceClaim({ accessTokenAudienceClaim: 'client_id' })).toBe('client_id');
+    expect(issuesFor(withIdp({ accessTokenAudienceClaim: 'azp' }))[0]).toMatch(
+      /^idp\.accessTokenAudienceClaim: /,
+    );
   });
 
   it('names the field of each problem', () => {

@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   actionsOf,
   buildTestApp,
+  exampleConfig,
+  exampleConfigData,
   logicalIdOf,
   resourcesOf,
   resourcesOfStatement,
@@ -197,6 +199,42 @@ describe('every function', () => {
       expect(group?.Properties?.RetentionInDays).toBe(built.config.logs.retentionDays);
       expect(group?.DeletionPolicy).toBe('Retain');
     }
+  });
+
+  it('verifies tokens with the same IdP settings in the API, authorizer and federate functions', () => {
+    const envOf = (
+      template: Template,
+      stack: TestApp['stacks']['api'],
+      name: 'api' | 'authorizer' | 'federate',
+    ) => {
+      const fn = resourcesOf(template, 'AWS::Lambda::Function')[
+        logicalIdOf(stack.functions[name].function)
+      ];
+      return (fn?.Properties?.Environment as { Variables: Record<string, unknown> }).Variables;
+    };
+    for (const name of ['api', 'authorizer', 'federate'] as const) {
+      expect(envOf(api, built.stacks.api, name)).toMatchObject({
+        ELEVATE_IDP_ISSUER: 'https://example.okta.com/oauth2/default',
+        ELEVATE_API_AUDIENCE: 'api://elevate',
+        ELEVATE_REQUIRE_AT_JWT: 'false',
+        ELEVATE_ACCESS_TOKEN_AUDIENCE_CLAIM: 'aud',
+      });
+    }
+    // A Cognito user pool: its access tokens name the app client in client_id, not aud.
+    const cognito = buildTestApp({
+      config: exampleConfig({
+        idp: {
+          ...(exampleConfigData().idp as Record<string, unknown>),
+          issuer: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123xyz',
+          audience: undefined,
+        },
+      }),
+    });
+    const cognitoApi = Template.fromStack(cognito.stacks.api);
+    expect(envOf(cognitoApi, cognito.stacks.api, 'authorizer')).toMatchObject({
+      ELEVATE_API_AUDIENCE: '0oa-elevate-example',
+      ELEVATE_ACCESS_TOKEN_AUDIENCE_CLAIM: 'client_id',
+    });
   });
 
   it('keeps the API access log with the configured retention too', () => {

@@ -79,6 +79,7 @@ function idpEnvironment(config: DeployConfig): Record<string, string> {
     ELEVATE_GROUPS_CLAIM: config.idp.groupsClaim,
     ELEVATE_GROUPS_SOURCE: config.idp.groupsSource,
     ELEVATE_REQUIRE_AT_JWT: String(config.idp.requireAccessTokenJwtType),
+    ELEVATE_ACCESS_TOKEN_AUDIENCE_CLAIM: config.idp.accessTokenAudienceClaim,
   };
 }
 
