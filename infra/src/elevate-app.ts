@@ -61,6 +61,25 @@ function targetRoleSpecs(
   return roleNames.map((roleName) => ({ roleName, managedPolicyArns: configured[roleName] ?? [] }));
 }
 
+/** The e-mail recipients, each reviewer-group filter checked against the groups the policy routes to. */
+function notificationRecipients(
+  config: DeployConfig,
+  configFile: string,
+  policy: PolicyTargets,
+): DeployConfig['notifications']['recipients'] {
+  const routed = new Set(policy.policy.rules.flatMap((rule) => rule.approverGroups));
+  const issues = config.notifications.recipients.flatMap((recipient, index) =>
+    (recipient.reviewerGroups ?? [])
+      .filter((group) => !routed.has(group))
+      .map(
+        (group) =>
+          `notifications.recipients.${index}.reviewerGroups: no rule in the policy routes requests to ${group}, so this filter would never match`,
+      ),
+  );
+  if (issues.length > 0) throw new DeployConfigError(configFile, issues);
+  return config.notifications.recipients;
+}
+
 /** Builds every Elevate stack into `app` and applies cdk-nag's AwsSolutions pack to all of them. */
 export function buildElevateApp(app: App, options: ElevateAppOptions): ElevateStacks {
   const { config, repoRoot } = options;
@@ -79,7 +98,7 @@ export function buildElevateApp(app: App, options: ElevateAppOptions): ElevateSt
   const notifications = new NotificationsStack(app, stackName('notifications'), {
     env,
     description: 'Elevate: request event notifications',
-    emails: config.notifications.emails,
+    recipients: notificationRecipients(config, options.configFile, policy),
   });
   const api = new ApiStack(app, stackName('api'), {
     env,

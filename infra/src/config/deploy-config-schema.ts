@@ -49,6 +49,32 @@ const sessionNamePattern = z
 export const isCognitoIssuer = (issuer: string): boolean =>
   /^https:\/\/cognito-idp\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\/[\w-]+$/.test(issuer);
 
+/** Who an e-mail subscription is for; its filter policy follows (docs/notifications.md). */
+export const NOTIFICATION_AUDIENCES = ['reviewers', 'security', 'requester'] as const;
+
+const notificationRecipient = z
+  .strictObject({
+    email: z.email({ error: 'expected an e-mail address' }),
+    /**
+     * `reviewers`: messages for reviewers (optionally of some routed groups); `security`: the
+     * security team's (break-glass); `requester`: this address's own requests only.
+     */
+    audience: z.enum(NOTIFICATION_AUDIENCES),
+    /** Reviewers only: just requests routed to one of these approver groups. */
+    reviewerGroups: z.array(z.string().min(1)).min(1).optional(),
+    /** Only urgent messages (break-glass use, revocation). */
+    urgentOnly: z.boolean().default(false),
+  })
+  .superRefine((recipient, ctx) => {
+    if (recipient.reviewerGroups !== undefined && recipient.audience !== 'reviewers') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reviewerGroups'],
+        message: 'only a reviewers recipient can be narrowed to reviewer groups',
+      });
+    }
+  });
+
 /** CloudWatch Logs accepts only these retention periods. */
 export const LOG_RETENTION_DAYS = [
   1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288,
@@ -113,9 +139,17 @@ export const deployConfigSchema = z
     policyFile: z.string().min(1).default('config/policy.example.yaml'),
     notifications: z
       .strictObject({
-        emails: z.array(z.email({ error: 'expected an e-mail address' })).default([]),
+        /** E-mail subscriptions to the request-events topic, each filtered to its audience. */
+        recipients: z.array(notificationRecipient).default([]),
+        /** Replaced by `recipients`: an unfiltered subscription received every message. */
+        emails: z
+          .never({
+            error:
+              'replaced by notifications.recipients: give each address an audience (reviewers, security or requester)',
+          })
+          .optional(),
       })
-      .default({ emails: [] }),
+      .default({ recipients: [] }),
     sts: z
       .strictObject({
         /** Regional STS endpoints in the order the federate function tries them. */
@@ -144,6 +178,19 @@ export const deployConfigSchema = z
       .default({ retentionDays: 365 }),
   })
   .superRefine((config, ctx) => {
+    const seen = new Set<string>();
+    config.notifications.recipients.forEach((recipient, index) => {
+      const address = recipient.email.toLowerCase();
+      if (seen.has(address)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['notifications', 'recipients', index, 'email'],
+          message:
+            'each address subscribes once, with one audience (use a second address or a mail alias for another audience)',
+        });
+      }
+      seen.add(address);
+    });
     const { spa } = config;
     if ((spa.domainName === undefined) !== (spa.certificateArn === undefined)) {
       ctx.addIssue({

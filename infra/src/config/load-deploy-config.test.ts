@@ -98,8 +98,34 @@ describe('the deploy config', () => {
     expect(issuesFor({ ...example, logs: { retentionDays: 42 } })[0]).toMatch(
       /^logs\.retentionDays: expected one of CloudWatch Logs' retention periods: 1, 3, 5/,
     );
-    expect(issuesFor({ ...example, notifications: { emails: ['not-an-address'] } })).toEqual([
-      'notifications.emails.0: expected an e-mail address',
+    const recipients = (...list: unknown[]) => ({
+      ...example,
+      notifications: { recipients: list },
+    });
+    expect(issuesFor(recipients({ email: 'not-an-address', audience: 'reviewers' }))).toEqual([
+      'notifications.recipients.0.email: expected an e-mail address',
+    ]);
+    expect(issuesFor(recipients({ email: 'a@example.com', audience: 'everyone' }))[0]).toMatch(
+      /^notifications\.recipients\.0\.audience: /,
+    );
+    expect(
+      issuesFor(
+        recipients({ email: 'a@example.com', audience: 'security', reviewerGroups: ['x'] }),
+      ),
+    ).toEqual([
+      'notifications.recipients.0.reviewerGroups: only a reviewers recipient can be narrowed to reviewer groups',
+    ]);
+    expect(
+      issuesFor(
+        recipients(
+          { email: 'ops@example.com', audience: 'reviewers' },
+          { email: 'OPS@example.com', audience: 'security' },
+        ),
+      )[0],
+    ).toMatch(/^notifications\.recipients\.1\.email: each address subscribes once/);
+    // The old unfiltered list is refused with a pointer to its replacement.
+    expect(issuesFor({ ...example, notifications: { emails: ['a@example.com'] } })).toEqual([
+      'notifications.emails: replaced by notifications.recipients: give each address an audience (reviewers, security or requester)',
     ]);
     expect(issuesFor({ ...example, surprise: true })[0]).toMatch(/surprise/);
   });

@@ -73,6 +73,7 @@ describe('the notifications stack', () => {
     });
     const subscriptions = Object.values(resourcesOf(notifications, 'AWS::SNS::Subscription'));
     expect(subscriptions.map((s) => [s.Properties?.Protocol, s.Properties?.Endpoint])).toEqual([
+      ['email', 'reviewers@example.com'],
       ['email', 'security-team@example.com'],
     ]);
   });

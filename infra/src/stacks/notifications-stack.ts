@@ -3,10 +3,34 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
+import type { DeployConfig } from '../config/deploy-config-schema';
+
+/** One e-mail subscription as the deploy config gives it. */
+export type NotificationRecipient = DeployConfig['notifications']['recipients'][number];
 
 export interface NotificationsStackProps extends StackProps {
-  /** Who gets an e-mail for every request event (reviewers' shared inbox, security team). */
-  readonly emails: readonly string[];
+  /** E-mail subscriptions, each filtered to the messages of its audience. */
+  readonly recipients: readonly NotificationRecipient[];
+}
+
+/**
+ * The subscription filter policy of a recipient, on the attributes the SNS channel publishes
+ * (`audience`, `reviewerGroups`, `urgent`, `recipient`; docs/notifications.md). Every message is
+ * published once per audience, so filtering on `audience` gives each inbox the text written for it.
+ * A requester subscription only ever matches its own address.
+ */
+export function filterPolicyOf(
+  recipient: NotificationRecipient,
+): Record<string, sns.SubscriptionFilter> {
+  const allow = (...values: string[]) => sns.SubscriptionFilter.stringFilter({ allowlist: values });
+  return {
+    audience: allow(recipient.audience),
+    ...(recipient.reviewerGroups === undefined
+      ? {}
+      : { reviewerGroups: allow(...recipient.reviewerGroups) }),
+    ...(recipient.audience === 'requester' ? { recipient: allow(recipient.email) } : {}),
+    ...(recipient.urgentOnly ? { urgent: allow('true') } : {}),
+  };
 }
 
 /** The topic the notifier publishes request events to, encrypted with a key of its own. */
@@ -28,8 +52,13 @@ export class NotificationsStack extends Stack {
       masterKey: this.key,
       enforceSSL: true,
     });
-    for (const email of props.emails) {
-      this.topic.addSubscription(new subscriptions.EmailSubscription(email));
+    // No subscription without a filter: an unfiltered one would receive every audience's messages.
+    for (const recipient of props.recipients) {
+      this.topic.addSubscription(
+        new subscriptions.EmailSubscription(recipient.email, {
+          filterPolicy: filterPolicyOf(recipient),
+        }),
+      );
     }
   }
 }
