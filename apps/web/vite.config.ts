@@ -30,7 +30,18 @@ function runtimeConfig(): Plugin {
 
 export default defineConfig({
   plugins: [react(), runtimeConfig()],
-  server: { host: '127.0.0.1', port: env.webPort, strictPort: true },
+  server: {
+    host: '127.0.0.1',
+    port: env.webPort,
+    strictPort: true,
+    // Transform the shell and every route before the first visit, so a cold first page is not a
+    // waterfall of on-demand transforms.
+    warmup: { clientFiles: ['./src/main.tsx', './src/app/**/*.tsx'] },
+  },
+  // Every dependency any page can import, lazy routes included, is found and pre-bundled at start.
+  // Left to discovery, a dependency first met on a visit makes vite re-bundle and reload the page
+  // under the user (and under the first Playwright journey of a run).
+  optimizeDeps: { entries: ['index.html', 'src/**/*.{ts,tsx}', '!src/**/*.test.{ts,tsx}', '!src/testing/**'] },
   preview: { host: '127.0.0.1', port: env.webPort, strictPort: true },
   build: { sourcemap: true },
 });

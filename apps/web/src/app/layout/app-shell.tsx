@@ -51,6 +51,8 @@ export function AppShell() {
       <AppLayout
         headerSelector="#top-bar"
         toolsHide
+        // Names for the navigation landmark and its open/close buttons (otherwise unnamed).
+        ariaLabels={{ navigation: 'Side navigation', navigationToggle: 'Open side navigation', navigationClose: 'Close side navigation', notifications: 'Notifications' }}
         navigationOpen={navigationOpen}
         onNavigationChange={({ detail }) => setNavigationOpen(detail.open)}
         navigation={
