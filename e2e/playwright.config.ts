@@ -17,6 +17,8 @@ export default defineConfig({
   outputDir: '../.data/test-results/playwright',
   use: {
     baseURL: stack.webUrl,
+    // The size of the screenshots in docs/screenshots/.
+    viewport: { width: 1280, height: 800 },
     launchOptions: {
       executablePath: '/usr/bin/chromium',
       args: [
@@ -35,8 +37,11 @@ export default defineConfig({
   webServer: {
     command: 'rm -rf ../.data/e2e && pnpm --dir .. dev',
     url: `${stack.apiUrl}/health`,
+    // The API can answer before vite does; the banner comes once every service answers.
+    wait: { stdout: /Elevate is ready in/ },
     timeout: 120_000,
-    reuseExistingServer: false,
+    // E2E_REUSE_STACK=1 runs against an e2e stack you started yourself (same ports), for iterating.
+    reuseExistingServer: process.env.E2E_REUSE_STACK === '1',
     stdout: 'pipe',
     env: stack.env,
     gracefulShutdown: { signal: 'SIGINT', timeout: 10_000 },

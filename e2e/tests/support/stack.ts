@@ -16,3 +16,27 @@ export const stack = {
     ELEVATE_STS_PORT: String(ports.sts),
   },
 };
+
+/** The personas of config/dev-stack.yaml the journeys play. */
+export const personas = {
+  alice: { name: 'Alice Requester', email: 'alice@example.com' },
+  bob: { name: 'Bob Requester', email: 'bob@example.com' },
+  rita: { name: 'Rita Reviewer', email: 'rita@example.com' },
+  ravi: { name: 'Ravi Reviewer', email: 'ravi@example.com' },
+  audrey: { name: 'Audrey Auditor', email: 'audrey@example.com' },
+  adam: { name: 'Adam Admin', email: 'adam@example.com' },
+  nina: { name: 'Nina Newcomer', email: 'nina@example.com' },
+} as const;
+
+export type Persona = (typeof personas)[keyof typeof personas];
+
+/** Screenshots of the main pages, copied to docs/screenshots/ by hand when they change. */
+export const screenshotDir = '../.data/test-results/screenshots';
+
+/**
+ * Every journey shares the run's data folder, so what it creates carries a tag of its own: a
+ * justification is found again by its text, never by its position in a list.
+ */
+export function uniqueText(what: string): string {
+  return `${what} [${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}]`;
+}
