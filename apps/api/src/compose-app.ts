@@ -31,6 +31,7 @@ export function createVerifierFromConfig(config: ApiConfig): TokenVerifier {
     ...(config.oidc.jwksUri === undefined ? {} : { jwksUri: config.oidc.jwksUri }),
     clockToleranceSeconds: config.oidc.clockToleranceSeconds,
     requireAccessTokenType: config.oidc.requireAccessTokenType,
+    accessTokenClaim: config.oidc.accessTokenClaim,
   });
 }
 

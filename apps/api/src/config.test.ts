@@ -20,6 +20,7 @@ describe('loadConfig', () => {
         jwksUri: undefined,
         clockToleranceSeconds: 30,
         requireAccessTokenType: true,
+        accessTokenClaim: 'scp',
       },
       allowedOrigin: undefined,
       server: { host: '127.0.0.1', port: 8787 },
@@ -83,6 +84,7 @@ describe('loadConfig', () => {
       ELEVATE_CLOCK_TOLERANCE_SECONDS: '60',
       ELEVATE_REQUIRE_AT_JWT: 'false',
       ELEVATE_ACCESS_TOKEN_AUDIENCE_CLAIM: 'client_id',
+      ELEVATE_ACCESS_TOKEN_CLAIM: 'scope',
       ELEVATE_WEB_ORIGIN: 'http://127.0.0.1:5173/',
       ELEVATE_API_PORT: '9999',
       ELEVATE_DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000',
@@ -97,6 +99,7 @@ describe('loadConfig', () => {
       clockToleranceSeconds: 60,
       requireAccessTokenType: false,
       accessTokenAudience: 'client_id',
+      accessTokenClaim: 'scope',
     });
     expect(config.allowedOrigin).toBe('http://127.0.0.1:5173');
     expect(config.server.port).toBe(9999);
@@ -120,6 +123,9 @@ describe('loadConfig', () => {
     );
     expect(() => loadConfig({ ...minimal, ELEVATE_ACCESS_TOKEN_AUDIENCE_CLAIM: 'azp' })).toThrow(
       /ELEVATE_ACCESS_TOKEN_AUDIENCE_CLAIM/,
+    );
+    expect(() => loadConfig({ ...minimal, ELEVATE_ACCESS_TOKEN_CLAIM: 'a b' })).toThrow(
+      /ELEVATE_ACCESS_TOKEN_CLAIM/,
     );
     expect(() => loadConfig({ ...minimal, ELEVATE_IDP_ISSUER: 'ftp://idp' })).toThrow(
       /ELEVATE_IDP_ISSUER/,

@@ -22,6 +22,7 @@ const envSchema = z.object({
   ELEVATE_ACCESS_TOKEN_AUDIENCE_CLAIM: optional(z.enum(ACCESS_TOKEN_AUDIENCE_CLAIMS)).default(
     'aud',
   ),
+  ELEVATE_ACCESS_TOKEN_CLAIM: optional(z.string().regex(/^[\w:.-]{1,64}$/)).default('scp'),
   ELEVATE_WEB_ORIGIN: optional(
     z.url({ protocol: /^https?$/ }).transform((url) => new URL(url).origin),
   ),
@@ -72,6 +73,8 @@ export interface ApiConfig {
     jwksUri: string | undefined;
     clockToleranceSeconds: number;
     requireAccessTokenType: boolean;
+    /** Without `at+jwt` (and with `aud` audiences): the claim only access tokens carry, e.g. `scp`. */
+    accessTokenClaim: string;
   };
   /** The SPA's origin, the only one CORS admits; unset when the SPA is served from the API's origin. */
   allowedOrigin: string | undefined;
@@ -119,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       jwksUri: e.ELEVATE_JWKS_URI,
       clockToleranceSeconds: e.ELEVATE_CLOCK_TOLERANCE_SECONDS,
       requireAccessTokenType: e.ELEVATE_REQUIRE_AT_JWT,
+      accessTokenClaim: e.ELEVATE_ACCESS_TOKEN_CLAIM,
     },
     allowedOrigin: e.ELEVATE_WEB_ORIGIN,
     server: { host: e.ELEVATE_HOST, port: e.ELEVATE_API_PORT },

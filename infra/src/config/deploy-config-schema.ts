@@ -117,6 +117,14 @@ export const deployConfigSchema = z
        * have no `aud`). Default: `client_id` for a Cognito user pool issuer, else `aud`.
        */
       accessTokenAudienceClaim: z.enum(['aud', 'client_id']).optional(),
+      /**
+       * With `requireAccessTokenJwtType: false` and `aud` audiences: the claim only access tokens
+       * carry (`scp` for Entra ID and Okta), required in access tokens and refused in ID tokens.
+       */
+      accessTokenClaim: z
+        .string()
+        .regex(/^[\w:.-]{1,64}$/, 'expected a claim name')
+        .default('scp'),
       /** Scopes the SPA asks for, written to config.json (the SPA's own default when absent). */
       scope: z
         .string()

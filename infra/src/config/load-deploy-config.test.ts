@@ -63,6 +63,16 @@ describe('the deploy config', () => {
     );
   });
 
+  it('names the access-token-only claim, scp unless told otherwise', () => {
+    const claimOf = (idp: Record<string, unknown>) =>
+      parseDeployConfig(withIdp(idp), 'deploy.yaml').idp.accessTokenClaim;
+    expect(claimOf({})).toBe('scp');
+    expect(claimOf({ accessTokenClaim: 'scope' })).toBe('scope');
+    expect(issuesFor(withIdp({ accessTokenClaim: 'two words' }))[0]).toMatch(
+      /^idp\.accessTokenClaim: /,
+    );
+  });
+
   it('names the field of each problem', () => {
     expect(issuesFor({ ...example, account: 999999999999 })).toEqual([
       'account: expected a 12-digit account id as a string (quote it in YAML)',

@@ -218,6 +218,7 @@ describe('every function', () => {
         ELEVATE_API_AUDIENCE: 'api://elevate',
         ELEVATE_REQUIRE_AT_JWT: 'false',
         ELEVATE_ACCESS_TOKEN_AUDIENCE_CLAIM: 'aud',
+        ELEVATE_ACCESS_TOKEN_CLAIM: 'scp',
       });
     }
     // A Cognito user pool: its access tokens name the app client in client_id, not aud.

@@ -80,6 +80,7 @@ function idpEnvironment(config: DeployConfig): Record<string, string> {
     ELEVATE_GROUPS_SOURCE: config.idp.groupsSource,
     ELEVATE_REQUIRE_AT_JWT: String(config.idp.requireAccessTokenJwtType),
     ELEVATE_ACCESS_TOKEN_AUDIENCE_CLAIM: config.idp.accessTokenAudienceClaim,
+    ELEVATE_ACCESS_TOKEN_CLAIM: config.idp.accessTokenClaim,
   };
 }
 

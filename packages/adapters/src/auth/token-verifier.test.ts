@@ -143,7 +143,9 @@ describe('a valid token pair', () => {
   });
 
   it('accepts an access token without typ at+jwt only when that check is turned off', async () => {
-    const accessToken = await idp.sign(accessClaims(idp), { typ: 'JWT' });
+    const accessToken = await idp.sign(accessClaims(idp, { scp: 'access_as_user' }), {
+      typ: 'JWT',
+    });
     const idToken = await idp.sign(idClaims(idp));
     expect((await refusal(verifierFor(idp).verify(accessToken, idToken))).code).toBe(
       'TOKEN_INVALID',
@@ -153,6 +155,79 @@ describe('a valid token pair', () => {
     ).resolves.toMatchObject({
       sub: 'user-alice',
     });
+  });
+});
+
+/** The same token with its last character's spare base64url bits flipped: other text, same bytes. */
+function twinOf(token: string): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  const last = token.at(-1) ?? 'A';
+  return `${token.slice(0, -1)}${alphabet[alphabet.indexOf(last) ^ 1] ?? 'A'}`;
+}
+
+describe('one token sent as both (same audience, no at+jwt: the Entra ID setup)', () => {
+  const entraVerifier = (overrides: Partial<TokenVerifierOptions> = {}) =>
+    verifierFor(idp, { audience: CLIENT_ID, requireAccessTokenType: false, ...overrides });
+  const entraAccess = (overrides: JWTPayload = {}) =>
+    idp.sign(accessClaims(idp, { aud: CLIENT_ID, scp: 'access_as_user', ...overrides }), {
+      typ: 'JWT',
+    });
+
+  it('accepts a genuine pair whose access token carries scp', async () => {
+    const idToken = await idp.sign(idClaims(idp));
+    await expect(entraVerifier().verify(await entraAccess(), idToken)).resolves.toMatchObject({
+      sub: 'user-alice',
+    });
+  });
+
+  it('refuses an ID token together with a copy that differs only in spare signature bits', async () => {
+    const idToken = await idp.sign(idClaims(idp));
+    const twin = twinOf(idToken);
+    expect(twin).not.toBe(idToken);
+    // The copy is a valid token in its own right, which is why strings cannot be compared.
+    await expect(entraVerifier().verify(await entraAccess(), twin)).resolves.toBeDefined();
+    for (const verifier of [entraVerifier(), verifierFor(idp)]) {
+      const error = await refusal(verifier.verify(twin, idToken));
+      expect([error.code, error.reason]).toEqual(['TOKEN_INVALID', 'same token twice']);
+    }
+  });
+
+  it('refuses a second, distinct ID token of the same user as the access token', async () => {
+    const idToken = await idp.sign(idClaims(idp));
+    const anotherIdToken = await idp.sign(idClaims(idp, { iat: NOW_SECONDS - 5 }));
+    const error = await refusal(entraVerifier().verify(anotherIdToken, idToken));
+    expect(error).toMatchObject({ code: 'TOKEN_INVALID', token: 'access', reason: 'scp' });
+  });
+
+  it('refuses an ID token that carries the access-token claim', async () => {
+    const idToken = await idp.sign(idClaims(idp, { scp: 'access_as_user' }));
+    const error = await refusal(entraVerifier().verify(await entraAccess(), idToken));
+    expect(error).toMatchObject({ code: 'TOKEN_INVALID', token: 'id', reason: 'scp' });
+  });
+
+  it('refuses an access token carrying an ID-token claim (nonce, at_hash)', async () => {
+    const idToken = await idp.sign(idClaims(idp));
+    for (const claim of ['nonce', 'at_hash']) {
+      const error = await refusal(
+        entraVerifier().verify(await entraAccess({ [claim]: 'x' }), idToken),
+      );
+      expect(error).toMatchObject({ code: 'TOKEN_INVALID', token: 'access', reason: claim });
+    }
+  });
+
+  it('refuses two tokens with the same jti or uti', async () => {
+    const idToken = await idp.sign(idClaims(idp, { uti: 'u-1' }));
+    const error = await refusal(entraVerifier().verify(await entraAccess({ uti: 'u-1' }), idToken));
+    expect(error.reason).toBe('same token twice');
+  });
+
+  it('reads the access-token claim from configuration (e.g. scope)', async () => {
+    const idToken = await idp.sign(idClaims(idp));
+    const withScope = await entraAccess({ scp: undefined, scope: 'api' });
+    await expect(
+      entraVerifier({ accessTokenClaim: 'scope' }).verify(withScope, idToken),
+    ).resolves.toBeDefined();
+    expect((await refusal(entraVerifier().verify(withScope, idToken))).reason).toBe('scp');
   });
 });
 

@@ -57,6 +57,12 @@ const optionsSchema = z.object({
    * from passing as an access token. oidc-provider sets it; Entra ID does not, so it can be off.
    */
   requireAccessTokenType: z.boolean().default(true),
+  /**
+   * With `requireAccessTokenType` off (and `aud` audiences), the claim only access tokens carry:
+   * the access token must have it and the ID token must not. `scp` for Entra ID and Okta.
+   * Without it an ID token could pass as the access token wherever `audience` equals `clientId`.
+   */
+  accessTokenClaim: z.string().min(1).default('scp'),
   /** After a successful JWKS fetch, an unknown `kid` triggers no refetch for this long. */
   jwksCooldownMs: z.number().int().min(0).default(30_000),
   /** The JWKS is refetched when older than this, even without an unknown `kid`. */
@@ -108,7 +114,9 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
     async verify(accessToken, idToken) {
       if (!accessToken) throw new AuthError('TOKEN_MISSING', { token: 'access' });
       if (!idToken) throw new AuthError('TOKEN_MISSING', { token: 'id' });
-      if (accessToken === idToken)
+      // Compared by signed content, not as strings: a JWS signature's last base64url character has
+      // spare bits, so a copy of one token can differ as a string and still verify.
+      if (signingInput(accessToken) === signingInput(idToken))
         throw new AuthError('TOKEN_INVALID', { reason: 'same token twice' });
 
       const byClientId = config.accessTokenAudience === 'client_id';
@@ -130,6 +138,9 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
         requireClaim('id', id.payload, 'token_use', 'id');
       }
       checkIdTokenParty(id.payload, config.clientId);
+      checkTokenKinds(access.payload, id.payload, {
+        claim: config.requireAccessTokenType || byClientId ? undefined : config.accessTokenClaim,
+      });
       // An access token must not be replayed as an ID token where both audiences coincide.
       if (normalisedTyp(id.typ) === 'at+jwt')
         throw new AuthError('TOKEN_INVALID', { token: 'id', reason: 'typ' });
@@ -201,6 +212,44 @@ function checkIdTokenParty(payload: JWTPayload, clientId: string): void {
   if ((audiences.length > 1 && azp === undefined) || (azp !== undefined && azp !== clientId)) {
     throw new AuthError('TOKEN_INVALID', { token: 'id', reason: 'azp' });
   }
+}
+
+/** The JWS signing input (header and payload): what the signature binds, unlike the signature's text. */
+function signingInput(token: string): string {
+  return token.slice(0, token.lastIndexOf('.'));
+}
+
+/** OIDC Core: `nonce` and `at_hash` are ID-token claims; no access token should carry them. */
+const ID_TOKEN_ONLY_CLAIMS = ['nonce', 'at_hash'] as const;
+
+/**
+ * Keeps an ID token from passing as the access token: never the same token (its `jti`/`uti`),
+ * never ID-token claims in the access token, and — when neither `typ` nor `token_use` tells the two
+ * apart — the access-token-only `claim` present in the access token and absent from the ID token.
+ */
+function checkTokenKinds(
+  access: JWTPayload,
+  id: JWTPayload,
+  { claim }: { claim: string | undefined },
+): void {
+  for (const identifier of ['jti', 'uti']) {
+    const value = access[identifier];
+    if (value !== undefined && value === id[identifier])
+      throw new AuthError('TOKEN_INVALID', { reason: 'same token twice' });
+  }
+  for (const idOnly of ID_TOKEN_ONLY_CLAIMS) {
+    if (access[idOnly] !== undefined)
+      throw new AuthError('TOKEN_INVALID', { token: 'access', reason: idOnly });
+  }
+  if (claim === undefined) return;
+  if (!hasValue(access[claim]))
+    throw new AuthError('TOKEN_INVALID', { token: 'access', reason: claim });
+  if (id[claim] !== undefined) throw new AuthError('TOKEN_INVALID', { token: 'id', reason: claim });
+}
+
+function hasValue(claim: unknown): boolean {
+  if (typeof claim === 'string') return claim.length > 0;
+  return Array.isArray(claim) && claim.length > 0;
 }
 
 function normalisedTyp(typ: string | undefined): string | undefined {
