@@ -53,7 +53,8 @@ export function MyRequests({ onFlash }: MyRequestsProps) {
     {
       id: 'status',
       header: 'Status',
-      minWidth: 120,
+      // "Pending approval" on one line: narrower, the status breaks inside a word.
+      minWidth: 180,
       cell: (item) => <RequestStatusIndicator status={item.status} phase={item.phase} />,
     },
     {
@@ -117,7 +118,7 @@ export function MyRequests({ onFlash }: MyRequestsProps) {
               My requests
             </Header>
           }
-          filter={<TextFilter {...filterProps} filteringPlaceholder="Find by account, role, status or justification" filteringAriaLabel="Filter my requests" countText={`${filteredItemsCount ?? 0} matches`} />}
+          filter={<TextFilter {...filterProps} filteringPlaceholder="Find by account, role, status or justification" filteringAriaLabel="Filter my requests" filteringClearAriaLabel="Clear filter" countText={`${filteredItemsCount ?? 0} matches`} />}
           pagination={<Pagination {...paginationProps} ariaLabels={{ nextPageLabel: 'Next page', previousPageLabel: 'Previous page', pageLabel: (n) => `Page ${n}` }} />}
           isItemDisabled={(item) => isSkeletonRow(item)}
         />

@@ -124,6 +124,19 @@ export function ReviewQueues({ tab, onTabChange, onFlash, viewerSub }: ReviewQue
     ),
   };
   const role: TableProps.ColumnDefinition<RequestSummary> = { id: 'role', header: 'Role', cell: (item) => item.roleName };
+  // In the queue the duration sits under the role: one column fewer keeps Approve / Reject on screen.
+  const roleAndDuration: TableProps.ColumnDefinition<RequestSummary> = {
+    id: 'role',
+    header: 'Role',
+    cell: (item) => (
+      <span>
+        {item.roleName}
+        <Box variant="small" display="block">
+          for {formatMinutes(item.requestedDurationMinutes)}
+        </Box>
+      </span>
+    ),
+  };
   const justification: TableProps.ColumnDefinition<RequestSummary> = {
     id: 'justification',
     header: 'Justification',
@@ -139,7 +152,6 @@ export function ReviewQueues({ tab, onTabChange, onFlash, viewerSub }: ReviewQue
     ),
     maxWidth: 360,
   };
-  const duration: TableProps.ColumnDefinition<RequestSummary> = { id: 'duration', header: 'Duration', cell: (item) => formatMinutes(item.requestedDurationMinutes) };
   const actions = (only: readonly Decision[]): TableProps.ColumnDefinition<RequestSummary> => ({
     id: 'actions',
     header: 'Actions',
@@ -160,9 +172,8 @@ export function ReviewQueues({ tab, onTabChange, onFlash, viewerSub }: ReviewQue
           columns={[
             requester,
             account,
-            role,
+            roleAndDuration,
             justification,
-            duration,
             { id: 'age', header: 'Waiting', cell: (item) => <Age iso={item.createdAt} /> },
             { id: 'quorum', header: 'Approvals', cell: (item) => quorumText(item) },
             actions(['approve', 'reject']),
@@ -184,7 +195,7 @@ export function ReviewQueues({ tab, onTabChange, onFlash, viewerSub }: ReviewQue
             account,
             role,
             justification,
-            { id: 'status', header: 'Status', minWidth: 150, cell: (item) => <RequestStatusIndicator status={item.status} phase={item.phase} /> },
+            { id: 'status', header: 'Status', minWidth: 180, cell: (item) => <RequestStatusIndicator status={item.status} phase={item.phase} /> },
             { id: 'started', header: 'Started', cell: (item) => (item.window ? <LocalTime iso={item.window.startsAt} /> : <LocalTime iso={item.createdAt} />) },
             actions(['review']),
           ]}
@@ -204,7 +215,7 @@ export function ReviewQueues({ tab, onTabChange, onFlash, viewerSub }: ReviewQue
             requester,
             account,
             role,
-            { id: 'status', header: 'Status now', minWidth: 150, cell: (item) => <RequestStatusIndicator status={item.status} phase={item.phase} /> },
+            { id: 'status', header: 'Status now', minWidth: 180, cell: (item) => <RequestStatusIndicator status={item.status} phase={item.phase} /> },
             {
               id: 'decision',
               header: 'Decision',
