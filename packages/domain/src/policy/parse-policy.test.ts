@@ -60,6 +60,25 @@ describe('parsePolicy', () => {
     expect(errorsOf(input)).toEqual([message]);
   });
 
+  it.each([
+    ['^(a+)+$', { ticketPattern: '^(a+)+$' }, 'rules[0].ticketPattern', 'a repeated group contains a quantifier or an alternation'],
+    ['(a|aa)*', { ticketPattern: '(a|aa)*' }, 'rules[0].ticketPattern', 'a repeated group contains a quantifier or an alternation'],
+    ['(.*a){20}', { justification: { pattern: '(.*a){20}' } }, 'rules[0].justification.pattern', 'a repeated group contains a quantifier or an alternation'],
+    ['a backreference', { ticketPattern: '^(\\w)\\1$' }, 'rules[0].ticketPattern', 'backreferences are not allowed'],
+    ['a lookbehind', { justification: { pattern: '(?<=INC)\\d+' } }, 'rules[0].justification.pattern', 'lookbehind is not allowed'],
+    ['a very long pattern', { ticketPattern: `^${'A'.repeat(200)}$` }, 'rules[0].ticketPattern', 'longer than 200 characters'],
+  ])('refuses the pattern %s, naming its path', (_label, patch, path, reason) => {
+    const input = data();
+    input.rules[0] = { ...input.rules[0], ...patch };
+    expect(errorsOf(input)).toEqual([`${path}: could backtrack catastrophically on user input: ${reason}`]);
+  });
+
+  it.each(['^[A-Z]+-\\d+$', '^(?:OPS|SEC)-\\d{1,8}$', '\\b(?:INC|CHG)\\d{6,}\\b', '^[A-Z][A-Z0-9]+-\\d+$'])('accepts the realistic ticket pattern %s', (pattern) => {
+    const input = data();
+    input.rules[0] = { ...input.rules[0], ticketPattern: pattern, justification: { pattern: 'https?://\\S+|[A-Z]+-\\d+' } };
+    expect(errorsOf(input)).toEqual([]);
+  });
+
   it('rejects duplicate account and rule ids', () => {
     const input = data();
     input.accounts.push({ id: '111111111111', name: 'sandbox-2' });

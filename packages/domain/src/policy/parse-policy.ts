@@ -5,6 +5,7 @@ import type { PolicyError } from './policy-error';
 import { formatPath } from './policy-error';
 import type { Policy, PolicyDocument, PolicyRule } from './policy-schema';
 import { policySchema } from './policy-schema';
+import { unsafePatternReason } from './unsafe-pattern';
 
 /**
  * Validates a policy (already parsed from YAML) and fills in defaults. Errors name the path inside
@@ -54,8 +55,15 @@ const ruleErrors = (policy: Policy, rule: PolicyRule, path: string): PolicyError
     ['justification.pattern', rule.justification.pattern],
     ['ticketPattern', rule.ticketPattern],
   ] as const) {
-    if (pattern !== undefined && !compiles(pattern)) {
+    if (pattern === undefined) continue;
+    if (!compiles(pattern)) {
       errors.push({ path: `${path}.${field}`, message: 'not a valid regular expression' });
+      continue;
+    }
+    // Patterns run on every requester's text (here and in the SPA): refuse shapes that can backtrack for seconds.
+    const unsafe = unsafePatternReason(pattern);
+    if (unsafe !== undefined) {
+      errors.push({ path: `${path}.${field}`, message: `could backtrack catastrophically on user input: ${unsafe}` });
     }
   }
   const knownIds = new Set(policy.accounts.map((account) => account.id));
