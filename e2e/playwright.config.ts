@@ -8,7 +8,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
-  timeout: 60_000,
+  // Journeys play two or three personas, each signing in through the IdP in its own browser.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   reporter: [
     ['list'],

@@ -10,7 +10,7 @@ export async function expectNoSeriousA11yViolations(page: Page, what: string): P
       rule: violation.id,
       impact: violation.impact,
       help: violation.help,
-      targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')),
+      nodes: violation.nodes.slice(0, 5).map((node) => `${node.target.join(' ')} — ${node.html.slice(0, 160)}`),
     }));
   expect(serious, `axe-core findings on ${what}`).toEqual([]);
 }

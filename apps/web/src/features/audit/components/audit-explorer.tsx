@@ -128,7 +128,7 @@ export function AuditExplorer({ accounts, roles, onFlash }: AuditExplorerProps) 
       id: 'status',
       header: 'Status',
       // "Pending approval" on one line: narrower, the status breaks inside a word.
-      minWidth: 180,
+      minWidth: 165,
       cell: (item) => (
         <SpaceBetween direction="horizontal" size="xxs">
           <RequestStatusIndicator status={item.status} phase={item.phase} />

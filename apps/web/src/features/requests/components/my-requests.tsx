@@ -54,7 +54,7 @@ export function MyRequests({ onFlash }: MyRequestsProps) {
       id: 'status',
       header: 'Status',
       // "Pending approval" on one line: narrower, the status breaks inside a word.
-      minWidth: 180,
+      minWidth: 165,
       cell: (item) => <RequestStatusIndicator status={item.status} phase={item.phase} />,
     },
     {

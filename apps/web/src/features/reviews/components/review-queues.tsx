@@ -195,7 +195,7 @@ export function ReviewQueues({ tab, onTabChange, onFlash, viewerSub }: ReviewQue
             account,
             role,
             justification,
-            { id: 'status', header: 'Status', minWidth: 180, cell: (item) => <RequestStatusIndicator status={item.status} phase={item.phase} /> },
+            { id: 'status', header: 'Status', minWidth: 165, cell: (item) => <RequestStatusIndicator status={item.status} phase={item.phase} /> },
             { id: 'started', header: 'Started', cell: (item) => (item.window ? <LocalTime iso={item.window.startsAt} /> : <LocalTime iso={item.createdAt} />) },
             actions(['review']),
           ]}
@@ -215,7 +215,7 @@ export function ReviewQueues({ tab, onTabChange, onFlash, viewerSub }: ReviewQue
             requester,
             account,
             role,
-            { id: 'status', header: 'Status now', minWidth: 180, cell: (item) => <RequestStatusIndicator status={item.status} phase={item.phase} /> },
+            { id: 'status', header: 'Status now', minWidth: 165, cell: (item) => <RequestStatusIndicator status={item.status} phase={item.phase} /> },
             {
               id: 'decision',
               header: 'Decision',

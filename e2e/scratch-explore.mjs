@@ -1,0 +1,14 @@
+import { chromium } from '@playwright/test';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu'] });
+const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+const page = await ctx.newPage();
+await page.goto('http://127.0.0.1:5273/');
+await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+await page.getByRole('button', { name: 'Sign in as Nina Newcomer' }).click();
+await page.getByRole('button', { name: 'Signed in as Nina Newcomer' }).waitFor();
+await page.waitForTimeout(1500);
+console.log(await page.locator('body').ariaSnapshot());
+await page.getByRole('button', { name: 'Signed in as Nina Newcomer' }).click();
+await page.waitForTimeout(500);
+console.log(await page.getByRole('menu').ariaSnapshot());
+await browser.close();
