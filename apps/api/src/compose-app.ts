@@ -32,6 +32,8 @@ export function createVerifierFromConfig(config: ApiConfig): TokenVerifier {
     clockToleranceSeconds: config.oidc.clockToleranceSeconds,
     requireAccessTokenType: config.oidc.requireAccessTokenType,
     accessTokenClaim: config.oidc.accessTokenClaim,
+    emailClaim: config.oidc.emailClaim,
+    requireEmailVerified: config.oidc.requireEmailVerified,
   });
 }
 

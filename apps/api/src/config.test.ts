@@ -21,6 +21,8 @@ describe('loadConfig', () => {
         clockToleranceSeconds: 30,
         requireAccessTokenType: true,
         accessTokenClaim: 'scp',
+        emailClaim: 'email',
+        requireEmailVerified: true,
       },
       allowedOrigin: undefined,
       server: { host: '127.0.0.1', port: 8787 },
@@ -85,6 +87,8 @@ describe('loadConfig', () => {
       ELEVATE_REQUIRE_AT_JWT: 'false',
       ELEVATE_ACCESS_TOKEN_AUDIENCE_CLAIM: 'client_id',
       ELEVATE_ACCESS_TOKEN_CLAIM: 'scope',
+      ELEVATE_EMAIL_CLAIM: 'upn',
+      ELEVATE_REQUIRE_EMAIL_VERIFIED: 'false',
       ELEVATE_WEB_ORIGIN: 'http://127.0.0.1:5173/',
       ELEVATE_API_PORT: '9999',
       ELEVATE_DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000',
@@ -100,6 +104,8 @@ describe('loadConfig', () => {
       requireAccessTokenType: false,
       accessTokenAudience: 'client_id',
       accessTokenClaim: 'scope',
+      emailClaim: 'upn',
+      requireEmailVerified: false,
     });
     expect(config.allowedOrigin).toBe('http://127.0.0.1:5173');
     expect(config.server.port).toBe(9999);
@@ -126,6 +132,9 @@ describe('loadConfig', () => {
     );
     expect(() => loadConfig({ ...minimal, ELEVATE_ACCESS_TOKEN_CLAIM: 'a b' })).toThrow(
       /ELEVATE_ACCESS_TOKEN_CLAIM/,
+    );
+    expect(() => loadConfig({ ...minimal, ELEVATE_REQUIRE_EMAIL_VERIFIED: 'no' })).toThrow(
+      /ELEVATE_REQUIRE_EMAIL_VERIFIED/,
     );
     expect(() => loadConfig({ ...minimal, ELEVATE_IDP_ISSUER: 'ftp://idp' })).toThrow(
       /ELEVATE_IDP_ISSUER/,

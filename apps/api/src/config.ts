@@ -23,6 +23,8 @@ const envSchema = z.object({
     'aud',
   ),
   ELEVATE_ACCESS_TOKEN_CLAIM: optional(z.string().regex(/^[\w:.-]{1,64}$/)).default('scp'),
+  ELEVATE_EMAIL_CLAIM: optional(z.string().regex(/^[\w:.-]{1,64}$/)).default('email'),
+  ELEVATE_REQUIRE_EMAIL_VERIFIED: optional(boolean).default(true),
   ELEVATE_WEB_ORIGIN: optional(
     z.url({ protocol: /^https?$/ }).transform((url) => new URL(url).origin),
   ),
@@ -75,6 +77,10 @@ export interface ApiConfig {
     requireAccessTokenType: boolean;
     /** Without `at+jwt` (and with `aud` audiences): the claim only access tokens carry, e.g. `scp`. */
     accessTokenClaim: string;
+    /** The ID-token claim with the person's e-mail address (names them in AWS). */
+    emailClaim: string;
+    /** Refuse `email_verified: false` (only meaningful when `emailClaim` is `email`). */
+    requireEmailVerified: boolean;
   };
   /** The SPA's origin, the only one CORS admits; unset when the SPA is served from the API's origin. */
   allowedOrigin: string | undefined;
@@ -123,6 +129,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       clockToleranceSeconds: e.ELEVATE_CLOCK_TOLERANCE_SECONDS,
       requireAccessTokenType: e.ELEVATE_REQUIRE_AT_JWT,
       accessTokenClaim: e.ELEVATE_ACCESS_TOKEN_CLAIM,
+      emailClaim: e.ELEVATE_EMAIL_CLAIM,
+      requireEmailVerified: e.ELEVATE_REQUIRE_EMAIL_VERIFIED,
     },
     allowedOrigin: e.ELEVATE_WEB_ORIGIN,
     server: { host: e.ELEVATE_HOST, port: e.ELEVATE_API_PORT },

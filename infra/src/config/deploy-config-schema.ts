@@ -108,6 +108,13 @@ export const deployConfigSchema = z
       audience: z.string().min(1, 'must not be empty').optional(),
       /** The claim carrying the user's groups. */
       groupsClaim: z.string().min(1, 'must not be empty').default('groups'),
+      /** The ID-token claim with the person's e-mail address (`upn` for Entra ID, say). */
+      emailClaim: z
+        .string()
+        .regex(/^[\w:.-]{1,64}$/, 'expected a claim name')
+        .default('email'),
+      /** Refuse ID tokens whose `email` is marked `email_verified: false`. */
+      requireEmailVerified: z.boolean().default(true),
       /** Which token carries the groups claim. */
       groupsSource: z.enum(['idToken', 'accessToken']).default('idToken'),
       /** Require `typ: at+jwt` on access tokens (RFC 9068); Entra ID and Cognito do not set it. */

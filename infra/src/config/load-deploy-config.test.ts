@@ -68,6 +68,8 @@ describe('the deploy config', () => {
       parseDeployConfig(withIdp(idp), 'deploy.yaml').idp.accessTokenClaim;
     expect(claimOf({})).toBe('scp');
     expect(claimOf({ accessTokenClaim: 'scope' })).toBe('scope');
+    const defaults = parseDeployConfig(withIdp({}), 'deploy.yaml').idp;
+    expect([defaults.emailClaim, defaults.requireEmailVerified]).toEqual(['email', true]);
     expect(issuesFor(withIdp({ accessTokenClaim: 'two words' }))[0]).toMatch(
       /^idp\.accessTokenClaim: /,
     );

@@ -219,6 +219,8 @@ describe('every function', () => {
         ELEVATE_REQUIRE_AT_JWT: 'false',
         ELEVATE_ACCESS_TOKEN_AUDIENCE_CLAIM: 'aud',
         ELEVATE_ACCESS_TOKEN_CLAIM: 'scp',
+        ELEVATE_EMAIL_CLAIM: 'email',
+        ELEVATE_REQUIRE_EMAIL_VERIFIED: 'true',
       });
     }
     // A Cognito user pool: its access tokens name the app client in client_id, not aud.

@@ -81,6 +81,8 @@ function idpEnvironment(config: DeployConfig): Record<string, string> {
     ELEVATE_REQUIRE_AT_JWT: String(config.idp.requireAccessTokenJwtType),
     ELEVATE_ACCESS_TOKEN_AUDIENCE_CLAIM: config.idp.accessTokenAudienceClaim,
     ELEVATE_ACCESS_TOKEN_CLAIM: config.idp.accessTokenClaim,
+    ELEVATE_EMAIL_CLAIM: config.idp.emailClaim,
+    ELEVATE_REQUIRE_EMAIL_VERIFIED: String(config.idp.requireEmailVerified),
   };
 }
 

@@ -579,6 +579,56 @@ describe('token attacks are refused', () => {
   });
 });
 
+describe('the e-mail that names the person in AWS', () => {
+  it('is refused when the IdP says it is unverified, and accepted when verified or not stated', async () => {
+    const unverified = await tokenPair(idp, {}, { email_verified: false });
+    const error = await refusal(
+      verifierFor(idp).verify(unverified.accessToken, unverified.idToken),
+    );
+    expect(error).toMatchObject({
+      code: 'TOKEN_INVALID',
+      token: 'id',
+      reason: 'claims: email_verified',
+    });
+    const asString = await tokenPair(idp, {}, { email_verified: 'false' });
+    expect(
+      (await refusal(verifierFor(idp).verify(asString.accessToken, asString.idToken))).reason,
+    ).toBe('claims: email_verified');
+    for (const verified of [true, undefined]) {
+      const pair = await tokenPair(idp, {}, { email_verified: verified });
+      await expect(verifierFor(idp).verify(pair.accessToken, pair.idToken)).resolves.toMatchObject({
+        email: 'alice@example.com',
+      });
+    }
+  });
+
+  it('may be accepted unverified when that check is turned off', async () => {
+    const { accessToken, idToken } = await tokenPair(idp, {}, { email_verified: false });
+    await expect(
+      verifierFor(idp, { requireEmailVerified: false }).verify(accessToken, idToken),
+    ).resolves.toMatchObject({ email: 'alice@example.com' });
+  });
+
+  it('is read from a configured claim, where email_verified (about email) does not apply', async () => {
+    const { accessToken, idToken } = await tokenPair(
+      idp,
+      {},
+      { email: 'unverified@example.net', email_verified: false, upn: 'alice@corp.example.com' },
+    );
+    await expect(
+      verifierFor(idp, { emailClaim: 'upn' }).verify(accessToken, idToken),
+    ).resolves.toMatchObject({ email: 'alice@corp.example.com', name: 'Alice Requester' });
+    const noUpn = await tokenPair(idp);
+    expect(
+      (
+        await refusal(
+          verifierFor(idp, { emailClaim: 'upn' }).verify(noUpn.accessToken, noUpn.idToken),
+        )
+      ).reason,
+    ).toBe('claims: upn');
+  });
+});
+
 describe('refusals', () => {
   it('name the missing token', async () => {
     const { accessToken, idToken } = await tokenPair(idp);

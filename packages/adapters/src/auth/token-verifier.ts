@@ -46,6 +46,10 @@ const optionsSchema = z.object({
   clientId: z.string().min(1),
   /** The claim that lists the user's groups. */
   groupsClaim: z.string().min(1).default('groups'),
+  /** The ID-token claim holding the person's e-mail address (`upn` for Entra ID, say). */
+  emailClaim: z.string().min(1).default('email'),
+  /** Refuse ID tokens whose `email` the IdP marks unverified (`email_verified: false`). */
+  requireEmailVerified: z.boolean().default(true),
   /** Which token carries the groups claim. */
   groupsSource: z.enum(['idToken', 'accessToken']).default('idToken'),
   /** Overrides discovery; otherwise read once from the issuer's discovery document. */
@@ -152,6 +156,8 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
         accessToken: access.payload,
         groupsClaim: config.groupsClaim,
         groupsSource: config.groupsSource satisfies GroupsSource,
+        emailClaim: config.emailClaim,
+        requireEmailVerified: config.requireEmailVerified,
       });
     },
   };
