@@ -59,6 +59,7 @@ const repositoryProblems: Record<RepositoryErrorCode, ProblemKind> = {
 
 const apiProblems = {
   NOT_AUDITOR: { status: 403, title: 'Not allowed' },
+  EXPORT_TOO_LARGE: { status: 422, title: 'Export too large' },
 } satisfies Record<string, ProblemKind>;
 
 /** Every check passed but AWS did not give a session; the details stay in the log. */

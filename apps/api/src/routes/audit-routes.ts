@@ -16,7 +16,12 @@ export function auditRoutes(deps: UseCaseDeps): Hono<AuthedEnv> {
       c.json(await listAudit(deps, c.var.actor, parseQuery(c, auditQuerySchema))),
     )
     .get('/audit/requests.csv', async (c) => {
-      const csv = await exportAuditCsv(deps, c.var.actor, parseQuery(c, auditExportQuerySchema));
+      const csv = await exportAuditCsv(
+        deps,
+        c.var.actor,
+        parseQuery(c, auditExportQuerySchema),
+        deps.auditExportLimits,
+      );
       c.header('content-type', 'text/csv; charset=utf-8');
       c.header('content-disposition', `attachment; filename="${csv.filename}"`);
       return stream(

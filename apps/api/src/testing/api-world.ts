@@ -2,6 +2,7 @@ import { InMemoryAccessRequestRepository } from '@elevate/adapters';
 import type { VerifiedIdentity } from '@elevate/adapters';
 import type { AccessRequestRepository, Policy } from '@elevate/domain';
 import { createApp } from '../app';
+import type { AuditExportLimits } from '../use-cases/export-audit-csv';
 import type { AppDeps } from '../app';
 import { createJsonLogger } from '../logger';
 import {
@@ -21,6 +22,7 @@ export function apiWorld(
     repository?: AccessRequestRepository;
     identities?: readonly VerifiedIdentity[];
     maxBodyBytes?: number;
+    auditExportLimits?: AuditExportLimits;
   } = {},
 ) {
   let now = START;
@@ -33,6 +35,9 @@ export function apiWorld(
     clock: { now: () => now },
     ids: sequentialIds(),
     ...(options.maxBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBodyBytes }),
+    ...(options.auditExportLimits === undefined
+      ? {}
+      : { auditExportLimits: options.auditExportLimits }),
   };
   const app = createApp(deps);
 

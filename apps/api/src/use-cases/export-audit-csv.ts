@@ -4,9 +4,27 @@ import type { AccessRequest, Actor, Page, Policy } from '@elevate/domain';
 import { csvRow } from './csv';
 import { assertMayAudit, toAuditQuery } from './list-audit';
 import type { UseCaseDeps } from './use-case-deps';
+import { UseCaseError } from './use-case-error';
 
 /** The store's largest page: fewer round trips for a long export. */
 const EXPORT_PAGE_SIZE = 100;
+
+/** How much one export may hold. */
+export interface AuditExportLimits {
+  /** Data rows (the header not counted). */
+  maxRows: number;
+  /** The file's size as it travels in a Lambda response (JSON-escaped UTF-8). */
+  maxBytes: number;
+}
+
+/**
+ * On Lambda the whole response is buffered and capped at 6 MB (the body travels JSON-escaped);
+ * past that API Gateway answers a bare 5xx. These leave room for headers and the envelope.
+ */
+export const DEFAULT_AUDIT_EXPORT_LIMITS: AuditExportLimits = {
+  maxRows: 20_000,
+  maxBytes: 5_000_000,
+};
 
 const COLUMNS = [
   'id',
@@ -34,18 +52,20 @@ const COLUMNS = [
 
 export interface AuditCsvExport {
   filename: string;
-  /** The header, then one line per request across every page, fetched as the consumer reads. */
+  /** The header, then one line per request across every page. */
   lines: AsyncIterable<string>;
 }
 
 /**
- * The audit listing as CSV, every page. The first page is read before anything is sent, so a
- * refusal or a broken store is still a proper problem response rather than a truncated file.
+ * The audit listing as CSV, every page. Every page is read before anything is sent (Lambda buffers
+ * the response anyway), so a refusal, a broken store or an export over `limits` is a proper problem
+ * response — `EXPORT_TOO_LARGE` (422) for the last — never a truncated file or a bare 5xx.
  */
 export async function exportAuditCsv(
   deps: UseCaseDeps,
   actor: Actor,
   filters: AuditExportQuery,
+  limits: AuditExportLimits = DEFAULT_AUDIT_EXPORT_LIMITS,
 ): Promise<AuditCsvExport> {
   assertMayAudit(deps, actor);
   const fetchPage = (cursor?: string) =>
@@ -55,25 +75,44 @@ export async function exportAuditCsv(
         cursor === undefined ? { limit: EXPORT_PAGE_SIZE } : { cursor, limit: EXPORT_PAGE_SIZE },
       ),
     );
-  const first = await fetchPage();
+  const lines = await readAllLines(fetchPage, deps.policy, limits);
   return {
     filename: `elevate-audit-${stamp(filters.from)}-${stamp(filters.to)}.csv`,
-    lines: linesOf(first, fetchPage, deps.policy),
+    lines: toAsync(lines),
   };
 }
 
-async function* linesOf(
-  first: Page<AccessRequest>,
-  fetchPage: (cursor: string) => Promise<Page<AccessRequest>>,
+async function readAllLines(
+  fetchPage: (cursor?: string) => Promise<Page<AccessRequest>>,
   policy: Policy,
-): AsyncGenerator<string> {
-  yield csvRow(COLUMNS);
-  let page = first;
+  limits: AuditExportLimits,
+): Promise<string[]> {
+  const lines = [csvRow(COLUMNS)];
+  let bytes = lambdaBytes(lines[0] ?? '');
+  let page = await fetchPage();
   for (;;) {
-    for (const request of page.items) yield csvRow(recordOf(request, policy));
-    if (page.nextCursor === undefined) return;
+    for (const request of page.items) {
+      const line = csvRow(recordOf(request, policy));
+      bytes += lambdaBytes(line);
+      if (lines.length > limits.maxRows || bytes > limits.maxBytes) throw tooLarge(limits);
+      lines.push(line);
+    }
+    if (page.nextCursor === undefined) return lines;
     page = await fetchPage(page.nextCursor);
   }
+}
+
+/** A line's size inside the JSON envelope of a Lambda response (quotes and CR LF escaped). */
+const lambdaBytes = (line: string): number => Buffer.byteLength(JSON.stringify(line)) - 2;
+
+const tooLarge = (limits: AuditExportLimits): UseCaseError =>
+  new UseCaseError(
+    'EXPORT_TOO_LARGE',
+    `The export would exceed ${limits.maxRows} rows or ${Math.floor(limits.maxBytes / 1_000_000)} MB; narrow the date range or filters.`,
+  );
+
+async function* toAsync(lines: readonly string[]): AsyncGenerator<string> {
+  yield* lines;
 }
 
 function recordOf(request: AccessRequest, policy: Policy): string[] {

@@ -7,6 +7,7 @@ import type {
   SessionRecordRepository,
   TransitionContext,
 } from '@elevate/domain';
+import type { AuditExportLimits } from './export-audit-csv';
 
 /** The ports every use case works through; the composition root or a test fills them. */
 export interface UseCaseDeps {
@@ -17,6 +18,8 @@ export interface UseCaseDeps {
   ids: IdGenerator;
   /** Session records, shown with a request; without it views carry no `sessions`. */
   sessions?: SessionRecordRepository;
+  /** Caps on one audit CSV export; the Lambda-safe defaults when absent. */
+  auditExportLimits?: AuditExportLimits;
 }
 
 /** What a transition (or a dry run of one) needs: now, who, and the policy. */

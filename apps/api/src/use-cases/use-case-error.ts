@@ -11,6 +11,7 @@ export type UseCaseErrorCode =
   | DomainErrorCode
   | RepositoryErrorCode
   | 'NOT_AUDITOR'
+  | 'EXPORT_TOO_LARGE'
   | FederationFailureCode
   // Input that only fails once the server fills in defaults (e.g. a range ending "now").
   | 'VALIDATION_FAILED';
