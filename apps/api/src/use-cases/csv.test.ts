@@ -9,6 +9,10 @@ describe('csvCell', () => {
     ['@SUM(A1)', `"'@SUM(A1)"`],
     ['\tcmd', `"'\tcmd"`],
     ['\rcmd', `"'\rcmd"`],
+    ['\uFF1DHYPERLINK("http://x")', `"'\uFF1DHYPERLINK(""http://x"")"`],
+    ['\uFF0B1', `"'\uFF0B1"`],
+    ['\uFF0D1', `"'\uFF0D1"`],
+    ['\uFF20SUM(A1)', `"'\uFF20SUM(A1)"`],
   ])('neutralises a leading formula character in %j', (value, expected) => {
     expect(csvCell(value)).toBe(expected);
   });

@@ -1,5 +1,8 @@
-/** Spreadsheet apps run cells that start with these as formulas (CSV injection, CWE-1236). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * Spreadsheet apps run cells that start with these as formulas (CSV injection, CWE-1236) — and
+ * some read the full-width forms ＝＋－＠ (U+FF1D, U+FF0B, U+FF0D, U+FF20) as their ASCII twins.
+ */
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/u;
 
 /**
  * One RFC 4180 field: always quoted, inner quotes doubled, and a leading formula character
