@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { User, UserManager } from 'oidc-client-ts';
 import { AuthContext, type AuthContextValue, type AuthStatus, type AuthTokens, type AuthUser } from './auth-context';
+import { needsRenewal } from './id-token-expiry';
 import { mayReauthenticate } from './reauth-guard';
 import { currentPath, safeReturnTo, type SignInState } from './return-to';
 import { completeSignIn } from './signin-callback';
@@ -19,10 +20,10 @@ function stateFor(user: User | null): AuthState {
   return user && !user.expired ? { status: 'signed-in', user: toAuthUser(user) } : { status: 'signed-out', user: null };
 }
 
-/** The stored session, renewed with the refresh token if it expired while the tab slept. */
+/** The stored session, renewed with the refresh token if either token expired (or nearly) while the tab slept. */
 async function restoreSession(userManager: UserManager): Promise<User | null> {
   const user = await userManager.getUser();
-  if (!user?.expired) return user;
+  if (!user || !needsRenewal(user)) return user;
   try {
     return await userManager.signinSilent();
   } catch {

@@ -106,6 +106,21 @@ describe('api client', () => {
     expect(onUnauthorized).toHaveBeenCalledTimes(1);
   });
 
+  it("treats API Gateway's bare 403 (the authorizer refused the tokens) as a lost session", async () => {
+    const { api, onUnauthorized } = client(() => Response.json({ message: 'Forbidden' }, { status: 403 }));
+    const error = await caught(api.request('/me', { schema: meResponseSchema }));
+    expect(error.status).toBe(403);
+    expect(onUnauthorized).toHaveBeenCalledTimes(1);
+  });
+
+  it("does not sign in again on the API's own 403 problem (a refusal, not a lost session)", async () => {
+    const problem = { type: 'urn:elevate:problem:not-auditor', title: 'Not allowed', status: 403, code: 'NOT_AUDITOR' };
+    const { api, onUnauthorized } = client(() => new Response(JSON.stringify(problem), { status: 403, headers: { 'content-type': 'application/problem+json' } }));
+    const error = await caught(api.request('/me', { schema: meResponseSchema }));
+    expect(error.code).toBe('NOT_AUDITOR');
+    expect(onUnauthorized).not.toHaveBeenCalled();
+  });
+
   it('does not call the API without tokens and asks for sign-in instead', async () => {
     const { api, fetchFn, onUnauthorized } = client(() => Response.json(me), { getTokens: async () => null });
     const error = await caught(api.request('/me', { schema: meResponseSchema }));

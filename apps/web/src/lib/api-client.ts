@@ -12,7 +12,7 @@ export interface ApiClientOptions {
   baseUrl: string;
   /** Current tokens, renewed if needed; null when nobody is signed in. */
   getTokens: () => Promise<ApiTokens | null>;
-  /** Called when the API says the session is no longer valid (HTTP 401). */
+  /** Called when the API says the session is no longer valid (HTTP 401, or API Gateway's bare 403). */
   onUnauthorized?: () => void;
   fetch?: typeof fetch;
 }
@@ -44,6 +44,15 @@ export interface ApiClient {
  * caller decides when to send the user through the IdP, so the whole app must not.
  */
 export const STEP_UP_REQUIRED = 'STEP_UP_REQUIRED';
+
+/**
+ * In AWS the Lambda authorizer's refusal reaches us as API Gateway's 403 `{"message":"Forbidden"}`,
+ * not as the API's problem+json: the tokens were rejected, so it is a lost session like a 401.
+ */
+function isGatewayRejection(response: Response): boolean {
+  const contentType = response.headers.get('content-type') ?? '';
+  return response.status === 403 && !/^application\/problem\+json\b/i.test(contentType);
+}
 
 function filenameFrom(disposition: string | null): string | undefined {
   const match = disposition ? /filename="?([^";]+)"?/i.exec(disposition) : null;
@@ -92,8 +101,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     }
 
     if (!response.ok) {
+      const rejectedByGateway = isGatewayRejection(response);
       const problem = await problemFromResponse(response);
-      if (response.status === 401 && problem.code !== STEP_UP_REQUIRED) options.onUnauthorized?.();
+      if ((response.status === 401 && problem.code !== STEP_UP_REQUIRED) || rejectedByGateway) options.onUnauthorized?.();
       throw problem;
     }
     return response;
