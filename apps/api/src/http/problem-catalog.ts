@@ -60,6 +60,7 @@ const repositoryProblems: Record<RepositoryErrorCode, ProblemKind> = {
 const apiProblems = {
   NOT_AUDITOR: { status: 403, title: 'Not allowed' },
   EXPORT_TOO_LARGE: { status: 422, title: 'Export too large' },
+  SESSION_WITHHELD: { status: 409, title: 'The request changed' },
 } satisfies Record<string, ProblemKind>;
 
 /** Every check passed but AWS did not give a session; the details stay in the log. */

@@ -259,6 +259,36 @@ describe('the session record', () => {
     expect((await pending).status).toBe(201);
   });
 
+  it('is withheld (409, no credentials) when a revoke lands while AssumeRole runs, and stays recorded', async () => {
+    const issuer = spyIssuer();
+    const assumeRole = issuer.issue.bind(issuer);
+    let revokeDuringAssumeRole = async (): Promise<void> => undefined;
+    issuer.issue = async (input) => {
+      const credentials = await assumeRole(input);
+      await revokeDuringAssumeRole();
+      return credentials;
+    };
+    const w = federationWorld({ issuer });
+    const id = await approved(w);
+    revokeDuringAssumeRole = async () => {
+      await json(await w.call(rita, 'POST', `/requests/${id}/revoke`, { comment: 'Stop' }), 200);
+    };
+    const response = await federate(w, id, { kind: 'console' });
+    const text = await response.text();
+    expect({ status: response.status, code: problemSchema.parse(JSON.parse(text)).code }).toEqual({
+      status: 409,
+      code: 'SESSION_WITHHELD',
+    });
+    const [issued] = w.issuer.issued;
+    for (const secret of [issued?.accessKeyId, issued?.secretAccessKey, issued?.sessionToken])
+      expect(text).not.toContain(secret);
+    expect(w.signIn.calls).toEqual([]);
+    expect((await w.sessions.listForRequest(id)).map((s) => s.accessKeyId)).toEqual([
+      issued?.accessKeyId,
+    ]);
+    expect(w.issuer.calls).toHaveLength(1);
+  });
+
   it.each([
     ['throws', async () => Promise.reject(new Error('ProvisionedThroughputExceededException'))],
     [

@@ -123,6 +123,7 @@ export async function startSession(
   };
   const written = await deps.sessions.record(record);
   if (!written.ok) throw new Error(`Session record not written: ${written.error.code}`);
+  await assertStillGranted(deps, actor, request.id);
 
   const region = input.body.region ?? deps.federation.defaultRegion;
   const sessionCredentials = {
@@ -146,6 +147,25 @@ export async function startSession(
       return { record: written.value, response: { kind: 'console', url, expiresAt } };
     }
   }
+}
+
+/**
+ * A revoke or an early end can land between the first read and AssumeRole. Read the request again
+ * (strongly consistent) once the session is recorded, and hand nothing out unless it still allows
+ * this session. The record stays: the credentials were minted and CloudTrail will show them.
+ */
+async function assertStillGranted(
+  deps: StartSessionDeps,
+  actor: Parameters<typeof federationCheck>[1],
+  id: string,
+): Promise<void> {
+  const current = await deps.repository.get(id);
+  if (current !== undefined && federationCheck(current, actor, deps.policy, deps.clock.now()).ok)
+    return;
+  throw new UseCaseError(
+    'SESSION_WITHHELD',
+    'The request changed while the session was being started (it may have been revoked or ended); no credentials were handed out.',
+  );
 }
 
 /** AssumeRole; STS's refusals become problems that name no input, credential or internal. */

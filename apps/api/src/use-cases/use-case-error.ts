@@ -12,6 +12,8 @@ export type UseCaseErrorCode =
   | RepositoryErrorCode
   | 'NOT_AUDITOR'
   | 'EXPORT_TOO_LARGE'
+  // The request changed between the checks and the end of a session start: nothing handed out.
+  | 'SESSION_WITHHELD'
   | FederationFailureCode
   // Input that only fails once the server fills in defaults (e.g. a range ending "now").
   | 'VALIDATION_FAILED';
