@@ -55,6 +55,10 @@ const scenarios: Record<DomainErrorCode, () => DomainErrorCode | undefined> = {
     if (rule === undefined || account === undefined) return undefined;
     return codeOf(combineRules([rule, { ...rule, approverGroups: ['nobody'] }], account, 'ReadOnly'));
   },
+  APPROVALS_BELOW_POLICY: () => {
+    const stricter = { ...examplePolicy, rules: examplePolicy.rules.map((rule) => ({ ...rule, approvalsRequired: 3 })) };
+    return codeOf(federationCheck(approved(), alice, stricter, addMinutes(NOW, 1)));
+  },
   INVALID_STATE: () => codeOf(cancelRequest(approved(), {}, ctx(alice))),
   ALREADY_DECIDED_BY_ACTOR: () => {
     const once = unwrap(approveRequest(unwrap(createRequest(productionAdminInput(), ctx(alice))), {}, ctx(rita)));

@@ -22,6 +22,7 @@ export const DOMAIN_ERROR_CODES = [
   'BREAK_GLASS_NOT_ALLOWED',
   'COMMENT_REQUIRED',
   'POLICY_CONFLICT',
+  'APPROVALS_BELOW_POLICY',
   // The request is not in a state that allows it (409).
   'INVALID_STATE',
   'ALREADY_DECIDED_BY_ACTOR',
@@ -53,6 +54,7 @@ export const DOMAIN_ERROR_KIND: Readonly<Record<DomainErrorCode, DomainErrorKind
   BREAK_GLASS_NOT_ALLOWED: 'rule',
   COMMENT_REQUIRED: 'rule',
   POLICY_CONFLICT: 'rule',
+  APPROVALS_BELOW_POLICY: 'rule',
   INVALID_STATE: 'conflict',
   ALREADY_DECIDED_BY_ACTOR: 'conflict',
   WINDOW_OVER: 'conflict',

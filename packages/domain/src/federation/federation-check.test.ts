@@ -163,6 +163,42 @@ describe('federationCheck', () => {
     });
   });
 
+  describe('approvals, against the rule as it is now', () => {
+    const data = examplePolicyData() as { rules: Record<string, unknown>[] };
+    const withRule = (id: string, patch: Record<string, unknown>) =>
+      policyFrom({ ...data, rules: data.rules.map((rule) => (rule['id'] === id ? { ...rule, ...patch } : rule)) });
+
+    it('refuses a request approved by fewer people than the tightened policy now requires', () => {
+      const stricter = withRule('engineers-non-production', { approvalsRequired: 2 });
+      expect(codeOf(approvedSandbox(), alice, LATER, stricter)).toBe('APPROVALS_BELOW_POLICY');
+      const once = approvedSandbox();
+      // A second, distinct approver (as a request approved under the stricter rule would have).
+      const twice: AccessRequest = {
+        ...once,
+        decisions: once.decisions.flatMap((decision) => [decision, { ...decision, approver: { ...decision.approver, sub: ravi.sub } }]),
+      };
+      expect(codeOf(twice, alice, LATER, stricter)).toBeUndefined();
+      // The same person twice is one approval.
+      const sameTwice: AccessRequest = { ...once, decisions: once.decisions.flatMap((decision) => [decision, decision]) };
+      expect(codeOf(sameTwice, alice, LATER, stricter)).toBe('APPROVALS_BELOW_POLICY');
+    });
+
+    it('counts the requester’s own approval only while the rule still allows self-approval', () => {
+      const approved = approvedProductionAdmin();
+      const selfApproved: AccessRequest = {
+        ...approved,
+        decisions: approved.decisions.map((decision, index) =>
+          index === 1 ? { ...decision, approver: { ...decision.approver, sub: alice.sub } } : decision,
+        ),
+      };
+      const mfa = { ...alice, amr: ['pwd', 'mfa'], authTime: LATER };
+      expect(codeOf(approved, mfa)).toBeUndefined();
+      expect(codeOf(selfApproved, mfa)).toBe('APPROVALS_BELOW_POLICY');
+      const selfAllowed = withRule('engineers-production-admin', { selfApproval: true });
+      expect(codeOf(selfApproved, mfa, LATER, selfAllowed)).toBeUndefined();
+    });
+  });
+
   it('refuses a break-glass session once the policy no longer allows break-glass there', () => {
     const breakGlass = unwrap(
       createBreakGlassRequest(

@@ -1,4 +1,5 @@
 import type { AccessRequest } from '../access-request';
+import { approvalsOf } from '../access-request';
 import type { Actor } from '../actor';
 import type { DomainError } from '../domain-error';
 import { domainError } from '../domain-error';
@@ -41,6 +42,18 @@ const notApprovedReason = (request: AccessRequest): string => {
     case 'APPROVED':
       return 'This request is approved.';
   }
+};
+
+/**
+ * Whether the request's approvals meet the rule as it is now (the policy may have been tightened
+ * since approval): distinct approvers, the requester counted only where the rule allows
+ * self-approval, and always at least one other person.
+ */
+const meetsCurrentApprovalRule = (request: AccessRequest, rule: EffectiveRule): boolean => {
+  const approvers = new Set(approvalsOf(request).map((decision) => decision.approver.sub));
+  const selfApproved = approvers.delete(request.requester.sub);
+  const counted = approvers.size + (selfApproved && rule.selfApproval ? 1 : 0);
+  return approvers.size >= 1 && counted >= rule.approvalsRequired;
 };
 
 /** Whether the actor's sign-in satisfies a step-up rule at `now`: MFA, and recent enough. */
@@ -104,6 +117,14 @@ export const federationCheck = (
       );
     case 'active':
       break;
+  }
+  if (!request.breakGlass && !meetsCurrentApprovalRule(request, rule.value)) {
+    return err(
+      domainError(
+        'APPROVALS_BELOW_POLICY',
+        `${request.roleName} in ${rule.value.account.name} now needs ${rule.value.approvalsRequired} approvals from other people than this request has; submit a new request.`,
+      ),
+    );
   }
   const { stepUp } = rule.value;
   if (stepUp !== undefined && !meetsStepUp(actor, stepUp, now)) {
