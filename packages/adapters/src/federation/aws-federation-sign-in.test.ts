@@ -34,8 +34,15 @@ describe('AwsFederationSignIn against the emulator’s federation endpoint', () 
   let emulator: Awaited<ReturnType<typeof startLocalSts>>;
   let issued: IssuedCredentials;
   const requested: string[] = [];
+  const requests: { url: string; method: string; contentType: string; body: string }[] = [];
   const recordingFetch: typeof fetch = (input, init) => {
     requested.push(String(input));
+    requests.push({
+      url: String(input),
+      method: init?.method ?? 'GET',
+      contentType: new Headers(init?.headers).get('content-type') ?? '',
+      body: typeof init?.body === 'string' ? init.body : '',
+    });
     return fetch(input, init);
   };
 
@@ -101,13 +108,19 @@ describe('AwsFederationSignIn against the emulator’s federation endpoint', () 
     );
   });
 
-  it('asks for the sign-in token without SessionDuration, since the credentials are role-chained', async () => {
-    requested.length = 0;
+  it('POSTs the session as a form, never in the URL, and without SessionDuration (role-chained)', async () => {
+    requests.length = 0;
     await signIn().signInUrl({ credentials: issued, region: 'eu-west-1' });
-    const call = new URL(requested[0] ?? '');
-    expect(call.searchParams.get('Action')).toBe('getSigninToken');
-    expect(call.searchParams.has('SessionDuration')).toBe(false);
-    expect(JSON.parse(call.searchParams.get('Session') ?? '{}')).toEqual({
+    const [call] = requests;
+    expect(call?.method).toBe('POST');
+    expect(call?.url).toBe(emulator.federationEndpoint);
+    for (const secret of [issued.accessKeyId, issued.secretAccessKey, issued.sessionToken])
+      expect(call?.url).not.toContain(encodeURIComponent(secret));
+    expect(call?.contentType).toBe('application/x-www-form-urlencoded');
+    const form = new URLSearchParams(call?.body);
+    expect(form.get('Action')).toBe('getSigninToken');
+    expect(form.has('SessionDuration')).toBe(false);
+    expect(JSON.parse(form.get('Session') ?? '{}')).toEqual({
       sessionId: issued.accessKeyId,
       sessionKey: issued.secretAccessKey,
       sessionToken: issued.sessionToken,

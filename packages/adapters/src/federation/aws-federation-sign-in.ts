@@ -52,12 +52,17 @@ export class AwsFederationSignIn implements ConsoleSignIn {
       sessionKey: credentials.secretAccessKey,
       sessionToken: credentials.sessionToken,
     });
-    const query = new URLSearchParams({ Action: 'getSigninToken', Session: session });
+    // POSTed as a form, not in the query string: URLs end up in proxy, load-balancer and tracing logs.
+    const form = new URLSearchParams({ Action: 'getSigninToken', Session: session });
     let response: Response;
     try {
-      response = await this.fetch(`${this.endpoint}?${query.toString()}`, {
-        method: 'GET',
-        headers: { accept: 'application/json' },
+      response = await this.fetch(this.endpoint, {
+        method: 'POST',
+        headers: {
+          accept: 'application/json',
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body: form.toString(),
         redirect: 'error',
         signal: AbortSignal.timeout(this.timeoutMs),
       });

@@ -79,6 +79,20 @@ afterAll(async () => {
 });
 
 describe('the federation endpoint', () => {
+  it('takes getSigninToken as a POSTed form (as AWS does) as well as a GET', async () => {
+    const session = await assume(broker);
+    const posted = await fetch(emulator.federationEndpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ Action: 'getSigninToken', Session: JSON.stringify(session) }).toString(),
+    });
+    expect(posted.status).toBe(200);
+    const { SigninToken } = (await posted.json()) as { SigninToken: string };
+    secrets.push(SigninToken);
+    expect((await login(SigninToken)).status).toBe(302);
+    expect((await getSigninToken(session)).status).toBe(200);
+  });
+
   it('serves getSigninToken on the first region only', async () => {
     expect(emulator.federationEndpoint).toBe(`${emulator.endpoints['eu-west-1']}/federation`);
     const elsewhere = await fetch(`${emulator.endpoints['eu-central-1']}/federation?Action=getSigninToken`);
