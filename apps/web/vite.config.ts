@@ -7,6 +7,9 @@ const env = {
   clientId: process.env.ELEVATE_CLIENT_ID ?? 'elevate-web',
   apiUrl: process.env.ELEVATE_API_URL ?? 'http://127.0.0.1:8787',
   webPort: Number(process.env.ELEVATE_WEB_PORT ?? 5173),
+  // `0` for a server that never reloads pages under you: the Playwright journeys, whose pages must
+  // not restart because someone saved a file.
+  watch: process.env.ELEVATE_WEB_WATCH !== '0',
 };
 
 /**
@@ -37,6 +40,7 @@ export default defineConfig({
     // Transform the shell and every route before the first visit, so a cold first page is not a
     // waterfall of on-demand transforms.
     warmup: { clientFiles: ['./src/main.tsx', './src/app/**/*.tsx'] },
+    ...(env.watch ? {} : { watch: null, hmr: false }),
   },
   // Every dependency any page can import, lazy routes included, is found and pre-bundled at start.
   // Left to discovery, a dependency first met on a visit makes vite re-bundle and reload the page

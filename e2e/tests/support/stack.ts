@@ -14,6 +14,8 @@ export const stack = {
     ELEVATE_IDP_PORT: String(ports.idp),
     ELEVATE_DYNAMODB_PORT: String(ports.dynamodb),
     ELEVATE_STS_PORT: String(ports.sts),
+    // No hot reload: a file saved during a run must not reload a journey's page.
+    ELEVATE_WEB_WATCH: '0',
   },
 };
 
