@@ -148,6 +148,8 @@ describe('DynamoDB access request items', () => {
       GSI2SK: `["reviewers"]#2025-03-03T09:00:00.000Z#01JTEST`,
       GSI3PK: 'CREATED#2025-03',
       GSI3SK: '2025-03-03T09:00:00.000Z#01JTEST',
+      // The audit's case-insensitive filter by address (DynamoDB has no lower()).
+      requesterEmailLower: alice.email.toLowerCase(),
     });
 
     const approved = approveRequest(request, {}, ctx(rita, '2025-03-03T09:05:00.000Z'));

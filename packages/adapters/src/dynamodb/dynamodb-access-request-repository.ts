@@ -261,12 +261,10 @@ export class DynamoDbAccessRequestRepository implements AccessRequestRepository 
     const walk = creationRangeOf('audit', query);
     if (walk === undefined) return { items: [] };
     const { range } = walk;
-    const filter = equals({
-      'requester.email': query.requesterEmail,
-      accountId: query.accountId,
-      roleName: query.roleName,
-      status: query.status,
-    });
+    const filter = withRequesterEmail(
+      equals({ accountId: query.accountId, roleName: query.roleName, status: query.status }),
+      query.requesterEmail,
+    );
     const wanted = query.limit + 1;
     const budget: ReadBudget = { used: 0 };
     if (query.requesterSub !== undefined) {
@@ -468,6 +466,28 @@ const equals = (fields: Record<string, string | undefined>): Filter | undefined 
     terms.push(`${placeholders.join('.')} = :f${index}`);
   });
   return terms.length === 0 ? undefined : { expression: terms.join(' AND '), names, values };
+};
+
+/**
+ * The requester's address, ignoring case: `requesterEmailLower`, which every write sets — or, on
+ * items no write has touched since that attribute existed, the address exactly as given.
+ */
+const withRequesterEmail = (
+  filter: Filter | undefined,
+  email: string | undefined,
+): Filter | undefined => {
+  if (email === undefined) return filter;
+  const term = '(#e_lower = :e_lower OR #e_requester.#e_email = :e_exact)';
+  return {
+    expression: filter === undefined ? term : `${filter.expression} AND ${term}`,
+    names: {
+      ...filter?.names,
+      '#e_lower': 'requesterEmailLower',
+      '#e_requester': 'requester',
+      '#e_email': 'email',
+    },
+    values: { ...filter?.values, ':e_lower': email.toLowerCase(), ':e_exact': email },
+  };
 };
 
 /** `<createdAt>#<id>` back to a position (createdAt is always the 24-character canonical form). */

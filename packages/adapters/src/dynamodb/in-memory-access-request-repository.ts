@@ -105,7 +105,8 @@ export class InMemoryAccessRequestRepository implements AccessRequestRepository 
         from <= createdAt &&
         createdAt < to &&
         (query.requesterSub === undefined || request.requester.sub === query.requesterSub) &&
-        (query.requesterEmail === undefined || request.requester.email === query.requesterEmail) &&
+        (query.requesterEmail === undefined ||
+          request.requester.email.toLowerCase() === query.requesterEmail.toLowerCase()) &&
         (query.accountId === undefined || request.accountId === query.accountId) &&
         (query.roleName === undefined || request.roleName === query.roleName) &&
         (query.status === undefined || request.status === query.status)

@@ -74,9 +74,11 @@ export type IndexAttribute = (typeof INDEX_ATTRIBUTES)[number];
  * Derived attributes a listing reads: the GSI keys, and `deciderSubs` — the subs of everyone who
  * decided the request (`decidersOf`), which "my past decisions" filters on (`contains`). A
  * multi-valued attribute cannot key a GSI, so it is a filter on the audit index, not an index.
+ * `requesterEmailLower` lets the audit filter by address ignoring case (DynamoDB has no `lower()`).
  */
 export type IndexAttributes = Record<IndexAttribute, string | undefined> & {
   readonly deciderSubs: readonly string[] | undefined;
+  readonly requesterEmailLower: string;
 };
 
 /**
@@ -101,6 +103,7 @@ export const indexAttributesOf = (request: AccessRequest): IndexAttributes => {
     GSI3PK: `${CREATED_PREFIX}${monthOf(request.createdAt)}`,
     GSI3SK: creationKey,
     deciderSubs: deciders.length === 0 ? undefined : deciders,
+    requesterEmailLower: request.requester.email.toLowerCase(),
   };
 };
 

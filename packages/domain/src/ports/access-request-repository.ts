@@ -49,7 +49,7 @@ export interface AuditQuery extends PageQuery {
   readonly from: string;
   readonly to: string;
   readonly requesterSub?: string;
-  /** Auditors know people by email; the store matches `requester.email` exactly. */
+  /** Auditors know people by email; the store matches `requester.email` ignoring case. */
   readonly requesterEmail?: string;
   readonly accountId?: string;
   readonly roleName?: string;

@@ -423,6 +423,38 @@ export const describeAccessRequestRepositoryContract = (
       });
     });
 
+    it('finds a requester by email whatever the case of the address, before and after a transition', async () => {
+      const { repository } = await setup();
+      const carol = { ...bob, sub: 'carol-sub', email: 'Carol.Jones@Example.COM' };
+      const requests = [
+        pendingAt('m-1', '2025-03-01T10:00:00.000Z', carol),
+        pendingAt('m-2', '2025-03-02T10:00:00.000Z', carol),
+        pendingAt('m-3', '2025-03-03T10:00:00.000Z', bob),
+      ];
+      await mustCreate(repository, ...requests);
+      const m2 = requests[1] as AccessRequest;
+      const rejected = rejectRequest(m2, { comment: 'no' }, ctx(rita, later(m2)));
+      if (!rejected.ok) throw new Error(rejected.error.code);
+      expect((await repository.applyTransition(transitionWriteOf(m2, rejected.value))).ok).toBe(
+        true,
+      );
+      const range = { from: '2025-03-01T00:00:00.000Z', to: '2025-04-01T00:00:00.000Z' };
+      for (const requesterEmail of [
+        'carol.jones@example.com',
+        'CAROL.JONES@EXAMPLE.COM',
+        'Carol.Jones@Example.COM',
+      ]) {
+        const page = await repository.listForAudit({ ...range, requesterEmail, limit: 10 });
+        expect(ids(page)).toEqual(['m-2', 'm-1']);
+      }
+      const bobs = await repository.listForAudit({
+        ...range,
+        requesterEmail: bob.email.toUpperCase(),
+        limit: 10,
+      });
+      expect(ids(bobs)).toEqual(['m-3']);
+    });
+
     it("lists a person's past decisions newest first: approvals, rejections, revocations and break-glass reviews", async () => {
       const { repository } = await setup();
       const range = { from: '2025-01-01T00:00:00.000Z', to: '2025-06-01T00:00:00.000Z' };
