@@ -45,6 +45,7 @@ describe('sweepRequests', () => {
       lostRaces: 0,
       reminded: 0,
       remindersPending: 0,
+      failed: 0,
     });
     expect(world.sns.messages).toHaveLength(0);
   });
@@ -59,6 +60,52 @@ describe('sweepRequests', () => {
     expect(
       world.sns.messages.map((message) => [message.eventType, message.audience.kind, message.link]),
     ).toEqual([['PENDING_REMINDER', 'reviewers', 'https://elevate.example.com/reviews']]);
+  });
+
+  it('sends no reminder for a request decided after the listing read it (the index lags)', async () => {
+    const inner = new InMemoryAccessRequestRepository();
+    // The listing still shows the request as PENDING; the table already says APPROVED.
+    const lagging: AccessRequestRepository = new Proxy(inner, {
+      get(target, property, receiver) {
+        if (property === 'get') {
+          return async (id: string) => {
+            const stored = await target.get(id);
+            return stored === undefined ? undefined : { ...stored, status: 'APPROVED' as const };
+          };
+        }
+        const value: unknown = Reflect.get(target, property, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const world = sweeperWorld(lagging);
+    await inner.create(pendingSandbox());
+    world.setNow(addMinutes(NOW, REMINDER_AFTER));
+    expect(await sweepRequests(world.deps)).toMatchObject({ reminded: 0, failed: 0 });
+    expect(world.sns.messages).toHaveLength(0);
+  });
+
+  it('keeps sweeping when one request fails, and counts the failure', async () => {
+    const inner = new InMemoryAccessRequestRepository();
+    const flaky: AccessRequestRepository = new Proxy(inner, {
+      get(target, property, receiver) {
+        if (property === 'applyTransition') {
+          return async (write: Parameters<AccessRequestRepository['applyTransition']>[0]) => {
+            if (write.request.id === 'req-1')
+              throw new Error('ProvisionedThroughputExceededException');
+            return target.applyTransition(write);
+          };
+        }
+        const value: unknown = Reflect.get(target, property, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const world = sweeperWorld(flaky);
+    await inner.create(pendingSandbox());
+    await inner.create({ ...pendingSandbox(), id: 'req-9' });
+    world.setNow(addMinutes(NOW, 1440));
+    expect(await sweepRequests(world.deps)).toMatchObject({ expired: 1, failed: 1 });
+    expect((await inner.get('req-9'))?.status).toBe('EXPIRED');
+    expect((await inner.get('req-1'))?.status).toBe('PENDING');
   });
 
   it('expires a request past its pending limit through the conditional transition', async () => {

@@ -10,6 +10,7 @@ import {
   SYSTEM_ACTOR,
   transitionWriteOf,
 } from '@elevate/domain';
+import { errorFields } from '../logger';
 import { deliverEvent } from '../notifications/deliver-event';
 import type { NotifierDeps } from '../notifications/notifier-deps';
 
@@ -29,6 +30,8 @@ export interface SweepReport {
   reminded: number;
   /** Reminders that could not go out this run (retried next run). */
   remindersPending: number;
+  /** Requests whose expiry or reminder threw (logged; retried next run). */
+  failed: number;
 }
 
 /**
@@ -46,7 +49,13 @@ export async function sweepRequests(deps: SweeperDeps): Promise<SweepReport> {
     now,
     addMinutes(now, POLICY_LIMITS.maxPendingExpiryMinutes - deps.reminderAfterMinutes),
   );
-  const report: SweepReport = { expired: 0, lostRaces: 0, reminded: 0, remindersPending: 0 };
+  const report: SweepReport = {
+    expired: 0,
+    lostRaces: 0,
+    reminded: 0,
+    remindersPending: 0,
+    failed: 0,
+  };
   let cursor: string | undefined;
   for (let page = 0; page < (deps.maxPages ?? 20); page += 1) {
     const listed = await deps.repository.listPendingExpiredAt({
@@ -55,15 +64,29 @@ export async function sweepRequests(deps: SweeperDeps): Promise<SweepReport> {
       ...(cursor === undefined ? {} : { cursor }),
     });
     for (const request of listed.items) {
-      if (request.pendingExpiresAt !== undefined && !isBefore(now, request.pendingExpiresAt))
-        await expire(request, now, deps, report);
-      else if (isDueForReminder(request, now, deps.reminderAfterMinutes))
-        await remind(request, deps, report);
+      // One request failing (a throttled write, a channel error) must not stop the others.
+      try {
+        if (request.pendingExpiresAt !== undefined && !isBefore(now, request.pendingExpiresAt))
+          await expire(request, now, deps, report);
+        else if (isDueForReminder(request, now, deps.reminderAfterMinutes))
+          await remind(request, now, deps, report);
+      } catch (error) {
+        report.failed += 1;
+        deps.logger
+          .child({ requestId: request.id })
+          .error('sweep of request failed', errorFields(error));
+      }
     }
     cursor = listed.nextCursor;
     if (cursor === undefined) break;
   }
-  const idle = report.expired + report.lostRaces + report.reminded + report.remindersPending === 0;
+  const idle =
+    report.expired +
+      report.lostRaces +
+      report.reminded +
+      report.remindersPending +
+      report.failed ===
+    0;
   // An idle sweep every few minutes is noise at info level.
   if (idle) deps.logger.debug('sweep done', { ...report });
   else deps.logger.info('sweep done', { ...report });
@@ -94,10 +117,22 @@ async function expire(
 }
 
 async function remind(
-  request: AccessRequest,
+  listed: AccessRequest,
+  now: string,
   deps: SweeperDeps,
   report: SweepReport,
 ): Promise<void> {
+  // The index lags the table: read the request itself (strongly consistent) so a request decided
+  // or cancelled a moment ago gets no reminder.
+  const request = await deps.repository.get(listed.id);
+  if (
+    request === undefined ||
+    request.status !== 'PENDING' ||
+    !isDueForReminder(request, now, deps.reminderAfterMinutes)
+  ) {
+    deps.logger.child({ requestId: listed.id }).debug('no reminder: no longer pending');
+    return;
+  }
   const event = reminderEventOf(request);
   if (event === undefined) return;
   const delivery = await deliverEvent(event, deps);
