@@ -8,7 +8,7 @@ import type {
   SessionRecordRepository,
 } from '@elevate/domain';
 import { err, ok } from '@elevate/domain';
-import { sessionExists } from './in-memory-session-record-repository';
+import { sessionExists } from './repository-error';
 import { REQUEST_PREFIX, SESSION_SK_PREFIX } from './request-item';
 import { sessionItemOf, sessionRecordOfItem } from './session-record-item';
 

@@ -5,7 +5,7 @@ import type {
   SessionRecordRepository,
 } from '@elevate/domain';
 import { err, ok } from '@elevate/domain';
-import { repositoryError } from './repository-error';
+import { sessionExists } from './repository-error';
 import { REQUEST_PREFIX, sessionKeyOf } from './request-item';
 import { validSessionRecord } from './session-record-item';
 
@@ -30,9 +30,3 @@ export class InMemorySessionRecordRepository implements SessionRecordRepository 
       .map(([, session]) => structuredClone(session));
   }
 }
-
-export const sessionExists = (session: SessionRecord): RepositoryError =>
-  repositoryError(
-    'ALREADY_EXISTS',
-    `Session ${session.id} of request ${session.requestId} is already recorded.`,
-  );

@@ -1,4 +1,4 @@
-import type { RepositoryError, RepositoryErrorCode } from '@elevate/domain';
+import type { RepositoryError, RepositoryErrorCode, SessionRecord } from '@elevate/domain';
 
 export const repositoryError = (code: RepositoryErrorCode, message: string): RepositoryError => ({
   code,
@@ -16,6 +16,12 @@ export const notFound = (id: string): RepositoryError =>
 
 export const alreadyExists = (id: string): RepositoryError =>
   repositoryError('ALREADY_EXISTS', `Request ${id} already exists.`);
+
+export const sessionExists = (session: SessionRecord): RepositoryError =>
+  repositoryError(
+    'ALREADY_EXISTS',
+    `Session ${session.id} of request ${session.requestId} is already recorded.`,
+  );
 
 /** The port allows 1–100; the API validates first, so anything else is a programming error. */
 export const checkLimit = (limit: number): void => {
