@@ -171,6 +171,17 @@ describe('least privilege', () => {
     expect(others.flatMap(actionsOf).sort()).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
   });
 
+  it('lets the federate role only read requests and write session records: GetItem and PutItem on the table', () => {
+    const statements = statementsOfRole(api, logicalIdOf(built.stacks.api.functions.federate.role));
+    const dynamo = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')));
+    expect(dynamo.flatMap(actionsOf).sort()).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem']);
+    for (const statement of dynamo) {
+      const resources = JSON.stringify(resourcesOfStatement(statement));
+      expect(resources).not.toContain('/index/');
+      expect(resourcesOfStatement(statement)).toHaveLength(1);
+    }
+  });
+
   it('gives the authorizer no permission beyond writing its own logs', () => {
     const statements = statementsOfRole(
       api,

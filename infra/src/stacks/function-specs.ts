@@ -29,6 +29,21 @@ export const TABLE_DATA_ACTIONS = [
   'dynamodb:DescribeTable',
 ] as const;
 
+/**
+ * The federate role's only table access: read the request (GetItem, strongly consistent, before
+ * and after AssumeRole) and write the session record (a conditional PutItem). No indexes, no
+ * updates: the role that can assume target roles must not be able to change a request.
+ */
+export const FEDERATE_TABLE_ACTIONS = ['dynamodb:GetItem', 'dynamodb:PutItem'] as const;
+
+export function grantFederateTableAccess(role: iam.IRole, table: dynamodb.ITable): iam.Grant {
+  return iam.Grant.addToPrincipal({
+    grantee: role,
+    actions: [...FEDERATE_TABLE_ACTIONS],
+    resourceArns: [table.tableArn],
+  });
+}
+
 /** Grants item access on the table and its named indexes only (no `index/*` wildcard). */
 export function grantTableData(role: iam.IRole, table: dynamodb.ITable): iam.Grant {
   return iam.Grant.addToPrincipal({
@@ -148,7 +163,7 @@ export const FUNCTION_SPECS: readonly FunctionSpec[] = [
       ELEVATE_STS_REGIONS: context.config.sts.regions.join(','),
     }),
     grant: (role, { table, targets }) => {
-      grantTableData(role, table);
+      grantFederateTableAccess(role, table);
       role.addToPrincipalPolicy(
         new iam.PolicyStatement({
           sid: 'AssumePolicyTargetRoles',
