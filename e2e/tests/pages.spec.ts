@@ -93,7 +93,8 @@ test('every page a requester, a reviewer and an auditor sees has no serious acce
   await checkPage(audrey.page, 'audit');
   await audrey.page.goto(`/requests/${encodeURIComponent(approved.id)}`);
   await expect(audrey.page.getByRole('table', { name: 'Sessions' }).getByRole('row').filter({ hasText: 'eu-west-1' }).first()).toBeVisible();
-  await audrey.page.getByRole('heading', { level: 2, name: /^Timeline/ }).scrollIntoViewIfNeeded();
+  // This one shows the timeline: scrolled to its heading.
+  await audrey.page.getByRole('heading', { level: 2, name: /^Timeline/ }).evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
   await checkPage(audrey.page, 'audit-timeline');
   await nav(audrey.page, 'Policy');
   await expect(audrey.page.getByRole('heading', { level: 1, name: 'Policy' })).toBeVisible();
