@@ -7,14 +7,31 @@ import { useAuth } from './auth-context';
 import { needsRenewal } from './id-token-expiry';
 import { createUserManager } from './user-manager';
 
-const config = { authority: 'http://idp.test', clientId: 'elevate-web', apiUrl: 'http://api.test', redirectPath: '/auth/callback' };
+const config = {
+  authority: 'http://idp.test',
+  clientId: 'elevate-web',
+  apiUrl: 'http://api.test',
+  redirectPath: '/auth/callback',
+};
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 /** A session whose access token lives `accessSeconds` more and whose ID token lives `idSeconds` more. */
 function session(accessSeconds: number, idSeconds: number, idToken = 'id-token'): User {
   const now = nowSeconds();
-  const profile = { sub: 's-1', iss: 'http://idp.test', aud: 'elevate-web', exp: now + idSeconds, iat: now - 60 };
-  return new User({ access_token: `access-${idToken}`, id_token: idToken, token_type: 'Bearer', profile, expires_at: now + accessSeconds });
+  const profile = {
+    sub: 's-1',
+    iss: 'http://idp.test',
+    aud: 'elevate-web',
+    exp: now + idSeconds,
+    iat: now - 60,
+  };
+  return new User({
+    access_token: `access-${idToken}`,
+    id_token: idToken,
+    token_type: 'Bearer',
+    profile,
+    expires_at: now + accessSeconds,
+  });
 }
 
 function TokensProbe() {
@@ -44,7 +61,9 @@ describe('renewing the session before the API sees it', () => {
   it('getTokens hands out a renewed ID token instead of one about to expire', async () => {
     const userManager = createUserManager(config);
     vi.spyOn(userManager, 'getUser').mockResolvedValue(session(3600, 10, 'stale-id-token'));
-    const renew = vi.spyOn(userManager, 'signinSilent').mockResolvedValue(session(3600, 3600, 'fresh-id-token'));
+    const renew = vi
+      .spyOn(userManager, 'signinSilent')
+      .mockResolvedValue(session(3600, 3600, 'fresh-id-token'));
     render(
       <AuthProvider userManager={userManager}>
         <TokensProbe />

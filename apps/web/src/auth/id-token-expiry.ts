@@ -8,7 +8,10 @@ export const ID_TOKEN_RENEWAL_MARGIN_SECONDS = 30;
  * token (which the API verifies too, and which may expire first) has expired or nearly so.
  * `user.expired` only speaks for the access token.
  */
-export function needsRenewal(user: User, nowSeconds: number = Math.floor(Date.now() / 1000)): boolean {
+export function needsRenewal(
+  user: User,
+  nowSeconds: number = Math.floor(Date.now() / 1000),
+): boolean {
   if (user.expired) return true;
   const exp = user.profile.exp;
   return typeof exp === 'number' && exp - nowSeconds <= ID_TOKEN_RENEWAL_MARGIN_SECONDS;

@@ -166,7 +166,10 @@ describe('federationCheck', () => {
   describe('approvals, against the rule as it is now', () => {
     const data = examplePolicyData() as { rules: Record<string, unknown>[] };
     const withRule = (id: string, patch: Record<string, unknown>) =>
-      policyFrom({ ...data, rules: data.rules.map((rule) => (rule['id'] === id ? { ...rule, ...patch } : rule)) });
+      policyFrom({
+        ...data,
+        rules: data.rules.map((rule) => (rule['id'] === id ? { ...rule, ...patch } : rule)),
+      });
 
     it('refuses a request approved by fewer people than the tightened policy now requires', () => {
       const stricter = withRule('engineers-non-production', { approvalsRequired: 2 });
@@ -175,11 +178,17 @@ describe('federationCheck', () => {
       // A second, distinct approver (as a request approved under the stricter rule would have).
       const twice: AccessRequest = {
         ...once,
-        decisions: once.decisions.flatMap((decision) => [decision, { ...decision, approver: { ...decision.approver, sub: ravi.sub } }]),
+        decisions: once.decisions.flatMap((decision) => [
+          decision,
+          { ...decision, approver: { ...decision.approver, sub: ravi.sub } },
+        ]),
       };
       expect(codeOf(twice, alice, LATER, stricter)).toBeUndefined();
       // The same person twice is one approval.
-      const sameTwice: AccessRequest = { ...once, decisions: once.decisions.flatMap((decision) => [decision, decision]) };
+      const sameTwice: AccessRequest = {
+        ...once,
+        decisions: once.decisions.flatMap((decision) => [decision, decision]),
+      };
       expect(codeOf(sameTwice, alice, LATER, stricter)).toBe('APPROVALS_BELOW_POLICY');
     });
 
@@ -188,7 +197,9 @@ describe('federationCheck', () => {
       const selfApproved: AccessRequest = {
         ...approved,
         decisions: approved.decisions.map((decision, index) =>
-          index === 1 ? { ...decision, approver: { ...decision.approver, sub: alice.sub } } : decision,
+          index === 1
+            ? { ...decision, approver: { ...decision.approver, sub: alice.sub } }
+            : decision,
         ),
       };
       const mfa = { ...alice, amr: ['pwd', 'mfa'], authTime: LATER };
