@@ -33,5 +33,10 @@ export function requestStatusLabel(status: RequestStatus, phase: AccessPhase | n
 
 export function RequestStatusIndicator({ status, phase }: { status: RequestStatus; phase: AccessPhase | null }) {
   const { type, text } = requestStatusLabel(status, phase);
-  return <StatusIndicator type={type}>{text}</StatusIndicator>;
+  // Never broken inside a word ("Pending approv / al"): the column grows to fit instead.
+  return (
+    <span style={{ whiteSpace: 'nowrap' }}>
+      <StatusIndicator type={type}>{text}</StatusIndicator>
+    </span>
+  );
 }

@@ -14,7 +14,8 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table, { type TableProps } from '@cloudscape-design/components/table';
 import { requestStatusSchema, type RequestStatus, type RequestSummary } from '@elevate/contracts';
 import { EmptyState } from '../../../components/ui/empty-state';
-import { LocalTime } from '../../../components/ui/local-time';
+import { formatCompactDateTime } from '../../../components/ui/compact-time';
+import { LocalTime, LocalTimeRange } from '../../../components/ui/local-time';
 import { ProblemAlert } from '../../../components/ui/problem-alert';
 import { RequestStatusIndicator, requestStatusLabel } from '../../../components/ui/request-status';
 import { skeletonRows, withSkeletonCells, type SkeletonRow } from '../../../components/ui/skeleton-rows';
@@ -23,7 +24,6 @@ import { auditQueryParams, DEFAULT_RANGE, type AuditFilters } from '../api/audit
 import { useDownloadAuditCsv } from '../api/download-audit-csv';
 import { useAuditPage } from '../api/get-audit-page';
 import { useCursorPages } from './use-cursor-pages';
-import { formatLocalDateTime } from '../../../lib/format-time';
 
 export interface AuditExplorerProps {
   /** The policy's account catalog and roles, for the pickers; free text is not offered for these. */
@@ -104,9 +104,9 @@ export function AuditExplorer({ accounts, roles, onFlash }: AuditExplorerProps) 
             void navigate(`/requests/${encodeURIComponent(item.id)}`);
           }}
           // Holds the visible time too, so speech users can say what they see (WCAG 2.5.3).
-          ariaLabel={`Timeline of ${item.requester.name}'s ${item.roleName} in ${item.accountName ?? item.accountId}, requested ${formatLocalDateTime(new Date(item.createdAt))}`}
+          ariaLabel={`Timeline of ${item.requester.name}'s ${item.roleName} in ${item.accountName ?? item.accountId}, requested ${formatCompactDateTime(new Date(item.createdAt))}`}
         >
-          <LocalTime iso={item.createdAt} />
+          <LocalTime iso={item.createdAt} compact />
         </Link>
       ),
     },
@@ -122,13 +122,26 @@ export function AuditExplorer({ accounts, roles, onFlash }: AuditExplorerProps) 
         </span>
       ),
     },
-    { id: 'account', header: 'Account', cell: (item) => `${item.accountName ?? ''} ${item.accountId}`.trim() },
+    {
+      id: 'account',
+      header: 'Account',
+      cell: (item) => (
+        <span>
+          {item.accountName ?? item.accountId}
+          {item.accountName && (
+            <Box variant="small" display="block">
+              {item.accountId}
+            </Box>
+          )}
+        </span>
+      ),
+    },
     { id: 'role', header: 'Role', cell: (item) => item.roleName },
     {
       id: 'status',
       header: 'Status',
-      // "Pending approval" on one line: narrower, the status breaks inside a word.
-      minWidth: 165,
+      // "Pending approval" on one line (the indicator does not wrap; this keeps the column steady).
+      minWidth: 180,
       cell: (item) => (
         <SpaceBetween direction="horizontal" size="xxs">
           <RequestStatusIndicator status={item.status} phase={item.phase} />
@@ -136,7 +149,7 @@ export function AuditExplorer({ accounts, roles, onFlash }: AuditExplorerProps) 
         </SpaceBetween>
       ),
     },
-    { id: 'window', header: 'Window', cell: (item) => (item.window ? <span><LocalTime iso={item.window.startsAt} /> – <LocalTime iso={item.window.endsAt} /></span> : '—') },
+    { id: 'window', header: 'Window', cell: (item) => (item.window ? <LocalTimeRange startsAt={item.window.startsAt} endsAt={item.window.endsAt} /> : '—') },
     { id: 'approvals', header: 'Approvals', cell: (item) => `${item.approvalsCount} of ${item.approvalsRequired}` },
   ];
 

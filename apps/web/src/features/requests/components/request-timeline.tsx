@@ -76,7 +76,7 @@ export function RequestTimeline({ entries }: { entries: readonly TimelineEntry[]
       items={[...entries]}
       trackBy={(entry) => (entry.kind === 'event' ? `event:${entry.at}:${entry.event.type}` : `session:${entry.session.id}`)}
       columnDefinitions={[
-        { id: 'at', header: 'When', cell: (entry) => <LocalTime iso={entry.at} /> },
+        { id: 'at', header: 'When', cell: (entry) => <LocalTime iso={entry.at} compact /> },
         { id: 'what', header: 'What', cell: (entry) => <What entry={entry} /> },
         {
           id: 'who',

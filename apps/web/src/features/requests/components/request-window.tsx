@@ -1,11 +1,15 @@
 import Box from '@cloudscape-design/components/box';
 import type { RequestSummary } from '@elevate/contracts';
 import { Countdown } from '../../../components/ui/countdown';
-import { LocalTime } from '../../../components/ui/local-time';
+import { LocalTime, LocalTimeRange } from '../../../components/ui/local-time';
 import { formatMinutes } from '../../../lib/format-duration';
 
-/** Start and end of the access window, or what is asked for until it is approved. */
-export function RequestWindow({ request }: { request: RequestSummary }) {
+/**
+ * Start and end of the access window, or what is asked for until it is approved. `compact` is for
+ * table cells: "Nov 21, 10:33 AM – 12:33 PM".
+ */
+export function RequestWindow({ request, compact = false }: { request: RequestSummary; compact?: boolean }) {
+  if (request.window && compact) return <LocalTimeRange startsAt={request.window.startsAt} endsAt={request.window.endsAt} />;
   if (request.window) {
     return (
       <span>
@@ -16,12 +20,17 @@ export function RequestWindow({ request }: { request: RequestSummary }) {
       </span>
     );
   }
-  const start = request.scheduledStart ? <LocalTime iso={request.scheduledStart} /> : 'on approval';
+  const start = request.scheduledStart ? <LocalTime iso={request.scheduledStart} compact={compact} /> : 'on approval';
   return (
     <Box color="text-body-secondary">
       {formatMinutes(request.requestedDurationMinutes)} from {start}
     </Box>
   );
+}
+
+/** Whether TimeLeft has something to count: approved, with a window that is open or yet to come. */
+export function hasTimeLeft(request: Pick<RequestSummary, 'status' | 'window' | 'phase'>): boolean {
+  return request.status === 'APPROVED' && Boolean(request.window) && (request.phase === 'active' || request.phase === 'scheduled');
 }
 
 /** A live countdown while access is open, and to the start while scheduled. */

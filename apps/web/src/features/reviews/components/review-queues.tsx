@@ -56,6 +56,8 @@ function QueueTable({ queue, title, description, empty, columns }: QueueTablePro
       trackBy="id"
       variant="borderless"
       wrapLines
+      // When the table is wider than the screen, the actions column stays in view.
+      stickyColumns={columns.some((column) => column.id === 'actions') ? { last: 1 } : undefined}
       empty={empty}
       header={
         <Header variant="h2" counter={loading ? undefined : `(${items.length})`} description={description}>
@@ -152,10 +154,11 @@ export function ReviewQueues({ tab, onTabChange, onFlash, viewerSub }: ReviewQue
     ),
     maxWidth: 360,
   };
-  const actions = (only: readonly Decision[]): TableProps.ColumnDefinition<RequestSummary> => ({
+  // Approve and Reject side by side; Mark reviewed alone. Sized so neither is cut off at 1280 px.
+  const actions = (only: readonly Decision[], minWidth: number): TableProps.ColumnDefinition<RequestSummary> => ({
     id: 'actions',
     header: 'Actions',
-    minWidth: 220,
+    minWidth,
     cell: (item) => <DecisionActions request={item} only={only} label={label(item)} onDecide={(decision) => setTarget({ request: item, decision })} />,
   });
 
@@ -176,7 +179,7 @@ export function ReviewQueues({ tab, onTabChange, onFlash, viewerSub }: ReviewQue
             justification,
             { id: 'age', header: 'Waiting', cell: (item) => <Age iso={item.createdAt} /> },
             { id: 'quorum', header: 'Approvals', cell: (item) => quorumText(item) },
-            actions(['approve', 'reject']),
+            actions(['approve', 'reject'], 230),
           ]}
         />
       ),
@@ -195,9 +198,10 @@ export function ReviewQueues({ tab, onTabChange, onFlash, viewerSub }: ReviewQue
             account,
             role,
             justification,
-            { id: 'status', header: 'Status', minWidth: 165, cell: (item) => <RequestStatusIndicator status={item.status} phase={item.phase} /> },
-            { id: 'started', header: 'Started', cell: (item) => (item.window ? <LocalTime iso={item.window.startsAt} /> : <LocalTime iso={item.createdAt} />) },
-            actions(['review']),
+            // No minWidth: the indicator never wraps, and this table needs the room for Mark reviewed.
+            { id: 'status', header: 'Status', cell: (item) => <RequestStatusIndicator status={item.status} phase={item.phase} /> },
+            { id: 'started', header: 'Started', cell: (item) => <LocalTime iso={item.window?.startsAt ?? item.createdAt} compact /> },
+            actions(['review'], 180),
           ]}
         />
       ),
@@ -224,7 +228,7 @@ export function ReviewQueues({ tab, onTabChange, onFlash, viewerSub }: ReviewQue
                 return mine ? (
                   <span>
                     <Badge color={mine.decision === 'APPROVE' ? 'green' : 'red'}>{mine.decision === 'APPROVE' ? 'Approved' : 'Rejected'}</Badge>{' '}
-                    <LocalTime iso={mine.at} />
+                    <LocalTime iso={mine.at} compact />
                   </span>
                 ) : item.postAccessReview?.state === 'REVIEWED' ? (
                   <Badge color="blue">Reviewed</Badge>
