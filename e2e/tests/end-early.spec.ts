@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { callApi, createRequestByApi, decideByApi, expectProblem } from './support/api';
-import { myRequestRow, openMyAccess } from './support/my-access';
+import { chooseRowAction, myRequestRow, openMyAccess } from './support/my-access';
 import { openAs } from './support/sign-in';
 import { personas, uniqueText } from './support/stack';
 
@@ -15,7 +15,7 @@ test('a requester ends access early: the console is no longer offered and the AP
   await openMyAccess(alice.page);
   const mine = await myRequestRow(alice.page, justification);
   await expect(mine.getByRole('button', { name: 'Access console: PowerUser in sandbox (111111111111)' })).toBeVisible();
-  await mine.getByRole('button', { name: 'End now: PowerUser in sandbox (111111111111)' }).click();
+  await chooseRowAction(alice.page, mine, 'End now: PowerUser in sandbox (111111111111)');
   const dialog = alice.page.getByRole('dialog', { name: 'End access now?' });
   await dialog.getByRole('textbox', { name: 'Comment (optional)' }).fill('Done sooner than expected.');
   await dialog.getByRole('button', { name: 'End access now' }).click();
@@ -23,7 +23,9 @@ test('a requester ends access early: the console is no longer offered and the AP
 
   await expect(mine.getByText('Ended early')).toBeVisible();
   await expect(mine.getByRole('button', { name: /^Access console/ })).toHaveCount(0);
-  await expect(mine.getByRole('button', { name: /^CLI credentials/ })).toHaveCount(0);
+  // CLI credentials (under More actions while access is open) are gone with the menu.
+  await expect(mine.getByRole('button', { name: /^More actions/ })).toHaveCount(0);
+  await expect(alice.page.getByRole('menuitem', { name: /^CLI credentials/ })).toHaveCount(0);
 
   const forced = await callApi(alice.page, 'POST', `/requests/${encodeURIComponent(created.id)}/sessions`, { kind: 'console' });
   const problem = await expectProblem(forced, [409, 422]);

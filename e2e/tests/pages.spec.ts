@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/a11y';
 import { callApi, createRequestByApi, decideByApi } from './support/api';
-import { fillRequestForm, myRequestRow } from './support/my-access';
+import { chooseRowAction, fillRequestForm, myRequestRow } from './support/my-access';
 import { openReviews } from './support/reviews';
 import { saveScreenshot } from './support/screenshot';
 import { openAs } from './support/sign-in';
@@ -50,7 +50,7 @@ test('every page a requester, a reviewer and an auditor sees has no serious acce
   await expect(alice.page.getByRole('button', { name: 'Access console: ReadOnly in sandbox (111111111111)' }).first()).toBeVisible();
   await checkPage(alice.page, 'my-access');
   const row = await myRequestRow(alice.page, active);
-  await row.getByRole('button', { name: /^CLI credentials/ }).click();
+  await chooseRowAction(alice.page, row, /^CLI credentials: /);
   await expect(alice.page.getByRole('button', { name: 'Copy bash / zsh commands' })).toBeVisible();
   // Not saved as a screenshot: it shows (emulator) credentials.
   await checkPage(alice.page, 'cli-credentials', { screenshot: false });

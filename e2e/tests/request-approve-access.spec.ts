@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
-import { myRequestRow, openMyAccess, requestThroughUi } from './support/my-access';
+import { chooseRowAction, myRequestRow, openMyAccess, requestThroughUi } from './support/my-access';
 import { decide, openReviews, reviewRow } from './support/reviews';
 import { openAs } from './support/sign-in';
 import { personas, stack, uniqueText } from './support/stack';
@@ -56,7 +56,7 @@ test('a requester asks, a reviewer approves, and the requester opens the console
 
   // CLI credentials: copy the bash block with its button, and the real AWS CLI accepts them.
   await alice.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: stack.webUrl });
-  await mine.getByRole('button', { name: 'CLI credentials: ReadOnly in sandbox (111111111111)' }).click();
+  await chooseRowAction(alice.page, mine, 'CLI credentials: ReadOnly in sandbox (111111111111)');
   const dialog = alice.page.getByRole('dialog', { name: 'CLI credentials' });
   await expect(dialog.getByRole('tab', { name: 'bash / zsh' })).toBeVisible();
   await expect(dialog.getByText('Treat these like a password')).toBeVisible();

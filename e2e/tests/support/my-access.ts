@@ -48,3 +48,12 @@ export async function openMyAccess(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: 'My access' })).toBeVisible();
   await page.getByRole('button', { name: 'Refresh my requests' }).click();
 }
+
+/**
+ * One of a My access row's secondary actions (e.g. CLI credentials or End now while access is
+ * open): they sit under the row's "More actions" menu, which opens over the page.
+ */
+export async function chooseRowAction(page: Page, row: Locator, name: string | RegExp): Promise<void> {
+  await row.getByRole('button', { name: /^More actions: / }).click();
+  await page.getByRole('menuitem', { name }).click();
+}

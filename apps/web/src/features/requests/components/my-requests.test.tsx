@@ -27,12 +27,28 @@ describe('my requests', () => {
     renderWithApp(<MyRequests onFlash={vi.fn()} />, { api: api() });
     expect(await screen.findByRole('button', { name: 'Access console: ReadOnly in sandbox (111111111111)' })).toBeTruthy();
     expect(screen.getAllByRole('button', { name: /^Access console/ })).toHaveLength(1);
-    expect(screen.getAllByRole('button', { name: /^CLI credentials/ })).toHaveLength(1);
-    expect(screen.getByRole('button', { name: 'End now: ReadOnly in sandbox (111111111111)' })).toBeTruthy();
+    // Rows stay one line high: the first action is a button, the rest are under More actions.
+    expect(screen.getAllByRole('button', { name: /^More actions/ })).toHaveLength(2);
+    fireEvent.click(screen.getByRole('button', { name: 'More actions: ReadOnly in sandbox (111111111111)' }));
+    const menu = await screen.findAllByRole('menuitem');
+    expect(menu.map((item) => item.getAttribute('aria-label') ?? item.textContent)).toEqual([
+      'CLI credentials: ReadOnly in sandbox (111111111111)',
+      'End now: ReadOnly in sandbox (111111111111)',
+      'Request again: ReadOnly in sandbox (111111111111)',
+    ]);
     expect(screen.getByRole('button', { name: 'Cancel: ReadOnly in staging (222222222222)' })).toBeTruthy();
-    expect(screen.getAllByRole('button', { name: /^Request again/ })).toHaveLength(3);
+    // The ended request has only Request again, so no menu.
+    expect(screen.getAllByRole('button', { name: /^Request again/ })).toHaveLength(1);
+    expect(screen.queryByRole('button', { name: /^More actions: ReadOnly in data-lake/ })).toBeNull();
     expect(screen.getByText('Ended early')).toBeTruthy();
     expect(screen.getByRole('timer').textContent).toMatch(/left$/);
+  });
+
+  it('opens the CLI credentials from More actions', async () => {
+    renderWithApp(<MyRequests onFlash={vi.fn()} />, { api: api() });
+    fireEvent.click(await screen.findByRole('button', { name: 'More actions: ReadOnly in sandbox (111111111111)' }));
+    fireEvent.click(await screen.findByRole('menuitem', { name: 'CLI credentials: ReadOnly in sandbox (111111111111)' }));
+    expect(await screen.findByRole('dialog', { name: 'CLI credentials' })).toBeTruthy();
   });
 
   it('opens the console in a new tab without an opener and keeps the URL nowhere', async () => {

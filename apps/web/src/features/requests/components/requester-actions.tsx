@@ -1,8 +1,11 @@
 import { useState, type ReactNode } from 'react';
+import { useNavigate } from 'react-router';
 import Button from '@cloudscape-design/components/button';
+import ButtonDropdown, { type ButtonDropdownProps } from '@cloudscape-design/components/button-dropdown';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import type { RequestSummary } from '@elevate/contracts';
 import { useAuth } from '../../../auth';
+import { RowActions } from '../../../components/ui/row-actions';
 import type { FlashMessage } from '../../../hooks/use-flash-messages';
 import { isStepUpRequired } from '../../../lib/api-problem';
 import { useRequestTransition, type RequesterTransition } from '../api/request-transitions';
@@ -11,6 +14,17 @@ import { CliCredentialsModal } from './cli-credentials-modal';
 import { ConfirmTransitionModal } from './confirm-transition-modal';
 import { RequestAgainButton } from './request-again-button';
 import { requestLabel } from './request-label';
+import { prefillSearch } from './request-prefill';
+
+/** `row`: a table cell on one line; `header`: every action as a button. */
+export type RequesterActionsLayout = 'row' | 'header';
+
+interface RequesterAction {
+  id: 'console' | 'cli' | 'end' | 'cancel' | 'again';
+  text: string;
+  ariaLabel: string;
+  run: () => void;
+}
 
 /** Console and CLI access: approved, inside the window; the API checks again when asked. */
 export function mayFederate(request: Pick<RequestSummary, 'status' | 'phase'>): boolean {
@@ -29,6 +43,7 @@ export interface RequesterActionsOptions {
  */
 export function useRequesterActions(onFlash: RequesterActionsOptions['onFlash'], isRequester: RequesterActionsOptions['isRequester'] = () => true) {
   const { stepUp } = useAuth();
+  const navigate = useNavigate();
   const openConsole = useOpenConsole();
   const [cliFor, setCliFor] = useState<RequestSummary | null>(null);
   const [confirming, setConfirming] = useState<{ transition: RequesterTransition; request: RequestSummary } | null>(null);
@@ -70,40 +85,77 @@ export function useRequesterActions(onFlash: RequesterActionsOptions['onFlash'],
     );
   };
 
-  const actionsFor = (request: RequestSummary): ReactNode => {
+  /** What this viewer may do to one request, the way in first. */
+  const actionList = (request: RequestSummary): RequesterAction[] => {
     const label = requestLabel(request);
     const mine = isRequester(request);
+    const list: RequesterAction[] = [];
+    if (mine && mayFederate(request)) {
+      list.push({ id: 'console', text: 'Access console', ariaLabel: `Access console: ${label}`, run: () => startConsole(request) });
+      list.push({ id: 'cli', text: 'CLI credentials', ariaLabel: `CLI credentials: ${label}`, run: () => setCliFor(request) });
+    }
+    if (request.allowedActions.includes('endEarly')) list.push({ id: 'end', text: 'End now', ariaLabel: `End now: ${label}`, run: () => startTransition('end', request) });
+    if (request.allowedActions.includes('cancel')) list.push({ id: 'cancel', text: 'Cancel', ariaLabel: `Cancel: ${label}`, run: () => startTransition('cancel', request) });
+    if (mine) list.push({ id: 'again', text: 'Request again', ariaLabel: `Request again: ${label}`, run: () => void navigate(`/requests/new?${prefillSearch(request)}`) });
+    return list;
+  };
+
+  const button = (action: RequesterAction, request: RequestSummary) => {
+    switch (action.id) {
+      case 'console':
+        return (
+          <Button
+            key={action.id}
+            variant="primary"
+            iconName="external"
+            iconAlign="right"
+            loading={openConsole.isPending && openConsole.variables === request.id}
+            onClick={action.run}
+            ariaLabel={action.ariaLabel}
+          >
+            {action.text}
+          </Button>
+        );
+      case 'again':
+        return <RequestAgainButton key={action.id} request={request} />;
+      case 'cli':
+      case 'end':
+      case 'cancel':
+        return (
+          <Button key={action.id} iconName={action.id === 'cli' ? 'key' : undefined} onClick={action.run} ariaLabel={action.ariaLabel}>
+            {action.text}
+          </Button>
+        );
+    }
+  };
+
+  /**
+   * `header` (a request's page): every action as a button. `row` (a table): one line — the first
+   * action as a button, the rest under a "More actions" menu.
+   */
+  const actionsFor = (request: RequestSummary, layout: RequesterActionsLayout = 'header'): ReactNode => {
+    const list = actionList(request);
+    if (layout === 'header') {
+      return (
+        <SpaceBetween direction="horizontal" size="xs">
+          {list.map((action) => button(action, request))}
+        </SpaceBetween>
+      );
+    }
+    const [first, ...rest] = list;
+    if (!first || rest.length === 0) return <RowActions>{list.map((action) => button(action, request))}</RowActions>;
+    const items: ButtonDropdownProps.Item[] = rest.map((action) => ({ id: action.id, text: action.text, ariaLabel: action.ariaLabel, iconName: action.id === 'cli' ? 'key' : undefined }));
     return (
-      <SpaceBetween direction="horizontal" size="xs">
-        {mine && mayFederate(request) && (
-          <>
-            <Button
-              variant="primary"
-              iconName="external"
-              iconAlign="right"
-              loading={openConsole.isPending && openConsole.variables === request.id}
-              onClick={() => startConsole(request)}
-              ariaLabel={`Access console: ${label}`}
-            >
-              Access console
-            </Button>
-            <Button iconName="key" onClick={() => setCliFor(request)} ariaLabel={`CLI credentials: ${label}`}>
-              CLI credentials
-            </Button>
-          </>
-        )}
-        {request.allowedActions.includes('endEarly') && (
-          <Button onClick={() => startTransition('end', request)} ariaLabel={`End now: ${label}`}>
-            End now
-          </Button>
-        )}
-        {request.allowedActions.includes('cancel') && (
-          <Button onClick={() => startTransition('cancel', request)} ariaLabel={`Cancel: ${label}`}>
-            Cancel
-          </Button>
-        )}
-        {mine && <RequestAgainButton request={request} />}
-      </SpaceBetween>
+      <RowActions>
+        {button(first, request)}
+        <ButtonDropdown
+          variant="icon"
+          ariaLabel={`More actions: ${requestLabel(request)}`}
+          expandToViewport
+          items={items}
+          onItemClick={({ detail }) => rest.find((action) => action.id === detail.id)?.run()}
+        />
+      </RowActions>
     );
   };
 

@@ -1,6 +1,6 @@
 import Button from '@cloudscape-design/components/button';
-import SpaceBetween from '@cloudscape-design/components/space-between';
 import type { RequestAction, RequestSummary } from '@elevate/contracts';
+import { RowActions } from '../../../components/ui/row-actions';
 import type { Decision } from '../api/decide-request';
 
 const BUTTONS: { action: RequestAction; decision: Decision; text: string; primary?: boolean }[] = [
@@ -27,12 +27,12 @@ export interface DecisionActionsProps {
 export function DecisionActions({ request, onDecide, only, label }: DecisionActionsProps) {
   const allowed = decisionsAllowed(request, only);
   return (
-    <SpaceBetween direction="horizontal" size="xs">
+    <RowActions>
       {BUTTONS.filter((button) => allowed.includes(button.decision)).map((button) => (
         <Button key={button.decision} variant={button.primary ? 'primary' : 'normal'} onClick={() => onDecide(button.decision)} ariaLabel={`${button.text}: ${label}`}>
           {button.text}
         </Button>
       ))}
-    </SpaceBetween>
+    </RowActions>
   );
 }
