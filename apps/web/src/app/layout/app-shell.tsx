@@ -1,19 +1,14 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Outlet, useLocation, useMatches, useNavigate } from 'react-router';
 import AppLayout from '@cloudscape-design/components/app-layout';
 import BreadcrumbGroup from '@cloudscape-design/components/breadcrumb-group';
 import SideNavigation from '@cloudscape-design/components/side-navigation';
 import { useAuth } from '../../auth';
 import { useMe } from '../../features/me/api/get-me';
+import { activeNavHref, isRequestPage } from '../navigation/active-nav-href';
 import { breadcrumbsFrom } from '../navigation/breadcrumbs';
 import { sideNavLinks } from '../navigation/side-nav-links';
 import { TopBar } from './top-bar';
-
-/** The request pages belong under My access in the navigation, except the form. */
-function activeHref(pathname: string): string {
-  if (pathname.startsWith('/requests/') && pathname !== '/requests/new') return '/';
-  return pathname;
-}
 
 interface FollowDetail {
   href?: string;
@@ -28,6 +23,11 @@ export function AppShell() {
   const { pathname } = useLocation();
   const matches = useMatches();
   const [navigationOpen, setNavigationOpen] = useState(true);
+  // The last section page visited, highlighted while a request opened from it is shown.
+  const [cameFrom, setCameFrom] = useState<string | undefined>(undefined);
+  useEffect(() => {
+    if (!isRequestPage(pathname)) setCameFrom(pathname);
+  }, [pathname]);
 
   // Client-side navigation for Cloudscape links; modified clicks keep their browser behaviour.
   const follow = (event: CustomEvent<FollowDetail>) => {
@@ -58,7 +58,7 @@ export function AppShell() {
         navigation={
           <SideNavigation
             header={{ text: 'Elevate', href: '/' }}
-            activeHref={activeHref(pathname)}
+            activeHref={activeNavHref(pathname, cameFrom)}
             onFollow={follow}
             items={sideNavLinks(groups, me.data?.eligibility.roles).map((link) => ({ type: 'link', text: link.text, href: link.href }))}
           />

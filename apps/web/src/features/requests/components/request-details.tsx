@@ -44,7 +44,15 @@ export function RequestDetails({ request, actions }: { request: RequestDetail; a
             { label: 'Justification', value: request.justification },
             {
               label: 'Request id',
-              value: <CopyToClipboard variant="inline" textToCopy={request.id} copyButtonAriaLabel="Copy request id" copySuccessText="Request id copied" copyErrorText="Could not copy" />,
+              // Monospace on one line: an id broken across lines is misread and mis-copied.
+              value: (
+                <SpaceBetween direction="horizontal" size="xxs" alignItems="center">
+                  <Box variant="code" fontSize="body-s">
+                    <span style={{ whiteSpace: 'nowrap' }}>{request.id}</span>
+                  </Box>
+                  <CopyToClipboard variant="icon" textToCopy={request.id} copyButtonAriaLabel="Copy request id" copySuccessText="Request id copied" copyErrorText="Could not copy" />
+                </SpaceBetween>
+              ),
             },
           ]}
         />
