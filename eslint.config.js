@@ -6,15 +6,44 @@ import globals from 'globals';
 const infrastructure = [
   { group: ['@aws-sdk/*', '@smithy/*', 'aws-lambda'], message: 'The domain has no AWS SDK.' },
   { group: ['hono', 'hono/*', '@hono/*'], message: 'The domain has no HTTP framework.' },
-  { group: ['react', 'react-dom', 'react/*', 'react-dom/*', '@cloudscape-design/*'], message: 'The domain has no UI.' },
-  { group: ['@elevate/adapters', '@elevate/adapters/*', '@elevate/api', '@elevate/api/*', '@elevate/dev-stack', '@elevate/dev-stack/*', '@elevate/contracts', '@elevate/contracts/*'], message: 'The domain depends on nothing of ours.' },
-  { group: ['node:*', 'fs', 'path', 'http', 'https', 'net', 'child_process'], message: 'The domain does no I/O.' },
-  { group: ['jose', 'oidc-provider', 'dynalite', 'yaml'], message: 'The domain has no infrastructure.' },
+  {
+    group: ['react', 'react-dom', 'react/*', 'react-dom/*', '@cloudscape-design/*'],
+    message: 'The domain has no UI.',
+  },
+  {
+    group: [
+      '@elevate/adapters',
+      '@elevate/adapters/*',
+      '@elevate/api',
+      '@elevate/api/*',
+      '@elevate/dev-stack',
+      '@elevate/dev-stack/*',
+      '@elevate/contracts',
+      '@elevate/contracts/*',
+    ],
+    message: 'The domain depends on nothing of ours.',
+  },
+  {
+    group: ['node:*', 'fs', 'path', 'http', 'https', 'net', 'child_process'],
+    message: 'The domain does no I/O.',
+  },
+  {
+    group: ['jose', 'oidc-provider', 'dynalite', 'yaml'],
+    message: 'The domain has no infrastructure.',
+  },
 ];
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', '**/cdk.out/**', '.data/**', '**/test-results/**', '**/playwright-report/**', '**/*.d.ts'],
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '**/cdk.out/**',
+      '.data/**',
+      '**/test-results/**',
+      '**/playwright-report/**',
+      '**/*.d.ts',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -24,7 +53,10 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-non-null-assertion': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-console': 'off',
     },
   },
@@ -41,7 +73,48 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@elevate/adapters', '@elevate/adapters/*', '@elevate/api', '@elevate/api/*', '@elevate/dev-stack', '@elevate/dev-stack/*', '@aws-sdk/*'], message: 'The SPA depends on @elevate/contracts only.' },
+            {
+              group: [
+                '@elevate/adapters',
+                '@elevate/adapters/*',
+                '@elevate/api',
+                '@elevate/api/*',
+                '@elevate/dev-stack',
+                '@elevate/dev-stack/*',
+                '@aws-sdk/*',
+              ],
+              message: 'The SPA depends on @elevate/contracts only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Features never import each other: shared code moves to components/, hooks/ or lib/.
+    files: ['apps/web/src/features/*/*/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./\\.\\./(?!\\.\\.)',
+              message: 'A feature does not import another feature.',
+            },
+            { regex: '/features/', message: 'A feature does not import another feature.' },
+            {
+              group: [
+                '@elevate/adapters',
+                '@elevate/adapters/*',
+                '@elevate/api',
+                '@elevate/api/*',
+                '@elevate/dev-stack',
+                '@elevate/dev-stack/*',
+                '@aws-sdk/*',
+              ],
+              message: 'The SPA depends on @elevate/contracts only.',
+            },
           ],
         },
       ],
@@ -50,7 +123,25 @@ export default tseslint.config(
   {
     files: ['packages/contracts/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@elevate/adapters', '@elevate/adapters/*', '@elevate/api', '@elevate/dev-stack', '@aws-sdk/*', 'hono', 'react'], message: 'Contracts are plain schemas shared by web and api.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@elevate/adapters',
+                '@elevate/adapters/*',
+                '@elevate/api',
+                '@elevate/dev-stack',
+                '@aws-sdk/*',
+                'hono',
+                'react',
+              ],
+              message: 'Contracts are plain schemas shared by web and api.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

@@ -1,0 +1,63 @@
+import { resolve } from 'node:path';
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+// The dependency rule is enforced by lint; these prove the lint actually fails when it is broken.
+const root = resolve(import.meta.dirname, '..');
+const eslint = new ESLint({ cwd: root });
+
+async function ruleMessages(file: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: resolve(root, file) });
+  return (result?.messages ?? [])
+    .filter((m) => m.ruleId === 'no-restricted-imports')
+    .map((m) => m.message);
+}
+
+describe('the dependency rule', () => {
+  it.each([
+    ["import { STSClient } from '@aws-sdk/client-sts';", 'The domain has no AWS SDK.'],
+    ["import { Hono } from 'hono';", 'The domain has no HTTP framework.'],
+    ["import { useState } from 'react';", 'The domain has no UI.'],
+    [
+      "import { createTokenVerifier } from '@elevate/adapters';",
+      'The domain depends on nothing of ours.',
+    ],
+    ["import { readFileSync } from 'node:fs';", 'The domain does no I/O.'],
+  ])('refuses %s in the domain', async (code, message) => {
+    const messages = await ruleMessages(
+      'packages/domain/src/rule-probe.ts',
+      `${code}\nexport {};\n`,
+    );
+    expect(messages.join('\n')).toContain(message);
+  });
+
+  it('lets the domain use zod', async () => {
+    expect(
+      await ruleMessages(
+        'packages/domain/src/rule-probe.ts',
+        "import { z } from 'zod';\nexport const s = z.string();\n",
+      ),
+    ).toEqual([]);
+  });
+
+  it('keeps the SPA off the server packages', async () => {
+    const messages = await ruleMessages(
+      'apps/web/src/lib/rule-probe.ts',
+      "import { createApp } from '@elevate/api';\nexport { createApp };\n",
+    );
+    expect(messages.join('\n')).toContain('The SPA depends on @elevate/contracts only.');
+  });
+
+  it('keeps SPA features from importing each other, but not from shared code', async () => {
+    const other = await ruleMessages(
+      'apps/web/src/features/requests/components/rule-probe.ts',
+      "import { x } from '../../reviews/api/x';\nexport { x };\n",
+    );
+    expect(other.join('\n')).toContain('A feature does not import another feature.');
+    const shared = await ruleMessages(
+      'apps/web/src/features/requests/components/rule-probe.ts',
+      "import { x } from '../../../lib/x';\nimport { y } from '../api/y';\nexport { x, y };\n",
+    );
+    expect(shared).toEqual([]);
+  });
+});
