@@ -42,7 +42,7 @@ count() {
 
 echo "── static checks"
 check lint pnpm exec eslint .
-check typecheck pnpm -r --workspace-concurrency=2 typecheck
+check typecheck pnpm typecheck
 check format pnpm exec prettier --check .
 
 echo "── unit and integration tests (vitest)"
