@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCompactDateTime, formatTimeOfDay, isSameDay } from './compact-time';
+import { compactDateTimeParts, formatCompactDateTime, formatTimeOfDay, isSameDay } from './compact-time';
 
 const now = Date.parse('2026-11-21T12:00:00Z');
 const utc = { locale: 'en-US', timeZone: 'UTC', now };
@@ -20,6 +20,11 @@ describe('compact times for table cells', () => {
     expect(
       formatCompactDateTime(new Date('2026-12-31T18:00:00Z'), { ...utc, timeZone: 'Asia/Tokyo' }),
     ).toBe('Jan 1, 2027, 3:00 AM');
+  });
+
+  it('splits into the day and the time, where a narrow cell may break', () => {
+    expect(compactDateTimeParts(new Date('2026-11-21T10:33:00Z'), utc)).toEqual({ day: 'Nov 21,', time: '10:33 AM' });
+    expect(compactDateTimeParts(new Date('2026-11-21T10:33:00Z'), { ...utc, locale: 'en-GB' })).toEqual({ day: '21 Nov,', time: '10:33' });
   });
 
   it('gives the time of day alone', () => {

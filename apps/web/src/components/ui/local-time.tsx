@@ -1,5 +1,7 @@
 import { formatLocalDateTime, formatUtcDateTime } from '../../lib/format-time';
-import { formatCompactDateTime, formatTimeOfDay, isSameDay } from './compact-time';
+import { compactDateTimeParts, formatTimeOfDay, isSameDay } from './compact-time';
+
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
 
 export interface LocalTimeProps {
   iso: string;
@@ -15,11 +17,24 @@ export function LocalTime({ iso, compact = false, timeOnly = false }: LocalTimeP
   if (Number.isNaN(date.getTime())) return <span>{iso}</span>;
   const utc = formatUtcDateTime(date);
   const full = formatLocalDateTime(date);
-  const shown = timeOnly ? formatTimeOfDay(date) : compact ? formatCompactDateTime(date) : full;
+  const label = `${full} (${utc})`;
+  if (!compact && !timeOnly) {
+    return (
+      <time dateTime={date.toISOString()} title={utc} aria-label={label}>
+        {full}
+      </time>
+    );
+  }
+  // "Nov 21," and "10:41 AM" are each one unit: a narrow cell breaks between them, never inside.
+  const { day, time } = timeOnly ? { day: '', time: formatTimeOfDay(date) } : compactDateTimeParts(date);
   return (
-    // A short time is one unit: "10:41 AM" never splits across lines.
-    <time dateTime={date.toISOString()} title={utc} aria-label={`${full} (${utc})`} style={compact || timeOnly ? { whiteSpace: 'nowrap' } : undefined}>
-      {shown}
+    <time dateTime={date.toISOString()} title={utc} aria-label={label}>
+      {day && (
+        <>
+          <span style={NOWRAP}>{day}</span>{' '}
+        </>
+      )}
+      <span style={NOWRAP}>{time}</span>
     </time>
   );
 }

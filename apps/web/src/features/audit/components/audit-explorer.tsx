@@ -140,8 +140,7 @@ export function AuditExplorer({ accounts, roles, onFlash }: AuditExplorerProps) 
     {
       id: 'status',
       header: 'Status',
-      // "Pending approval" on one line (the indicator does not wrap; this keeps the column steady).
-      minWidth: 180,
+      // No minWidth: the indicator never wraps, so "Pending approval" sets the column's minimum.
       cell: (item) => (
         <SpaceBetween direction="horizontal" size="xxs">
           <RequestStatusIndicator status={item.status} phase={item.phase} />

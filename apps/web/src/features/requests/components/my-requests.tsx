@@ -99,8 +99,7 @@ export function MyRequests({ onFlash }: MyRequestsProps) {
     {
       id: 'actions',
       header: 'Actions',
-      // One line: the first action as a button, the rest under More actions.
-      minWidth: 230,
+      // One line (RowActions): the first action as a button, the rest under More actions.
       cell: (item) => requesterActions.actionsFor(item, 'row'),
     },
   ];

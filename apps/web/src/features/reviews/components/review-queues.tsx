@@ -154,11 +154,10 @@ export function ReviewQueues({ tab, onTabChange, onFlash, viewerSub }: ReviewQue
     ),
     maxWidth: 360,
   };
-  // Approve and Reject side by side; Mark reviewed alone. Sized so neither is cut off at 1280 px.
-  const actions = (only: readonly Decision[], minWidth: number): TableProps.ColumnDefinition<RequestSummary> => ({
+  // No minWidth: the buttons' one line (RowActions) is the column's minimum, nothing more.
+  const actions = (only: readonly Decision[]): TableProps.ColumnDefinition<RequestSummary> => ({
     id: 'actions',
     header: 'Actions',
-    minWidth,
     cell: (item) => <DecisionActions request={item} only={only} label={label(item)} onDecide={(decision) => setTarget({ request: item, decision })} />,
   });
 
@@ -179,7 +178,7 @@ export function ReviewQueues({ tab, onTabChange, onFlash, viewerSub }: ReviewQue
             justification,
             { id: 'age', header: 'Waiting', cell: (item) => <Age iso={item.createdAt} /> },
             { id: 'quorum', header: 'Approvals', cell: (item) => quorumText(item) },
-            actions(['approve', 'reject'], 230),
+            actions(['approve', 'reject']),
           ]}
         />
       ),
@@ -198,10 +197,20 @@ export function ReviewQueues({ tab, onTabChange, onFlash, viewerSub }: ReviewQue
             account,
             role,
             justification,
-            // No minWidth: the indicator never wraps, and this table needs the room for Mark reviewed.
-            { id: 'status', header: 'Status', cell: (item) => <RequestStatusIndicator status={item.status} phase={item.phase} /> },
-            { id: 'started', header: 'Started', cell: (item) => <LocalTime iso={item.window?.startsAt ?? item.createdAt} compact /> },
-            actions(['review'], 180),
+            // When it started sits under the status: one column fewer keeps Mark reviewed on screen at 1280 px.
+            {
+              id: 'status',
+              header: 'Status',
+              cell: (item) => (
+                <span>
+                  <RequestStatusIndicator status={item.status} phase={item.phase} />
+                  <Box variant="small" display="block">
+                    Started <LocalTime iso={item.window?.startsAt ?? item.createdAt} compact />
+                  </Box>
+                </span>
+              ),
+            },
+            actions(['review']),
           ]}
         />
       ),
