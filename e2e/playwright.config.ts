@@ -11,10 +11,7 @@ export default defineConfig({
   // Journeys play two or three personas, each signing in through the IdP in its own browser.
   timeout: 120_000,
   expect: { timeout: 10_000 },
-  reporter: [
-    ['list'],
-    ['json', { outputFile: '../.data/test-results/playwright.json' }],
-  ],
+  reporter: [['list'], ['json', { outputFile: '../.data/test-results/playwright.json' }]],
   outputDir: '../.data/test-results/playwright',
   use: {
     baseURL: stack.webUrl,

@@ -45,7 +45,9 @@ export default defineConfig({
   // Every dependency any page can import, lazy routes included, is found and pre-bundled at start.
   // Left to discovery, a dependency first met on a visit makes vite re-bundle and reload the page
   // under the user (and under the first Playwright journey of a run).
-  optimizeDeps: { entries: ['index.html', 'src/**/*.{ts,tsx}', '!src/**/*.test.{ts,tsx}', '!src/testing/**'] },
+  optimizeDeps: {
+    entries: ['index.html', 'src/**/*.{ts,tsx}', '!src/**/*.test.{ts,tsx}', '!src/testing/**'],
+  },
   preview: { host: '127.0.0.1', port: env.webPort, strictPort: true },
   build: { sourcemap: true },
 });

@@ -24,13 +24,25 @@ const TARGET_COLD_LOAD_MS = 2_000;
 const COLD_LOADS = 3;
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const verdict = (ms: number, target: number) => (ms <= target ? `within the ${seconds(target)} target` : `OVER the ${seconds(target)} target`);
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+const verdict = (ms: number, target: number) =>
+  ms <= target ? `within the ${seconds(target)} target` : `OVER the ${seconds(target)} target`;
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
 /** Starts a command in its own process group; resolves when `ready` appears in its output. */
-function start(command: string, args: string[], ready: RegExp, cwd = repoRoot): { child: ChildProcess; ready: Promise<number> } {
+function start(
+  command: string,
+  args: string[],
+  ready: RegExp,
+  cwd = repoRoot,
+): { child: ChildProcess; ready: Promise<number> } {
   const startedAt = Date.now();
-  const child = spawn(command, args, { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, {
+    cwd,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const isReady = new Promise<number>((resolveReady, reject) => {
     let output = '';
     const onData = (chunk: Buffer) => {
@@ -39,7 +51,13 @@ function start(command: string, args: string[], ready: RegExp, cwd = repoRoot): 
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`${command} ${args.join(' ')} exited (${code ?? 'signal'}) before it was ready:\n${output.slice(-2000)}`)));
+    child.on('exit', (code) =>
+      reject(
+        new Error(
+          `${command} ${args.join(' ')} exited (${code ?? 'signal'}) before it was ready:\n${output.slice(-2000)}`,
+        ),
+      ),
+    );
   });
   return { child, ready: isReady };
 }
@@ -101,10 +119,15 @@ async function measureColdLoads(browser: Browser, url: string) {
 
 async function main(): Promise<void> {
   await rm(resolve(repoRoot, dataDir), { recursive: true, force: true });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
   const webUrl = `http://${host}:${ports.web}/`;
   const previewUrl = `http://${host}:${ports.preview}/`;
-  console.log('Elevate bench (targets: a persona signed in within 90 s of start, issue 2; first page usable within 2 s, issue 5)');
+  console.log(
+    'Elevate bench (targets: a persona signed in within 90 s of start, issue 2; first page usable within 2 s, issue 5)',
+  );
   const report = (line: string) => console.log(`  ${line}`);
   try {
     // (a) `pnpm dev` from nothing (empty data folder) to the banner, then to a signed-in persona.
@@ -113,10 +136,14 @@ async function main(): Promise<void> {
       const readyMs = await dev.ready;
       const signInMs = await signIn(browser, webUrl);
       report(`pnpm dev → ready banner (empty .data):        ${seconds(readyMs)}`);
-      report(`pnpm dev → Alice signed in on My access:      ${seconds(readyMs + signInMs)} (${verdict(readyMs + signInMs, TARGET_SIGN_IN_MS)}; sign-in itself ${seconds(signInMs)})`);
+      report(
+        `pnpm dev → Alice signed in on My access:      ${seconds(readyMs + signInMs)} (${verdict(readyMs + signInMs, TARGET_SIGN_IN_MS)}; sign-in itself ${seconds(signInMs)})`,
+      );
       // (b) The first page in a fresh browser context, served by vite's dev server.
       const devLoad = await measureColdLoads(browser, webUrl);
-      report(`cold load, vite dev (median of ${COLD_LOADS}):          ${seconds(devLoad.ms)} for ${devLoad.requests} requests (${verdict(devLoad.ms, TARGET_COLD_LOAD_MS)})`);
+      report(
+        `cold load, vite dev (median of ${COLD_LOADS}):          ${seconds(devLoad.ms)} for ${devLoad.requests} requests (${verdict(devLoad.ms, TARGET_COLD_LOAD_MS)})`,
+      );
     } finally {
       await stop(dev.child);
     }
@@ -132,13 +159,34 @@ async function main(): Promise<void> {
     // (b) The same page from the production build (what CloudFront serves), via vite preview.
     const outDir = resolve(repoRoot, dataDir, 'web-dist');
     const buildStartedAt = Date.now();
-    await start('pnpm', ['exec', 'vite', 'build', '--outDir', outDir, '--emptyOutDir'], /built in/, resolve(repoRoot, 'apps/web')).ready;
+    await start(
+      'pnpm',
+      ['exec', 'vite', 'build', '--outDir', outDir, '--emptyOutDir'],
+      /built in/,
+      resolve(repoRoot, 'apps/web'),
+    ).ready;
     report(`vite build:                                   ${seconds(Date.now() - buildStartedAt)}`);
-    const preview = start('pnpm', ['exec', 'vite', 'preview', '--outDir', outDir, '--port', String(ports.preview), '--strictPort'], /Local:/, resolve(repoRoot, 'apps/web'));
+    const preview = start(
+      'pnpm',
+      [
+        'exec',
+        'vite',
+        'preview',
+        '--outDir',
+        outDir,
+        '--port',
+        String(ports.preview),
+        '--strictPort',
+      ],
+      /Local:/,
+      resolve(repoRoot, 'apps/web'),
+    );
     try {
       await preview.ready;
       const buildLoad = await measureColdLoads(browser, previewUrl);
-      report(`cold load, production build (median of ${COLD_LOADS}): ${seconds(buildLoad.ms)} for ${buildLoad.requests} requests (${verdict(buildLoad.ms, TARGET_COLD_LOAD_MS)})`);
+      report(
+        `cold load, production build (median of ${COLD_LOADS}): ${seconds(buildLoad.ms)} for ${buildLoad.requests} requests (${verdict(buildLoad.ms, TARGET_COLD_LOAD_MS)})`,
+      );
     } finally {
       await stop(preview.child);
     }

@@ -36,22 +36,42 @@ function parseCsv(text: string): string[][] {
 
 /** The request ids behind the table's rows, from their timeline links (/requests/<id>). */
 async function idsInTable(table: Locator): Promise<string[]> {
-  const hrefs = await table.getByRole('link', { name: /^Timeline of / }).evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+  const hrefs = await table
+    .getByRole('link', { name: /^Timeline of / })
+    .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
   return hrefs.map((href) => decodeURIComponent(href.replace(/^\/requests\//, '')));
 }
 
-test('an auditor filters the history, opens a timeline, and downloads a CSV of exactly that view', async ({ browser }) => {
+test('an auditor filters the history, opens a timeline, and downloads a CSV of exactly that view', async ({
+  browser,
+}) => {
   // Bob's data-lake requests: one pending, one he cancelled.
   const bob = await openAs(browser, personas.bob);
-  const kept = await createRequestByApi(bob.page, { accountId: '444444444444', roleName: 'PowerUser', justification: uniqueText('Re-run the nightly ingestion with the fixed schema') });
-  const cancelled = await createRequestByApi(bob.page, { accountId: '444444444444', roleName: 'ReadOnly', justification: uniqueText('Count rows in the raw zone, "quoted", with commas') });
-  const cancel = await callApi(bob.page, 'POST', `/requests/${encodeURIComponent(cancelled.id)}/cancel`, { comment: 'Asked the data team instead.' });
+  const kept = await createRequestByApi(bob.page, {
+    accountId: '444444444444',
+    roleName: 'PowerUser',
+    justification: uniqueText('Re-run the nightly ingestion with the fixed schema'),
+  });
+  const cancelled = await createRequestByApi(bob.page, {
+    accountId: '444444444444',
+    roleName: 'ReadOnly',
+    justification: uniqueText('Count rows in the raw zone, "quoted", with commas'),
+  });
+  const cancel = await callApi(
+    bob.page,
+    'POST',
+    `/requests/${encodeURIComponent(cancelled.id)}/cancel`,
+    { comment: 'Asked the data team instead.' },
+  );
   expect(cancel.status()).toBe(200);
   await bob.context.close();
 
   const audrey = await openAs(browser, personas.audrey);
   const { page } = audrey;
-  await page.getByRole('navigation', { name: 'Side navigation' }).getByRole('link', { name: 'Audit' }).click();
+  await page
+    .getByRole('navigation', { name: 'Side navigation' })
+    .getByRole('link', { name: 'Audit' })
+    .click();
   const table = page.getByRole('table', { name: 'Request history' });
   await expect(table).toBeVisible();
 
@@ -60,7 +80,9 @@ test('an auditor filters the history, opens a timeline, and downloads a CSV of e
   await page.getByRole('button', { name: /^Account\b/ }).click();
   await page.getByRole('option', { name: /^data-lake/ }).click();
   await expect(table.getByRole('row').nth(1)).toContainText('data-lake');
-  const rows = table.getByRole('row').filter({ has: page.getByRole('link', { name: /^Timeline of / }) });
+  const rows = table
+    .getByRole('row')
+    .filter({ has: page.getByRole('link', { name: /^Timeline of / }) });
   await expect(rows.filter({ hasNotText: 'data-lake' })).toHaveCount(0);
   await expect(rows.filter({ hasNotText: personas.bob.email })).toHaveCount(0);
   const shown = await idsInTable(table);
@@ -75,7 +97,10 @@ test('an auditor filters the history, opens a timeline, and downloads a CSV of e
   expect(filtered).not.toContain(kept.id);
 
   // The CSV holds the same requests, in the same order, with the fields the table shows.
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download CSV' }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^elevate-audit-.*\.csv$/);
   const [header, ...records] = parseCsv(await readFile(await download.path(), 'utf8'));
   const column = (name: string) => (header ?? []).indexOf(name);
@@ -90,10 +115,17 @@ test('an auditor filters the history, opens a timeline, and downloads a CSV of e
   expect(ours?.[column('justification')]).toContain('"quoted", with commas');
 
   // The timeline: every event, who did it, and the comment.
-  await page.getByRole('link', { name: /^Timeline of Bob Requester's ReadOnly in data-lake, requested / }).first().click();
+  await page
+    .getByRole('link', { name: /^Timeline of Bob Requester's ReadOnly in data-lake, requested / })
+    .first()
+    .click();
   await expect(page).toHaveURL(new RegExp(`/requests/${cancelled.id}$`));
   const timeline = page.getByRole('table', { name: 'Timeline' });
-  await expect(timeline.getByRole('row').filter({ hasText: 'Requested' })).toContainText('Bob Requester');
-  await expect(timeline.getByRole('row').filter({ hasText: 'Cancelled' })).toContainText('Asked the data team instead.');
+  await expect(timeline.getByRole('row').filter({ hasText: 'Requested' })).toContainText(
+    'Bob Requester',
+  );
+  await expect(timeline.getByRole('row').filter({ hasText: 'Cancelled' })).toContainText(
+    'Asked the data team instead.',
+  );
   await audrey.context.close();
 });

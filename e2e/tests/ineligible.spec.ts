@@ -5,10 +5,17 @@ import { personas } from './support/stack';
 test('someone eligible for nothing is told why, and where to look', async ({ browser }) => {
   const nina = await openAs(browser, personas.nina);
   const { page } = nina;
-  await page.getByRole('navigation', { name: 'Side navigation' }).getByRole('link', { name: 'New request' }).click();
+  await page
+    .getByRole('navigation', { name: 'Side navigation' })
+    .getByRole('link', { name: 'New request' })
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: 'New request' })).toBeVisible();
   await expect(page.getByText('You cannot request access to anything yet')).toBeVisible();
-  await expect(page.getByText(/No rule of Elevate’s policy grants a role to your groups \(your groups: contractors\)/)).toBeVisible();
+  await expect(
+    page.getByText(
+      /No rule of Elevate’s policy grants a role to your groups \(your groups: contractors\)/,
+    ),
+  ).toBeVisible();
   // No form to fill in vain.
   await expect(page.getByRole('button', { name: 'Submit request' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /^Account\b/ })).toHaveCount(0);

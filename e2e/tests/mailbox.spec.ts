@@ -4,10 +4,17 @@ import { reviewRow } from './support/reviews';
 import { chooseIdentity, openAs } from './support/sign-in';
 import { personas, stack, uniqueText } from './support/stack';
 
-test('a new request reaches the reviewer’s dev mailbox with a link that opens the review page', async ({ browser }) => {
+test('a new request reaches the reviewer’s dev mailbox with a link that opens the review page', async ({
+  browser,
+}) => {
   const justification = uniqueText('Backfill the data-lake partitions after the outage');
   const bob = await openAs(browser, personas.bob);
-  await requestThroughUi(bob.page, { accountSearch: 'data', accountName: 'data-lake', roleName: 'ReadOnly', justification });
+  await requestThroughUi(bob.page, {
+    accountSearch: 'data',
+    accountName: 'data-lake',
+    roleName: 'ReadOnly',
+    justification,
+  });
   await bob.context.close();
 
   // Rita reads her mail (the local stand-in for e-mail) in a browser of her own.
@@ -27,6 +34,10 @@ test('a new request reaches the reviewer’s dev mailbox with a link that opens 
   await chooseIdentity(page, personas.rita);
   await expect(page.getByRole('heading', { level: 1, name: 'Reviews' })).toBeVisible();
   await expect(reviewRow(page, justification)).toContainText('Bob Requester');
-  await expect(reviewRow(page, justification).getByRole('button', { name: 'Approve: Bob Requester, ReadOnly in data-lake' })).toBeVisible();
+  await expect(
+    reviewRow(page, justification).getByRole('button', {
+      name: 'Approve: Bob Requester, ReadOnly in data-lake',
+    }),
+  ).toBeVisible();
   await context.close();
 });

@@ -4,10 +4,21 @@ import { decide, openReviews, reviewRow } from './support/reviews';
 import { openAs } from './support/sign-in';
 import { personas, uniqueText } from './support/stack';
 
-test('production Administrator needs two different reviewers before it is approved', async ({ browser }) => {
-  const justification = uniqueText('Rotate the production database credentials during the change window');
+test('production Administrator needs two different reviewers before it is approved', async ({
+  browser,
+}) => {
+  const justification = uniqueText(
+    'Rotate the production database credentials during the change window',
+  );
   const alice = await openAs(browser, personas.alice);
-  await requestThroughUi(alice.page, { accountSearch: '333333333333', accountName: 'production', roleName: 'Administrator', justification, ticket: 'OPS-4242', durationMinutes: 30 });
+  await requestThroughUi(alice.page, {
+    accountSearch: '333333333333',
+    accountName: 'production',
+    roleName: 'Administrator',
+    justification,
+    ticket: 'OPS-4242',
+    durationMinutes: 30,
+  });
 
   const rita = await openAs(browser, personas.rita);
   await openReviews(rita.page);
@@ -18,7 +29,9 @@ test('production Administrator needs two different reviewers before it is approv
   await expect(reviewRow(rita.page, justification)).toHaveCount(0);
 
   await openMyAccess(alice.page);
-  await expect((await myRequestRow(alice.page, justification)).getByText('Pending approval')).toBeVisible();
+  await expect(
+    (await myRequestRow(alice.page, justification)).getByText('Pending approval'),
+  ).toBeVisible();
 
   const ravi = await openAs(browser, personas.ravi);
   await openReviews(ravi.page);
@@ -32,8 +45,13 @@ test('production Administrator needs two different reviewers before it is approv
   const mine = await myRequestRow(alice.page, justification);
   await expect(mine.getByText('Active')).toBeVisible();
   // Both approvals are on the record, each by its reviewer.
-  await mine.getByRole('link', { name: 'Details: Administrator in production (333333333333)' }).click();
-  const approvals = alice.page.getByRole('table', { name: 'Timeline' }).getByRole('row').filter({ hasText: 'Approved' });
+  await mine
+    .getByRole('link', { name: 'Details: Administrator in production (333333333333)' })
+    .click();
+  const approvals = alice.page
+    .getByRole('table', { name: 'Timeline' })
+    .getByRole('row')
+    .filter({ hasText: 'Approved' });
   await expect(approvals).toHaveCount(2);
   await expect(approvals.filter({ hasText: 'Rita Reviewer' })).toHaveCount(1);
   await expect(approvals.filter({ hasText: 'Ravi Reviewer' })).toHaveCount(1);

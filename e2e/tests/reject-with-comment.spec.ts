@@ -5,11 +5,17 @@ import { decide, openReviews, reviewRow } from './support/reviews';
 import { openAs } from './support/sign-in';
 import { personas, uniqueText } from './support/stack';
 
-test('a reviewer rejects with a comment and the requester sees the status and the comment', async ({ browser }) => {
+test('a reviewer rejects with a comment and the requester sees the status and the comment', async ({
+  browser,
+}) => {
   const justification = uniqueText('Tune the staging autoscaling group before the load test');
   const comment = uniqueText('Use the load-test role instead; PowerUser is more than this needs');
   const bob = await openAs(browser, personas.bob);
-  await createRequestByApi(bob.page, { accountId: '222222222222', roleName: 'PowerUser', justification });
+  await createRequestByApi(bob.page, {
+    accountId: '222222222222',
+    roleName: 'PowerUser',
+    justification,
+  });
 
   const ravi = await openAs(browser, personas.ravi);
   await openReviews(ravi.page);

@@ -15,7 +15,12 @@ const run = promisify(execFile);
 async function callerIdentityWith(copied: string): Promise<{ Arn: string; Account: string }> {
   const script = `${copied}\nexec /usr/bin/aws sts get-caller-identity --endpoint-url ${stack.stsUrl} --region eu-west-1 --output json\n`;
   const child = run('bash', ['-s'], {
-    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: '/tmp', AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null' },
+    env: {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      HOME: '/tmp',
+      AWS_CONFIG_FILE: '/dev/null',
+      AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+    },
     timeout: 30_000,
   });
   child.child.stdin?.end(script);
@@ -23,11 +28,20 @@ async function callerIdentityWith(copied: string): Promise<{ Arn: string; Accoun
   return JSON.parse(stdout) as { Arn: string; Account: string };
 }
 
-test('a requester asks, a reviewer approves, and the requester opens the console and uses CLI credentials', async ({ browser }) => {
+test('a requester asks, a reviewer approves, and the requester opens the console and uses CLI credentials', async ({
+  browser,
+}) => {
   const justification = uniqueText('Investigate the failing deploy of the billing service');
   const alice = await openAs(browser, personas.alice);
-  await requestThroughUi(alice.page, { accountSearch: 'sandbox', accountName: 'sandbox', roleName: 'ReadOnly', justification });
-  await expect((await myRequestRow(alice.page, justification)).getByText('Pending approval')).toBeVisible();
+  await requestThroughUi(alice.page, {
+    accountSearch: 'sandbox',
+    accountName: 'sandbox',
+    roleName: 'ReadOnly',
+    justification,
+  });
+  await expect(
+    (await myRequestRow(alice.page, justification)).getByText('Pending approval'),
+  ).toBeVisible();
 
   // Rita sees it in her queue and approves it.
   const rita = await openAs(browser, personas.rita);
@@ -45,17 +59,27 @@ test('a requester asks, a reviewer approves, and the requester opens the console
   await expect(mine.getByText('Active')).toBeVisible();
   const [consoleTab] = await Promise.all([
     alice.context.waitForEvent('page'),
-    mine.getByRole('button', { name: 'Access console: ReadOnly in sandbox (111111111111)' }).click(),
+    mine
+      .getByRole('button', { name: 'Access console: ReadOnly in sandbox (111111111111)' })
+      .click(),
   ]);
   await consoleTab.waitForLoadState();
   await expect(consoleTab).toHaveURL(new RegExp(`^${stack.stsUrl.replace(/\./g, '\\.')}/`));
-  await expect(consoleTab.getByRole('heading', { level: 1, name: 'AWS console (Elevate emulator)' })).toBeVisible();
-  await expect(consoleTab.getByRole('row', { name: /Session name/ })).toContainText('alice@example.com-ReadOnly');
-  await expect(consoleTab.getByRole('row', { name: /Assumed-role ARN/ })).toContainText('arn:aws:sts::111111111111:assumed-role/ReadOnly/alice@example.com-ReadOnly');
+  await expect(
+    consoleTab.getByRole('heading', { level: 1, name: 'AWS console (Elevate emulator)' }),
+  ).toBeVisible();
+  await expect(consoleTab.getByRole('row', { name: /Session name/ })).toContainText(
+    'alice@example.com-ReadOnly',
+  );
+  await expect(consoleTab.getByRole('row', { name: /Assumed-role ARN/ })).toContainText(
+    'arn:aws:sts::111111111111:assumed-role/ReadOnly/alice@example.com-ReadOnly',
+  );
   await consoleTab.close();
 
   // CLI credentials: copy the bash block with its button, and the real AWS CLI accepts them.
-  await alice.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: stack.webUrl });
+  await alice.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+    origin: stack.webUrl,
+  });
   await chooseRowAction(alice.page, mine, 'CLI credentials: ReadOnly in sandbox (111111111111)');
   const dialog = alice.page.getByRole('dialog', { name: 'CLI credentials' });
   await expect(dialog.getByRole('tab', { name: 'bash / zsh' })).toBeVisible();
@@ -67,7 +91,9 @@ test('a requester asks, a reviewer approves, and the requester opens the console
   expect(copied).toMatch(/^export AWS_SESSION_TOKEN=/m);
   const identity = await callerIdentityWith(copied);
   expect(identity.Account).toBe('111111111111');
-  expect(identity.Arn).toBe('arn:aws:sts::111111111111:assumed-role/ReadOnly/alice@example.com-ReadOnly');
+  expect(identity.Arn).toBe(
+    'arn:aws:sts::111111111111:assumed-role/ReadOnly/alice@example.com-ReadOnly',
+  );
   await dialog.getByRole('button', { name: 'Done' }).click();
   await expect(dialog).toBeHidden();
 

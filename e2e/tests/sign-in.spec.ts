@@ -3,10 +3,14 @@ import { signInAs, signOut } from './support/sign-in';
 import { personas, stack } from './support/stack';
 
 test.describe('signing in through the dev IdP', () => {
-  test('a requester signs in and sees the identity and groups the API verified', async ({ page }) => {
+  test('a requester signs in and sees the identity and groups the API verified', async ({
+    page,
+  }) => {
     await signInAs(page, personas.alice);
     await expect(page.getByRole('heading', { level: 2, name: 'Your identity' })).toBeVisible();
-    await expect(page.getByRole('definition').filter({ hasText: /^alice@example\.com$/ })).toBeVisible();
+    await expect(
+      page.getByRole('definition').filter({ hasText: /^alice@example\.com$/ }),
+    ).toBeVisible();
     await expect(page.getByRole('definition').filter({ hasText: /^engineers$/ })).toBeVisible();
     // The top bar's menu lists the same groups.
     await page.getByRole('button', { name: 'Signed in as Alice Requester' }).click();
@@ -16,12 +20,18 @@ test.describe('signing in through the dev IdP', () => {
 
   test('a reviewer who signs in with MFA has both groups and MFA shown', async ({ page }) => {
     await signInAs(page, personas.rita, { mfa: true });
-    await expect(page.getByRole('definition').filter({ hasText: /^rita@example\.com$/ })).toBeVisible();
-    const groups = page.getByRole('definition').filter({ has: page.getByText('reviewers', { exact: true }) });
+    await expect(
+      page.getByRole('definition').filter({ hasText: /^rita@example\.com$/ }),
+    ).toBeVisible();
+    const groups = page
+      .getByRole('definition')
+      .filter({ has: page.getByText('reviewers', { exact: true }) });
     await expect(groups).toContainText('engineers');
     await expect(page.getByRole('definition').filter({ hasText: /^Yes/ })).toBeVisible();
     await page.getByRole('button', { name: 'Signed in as Rita Reviewer' }).click();
-    await expect(page.getByRole('menu').getByRole('group', { name: 'Your groups' }).getByRole('menuitem')).toHaveText(['reviewers', 'engineers']);
+    await expect(
+      page.getByRole('menu').getByRole('group', { name: 'Your groups' }).getByRole('menuitem'),
+    ).toHaveText(['reviewers', 'engineers']);
   });
 
   test('signing out ends the session in the SPA and at the IdP', async ({ page }) => {

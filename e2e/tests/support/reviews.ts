@@ -4,9 +4,14 @@ export type ReviewTab = 'Pending' | 'Break-glass to review' | 'My decisions';
 
 /** Reviews through the navigation, on one of its tabs. */
 export async function openReviews(page: Page, tab: ReviewTab = 'Pending'): Promise<void> {
-  await page.getByRole('navigation', { name: 'Side navigation' }).getByRole('link', { name: 'Reviews' }).click();
+  await page
+    .getByRole('navigation', { name: 'Side navigation' })
+    .getByRole('link', { name: 'Reviews' })
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: 'Reviews' })).toBeVisible();
-  await page.getByRole('tab', { name: new RegExp(`^${tab.replace(/[()]/g, '\\$&')}( \\(\\d+\\))?$`) }).click();
+  await page
+    .getByRole('tab', { name: new RegExp(`^${tab.replace(/[()]/g, '\\$&')}( \\(\\d+\\))?$`) })
+    .click();
 }
 
 /** The row of the visible review table that holds this justification. */
@@ -15,7 +20,12 @@ export function reviewRow(page: Page, justification: string): Locator {
 }
 
 /** Approve / Reject / Mark reviewed on a row, with a comment, confirmed in the dialog. */
-export async function decide(page: Page, row: Locator, action: 'Approve' | 'Reject' | 'Mark reviewed', comment?: string): Promise<void> {
+export async function decide(
+  page: Page,
+  row: Locator,
+  action: 'Approve' | 'Reject' | 'Mark reviewed',
+  comment?: string,
+): Promise<void> {
   await row.getByRole('button', { name: new RegExp(`^${action}: `) }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toBeVisible();

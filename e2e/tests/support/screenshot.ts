@@ -6,5 +6,9 @@ export async function saveScreenshot(page: Page, name: string): Promise<void> {
   await page.evaluate(async () => {
     await document.fonts.ready;
   });
-  await page.screenshot({ path: `${screenshotDir}/${name}.png`, animations: 'disabled', caret: 'hide' });
+  await page.screenshot({
+    path: `${screenshotDir}/${name}.png`,
+    animations: 'disabled',
+    caret: 'hide',
+  });
 }

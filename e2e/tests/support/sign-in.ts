@@ -9,7 +9,11 @@ export interface SignInOptions {
 }
 
 /** Signs in through the dev IdP's persona page, the way a person would. */
-export async function signInAs(page: Page, persona: Persona, options: SignInOptions = {}): Promise<void> {
+export async function signInAs(
+  page: Page,
+  persona: Persona,
+  options: SignInOptions = {},
+): Promise<void> {
   await page.goto(options.path ?? '/');
   // The front door has a Sign in button; a deep link goes straight to the IdP.
   if (options.path === undefined || options.path === '/') {
@@ -19,7 +23,11 @@ export async function signInAs(page: Page, persona: Persona, options: SignInOpti
 }
 
 /** On the IdP's page: pick the persona (and MFA), then wait to be back in Elevate. */
-export async function chooseIdentity(page: Page, persona: Persona, options: Pick<SignInOptions, 'mfa'> = {}): Promise<void> {
+export async function chooseIdentity(
+  page: Page,
+  persona: Persona,
+  options: Pick<SignInOptions, 'mfa'> = {},
+): Promise<void> {
   await expect(page).toHaveTitle(/Elevate dev IdP/);
   if (options.mfa) await page.getByRole('checkbox', { name: 'Signed in with MFA' }).check();
   await page.getByRole('button', { name: `Sign in as ${persona.name}` }).click();
@@ -32,7 +40,11 @@ export interface PersonaSession {
 }
 
 /** A browser context of a persona's own (cookies, storage), signed in. */
-export async function openAs(browser: Browser, persona: Persona, options: SignInOptions = {}): Promise<PersonaSession> {
+export async function openAs(
+  browser: Browser,
+  persona: Persona,
+  options: SignInOptions = {},
+): Promise<PersonaSession> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await signInAs(page, persona, options);

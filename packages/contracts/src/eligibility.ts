@@ -12,7 +12,11 @@ export const eligibilityEntrySchema = z.object({
   defaultDurationMinutes: z.number().int(),
   pendingExpiryMinutes: z.number().int(),
   maxStartDelayMinutes: z.number().int(),
-  justification: z.object({ minLength: z.number().int(), maxLength: z.number().int(), patterns: z.array(patternRuleSchema) }),
+  justification: z.object({
+    minLength: z.number().int(),
+    maxLength: z.number().int(),
+    patterns: z.array(patternRuleSchema),
+  }),
   ticketRequired: z.boolean(),
   ticketPatterns: z.array(patternRuleSchema),
   approvalsRequired: z.number().int(),
@@ -24,9 +28,16 @@ export const eligibilityEntrySchema = z.object({
 export type EligibilityEntry = z.infer<typeof eligibilityEntrySchema>;
 
 /** The caller's powers in Elevate itself, from the policy's groups. */
-export const elevateRolesSchema = z.object({ reviewer: z.boolean(), auditor: z.boolean(), admin: z.boolean() });
+export const elevateRolesSchema = z.object({
+  reviewer: z.boolean(),
+  auditor: z.boolean(),
+  admin: z.boolean(),
+});
 export type ElevateRoles = z.infer<typeof elevateRolesSchema>;
 
 /** Part of `GET /me`: what the caller may request and review. */
-export const eligibilitySummarySchema = z.object({ entries: z.array(eligibilityEntrySchema), roles: elevateRolesSchema });
+export const eligibilitySummarySchema = z.object({
+  entries: z.array(eligibilityEntrySchema),
+  roles: elevateRolesSchema,
+});
 export type EligibilitySummary = z.infer<typeof eligibilitySummarySchema>;

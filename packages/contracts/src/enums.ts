@@ -3,7 +3,15 @@ import { z } from 'zod';
 // These mirror the domain's lists (packages/domain). Contracts may not import the domain because
 // the SPA depends on contracts only; apps/api holds a test that the two stay equal.
 
-export const requestStatusSchema = z.enum(['PENDING', 'APPROVED', 'REJECTED', 'CANCELLED', 'EXPIRED', 'REVOKED', 'ENDED']);
+export const requestStatusSchema = z.enum([
+  'PENDING',
+  'APPROVED',
+  'REJECTED',
+  'CANCELLED',
+  'EXPIRED',
+  'REVOKED',
+  'ENDED',
+]);
 export type RequestStatus = z.infer<typeof requestStatusSchema>;
 
 /** Computed from the clock at read time for approved requests. */
@@ -29,7 +37,14 @@ export const postAccessReviewStateSchema = z.enum(['PENDING', 'REVIEWED']);
 export type PostAccessReviewState = z.infer<typeof postAccessReviewStateSchema>;
 
 /** What the viewer may do to a request now; the SPA shows these buttons and no others. */
-export const requestActionSchema = z.enum(['approve', 'reject', 'cancel', 'revoke', 'endEarly', 'reviewBreakGlass']);
+export const requestActionSchema = z.enum([
+  'approve',
+  'reject',
+  'cancel',
+  'revoke',
+  'endEarly',
+  'reviewBreakGlass',
+]);
 export type RequestAction = z.infer<typeof requestActionSchema>;
 
 /** Stable codes of domain refusals (the `code` of a 401/403/409/422 problem). */

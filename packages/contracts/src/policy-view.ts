@@ -8,13 +8,21 @@ export const policyRuleViewSchema = z.object({
   id: z.string(),
   description: z.string().optional(),
   groups: z.array(z.string()),
-  accounts: z.object({ ids: z.array(z.string()).optional(), tags: z.record(z.string(), z.union([z.string(), z.array(z.string())])).optional() }),
+  accounts: z.object({
+    ids: z.array(z.string()).optional(),
+    tags: z.record(z.string(), z.union([z.string(), z.array(z.string())])).optional(),
+  }),
   roles: z.array(z.string()),
   maxDurationMinutes: z.number().int(),
   defaultDurationMinutes: z.number().int(),
   pendingExpiryMinutes: z.number().int(),
   maxStartDelayMinutes: z.number().int(),
-  justification: z.object({ minLength: z.number().int(), maxLength: z.number().int(), pattern: z.string().optional(), patternHint: z.string().optional() }),
+  justification: z.object({
+    minLength: z.number().int(),
+    maxLength: z.number().int(),
+    pattern: z.string().optional(),
+    patternHint: z.string().optional(),
+  }),
   ticketRequired: z.boolean(),
   ticketPattern: z.string().optional(),
   ticketPatternHint: z.string().optional(),
@@ -28,8 +36,14 @@ export type PolicyRuleView = z.infer<typeof policyRuleViewSchema>;
 
 /** The whole policy, shown to admins and auditors only. */
 export const fullPolicyViewSchema = z.object({
-  accounts: z.array(z.object({ id: z.string(), name: z.string(), tags: z.record(z.string(), z.string()) })),
-  groups: z.object({ reviewers: z.array(z.string()), auditors: z.array(z.string()), admins: z.array(z.string()) }),
+  accounts: z.array(
+    z.object({ id: z.string(), name: z.string(), tags: z.record(z.string(), z.string()) }),
+  ),
+  groups: z.object({
+    reviewers: z.array(z.string()),
+    auditors: z.array(z.string()),
+    admins: z.array(z.string()),
+  }),
   rules: z.array(policyRuleViewSchema),
 });
 export type FullPolicyView = z.infer<typeof fullPolicyViewSchema>;

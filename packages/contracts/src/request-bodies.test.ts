@@ -1,15 +1,43 @@
 import { describe, expect, it } from 'vitest';
-import { approveBodySchema, createRequestBodySchema, rejectBodySchema, reviewBreakGlassBodySchema, revokeBodySchema } from './request-bodies';
+import {
+  approveBodySchema,
+  createRequestBodySchema,
+  rejectBodySchema,
+  reviewBreakGlassBodySchema,
+  revokeBodySchema,
+} from './request-bodies';
 
-const valid = { accountId: '111111111111', roleName: 'PowerUser', justification: 'Debug the failing deploy pipeline', durationMinutes: 60 };
+const valid = {
+  accountId: '111111111111',
+  roleName: 'PowerUser',
+  justification: 'Debug the failing deploy pipeline',
+  durationMinutes: 60,
+};
 
-const paths = (input: unknown, schema: { safeParse: (v: unknown) => { success: boolean; error?: { issues: Array<{ path: PropertyKey[] }> } } } = createRequestBodySchema) =>
-  schema.safeParse(input).error?.issues.map((issue) => issue.path.join('.')) ?? [];
+const paths = (
+  input: unknown,
+  schema: {
+    safeParse: (v: unknown) => {
+      success: boolean;
+      error?: { issues: Array<{ path: PropertyKey[] }> };
+    };
+  } = createRequestBodySchema,
+) => schema.safeParse(input).error?.issues.map((issue) => issue.path.join('.')) ?? [];
 
 describe('createRequestBodySchema', () => {
   it('accepts a minimal body and trims the justification', () => {
-    expect(createRequestBodySchema.parse({ ...valid, justification: '  Debug the pipeline  ' }).justification).toBe('Debug the pipeline');
-    expect(createRequestBodySchema.parse({ ...valid, ticket: 'OPS-1234', scheduledStart: '2025-03-03T12:00:00Z', breakGlass: false })).toMatchObject({ ticket: 'OPS-1234' });
+    expect(
+      createRequestBodySchema.parse({ ...valid, justification: '  Debug the pipeline  ' })
+        .justification,
+    ).toBe('Debug the pipeline');
+    expect(
+      createRequestBodySchema.parse({
+        ...valid,
+        ticket: 'OPS-1234',
+        scheduledStart: '2025-03-03T12:00:00Z',
+        breakGlass: false,
+      }),
+    ).toMatchObject({ ticket: 'OPS-1234' });
   });
 
   it('refuses unknown fields', () => {
@@ -22,9 +50,17 @@ describe('createRequestBodySchema', () => {
     ['an account as a number', { accountId: 111111111111 }, 'accountId'],
     ['a role name with spaces', { roleName: 'Power User' }, 'roleName'],
     ['an empty justification', { justification: '   ' }, 'justification'],
-    ['a justification with a control character', { justification: 'Debug \u0000 the pipeline' }, 'justification'],
+    [
+      'a justification with a control character',
+      { justification: 'Debug \u0000 the pipeline' },
+      'justification',
+    ],
     ['a justification with a newline', { justification: 'Debug\nthe pipeline' }, 'justification'],
-    ['a justification with a bidi override', { justification: 'Debug \u202E the pipeline' }, 'justification'],
+    [
+      'a justification with a bidi override',
+      { justification: 'Debug \u202E the pipeline' },
+      'justification',
+    ],
     ['an oversized justification', { justification: 'é'.repeat(2001) }, 'justification'],
     ['a fractional duration', { durationMinutes: 60.5 }, 'durationMinutes'],
     ['a duration as a string', { durationMinutes: '60' }, 'durationMinutes'],
@@ -37,7 +73,12 @@ describe('createRequestBodySchema', () => {
   });
 
   it('accepts unicode letters and emoji in a justification', () => {
-    expect(createRequestBodySchema.safeParse({ ...valid, justification: 'Überprüfung des Deployments 🚀' }).success).toBe(true);
+    expect(
+      createRequestBodySchema.safeParse({
+        ...valid,
+        justification: 'Überprüfung des Deployments 🚀',
+      }).success,
+    ).toBe(true);
   });
 });
 

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { COMMENT_MAX_LENGTH, JUSTIFICATION_MAX_LENGTH, accountIdSchema, instantSchema, plainText, requiredText, roleNameSchema } from './text';
+import {
+  COMMENT_MAX_LENGTH,
+  JUSTIFICATION_MAX_LENGTH,
+  accountIdSchema,
+  instantSchema,
+  plainText,
+  requiredText,
+  roleNameSchema,
+} from './text';
 
 /** `POST /requests`. Unknown fields are refused. Policy limits (lengths, patterns, max duration) are checked on the server. */
 export const createRequestBodySchema = z.strictObject({
@@ -12,7 +20,12 @@ export const createRequestBodySchema = z.strictObject({
     .regex(/^[A-Za-z0-9][\w.#/:-]{0,63}$/, 'must be a ticket reference such as OPS-1234')
     .optional(),
   /** Omit for the rule's default. */
-  durationMinutes: z.number().int().min(15).max(7 * 24 * 60).optional(),
+  durationMinutes: z
+    .number()
+    .int()
+    .min(15)
+    .max(7 * 24 * 60)
+    .optional(),
   /** Omit to start at approval. */
   scheduledStart: instantSchema.optional(),
   /** Immediate access where the policy allows it; reviewed afterwards. */

@@ -22,18 +22,27 @@ const view = {
   phase: 'active',
   window: { startsAt: '2025-03-03T09:00:00.000Z', endsAt: '2025-03-03T10:00:00.000Z' },
   allowedActions: ['endEarly'],
-  history: [{ type: 'CREATED', actor: person, at: '2025-03-03T08:00:00.000Z', statusAfter: 'PENDING' }],
+  history: [
+    { type: 'CREATED', actor: person, at: '2025-03-03T08:00:00.000Z', statusAfter: 'PENDING' },
+  ],
 };
 
 describe('requestViewSchema', () => {
   it('reads a request view with its computed phase and window', () => {
-    expect(requestViewSchema.parse(view)).toMatchObject({ phase: 'active', window: { endsAt: '2025-03-03T10:00:00.000Z' } });
-    expect(requestViewSchema.parse({ ...view, status: 'PENDING', phase: null, window: null }).phase).toBeNull();
+    expect(requestViewSchema.parse(view)).toMatchObject({
+      phase: 'active',
+      window: { endsAt: '2025-03-03T10:00:00.000Z' },
+    });
+    expect(
+      requestViewSchema.parse({ ...view, status: 'PENDING', phase: null, window: null }).phase,
+    ).toBeNull();
   });
 
   it('refuses a status or an action it does not know, so client and server cannot drift silently', () => {
     expect(requestViewSchema.safeParse({ ...view, status: 'ACTIVE' }).success).toBe(false);
-    expect(requestViewSchema.safeParse({ ...view, allowedActions: ['delete'] }).success).toBe(false);
+    expect(requestViewSchema.safeParse({ ...view, allowedActions: ['delete'] }).success).toBe(
+      false,
+    );
   });
 
   it('carries the request’s sessions when sent, and never a secret a session record might be handed', () => {
@@ -50,9 +59,14 @@ describe('requestViewSchema', () => {
       issuedBy: person,
     };
     expect(requestViewSchema.parse(view).sessions).toBeUndefined();
-    const parsed = requestViewSchema.parse({ ...view, sessions: [{ ...session, secretAccessKey: 'x'.repeat(40) }] });
+    const parsed = requestViewSchema.parse({
+      ...view,
+      sessions: [{ ...session, secretAccessKey: 'x'.repeat(40) }],
+    });
     expect(parsed.sessions).toEqual([session]);
-    expect(requestViewSchema.safeParse({ ...view, sessions: [{ ...session, kind: 'api' }] }).success).toBe(false);
+    expect(
+      requestViewSchema.safeParse({ ...view, sessions: [{ ...session, kind: 'api' }] }).success,
+    ).toBe(false);
   });
 
   it('lists summaries without history', () => {

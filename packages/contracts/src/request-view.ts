@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { accessPhaseSchema, decisionKindSchema, historyEventTypeSchema, postAccessReviewStateSchema, requestActionSchema, requestStatusSchema } from './enums';
+import {
+  accessPhaseSchema,
+  decisionKindSchema,
+  historyEventTypeSchema,
+  postAccessReviewStateSchema,
+  requestActionSchema,
+  requestStatusSchema,
+} from './enums';
 import { sessionRecordViewSchema } from './federation';
 import { personSchema } from './person';
 
@@ -38,7 +45,12 @@ export const requestSummarySchema = z.object({
   status: requestStatusSchema,
   breakGlass: z.boolean(),
   postAccessReview: z
-    .object({ state: postAccessReviewStateSchema, reviewer: personSchema.optional(), reviewedAt: z.string().optional(), comment: z.string().optional() })
+    .object({
+      state: postAccessReviewStateSchema,
+      reviewer: personSchema.optional(),
+      reviewedAt: z.string().optional(),
+      comment: z.string().optional(),
+    })
     .optional(),
   approverGroups: z.array(z.string()),
   approvalsRequired: z.number().int(),
@@ -69,5 +81,8 @@ export const requestViewSchema = requestSummarySchema.extend({
 export type RequestView = z.infer<typeof requestViewSchema>;
 
 /** A page of any request listing. */
-export const requestPageSchema = z.object({ items: z.array(requestSummarySchema), nextCursor: z.string().optional() });
+export const requestPageSchema = z.object({
+  items: z.array(requestSummarySchema),
+  nextCursor: z.string().optional(),
+});
 export type RequestPage = z.infer<typeof requestPageSchema>;

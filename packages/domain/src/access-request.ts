@@ -1,10 +1,24 @@
 import type { PersonRef } from './actor';
 
-export const REQUEST_STATUSES = ['PENDING', 'APPROVED', 'REJECTED', 'CANCELLED', 'EXPIRED', 'REVOKED', 'ENDED'] as const;
+export const REQUEST_STATUSES = [
+  'PENDING',
+  'APPROVED',
+  'REJECTED',
+  'CANCELLED',
+  'EXPIRED',
+  'REVOKED',
+  'ENDED',
+] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
 /** Statuses no transition leaves (a break-glass review may still be recorded on REVOKED/ENDED). */
-export const TERMINAL_STATUSES: readonly RequestStatus[] = ['REJECTED', 'CANCELLED', 'EXPIRED', 'REVOKED', 'ENDED'];
+export const TERMINAL_STATUSES: readonly RequestStatus[] = [
+  'REJECTED',
+  'CANCELLED',
+  'EXPIRED',
+  'REVOKED',
+  'ENDED',
+];
 export const isTerminal = (status: RequestStatus): boolean => TERMINAL_STATUSES.includes(status);
 
 export const DECISION_KINDS = ['APPROVE', 'REJECT'] as const;

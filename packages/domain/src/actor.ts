@@ -23,7 +23,11 @@ export const SYSTEM_ACTOR: Actor = {
   amr: [],
 };
 
-export const personOf = (actor: PersonRef): PersonRef => ({ sub: actor.sub, email: actor.email, name: actor.name });
+export const personOf = (actor: PersonRef): PersonRef => ({
+  sub: actor.sub,
+  email: actor.email,
+  name: actor.name,
+});
 
 export const isMemberOfAny = (actor: Actor, groups: readonly string[]): boolean =>
   actor.groups.some((group) => groups.includes(group));

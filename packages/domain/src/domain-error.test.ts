@@ -27,7 +27,10 @@ import { endRequestEarly } from './transitions/end-request-early';
 import { expireRequest } from './transitions/expire-request';
 import { rejectRequest } from './transitions/reject-request';
 
-const codeOf = (result: { ok: boolean; error?: { code: DomainErrorCode } }): DomainErrorCode | undefined => result.error?.code;
+const codeOf = (result: {
+  ok: boolean;
+  error?: { code: DomainErrorCode };
+}): DomainErrorCode | undefined => result.error?.code;
 const approved = () => unwrap(approveRequest(pendingSandbox(), {}, ctx(rita)));
 
 /** One scenario per code; the Record type makes a new code without a scenario a compile error. */
@@ -40,38 +43,54 @@ const scenarios: Record<DomainErrorCode, () => DomainErrorCode | undefined> = {
     const verdict = canSee(examplePolicy, bob, pendingSandbox());
     return verdict.allowed ? undefined : verdict.code;
   },
-  UNKNOWN_ACCOUNT: () => codeOf(createRequest(sandboxInput({ accountId: '000000000000' }), ctx(alice))),
+  UNKNOWN_ACCOUNT: () =>
+    codeOf(createRequest(sandboxInput({ accountId: '000000000000' }), ctx(alice))),
   UNKNOWN_ROLE: () => codeOf(createRequest(sandboxInput({ roleName: 'Billing' }), ctx(alice))),
-  JUSTIFICATION_INVALID: () => codeOf(createRequest(sandboxInput({ justification: 'short' }), ctx(alice))),
-  TICKET_REQUIRED: () => codeOf(createRequest(productionAdminInput({ ticket: undefined }), ctx(alice))),
+  JUSTIFICATION_INVALID: () =>
+    codeOf(createRequest(sandboxInput({ justification: 'short' }), ctx(alice))),
+  TICKET_REQUIRED: () =>
+    codeOf(createRequest(productionAdminInput({ ticket: undefined }), ctx(alice))),
   TICKET_INVALID: () => codeOf(createRequest(productionAdminInput({ ticket: 'nope' }), ctx(alice))),
-  DURATION_OUT_OF_RANGE: () => codeOf(createRequest(sandboxInput({ durationMinutes: 10_000 }), ctx(alice))),
-  SCHEDULE_INVALID: () => codeOf(createRequest(sandboxInput({ scheduledStart: addMinutes(NOW, -60) }), ctx(alice))),
+  DURATION_OUT_OF_RANGE: () =>
+    codeOf(createRequest(sandboxInput({ durationMinutes: 10_000 }), ctx(alice))),
+  SCHEDULE_INVALID: () =>
+    codeOf(createRequest(sandboxInput({ scheduledStart: addMinutes(NOW, -60) }), ctx(alice))),
   BREAK_GLASS_NOT_ALLOWED: () => codeOf(createBreakGlassRequest(sandboxInput(), ctx(alice))),
   COMMENT_REQUIRED: () => codeOf(rejectRequest(pendingSandbox(), {}, ctx(rita))),
   POLICY_CONFLICT: () => {
     const [rule] = examplePolicy.rules;
     const [account] = examplePolicy.accounts;
     if (rule === undefined || account === undefined) return undefined;
-    return codeOf(combineRules([rule, { ...rule, approverGroups: ['nobody'] }], account, 'ReadOnly'));
+    return codeOf(
+      combineRules([rule, { ...rule, approverGroups: ['nobody'] }], account, 'ReadOnly'),
+    );
   },
   APPROVALS_BELOW_POLICY: () => {
-    const stricter = { ...examplePolicy, rules: examplePolicy.rules.map((rule) => ({ ...rule, approvalsRequired: 3 })) };
+    const stricter = {
+      ...examplePolicy,
+      rules: examplePolicy.rules.map((rule) => ({ ...rule, approvalsRequired: 3 })),
+    };
     return codeOf(federationCheck(approved(), alice, stricter, addMinutes(NOW, 1)));
   },
   INVALID_STATE: () => codeOf(cancelRequest(approved(), {}, ctx(alice))),
   ALREADY_DECIDED_BY_ACTOR: () => {
-    const once = unwrap(approveRequest(unwrap(createRequest(productionAdminInput(), ctx(alice))), {}, ctx(rita)));
+    const once = unwrap(
+      approveRequest(unwrap(createRequest(productionAdminInput(), ctx(alice))), {}, ctx(rita)),
+    );
     return codeOf(approveRequest(once, {}, ctx(rita)));
   },
   WINDOW_OVER: () => codeOf(endRequestEarly(approved(), {}, ctx(alice, addMinutes(NOW, 121)))),
   NOT_EXPIRED: () => codeOf(expireRequest(pendingSandbox(), ctx(SYSTEM_ACTOR))),
   WINDOW_NOT_OPEN: () => {
-    const scheduled = unwrap(approveRequest(pendingSandbox(alice, { scheduledStart: addMinutes(NOW, 60) }), {}, ctx(rita)));
+    const scheduled = unwrap(
+      approveRequest(pendingSandbox(alice, { scheduledStart: addMinutes(NOW, 60) }), {}, ctx(rita)),
+    );
     return codeOf(federationCheck(scheduled, alice, examplePolicy, NOW));
   },
   STEP_UP_REQUIRED: () => {
-    const once = unwrap(approveRequest(unwrap(createRequest(productionAdminInput(), ctx(alice))), {}, ctx(rita)));
+    const once = unwrap(
+      approveRequest(unwrap(createRequest(productionAdminInput(), ctx(alice))), {}, ctx(rita)),
+    );
     const approvedAdmin = unwrap(approveRequest(once, {}, ctx(ravi)));
     return codeOf(federationCheck(approvedAdmin, { ...alice, amr: ['pwd'] }, examplePolicy, NOW));
   },

@@ -69,6 +69,9 @@ export interface DomainError {
   readonly message: string;
 }
 
-export const domainError = (code: DomainErrorCode, message: string): DomainError => ({ code, message });
+export const domainError = (code: DomainErrorCode, message: string): DomainError => ({
+  code,
+  message,
+});
 
 export const fail = (code: DomainErrorCode, message: string) => err(domainError(code, message));

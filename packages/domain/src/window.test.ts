@@ -12,25 +12,38 @@ describe('windowOf', () => {
 
   it('opens at the final approval when there is no scheduled start', () => {
     const at = addMinutes(NOW, 7);
-    expect(windowOf(unwrap(approveRequest(pendingSandbox(), {}, ctx(rita, at))))).toEqual({ startsAt: at, endsAt: addMinutes(at, 120) });
+    expect(windowOf(unwrap(approveRequest(pendingSandbox(), {}, ctx(rita, at))))).toEqual({
+      startsAt: at,
+      endsAt: addMinutes(at, 120),
+    });
   });
 
   it('opens at the scheduled start when that is later than the approval', () => {
     const start = addMinutes(NOW, 60);
-    const request = unwrap(approveRequest(pendingSandbox(alice, { scheduledStart: start }), {}, ctx(rita)));
+    const request = unwrap(
+      approveRequest(pendingSandbox(alice, { scheduledStart: start }), {}, ctx(rita)),
+    );
     expect(windowOf(request)).toEqual({ startsAt: start, endsAt: addMinutes(start, 120) });
   });
 
   it('opens at the approval when the scheduled start passed while pending', () => {
     const at = addMinutes(NOW, 90);
-    const request = unwrap(approveRequest(pendingSandbox(alice, { scheduledStart: addMinutes(NOW, 60) }), {}, ctx(rita, at)));
+    const request = unwrap(
+      approveRequest(
+        pendingSandbox(alice, { scheduledStart: addMinutes(NOW, 60) }),
+        {},
+        ctx(rita, at),
+      ),
+    );
     expect(windowOf(request)?.startsAt).toBe(at);
   });
 });
 
 describe('accessPhase', () => {
   const start = addMinutes(NOW, 60);
-  const request = unwrap(approveRequest(pendingSandbox(alice, { scheduledStart: start }), {}, ctx(rita)));
+  const request = unwrap(
+    approveRequest(pendingSandbox(alice, { scheduledStart: start }), {}, ctx(rita)),
+  );
 
   it.each([
     [addMinutes(NOW, 59), 'scheduled'],

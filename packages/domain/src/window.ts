@@ -14,7 +14,11 @@ export type AccessPhase = (typeof ACCESS_PHASES)[number];
  * The window of an approval: it opens at the approval or at the scheduled start, whichever is
  * later, and lasts the approved duration. Reusable by federation for any approval time.
  */
-export const computeWindow = (approvedAt: string, durationMinutes: number, scheduledStart?: string): AccessWindow => {
+export const computeWindow = (
+  approvedAt: string,
+  durationMinutes: number,
+  scheduledStart?: string,
+): AccessWindow => {
   const startsAt = scheduledStart === undefined ? approvedAt : laterOf(approvedAt, scheduledStart);
   return { startsAt, endsAt: addMinutes(startsAt, durationMinutes) };
 };
@@ -25,9 +29,16 @@ export const computeWindow = (approvedAt: string, durationMinutes: number, sched
  */
 export const windowOf = (request: AccessRequest): AccessWindow | undefined => {
   if (request.approvedAt === undefined) return undefined;
-  const planned = computeWindow(request.approvedAt, request.requestedDurationMinutes, request.scheduledStart);
+  const planned = computeWindow(
+    request.approvedAt,
+    request.requestedDurationMinutes,
+    request.scheduledStart,
+  );
   if (request.closedAt === undefined) return planned;
-  return { startsAt: planned.startsAt, endsAt: laterOf(planned.startsAt, earlierOf(planned.endsAt, request.closedAt)) };
+  return {
+    startsAt: planned.startsAt,
+    endsAt: laterOf(planned.startsAt, earlierOf(planned.endsAt, request.closedAt)),
+  };
 };
 
 /** Where `now` falls in a window, ignoring status. */

@@ -32,8 +32,7 @@ export function createErrorHandler(
       kind.status === 401 ? { 'www-authenticate': wwwAuthenticate(code) } : {};
     const errors =
       error instanceof ApiError || error instanceof UseCaseError ? error.errors : undefined;
-    const maxAuthAgeSeconds =
-      error instanceof UseCaseError ? error.maxAuthAgeSeconds : undefined;
+    const maxAuthAgeSeconds = error instanceof UseCaseError ? error.maxAuthAgeSeconds : undefined;
     return problemResponse(
       code,
       kind,

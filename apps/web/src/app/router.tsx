@@ -10,7 +10,9 @@ import { NotFoundPage } from './routes/not-found-page';
 import { RouteErrorPage } from './routes/route-error-page';
 
 // Signed-out visitors never download the console chrome.
-const AppShell = lazy(() => import('./layout/app-shell').then((module) => ({ default: module.AppShell })));
+const AppShell = lazy(() =>
+  import('./layout/app-shell').then((module) => ({ default: module.AppShell })),
+);
 
 function SignedInArea() {
   const { pathname } = useLocation();
@@ -37,16 +39,17 @@ const requestDetail: RouteHandle = { crumb: 'Request' };
 const notFound: RouteHandle = { crumb: 'Page not found' };
 
 // Each page is its own chunk: the first page loads only what it shows.
-const guarded = (section: NavSection, title: string, load: () => Promise<ComponentType>) => async () => {
-  const [Page, { SectionGuard }] = await Promise.all([load(), import('./routes/section-guard')]);
-  return {
-    Component: () => (
-      <SectionGuard section={section} title={title}>
-        <Page />
-      </SectionGuard>
-    ),
+const guarded =
+  (section: NavSection, title: string, load: () => Promise<ComponentType>) => async () => {
+    const [Page, { SectionGuard }] = await Promise.all([load(), import('./routes/section-guard')]);
+    return {
+      Component: () => (
+        <SectionGuard section={section} title={title}>
+          <Page />
+        </SectionGuard>
+      ),
+    };
   };
-};
 
 /** Each later dashboard is one more child of the signed-in area, with its crumb and nav link. */
 export function createAppRouter(config: RuntimeConfig) {
@@ -67,22 +70,34 @@ export function createAppRouter(config: RuntimeConfig) {
         {
           path: 'requests/new',
           handle: newRequest,
-          lazy: async () => ({ Component: (await import('./routes/new-request-page')).NewRequestPage }),
+          lazy: async () => ({
+            Component: (await import('./routes/new-request-page')).NewRequestPage,
+          }),
         },
         {
           path: 'requests/:id',
           handle: requestDetail,
-          lazy: async () => ({ Component: (await import('./routes/request-detail-page')).RequestDetailPage }),
+          lazy: async () => ({
+            Component: (await import('./routes/request-detail-page')).RequestDetailPage,
+          }),
         },
         {
           path: 'reviews',
           handle: reviews,
-          lazy: guarded('reviews', 'Reviews', async () => (await import('./routes/reviews-page')).ReviewsPage),
+          lazy: guarded(
+            'reviews',
+            'Reviews',
+            async () => (await import('./routes/reviews-page')).ReviewsPage,
+          ),
         },
         {
           path: 'audit',
           handle: audit,
-          lazy: guarded('audit', 'Audit', async () => (await import('./routes/audit-page')).AuditPage),
+          lazy: guarded(
+            'audit',
+            'Audit',
+            async () => (await import('./routes/audit-page')).AuditPage,
+          ),
         },
         {
           path: 'policy',

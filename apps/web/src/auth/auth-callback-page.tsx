@@ -21,7 +21,10 @@ export function AuthCallbackPage() {
         if (active) void navigate(returnTo, { replace: true });
       },
       (error: unknown) => {
-        if (active) setFailure(error instanceof Error ? error.message : 'The sign-in response could not be read.');
+        if (active)
+          setFailure(
+            error instanceof Error ? error.message : 'The sign-in response could not be read.',
+          );
       },
     );
     return () => {
@@ -38,7 +41,9 @@ export function AuthCallbackPage() {
         action={
           <Button
             onClick={() => {
-              signIn('/').catch(() => setFailure('Elevate could not contact your organisation’s identity provider.'));
+              signIn('/').catch(() =>
+                setFailure('Elevate could not contact your organisation’s identity provider.'),
+              );
             }}
           >
             Sign in again

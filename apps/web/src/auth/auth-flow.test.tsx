@@ -9,14 +9,23 @@ import { RequireAuth } from './require-auth';
 import { useAuth } from './auth-context';
 import { createUserManager } from './user-manager';
 
-const config = { authority: 'http://idp.test', clientId: 'elevate-web', apiUrl: 'http://api.test', redirectPath: '/auth/callback' };
+const config = {
+  authority: 'http://idp.test',
+  clientId: 'elevate-web',
+  apiUrl: 'http://api.test',
+  redirectPath: '/auth/callback',
+};
 
 function userReturningTo(returnTo: string): User {
   const profile = { sub: 's-1', iss: 'http://idp.test', aud: 'elevate-web', exp: 0, iat: 0 };
   return new User({ access_token: 'a', token_type: 'Bearer', profile, userState: { returnTo } });
 }
 
-function renderAt(path: string, routes: Parameters<typeof createMemoryRouter>[0], userManager = createUserManager(config)) {
+function renderAt(
+  path: string,
+  routes: Parameters<typeof createMemoryRouter>[0],
+  userManager = createUserManager(config),
+) {
   window.history.replaceState(null, '', path);
   const router = createMemoryRouter(routes, { initialEntries: [path] });
   render(
@@ -37,7 +46,9 @@ describe('sign-in flow', () => {
 
   it('redeems the code once under StrictMode and returns to the page the user came from', async () => {
     const userManager = createUserManager(config);
-    const signinCallback = vi.spyOn(userManager, 'signinCallback').mockResolvedValue(userReturningTo('/audit?status=active'));
+    const signinCallback = vi
+      .spyOn(userManager, 'signinCallback')
+      .mockResolvedValue(userReturningTo('/audit?status=active'));
     renderAt(
       '/auth/callback?code=strict&state=s',
       [
@@ -52,8 +63,14 @@ describe('sign-in flow', () => {
 
   it('explains a failed callback and offers to sign in again', async () => {
     const userManager = createUserManager(config);
-    vi.spyOn(userManager, 'signinCallback').mockRejectedValue(new Error('No matching state found in storage'));
-    renderAt('/auth/callback?code=stale&state=gone', [{ path: '/auth/callback', element: <AuthCallbackPage /> }], userManager);
+    vi.spyOn(userManager, 'signinCallback').mockRejectedValue(
+      new Error('No matching state found in storage'),
+    );
+    renderAt(
+      '/auth/callback?code=stale&state=gone',
+      [{ path: '/auth/callback', element: <AuthCallbackPage /> }],
+      userManager,
+    );
     expect(await screen.findByText('Sign-in did not complete')).toBeTruthy();
     expect(screen.getByText('No matching state found in storage')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Sign in again' })).toBeTruthy();
@@ -64,20 +81,46 @@ describe('sign-in flow', () => {
     const signinRedirect = vi.spyOn(userManager, 'signinRedirect').mockResolvedValue(undefined);
     renderAt(
       '/audit?status=active#r-1',
-      [{ path: '/audit', element: <RequireAuth><p>Audit page</p></RequireAuth> }],
+      [
+        {
+          path: '/audit',
+          element: (
+            <RequireAuth>
+              <p>Audit page</p>
+            </RequireAuth>
+          ),
+        },
+      ],
       userManager,
     );
     expect(await screen.findByText('Taking you to sign in')).toBeTruthy();
     await vi.waitFor(() => expect(signinRedirect).toHaveBeenCalled());
     expect(signinRedirect).toHaveBeenCalledTimes(1);
-    expect(signinRedirect).toHaveBeenCalledWith({ state: { returnTo: '/audit?status=active#r-1' } });
+    expect(signinRedirect).toHaveBeenCalledWith({
+      state: { returnTo: '/audit?status=active#r-1' },
+    });
     expect(screen.queryByText('Audit page')).toBeNull();
   });
 
   it('says the sign-in service is unreachable instead of waiting forever, and can try again', async () => {
     const userManager = createUserManager(config);
-    const signinRedirect = vi.spyOn(userManager, 'signinRedirect').mockRejectedValue(new Error('Failed to fetch'));
-    renderAt('/audit', [{ path: '/audit', element: <RequireAuth><p>Audit page</p></RequireAuth> }], userManager);
+    const signinRedirect = vi
+      .spyOn(userManager, 'signinRedirect')
+      .mockRejectedValue(new Error('Failed to fetch'));
+    renderAt(
+      '/audit',
+      [
+        {
+          path: '/audit',
+          element: (
+            <RequireAuth>
+              <p>Audit page</p>
+            </RequireAuth>
+          ),
+        },
+      ],
+      userManager,
+    );
     expect(await screen.findByText('Cannot reach the sign-in service')).toBeTruthy();
     screen.getByRole('button', { name: 'Try again' }).click();
     await vi.waitFor(() => expect(signinRedirect).toHaveBeenCalledTimes(2));
@@ -86,7 +129,20 @@ describe('sign-in flow', () => {
   it('shows the signed-out page instead of redirecting where one is given', async () => {
     const userManager = createUserManager(config);
     const signinRedirect = vi.spyOn(userManager, 'signinRedirect').mockResolvedValue(undefined);
-    renderAt('/', [{ path: '/', element: <RequireAuth signedOut={<p>What Elevate is</p>}><p>Home</p></RequireAuth> }], userManager);
+    renderAt(
+      '/',
+      [
+        {
+          path: '/',
+          element: (
+            <RequireAuth signedOut={<p>What Elevate is</p>}>
+              <p>Home</p>
+            </RequireAuth>
+          ),
+        },
+      ],
+      userManager,
+    );
     expect(await screen.findByText('What Elevate is')).toBeTruthy();
     expect(signinRedirect).not.toHaveBeenCalled();
   });
@@ -109,6 +165,10 @@ describe('sign-in flow', () => {
     renderAt('/', [{ path: '/', element: <StepUpButton /> }], userManager);
     (await screen.findByRole('button', { name: 'Step up' })).click();
     await vi.waitFor(() => expect(signinRedirect).toHaveBeenCalledTimes(1));
-    expect(signinRedirect).toHaveBeenCalledWith({ state: { returnTo: '/?request=r-1' }, prompt: 'login', max_age: 0 });
+    expect(signinRedirect).toHaveBeenCalledWith({
+      state: { returnTo: '/?request=r-1' },
+      prompt: 'login',
+      max_age: 0,
+    });
   });
 });

@@ -1,6 +1,12 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { User, UserManager } from 'oidc-client-ts';
-import { AuthContext, type AuthContextValue, type AuthStatus, type AuthTokens, type AuthUser } from './auth-context';
+import {
+  AuthContext,
+  type AuthContextValue,
+  type AuthStatus,
+  type AuthTokens,
+  type AuthUser,
+} from './auth-context';
 import { needsRenewal } from './id-token-expiry';
 import { mayReauthenticate } from './reauth-guard';
 import { currentPath, safeReturnTo, type SignInState } from './return-to';
@@ -17,7 +23,9 @@ function toAuthUser(user: User): AuthUser {
 }
 
 function stateFor(user: User | null): AuthState {
-  return user && !user.expired ? { status: 'signed-in', user: toAuthUser(user) } : { status: 'signed-out', user: null };
+  return user && !user.expired
+    ? { status: 'signed-in', user: toAuthUser(user) }
+    : { status: 'signed-out', user: null };
 }
 
 /** The stored session, renewed with the refresh token if either token expired (or nearly) while the tab slept. */
@@ -38,7 +46,11 @@ const redirecting = new WeakSet<UserManager>();
 /** Step-up: the IdP must authenticate the user afresh (prompt=login, max_age=0), not reuse its session. */
 export const STEP_UP_SIGNIN_ARGS = { prompt: 'login', max_age: 0 } as const;
 
-async function redirectToSignIn(userManager: UserManager, returnTo: string, extra: Partial<typeof STEP_UP_SIGNIN_ARGS> = {}): Promise<void> {
+async function redirectToSignIn(
+  userManager: UserManager,
+  returnTo: string,
+  extra: Partial<typeof STEP_UP_SIGNIN_ARGS> = {},
+): Promise<void> {
   if (redirecting.has(userManager)) return;
   redirecting.add(userManager);
   const state: SignInState = { returnTo: safeReturnTo(returnTo) };
@@ -89,7 +101,8 @@ export function AuthProvider({ userManager, children }: AuthProviderProps) {
   const actions = useMemo<Omit<AuthContextValue, keyof AuthState>>(
     () => ({
       signIn: (returnTo = currentPath()) => redirectToSignIn(userManager, returnTo),
-      stepUp: (returnTo = currentPath()) => redirectToSignIn(userManager, returnTo, STEP_UP_SIGNIN_ARGS),
+      stepUp: (returnTo = currentPath()) =>
+        redirectToSignIn(userManager, returnTo, STEP_UP_SIGNIN_ARGS),
       signOut: async () => {
         try {
           await userManager.signoutRedirect();

@@ -7,7 +7,15 @@ describe('return-to after sign-in', () => {
   });
 
   it('refuses anything that could leave the site', () => {
-    for (const value of ['//evil.example', '/\\evil.example', 'https://evil.example/', 'javascript:alert(1)', '', undefined, 42]) {
+    for (const value of [
+      '//evil.example',
+      '/\\evil.example',
+      'https://evil.example/',
+      'javascript:alert(1)',
+      '',
+      undefined,
+      42,
+    ]) {
       expect(safeReturnTo(value)).toBe('/');
     }
   });
@@ -20,6 +28,8 @@ describe('return-to after sign-in', () => {
   });
 
   it('describes the current location as path, query and fragment', () => {
-    expect(currentPath({ pathname: '/audit', search: '?status=active', hash: '#r-1' })).toBe('/audit?status=active#r-1');
+    expect(currentPath({ pathname: '/audit', search: '?status=active', hash: '#r-1' })).toBe(
+      '/audit?status=active#r-1',
+    );
   });
 });

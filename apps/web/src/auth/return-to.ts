@@ -7,7 +7,12 @@ export type SignInState = z.infer<typeof signInStateSchema>;
 
 /** Only a path on this site: `//host` and `https://host` would turn sign-in into an open redirect. */
 export function safeReturnTo(value: unknown): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) {
+  if (
+    typeof value !== 'string' ||
+    !value.startsWith('/') ||
+    value.startsWith('//') ||
+    value.startsWith('/\\')
+  ) {
     return '/';
   }
   return value;
@@ -18,6 +23,8 @@ export function returnToFromState(state: unknown): string {
   return parsed.success ? safeReturnTo(parsed.data.returnTo) : '/';
 }
 
-export function currentPath(location: Pick<Location, 'pathname' | 'search' | 'hash'> = window.location): string {
+export function currentPath(
+  location: Pick<Location, 'pathname' | 'search' | 'hash'> = window.location,
+): string {
   return `${location.pathname}${location.search}${location.hash}`;
 }

@@ -11,7 +11,10 @@ describe('sign-in callback guard', () => {
   it('redeems the code once when the callback runs twice, and both callers get the same result', async () => {
     const signinCallback = vi.fn(async () => fakeUser({ returnTo: '/audit?status=active' }));
     const url = 'http://127.0.0.1:5173/auth/callback?code=one&state=s1';
-    const [first, second] = await Promise.all([completeSignIn({ signinCallback }, url), completeSignIn({ signinCallback }, url)]);
+    const [first, second] = await Promise.all([
+      completeSignIn({ signinCallback }, url),
+      completeSignIn({ signinCallback }, url),
+    ]);
     expect(signinCallback).toHaveBeenCalledTimes(1);
     expect(signinCallback).toHaveBeenCalledWith(url);
     expect(first).toBe('/audit?status=active');
@@ -20,8 +23,14 @@ describe('sign-in callback guard', () => {
 
   it('handles a different callback URL on its own', async () => {
     const signinCallback = vi.fn(async () => fakeUser(undefined));
-    await completeSignIn({ signinCallback }, 'http://127.0.0.1:5173/auth/callback?code=two&state=s2');
-    await completeSignIn({ signinCallback }, 'http://127.0.0.1:5173/auth/callback?code=three&state=s3');
+    await completeSignIn(
+      { signinCallback },
+      'http://127.0.0.1:5173/auth/callback?code=two&state=s2',
+    );
+    await completeSignIn(
+      { signinCallback },
+      'http://127.0.0.1:5173/auth/callback?code=three&state=s3',
+    );
     expect(signinCallback).toHaveBeenCalledTimes(2);
   });
 

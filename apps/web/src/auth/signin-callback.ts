@@ -6,7 +6,10 @@ import { returnToFromState } from './return-to';
 const completions = new Map<string, Promise<string>>();
 
 /** Redeems the authorization code once per callback URL; resolves to the path to return to. */
-export function completeSignIn(userManager: Pick<UserManager, 'signinCallback'>, url: string): Promise<string> {
+export function completeSignIn(
+  userManager: Pick<UserManager, 'signinCallback'>,
+  url: string,
+): Promise<string> {
   let completion = completions.get(url);
   if (!completion) {
     completion = userManager.signinCallback(url).then((user) => returnToFromState(user?.state));

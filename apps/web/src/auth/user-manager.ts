@@ -1,4 +1,9 @@
-import { UserManager, WebStorageStateStore, type SigninSilentArgs, type User } from 'oidc-client-ts';
+import {
+  UserManager,
+  WebStorageStateStore,
+  type SigninSilentArgs,
+  type User,
+} from 'oidc-client-ts';
 import type { RuntimeConfig } from '../config/runtime-config';
 
 export const OIDC_SCOPE = 'openid profile email groups offline_access';
@@ -25,7 +30,10 @@ class SingleRenewalUserManager extends UserManager {
 }
 
 /** Authorization Code + PKCE for the SPA's public client, renewing with refresh tokens. */
-export function createUserManager(config: RuntimeConfig, origin: string = window.location.origin): UserManager {
+export function createUserManager(
+  config: RuntimeConfig,
+  origin: string = window.location.origin,
+): UserManager {
   return new SingleRenewalUserManager({
     authority: config.authority,
     client_id: config.clientId,

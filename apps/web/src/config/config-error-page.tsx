@@ -25,8 +25,9 @@ export function ConfigErrorPage({ reason, issues }: ConfigErrorPageProps) {
             </ul>
           )}
           <Box variant="p">
-            The file is generated at deployment (or served by the dev server from ELEVATE_IDP_ISSUER, ELEVATE_CLIENT_ID
-            and ELEVATE_API_URL). Tell your Elevate operators if you see this page.
+            The file is generated at deployment (or served by the dev server from
+            ELEVATE_IDP_ISSUER, ELEVATE_CLIENT_ID and ELEVATE_API_URL). Tell your Elevate operators
+            if you see this page.
           </Box>
         </Alert>
       </Box>

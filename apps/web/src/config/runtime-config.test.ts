@@ -1,15 +1,25 @@
 import { describe, expect, it, vi } from 'vitest';
 import { loadRuntimeConfig, parseRuntimeConfig } from './runtime-config';
 
-const valid = { authority: 'http://127.0.0.1:9400', clientId: 'elevate-web', apiUrl: 'http://127.0.0.1:8787' };
+const valid = {
+  authority: 'http://127.0.0.1:9400',
+  clientId: 'elevate-web',
+  apiUrl: 'http://127.0.0.1:8787',
+};
 
 function jsonResponse(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json' },
+  });
 }
 
 describe('runtime config', () => {
   it('accepts a complete config and defaults the redirect path to /auth/callback', () => {
-    expect(parseRuntimeConfig(valid)).toEqual({ ok: true, config: { ...valid, redirectPath: '/auth/callback' } });
+    expect(parseRuntimeConfig(valid)).toEqual({
+      ok: true,
+      config: { ...valid, redirectPath: '/auth/callback' },
+    });
   });
 
   it('keeps an explicit redirect path', () => {
@@ -29,22 +39,31 @@ describe('runtime config', () => {
 
   it('refuses a redirect path that would leave the site', () => {
     expect(parseRuntimeConfig({ ...valid, redirectPath: '//evil.example/cb' }).ok).toBe(false);
-    expect(parseRuntimeConfig({ ...valid, redirectPath: 'https://evil.example/cb' }).ok).toBe(false);
+    expect(parseRuntimeConfig({ ...valid, redirectPath: 'https://evil.example/cb' }).ok).toBe(
+      false,
+    );
   });
 
   it('loads /config.json without caching', async () => {
     const fetchFn = vi.fn(async () => jsonResponse(valid));
     const result = await loadRuntimeConfig(fetchFn);
     expect(result.ok).toBe(true);
-    expect(fetchFn).toHaveBeenCalledWith('/config.json', expect.objectContaining({ cache: 'no-store' }));
+    expect(fetchFn).toHaveBeenCalledWith(
+      '/config.json',
+      expect.objectContaining({ cache: 'no-store' }),
+    );
   });
 
   it('explains a missing file, a non-JSON file and an unreachable server', async () => {
-    expect(await loadRuntimeConfig(async () => new Response('nope', { status: 404 }))).toMatchObject({
+    expect(
+      await loadRuntimeConfig(async () => new Response('nope', { status: 404 })),
+    ).toMatchObject({
       ok: false,
       reason: '/config.json answered HTTP 404.',
     });
-    expect(await loadRuntimeConfig(async () => new Response('<html>', { status: 200 }))).toMatchObject({
+    expect(
+      await loadRuntimeConfig(async () => new Response('<html>', { status: 200 })),
+    ).toMatchObject({
       ok: false,
       reason: '/config.json is not JSON.',
     });

@@ -18,21 +18,29 @@ export const runtimeConfigSchema = z.object({
 export type RuntimeConfig = z.infer<typeof runtimeConfigSchema>;
 
 export type RuntimeConfigResult =
-  | { ok: true; config: RuntimeConfig }
-  | { ok: false; reason: string; issues: string[] };
+  { ok: true; config: RuntimeConfig } | { ok: false; reason: string; issues: string[] };
 
 export const RUNTIME_CONFIG_PATH = '/config.json';
 
 /** Fetches and validates the runtime config; never throws, so the caller can show a clear page. */
-export async function loadRuntimeConfig(fetchFn: typeof fetch = fetch): Promise<RuntimeConfigResult> {
+export async function loadRuntimeConfig(
+  fetchFn: typeof fetch = fetch,
+): Promise<RuntimeConfigResult> {
   let response: Response;
   try {
-    response = await fetchFn(RUNTIME_CONFIG_PATH, { cache: 'no-store', headers: { accept: 'application/json' } });
+    response = await fetchFn(RUNTIME_CONFIG_PATH, {
+      cache: 'no-store',
+      headers: { accept: 'application/json' },
+    });
   } catch {
     return { ok: false, reason: `${RUNTIME_CONFIG_PATH} could not be fetched.`, issues: [] };
   }
   if (!response.ok) {
-    return { ok: false, reason: `${RUNTIME_CONFIG_PATH} answered HTTP ${response.status}.`, issues: [] };
+    return {
+      ok: false,
+      reason: `${RUNTIME_CONFIG_PATH} answered HTTP ${response.status}.`,
+      issues: [],
+    };
   }
   let body: unknown;
   try {
@@ -50,5 +58,9 @@ export function parseRuntimeConfig(body: unknown): RuntimeConfigResult {
     const where = issue.path.length > 0 ? issue.path.join('.') : '(the whole file)';
     return `${where}: ${issue.message}`;
   });
-  return { ok: false, reason: `${RUNTIME_CONFIG_PATH} is not a valid Elevate configuration.`, issues };
+  return {
+    ok: false,
+    reason: `${RUNTIME_CONFIG_PATH} is not a valid Elevate configuration.`,
+    issues,
+  };
 }

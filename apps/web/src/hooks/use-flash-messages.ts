@@ -25,7 +25,10 @@ let nextId = 0;
  * Action results shown at the top of a page, dismissible. Picks up a message passed with
  * `navigate(to, { state: { flash } })` once, then clears it so a reload does not repeat it.
  */
-export function useFlashMessages(): { items: FlashbarProps.MessageDefinition[]; show: (message: FlashMessage) => void } {
+export function useFlashMessages(): {
+  items: FlashbarProps.MessageDefinition[];
+  show: (message: FlashMessage) => void;
+} {
   const [messages, setMessages] = useState<(FlashMessage & { id: string })[]>([]);
   const location = useLocation();
   const navigate = useNavigate();
@@ -33,7 +36,9 @@ export function useFlashMessages(): { items: FlashbarProps.MessageDefinition[]; 
   const show = useCallback((message: FlashMessage) => {
     nextId += 1;
     const id = `flash-${nextId}`;
-    setMessages((current) => [{ ...message, id }, ...current.filter((m) => m.header !== message.header)].slice(0, 3));
+    setMessages((current) =>
+      [{ ...message, id }, ...current.filter((m) => m.header !== message.header)].slice(0, 3),
+    );
   }, []);
 
   const carried = flashFromState(location.state);
@@ -43,16 +48,14 @@ export function useFlashMessages(): { items: FlashbarProps.MessageDefinition[]; 
     void navigate(`${location.pathname}${location.search}`, { replace: true, state: null });
   }, [carried, show, navigate, location.pathname, location.search]);
 
-  const items = messages.map(
-    (message): FlashbarProps.MessageDefinition => ({
-      id: message.id,
-      type: message.type,
-      header: message.header,
-      content: message.content,
-      dismissible: true,
-      dismissLabel: 'Dismiss message',
-      onDismiss: () => setMessages((current) => current.filter((m) => m.id !== message.id)),
-    }),
-  );
+  const items = messages.map((message): FlashbarProps.MessageDefinition => ({
+    id: message.id,
+    type: message.type,
+    header: message.header,
+    content: message.content,
+    dismissible: true,
+    dismissLabel: 'Dismiss message',
+    onDismiss: () => setMessages((current) => current.filter((m) => m.id !== message.id)),
+  }));
   return { items, show };
 }

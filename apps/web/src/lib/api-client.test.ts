@@ -14,10 +14,21 @@ const me = {
   eligibility: { entries: [], roles: { reviewer: false, auditor: false, admin: false } },
 };
 
-function client(respond: (url: string, init: RequestInit) => Response | Promise<Response>, extra: Partial<ApiClientOptions> = {}) {
-  const fetchFn = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => respond(String(input), init ?? {}));
+function client(
+  respond: (url: string, init: RequestInit) => Response | Promise<Response>,
+  extra: Partial<ApiClientOptions> = {},
+) {
+  const fetchFn = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) =>
+    respond(String(input), init ?? {}),
+  );
   const onUnauthorized = vi.fn();
-  const api = createApiClient({ baseUrl: 'http://api.test/', getTokens: async () => tokens, onUnauthorized, fetch: fetchFn, ...extra });
+  const api = createApiClient({
+    baseUrl: 'http://api.test/',
+    getTokens: async () => tokens,
+    onUnauthorized,
+    fetch: fetchFn,
+    ...extra,
+  });
   return { api, fetchFn, onUnauthorized };
 }
 
@@ -26,7 +37,8 @@ async function caught(promise: Promise<unknown>): Promise<ApiProblem> {
     () => undefined,
     (e: unknown) => e,
   );
-  if (!(error instanceof ApiProblem)) throw new Error(`expected an ApiProblem, got ${String(error)}`);
+  if (!(error instanceof ApiProblem))
+    throw new Error(`expected an ApiProblem, got ${String(error)}`);
   return error;
 }
 
@@ -44,7 +56,11 @@ describe('api client', () => {
 
   it('sends a body as JSON', async () => {
     const { api, fetchFn } = client(() => Response.json({ id: 'r-1' }, { status: 201 }));
-    await api.request('/requests', { method: 'POST', body: { role: 'ReadOnly' }, schema: z.object({ id: z.string() }) });
+    await api.request('/requests', {
+      method: 'POST',
+      body: { role: 'ReadOnly' },
+      schema: z.object({ id: z.string() }),
+    });
     const init = fetchFn.mock.calls[0]?.[1];
     expect(init?.method).toBe('POST');
     expect(init?.body).toBe('{"role":"ReadOnly"}');
@@ -63,27 +79,55 @@ describe('api client', () => {
         { path: 'durationMinutes', message: 'At most 60 minutes for this role.' },
       ],
     };
-    const { api } = client(() => new Response(JSON.stringify(problem), { status: 400, headers: { 'content-type': 'application/problem+json' } }));
-    const error = await caught(api.request('/requests', { method: 'POST', body: {}, schema: z.unknown() }));
+    const { api } = client(
+      () =>
+        new Response(JSON.stringify(problem), {
+          status: 400,
+          headers: { 'content-type': 'application/problem+json' },
+        }),
+    );
+    const error = await caught(
+      api.request('/requests', { method: 'POST', body: {}, schema: z.unknown() }),
+    );
     expect(error.status).toBe(400);
     expect(error.code).toBe('validation_failed');
     expect(error.title).toBe('The request is not valid');
     expect(error.detail).toBe('Two fields need attention.');
     expect(error.fieldErrors).toHaveLength(2);
-    expect(error.fieldError('justification')).toBe('Say why you need access (at least 20 characters).');
+    expect(error.fieldError('justification')).toBe(
+      'Say why you need access (at least 20 characters).',
+    );
     expect(error.fieldError('ticket')).toBeUndefined();
   });
 
   it('keeps the correlation id of a server error so people can quote it', async () => {
-    const problem = { type: 'about:blank', title: 'Internal error', status: 500, code: 'internal', correlationId: 'c-42' };
-    const { api } = client(() => new Response(JSON.stringify(problem), { status: 500, headers: { 'content-type': 'application/problem+json' } }));
+    const problem = {
+      type: 'about:blank',
+      title: 'Internal error',
+      status: 500,
+      code: 'internal',
+      correlationId: 'c-42',
+    };
+    const { api } = client(
+      () =>
+        new Response(JSON.stringify(problem), {
+          status: 500,
+          headers: { 'content-type': 'application/problem+json' },
+        }),
+    );
     const error = await caught(api.request('/me', { schema: meResponseSchema }));
     expect(error.code).toBe('internal');
     expect(error.correlationId).toBe('c-42');
   });
 
   it('turns a non-JSON 500 into a generic problem that says what to do', async () => {
-    const { api } = client(() => new Response('<html>Bad Gateway</html>', { status: 500, headers: { 'content-type': 'text/html' } }));
+    const { api } = client(
+      () =>
+        new Response('<html>Bad Gateway</html>', {
+          status: 500,
+          headers: { 'content-type': 'text/html' },
+        }),
+    );
     const error = await caught(api.request('/me', { schema: meResponseSchema }));
     expect(error.status).toBe(500);
     expect(error.code).toBe('unexpected_response');
@@ -95,34 +139,64 @@ describe('api client', () => {
   it('treats JSON that is not a problem like any other unexplained failure', async () => {
     const { api } = client(() => Response.json({ message: 'nope' }, { status: 403 }));
     const error = await caught(api.request('/me', { schema: meResponseSchema }));
-    expect(error).toMatchObject({ status: 403, code: 'unexpected_response', title: 'The Elevate service refused the request' });
+    expect(error).toMatchObject({
+      status: 403,
+      code: 'unexpected_response',
+      title: 'The Elevate service refused the request',
+    });
   });
 
   it('reports a 401 so the app can sign in again', async () => {
-    const problem = { type: 'about:blank', title: 'Unauthorized', status: 401, code: 'unauthenticated' };
-    const { api, onUnauthorized } = client(() => new Response(JSON.stringify(problem), { status: 401, headers: { 'content-type': 'application/problem+json' } }));
+    const problem = {
+      type: 'about:blank',
+      title: 'Unauthorized',
+      status: 401,
+      code: 'unauthenticated',
+    };
+    const { api, onUnauthorized } = client(
+      () =>
+        new Response(JSON.stringify(problem), {
+          status: 401,
+          headers: { 'content-type': 'application/problem+json' },
+        }),
+    );
     const error = await caught(api.request('/me', { schema: meResponseSchema }));
     expect(error.code).toBe('unauthenticated');
     expect(onUnauthorized).toHaveBeenCalledTimes(1);
   });
 
   it("treats API Gateway's bare 403 (the authorizer refused the tokens) as a lost session", async () => {
-    const { api, onUnauthorized } = client(() => Response.json({ message: 'Forbidden' }, { status: 403 }));
+    const { api, onUnauthorized } = client(() =>
+      Response.json({ message: 'Forbidden' }, { status: 403 }),
+    );
     const error = await caught(api.request('/me', { schema: meResponseSchema }));
     expect(error.status).toBe(403);
     expect(onUnauthorized).toHaveBeenCalledTimes(1);
   });
 
   it("does not sign in again on the API's own 403 problem (a refusal, not a lost session)", async () => {
-    const problem = { type: 'urn:elevate:problem:not-auditor', title: 'Not allowed', status: 403, code: 'NOT_AUDITOR' };
-    const { api, onUnauthorized } = client(() => new Response(JSON.stringify(problem), { status: 403, headers: { 'content-type': 'application/problem+json' } }));
+    const problem = {
+      type: 'urn:elevate:problem:not-auditor',
+      title: 'Not allowed',
+      status: 403,
+      code: 'NOT_AUDITOR',
+    };
+    const { api, onUnauthorized } = client(
+      () =>
+        new Response(JSON.stringify(problem), {
+          status: 403,
+          headers: { 'content-type': 'application/problem+json' },
+        }),
+    );
     const error = await caught(api.request('/me', { schema: meResponseSchema }));
     expect(error.code).toBe('NOT_AUDITOR');
     expect(onUnauthorized).not.toHaveBeenCalled();
   });
 
   it('does not call the API without tokens and asks for sign-in instead', async () => {
-    const { api, fetchFn, onUnauthorized } = client(() => Response.json(me), { getTokens: async () => null });
+    const { api, fetchFn, onUnauthorized } = client(() => Response.json(me), {
+      getTokens: async () => null,
+    });
     const error = await caught(api.request('/me', { schema: meResponseSchema }));
     expect(error.code).toBe('not_signed_in');
     expect(fetchFn).not.toHaveBeenCalled();
@@ -134,7 +208,11 @@ describe('api client', () => {
       throw new TypeError('Failed to fetch');
     });
     const error = await caught(api.request('/me', { schema: meResponseSchema }));
-    expect(error).toMatchObject({ status: 0, code: 'network_error', title: 'Cannot reach the Elevate service' });
+    expect(error).toMatchObject({
+      status: 0,
+      code: 'network_error',
+      title: 'Cannot reach the Elevate service',
+    });
   });
 
   it('refuses a success body that breaks the contract', async () => {
@@ -143,16 +221,39 @@ describe('api client', () => {
     expect(error.code).toBe('invalid_response');
   });
   it('leaves a step-up 401 to the caller instead of signing the whole app in again', async () => {
-    const problem = { type: 'about:blank', title: 'Fresh sign-in required', status: 401, code: 'STEP_UP_REQUIRED' };
-    const { api, onUnauthorized } = client(() => new Response(JSON.stringify(problem), { status: 401, headers: { 'content-type': 'application/problem+json' } }));
-    const error = await caught(api.request('/requests/r-1/sessions', { method: 'POST', body: { kind: 'console' }, schema: z.unknown() }));
+    const problem = {
+      type: 'about:blank',
+      title: 'Fresh sign-in required',
+      status: 401,
+      code: 'STEP_UP_REQUIRED',
+    };
+    const { api, onUnauthorized } = client(
+      () =>
+        new Response(JSON.stringify(problem), {
+          status: 401,
+          headers: { 'content-type': 'application/problem+json' },
+        }),
+    );
+    const error = await caught(
+      api.request('/requests/r-1/sessions', {
+        method: 'POST',
+        body: { kind: 'console' },
+        schema: z.unknown(),
+      }),
+    );
     expect(error.code).toBe('STEP_UP_REQUIRED');
     expect(onUnauthorized).not.toHaveBeenCalled();
   });
 
   it('downloads a file with both tokens and the asked-for type, and reads its name', async () => {
     const { api, fetchFn } = client(
-      () => new Response('id,status\nr-1,PENDING\n', { headers: { 'content-type': 'text/csv', 'content-disposition': 'attachment; filename="elevate-audit.csv"' } }),
+      () =>
+        new Response('id,status\nr-1,PENDING\n', {
+          headers: {
+            'content-type': 'text/csv',
+            'content-disposition': 'attachment; filename="elevate-audit.csv"',
+          },
+        }),
     );
     const file = await api.download('/audit/requests.csv?from=a', { accept: 'text/csv' });
     expect(await file.blob.text()).toBe('id,status\nr-1,PENDING\n');
@@ -167,7 +268,13 @@ describe('api client', () => {
 
   it('turns a failed download into the same problem as any call', async () => {
     const problem = { type: 'about:blank', title: 'Not allowed', status: 403, code: 'NOT_VISIBLE' };
-    const { api } = client(() => new Response(JSON.stringify(problem), { status: 403, headers: { 'content-type': 'application/problem+json' } }));
+    const { api } = client(
+      () =>
+        new Response(JSON.stringify(problem), {
+          status: 403,
+          headers: { 'content-type': 'application/problem+json' },
+        }),
+    );
     const error = await caught(api.download('/audit/requests.csv'));
     expect(error.code).toBe('NOT_VISIBLE');
   });

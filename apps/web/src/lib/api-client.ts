@@ -61,10 +61,14 @@ function filenameFrom(disposition: string | null): string | undefined {
 
 /** The one way the SPA talks to the API: both tokens attached, bodies checked, failures as ApiProblem. */
 export function createApiClient(options: ApiClientOptions): ApiClient {
-  const fetchFn = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+  const fetchFn =
+    options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
 
-  async function send(path: string, init: { method: string; body?: unknown; accept: string; signal?: AbortSignal | undefined }): Promise<Response> {
+  async function send(
+    path: string,
+    init: { method: string; body?: unknown; accept: string; signal?: AbortSignal | undefined },
+  ): Promise<Response> {
     const tokens = await options.getTokens();
     if (!tokens) {
       options.onUnauthorized?.();
@@ -103,39 +107,51 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     if (!response.ok) {
       const rejectedByGateway = isGatewayRejection(response);
       const problem = await problemFromResponse(response);
-      if ((response.status === 401 && problem.code !== STEP_UP_REQUIRED) || rejectedByGateway) options.onUnauthorized?.();
+      if ((response.status === 401 && problem.code !== STEP_UP_REQUIRED) || rejectedByGateway)
+        options.onUnauthorized?.();
       throw problem;
     }
     return response;
   }
 
-  async function request<S extends z.ZodType>(path: string, req: ApiRequest<S>): Promise<z.infer<S>> {
+  async function request<S extends z.ZodType>(
+    path: string,
+    req: ApiRequest<S>,
+  ): Promise<z.infer<S>> {
     const response = await send(path, {
       method: req.method ?? 'GET',
       body: req.body,
       accept: 'application/json, application/problem+json',
       signal: req.signal,
     });
-    const body: unknown = response.status === 204 ? undefined : await response.json().catch(() => undefined);
+    const body: unknown =
+      response.status === 204 ? undefined : await response.json().catch(() => undefined);
     const parsed = req.schema.safeParse(body);
     if (!parsed.success) {
       throw new ApiProblem({
         status: response.status,
         code: CLIENT_PROBLEM_CODES.invalidResponse,
         title: 'The Elevate service sent an answer this page does not understand',
-        detail: 'Reload the page; if it keeps happening, the app and the service may be on different versions.',
+        detail:
+          'Reload the page; if it keeps happening, the app and the service may be on different versions.',
       });
     }
     return parsed.data;
   }
 
-  async function download(path: string, opts: { accept?: string; signal?: AbortSignal } = {}): Promise<ApiDownload> {
+  async function download(
+    path: string,
+    opts: { accept?: string; signal?: AbortSignal } = {},
+  ): Promise<ApiDownload> {
     const response = await send(path, {
       method: 'GET',
       accept: `${opts.accept ?? 'application/octet-stream'}, application/problem+json`,
       signal: opts.signal,
     });
-    return { blob: await response.blob(), filename: filenameFrom(response.headers.get('content-disposition')) };
+    return {
+      blob: await response.blob(),
+      filename: filenameFrom(response.headers.get('content-disposition')),
+    };
   }
 
   return { request, download };

@@ -23,7 +23,9 @@ export class ApiProblem extends Error {
   readonly fieldErrors: readonly FieldError[];
   readonly correlationId: string | undefined;
 
-  constructor(problem: Omit<Problem, 'type' | 'instance' | 'errors'> & { errors?: FieldError[] | undefined }) {
+  constructor(
+    problem: Omit<Problem, 'type' | 'instance' | 'errors'> & { errors?: FieldError[] | undefined },
+  ) {
     super(problem.detail ? `${problem.title}: ${problem.detail}` : problem.title);
     this.status = problem.status;
     this.code = problem.code;
@@ -35,7 +37,9 @@ export class ApiProblem extends Error {
 
   /** Errors for one form field, for `FormField errorText`. */
   fieldError(path: string): string | undefined {
-    const messages = this.fieldErrors.filter((error) => error.path === path).map((error) => error.message);
+    const messages = this.fieldErrors
+      .filter((error) => error.path === path)
+      .map((error) => error.message);
     return messages.length > 0 ? messages.join(' ') : undefined;
   }
 }

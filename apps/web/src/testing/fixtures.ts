@@ -65,7 +65,9 @@ export function aRequest(overrides: Partial<RequestSummary> = {}): RequestSummar
 export function aRequestView(overrides: Partial<RequestView> = {}): RequestView {
   return {
     ...aRequest(overrides),
-    history: [{ type: 'CREATED', actor: alice, at: '2026-05-12T11:00:00Z', statusAfter: 'PENDING' }],
+    history: [
+      { type: 'CREATED', actor: alice, at: '2026-05-12T11:00:00Z', statusAfter: 'PENDING' },
+    ],
     ...overrides,
   };
 }

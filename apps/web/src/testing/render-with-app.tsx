@@ -14,7 +14,10 @@ type Handler = (body: unknown, path: string) => unknown;
  * A stand-in API client: answers by "METHOD /path" (query string included), parsed through the
  * contract like the real client. Unknown calls fail the test loudly.
  */
-export function fakeApi(handlers: Record<string, Handler>, downloads: Record<string, () => ApiDownload> = {}) {
+export function fakeApi(
+  handlers: Record<string, Handler>,
+  downloads: Record<string, () => ApiDownload> = {},
+) {
   const request = vi.fn(async (path: string, req: ApiRequest<z.ZodType>) => {
     const key = `${req.method ?? 'GET'} ${path}`;
     const handler = handlers[key];
@@ -26,7 +29,10 @@ export function fakeApi(handlers: Record<string, Handler>, downloads: Record<str
     if (!handler) throw new Error(`No fake download for ${path}`);
     return handler();
   });
-  const api = { request, download } as unknown as ApiClient & { request: typeof request; download: typeof download };
+  const api = { request, download } as unknown as ApiClient & {
+    request: typeof request;
+    download: typeof download;
+  };
   return api;
 }
 
@@ -53,10 +59,17 @@ export interface RenderOptions {
 }
 
 /** Renders one element at `path` with the app's providers, a fresh query cache and no retries. */
-export function renderWithApp(element: ReactElement, { api, auth = fakeAuth(), path = '/', routes = [] }: RenderOptions) {
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+export function renderWithApp(
+  element: ReactElement,
+  { api, auth = fakeAuth(), path = '/', routes = [] }: RenderOptions,
+) {
+  const queryClient = new QueryClient({
+    defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
+  });
   const pathname = path.split('?')[0] ?? '/';
-  const router = createMemoryRouter([{ path: pathname, element }, ...routes], { initialEntries: [path] });
+  const router = createMemoryRouter([{ path: pathname, element }, ...routes], {
+    initialEntries: [path],
+  });
   const result = render(
     <AuthContext.Provider value={auth}>
       <ApiClientContext.Provider value={api}>

@@ -22,7 +22,8 @@ export function readyBanner(input: BannerInput): string {
     '',
     'Personas (one click each on the sign-in page):',
     ...input.personas.map(
-      (p) => `  ${p.name.padEnd(nameWidth)}  ${p.role.padEnd(roleWidth)}  ${p.email.padEnd(emailWidth)}  [${p.groups.join(', ')}]`,
+      (p) =>
+        `  ${p.name.padEnd(nameWidth)}  ${p.role.padEnd(roleWidth)}  ${p.email.padEnd(emailWidth)}  [${p.groups.join(', ')}]`,
     ),
     '',
     `Data is kept in ${input.dataDir} (delete it to start afresh). Ctrl-C stops everything.`,

@@ -20,12 +20,16 @@ describe('checkPortsFree', () => {
     const port = await occupy();
     await expect(
       checkPortsFree('127.0.0.1', [{ name: 'api', port, env: 'ELEVATE_API_PORT' }]),
-    ).rejects.toThrow(`127.0.0.1:${port} (api) is in use — stop what holds it, or set ELEVATE_API_PORT=<another port>`);
+    ).rejects.toThrow(
+      `127.0.0.1:${port} (api) is in use — stop what holds it, or set ELEVATE_API_PORT=<another port>`,
+    );
   });
 
   it('passes when every port is free', async () => {
     const port = await occupy();
     await new Promise((r) => servers.pop()?.close(r));
-    await expect(checkPortsFree('127.0.0.1', [{ name: 'api', port, env: 'X' }])).resolves.toBeUndefined();
+    await expect(
+      checkPortsFree('127.0.0.1', [{ name: 'api', port, env: 'X' }]),
+    ).resolves.toBeUndefined();
   });
 });

@@ -25,7 +25,10 @@ export async function checkPortsFree(host: string, claims: PortClaim[]): Promise
   }
   if (taken.length === 0) return;
   const lines = taken.map(
-    (c) => `  ${host}:${c.port} (${c.name}) is in use — stop what holds it, or set ${c.env}=<another port>`,
+    (c) =>
+      `  ${host}:${c.port} (${c.name}) is in use — stop what holds it, or set ${c.env}=<another port>`,
   );
-  throw new PortInUseError(`Cannot start: port${taken.length > 1 ? 's' : ''} already in use\n${lines.join('\n')}`);
+  throw new PortInUseError(
+    `Cannot start: port${taken.length > 1 ? 's' : ''} already in use\n${lines.join('\n')}`,
+  );
 }

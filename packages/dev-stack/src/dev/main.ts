@@ -18,13 +18,20 @@ async function main(): Promise<void> {
   // Relative paths are taken from the repository root, wherever the command was started.
   const dataDir = resolve(repoRoot, process.env.ELEVATE_DATA_DIR ?? '.data');
   const configFile = resolve(repoRoot, process.env.ELEVATE_DEV_CONFIG ?? 'config/dev-stack.yaml');
-  const policyFile = resolve(repoRoot, process.env.ELEVATE_POLICY_FILE ?? 'config/policy.example.yaml');
+  const policyFile = resolve(
+    repoRoot,
+    process.env.ELEVATE_POLICY_FILE ?? 'config/policy.example.yaml',
+  );
   const config = loadDevConfig(configFile);
   const ports = resolvePorts();
 
   const claims: PortClaim[] = Object.entries(portSettings).flatMap(([name, s]) =>
     name === 'sts'
-      ? config.sts.regions.map((region, i) => ({ name: `sts ${region}`, port: ports.sts + i, env: s.env }))
+      ? config.sts.regions.map((region, i) => ({
+          name: `sts ${region}`,
+          port: ports.sts + i,
+          env: s.env,
+        }))
       : [{ name, port: ports[name as keyof typeof ports], env: s.env }],
   );
   await checkPortsFree(HOST, claims);
@@ -118,7 +125,10 @@ async function main(): Promise<void> {
     }),
   );
 
-  await Promise.all([waitForHttp(`${apiUrl}/health`, 60_000), waitForHttp(`${webOrigin}/`, 60_000)]);
+  await Promise.all([
+    waitForHttp(`${apiUrl}/health`, 60_000),
+    waitForHttp(`${webOrigin}/`, 60_000),
+  ]);
   console.log(
     readyBanner({
       urls: [

@@ -10,7 +10,8 @@ export function prefixedLog(name: string, width = 5): Log {
   const label = name.padEnd(width);
   const prefix = tty ? `\x1b[${colour}m${label}\x1b[0m │ ` : `${label} │ `;
   return (line) => {
-    for (const part of line.replace(/\s+$/, '').split('\n')) process.stdout.write(`${prefix}${part}\n`);
+    for (const part of line.replace(/\s+$/, '').split('\n'))
+      process.stdout.write(`${prefix}${part}\n`);
   };
 }
 

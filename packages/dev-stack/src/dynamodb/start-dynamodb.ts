@@ -37,6 +37,8 @@ export async function startDynamoDb(options: DynamoDbOptions): Promise<RunningDy
   return {
     endpoint: `http://${options.host}:${port}`,
     close: () =>
-      new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve()))),
+      new Promise<void>((resolve, reject) =>
+        server.close((err) => (err ? reject(err) : resolve())),
+      ),
   };
 }

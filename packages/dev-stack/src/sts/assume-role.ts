@@ -30,7 +30,11 @@ function param(params: URLSearchParams, name: string): string | undefined {
 }
 
 /** STS AssumeRole: every input rule, then a new session remembered in the shared state. */
-export function assumeRole(params: URLSearchParams, caller: Caller, context: AssumeRoleContext): AssumeRoleOutcome {
+export function assumeRole(
+  params: URLSearchParams,
+  caller: Caller,
+  context: AssumeRoleContext,
+): AssumeRoleOutcome {
   const role = findCatalogRole(param(params, 'RoleArn'), context.catalog, caller.arn);
   const sessionName = validateRoleSessionName(param(params, 'RoleSessionName'));
   assertRoleTrustsCaller(role, caller, context.catalog.trustedPrincipalArns);
@@ -39,7 +43,10 @@ export function assumeRole(params: URLSearchParams, caller: Caller, context: Ass
     maxSessionDurationSeconds: role.maxSessionDurationSeconds,
     roleChaining,
   });
-  const sourceIdentity = validateSourceIdentity(param(params, 'SourceIdentity'), caller.sourceIdentity);
+  const sourceIdentity = validateSourceIdentity(
+    param(params, 'SourceIdentity'),
+    caller.sourceIdentity,
+  );
   const tags = validateSessionTags(
     {
       tags: readMemberStructs(params, 'Tags', ['Key', 'Value'] as const),
@@ -48,7 +55,9 @@ export function assumeRole(params: URLSearchParams, caller: Caller, context: Ass
     caller.transitiveTags,
   );
   const sessionPolicy = validateSessionPolicy(param(params, 'Policy'));
-  const policyArns = validatePolicyArns(readMemberStructs(params, 'PolicyArns', ['arn'] as const).map((p) => p.arn ?? ''));
+  const policyArns = validatePolicyArns(
+    readMemberStructs(params, 'PolicyArns', ['arn'] as const).map((p) => p.arn ?? ''),
+  );
   const packedPolicySize = checkPackedPolicySize({ policy: sessionPolicy, policyArns, tags });
 
   const session: VendedSession = {

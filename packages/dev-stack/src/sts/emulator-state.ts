@@ -55,5 +55,10 @@ export interface EmulatorState {
 }
 
 export function createEmulatorState(): EmulatorState {
-  return { sessions: new Map(), signinTokens: new Map(), consoleSessions: new Map(), disabledRegions: new Set() };
+  return {
+    sessions: new Map(),
+    signinTokens: new Map(),
+    consoleSessions: new Map(),
+    disabledRegions: new Set(),
+  };
 }

@@ -4,7 +4,11 @@ import { assumeRole } from './assume-role';
 import { authenticateCaller, type Caller } from './authenticate-caller';
 import type { EmulatorState } from './emulator-state';
 import { readQueryParams } from './read-query-params';
-import { renderAssumeRoleResponse, renderErrorResponse, renderGetCallerIdentityResponse } from './render-sts-xml';
+import {
+  renderAssumeRoleResponse,
+  renderErrorResponse,
+  renderGetCallerIdentityResponse,
+} from './render-sts-xml';
 import type { RoleCatalog } from './role-catalog';
 import type { WireRequest } from './sigv4/sigv4';
 import { StsError } from './sts-error';
@@ -34,13 +38,25 @@ function readAction(params: URLSearchParams): Action {
   if (action === null || action === '') {
     throw new StsError('MissingAction', 'Missing Action');
   }
-  if ((action !== 'AssumeRole' && action !== 'GetCallerIdentity') || params.get('Version') !== STS_API_VERSION) {
-    throw new StsError('InvalidAction', `Could not find operation ${action} for version ${params.get('Version') ?? 'NO_VERSION_SPECIFIED'}`);
+  if (
+    (action !== 'AssumeRole' && action !== 'GetCallerIdentity') ||
+    params.get('Version') !== STS_API_VERSION
+  ) {
+    throw new StsError(
+      'InvalidAction',
+      `Could not find operation ${action} for version ${params.get('Version') ?? 'NO_VERSION_SPECIFIED'}`,
+    );
   }
   return action;
 }
 
-function perform(action: Action, params: URLSearchParams, caller: Caller, context: StsContext, requestId: string): string {
+function perform(
+  action: Action,
+  params: URLSearchParams,
+  caller: Caller,
+  context: StsContext,
+  requestId: string,
+): string {
   switch (action) {
     case 'AssumeRole': {
       const { session, packedPolicySize } = assumeRole(params, caller, context);
@@ -59,7 +75,10 @@ function perform(action: Action, params: URLSearchParams, caller: Caller, contex
       );
     }
     case 'GetCallerIdentity':
-      return renderGetCallerIdentityResponse({ arn: caller.arn, userId: caller.userId, account: caller.account }, requestId);
+      return renderGetCallerIdentityResponse(
+        { arn: caller.arn, userId: caller.userId, account: caller.account },
+        requestId,
+      );
   }
 }
 
@@ -81,7 +100,12 @@ export function handleStsRequest(request: WireRequest, context: StsContext): Sts
       );
     }
     const body = perform(readAction(params), params, caller, context, requestId);
-    return { status: 200, requestId, body, logLine: line(context.region, action, caller, target, 'ok', '-', requestId) };
+    return {
+      status: 200,
+      requestId,
+      body,
+      logLine: line(context.region, action, caller, target, 'ok', '-', requestId),
+    };
   } catch (error) {
     if (!(error instanceof StsError)) throw error;
     return {
@@ -99,7 +123,15 @@ function loggableArn(value: string | null): string {
   return /^arn:[\w+=,.@:/-]{1,2040}$/.test(value) ? value : '(invalid)';
 }
 
-function line(region: string, action: string, caller: Caller | undefined, target: string, outcome: string, code: string, requestId: string): string {
+function line(
+  region: string,
+  action: string,
+  caller: Caller | undefined,
+  target: string,
+  outcome: string,
+  code: string,
+  requestId: string,
+): string {
   const safeAction = /^[A-Za-z]{1,64}$/.test(action) ? action : '(invalid)';
   return `sts region=${region} action=${safeAction} caller=${caller?.arn ?? '-'}${target} outcome=${outcome} code=${code} requestId=${requestId}`;
 }

@@ -18,10 +18,13 @@ const emulator = await startStsEmulator({
   log: (line) => console.log(line),
 });
 
-for (const [region, endpoint] of Object.entries(emulator.endpoints)) console.log(`STS ${region}: ${endpoint}`);
+for (const [region, endpoint] of Object.entries(emulator.endpoints))
+  console.log(`STS ${region}: ${endpoint}`);
 console.log(`Federation: ${emulator.federationEndpoint}`);
 console.log(`Console:    ${emulator.consoleUrl}`);
-console.log(`Try (with the broker's keys from config/dev-stack.yaml in AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY): aws sts get-caller-identity --endpoint-url ${emulator.endpoints[config.sts.regions[0] ?? ''] ?? ''} --region ${config.sts.regions[0] ?? ''}`);
+console.log(
+  `Try (with the broker's keys from config/dev-stack.yaml in AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY): aws sts get-caller-identity --endpoint-url ${emulator.endpoints[config.sts.regions[0] ?? ''] ?? ''} --region ${config.sts.regions[0] ?? ''}`,
+);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

@@ -5,7 +5,8 @@ export function readQueryParams(request: WireRequest): URLSearchParams {
   const queryAt = request.url.indexOf('?');
   const params = new URLSearchParams(queryAt === -1 ? '' : request.url.slice(queryAt + 1));
   if (request.body.length > 0) {
-    for (const [key, value] of new URLSearchParams(request.body.toString('utf8'))) params.append(key, value);
+    for (const [key, value] of new URLSearchParams(request.body.toString('utf8')))
+      params.append(key, value);
   }
   return params;
 }
@@ -34,7 +35,9 @@ export function readMemberStructs<F extends string>(
 ): Record<F, string | undefined>[] {
   const prefix = `${name}.member.`;
   return memberIndexes(params, prefix).map((i) => {
-    const entries = fields.map((field) => [field, params.get(`${prefix}${i}.${field}`) ?? undefined] as const);
+    const entries = fields.map(
+      (field) => [field, params.get(`${prefix}${i}.${field}`) ?? undefined] as const,
+    );
     return Object.fromEntries(entries) as Record<F, string | undefined>;
   });
 }

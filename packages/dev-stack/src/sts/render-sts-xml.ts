@@ -53,7 +53,10 @@ export interface CallerIdentityXml {
   account: string;
 }
 
-export function renderGetCallerIdentityResponse(identity: CallerIdentityXml, requestId: string): string {
+export function renderGetCallerIdentityResponse(
+  identity: CallerIdentityXml,
+  requestId: string,
+): string {
   return (
     `<GetCallerIdentityResponse xmlns="${NS}"><GetCallerIdentityResult>` +
     `${element('Arn', identity.arn)}${element('UserId', identity.userId)}${element('Account', identity.account)}` +

@@ -16,9 +16,17 @@ const readOnly = 'arn:aws:iam::111111111111:role/ReadOnly';
 let emulator: StsEmulator;
 let offsetMs = 0;
 const logs: string[] = [];
-const secrets: string[] = [broker.secretAccessKey, outsider.secretAccessKey, broker.accessKeyId, outsider.accessKeyId];
+const secrets: string[] = [
+  broker.secretAccessKey,
+  outsider.secretAccessKey,
+  broker.accessKeyId,
+  outsider.accessKeyId,
+];
 
-function client(region: string, credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }): STSClient {
+function client(
+  region: string,
+  credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string },
+): STSClient {
   return new STSClient({
     region,
     endpoint: emulator.endpoints[region],
@@ -29,9 +37,14 @@ function client(region: string, credentials: { accessKeyId: string; secretAccess
   });
 }
 
-function keysOf(credentials: Credentials | undefined): { accessKeyId: string; secretAccessKey: string; sessionToken: string } {
+function keysOf(credentials: Credentials | undefined): {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken: string;
+} {
   const { AccessKeyId, SecretAccessKey, SessionToken } = credentials ?? {};
-  if (!AccessKeyId || !SecretAccessKey || !SessionToken) throw new Error('AssumeRole returned no credentials');
+  if (!AccessKeyId || !SecretAccessKey || !SessionToken)
+    throw new Error('AssumeRole returned no credentials');
   secrets.push(AccessKeyId, SecretAccessKey, SessionToken);
   return { accessKeyId: AccessKeyId, secretAccessKey: SecretAccessKey, sessionToken: SessionToken };
 }
@@ -48,7 +61,13 @@ async function refusal(promise: Promise<unknown>): Promise<STSServiceException> 
 
 const brokerClient = () => client('eu-west-1', broker);
 const assumeReadOnly = (extra: Partial<ConstructorParameters<typeof AssumeRoleCommand>[0]> = {}) =>
-  brokerClient().send(new AssumeRoleCommand({ RoleArn: readOnly, RoleSessionName: 'alice@example.com-ReadOnly', ...extra }));
+  brokerClient().send(
+    new AssumeRoleCommand({
+      RoleArn: readOnly,
+      RoleSessionName: 'alice@example.com-ReadOnly',
+      ...extra,
+    }),
+  );
 
 beforeAll(async () => {
   emulator = await startStsEmulator({
@@ -69,12 +88,19 @@ afterAll(async () => {
 describe('the STS emulator, called through @aws-sdk/client-sts', () => {
   it("vends AWS-shaped credentials to the broker's keys, expiring after DurationSeconds", async () => {
     const before = Date.now() + offsetMs;
-    const result = await assumeReadOnly({ SourceIdentity: 'alice@example.com', DurationSeconds: 900 });
+    const result = await assumeReadOnly({
+      SourceIdentity: 'alice@example.com',
+      DurationSeconds: 900,
+    });
     const { accessKeyId, secretAccessKey } = keysOf(result.Credentials);
     expect(accessKeyId).toMatch(/^ASIA[A-Z0-9]{16}$/);
     expect(secretAccessKey).toHaveLength(40);
-    expect(result.AssumedRoleUser?.Arn).toBe('arn:aws:sts::111111111111:assumed-role/ReadOnly/alice@example.com-ReadOnly');
-    expect(result.AssumedRoleUser?.AssumedRoleId).toMatch(/^AROA[A-Z0-9]{17}:alice@example\.com-ReadOnly$/);
+    expect(result.AssumedRoleUser?.Arn).toBe(
+      'arn:aws:sts::111111111111:assumed-role/ReadOnly/alice@example.com-ReadOnly',
+    );
+    expect(result.AssumedRoleUser?.AssumedRoleId).toMatch(
+      /^AROA[A-Z0-9]{17}:alice@example\.com-ReadOnly$/,
+    );
     expect(result.SourceIdentity).toBe('alice@example.com');
     const expiresInSeconds = ((result.Credentials?.Expiration?.getTime() ?? 0) - before) / 1000;
     expect(expiresInSeconds).toBeGreaterThan(898);
@@ -96,7 +122,10 @@ describe('the STS emulator, called through @aws-sdk/client-sts', () => {
     const tagged = await assumeReadOnly({
       Tags: [{ Key: 'elevate:request', Value: 'r-1' }],
       TransitiveTagKeys: ['elevate:request'],
-      Policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 's3:*', Resource: '*' }] }),
+      Policy: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Deny', Action: 's3:*', Resource: '*' }],
+      }),
       PolicyArns: [{ arn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }],
     });
     expect(tagged.PackedPolicySize).toBeGreaterThan(0);
@@ -114,18 +143,26 @@ describe('the STS emulator, called through @aws-sdk/client-sts', () => {
       // Low priority in finalizeRequest runs after the SDK has signed.
       { step: 'finalizeRequest', priority: 'low', name: 'tamperAfterSigning' },
     );
-    const error = await refusal(tampering.send(new AssumeRoleCommand({ RoleArn: readOnly, RoleSessionName: 'alice' })));
+    const error = await refusal(
+      tampering.send(new AssumeRoleCommand({ RoleArn: readOnly, RoleSessionName: 'alice' })),
+    );
     expect(error.name).toBe('SignatureDoesNotMatch');
     expect(error.$metadata.httpStatusCode).toBe(403);
   });
 
   it('refuses a wrong secret (SignatureDoesNotMatch) and an unknown key (InvalidClientTokenId)', async () => {
     const wrongSecret = await refusal(
-      client('eu-west-1', { accessKeyId: broker.accessKeyId, secretAccessKey: 'not-the-secret' }).send(new GetCallerIdentityCommand({})),
+      client('eu-west-1', {
+        accessKeyId: broker.accessKeyId,
+        secretAccessKey: 'not-the-secret',
+      }).send(new GetCallerIdentityCommand({})),
     );
     expect(wrongSecret.name).toBe('SignatureDoesNotMatch');
     const unknown = await refusal(
-      client('eu-west-1', { accessKeyId: 'AKIDNOBODYKNOWSTHIS1', secretAccessKey: 'x'.repeat(40) }).send(new GetCallerIdentityCommand({})),
+      client('eu-west-1', {
+        accessKeyId: 'AKIDNOBODYKNOWSTHIS1',
+        secretAccessKey: 'x'.repeat(40),
+      }).send(new GetCallerIdentityCommand({})),
     );
     expect(unknown.name).toBe('InvalidClientTokenId');
     expect(unknown.message).toBe('The security token included in the request is invalid.');
@@ -136,11 +173,16 @@ describe('the STS emulator, called through @aws-sdk/client-sts', () => {
     const keys = keysOf((await assumeReadOnly()).Credentials);
     const other = keysOf((await assumeReadOnly()).Credentials);
     const missing = await refusal(
-      client('eu-west-1', { accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey }).send(new GetCallerIdentityCommand({})),
+      client('eu-west-1', {
+        accessKeyId: keys.accessKeyId,
+        secretAccessKey: keys.secretAccessKey,
+      }).send(new GetCallerIdentityCommand({})),
     );
     expect(missing.name).toBe('InvalidClientTokenId');
     const mismatched = await refusal(
-      client('eu-west-1', { ...keys, sessionToken: other.sessionToken }).send(new GetCallerIdentityCommand({})),
+      client('eu-west-1', { ...keys, sessionToken: other.sessionToken }).send(
+        new GetCallerIdentityCommand({}),
+      ),
     );
     expect(mismatched.name).toBe('InvalidClientTokenId');
   });
@@ -150,7 +192,9 @@ describe('the STS emulator, called through @aws-sdk/client-sts', () => {
     const start = offsetMs;
     try {
       offsetMs = start + 899_000;
-      await expect(client('eu-west-1', keys).send(new GetCallerIdentityCommand({}))).resolves.toBeDefined();
+      await expect(
+        client('eu-west-1', keys).send(new GetCallerIdentityCommand({})),
+      ).resolves.toBeDefined();
       offsetMs = start + 901_000;
       const error = await refusal(client('eu-west-1', keys).send(new GetCallerIdentityCommand({})));
       expect(error.name).toBe('ExpiredToken');
@@ -187,26 +231,40 @@ describe('the STS emulator, called through @aws-sdk/client-sts', () => {
 
   it('refuses a principal the role does not trust (AccessDenied)', async () => {
     const error = await refusal(
-      client('eu-west-1', outsider).send(new AssumeRoleCommand({ RoleArn: readOnly, RoleSessionName: 'outsider' })),
+      client('eu-west-1', outsider).send(
+        new AssumeRoleCommand({ RoleArn: readOnly, RoleSessionName: 'outsider' }),
+      ),
     );
     expect(error.name).toBe('AccessDenied');
     expect(error.$metadata.httpStatusCode).toBe(403);
-    expect(error.message).toBe(`User: ${outsider.arn} is not authorized to perform: sts:AssumeRole on resource: ${readOnly}`);
+    expect(error.message).toBe(
+      `User: ${outsider.arn} is not authorized to perform: sts:AssumeRole on resource: ${readOnly}`,
+    );
   });
 
   it('caps role chaining at one hour: DurationSeconds 7200 from the broker is a ValidationError', async () => {
     const longRole = 'arn:aws:iam::111111111111:role/LongAdmin';
     const error = await refusal(
-      brokerClient().send(new AssumeRoleCommand({ RoleArn: longRole, RoleSessionName: 'alice', DurationSeconds: 7200 })),
+      brokerClient().send(
+        new AssumeRoleCommand({
+          RoleArn: longRole,
+          RoleSessionName: 'alice',
+          DurationSeconds: 7200,
+        }),
+      ),
     );
     expect(error.name).toBe('ValidationError');
     expect(error.$metadata.httpStatusCode).toBe(400);
-    expect(error.message).toBe('The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.');
+    expect(error.message).toBe(
+      'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.',
+    );
     const notChained = await client('eu-west-1', admin).send(
       new AssumeRoleCommand({ RoleArn: longRole, RoleSessionName: 'admin', DurationSeconds: 7200 }),
     );
     keysOf(notChained.Credentials);
-    expect(notChained.AssumedRoleUser?.Arn).toBe('arn:aws:sts::111111111111:assumed-role/LongAdmin/admin');
+    expect(notChained.AssumedRoleUser?.Arn).toBe(
+      'arn:aws:sts::111111111111:assumed-role/LongAdmin/admin',
+    );
   });
 
   it('parses policy errors into the typed SDK exception', async () => {
@@ -217,12 +275,16 @@ describe('the STS emulator, called through @aws-sdk/client-sts', () => {
   it('answers RegionDisabledException for a region switched off, and recovers when switched on', async () => {
     emulator.setRegionDisabled('eu-central-1', true);
     try {
-      const error = await refusal(client('eu-central-1', broker).send(new GetCallerIdentityCommand({})));
+      const error = await refusal(
+        client('eu-central-1', broker).send(new GetCallerIdentityCommand({})),
+      );
       expect(error).toBeInstanceOf(RegionDisabledException);
     } finally {
       emulator.setRegionDisabled('eu-central-1', false);
     }
-    await expect(client('eu-central-1', broker).send(new GetCallerIdentityCommand({}))).resolves.toBeDefined();
+    await expect(
+      client('eu-central-1', broker).send(new GetCallerIdentityCommand({})),
+    ).resolves.toBeDefined();
   });
 
   it("answers unsigned calls with AWS's XML error document", async () => {
@@ -236,7 +298,11 @@ describe('the STS emulator, called through @aws-sdk/client-sts', () => {
     const xml: unknown = new XMLParser().parse(await response.text());
     expect(xml).toMatchObject({
       ErrorResponse: {
-        Error: { Type: 'Sender', Code: 'MissingAuthenticationToken', Message: 'Request is missing Authentication Token' },
+        Error: {
+          Type: 'Sender',
+          Code: 'MissingAuthenticationToken',
+          Message: 'Request is missing Authentication Token',
+        },
         RequestId: response.headers.get('x-amzn-requestid'),
       },
     });
@@ -244,7 +310,13 @@ describe('the STS emulator, called through @aws-sdk/client-sts', () => {
 
   it('logs one line per call with action, caller, outcome and code, and never a key, secret or token', () => {
     expect(logs.length).toBeGreaterThan(10);
-    expect(logs).toContain(logs.find((l) => /action=AssumeRole caller=arn:aws:iam::888888888888:user\/outsider .*outcome=refused code=AccessDenied/.test(l)));
+    expect(logs).toContain(
+      logs.find((l) =>
+        /action=AssumeRole caller=arn:aws:iam::888888888888:user\/outsider .*outcome=refused code=AccessDenied/.test(
+          l,
+        ),
+      ),
+    );
     for (const secret of secrets) {
       expect(logs.filter((line) => line.includes(secret))).toEqual([]);
     }
@@ -262,9 +334,12 @@ describe('a regional outage', () => {
     });
     try {
       const at = (region: string) =>
-        new STSClient({ region, endpoint: local.endpoints[region], credentials: broker, maxAttempts: 1 }).send(
-          new GetCallerIdentityCommand({}),
-        );
+        new STSClient({
+          region,
+          endpoint: local.endpoints[region],
+          credentials: broker,
+          maxAttempts: 1,
+        }).send(new GetCallerIdentityCommand({}));
       await expect(at('eu-central-1')).resolves.toBeDefined();
       await local.stopRegion('eu-central-1');
       await expect(at('eu-central-1')).rejects.toThrow(/ECONNREFUSED/);

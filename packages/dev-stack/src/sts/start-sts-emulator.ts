@@ -2,7 +2,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { StsPrincipal } from '../config/dev-config';
 import { createEmulatorState } from './emulator-state';
-import { handleConsoleRequest, handleFederationRequest, type HttpReply } from './federation/handle-federation-request';
+import {
+  handleConsoleRequest,
+  handleFederationRequest,
+  type HttpReply,
+} from './federation/handle-federation-request';
 import { handleStsRequest } from './handle-sts-request';
 import { buildRoleCatalog, type StsConfig } from './role-catalog';
 import type { WireRequest } from './sigv4/sigv4';
@@ -55,9 +59,19 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string, now: Date): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  headers: Record<string, string>,
+  body: string,
+  now: Date,
+): void {
   // The Date header lets SDKs correct their clock against ours, as they do against AWS.
-  res.writeHead(status, { ...headers, date: now.toUTCString(), 'content-length': Buffer.byteLength(body) });
+  res.writeHead(status, {
+    ...headers,
+    date: now.toUTCString(),
+    'content-length': Buffer.byteLength(body),
+  });
   res.end(body);
 }
 
@@ -107,16 +121,37 @@ export async function startStsEmulator(options: StsEmulatorOptions): Promise<Sts
   async function handle(region: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readBody(req);
     const now = clock();
-    const request: WireRequest = { method: req.method ?? 'GET', url: req.url ?? '/', rawHeaders: req.rawHeaders, body };
+    const request: WireRequest = {
+      method: req.method ?? 'GET',
+      url: req.url ?? '/',
+      rawHeaders: req.rawHeaders,
+      body,
+    };
     const path = pathOf(request.url);
     if (region === firstRegion && path === '/federation') {
-      reply(res, handleFederationRequest(request, { now, state, consoleUrl: links.consoleUrl }), now);
+      reply(
+        res,
+        handleFederationRequest(request, { now, state, consoleUrl: links.consoleUrl }),
+        now,
+      );
     } else if (region === firstRegion && path === '/console') {
       reply(res, handleConsoleRequest(request, { now, state }), now);
     } else if (path === '/' && (request.method === 'POST' || request.method === 'GET')) {
-      const result = handleStsRequest(request, { region, now, principals: options.principals, catalog, state });
+      const result = handleStsRequest(request, {
+        region,
+        now,
+        principals: options.principals,
+        catalog,
+        state,
+      });
       log(result.logLine);
-      send(res, result.status, { 'content-type': 'text/xml', 'x-amzn-requestid': result.requestId }, result.body, now);
+      send(
+        res,
+        result.status,
+        { 'content-type': 'text/xml', 'x-amzn-requestid': result.requestId },
+        result.body,
+        now,
+      );
     } else {
       send(res, 404, { 'content-type': 'text/plain; charset=utf-8' }, 'Not found\n', now);
     }
@@ -127,12 +162,25 @@ export async function startStsEmulator(options: StsEmulatorOptions): Promise<Sts
       const server = createServer((req, res) => {
         handle(region, req, res).catch((error: unknown) => {
           const tooLarge = error instanceof BodyTooLarge;
-          log(`sts region=${region} outcome=${tooLarge ? 'refused code=RequestTooLarge' : 'error code=InternalFailure'}`);
-          if (!res.headersSent) send(res, tooLarge ? 413 : 500, { 'content-type': 'text/plain; charset=utf-8' }, tooLarge ? 'Request too large\n' : 'Internal error\n', clock());
+          log(
+            `sts region=${region} outcome=${tooLarge ? 'refused code=RequestTooLarge' : 'error code=InternalFailure'}`,
+          );
+          if (!res.headersSent)
+            send(
+              res,
+              tooLarge ? 413 : 500,
+              { 'content-type': 'text/plain; charset=utf-8' },
+              tooLarge ? 'Request too large\n' : 'Internal error\n',
+              clock(),
+            );
         });
       });
       servers.set(region, server);
-      const port = await listen(server, options.host, options.basePort === 0 ? 0 : options.basePort + index);
+      const port = await listen(
+        server,
+        options.host,
+        options.basePort === 0 ? 0 : options.basePort + index,
+      );
       endpoints[region] = `http://${options.host}:${port}`;
     }
   } catch (error) {

@@ -31,7 +31,11 @@ export class StsError extends Error {
 }
 
 /** AWS's wording for a failed member constraint, e.g. `Value '1' at 'durationSeconds' failed to satisfy constraint: ...`. */
-export function validationError(value: string | null, member: string, constraint: string): StsError {
+export function validationError(
+  value: string | null,
+  member: string,
+  constraint: string,
+): StsError {
   const shown = value === null ? 'null' : `'${value}'`;
   return new StsError(
     'ValidationError',

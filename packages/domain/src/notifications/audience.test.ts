@@ -10,7 +10,10 @@ import { pendingSandbox } from '../testing/fixtures';
 
 const kindsFor = (type: NotificationEventType): string[] => {
   const scenario = lifecycleScenarios().find((candidate) => candidate.expected === type);
-  const event = scenario === undefined ? reminderEventOf(pendingSandbox()) : deriveNotificationEvents(scenario.before, scenario.after)[0];
+  const event =
+    scenario === undefined
+      ? reminderEventOf(pendingSandbox())
+      : deriveNotificationEvents(scenario.before, scenario.after)[0];
   if (event === undefined) throw new Error(`no event for ${type}`);
   return audiencesFor(event).map((audience) => audience.kind);
 };
@@ -35,12 +38,20 @@ describe('audiencesFor', () => {
   it('names the groups the request was routed to and the requester as a person', () => {
     const event = deriveNotificationEvents(undefined, pendingSandbox())[0];
     expect(event && audiencesFor(event)).toEqual([{ kind: 'reviewers', groups: ['reviewers'] }]);
-    const expired = lifecycleScenarios().find((scenario) => scenario.expected === 'REQUEST_EXPIRED');
+    const expired = lifecycleScenarios().find(
+      (scenario) => scenario.expected === 'REQUEST_EXPIRED',
+    );
     const expiry = expired && deriveNotificationEvents(expired.before, expired.after)[0];
-    expect(expiry && audiencesFor(expiry)).toEqual([{ kind: 'requester', person: personOf(alice) }]);
+    expect(expiry && audiencesFor(expiry)).toEqual([
+      { kind: 'requester', person: personOf(alice) },
+    ]);
   });
 
   it('marks only break-glass use and revocation urgent', () => {
-    expect(['BREAK_GLASS_USED', 'ACCESS_REVOKED', 'REQUEST_CREATED', 'REQUEST_APPROVED'].map((type) => isUrgent(type as NotificationEventType))).toEqual([true, true, false, false]);
+    expect(
+      ['BREAK_GLASS_USED', 'ACCESS_REVOKED', 'REQUEST_CREATED', 'REQUEST_APPROVED'].map((type) =>
+        isUrgent(type as NotificationEventType),
+      ),
+    ).toEqual([true, true, false, false]);
   });
 });

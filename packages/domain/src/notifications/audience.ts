@@ -14,7 +14,8 @@ export type Audience =
 export type AudienceKind = Audience['kind'];
 
 /** Break-glass use and a revoke interrupt someone now; everything else can wait for the inbox. */
-export const isUrgent = (type: NotificationEventType): boolean => type === 'BREAK_GLASS_USED' || type === 'ACCESS_REVOKED';
+export const isUrgent = (type: NotificationEventType): boolean =>
+  type === 'BREAK_GLASS_USED' || type === 'ACCESS_REVOKED';
 
 /**
  * Who must hear of each event (docs/notifications.md has the table). Reviewers hear what they can

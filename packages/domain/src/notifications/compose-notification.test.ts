@@ -6,7 +6,10 @@ import { composeNotification } from './compose-notification';
 import { deriveNotificationEvents } from './derive-notification-events';
 import { lifecycleScenarios } from './testing/lifecycle-scenarios';
 
-const context = { appUrl: 'https://elevate.example.com/', account: { name: 'sandbox', tags: { environment: 'dev' } } };
+const context = {
+  appUrl: 'https://elevate.example.com/',
+  account: { name: 'sandbox', tags: { environment: 'dev' } },
+};
 const reviewers: Audience = { kind: 'reviewers', groups: ['reviewers'] };
 
 // Creation refuses control characters, but the notifier reads whatever the store holds.
@@ -19,18 +22,27 @@ const createdEvent = (justification = 'Debug the failing deploy pipeline') => {
 describe('composeNotification', () => {
   it('tells reviewers who wants which role where, why, for how long, and links to the review queue', () => {
     const message = composeNotification(createdEvent(), reviewers, context);
-    expect(message.subject).toBe('[Elevate] Review: Alice Requester requests PowerUser in sandbox (111111111111)');
+    expect(message.subject).toBe(
+      '[Elevate] Review: Alice Requester requests PowerUser in sandbox (111111111111)',
+    );
     expect(message.link).toBe('https://elevate.example.com/reviews');
     expect(message.text).toContain('Alice Requester <alice@example.com>');
     expect(message.text).toContain('sandbox (111111111111), environment dev');
     expect(message.text).toContain('Debug the failing deploy pipeline');
     expect(message.text).toContain('120 minutes, starting when approved');
     expect(message.text).toContain('Review it in Elevate: https://elevate.example.com/reviews');
-    expect(message.facts).toMatchObject({ environment: 'dev', accountName: 'sandbox', reviewerGroups: ['reviewers'], version: 1 });
+    expect(message.facts).toMatchObject({
+      environment: 'dev',
+      accountName: 'sandbox',
+      reviewerGroups: ['reviewers'],
+      version: 1,
+    });
   });
 
   it('links the requester to their request page and shows the window once approved', () => {
-    const scenario = lifecycleScenarios().find((candidate) => candidate.expected === 'REQUEST_APPROVED');
+    const scenario = lifecycleScenarios().find(
+      (candidate) => candidate.expected === 'REQUEST_APPROVED',
+    );
     const event = scenario && deriveNotificationEvents(scenario.before, scenario.after)[0];
     if (event === undefined) throw new Error('no event');
     const [audience] = audiencesFor(event);
@@ -38,7 +50,9 @@ describe('composeNotification', () => {
     const message = composeNotification(event, audience, context);
     expect(message.link).toBe(`https://elevate.example.com/requests/${event.request.id}`);
     expect(message.subject).toBe('[Elevate] Approved: PowerUser in sandbox (111111111111)');
-    expect(message.text).toMatch(/Window: +2025-03-03T09:05:00.000Z to 2025-03-03T11:05:00.000Z \(UTC\)/u);
+    expect(message.text).toMatch(
+      /Window: +2025-03-03T09:05:00.000Z to 2025-03-03T11:05:00.000Z \(UTC\)/u,
+    );
     expect(message.text).toContain('Rita Reviewer <rita@example.com>');
     expect(message.text).toContain('Comment:       ok');
   });
@@ -53,7 +67,10 @@ describe('composeNotification', () => {
     for (const scenario of lifecycleScenarios()) {
       for (const event of deriveNotificationEvents(scenario.before, scenario.after)) {
         for (const audience of audiencesFor(event)) {
-          const message = composeNotification(event, audience, { ...context, account: { name: 'ü'.repeat(200), tags: {} } });
+          const message = composeNotification(event, audience, {
+            ...context,
+            account: { name: 'ü'.repeat(200), tags: {} },
+          });
           expect(message.subject.length).toBeLessThanOrEqual(100);
           expect(message.subject).toMatch(/^[\x20-\x7E]+$/u);
         }
@@ -64,7 +81,9 @@ describe('composeNotification', () => {
   it('keeps hostile justification text on one bounded line without controls', () => {
     const hostile = `Fix\r\nBcc: evil@example.com\u202Egnp.exe <script>alert(1)</script>${'A'.repeat(5000)}`;
     const message = composeNotification(createdEvent(hostile), reviewers, context);
-    const line = message.text.split('\n').find((candidate) => candidate.startsWith('Justification:'));
+    const line = message.text
+      .split('\n')
+      .find((candidate) => candidate.startsWith('Justification:'));
     expect(line).toContain('Fix Bcc: evil@example.com gnp.exe');
     expect(message.text).not.toMatch(/^Bcc:/mu);
     expect(message.text).not.toMatch(/[\u202E\r]/u);
@@ -72,7 +91,9 @@ describe('composeNotification', () => {
   });
 
   it('marks break-glass urgent in the subject', () => {
-    const scenario = lifecycleScenarios().find((candidate) => candidate.expected === 'BREAK_GLASS_USED');
+    const scenario = lifecycleScenarios().find(
+      (candidate) => candidate.expected === 'BREAK_GLASS_USED',
+    );
     const event = scenario && deriveNotificationEvents(scenario.before, scenario.after)[0];
     if (event === undefined) throw new Error('no event');
     const message = composeNotification(event, { kind: 'security' }, context);

@@ -7,7 +7,13 @@ import type { NotificationEvent, NotificationEventType } from './notification-ev
 import { asciiSubject, plainText } from './plain-text';
 
 /** Bounds on user text in a message, far below SNS's 256 KiB whatever a policy allows. */
-export const NOTIFICATION_TEXT_LIMITS = { name: 100, email: 254, justification: 1000, comment: 500, ticket: 100 } as const;
+export const NOTIFICATION_TEXT_LIMITS = {
+  name: 100,
+  email: 254,
+  justification: 1000,
+  comment: 500,
+  ticket: 100,
+} as const;
 export const SUBJECT_MAX_CHARS = 100;
 
 /** The catalog entry of the request's account, if the policy still names it. */
@@ -72,20 +78,29 @@ const factsOf = (event: NotificationEvent, context: NotificationContext): Notifi
   const { request, cause } = event;
   const window = windowOf(request);
   const environment = context.account?.tags['environment'];
-  const comment = cause.comment === undefined ? undefined : plainText(cause.comment, NOTIFICATION_TEXT_LIMITS.comment);
+  const comment =
+    cause.comment === undefined
+      ? undefined
+      : plainText(cause.comment, NOTIFICATION_TEXT_LIMITS.comment);
   return {
     requestId: request.id,
     version: event.version,
     eventType: event.type,
     occurredAt: cause.at,
     accountId: request.accountId,
-    ...(context.account === undefined ? {} : { accountName: plainText(context.account.name, NOTIFICATION_TEXT_LIMITS.name) }),
-    ...(environment === undefined ? {} : { environment: plainText(environment, NOTIFICATION_TEXT_LIMITS.name) }),
+    ...(context.account === undefined
+      ? {}
+      : { accountName: plainText(context.account.name, NOTIFICATION_TEXT_LIMITS.name) }),
+    ...(environment === undefined
+      ? {}
+      : { environment: plainText(environment, NOTIFICATION_TEXT_LIMITS.name) }),
     roleName: request.roleName,
     requester: person(request.requester),
     actor: person(cause.actor),
     justification: plainText(request.justification, NOTIFICATION_TEXT_LIMITS.justification),
-    ...(request.ticket === undefined ? {} : { ticket: plainText(request.ticket, NOTIFICATION_TEXT_LIMITS.ticket) }),
+    ...(request.ticket === undefined
+      ? {}
+      : { ticket: plainText(request.ticket, NOTIFICATION_TEXT_LIMITS.ticket) }),
     ...(comment === undefined || comment === '' ? {} : { comment }),
     breakGlass: request.breakGlass,
     durationMinutes: request.requestedDurationMinutes,
@@ -159,7 +174,11 @@ const headlineOf = (facts: NotificationFacts): string => {
   }
 };
 
-const ACTING_EVENTS: readonly NotificationEventType[] = ['REQUEST_CREATED', 'PENDING_REMINDER', 'BREAK_GLASS_USED'];
+const ACTING_EVENTS: readonly NotificationEventType[] = [
+  'REQUEST_CREATED',
+  'PENDING_REMINDER',
+  'BREAK_GLASS_USED',
+];
 
 const linkOf = (facts: NotificationFacts, audience: Audience, appUrl: string): string => {
   const base = appUrl.replace(/\/+$/u, '');
@@ -170,13 +189,18 @@ const linkOf = (facts: NotificationFacts, audience: Audience, appUrl: string): s
 
 const windowLine = (facts: NotificationFacts): string => {
   if (facts.window !== undefined) return `${facts.window.startsAt} to ${facts.window.endsAt} (UTC)`;
-  const start = facts.scheduledStart === undefined ? 'when approved' : `at ${facts.scheduledStart} (UTC) or when approved, whichever is later`;
+  const start =
+    facts.scheduledStart === undefined
+      ? 'when approved'
+      : `at ${facts.scheduledStart} (UTC) or when approved, whichever is later`;
   return `${facts.durationMinutes} minutes, starting ${start}`;
 };
 
 const callToAction = (facts: NotificationFacts, audience: Audience): string => {
   if (audience.kind === 'reviewers' && ACTING_EVENTS.includes(facts.eventType)) {
-    return facts.eventType === 'BREAK_GLASS_USED' ? 'Review it after the fact in Elevate' : 'Review it in Elevate';
+    return facts.eventType === 'BREAK_GLASS_USED'
+      ? 'Review it after the fact in Elevate'
+      : 'Review it in Elevate';
   }
   return audience.kind === 'requester' ? 'Your request in Elevate' : 'The request in Elevate';
 };
@@ -184,22 +208,44 @@ const callToAction = (facts: NotificationFacts, audience: Audience): string => {
 const bodyOf = (facts: NotificationFacts, audience: Audience, link: string): string => {
   const rows: [string, string | undefined][] = [
     ['Requester', `${facts.requester.name} <${facts.requester.email}>`],
-    ['Account', `${accountLabel(facts)}${facts.environment === undefined ? '' : `, environment ${facts.environment}`}`],
+    [
+      'Account',
+      `${accountLabel(facts)}${facts.environment === undefined ? '' : `, environment ${facts.environment}`}`,
+    ],
     ['Role', facts.roleName],
     ['Justification', facts.justification],
     ['Ticket', facts.ticket],
     ['Window', windowLine(facts)],
     ['Break-glass', facts.breakGlass ? 'yes' : undefined],
     ['Approvals', `${facts.approvals.count} of ${facts.approvals.required}`],
-    ['By', facts.actor.sub === facts.requester.sub ? undefined : `${facts.actor.name} <${facts.actor.email}> at ${facts.occurredAt}`],
+    [
+      'By',
+      facts.actor.sub === facts.requester.sub
+        ? undefined
+        : `${facts.actor.name} <${facts.actor.email}> at ${facts.occurredAt}`,
+    ],
     ['Comment', facts.comment],
   ];
-  const table = rows.flatMap(([label, value]) => (value === undefined ? [] : [`${`${label}:`.padEnd(15)}${value}`]));
-  return [headlineOf(facts), '', ...table, '', `${callToAction(facts, audience)}: ${link}`, '', `Request ${facts.requestId}, version ${facts.version}. Sent by Elevate.`].join('\n');
+  const table = rows.flatMap(([label, value]) =>
+    value === undefined ? [] : [`${`${label}:`.padEnd(15)}${value}`],
+  );
+  return [
+    headlineOf(facts),
+    '',
+    ...table,
+    '',
+    `${callToAction(facts, audience)}: ${link}`,
+    '',
+    `Request ${facts.requestId}, version ${facts.version}. Sent by Elevate.`,
+  ].join('\n');
 };
 
 /** The message `audience` gets about `event`: subject, bodies, deep link and facts. Pure. */
-export const composeNotification = (event: NotificationEvent, audience: Audience, context: NotificationContext): NotificationMessage => {
+export const composeNotification = (
+  event: NotificationEvent,
+  audience: Audience,
+  context: NotificationContext,
+): NotificationMessage => {
   const facts = factsOf(event, context);
   const urgent = isUrgent(event.type);
   const link = linkOf(facts, audience, context.appUrl);

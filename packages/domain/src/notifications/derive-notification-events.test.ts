@@ -7,12 +7,15 @@ import { deriveNotificationEvents } from './derive-notification-events';
 import { lifecycleScenarios } from './testing/lifecycle-scenarios';
 
 describe('deriveNotificationEvents', () => {
-  it.each(lifecycleScenarios().map((scenario) => [scenario.expected, scenario] as const))('tells %s from the two images', (expected, scenario) => {
-    const events = deriveNotificationEvents(scenario.before, scenario.after);
-    expect(events.map((event) => event.type)).toEqual([expected]);
-    expect(events[0]?.version).toBe(scenario.after.version);
-    expect(events[0]?.cause).toEqual(scenario.after.history.at(-1));
-  });
+  it.each(lifecycleScenarios().map((scenario) => [scenario.expected, scenario] as const))(
+    'tells %s from the two images',
+    (expected, scenario) => {
+      const events = deriveNotificationEvents(scenario.before, scenario.after);
+      expect(events.map((event) => event.type)).toEqual([expected]);
+      expect(events[0]?.version).toBe(scenario.after.version);
+      expect(events[0]?.cause).toEqual(scenario.after.history.at(-1));
+    },
+  );
 
   it('finds nothing when the version did not move (a rewrite of the same state)', () => {
     const pending = pendingSandbox();
@@ -27,7 +30,9 @@ describe('deriveNotificationEvents', () => {
 
   it('numbers each event of a coalesced change with the version it produced', () => {
     const created = pendingSandbox();
-    const rejected = unwrap(rejectRequest(created, { comment: 'no' }, ctx(rita, addMinutes(NOW, 1))));
+    const rejected = unwrap(
+      rejectRequest(created, { comment: 'no' }, ctx(rita, addMinutes(NOW, 1))),
+    );
     const events = deriveNotificationEvents(undefined, rejected);
     expect(events.map((event) => [event.type, event.version])).toEqual([
       ['REQUEST_CREATED', 1],

@@ -28,8 +28,12 @@ const typeOf = (request: AccessRequest, event: HistoryEvent): NotificationEventT
  * events — one per write, or several if a feed ever coalesced writes. Anything else (the same
  * version again, another request, a shorter history) is nothing to tell.
  */
-export const deriveNotificationEvents = (before: AccessRequest | undefined, after: AccessRequest): NotificationEvent[] => {
-  if (before !== undefined && (before.id !== after.id || before.version >= after.version)) return [];
+export const deriveNotificationEvents = (
+  before: AccessRequest | undefined,
+  after: AccessRequest,
+): NotificationEvent[] => {
+  if (before !== undefined && (before.id !== after.id || before.version >= after.version))
+    return [];
   const seen = before?.history.length ?? 0;
   const newest = after.history.length - 1;
   return after.history.slice(seen).map((cause, offset) => ({

@@ -10,7 +10,12 @@ const UNSAFE = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}\u2028\u2029]/gu;
 export const plainText = (value: string, maxChars: number): string => {
   const flat = value.replace(UNSAFE, ' ').replace(/\s+/gu, ' ').trim();
   const chars = [...flat];
-  return chars.length <= maxChars ? flat : `${chars.slice(0, Math.max(0, maxChars - 1)).join('').trimEnd()}…`;
+  return chars.length <= maxChars
+    ? flat
+    : `${chars
+        .slice(0, Math.max(0, maxChars - 1))
+        .join('')
+        .trimEnd()}…`;
 };
 
 /**

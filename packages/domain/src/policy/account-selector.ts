@@ -11,5 +11,7 @@ export const selectsAccount = (selector: AccountSelector, account: PolicyAccount
   });
 };
 
-export const selectedAccounts = (selector: AccountSelector, accounts: readonly PolicyAccount[]): PolicyAccount[] =>
-  accounts.filter((account) => selectsAccount(selector, account));
+export const selectedAccounts = (
+  selector: AccountSelector,
+  accounts: readonly PolicyAccount[],
+): PolicyAccount[] => accounts.filter((account) => selectsAccount(selector, account));

@@ -52,7 +52,10 @@ export const combineRules = (
   roleName: string,
 ): Result<EffectiveRule, DomainError> => {
   const first = rules[0];
-  if (first === undefined) return err(domainError('NOT_ELIGIBLE', `No rule makes you eligible for ${roleName} in ${account.name}.`));
+  if (first === undefined)
+    return err(
+      domainError('NOT_ELIGIBLE', `No rule makes you eligible for ${roleName} in ${account.name}.`),
+    );
   const approverGroups = rules.reduce<readonly string[]>(
     (common, rule) => common.filter((group) => rule.approverGroups.includes(group)),
     [...new Set(first.approverGroups)],
@@ -60,12 +63,17 @@ export const combineRules = (
   const justification = {
     minLength: max(rules.map((rule) => rule.justification.minLength)),
     maxLength: min(rules.map((rule) => rule.justification.maxLength)),
-    patterns: rules.flatMap((rule) => patternOf(rule.justification.pattern, rule.justification.patternHint)),
+    patterns: rules.flatMap((rule) =>
+      patternOf(rule.justification.pattern, rule.justification.patternHint),
+    ),
   };
   const ruleIds = rules.map((rule) => rule.id);
   if (approverGroups.length === 0 || justification.minLength > justification.maxLength) {
     return err(
-      domainError('POLICY_CONFLICT', `The rules ${ruleIds.join(', ')} disagree on ${roleName} in ${account.name}; ask an Elevate admin to align them.`),
+      domainError(
+        'POLICY_CONFLICT',
+        `The rules ${ruleIds.join(', ')} disagree on ${roleName} in ${account.name}; ask an Elevate admin to align them.`,
+      ),
     );
   }
   const maxDurationMinutes = min(rules.map((rule) => rule.maxDurationMinutes));
@@ -75,7 +83,10 @@ export const combineRules = (
     account,
     roleName,
     maxDurationMinutes,
-    defaultDurationMinutes: Math.min(maxDurationMinutes, min(rules.map((rule) => rule.defaultDurationMinutes))),
+    defaultDurationMinutes: Math.min(
+      maxDurationMinutes,
+      min(rules.map((rule) => rule.defaultDurationMinutes)),
+    ),
     pendingExpiryMinutes: min(rules.map((rule) => rule.pendingExpiryMinutes)),
     maxStartDelayMinutes: min(rules.map((rule) => rule.maxStartDelayMinutes)),
     justification,
@@ -86,7 +97,9 @@ export const combineRules = (
     routingKey: routingKeyOf(approverGroups),
     selfApproval: rules.every((rule) => rule.selfApproval),
     breakGlass: rules.every((rule) => rule.breakGlass),
-    ...(stepUps.length === 0 ? {} : { stepUp: { mfa: true, maxAuthAgeMinutes: min(stepUps.map((s) => s.maxAuthAgeMinutes)) } }),
+    ...(stepUps.length === 0
+      ? {}
+      : { stepUp: { mfa: true, maxAuthAgeMinutes: min(stepUps.map((s) => s.maxAuthAgeMinutes)) } }),
   });
 };
 

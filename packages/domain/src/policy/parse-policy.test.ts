@@ -4,7 +4,10 @@ import { examplePolicyData } from '../testing/fixtures';
 import { parsePolicy } from './parse-policy';
 import { formatPolicyError } from './policy-error';
 
-type Data = Record<string, unknown> & { rules: Array<Record<string, unknown>>; accounts: Array<Record<string, unknown>> };
+type Data = Record<string, unknown> & {
+  rules: Array<Record<string, unknown>>;
+  accounts: Array<Record<string, unknown>>;
+};
 const data = (): Data => examplePolicyData() as Data;
 
 const errorsOf = (input: unknown): string[] => {
@@ -19,20 +22,33 @@ describe('parsePolicy', () => {
     if (!result.ok) return;
     const rule = result.value.rules[0];
     expect(rule?.approverGroups).toEqual(['reviewers']);
-    expect(rule).toMatchObject({ selfApproval: false, breakGlass: false, ticketRequired: false, maxStartDelayMinutes: 10080 });
-    expect(result.value.rules[2]).toMatchObject({ approvalsRequired: 2, breakGlass: true, stepUp: { mfa: true, maxAuthAgeMinutes: 15 } });
+    expect(rule).toMatchObject({
+      selfApproval: false,
+      breakGlass: false,
+      ticketRequired: false,
+      maxStartDelayMinutes: 10080,
+    });
+    expect(result.value.rules[2]).toMatchObject({
+      approvalsRequired: 2,
+      breakGlass: true,
+      stepUp: { mfa: true, maxAuthAgeMinutes: 15 },
+    });
   });
 
   it('names the path of a wrong type inside the file', () => {
     const input = data();
     input.rules[2] = { ...input.rules[2], approverGroups: 'reviewers' };
-    expect(errorsOf(input)).toEqual(['rules[2].approverGroups: Invalid input: expected array, received string']);
+    expect(errorsOf(input)).toEqual([
+      'rules[2].approverGroups: Invalid input: expected array, received string',
+    ]);
   });
 
   it('tells people to quote account ids that YAML read as numbers', () => {
     const input = data();
     input.accounts[1] = { ...input.accounts[1], id: 222222222222 };
-    expect(errorsOf(input)).toEqual(['accounts[1].id: expected a 12-digit account id as a string (quote it in YAML)']);
+    expect(errorsOf(input)).toEqual([
+      'accounts[1].id: expected a 12-digit account id as a string (quote it in YAML)',
+    ]);
   });
 
   it('rejects unknown keys, so a typo in a limit is not silently ignored', () => {
@@ -43,17 +59,44 @@ describe('parsePolicy', () => {
 
   it('requires exactly one of ids or tags in an account selector', () => {
     const input = data();
-    input.rules[0] = { ...input.rules[0], accounts: { ids: ['111111111111'], tags: { environment: 'dev' } } };
+    input.rules[0] = {
+      ...input.rules[0],
+      accounts: { ids: ['111111111111'], tags: { environment: 'dev' } },
+    };
     expect(errorsOf(input)).toEqual(['rules[0].accounts: give exactly one of ids or tags']);
   });
 
   it.each([
-    ['a default above the max', { defaultDurationMinutes: 600 }, 'rules[0].defaultDurationMinutes: must not exceed maxDurationMinutes (480)'],
-    ['a min justification above the max', { justification: { minLength: 50, maxLength: 20 } }, 'rules[0].justification.minLength: must not exceed maxLength (20)'],
-    ['self-approval with one approval', { selfApproval: true }, "rules[0].selfApproval: needs approvalsRequired ≥ 2: a requester's own approval never suffices on its own"],
-    ['an invalid pattern', { ticketPattern: '([A-Z' }, 'rules[0].ticketPattern: not a valid regular expression'],
-    ['an unknown account id', { accounts: { ids: ['111111111111', '555555555555'] } }, 'rules[0].accounts.ids[1]: account 555555555555 is not in the accounts catalog'],
-    ['a tag selector that selects nothing', { accounts: { tags: { environment: 'qa' } } }, 'rules[0].accounts.tags: selects no account in the catalog'],
+    [
+      'a default above the max',
+      { defaultDurationMinutes: 600 },
+      'rules[0].defaultDurationMinutes: must not exceed maxDurationMinutes (480)',
+    ],
+    [
+      'a min justification above the max',
+      { justification: { minLength: 50, maxLength: 20 } },
+      'rules[0].justification.minLength: must not exceed maxLength (20)',
+    ],
+    [
+      'self-approval with one approval',
+      { selfApproval: true },
+      "rules[0].selfApproval: needs approvalsRequired ≥ 2: a requester's own approval never suffices on its own",
+    ],
+    [
+      'an invalid pattern',
+      { ticketPattern: '([A-Z' },
+      'rules[0].ticketPattern: not a valid regular expression',
+    ],
+    [
+      'an unknown account id',
+      { accounts: { ids: ['111111111111', '555555555555'] } },
+      'rules[0].accounts.ids[1]: account 555555555555 is not in the accounts catalog',
+    ],
+    [
+      'a tag selector that selects nothing',
+      { accounts: { tags: { environment: 'qa' } } },
+      'rules[0].accounts.tags: selects no account in the catalog',
+    ],
   ])('rejects %s by a cross-field check', (_label, patch, message) => {
     const input = data();
     input.rules[0] = { ...input.rules[0], ...patch };
@@ -61,21 +104,62 @@ describe('parsePolicy', () => {
   });
 
   it.each([
-    ['^(a+)+$', { ticketPattern: '^(a+)+$' }, 'rules[0].ticketPattern', 'a repeated group contains a quantifier or an alternation'],
-    ['(a|aa)*', { ticketPattern: '(a|aa)*' }, 'rules[0].ticketPattern', 'a repeated group contains a quantifier or an alternation'],
-    ['(.*a){20}', { justification: { pattern: '(.*a){20}' } }, 'rules[0].justification.pattern', 'a repeated group contains a quantifier or an alternation'],
-    ['a backreference', { ticketPattern: '^(\\w)\\1$' }, 'rules[0].ticketPattern', 'backreferences are not allowed'],
-    ['a lookbehind', { justification: { pattern: '(?<=INC)\\d+' } }, 'rules[0].justification.pattern', 'lookbehind is not allowed'],
-    ['a very long pattern', { ticketPattern: `^${'A'.repeat(200)}$` }, 'rules[0].ticketPattern', 'longer than 200 characters'],
+    [
+      '^(a+)+$',
+      { ticketPattern: '^(a+)+$' },
+      'rules[0].ticketPattern',
+      'a repeated group contains a quantifier or an alternation',
+    ],
+    [
+      '(a|aa)*',
+      { ticketPattern: '(a|aa)*' },
+      'rules[0].ticketPattern',
+      'a repeated group contains a quantifier or an alternation',
+    ],
+    [
+      '(.*a){20}',
+      { justification: { pattern: '(.*a){20}' } },
+      'rules[0].justification.pattern',
+      'a repeated group contains a quantifier or an alternation',
+    ],
+    [
+      'a backreference',
+      { ticketPattern: '^(\\w)\\1$' },
+      'rules[0].ticketPattern',
+      'backreferences are not allowed',
+    ],
+    [
+      'a lookbehind',
+      { justification: { pattern: '(?<=INC)\\d+' } },
+      'rules[0].justification.pattern',
+      'lookbehind is not allowed',
+    ],
+    [
+      'a very long pattern',
+      { ticketPattern: `^${'A'.repeat(200)}$` },
+      'rules[0].ticketPattern',
+      'longer than 200 characters',
+    ],
   ])('refuses the pattern %s, naming its path', (_label, patch, path, reason) => {
     const input = data();
     input.rules[0] = { ...input.rules[0], ...patch };
-    expect(errorsOf(input)).toEqual([`${path}: could backtrack catastrophically on user input: ${reason}`]);
+    expect(errorsOf(input)).toEqual([
+      `${path}: could backtrack catastrophically on user input: ${reason}`,
+    ]);
   });
 
-  it.each(['^[A-Z]+-\\d+$', '^(?:OPS|SEC)-\\d{1,8}$', '\\b(?:INC|CHG)\\d{6,}\\b', '^[A-Z][A-Z0-9]+-\\d+$'])('accepts the realistic ticket pattern %s', (pattern) => {
+  it.each([
+    '^[A-Z]+-\\d+$',
+    '^(?:OPS|SEC)-\\d{1,8}$',
+    '\\b(?:INC|CHG)\\d{6,}\\b',
+    '^[A-Z][A-Z0-9]+-\\d+$',
+  ])('accepts the realistic ticket pattern %s', (pattern) => {
     const input = data();
-    input.rules[0] = { ...input.rules[0], ticketPattern: pattern, justification: { pattern: 'https?://\\S+|[A-Z]+-\\d+' } };
+    input.rules[0] = {
+      ...input.rules[0],
+      ticketPattern: pattern,
+      justification: { pattern: 'https?://\\S+|[A-Z]+-\\d+' },
+    };
     expect(errorsOf(input)).toEqual([]);
   });
 
@@ -83,12 +167,21 @@ describe('parsePolicy', () => {
     const input = data();
     input.accounts.push({ id: '111111111111', name: 'sandbox-2' });
     input.rules.push({ ...input.rules[0] });
-    expect(errorsOf(input)).toEqual(['accounts[4].id: duplicate account id "111111111111"', 'rules[4].id: duplicate rule id "engineers-non-production"']);
+    expect(errorsOf(input)).toEqual([
+      'accounts[4].id: duplicate account id "111111111111"',
+      'rules[4].id: duplicate rule id "engineers-non-production"',
+    ]);
   });
 
   it('rejects overlapping rules that route to different approvers', () => {
     const input = data();
-    input.rules.push({ ...input.rules[3], id: 'leads-data-lake', groups: ['leads'], roles: ['ReadOnly'], approverGroups: ['data-leads'] });
+    input.rules.push({
+      ...input.rules[3],
+      id: 'leads-data-lake',
+      groups: ['leads'],
+      roles: ['ReadOnly'],
+      approverGroups: ['data-leads'],
+    });
     expect(errorsOf(input)).toEqual([
       'rules[4].approverGroups: overlaps rules[3] (data-engineers-data-lake) on 444444444444/ReadOnly; overlapping rules must name the same approver groups',
     ]);
@@ -96,7 +189,13 @@ describe('parsePolicy', () => {
 
   it('accepts overlapping rules with the same approvers', () => {
     const input = data();
-    input.rules.push({ ...input.rules[3], id: 'leads-data-lake', groups: ['leads'], roles: ['ReadOnly'], approverGroups: ['reviewers'] });
+    input.rules.push({
+      ...input.rules[3],
+      id: 'leads-data-lake',
+      groups: ['leads'],
+      roles: ['ReadOnly'],
+      approverGroups: ['reviewers'],
+    });
     expect(errorsOf(input)).toEqual([]);
   });
 
@@ -106,18 +205,37 @@ describe('parsePolicy', () => {
   });
 
   it('names the rule and field of any wrongly typed rule field (property)', () => {
-    const fields = ['groups', 'roles', 'maxDurationMinutes', 'defaultDurationMinutes', 'pendingExpiryMinutes', 'approvalsRequired', 'selfApproval', 'breakGlass', 'accounts', 'justification', 'ticketRequired'];
+    const fields = [
+      'groups',
+      'roles',
+      'maxDurationMinutes',
+      'defaultDurationMinutes',
+      'pendingExpiryMinutes',
+      'approvalsRequired',
+      'selfApproval',
+      'breakGlass',
+      'accounts',
+      'justification',
+      'ticketRequired',
+    ];
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 3 }),
         fc.constantFrom(...fields),
-        fc.oneof(fc.constant(null), fc.constant('text'), fc.constant({ odd: true }), fc.constant(-1)),
+        fc.oneof(
+          fc.constant(null),
+          fc.constant('text'),
+          fc.constant({ odd: true }),
+          fc.constant(-1),
+        ),
         (index, field, value) => {
           const input = data();
           input.rules[index] = { ...input.rules[index], [field]: value };
           const errors = errorsOf(input);
           expect(errors.length).toBeGreaterThan(0);
-          expect(errors.some((message) => message.startsWith(`rules[${index}].${field}`))).toBe(true);
+          expect(errors.some((message) => message.startsWith(`rules[${index}].${field}`))).toBe(
+            true,
+          );
         },
       ),
     );

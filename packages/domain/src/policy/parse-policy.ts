@@ -14,7 +14,12 @@ import { unsafePatternReason } from './unsafe-pattern';
 export const parsePolicy = (data: unknown): Result<Policy, PolicyError[]> => {
   const parsed = policySchema.safeParse(data);
   if (!parsed.success) {
-    return err(parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })));
+    return err(
+      parsed.error.issues.map((issue) => ({
+        path: formatPath(issue.path),
+        message: issue.message,
+      })),
+    );
   }
   const policy = withDefaultApprovers(parsed.data);
   const errors = crossFieldErrors(policy);
@@ -23,32 +28,61 @@ export const parsePolicy = (data: unknown): Result<Policy, PolicyError[]> => {
 
 const withDefaultApprovers = (document: PolicyDocument): Policy => ({
   ...document,
-  rules: document.rules.map((rule) => ({ ...rule, approverGroups: rule.approverGroups ?? document.groups.reviewers })),
+  rules: document.rules.map((rule) => ({
+    ...rule,
+    approverGroups: rule.approverGroups ?? document.groups.reviewers,
+  })),
 });
 
 const crossFieldErrors = (policy: Policy): PolicyError[] => [
-  ...duplicates(policy.accounts.map((account) => account.id), (i) => `accounts[${i}].id`, 'duplicate account id'),
-  ...duplicates(policy.accounts.map((account) => account.name), (i) => `accounts[${i}].name`, 'duplicate account name'),
-  ...duplicates(policy.rules.map((rule) => rule.id), (i) => `rules[${i}].id`, 'duplicate rule id'),
+  ...duplicates(
+    policy.accounts.map((account) => account.id),
+    (i) => `accounts[${i}].id`,
+    'duplicate account id',
+  ),
+  ...duplicates(
+    policy.accounts.map((account) => account.name),
+    (i) => `accounts[${i}].name`,
+    'duplicate account name',
+  ),
+  ...duplicates(
+    policy.rules.map((rule) => rule.id),
+    (i) => `rules[${i}].id`,
+    'duplicate rule id',
+  ),
   ...policy.rules.flatMap((rule, index) => ruleErrors(policy, rule, `rules[${index}]`)),
   ...overlapErrors(policy),
 ];
 
-const duplicates = (values: readonly string[], pathOf: (index: number) => string, message: string): PolicyError[] =>
-  values.flatMap((value, index) => (values.indexOf(value) < index ? [{ path: pathOf(index), message: `${message} "${value}"` }] : []));
+const duplicates = (
+  values: readonly string[],
+  pathOf: (index: number) => string,
+  message: string,
+): PolicyError[] =>
+  values.flatMap((value, index) =>
+    values.indexOf(value) < index
+      ? [{ path: pathOf(index), message: `${message} "${value}"` }]
+      : [],
+  );
 
 const ruleErrors = (policy: Policy, rule: PolicyRule, path: string): PolicyError[] => {
   const errors: PolicyError[] = [];
   if (rule.defaultDurationMinutes > rule.maxDurationMinutes) {
-    errors.push({ path: `${path}.defaultDurationMinutes`, message: `must not exceed maxDurationMinutes (${rule.maxDurationMinutes})` });
+    errors.push({
+      path: `${path}.defaultDurationMinutes`,
+      message: `must not exceed maxDurationMinutes (${rule.maxDurationMinutes})`,
+    });
   }
   if (rule.justification.minLength > rule.justification.maxLength) {
-    errors.push({ path: `${path}.justification.minLength`, message: `must not exceed maxLength (${rule.justification.maxLength})` });
+    errors.push({
+      path: `${path}.justification.minLength`,
+      message: `must not exceed maxLength (${rule.justification.maxLength})`,
+    });
   }
   if (rule.selfApproval && rule.approvalsRequired < 2) {
     errors.push({
       path: `${path}.selfApproval`,
-      message: 'needs approvalsRequired ≥ 2: a requester\'s own approval never suffices on its own',
+      message: "needs approvalsRequired ≥ 2: a requester's own approval never suffices on its own",
     });
   }
   for (const [field, pattern] of [
@@ -63,14 +97,24 @@ const ruleErrors = (policy: Policy, rule: PolicyRule, path: string): PolicyError
     // Patterns run on every requester's text (here and in the SPA): refuse shapes that can backtrack for seconds.
     const unsafe = unsafePatternReason(pattern);
     if (unsafe !== undefined) {
-      errors.push({ path: `${path}.${field}`, message: `could backtrack catastrophically on user input: ${unsafe}` });
+      errors.push({
+        path: `${path}.${field}`,
+        message: `could backtrack catastrophically on user input: ${unsafe}`,
+      });
     }
   }
   const knownIds = new Set(policy.accounts.map((account) => account.id));
   (rule.accounts.ids ?? []).forEach((id, index) => {
-    if (!knownIds.has(id)) errors.push({ path: `${path}.accounts.ids[${index}]`, message: `account ${id} is not in the accounts catalog` });
+    if (!knownIds.has(id))
+      errors.push({
+        path: `${path}.accounts.ids[${index}]`,
+        message: `account ${id} is not in the accounts catalog`,
+      });
   });
-  if (rule.accounts.tags !== undefined && selectedAccounts(rule.accounts, policy.accounts).length === 0) {
+  if (
+    rule.accounts.tags !== undefined &&
+    selectedAccounts(rule.accounts, policy.accounts).length === 0
+  ) {
     errors.push({ path: `${path}.accounts.tags`, message: 'selects no account in the catalog' });
   }
   return errors;
@@ -93,7 +137,9 @@ const compiles = (pattern: string): boolean => {
 const overlapErrors = (policy: Policy): PolicyError[] => {
   const errors: PolicyError[] = [];
   const targets = policy.rules.map((rule) => ({
-    accountIds: new Set(selectedAccounts(rule.accounts, policy.accounts).map((account) => account.id)),
+    accountIds: new Set(
+      selectedAccounts(rule.accounts, policy.accounts).map((account) => account.id),
+    ),
     roles: new Set(rule.roles),
     approvers: JSON.stringify([...new Set(rule.approverGroups)].sort()),
   }));

@@ -1,13 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../actor';
-import { DATA_LAKE, PRODUCTION, SANDBOX, STAGING, adam, alice, audrey, bob, examplePolicy, examplePolicyData, nina, pendingSandbox, policyFrom, rita } from '../testing/fixtures';
+import {
+  DATA_LAKE,
+  PRODUCTION,
+  SANDBOX,
+  STAGING,
+  adam,
+  alice,
+  audrey,
+  bob,
+  examplePolicy,
+  examplePolicyData,
+  nina,
+  pendingSandbox,
+  policyFrom,
+  rita,
+} from '../testing/fixtures';
 import { canRequest } from './can-request';
 import { combineRules } from './effective-rule';
-import { effectiveRuleFor, eligibilityOf, isAdmin, isAuditor, isReviewer, routingKeysFor } from './policy-evaluator';
+import {
+  effectiveRuleFor,
+  eligibilityOf,
+  isAdmin,
+  isAuditor,
+  isReviewer,
+  routingKeysFor,
+} from './policy-evaluator';
 import type { PolicyRule } from './policy-schema';
 import { canSee } from './request-visibility';
 
-const summary = (actor: Actor) => eligibilityOf(examplePolicy, actor).map((entry) => `${entry.account.name}/${entry.roleName}`);
+const summary = (actor: Actor) =>
+  eligibilityOf(examplePolicy, actor).map((entry) => `${entry.account.name}/${entry.roleName}`);
 
 describe('eligibilityOf', () => {
   it('lists what an engineer may request, account by account', () => {
@@ -28,7 +51,9 @@ describe('eligibilityOf', () => {
   });
 
   it('carries the limits and the reviewers of each entry', () => {
-    const admin = eligibilityOf(examplePolicy, alice).find((entry) => entry.roleName === 'Administrator');
+    const admin = eligibilityOf(examplePolicy, alice).find(
+      (entry) => entry.roleName === 'Administrator',
+    );
     expect(admin).toMatchObject({
       ruleIds: ['engineers-production-admin'],
       maxDurationMinutes: 120,
@@ -45,19 +70,37 @@ describe('eligibilityOf', () => {
 
 describe('effectiveRuleFor and canRequest', () => {
   it('explains each refusal with a code and a reason', () => {
-    expect(canRequest(examplePolicy, alice, { accountId: '999999999999', roleName: 'ReadOnly' })).toMatchObject({ allowed: false, code: 'UNKNOWN_ACCOUNT' });
-    expect(canRequest(examplePolicy, alice, { accountId: SANDBOX, roleName: 'Administrator' })).toMatchObject({ allowed: false, code: 'UNKNOWN_ROLE' });
+    expect(
+      canRequest(examplePolicy, alice, { accountId: '999999999999', roleName: 'ReadOnly' }),
+    ).toMatchObject({ allowed: false, code: 'UNKNOWN_ACCOUNT' });
+    expect(
+      canRequest(examplePolicy, alice, { accountId: SANDBOX, roleName: 'Administrator' }),
+    ).toMatchObject({ allowed: false, code: 'UNKNOWN_ROLE' });
     expect(canRequest(examplePolicy, nina, { accountId: STAGING, roleName: 'ReadOnly' })).toEqual({
       allowed: false,
       code: 'NOT_ELIGIBLE',
       reason: 'ReadOnly in staging is for members of engineers; you are in none of these groups.',
     });
-    expect(canRequest(examplePolicy, alice, { accountId: STAGING, roleName: 'ReadOnly', breakGlass: true })).toMatchObject({ allowed: false, code: 'BREAK_GLASS_NOT_ALLOWED' });
+    expect(
+      canRequest(examplePolicy, alice, {
+        accountId: STAGING,
+        roleName: 'ReadOnly',
+        breakGlass: true,
+      }),
+    ).toMatchObject({ allowed: false, code: 'BREAK_GLASS_NOT_ALLOWED' });
   });
 
   it('allows eligible requests, break-glass where the rule does', () => {
-    expect(canRequest(examplePolicy, alice, { accountId: PRODUCTION, roleName: 'Administrator', breakGlass: true })).toEqual({ allowed: true });
-    expect(canRequest(examplePolicy, bob, { accountId: DATA_LAKE, roleName: 'PowerUser' })).toEqual({ allowed: true });
+    expect(
+      canRequest(examplePolicy, alice, {
+        accountId: PRODUCTION,
+        roleName: 'Administrator',
+        breakGlass: true,
+      }),
+    ).toEqual({ allowed: true });
+    expect(canRequest(examplePolicy, bob, { accountId: DATA_LAKE, roleName: 'PowerUser' })).toEqual(
+      { allowed: true },
+    );
   });
 
   it('combines several matching rules to the strictest limits', () => {
@@ -104,10 +147,16 @@ describe('effectiveRuleFor and canRequest', () => {
 });
 
 describe('roles and routing', () => {
-  it('knows admins, auditors and reviewers from the policy\'s groups', () => {
+  it("knows admins, auditors and reviewers from the policy's groups", () => {
     expect([isAdmin(examplePolicy, adam), isAdmin(examplePolicy, rita)]).toEqual([true, false]);
-    expect([isAuditor(examplePolicy, audrey), isAuditor(examplePolicy, adam)]).toEqual([true, false]);
-    expect([isReviewer(examplePolicy, rita), isReviewer(examplePolicy, alice)]).toEqual([true, false]);
+    expect([isAuditor(examplePolicy, audrey), isAuditor(examplePolicy, adam)]).toEqual([
+      true,
+      false,
+    ]);
+    expect([isReviewer(examplePolicy, rita), isReviewer(examplePolicy, alice)]).toEqual([
+      true,
+      false,
+    ]);
   });
 
   it('gives reviewers the routing keys of their queues and others none', () => {
@@ -131,6 +180,9 @@ describe('canSee', () => {
   });
 
   it('answers NOT_VISIBLE with a reason when refused', () => {
-    expect(canSee(examplePolicy, bob, request)).toMatchObject({ allowed: false, code: 'NOT_VISIBLE' });
+    expect(canSee(examplePolicy, bob, request)).toMatchObject({
+      allowed: false,
+      code: 'NOT_VISIBLE',
+    });
   });
 });

@@ -10,19 +10,24 @@ import { combineRules } from './effective-rule';
 import type { Policy, PolicyAccount, PolicyRule } from './policy-schema';
 import { routingKeyOf } from './routing-key';
 
-export const isAdmin = (policy: Policy, actor: Actor): boolean => isMemberOfAny(actor, policy.groups.admins);
+export const isAdmin = (policy: Policy, actor: Actor): boolean =>
+  isMemberOfAny(actor, policy.groups.admins);
 
-export const isAuditor = (policy: Policy, actor: Actor): boolean => isMemberOfAny(actor, policy.groups.auditors);
+export const isAuditor = (policy: Policy, actor: Actor): boolean =>
+  isMemberOfAny(actor, policy.groups.auditors);
 
 /** Someone any rule routes requests to (or in the reviewers group). */
 export const isReviewer = (policy: Policy, actor: Actor): boolean =>
-  isMemberOfAny(actor, policy.groups.reviewers) || policy.rules.some((rule) => isMemberOfAny(actor, rule.approverGroups));
+  isMemberOfAny(actor, policy.groups.reviewers) ||
+  policy.rules.some((rule) => isMemberOfAny(actor, rule.approverGroups));
 
 export const findAccount = (policy: Policy, accountId: string): PolicyAccount | undefined =>
   policy.accounts.find((account) => account.id === accountId);
 
 const rulesFor = (policy: Policy, account: PolicyAccount, roleName: string): PolicyRule[] =>
-  policy.rules.filter((rule) => rule.roles.includes(roleName) && selectsAccount(rule.accounts, account));
+  policy.rules.filter(
+    (rule) => rule.roles.includes(roleName) && selectsAccount(rule.accounts, account),
+  );
 
 /**
  * The limits for `actor` requesting `roleName` in `accountId`, or why they may not: the account is
@@ -35,16 +40,25 @@ export const effectiveRuleFor = (
   roleName: string,
 ): Result<EffectiveRule, DomainError> => {
   const account = findAccount(policy, accountId);
-  if (account === undefined) return err(domainError('UNKNOWN_ACCOUNT', `Account ${accountId} is not managed by Elevate.`));
+  if (account === undefined)
+    return err(domainError('UNKNOWN_ACCOUNT', `Account ${accountId} is not managed by Elevate.`));
   const offering = rulesFor(policy, account, roleName);
   if (offering.length === 0) {
-    return err(domainError('UNKNOWN_ROLE', `No rule offers the role ${roleName} in ${account.name} (${account.id}).`));
+    return err(
+      domainError(
+        'UNKNOWN_ROLE',
+        `No rule offers the role ${roleName} in ${account.name} (${account.id}).`,
+      ),
+    );
   }
   const matching = offering.filter((rule) => isMemberOfAny(actor, rule.groups));
   if (matching.length === 0) {
     const groups = [...new Set(offering.flatMap((rule) => rule.groups))].sort();
     return err(
-      domainError('NOT_ELIGIBLE', `${roleName} in ${account.name} is for members of ${groups.join(', ')}; you are in none of these groups.`),
+      domainError(
+        'NOT_ELIGIBLE',
+        `${roleName} in ${account.name} is for members of ${groups.join(', ')}; you are in none of these groups.`,
+      ),
     );
   }
   return combineRules(matching, account, roleName);
@@ -54,10 +68,16 @@ export const effectiveRuleFor = (
 export const eligibilityOf = (policy: Policy, actor: Actor): EffectiveRule[] => {
   const mine = policy.rules.filter((rule) => isMemberOfAny(actor, rule.groups));
   return policy.accounts.flatMap((account) => {
-    const roles = [...new Set(mine.filter((rule) => selectsAccount(rule.accounts, account)).flatMap((rule) => rule.roles))];
+    const roles = [
+      ...new Set(
+        mine.filter((rule) => selectsAccount(rule.accounts, account)).flatMap((rule) => rule.roles),
+      ),
+    ];
     return roles.flatMap((roleName) => {
       const combined = combineRules(
-        mine.filter((rule) => rule.roles.includes(roleName) && selectsAccount(rule.accounts, account)),
+        mine.filter(
+          (rule) => rule.roles.includes(roleName) && selectsAccount(rule.accounts, account),
+        ),
         account,
         roleName,
       );
@@ -71,5 +91,9 @@ export const eligibilityOf = (policy: Policy, actor: Actor): EffectiveRule[] => 
  * the policy that includes one of their groups. The store queries each.
  */
 export const routingKeysFor = (policy: Policy, actor: Actor): string[] => [
-  ...new Set(policy.rules.filter((rule) => isMemberOfAny(actor, rule.approverGroups)).map((rule) => routingKeyOf(rule.approverGroups))),
+  ...new Set(
+    policy.rules
+      .filter((rule) => isMemberOfAny(actor, rule.approverGroups))
+      .map((rule) => routingKeyOf(rule.approverGroups)),
+  ),
 ];

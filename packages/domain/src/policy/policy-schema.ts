@@ -12,10 +12,14 @@ export const POLICY_LIMITS = {
 const nonEmptyName = z.string().trim().min(1).max(256);
 const groupList = z.array(nonEmptyName).min(1);
 
-export const accountIdSchema = z.string({ error: 'expected a 12-digit account id as a string (quote it in YAML)' }).regex(/^\d{12}$/, 'expected a 12-digit account id');
+export const accountIdSchema = z
+  .string({ error: 'expected a 12-digit account id as a string (quote it in YAML)' })
+  .regex(/^\d{12}$/, 'expected a 12-digit account id');
 
 /** IAM role names: up to 64 characters of [\w+=,.@-]. */
-export const roleNameSchema = z.string().regex(/^[\w+=,.@-]{1,64}$/, 'expected an IAM role name ([\\w+=,.@-], 1–64 characters)');
+export const roleNameSchema = z
+  .string()
+  .regex(/^[\w+=,.@-]{1,64}$/, 'expected an IAM role name ([\\w+=,.@-], 1–64 characters)');
 
 const tagValue = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
 
@@ -46,7 +50,11 @@ const justificationRuleSchema = z.strictObject({
 
 const stepUpSchema = z.strictObject({
   mfa: z.literal(true),
-  maxAuthAgeMinutes: z.number().int().min(1).max(24 * 60),
+  maxAuthAgeMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60),
 });
 
 const ruleSchema = z.strictObject({
@@ -58,9 +66,19 @@ const ruleSchema = z.strictObject({
   roles: z.array(roleNameSchema).min(1),
   maxDurationMinutes: z.number().int().min(15).max(POLICY_LIMITS.maxDurationMinutes),
   defaultDurationMinutes: z.number().int().min(15).max(POLICY_LIMITS.maxDurationMinutes),
-  pendingExpiryMinutes: z.number().int().min(5).max(POLICY_LIMITS.maxPendingExpiryMinutes).default(24 * 60),
+  pendingExpiryMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(POLICY_LIMITS.maxPendingExpiryMinutes)
+    .default(24 * 60),
   /** How far ahead a requester may schedule the start. */
-  maxStartDelayMinutes: z.number().int().min(0).max(POLICY_LIMITS.maxStartDelayMinutes).default(7 * 24 * 60),
+  maxStartDelayMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(POLICY_LIMITS.maxStartDelayMinutes)
+    .default(7 * 24 * 60),
   justification: justificationRuleSchema.default({ minLength: 10, maxLength: 1000 }),
   ticketRequired: z.boolean().default(false),
   ticketPattern: z.string().min(1).optional(),
@@ -89,7 +107,9 @@ export const policySchema = z.strictObject({
 /** The policy as validated; rules' `approverGroups` are always filled in by `parsePolicy`. */
 export type PolicyDocument = z.output<typeof policySchema>;
 export type PolicyAccount = PolicyDocument['accounts'][number];
-export type PolicyRule = PolicyDocument['rules'][number] & { readonly approverGroups: readonly string[] };
+export type PolicyRule = PolicyDocument['rules'][number] & {
+  readonly approverGroups: readonly string[];
+};
 export type AccountSelector = PolicyRule['accounts'];
 export type JustificationRule = PolicyRule['justification'];
 export type StepUpRule = NonNullable<PolicyRule['stepUp']>;

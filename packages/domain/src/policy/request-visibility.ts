@@ -13,4 +13,8 @@ export const canSee = (policy: Policy, actor: Actor, request: AccessRequest): Ve
   isAuditor(policy, actor) ||
   isAdmin(policy, actor)
     ? ALLOWED
-    : { allowed: false, code: 'NOT_VISIBLE', reason: 'This request is not yours and not routed to you.' };
+    : {
+        allowed: false,
+        code: 'NOT_VISIBLE',
+        reason: 'This request is not yours and not routed to you.',
+      };

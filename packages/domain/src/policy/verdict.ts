@@ -2,7 +2,9 @@ import type { DomainError, DomainErrorCode } from '../domain-error';
 import type { Result } from '../result';
 
 /** An answer for the client: allowed, or refused with a stable code and the policy's reason. */
-export type Verdict = { readonly allowed: true } | { readonly allowed: false; readonly code: DomainErrorCode; readonly reason: string };
+export type Verdict =
+  | { readonly allowed: true }
+  | { readonly allowed: false; readonly code: DomainErrorCode; readonly reason: string };
 
 export const ALLOWED: Verdict = { allowed: true };
 

@@ -107,7 +107,11 @@ export const nina = persona('3c6d7e8f-nina', 'Nina Newcomer', ['contractors']);
 /** An admin who is not a reviewer, to tell the two powers apart. */
 export const ada = persona('4d7e8f9a-ada', 'Ada Admin', ['elevate-admins']);
 
-export const ctx = (actor: Actor, now: string = NOW, policy: Policy = examplePolicy): TransitionContext => ({ now, actor, policy });
+export const ctx = (
+  actor: Actor,
+  now: string = NOW,
+  policy: Policy = examplePolicy,
+): TransitionContext => ({ now, actor, policy });
 
 export const deepFreeze = <T>(value: T): T => {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -126,7 +130,9 @@ export const sandboxInput = (overrides: Partial<CreateRequestInput> = {}): Creat
   ...overrides,
 });
 
-export const productionAdminInput = (overrides: Partial<CreateRequestInput> = {}): CreateRequestInput => ({
+export const productionAdminInput = (
+  overrides: Partial<CreateRequestInput> = {},
+): CreateRequestInput => ({
   id: 'req-2',
   accountId: PRODUCTION,
   roleName: 'Administrator',
@@ -138,15 +144,22 @@ export const productionAdminInput = (overrides: Partial<CreateRequestInput> = {}
 
 /** The request of a successful transition, frozen; throws (failing the test) on a refusal. */
 export const unwrap = (result: TransitionResult): AccessRequest => {
-  if (!result.ok) throw new Error(`expected success, got ${result.error.code}: ${result.error.message}`);
+  if (!result.ok)
+    throw new Error(`expected success, got ${result.error.code}: ${result.error.message}`);
   return deepFreeze(result.value.request);
 };
 
-export const errorCode = (result: { readonly ok: boolean; readonly error?: { readonly code: string } }): string | undefined =>
-  result.ok ? undefined : result.error?.code;
+export const errorCode = (result: {
+  readonly ok: boolean;
+  readonly error?: { readonly code: string };
+}): string | undefined => (result.ok ? undefined : result.error?.code);
 
-export const pendingSandbox = (actor: Actor = alice, overrides: Partial<CreateRequestInput> = {}): AccessRequest =>
-  unwrap(createRequest(sandboxInput(overrides), ctx(actor)));
+export const pendingSandbox = (
+  actor: Actor = alice,
+  overrides: Partial<CreateRequestInput> = {},
+): AccessRequest => unwrap(createRequest(sandboxInput(overrides), ctx(actor)));
 
-export const pendingProductionAdmin = (actor: Actor = alice, overrides: Partial<CreateRequestInput> = {}): AccessRequest =>
-  unwrap(createRequest(productionAdminInput(overrides), ctx(actor)));
+export const pendingProductionAdmin = (
+  actor: Actor = alice,
+  overrides: Partial<CreateRequestInput> = {},
+): AccessRequest => unwrap(createRequest(productionAdminInput(overrides), ctx(actor)));

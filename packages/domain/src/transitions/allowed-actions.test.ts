@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { addMinutes } from '../time';
-import { NOW, adam, alice, audrey, ctx, pendingSandbox, productionAdminInput, rita, unwrap } from '../testing/fixtures';
+import {
+  NOW,
+  adam,
+  alice,
+  audrey,
+  ctx,
+  pendingSandbox,
+  productionAdminInput,
+  rita,
+  unwrap,
+} from '../testing/fixtures';
 import { actionVerdict, allowedActions } from './allowed-actions';
 import { approveRequest } from './approve-request';
 import { createBreakGlassRequest } from './create-request';
@@ -25,7 +35,11 @@ describe('allowedActions', () => {
     expect(allowedActions(request, ctx(rita))).toEqual(['revoke', 'reviewBreakGlass']);
   });
 
-  it('explains a refusal with the code and the policy\'s reason', () => {
-    expect(actionVerdict('approve', pendingSandbox(), ctx(alice))).toEqual({ allowed: false, code: 'SELF_DECISION', reason: 'You cannot approve your own request.' });
+  it("explains a refusal with the code and the policy's reason", () => {
+    expect(actionVerdict('approve', pendingSandbox(), ctx(alice))).toEqual({
+      allowed: false,
+      code: 'SELF_DECISION',
+      reason: 'You cannot approve your own request.',
+    });
   });
 });

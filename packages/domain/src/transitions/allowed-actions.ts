@@ -9,14 +9,25 @@ import { rejectRequest } from './reject-request';
 import { revokeRequest } from './revoke-request';
 import type { TransitionContext } from './transition';
 
-export const REQUEST_ACTIONS = ['approve', 'reject', 'cancel', 'revoke', 'endEarly', 'reviewBreakGlass'] as const;
+export const REQUEST_ACTIONS = [
+  'approve',
+  'reject',
+  'cancel',
+  'revoke',
+  'endEarly',
+  'reviewBreakGlass',
+] as const;
 export type RequestAction = (typeof REQUEST_ACTIONS)[number];
 
 // A stand-in comment: the question is whether the actor may act, not whether they wrote a comment.
 const probe = { comment: 'probe' };
 
 /** "May this actor do X to this request now, and if not why?" — by dry-running the transition. */
-export const actionVerdict = (action: RequestAction, request: AccessRequest, ctx: TransitionContext): Verdict => {
+export const actionVerdict = (
+  action: RequestAction,
+  request: AccessRequest,
+  ctx: TransitionContext,
+): Verdict => {
   switch (action) {
     case 'approve':
       return verdictOf(approveRequest(request, probe, ctx));

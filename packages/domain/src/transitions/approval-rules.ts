@@ -9,25 +9,37 @@ import { err, ok } from '../result';
 import { isBefore } from '../time';
 import { isRequester } from './transition';
 
-const refuse = (code: DomainError['code'], message: string): Result<never, DomainError> => err(domainError(code, message));
+const refuse = (code: DomainError['code'], message: string): Result<never, DomainError> =>
+  err(domainError(code, message));
 
 /** Whether the request's routing (fixed at creation) names one of the actor's groups. */
-export const isRoutedTo = (request: AccessRequest, actor: Actor): boolean => isMemberOfAny(actor, request.routing.approverGroups);
+export const isRoutedTo = (request: AccessRequest, actor: Actor): boolean =>
+  isMemberOfAny(actor, request.routing.approverGroups);
 
 const reviewersText = (request: AccessRequest): string => request.routing.approverGroups.join(', ');
 
 /** A pending request that outlived its pending limit can no longer be decided, even before the sweeper runs. */
 const checkDecidable = (request: AccessRequest, now: string): Result<void, DomainError> => {
-  if (request.status !== 'PENDING') return refuse('INVALID_STATE', `This request is ${request.status}; only pending requests can be decided.`);
+  if (request.status !== 'PENDING')
+    return refuse(
+      'INVALID_STATE',
+      `This request is ${request.status}; only pending requests can be decided.`,
+    );
   if (request.pendingExpiresAt !== undefined && !isBefore(now, request.pendingExpiresAt)) {
-    return refuse('INVALID_STATE', `This request expired at ${request.pendingExpiresAt} without a decision.`);
+    return refuse(
+      'INVALID_STATE',
+      `This request expired at ${request.pendingExpiresAt} without a decision.`,
+    );
   }
   return ok(undefined);
 };
 
 const checkNotDecidedYet = (request: AccessRequest, actor: Actor): Result<void, DomainError> =>
   request.decisions.some((decision) => decision.approver.sub === actor.sub)
-    ? refuse('ALREADY_DECIDED_BY_ACTOR', 'You already decided this request; each person counts once.')
+    ? refuse(
+        'ALREADY_DECIDED_BY_ACTOR',
+        'You already decided this request; each person counts once.',
+      )
     : ok(undefined);
 
 /**
@@ -35,25 +47,40 @@ const checkNotDecidedYet = (request: AccessRequest, actor: Actor): Result<void, 
  * the rule allows self-approval, in which case their approval (as a routed reviewer) counts as one
  * of N ≥ 2 and the others must still come from other people (see `quorumReached`).
  */
-export const checkCanApprove = (request: AccessRequest, actor: Actor, now: string): Result<void, DomainError> => {
+export const checkCanApprove = (
+  request: AccessRequest,
+  actor: Actor,
+  now: string,
+): Result<void, DomainError> => {
   const decidable = checkDecidable(request, now);
   if (!decidable.ok) return decidable;
   if (isRequester(request, actor) && !request.routing.selfApproval) {
     return refuse('SELF_DECISION', 'You cannot approve your own request.');
   }
   if (!isRoutedTo(request, actor)) {
-    return refuse('NOT_ROUTED_TO_REVIEWER', `Only members of ${reviewersText(request)} may decide this request.`);
+    return refuse(
+      'NOT_ROUTED_TO_REVIEWER',
+      `Only members of ${reviewersText(request)} may decide this request.`,
+    );
   }
   return checkNotDecidedYet(request, actor);
 };
 
 /** May `actor` reject? Routed reviewers other than the requester (who cancels instead). */
-export const checkCanReject = (request: AccessRequest, actor: Actor, now: string): Result<void, DomainError> => {
+export const checkCanReject = (
+  request: AccessRequest,
+  actor: Actor,
+  now: string,
+): Result<void, DomainError> => {
   const decidable = checkDecidable(request, now);
   if (!decidable.ok) return decidable;
-  if (isRequester(request, actor)) return refuse('SELF_DECISION', 'You cannot reject your own request; cancel it instead.');
+  if (isRequester(request, actor))
+    return refuse('SELF_DECISION', 'You cannot reject your own request; cancel it instead.');
   if (!isRoutedTo(request, actor)) {
-    return refuse('NOT_ROUTED_TO_REVIEWER', `Only members of ${reviewersText(request)} may decide this request.`);
+    return refuse(
+      'NOT_ROUTED_TO_REVIEWER',
+      `Only members of ${reviewersText(request)} may decide this request.`,
+    );
   }
   return checkNotDecidedYet(request, actor);
 };

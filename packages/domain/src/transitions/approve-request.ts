@@ -5,14 +5,29 @@ import type { CommentInput, TransitionContext, TransitionResult } from './transi
 import { advance, cleanComment } from './transition';
 
 /** Records one approval; the request becomes APPROVED (window anchored now) when the quorum is reached. */
-export const approveRequest = (request: AccessRequest, input: CommentInput, ctx: TransitionContext): TransitionResult => {
+export const approveRequest = (
+  request: AccessRequest,
+  input: CommentInput,
+  ctx: TransitionContext,
+): TransitionResult => {
   const allowed = checkCanApprove(request, ctx.actor, ctx.now);
   if (!allowed.ok) return allowed;
   const comment = cleanComment(input.comment);
   const decisions = [
     ...request.decisions,
-    { approver: personOf(ctx.actor), decision: 'APPROVE' as const, at: ctx.now, ...(comment === undefined ? {} : { comment }) },
+    {
+      approver: personOf(ctx.actor),
+      decision: 'APPROVE' as const,
+      at: ctx.now,
+      ...(comment === undefined ? {} : { comment }),
+    },
   ];
   const approved = quorumReached({ ...request, decisions });
-  return advance(request, approved ? { decisions, status: 'APPROVED', approvedAt: ctx.now } : { decisions }, 'APPROVAL', ctx, comment);
+  return advance(
+    request,
+    approved ? { decisions, status: 'APPROVED', approvedAt: ctx.now } : { decisions },
+    'APPROVAL',
+    ctx,
+    comment,
+  );
 };

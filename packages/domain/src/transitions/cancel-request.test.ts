@@ -5,10 +5,18 @@ import { cancelRequest } from './cancel-request';
 
 describe('cancelRequest', () => {
   it('lets the requester withdraw a pending request, with an optional comment', () => {
-    const request = unwrap(cancelRequest(pendingSandbox(), { comment: 'fixed it myself' }, ctx(alice)));
+    const request = unwrap(
+      cancelRequest(pendingSandbox(), { comment: 'fixed it myself' }, ctx(alice)),
+    );
     expect(request.status).toBe('CANCELLED');
-    expect(request.history[1]).toMatchObject({ type: 'CANCELLATION', statusAfter: 'CANCELLED', comment: 'fixed it myself' });
-    expect(unwrap(cancelRequest(pendingSandbox(), {}, ctx(alice))).history[1]?.comment).toBeUndefined();
+    expect(request.history[1]).toMatchObject({
+      type: 'CANCELLATION',
+      statusAfter: 'CANCELLED',
+      comment: 'fixed it myself',
+    });
+    expect(
+      unwrap(cancelRequest(pendingSandbox(), {}, ctx(alice))).history[1]?.comment,
+    ).toBeUndefined();
   });
 
   it('refuses anyone but the requester with NOT_REQUESTER, reviewers included', () => {

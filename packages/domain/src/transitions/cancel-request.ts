@@ -4,8 +4,23 @@ import type { CommentInput, TransitionContext, TransitionResult } from './transi
 import { advance, cleanComment, isRequester } from './transition';
 
 /** The requester withdraws a pending request. */
-export const cancelRequest = (request: AccessRequest, input: CommentInput, ctx: TransitionContext): TransitionResult => {
-  if (!isRequester(request, ctx.actor)) return fail('NOT_REQUESTER', 'Only the requester can cancel a request.');
-  if (request.status !== 'PENDING') return fail('INVALID_STATE', `This request is ${request.status}; only pending requests can be cancelled.`);
-  return advance(request, { status: 'CANCELLED' }, 'CANCELLATION', ctx, cleanComment(input.comment));
+export const cancelRequest = (
+  request: AccessRequest,
+  input: CommentInput,
+  ctx: TransitionContext,
+): TransitionResult => {
+  if (!isRequester(request, ctx.actor))
+    return fail('NOT_REQUESTER', 'Only the requester can cancel a request.');
+  if (request.status !== 'PENDING')
+    return fail(
+      'INVALID_STATE',
+      `This request is ${request.status}; only pending requests can be cancelled.`,
+    );
+  return advance(
+    request,
+    { status: 'CANCELLED' },
+    'CANCELLATION',
+    ctx,
+    cleanComment(input.comment),
+  );
 };

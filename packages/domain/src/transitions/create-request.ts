@@ -28,7 +28,8 @@ export const MIN_DURATION_MINUTES = 15;
 /** Tolerated skew between a client's idea of "now" and the server's for a scheduled start. */
 export const SCHEDULE_SKEW_MINUTES = 5;
 
-const refuse = (code: DomainError['code'], message: string): Result<never, DomainError> => err(domainError(code, message));
+const refuse = (code: DomainError['code'], message: string): Result<never, DomainError> =>
+  err(domainError(code, message));
 
 // C0/C1 controls, and bidi overrides/isolates that can make text read differently than it is stored.
 const FORBIDDEN_CHARACTERS = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
@@ -39,34 +40,62 @@ const matchesAll = (value: string, patterns: readonly PatternRule[]): PatternRul
 const checkJustification = (raw: string, rule: EffectiveRule): Result<string, DomainError> => {
   const justification = raw.trim();
   if (FORBIDDEN_CHARACTERS.test(justification)) {
-    return refuse('JUSTIFICATION_INVALID', 'The justification contains control or text-direction characters.');
+    return refuse(
+      'JUSTIFICATION_INVALID',
+      'The justification contains control or text-direction characters.',
+    );
   }
   const length = [...justification].length;
   const { minLength, maxLength, patterns } = rule.justification;
   if (length < minLength || length > maxLength) {
-    return refuse('JUSTIFICATION_INVALID', `The justification must be ${minLength}–${maxLength} characters long.`);
+    return refuse(
+      'JUSTIFICATION_INVALID',
+      `The justification must be ${minLength}–${maxLength} characters long.`,
+    );
   }
   const missed = matchesAll(justification, patterns);
   if (missed !== undefined) {
-    return refuse('JUSTIFICATION_INVALID', missed.hint ?? `The justification must match ${missed.pattern}.`);
+    return refuse(
+      'JUSTIFICATION_INVALID',
+      missed.hint ?? `The justification must match ${missed.pattern}.`,
+    );
   }
   return ok(justification);
 };
 
-const checkTicket = (raw: string | undefined, rule: EffectiveRule): Result<string | undefined, DomainError> => {
+const checkTicket = (
+  raw: string | undefined,
+  rule: EffectiveRule,
+): Result<string | undefined, DomainError> => {
   const ticket = raw?.trim() === '' ? undefined : raw?.trim();
   if (ticket === undefined) {
-    return rule.ticketRequired ? refuse('TICKET_REQUIRED', `A ticket reference is required for ${rule.roleName} in ${rule.account.name}.`) : ok(undefined);
+    return rule.ticketRequired
+      ? refuse(
+          'TICKET_REQUIRED',
+          `A ticket reference is required for ${rule.roleName} in ${rule.account.name}.`,
+        )
+      : ok(undefined);
   }
   const missed = matchesAll(ticket, rule.ticketPatterns);
-  if (missed !== undefined) return refuse('TICKET_INVALID', missed.hint ?? `The ticket must match ${missed.pattern}.`);
+  if (missed !== undefined)
+    return refuse('TICKET_INVALID', missed.hint ?? `The ticket must match ${missed.pattern}.`);
   return ok(ticket);
 };
 
-const checkDuration = (requested: number | undefined, rule: EffectiveRule): Result<number, DomainError> => {
+const checkDuration = (
+  requested: number | undefined,
+  rule: EffectiveRule,
+): Result<number, DomainError> => {
   const minutes = requested ?? rule.defaultDurationMinutes;
-  if (!Number.isInteger(minutes) || minutes < MIN_DURATION_MINUTES || minutes > rule.maxDurationMinutes) {
-    return refuse('DURATION_OUT_OF_RANGE', `The duration must be ${MIN_DURATION_MINUTES}–${rule.maxDurationMinutes} minutes.`);
+  if (
+    !Number.isInteger(minutes) ||
+    minutes < MIN_DURATION_MINUTES ||
+    minutes > rule.maxDurationMinutes
+  ) {
+    return refuse(
+      'DURATION_OUT_OF_RANGE',
+      `The duration must be ${MIN_DURATION_MINUTES}–${rule.maxDurationMinutes} minutes.`,
+    );
   }
   return ok(minutes);
 };
@@ -78,13 +107,21 @@ const checkSchedule = (
   now: string,
 ): Result<string | undefined, DomainError> => {
   if (scheduledStart === undefined) return ok(undefined);
-  if (breakGlass) return refuse('SCHEDULE_INVALID', 'Break-glass access starts now; it cannot be scheduled.');
-  if (!isIsoInstant(scheduledStart)) return refuse('SCHEDULE_INVALID', 'The scheduled start is not a valid time.');
+  if (breakGlass)
+    return refuse('SCHEDULE_INVALID', 'Break-glass access starts now; it cannot be scheduled.');
+  if (!isIsoInstant(scheduledStart))
+    return refuse('SCHEDULE_INVALID', 'The scheduled start is not a valid time.');
   if (isBefore(scheduledStart, addMinutes(now, -SCHEDULE_SKEW_MINUTES))) {
-    return refuse('SCHEDULE_INVALID', 'The scheduled start is in the past; leave it empty to start on approval.');
+    return refuse(
+      'SCHEDULE_INVALID',
+      'The scheduled start is in the past; leave it empty to start on approval.',
+    );
   }
   if (isBefore(addMinutes(now, rule.maxStartDelayMinutes), scheduledStart)) {
-    return refuse('SCHEDULE_INVALID', `The start may be at most ${rule.maxStartDelayMinutes} minutes ahead.`);
+    return refuse(
+      'SCHEDULE_INVALID',
+      `The start may be at most ${rule.maxStartDelayMinutes} minutes ahead.`,
+    );
   }
   return ok(new Date(scheduledStart).toISOString());
 };
@@ -93,13 +130,19 @@ const checkSchedule = (
  * Creates a request if the policy lets the actor ask for it. A break-glass request (where the rule
  * allows it) is approved at once, its window opens now, and it awaits a post-access review.
  */
-export const createRequest = (input: CreateRequestInput, ctx: TransitionContext): TransitionResult => {
+export const createRequest = (
+  input: CreateRequestInput,
+  ctx: TransitionContext,
+): TransitionResult => {
   const breakGlass = input.breakGlass ?? false;
   const ruleResult = effectiveRuleFor(ctx.policy, ctx.actor, input.accountId, input.roleName);
   if (!ruleResult.ok) return ruleResult;
   const rule = ruleResult.value;
   if (breakGlass && !rule.breakGlass) {
-    return refuse('BREAK_GLASS_NOT_ALLOWED', `Break-glass is not allowed for ${rule.roleName} in ${rule.account.name}.`);
+    return refuse(
+      'BREAK_GLASS_NOT_ALLOWED',
+      `Break-glass is not allowed for ${rule.roleName} in ${rule.account.name}.`,
+    );
   }
   const justification = checkJustification(input.justification, rule);
   if (!justification.ok) return justification;
@@ -123,7 +166,9 @@ export const createRequest = (input: CreateRequestInput, ctx: TransitionContext)
     ...(schedule.value === undefined ? {} : { scheduledStart: schedule.value }),
     status,
     breakGlass,
-    ...(breakGlass ? { postAccessReview: { state: 'PENDING' as const }, approvedAt: ctx.now } : { pendingExpiresAt: addMinutes(ctx.now, rule.pendingExpiryMinutes) }),
+    ...(breakGlass
+      ? { postAccessReview: { state: 'PENDING' as const }, approvedAt: ctx.now }
+      : { pendingExpiresAt: addMinutes(ctx.now, rule.pendingExpiryMinutes) }),
     routing: {
       approverGroups: rule.approverGroups,
       routingKey: rule.routingKey,
@@ -141,5 +186,7 @@ export const createRequest = (input: CreateRequestInput, ctx: TransitionContext)
 };
 
 /** Break-glass: approved at creation, urgent, reviewed afterwards. */
-export const createBreakGlassRequest = (input: Omit<CreateRequestInput, 'breakGlass'>, ctx: TransitionContext): TransitionResult =>
-  createRequest({ ...input, breakGlass: true }, ctx);
+export const createBreakGlassRequest = (
+  input: Omit<CreateRequestInput, 'breakGlass'>,
+  ctx: TransitionContext,
+): TransitionResult => createRequest({ ...input, breakGlass: true }, ctx);

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { addMinutes } from '../time';
 import { accessPhase, windowOf } from '../window';
-import { NOW, adam, alice, ctx, errorCode, pendingSandbox, rita, unwrap } from '../testing/fixtures';
+import {
+  NOW,
+  adam,
+  alice,
+  ctx,
+  errorCode,
+  pendingSandbox,
+  rita,
+  unwrap,
+} from '../testing/fixtures';
 import { approveRequest } from './approve-request';
 import { endRequestEarly } from './end-request-early';
 import { revokeRequest } from './revoke-request';
@@ -13,7 +22,11 @@ describe('endRequestEarly', () => {
     const at = addMinutes(NOW, 45);
     const request = unwrap(endRequestEarly(approved(), { comment: 'done' }, ctx(alice, at)));
     expect(request).toMatchObject({ status: 'ENDED', closedAt: at });
-    expect(request.history.at(-1)).toMatchObject({ type: 'EARLY_END', statusAfter: 'ENDED', comment: 'done' });
+    expect(request.history.at(-1)).toMatchObject({
+      type: 'EARLY_END',
+      statusAfter: 'ENDED',
+      comment: 'done',
+    });
     expect(windowOf(request)?.endsAt).toBe(at);
     expect(accessPhase(request, at)).toBe('over');
   });
@@ -30,6 +43,8 @@ describe('endRequestEarly', () => {
   });
 
   it('refuses once the window is over with WINDOW_OVER', () => {
-    expect(errorCode(endRequestEarly(approved(), {}, ctx(alice, addMinutes(NOW, 120))))).toBe('WINDOW_OVER');
+    expect(errorCode(endRequestEarly(approved(), {}, ctx(alice, addMinutes(NOW, 120))))).toBe(
+      'WINDOW_OVER',
+    );
   });
 });

@@ -6,9 +6,16 @@ import { advance } from './transition';
 
 /** A pending request nobody decided within the policy's pending limit expires (run by the sweeper). */
 export const expireRequest = (request: AccessRequest, ctx: TransitionContext): TransitionResult => {
-  if (request.status !== 'PENDING') return fail('INVALID_STATE', `This request is ${request.status}; only pending requests expire.`);
+  if (request.status !== 'PENDING')
+    return fail(
+      'INVALID_STATE',
+      `This request is ${request.status}; only pending requests expire.`,
+    );
   if (request.pendingExpiresAt === undefined || isBefore(ctx.now, request.pendingExpiresAt)) {
-    return fail('NOT_EXPIRED', `This request does not expire before ${request.pendingExpiresAt ?? 'a decision'}.`);
+    return fail(
+      'NOT_EXPIRED',
+      `This request does not expire before ${request.pendingExpiresAt ?? 'a decision'}.`,
+    );
   }
   return advance(request, { status: 'EXPIRED' }, 'EXPIRY', ctx);
 };

@@ -6,7 +6,19 @@ import type { Actor } from '../actor';
 import { SYSTEM_ACTOR } from '../actor';
 import { addMinutes, toMillis } from '../time';
 import { windowOf } from '../window';
-import { NOW, SANDBOX, ada, adam, bob, ctx, deepFreeze, examplePolicyData, policyFrom, ravi, rita } from '../testing/fixtures';
+import {
+  NOW,
+  SANDBOX,
+  ada,
+  adam,
+  bob,
+  ctx,
+  deepFreeze,
+  examplePolicyData,
+  policyFrom,
+  ravi,
+  rita,
+} from '../testing/fixtures';
 import { approveRequest } from './approve-request';
 import { cancelRequest } from './cancel-request';
 import { createRequest } from './create-request';
@@ -19,17 +31,34 @@ import type { TransitionContext, TransitionResult } from './transition';
 
 // Rita is both the requester and a reviewer, so self-decisions are always on the table.
 const requester = rita;
-const actors: Actor[] = [rita, ravi, adam, ada, bob, SYSTEM_ACTOR, { ...ravi, sub: 'x-ravi-twin', email: 'ravi2@example.com' }];
+const actors: Actor[] = [
+  rita,
+  ravi,
+  adam,
+  ada,
+  bob,
+  SYSTEM_ACTOR,
+  { ...ravi, sub: 'x-ravi-twin', email: 'ravi2@example.com' },
+];
 
 const operations = {
-  approve: (r: AccessRequest, c: TransitionContext, comment?: string) => approveRequest(r, { comment }, c),
-  reject: (r: AccessRequest, c: TransitionContext, comment?: string) => rejectRequest(r, { comment }, c),
-  cancel: (r: AccessRequest, c: TransitionContext, comment?: string) => cancelRequest(r, { comment }, c),
+  approve: (r: AccessRequest, c: TransitionContext, comment?: string) =>
+    approveRequest(r, { comment }, c),
+  reject: (r: AccessRequest, c: TransitionContext, comment?: string) =>
+    rejectRequest(r, { comment }, c),
+  cancel: (r: AccessRequest, c: TransitionContext, comment?: string) =>
+    cancelRequest(r, { comment }, c),
   expire: (r: AccessRequest, c: TransitionContext) => expireRequest(r, c),
-  revoke: (r: AccessRequest, c: TransitionContext, comment?: string) => revokeRequest(r, { comment }, c),
-  endEarly: (r: AccessRequest, c: TransitionContext, comment?: string) => endRequestEarly(r, { comment }, c),
-  review: (r: AccessRequest, c: TransitionContext, comment?: string) => markBreakGlassReviewed(r, { comment }, c),
-} satisfies Record<string, (r: AccessRequest, c: TransitionContext, comment?: string) => TransitionResult>;
+  revoke: (r: AccessRequest, c: TransitionContext, comment?: string) =>
+    revokeRequest(r, { comment }, c),
+  endEarly: (r: AccessRequest, c: TransitionContext, comment?: string) =>
+    endRequestEarly(r, { comment }, c),
+  review: (r: AccessRequest, c: TransitionContext, comment?: string) =>
+    markBreakGlassReviewed(r, { comment }, c),
+} satisfies Record<
+  string,
+  (r: AccessRequest, c: TransitionContext, comment?: string) => TransitionResult
+>;
 
 const scenario = fc.record({
   approvalsRequired: fc.integer({ min: 1, max: 3 }),
@@ -73,13 +102,19 @@ describe('request lifecycle properties', () => {
             justification: 'Property-based exploration',
             durationMinutes: s.durationMinutes,
             breakGlass: s.breakGlass,
-            ...(s.scheduleInMinutes === undefined ? {} : { scheduledStart: addMinutes(NOW, s.scheduleInMinutes) }),
+            ...(s.scheduleInMinutes === undefined
+              ? {}
+              : { scheduledStart: addMinutes(NOW, s.scheduleInMinutes) }),
           },
           ctx(requester, NOW, policy),
         );
         if (!created.ok) {
           // Only the rule's limits may refuse this creation.
-          expect(['DURATION_OUT_OF_RANGE', 'BREAK_GLASS_NOT_ALLOWED', 'SCHEDULE_INVALID']).toContain(created.error.code);
+          expect([
+            'DURATION_OUT_OF_RANGE',
+            'BREAK_GLASS_NOT_ALLOWED',
+            'SCHEDULE_INVALID',
+          ]).toContain(created.error.code);
           return;
         }
         let request = deepFreeze(created.value.request);
@@ -88,7 +123,11 @@ describe('request lifecycle properties', () => {
           now = addMinutes(now, step.advanceMinutes);
           const before = request;
           const snapshot = JSON.stringify(before);
-          const result = operations[step.op](before, ctx(actors[step.actor] ?? bob, now, policy), step.comment);
+          const result = operations[step.op](
+            before,
+            ctx(actors[step.actor] ?? bob, now, policy),
+            step.comment,
+          );
           expect(JSON.stringify(before)).toBe(snapshot);
           if (!result.ok) continue;
           request = deepFreeze(result.value.request);
@@ -112,7 +151,9 @@ describe('request lifecycle properties', () => {
           // An approved window never exceeds the policy's max.
           const window = windowOf(request);
           if (window !== undefined) {
-            expect(toMillis(window.endsAt) - toMillis(window.startsAt)).toBeLessThanOrEqual(s.maxDurationMinutes * 60_000);
+            expect(toMillis(window.endsAt) - toMillis(window.startsAt)).toBeLessThanOrEqual(
+              s.maxDurationMinutes * 60_000,
+            );
           }
         }
       }),

@@ -7,13 +7,31 @@ import type { CommentInput, TransitionContext, TransitionResult } from './transi
 import { advance, requireComment } from './transition';
 
 /** A routed reviewer or an admin withdraws approved access, scheduled or active; no new sessions after it. */
-export const revokeRequest = (request: AccessRequest, input: CommentInput, ctx: TransitionContext): TransitionResult => {
+export const revokeRequest = (
+  request: AccessRequest,
+  input: CommentInput,
+  ctx: TransitionContext,
+): TransitionResult => {
   if (!isRoutedTo(request, ctx.actor) && !isAdmin(ctx.policy, ctx.actor)) {
-    return fail('NOT_ROUTED_TO_REVIEWER', `Only members of ${request.routing.approverGroups.join(', ')} or an Elevate admin may revoke this request.`);
+    return fail(
+      'NOT_ROUTED_TO_REVIEWER',
+      `Only members of ${request.routing.approverGroups.join(', ')} or an Elevate admin may revoke this request.`,
+    );
   }
-  if (request.status !== 'APPROVED') return fail('INVALID_STATE', `This request is ${request.status}; only approved requests can be revoked.`);
-  if (accessPhase(request, ctx.now) === 'over') return fail('WINDOW_OVER', 'The access window is already over.');
+  if (request.status !== 'APPROVED')
+    return fail(
+      'INVALID_STATE',
+      `This request is ${request.status}; only approved requests can be revoked.`,
+    );
+  if (accessPhase(request, ctx.now) === 'over')
+    return fail('WINDOW_OVER', 'The access window is already over.');
   const comment = requireComment(input.comment, 'revoke access');
   if (!comment.ok) return comment;
-  return advance(request, { status: 'REVOKED', closedAt: ctx.now }, 'REVOCATION', ctx, comment.value);
+  return advance(
+    request,
+    { status: 'REVOKED', closedAt: ctx.now },
+    'REVOCATION',
+    ctx,
+    comment.value,
+  );
 };

@@ -1,4 +1,10 @@
-import type { AccessRequest, HistoryEvent, HistoryEventType, RequestStatus, Transitioned } from '../access-request';
+import type {
+  AccessRequest,
+  HistoryEvent,
+  HistoryEventType,
+  RequestStatus,
+  Transitioned,
+} from '../access-request';
 import type { Actor } from '../actor';
 import { personOf } from '../actor';
 import type { DomainError } from '../domain-error';
@@ -21,7 +27,12 @@ export interface CommentInput {
   readonly comment?: string;
 }
 
-export const eventOf = (type: HistoryEventType, ctx: TransitionContext, statusAfter: RequestStatus, comment?: string): HistoryEvent => ({
+export const eventOf = (
+  type: HistoryEventType,
+  ctx: TransitionContext,
+  statusAfter: RequestStatus,
+  comment?: string,
+): HistoryEvent => ({
   type,
   actor: personOf(ctx.actor),
   at: ctx.now,
@@ -40,7 +51,13 @@ export const advance = (
   const status = changes.status ?? request.status;
   const event = eventOf(type, ctx, status, comment);
   return ok({
-    request: { ...request, ...changes, updatedAt: ctx.now, version: request.version + 1, history: [...request.history, event] },
+    request: {
+      ...request,
+      ...changes,
+      updatedAt: ctx.now,
+      version: request.version + 1,
+      history: [...request.history, event],
+    },
     event,
   });
 };
@@ -51,9 +68,15 @@ export const cleanComment = (comment: string | undefined): string | undefined =>
   return trimmed === undefined || trimmed === '' ? undefined : trimmed;
 };
 
-export const requireComment = (comment: string | undefined, what: string): Result<string, DomainError> => {
+export const requireComment = (
+  comment: string | undefined,
+  what: string,
+): Result<string, DomainError> => {
   const cleaned = cleanComment(comment);
-  return cleaned === undefined ? err(domainError('COMMENT_REQUIRED', `A comment is required to ${what}.`)) : ok(cleaned);
+  return cleaned === undefined
+    ? err(domainError('COMMENT_REQUIRED', `A comment is required to ${what}.`))
+    : ok(cleaned);
 };
 
-export const isRequester = (request: AccessRequest, actor: Actor): boolean => request.requester.sub === actor.sub;
+export const isRequester = (request: AccessRequest, actor: Actor): boolean =>
+  request.requester.sub === actor.sub;

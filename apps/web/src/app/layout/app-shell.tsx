@@ -52,7 +52,12 @@ export function AppShell() {
         headerSelector="#top-bar"
         toolsHide
         // Names for the navigation landmark and its open/close buttons (otherwise unnamed).
-        ariaLabels={{ navigation: 'Side navigation', navigationToggle: 'Open side navigation', navigationClose: 'Close side navigation', notifications: 'Notifications' }}
+        ariaLabels={{
+          navigation: 'Side navigation',
+          navigationToggle: 'Open side navigation',
+          navigationClose: 'Close side navigation',
+          notifications: 'Notifications',
+        }}
         navigationOpen={navigationOpen}
         onNavigationChange={({ detail }) => setNavigationOpen(detail.open)}
         navigation={
@@ -60,10 +65,20 @@ export function AppShell() {
             header={{ text: 'Elevate', href: '/' }}
             activeHref={activeNavHref(pathname, cameFrom)}
             onFollow={follow}
-            items={sideNavLinks(groups, me.data?.eligibility.roles).map((link) => ({ type: 'link', text: link.text, href: link.href }))}
+            items={sideNavLinks(groups, me.data?.eligibility.roles).map((link) => ({
+              type: 'link',
+              text: link.text,
+              href: link.href,
+            }))}
           />
         }
-        breadcrumbs={<BreadcrumbGroup items={breadcrumbsFrom(matches)} onFollow={follow} ariaLabel="Breadcrumbs" />}
+        breadcrumbs={
+          <BreadcrumbGroup
+            items={breadcrumbsFrom(matches)}
+            onFollow={follow}
+            ariaLabel="Breadcrumbs"
+          />
+        }
         content={<Outlet />}
       />
     </>

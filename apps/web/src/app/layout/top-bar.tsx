@@ -16,7 +16,12 @@ const SIGN_OUT = 'sign-out';
 function groupItems(groups: readonly string[] | undefined): ButtonDropdownProps.Item[] {
   if (groups === undefined) return [{ id: 'groups-loading', text: 'Loading…', disabled: true }];
   if (groups.length === 0) return [{ id: 'groups-none', text: 'No groups', disabled: true }];
-  return groups.map((group) => ({ id: `group:${group}`, text: group, iconName: 'group', disabled: true }));
+  return groups.map((group) => ({
+    id: `group:${group}`,
+    text: group,
+    iconName: 'group',
+    disabled: true,
+  }));
 }
 
 /** Product identity, who is signed in with their groups, and sign-out. */

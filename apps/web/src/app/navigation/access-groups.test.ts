@@ -4,11 +4,20 @@ import { navSectionsFor } from './access-groups';
 describe('navigation by group', () => {
   it('gives everyone their own access, new requests and the policy', () => {
     expect(navSectionsFor([])).toEqual(['my-access', 'new-request', 'policy']);
-    expect(navSectionsFor(['engineers', 'contractors'])).toEqual(['my-access', 'new-request', 'policy']);
+    expect(navSectionsFor(['engineers', 'contractors'])).toEqual([
+      'my-access',
+      'new-request',
+      'policy',
+    ]);
   });
 
   it('adds Reviews for reviewers', () => {
-    expect(navSectionsFor(['reviewers', 'engineers'])).toEqual(['my-access', 'new-request', 'reviews', 'policy']);
+    expect(navSectionsFor(['reviewers', 'engineers'])).toEqual([
+      'my-access',
+      'new-request',
+      'reviews',
+      'policy',
+    ]);
   });
 
   it('adds Audit for auditors', () => {
@@ -16,17 +25,38 @@ describe('navigation by group', () => {
   });
 
   it('gives admins everything', () => {
-    expect(navSectionsFor(['elevate-admins'])).toEqual(['my-access', 'new-request', 'reviews', 'audit', 'policy']);
+    expect(navSectionsFor(['elevate-admins'])).toEqual([
+      'my-access',
+      'new-request',
+      'reviews',
+      'audit',
+      'policy',
+    ]);
   });
 
   it('matches group names exactly', () => {
-    expect(navSectionsFor(['Reviewers', 'auditors-emea', 'admins'])).toEqual(['my-access', 'new-request', 'policy']);
+    expect(navSectionsFor(['Reviewers', 'auditors-emea', 'admins'])).toEqual([
+      'my-access',
+      'new-request',
+      'policy',
+    ]);
   });
 
   it('follows the roles /me reports from the policy over fixed group names', () => {
     const none = { reviewer: false, auditor: false, admin: false };
     expect(navSectionsFor(['reviewers'], none)).toEqual(['my-access', 'new-request', 'policy']);
-    expect(navSectionsFor(['approvers-emea'], { ...none, reviewer: true })).toEqual(['my-access', 'new-request', 'reviews', 'policy']);
-    expect(navSectionsFor([], { ...none, admin: true })).toEqual(['my-access', 'new-request', 'reviews', 'audit', 'policy']);
+    expect(navSectionsFor(['approvers-emea'], { ...none, reviewer: true })).toEqual([
+      'my-access',
+      'new-request',
+      'reviews',
+      'policy',
+    ]);
+    expect(navSectionsFor([], { ...none, admin: true })).toEqual([
+      'my-access',
+      'new-request',
+      'reviews',
+      'audit',
+      'policy',
+    ]);
   });
 });

@@ -12,13 +12,23 @@ export const ACCESS_GROUPS = {
 
 export type NavSection = 'my-access' | 'new-request' | 'reviews' | 'audit' | 'policy';
 
-export const NAV_SECTION_ORDER: readonly NavSection[] = ['my-access', 'new-request', 'reviews', 'audit', 'policy'];
+export const NAV_SECTION_ORDER: readonly NavSection[] = [
+  'my-access',
+  'new-request',
+  'reviews',
+  'audit',
+  'policy',
+];
 
 /**
  * Prefer `roles` (from `/me`, which reads the policy's group mapping); the fixed group names are the
  * fallback while `/me` has not answered.
  */
-export function mayUseSection(section: NavSection, groups: readonly string[], roles?: ElevateRoles): boolean {
+export function mayUseSection(
+  section: NavSection,
+  groups: readonly string[],
+  roles?: ElevateRoles,
+): boolean {
   if (roles) {
     if (roles.admin) return true;
     if (section === 'reviews') return roles.reviewer;

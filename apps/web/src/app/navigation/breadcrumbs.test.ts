@@ -16,6 +16,8 @@ describe('breadcrumbs', () => {
   });
 
   it('ignore handles without a text crumb', () => {
-    expect(breadcrumbsFrom([{ pathname: '/', handle: { crumb: 3 } }])).toEqual([{ text: 'Elevate', href: '/' }]);
+    expect(breadcrumbsFrom([{ pathname: '/', handle: { crumb: 3 } }])).toEqual([
+      { text: 'Elevate', href: '/' },
+    ]);
   });
 });

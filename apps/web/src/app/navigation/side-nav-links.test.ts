@@ -3,11 +3,21 @@ import { sideNavLinks } from './side-nav-links';
 
 describe('side navigation links', () => {
   it('gives admins every page', () => {
-    expect(sideNavLinks(['elevate-admins']).map((link) => link.href)).toEqual(['/', '/requests/new', '/reviews', '/audit', '/policy']);
+    expect(sideNavLinks(['elevate-admins']).map((link) => link.href)).toEqual([
+      '/',
+      '/requests/new',
+      '/reviews',
+      '/audit',
+      '/policy',
+    ]);
   });
 
   it('shows requesters only their own pages and the policy', () => {
-    expect(sideNavLinks(['engineers']).map((link) => link.text)).toEqual(['My access', 'New request', 'Policy']);
+    expect(sideNavLinks(['engineers']).map((link) => link.text)).toEqual([
+      'My access',
+      'New request',
+      'Policy',
+    ]);
   });
 
   it('adds Reviews for reviewers and Audit for auditors', () => {

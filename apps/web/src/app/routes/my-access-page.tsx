@@ -14,7 +14,10 @@ export function MyAccessPage() {
     <ContentLayout
       header={
         <SpaceBetween size="m">
-          <Header variant="h1" description="Your requests for temporary access, and the way in while a window is open.">
+          <Header
+            variant="h1"
+            description="Your requests for temporary access, and the way in while a window is open."
+          >
             My access
           </Header>
           <Flashbar items={flash.items} stackItems={false} />

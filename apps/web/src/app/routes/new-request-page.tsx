@@ -18,11 +18,24 @@ import type { FlashState } from '../../hooks/use-flash-messages';
 function createdFlash(request: RequestView): FlashState {
   const what = `${request.roleName} in ${request.accountName ?? request.accountId}`;
   if (request.breakGlass) {
-    return { flash: { type: 'warning', header: `Break-glass access to ${what} is open`, content: 'Reviewers have been told and will review it afterwards.' } };
+    return {
+      flash: {
+        type: 'warning',
+        header: `Break-glass access to ${what} is open`,
+        content: 'Reviewers have been told and will review it afterwards.',
+      },
+    };
   }
   const reviewers = request.approverGroups.join(', ');
-  const approvals = request.approvalsRequired === 1 ? 'one approval' : `${request.approvalsRequired} approvals`;
-  return { flash: { type: 'success', header: `Request sent: ${what}`, content: `It needs ${approvals} from ${reviewers}. This page updates when it is decided.` } };
+  const approvals =
+    request.approvalsRequired === 1 ? 'one approval' : `${request.approvalsRequired} approvals`;
+  return {
+    flash: {
+      type: 'success',
+      header: `Request sent: ${what}`,
+      content: `It needs ${approvals} from ${reviewers}. This page updates when it is decided.`,
+    },
+  };
 }
 
 function FormSkeleton() {
@@ -51,14 +64,24 @@ export function NewRequestPage() {
 
   let body;
   if (me.isPending) body = <FormSkeleton />;
-  else if (me.isError) body = <ProblemAlert error={me.error} action={<Button onClick={() => void me.refetch()}>Try again</Button>} />;
+  else if (me.isError)
+    body = (
+      <ProblemAlert
+        error={me.error}
+        action={<Button onClick={() => void me.refetch()}>Try again</Button>}
+      />
+    );
   else if (me.data.eligibility.entries.length === 0) {
     const groups = me.data.groups.length > 0 ? me.data.groups.join(', ') : 'none';
     body = (
       <Container>
-        <EmptyState title="You cannot request access to anything yet" action={<Button onClick={() => void navigate('/policy')}>See the policy</Button>}>
-          No rule of Elevate’s policy grants a role to your groups (your groups: {groups}). Ask your Elevate
-          administrators to add a rule for one of your groups, or to add you to a group that has one.
+        <EmptyState
+          title="You cannot request access to anything yet"
+          action={<Button onClick={() => void navigate('/policy')}>See the policy</Button>}
+        >
+          No rule of Elevate’s policy grants a role to your groups (your groups: {groups}). Ask your
+          Elevate administrators to add a rule for one of your groups, or to add you to a group that
+          has one.
         </EmptyState>
       </Container>
     );
@@ -76,7 +99,10 @@ export function NewRequestPage() {
   return (
     <ContentLayout
       header={
-        <Header variant="h1" description="Ask for a role in an account for a limited time. Someone else approves it.">
+        <Header
+          variant="h1"
+          description="Ask for a role in an account for a limited time. Someone else approves it."
+        >
           New request
         </Header>
       }

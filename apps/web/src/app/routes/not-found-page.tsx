@@ -14,7 +14,9 @@ export function NotFoundPage() {
     <ContentLayout header={<Header variant="h1">Page not found</Header>}>
       <Container>
         <SpaceBetween size="m">
-          <Box variant="p">There is no page at this address. It may have moved, or the link may be mistyped.</Box>
+          <Box variant="p">
+            There is no page at this address. It may have moved, or the link may be mistyped.
+          </Box>
           <Button onClick={() => void navigate('/')}>Go to My access</Button>
         </SpaceBetween>
       </Container>

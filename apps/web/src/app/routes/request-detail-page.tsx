@@ -42,22 +42,31 @@ export function RequestDetailPage() {
   const me = useMe();
   const navigate = useNavigate();
   const flash = useFlashMessages();
-  const [deciding, setDeciding] = useState<{ request: RequestSummary; decision: Decision } | null>(null);
+  const [deciding, setDeciding] = useState<{ request: RequestSummary; decision: Decision } | null>(
+    null,
+  );
   const requester = useRequesterActions(flash.show, (item) => item.requester.sub === me.data?.sub);
   useDocumentTitle(request.data ? `Request: ${requestLabel(request.data)}` : 'Request');
 
   let body;
   if (request.isPending) body = <DetailSkeleton />;
   else if (request.isError) {
-    const hidden = isApiProblem(request.error) && (request.error.status === 404 || request.error.status === 403);
+    const hidden =
+      isApiProblem(request.error) && (request.error.status === 404 || request.error.status === 403);
     body = hidden ? (
       <Container>
-        <EmptyState title="This request is not available to you" action={<Button onClick={() => void navigate('/')}>Go to My access</Button>}>
+        <EmptyState
+          title="This request is not available to you"
+          action={<Button onClick={() => void navigate('/')}>Go to My access</Button>}
+        >
           It may not exist, or it is neither yours, routed to you, nor visible to your role.
         </EmptyState>
       </Container>
     ) : (
-      <ProblemAlert error={request.error} action={<Button onClick={() => void request.refetch()}>Try again</Button>} />
+      <ProblemAlert
+        error={request.error}
+        action={<Button onClick={() => void request.refetch()}>Try again</Button>}
+      />
     );
   } else {
     const data = request.data;
@@ -66,7 +75,11 @@ export function RequestDetailPage() {
         request={data}
         actions={
           <SpaceBetween direction="horizontal" size="xs">
-            <DecisionActions request={data} label={`${data.requester.name}, ${requestLabel(data)}`} onDecide={(decision) => setDeciding({ request: data, decision })} />
+            <DecisionActions
+              request={data}
+              label={`${data.requester.name}, ${requestLabel(data)}`}
+              onDecide={(decision) => setDeciding({ request: data, decision })}
+            />
             {requester.actionsFor(data)}
           </SpaceBetween>
         }
@@ -78,7 +91,12 @@ export function RequestDetailPage() {
     <ContentLayout
       header={
         <SpaceBetween size="m">
-          <Header variant="h1" description={request.data ? `${request.data.requester.name} · ${request.data.id}` : undefined}>
+          <Header
+            variant="h1"
+            description={
+              request.data ? `${request.data.requester.name} · ${request.data.id}` : undefined
+            }
+          >
             {request.data ? requestLabel(request.data) : 'Request'}
           </Header>
           <Flashbar items={flash.items} stackItems={false} />
@@ -93,7 +111,12 @@ export function RequestDetailPage() {
         onDismiss={() => setDeciding(null)}
         onDone={(_request, decision) => {
           setDeciding(null);
-          const done = { approve: 'Approved', reject: 'Rejected', review: 'Marked reviewed', revoke: 'Revoked' }[decision];
+          const done = {
+            approve: 'Approved',
+            reject: 'Rejected',
+            review: 'Marked reviewed',
+            revoke: 'Revoked',
+          }[decision];
           flash.show({ type: 'success', header: done });
         }}
       />

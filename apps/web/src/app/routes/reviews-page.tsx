@@ -22,14 +22,24 @@ export function ReviewsPage() {
     <ContentLayout
       header={
         <SpaceBetween size="m">
-          <Header variant="h1" description="Decide requests routed to your groups and review break-glass access.">
+          <Header
+            variant="h1"
+            description="Decide requests routed to your groups and review break-glass access."
+          >
             Reviews
           </Header>
           <Flashbar items={flash.items} stackItems={false} />
         </SpaceBetween>
       }
     >
-      <ReviewQueues tab={tab} onTabChange={(next) => setParams(next === 'pending' ? {} : { tab: next }, { replace: true })} onFlash={flash.show} viewerSub={me.data?.sub} />
+      <ReviewQueues
+        tab={tab}
+        onTabChange={(next) =>
+          setParams(next === 'pending' ? {} : { tab: next }, { replace: true })
+        }
+        onFlash={flash.show}
+        viewerSub={me.data?.sub}
+      />
     </ContentLayout>
   );
 }

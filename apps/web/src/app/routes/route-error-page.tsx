@@ -13,7 +13,11 @@ export function RouteErrorPage() {
     : 'This page hit an unexpected error. Reloading usually helps, especially after Elevate was updated.';
   return (
     <Box padding="xxl">
-      <Alert type="error" header="Something went wrong" action={<Button onClick={() => window.location.reload()}>Reload</Button>}>
+      <Alert
+        type="error"
+        header="Something went wrong"
+        action={<Button onClick={() => window.location.reload()}>Reload</Button>}
+      >
         {detail}
       </Alert>
     </Box>

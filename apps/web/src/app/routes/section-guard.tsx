@@ -12,11 +12,20 @@ import { useDocumentTitle } from '../../hooks/use-document-title';
 import { mayUseSection, type NavSection } from '../navigation/access-groups';
 
 /** Keeps a deep link to a section the user's groups do not include from showing a page of errors. */
-export function SectionGuard({ section, title, children }: { section: NavSection; title: string; children: ReactNode }) {
+export function SectionGuard({
+  section,
+  title,
+  children,
+}: {
+  section: NavSection;
+  title: string;
+  children: ReactNode;
+}) {
   const me = useMe();
   if (me.isPending) return <PageStatus label="Loading" />;
   // If /me failed, let the page try: the API has the last word and the page shows its answer.
-  if (me.isError || mayUseSection(section, me.data.groups, me.data.eligibility.roles)) return children;
+  if (me.isError || mayUseSection(section, me.data.groups, me.data.eligibility.roles))
+    return children;
   return <NotForYou title={title} />;
 }
 
@@ -27,7 +36,9 @@ function NotForYou({ title }: { title: string }) {
     <ContentLayout header={<Header variant="h1">{title}</Header>}>
       <Container>
         <SpaceBetween size="m">
-          <Box variant="p">This page is for members of other groups. Your groups do not include it.</Box>
+          <Box variant="p">
+            This page is for members of other groups. Your groups do not include it.
+          </Box>
           <Button onClick={() => void navigate('/')}>Go to My access</Button>
         </SpaceBetween>
       </Container>

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { compactDateTimeParts, formatCompactDateTime, formatTimeOfDay, isSameDay } from './compact-time';
+import {
+  compactDateTimeParts,
+  formatCompactDateTime,
+  formatTimeOfDay,
+  isSameDay,
+} from './compact-time';
 
 const now = Date.parse('2026-11-21T12:00:00Z');
 const utc = { locale: 'en-US', timeZone: 'UTC', now };
@@ -23,8 +28,13 @@ describe('compact times for table cells', () => {
   });
 
   it('splits into the day and the time, where a narrow cell may break', () => {
-    expect(compactDateTimeParts(new Date('2026-11-21T10:33:00Z'), utc)).toEqual({ day: 'Nov 21,', time: '10:33 AM' });
-    expect(compactDateTimeParts(new Date('2026-11-21T10:33:00Z'), { ...utc, locale: 'en-GB' })).toEqual({ day: '21 Nov,', time: '10:33' });
+    expect(compactDateTimeParts(new Date('2026-11-21T10:33:00Z'), utc)).toEqual({
+      day: 'Nov 21,',
+      time: '10:33 AM',
+    });
+    expect(
+      compactDateTimeParts(new Date('2026-11-21T10:33:00Z'), { ...utc, locale: 'en-GB' }),
+    ).toEqual({ day: '21 Nov,', time: '10:33' });
   });
 
   it('gives the time of day alone', () => {

@@ -1,7 +1,13 @@
 /** Calendar day of a moment in a timezone, for "same day" and "same year" checks. */
 function dayParts(date: Date, timeZone?: string): { year: string; day: string } {
-  const parts = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).formatToParts(date);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  const parts = new Intl.DateTimeFormat('en-US', {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    timeZone,
+  }).formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    parts.find((p) => p.type === type)?.value ?? '';
   return { year: part('year'), day: `${part('year')}-${part('month')}-${part('day')}` };
 }
 
@@ -16,7 +22,10 @@ export interface CompactTimeOptions {
  * The compact form split into its day ("Nov 21,") and its time ("10:33 AM"), so a narrow cell
  * breaks between them and never inside either. The year only when it is not this year.
  */
-export function compactDateTimeParts(date: Date, { locale, timeZone, now = Date.now() }: CompactTimeOptions = {}): { day: string; time: string } {
+export function compactDateTimeParts(
+  date: Date,
+  { locale, timeZone, now = Date.now() }: CompactTimeOptions = {},
+): { day: string; time: string } {
   const sameYear = dayParts(date, timeZone).year === dayParts(new Date(now), timeZone).year;
   const parts = new Intl.DateTimeFormat(locale, {
     year: sameYear ? undefined : 'numeric',
@@ -46,7 +55,9 @@ export function formatCompactDateTime(date: Date, options: CompactTimeOptions = 
 
 /** The time of day alone, e.g. "12:33 PM", for the end of a window that ends the day it starts. */
 export function formatTimeOfDay(date: Date, { locale, timeZone }: CompactTimeOptions = {}): string {
-  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone }).format(date);
+  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone }).format(
+    date,
+  );
 }
 
 export function isSameDay(a: Date, b: Date, timeZone?: string): boolean {

@@ -14,7 +14,9 @@ describe('countdown', () => {
 
   it('ticks down every second and says when time is up, telling its owner once', () => {
     const onElapsed = vi.fn();
-    render(<Countdown until="2026-05-12T12:01:02Z" elapsedText="Access ended" onElapsed={onElapsed} />);
+    render(
+      <Countdown until="2026-05-12T12:01:02Z" elapsedText="Access ended" onElapsed={onElapsed} />,
+    );
     expect(screen.getByRole('timer').textContent).toBe('1 min 02 s left');
 
     act(() => vi.advanceTimersByTime(3_000));

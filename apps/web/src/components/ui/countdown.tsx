@@ -18,7 +18,12 @@ export interface CountdownProps {
  * Time left until a moment, ticking every second. `role="timer"` is not live by default, so screen
  * readers read it when asked instead of every second.
  */
-export function Countdown({ until, elapsedText = 'Time is up', onElapsed, suffix = ' left' }: CountdownProps) {
+export function Countdown({
+  until,
+  elapsedText = 'Time is up',
+  onElapsed,
+  suffix = ' left',
+}: CountdownProps) {
   const now = useNow(1000);
   const end = Date.parse(until);
   const left = end - now;

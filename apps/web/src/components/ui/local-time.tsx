@@ -26,7 +26,9 @@ export function LocalTime({ iso, compact = false, timeOnly = false }: LocalTimeP
     );
   }
   // "Nov 21," and "10:41 AM" are each one unit: a narrow cell breaks between them, never inside.
-  const { day, time } = timeOnly ? { day: '', time: formatTimeOfDay(date) } : compactDateTimeParts(date);
+  const { day, time } = timeOnly
+    ? { day: '', time: formatTimeOfDay(date) }
+    : compactDateTimeParts(date);
   return (
     <time dateTime={date.toISOString()} title={utc} aria-label={label}>
       {day && (
@@ -43,7 +45,8 @@ export function LocalTime({ iso, compact = false, timeOnly = false }: LocalTimeP
 export function LocalTimeRange({ startsAt, endsAt }: { startsAt: string; endsAt: string }) {
   const start = new Date(startsAt);
   const end = new Date(endsAt);
-  const sameDay = !Number.isNaN(start.getTime()) && !Number.isNaN(end.getTime()) && isSameDay(start, end);
+  const sameDay =
+    !Number.isNaN(start.getTime()) && !Number.isNaN(end.getTime()) && isSameDay(start, end);
   return (
     <span>
       <LocalTime iso={startsAt} compact /> – <LocalTime iso={endsAt} compact timeOnly={sameDay} />

@@ -1,8 +1,13 @@
-import StatusIndicator, { type StatusIndicatorProps } from '@cloudscape-design/components/status-indicator';
+import StatusIndicator, {
+  type StatusIndicatorProps,
+} from '@cloudscape-design/components/status-indicator';
 import type { AccessPhase, RequestStatus } from '@elevate/contracts';
 
 /** A request's state in words, as a person would say it: approved becomes scheduled, active or over. */
-export function requestStatusLabel(status: RequestStatus, phase: AccessPhase | null): { type: StatusIndicatorProps.Type; text: string } {
+export function requestStatusLabel(
+  status: RequestStatus,
+  phase: AccessPhase | null,
+): { type: StatusIndicatorProps.Type; text: string } {
   switch (status) {
     case 'PENDING':
       return { type: 'pending', text: 'Pending approval' };
@@ -31,7 +36,13 @@ export function requestStatusLabel(status: RequestStatus, phase: AccessPhase | n
   }
 }
 
-export function RequestStatusIndicator({ status, phase }: { status: RequestStatus; phase: AccessPhase | null }) {
+export function RequestStatusIndicator({
+  status,
+  phase,
+}: {
+  status: RequestStatus;
+  phase: AccessPhase | null;
+}) {
   const { type, text } = requestStatusLabel(status, phase);
   // Never broken inside a word ("Pending approv / al"): the column grows to fit instead.
   return (

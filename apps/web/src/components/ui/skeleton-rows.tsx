@@ -8,7 +8,10 @@ export interface SkeletonRow {
 }
 
 export function skeletonRows(count: number): SkeletonRow[] {
-  return Array.from({ length: count }, (_, index) => ({ skeleton: true as const, id: `skeleton-${index}` }));
+  return Array.from({ length: count }, (_, index) => ({
+    skeleton: true as const,
+    id: `skeleton-${index}`,
+  }));
 }
 
 export function isSkeletonRow(item: object): item is SkeletonRow {
@@ -16,9 +19,12 @@ export function isSkeletonRow(item: object): item is SkeletonRow {
 }
 
 /** The same columns, drawing a text-height bar in every cell of a placeholder row. */
-export function withSkeletonCells<T extends object>(columns: readonly TableProps.ColumnDefinition<T>[]): TableProps.ColumnDefinition<T | SkeletonRow>[] {
+export function withSkeletonCells<T extends object>(
+  columns: readonly TableProps.ColumnDefinition<T>[],
+): TableProps.ColumnDefinition<T | SkeletonRow>[] {
   return columns.map((column) => ({
     ...column,
-    cell: (item: T | SkeletonRow) => (isSkeletonRow(item) ? <Skeleton variant="text-body-m" width="80%" /> : column.cell(item)),
+    cell: (item: T | SkeletonRow) =>
+      isSkeletonRow(item) ? <Skeleton variant="text-body-m" width="80%" /> : column.cell(item),
   })) as TableProps.ColumnDefinition<T | SkeletonRow>[];
 }

@@ -14,7 +14,10 @@ interface SessionKeys {
   sessionToken: string;
 }
 
-async function assume(principal: typeof broker, input: Partial<AssumeRoleCommandInput> = {}): Promise<SessionKeys> {
+async function assume(
+  principal: typeof broker,
+  input: Partial<AssumeRoleCommandInput> = {},
+): Promise<SessionKeys> {
   const sts = new STSClient({
     region: 'eu-west-1',
     endpoint: emulator.endpoints['eu-west-1'],
@@ -23,9 +26,17 @@ async function assume(principal: typeof broker, input: Partial<AssumeRoleCommand
     systemClockOffset: offsetMs,
   });
   const { Credentials } = await sts.send(
-    new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::111111111111:role/ReadOnly', RoleSessionName: 'alice@example.com-ReadOnly', ...input }),
+    new AssumeRoleCommand({
+      RoleArn: 'arn:aws:iam::111111111111:role/ReadOnly',
+      RoleSessionName: 'alice@example.com-ReadOnly',
+      ...input,
+    }),
   );
-  const keys = { sessionId: Credentials?.AccessKeyId ?? '', sessionKey: Credentials?.SecretAccessKey ?? '', sessionToken: Credentials?.SessionToken ?? '' };
+  const keys = {
+    sessionId: Credentials?.AccessKeyId ?? '',
+    sessionKey: Credentials?.SecretAccessKey ?? '',
+    sessionToken: Credentials?.SessionToken ?? '',
+  };
   secrets.push(keys.sessionId, keys.sessionKey, keys.sessionToken);
   return keys;
 }
@@ -43,8 +54,17 @@ async function signinToken(session: SessionKeys): Promise<string> {
   return SigninToken;
 }
 
-function login(token: string, destination = 'https://console.aws.amazon.com/s3/home', issuer = 'http://127.0.0.1:5173/requests/r-1'): Promise<Response> {
-  const query = new URLSearchParams({ Action: 'login', Issuer: issuer, Destination: destination, SigninToken: token });
+function login(
+  token: string,
+  destination = 'https://console.aws.amazon.com/s3/home',
+  issuer = 'http://127.0.0.1:5173/requests/r-1',
+): Promise<Response> {
+  const query = new URLSearchParams({
+    Action: 'login',
+    Issuer: issuer,
+    Destination: destination,
+    SigninToken: token,
+  });
   return fetch(`${emulator.federationEndpoint}?${query.toString()}`, { redirect: 'manual' });
 }
 
@@ -57,7 +77,8 @@ async function errorCode(response: Response): Promise<string | undefined> {
 function field(html: string, label: string): string | undefined {
   const id = /<th scope="row" id="([^"]+)">([^<]+)<\/th>/g;
   for (const m of html.matchAll(id)) {
-    if (m[2] === label) return new RegExp(`<td aria-labelledby="${m[1]}">([^<]*)</td>`).exec(html)?.[1];
+    if (m[2] === label)
+      return new RegExp(`<td aria-labelledby="${m[1]}">([^<]*)</td>`).exec(html)?.[1];
   }
   return undefined;
 }
@@ -84,7 +105,10 @@ describe('the federation endpoint', () => {
     const posted = await fetch(emulator.federationEndpoint, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ Action: 'getSigninToken', Session: JSON.stringify(session) }).toString(),
+      body: new URLSearchParams({
+        Action: 'getSigninToken',
+        Session: JSON.stringify(session),
+      }).toString(),
     });
     expect(posted.status).toBe(200);
     const { SigninToken } = (await posted.json()) as { SigninToken: string };
@@ -95,7 +119,9 @@ describe('the federation endpoint', () => {
 
   it('serves getSigninToken on the first region only', async () => {
     expect(emulator.federationEndpoint).toBe(`${emulator.endpoints['eu-west-1']}/federation`);
-    const elsewhere = await fetch(`${emulator.endpoints['eu-central-1']}/federation?Action=getSigninToken`);
+    const elsewhere = await fetch(
+      `${emulator.endpoints['eu-central-1']}/federation?Action=getSigninToken`,
+    );
     expect(elsewhere.status).toBe(404);
   });
 
@@ -117,9 +143,17 @@ describe('the federation endpoint', () => {
 
   it('refuses a Session missing a field, with unknown or mismatched credentials, or with expired ones', async () => {
     const session = await assume(broker, { DurationSeconds: 900 });
-    expect(await errorCode(await getSigninToken({ sessionId: session.sessionId, sessionKey: session.sessionKey }))).toBe('InvalidSession');
-    expect(await errorCode(await getSigninToken({ ...session, sessionKey: 'x'.repeat(40) }))).toBe('InvalidCredentials');
-    expect(await errorCode(await getSigninToken({ ...session, sessionId: 'ASIA' + 'X'.repeat(16) }))).toBe('InvalidCredentials');
+    expect(
+      await errorCode(
+        await getSigninToken({ sessionId: session.sessionId, sessionKey: session.sessionKey }),
+      ),
+    ).toBe('InvalidSession');
+    expect(await errorCode(await getSigninToken({ ...session, sessionKey: 'x'.repeat(40) }))).toBe(
+      'InvalidCredentials',
+    );
+    expect(
+      await errorCode(await getSigninToken({ ...session, sessionId: 'ASIA' + 'X'.repeat(16) })),
+    ).toBe('InvalidCredentials');
     const start = offsetMs;
     offsetMs = start + 901_000;
     try {
@@ -132,7 +166,10 @@ describe('the federation endpoint', () => {
 
 describe('Action=login and the console page', () => {
   it('redirects to the console page, which shows the session as the console would', async () => {
-    const policy = { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: '*', Resource: '*' }] };
+    const policy = {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Deny', Action: '*', Resource: '*' }],
+    };
     const session = await assume(broker, {
       SourceIdentity: 'alice@example.com',
       Tags: [
@@ -153,7 +190,9 @@ describe('Action=login and the console page', () => {
     expect(html).toContain('<title>AWS console (Elevate emulator)</title>');
     expect(field(html, 'Account')).toBe('111111111111');
     expect(field(html, 'Role')).toBe('ReadOnly');
-    expect(field(html, 'Assumed-role ARN')).toBe('arn:aws:sts::111111111111:assumed-role/ReadOnly/alice@example.com-ReadOnly');
+    expect(field(html, 'Assumed-role ARN')).toBe(
+      'arn:aws:sts::111111111111:assumed-role/ReadOnly/alice@example.com-ReadOnly',
+    );
     expect(field(html, 'Session name')).toBe('alice@example.com-ReadOnly');
     expect(field(html, 'Source identity')).toBe('alice@example.com');
     expect(field(html, 'Credential expiry')).toMatch(/^\d{4}-\d{2}-\d{2}T/);
@@ -161,8 +200,12 @@ describe('Action=login and the console page', () => {
     expect(field(html, 'Issuer')).toBe('http://127.0.0.1:5173/requests/r-1');
     expect(html).toContain('<h2 id="tags-heading">Session tags</h2>');
     expect(html).toContain('<tr><td>elevate:request</td><td>r-42</td><td>yes</td></tr>');
-    expect(html).toContain('<tr><td>elevate:requester</td><td>alice@example.com</td><td>no</td></tr>');
-    expect(html).toContain(`<pre aria-labelledby="policy-heading">${JSON.stringify(policy, null, 2).replace(/"/g, '&quot;')}</pre>`);
+    expect(html).toContain(
+      '<tr><td>elevate:requester</td><td>alice@example.com</td><td>no</td></tr>',
+    );
+    expect(html).toContain(
+      `<pre aria-labelledby="policy-heading">${JSON.stringify(policy, null, 2).replace(/"/g, '&quot;')}</pre>`,
+    );
   });
 
   it('accepts a sign-in token once: a replay gets an error page', async () => {
@@ -194,12 +237,17 @@ describe('Action=login and the console page', () => {
     const unknown = await login('not-a-token');
     expect(unknown.status).toBe(400);
     expect(await unknown.text()).toContain('The sign-in token is not valid.');
-    expect((await login(await signinToken(await assume(broker)), 'javascript:alert(1)')).status).toBe(400);
+    expect(
+      (await login(await signinToken(await assume(broker)), 'javascript:alert(1)')).status,
+    ).toBe(400);
   });
 
   it('escapes what the caller sent before showing it', async () => {
     const token = await signinToken(await assume(broker));
-    const location = (await login(token, 'https://console.aws.amazon.com/?q=<script>alert(1)</script>')).headers.get('location') ?? '';
+    const location =
+      (
+        await login(token, 'https://console.aws.amazon.com/?q=<script>alert(1)</script>')
+      ).headers.get('location') ?? '';
     const html = await (await fetch(location)).text();
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;script&gt;');
@@ -210,7 +258,9 @@ describe('Action=login and the console page', () => {
   });
 
   it('never logs credentials, sign-in tokens or the URLs carrying them', () => {
-    expect(logs.some((l) => l.startsWith('federation action=login') && l.includes('outcome=ok'))).toBe(true);
+    expect(
+      logs.some((l) => l.startsWith('federation action=login') && l.includes('outcome=ok')),
+    ).toBe(true);
     expect(logs).toContain(
       'federation action=getSigninToken caller=arn:aws:sts::111111111111:assumed-role/ReadOnly/alice@example.com-ReadOnly outcome=refused code=SessionDurationNotAllowed',
     );

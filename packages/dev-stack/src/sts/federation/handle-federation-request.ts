@@ -49,7 +49,8 @@ const PAGE_HEADERS = {
   'cache-control': 'no-store',
   'referrer-policy': 'no-referrer',
   'x-content-type-options': 'nosniff',
-  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  'content-security-policy':
+    "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
 };
 
 const JSON_HEADERS = { 'content-type': 'application/json', 'cache-control': 'no-store' };
@@ -67,16 +68,23 @@ function sameSecret(a: string, b: string): boolean {
 }
 
 function readSession(raw: string | null, context: FederationContext): VendedSession {
-  if (raw === null) throw new FederationError('MissingParameter', 'The Session parameter is required.');
+  if (raw === null)
+    throw new FederationError('MissingParameter', 'The Session parameter is required.');
   let json: unknown;
   try {
     json = JSON.parse(raw);
   } catch {
-    throw new FederationError('InvalidSession', 'Session must be a JSON object with sessionId, sessionKey and sessionToken.');
+    throw new FederationError(
+      'InvalidSession',
+      'Session must be a JSON object with sessionId, sessionKey and sessionToken.',
+    );
   }
   const parsed = sessionJsonSchema.safeParse(json);
   if (!parsed.success) {
-    throw new FederationError('InvalidSession', 'Session must be a JSON object with sessionId, sessionKey and sessionToken.');
+    throw new FederationError(
+      'InvalidSession',
+      'Session must be a JSON object with sessionId, sessionKey and sessionToken.',
+    );
   }
   const session = context.state.sessions.get(parsed.data.sessionId);
   if (
@@ -84,7 +92,10 @@ function readSession(raw: string | null, context: FederationContext): VendedSess
     !sameSecret(parsed.data.sessionKey, session.secretAccessKey) ||
     !sameSecret(parsed.data.sessionToken, session.sessionToken)
   ) {
-    throw new FederationError('InvalidCredentials', 'The session credentials are not valid temporary credentials.');
+    throw new FederationError(
+      'InvalidCredentials',
+      'The session credentials are not valid temporary credentials.',
+    );
   }
   if (context.now.getTime() >= session.expiresAt.getTime()) {
     throw new FederationError('ExpiredCredentials', 'The session credentials have expired.');
@@ -163,7 +174,10 @@ function login(params: URLSearchParams, context: FederationContext): HttpReply {
   const issuer = params.get('Issuer') ?? undefined;
   const token = params.get('SigninToken');
   if (destination === null || !isHttpUrl(destination)) {
-    return loginRefused('InvalidDestination', 'The Destination parameter must be an absolute http(s) URL.');
+    return loginRefused(
+      'InvalidDestination',
+      'The Destination parameter must be an absolute http(s) URL.',
+    );
   }
   if (issuer !== undefined && !isHttpUrl(issuer)) {
     return loginRefused('InvalidIssuer', 'The Issuer parameter must be an absolute http(s) URL.');
@@ -172,12 +186,25 @@ function login(params: URLSearchParams, context: FederationContext): HttpReply {
   if (!record) return loginRefused('InvalidSigninToken', 'The sign-in token is not valid.');
   const session = context.state.sessions.get(record.accessKeyId);
   const caller = session?.assumedRoleArn ?? '-';
-  if (record.used) return loginRefused('SigninTokenUsed', 'This sign-in link has already been used. Ask Elevate for a new one.', caller);
+  if (record.used)
+    return loginRefused(
+      'SigninTokenUsed',
+      'This sign-in link has already been used. Ask Elevate for a new one.',
+      caller,
+    );
   if (context.now.getTime() - record.issuedAt.getTime() > SIGNIN_TOKEN_LIFETIME_MS) {
-    return loginRefused('SigninTokenExpired', 'This sign-in link has expired: sign-in links are valid for 15 minutes.', caller);
+    return loginRefused(
+      'SigninTokenExpired',
+      'This sign-in link has expired: sign-in links are valid for 15 minutes.',
+      caller,
+    );
   }
   if (!session || context.now.getTime() >= session.expiresAt.getTime()) {
-    return loginRefused('ExpiredCredentials', 'The credentials behind this sign-in link have expired.', caller);
+    return loginRefused(
+      'ExpiredCredentials',
+      'The credentials behind this sign-in link have expired.',
+      caller,
+    );
   }
   record.used = true;
   const expiresAt =
@@ -185,7 +212,13 @@ function login(params: URLSearchParams, context: FederationContext): HttpReply {
       ? session.expiresAt
       : new Date(context.now.getTime() + record.consoleSessionSeconds * 1000);
   const id = opaqueId();
-  context.state.consoleSessions.set(id, { session, issuer, destination, signedInAt: context.now, expiresAt });
+  context.state.consoleSessions.set(id, {
+    session,
+    issuer,
+    destination,
+    signedInAt: context.now,
+    expiresAt,
+  });
   const location = `${context.consoleUrl}?session=${encodeURIComponent(id)}`;
   return {
     status: 302,
@@ -196,7 +229,10 @@ function login(params: URLSearchParams, context: FederationContext): HttpReply {
 }
 
 /** The federation endpoint: `Action=getSigninToken` and `Action=login`, as on signin.aws.amazon.com/federation. */
-export function handleFederationRequest(request: WireRequest, context: FederationContext): HttpReply {
+export function handleFederationRequest(
+  request: WireRequest,
+  context: FederationContext,
+): HttpReply {
   const params = readQueryParams(request);
   const action = params.get('Action');
   switch (action) {
@@ -208,21 +244,29 @@ export function handleFederationRequest(request: WireRequest, context: Federatio
       return {
         status: 400,
         headers: JSON_HEADERS,
-        body: JSON.stringify({ Error: { Code: 'InvalidAction', Message: 'Action must be getSigninToken or login.' } }),
+        body: JSON.stringify({
+          Error: { Code: 'InvalidAction', Message: 'Action must be getSigninToken or login.' },
+        }),
         logLine: 'federation action=(invalid) caller=- outcome=refused code=InvalidAction',
       };
   }
 }
 
 /** The local console page for a session created by `Action=login`. */
-export function handleConsoleRequest(request: WireRequest, context: Pick<FederationContext, 'now' | 'state'>): HttpReply {
+export function handleConsoleRequest(
+  request: WireRequest,
+  context: Pick<FederationContext, 'now' | 'state'>,
+): HttpReply {
   const id = readQueryParams(request).get('session');
   const consoleSession = id === null ? undefined : context.state.consoleSessions.get(id);
   if (!consoleSession) {
     return {
       status: 404,
       headers: PAGE_HEADERS,
-      body: renderErrorPage('Console session not found', 'There is no console session here. Sign in again through Elevate.'),
+      body: renderErrorPage(
+        'Console session not found',
+        'There is no console session here. Sign in again through Elevate.',
+      ),
       logLine: 'console action=view caller=- outcome=refused code=UnknownConsoleSession',
     };
   }
@@ -230,7 +274,10 @@ export function handleConsoleRequest(request: WireRequest, context: Pick<Federat
     return {
       status: 400,
       headers: PAGE_HEADERS,
-      body: renderErrorPage('Console session expired', 'This console session has expired. Sign in again through Elevate.'),
+      body: renderErrorPage(
+        'Console session expired',
+        'This console session has expired. Sign in again through Elevate.',
+      ),
       logLine: `console action=view caller=${consoleSession.session.assumedRoleArn} outcome=refused code=ConsoleSessionExpired`,
     };
   }

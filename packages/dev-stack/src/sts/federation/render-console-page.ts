@@ -11,9 +11,11 @@ th[scope=row]{width:220px;color:#545b64;font-weight:600}td{overflow-wrap:anywher
 p.alert{background:#fde8e8;border-left:4px solid #d13212;padding:12px}`;
 
 function page(title: string, body: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
+  return (
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
     `<title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body><header>${escapeHtml(CONSOLE_TITLE)}</header>` +
-    `<main>${body}</main></body></html>`;
+    `<main>${body}</main></body></html>`
+  );
 }
 
 function row(id: string, label: string, value: string): string {
@@ -27,7 +29,10 @@ function tagsSection(consoleSession: ConsoleSession): string {
       ? '<p>No session tags.</p>'
       : `<table aria-labelledby="tags-heading"><thead><tr><th scope="col">Key</th><th scope="col">Value</th><th scope="col">Transitive</th></tr></thead><tbody>` +
         tags
-          .map((t) => `<tr><td>${escapeHtml(t.key)}</td><td>${escapeHtml(t.value)}</td><td>${t.transitive ? 'yes' : 'no'}</td></tr>`)
+          .map(
+            (t) =>
+              `<tr><td>${escapeHtml(t.key)}</td><td>${escapeHtml(t.value)}</td><td>${t.transitive ? 'yes' : 'no'}</td></tr>`,
+          )
           .join('') +
         '</tbody></table>';
   return `<section aria-labelledby="tags-heading"><h2 id="tags-heading">Session tags</h2>${content}</section>`;
@@ -78,5 +83,8 @@ export function renderConsolePage(consoleSession: ConsoleSession): string {
 
 /** A refused sign-in or an unknown console session: a heading and the reason, nothing secret. */
 export function renderErrorPage(heading: string, message: string): string {
-  return page(`${heading} - ${CONSOLE_TITLE}`, `<h1>${escapeHtml(heading)}</h1><p class="alert" role="alert">${escapeHtml(message)}</p>`);
+  return page(
+    `${heading} - ${CONSOLE_TITLE}`,
+    `<h1>${escapeHtml(heading)}</h1><p class="alert" role="alert">${escapeHtml(message)}</p>`,
+  );
 }

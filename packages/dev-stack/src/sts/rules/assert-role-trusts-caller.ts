@@ -9,6 +9,7 @@ export function assertRoleTrustsCaller(
   trustedPrincipalArns: ReadonlySet<string>,
 ): void {
   const trusted =
-    (caller.roleArn !== undefined && trustedPrincipalArns.has(caller.roleArn)) || trustedPrincipalArns.has(caller.arn);
+    (caller.roleArn !== undefined && trustedPrincipalArns.has(caller.roleArn)) ||
+    trustedPrincipalArns.has(caller.arn);
   if (!trusted) throw notAuthorizedToAssume(caller.arn, role.arn);
 }

@@ -7,7 +7,10 @@ describe('checkPackedPolicySize', () => {
   it('reports nothing when no session policy or tag was passed, and a small percentage for a typical one', () => {
     expect(checkPackedPolicySize({ policy: undefined, policyArns: [], tags: [] })).toBeUndefined();
     const size = checkPackedPolicySize({
-      policy: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: '*', Resource: '*' }] },
+      policy: {
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Deny', Action: '*', Resource: '*' }],
+      },
       policyArns: [],
       tags: [{ key: 'elevate:request', value: 'r-123', transitive: true }],
     });
@@ -21,8 +24,12 @@ describe('checkPackedPolicySize', () => {
       value: randomBytes(96).toString('hex'),
       transitive: false,
     }));
-    const error = thrownStsError(() => checkPackedPolicySize({ policy: undefined, policyArns: [], tags }));
+    const error = thrownStsError(() =>
+      checkPackedPolicySize({ policy: undefined, policyArns: [], tags }),
+    );
     expect(error.code).toBe('PackedPolicyTooLarge');
-    expect(error.message).toMatch(/^Packed policy consumes \d+% of allotted space, please use smaller policy\.$/);
+    expect(error.message).toMatch(
+      /^Packed policy consumes \d+% of allotted space, please use smaller policy\.$/,
+    );
   });
 });

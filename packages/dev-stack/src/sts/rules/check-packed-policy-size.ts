@@ -16,7 +16,8 @@ export interface PackedInputs {
 
 /** Percentage of the packed budget used, or undefined when no session policy or tag was passed (AWS omits it then). */
 export function checkPackedPolicySize(inputs: PackedInputs): number | undefined {
-  if (inputs.policy === undefined && inputs.policyArns.length === 0 && inputs.tags.length === 0) return undefined;
+  if (inputs.policy === undefined && inputs.policyArns.length === 0 && inputs.tags.length === 0)
+    return undefined;
   const text = [
     inputs.policy === undefined ? '' : JSON.stringify(inputs.policy),
     ...inputs.policyArns,
@@ -24,7 +25,10 @@ export function checkPackedPolicySize(inputs: PackedInputs): number | undefined 
   ].join('\n');
   const percent = Math.max(1, Math.ceil((deflateRawSync(text).length * 100) / PACKED_BUDGET_BYTES));
   if (percent > 100) {
-    throw new StsError('PackedPolicyTooLarge', `Packed policy consumes ${percent}% of allotted space, please use smaller policy.`);
+    throw new StsError(
+      'PackedPolicyTooLarge',
+      `Packed policy consumes ${percent}% of allotted space, please use smaller policy.`,
+    );
   }
   return percent;
 }

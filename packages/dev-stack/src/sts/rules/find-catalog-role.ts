@@ -10,10 +10,18 @@ export function notAuthorizedToAssume(callerArn: string, roleArn: string): StsEr
 }
 
 /** RoleArn must be well-formed (ValidationError) and name a role that exists (AccessDenied, as AWS hides existence). */
-export function findCatalogRole(roleArn: string | undefined, catalog: RoleCatalog, callerArn: string): CatalogRole {
+export function findCatalogRole(
+  roleArn: string | undefined,
+  catalog: RoleCatalog,
+  callerArn: string,
+): CatalogRole {
   if (roleArn === undefined) throw validationError(null, 'roleArn', 'Member must not be null');
   if (roleArn.length < 20) {
-    throw validationError(roleArn, 'roleArn', 'Member must have length greater than or equal to 20');
+    throw validationError(
+      roleArn,
+      'roleArn',
+      'Member must have length greater than or equal to 20',
+    );
   }
   if (roleArn.length > 2048) {
     throw validationError(roleArn, 'roleArn', 'Member must have length less than or equal to 2048');

@@ -21,18 +21,24 @@ describe('validateDurationSeconds', () => {
     expect(thrownStsError(() => validateDurationSeconds('43201', longRole)).message).toContain(
       'Member must have value less than or equal to 43200',
     );
-    expect(thrownStsError(() => validateDurationSeconds('1h', longRole)).code).toBe('ValidationError');
+    expect(thrownStsError(() => validateDurationSeconds('1h', longRole)).code).toBe(
+      'ValidationError',
+    );
   });
 
   it("refuses more than the role's MaxSessionDuration", () => {
     const error = thrownStsError(() => validateDurationSeconds('7200', oneHourRole));
     expect(error.code).toBe('ValidationError');
-    expect(error.message).toBe('The requested DurationSeconds exceeds the MaxSessionDuration set for this role.');
+    expect(error.message).toBe(
+      'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.',
+    );
   });
 
   it('refuses more than one hour when the caller is a role session (role chaining)', () => {
     const error = thrownStsError(() => validateDurationSeconds('7200', chained));
     expect(error.code).toBe('ValidationError');
-    expect(error.message).toBe('The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.');
+    expect(error.message).toBe(
+      'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.',
+    );
   });
 });

@@ -19,10 +19,18 @@ export function validateDurationSeconds(raw: string | undefined, limits: Duratio
   }
   const seconds = Number(raw.trim());
   if (seconds < MIN_DURATION_SECONDS) {
-    throw validationError(raw, 'durationSeconds', `Member must have value greater than or equal to ${MIN_DURATION_SECONDS}`);
+    throw validationError(
+      raw,
+      'durationSeconds',
+      `Member must have value greater than or equal to ${MIN_DURATION_SECONDS}`,
+    );
   }
   if (seconds > MAX_DURATION_SECONDS) {
-    throw validationError(raw, 'durationSeconds', `Member must have value less than or equal to ${MAX_DURATION_SECONDS}`);
+    throw validationError(
+      raw,
+      'durationSeconds',
+      `Member must have value less than or equal to ${MAX_DURATION_SECONDS}`,
+    );
   }
   if (limits.roleChaining && seconds > ROLE_CHAINING_MAX_SECONDS) {
     throw new StsError(
@@ -31,7 +39,10 @@ export function validateDurationSeconds(raw: string | undefined, limits: Duratio
     );
   }
   if (seconds > limits.maxSessionDurationSeconds) {
-    throw new StsError('ValidationError', 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.');
+    throw new StsError(
+      'ValidationError',
+      'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.',
+    );
   }
   return seconds;
 }

@@ -13,7 +13,11 @@ describe('validatePolicyArns', () => {
 
   it('refuses 11 ARNs, and an ARN that is not a managed policy', () => {
     const eleven = Array.from({ length: 11 }, (_, i) => arn(i));
-    expect(thrownStsError(() => validatePolicyArns(eleven)).message).toContain('Member must have length less than or equal to 10');
-    expect(thrownStsError(() => validatePolicyArns(['arn:aws:iam::111111111111:role/ReadOnly'])).code).toBe('ValidationError');
+    expect(thrownStsError(() => validatePolicyArns(eleven)).message).toContain(
+      'Member must have length less than or equal to 10',
+    );
+    expect(
+      thrownStsError(() => validatePolicyArns(['arn:aws:iam::111111111111:role/ReadOnly'])).code,
+    ).toBe('ValidationError');
   });
 });

@@ -6,7 +6,12 @@ const windowPolicy = {
   Version: '2012-10-17',
   Statement: [
     { Effect: 'Allow', Action: '*', Resource: '*' },
-    { Effect: 'Deny', Action: '*', Resource: '*', Condition: { DateGreaterThan: { 'aws:CurrentTime': '2030-01-01T10:00:00Z' } } },
+    {
+      Effect: 'Deny',
+      Action: '*',
+      Resource: '*',
+      Condition: { DateGreaterThan: { 'aws:CurrentTime': '2030-01-01T10:00:00Z' } },
+    },
   ],
 };
 
@@ -20,7 +25,9 @@ describe('validateSessionPolicy', () => {
   });
 
   it('refuses more than 2048 characters with ValidationError', () => {
-    const error = thrownStsError(() => validateSessionPolicy(JSON.stringify(windowPolicy).padEnd(2049, ' ')));
+    const error = thrownStsError(() =>
+      validateSessionPolicy(JSON.stringify(windowPolicy).padEnd(2049, ' ')),
+    );
     expect(error.code).toBe('ValidationError');
     expect(error.message).toContain('Member must have length less than or equal to 2048');
   });
@@ -30,7 +37,11 @@ describe('validateSessionPolicy', () => {
       code: 'MalformedPolicyDocument',
       message: 'The policy is not in the valid JSON format.',
     });
-    expect(thrownStsError(() => validateSessionPolicy('{"Version":"2012-10-17"}')).code).toBe('MalformedPolicyDocument');
-    expect(thrownStsError(() => validateSessionPolicy('{"Statement":[{"Effect":"Maybe"}]}')).code).toBe('MalformedPolicyDocument');
+    expect(thrownStsError(() => validateSessionPolicy('{"Version":"2012-10-17"}')).code).toBe(
+      'MalformedPolicyDocument',
+    );
+    expect(
+      thrownStsError(() => validateSessionPolicy('{"Statement":[{"Effect":"Maybe"}]}')).code,
+    ).toBe('MalformedPolicyDocument');
   });
 });

@@ -16,12 +16,21 @@ const policySchema = z.looseObject({
 /** The inline session policy: ≤ 2048 characters of policy text, valid JSON, with a policy's outline. */
 export function validateSessionPolicy(raw: string | undefined): unknown {
   if (raw === undefined) return undefined;
-  if (raw.length < 1) throw validationError(raw, 'policy', 'Member must have length greater than or equal to 1');
+  if (raw.length < 1)
+    throw validationError(raw, 'policy', 'Member must have length greater than or equal to 1');
   if (raw.length > MAX_POLICY_CHARACTERS) {
-    throw validationError('(policy text)', 'policy', `Member must have length less than or equal to ${MAX_POLICY_CHARACTERS}`);
+    throw validationError(
+      '(policy text)',
+      'policy',
+      `Member must have length less than or equal to ${MAX_POLICY_CHARACTERS}`,
+    );
   }
   if (![...raw].every((c) => isPolicyCharacter(c.codePointAt(0) ?? 0))) {
-    throw validationError('(policy text)', 'policy', 'Member must satisfy regular expression pattern: [\\u0009\\u000A\\u000D\\u0020-\\u00FF]+');
+    throw validationError(
+      '(policy text)',
+      'policy',
+      'Member must satisfy regular expression pattern: [\\u0009\\u000A\\u000D\\u0020-\\u00FF]+',
+    );
   }
   let parsed: unknown;
   try {

@@ -46,7 +46,10 @@ export function headerValues(rawHeaders: readonly string[]): Map<string, string[
 export function parseAuthorizationHeader(header: string): SigV4Authorization {
   const trimmed = header.trim();
   if (!trimmed.startsWith(`${ALGORITHM} `)) {
-    throw new StsError('IncompleteSignature', `Unsupported AWS 'algorithm': only '${ALGORITHM}' is accepted.`);
+    throw new StsError(
+      'IncompleteSignature',
+      `Unsupported AWS 'algorithm': only '${ALGORITHM}' is accepted.`,
+    );
   }
   const fields = new Map<string, string>();
   for (const part of trimmed.slice(ALGORITHM.length).split(',')) {
@@ -55,20 +58,33 @@ export function parseAuthorizationHeader(header: string): SigV4Authorization {
   }
   for (const required of ['Credential', 'SignedHeaders', 'Signature']) {
     if (!fields.get(required)) {
-      throw new StsError('IncompleteSignature', `Authorization header requires '${required}' parameter.`);
+      throw new StsError(
+        'IncompleteSignature',
+        `Authorization header requires '${required}' parameter.`,
+      );
     }
   }
   const credential = (fields.get('Credential') ?? '').split('/');
   const [accessKeyId, scopeDate, region, service, terminator] = credential;
-  if (credential.length !== 5 || !accessKeyId || !scopeDate || !region || !service || terminator !== 'aws4_request') {
+  if (
+    credential.length !== 5 ||
+    !accessKeyId ||
+    !scopeDate ||
+    !region ||
+    !service ||
+    terminator !== 'aws4_request'
+  ) {
     throw new StsError(
       'IncompleteSignature',
-      "Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term.",
+      'Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term.',
     );
   }
   const signature = fields.get('Signature') ?? '';
   if (!/^[0-9a-f]{64}$/.test(signature)) {
-    throw new StsError('IncompleteSignature', 'Signature must be 64 lowercase hexadecimal characters.');
+    throw new StsError(
+      'IncompleteSignature',
+      'Signature must be 64 lowercase hexadecimal characters.',
+    );
   }
   const signedHeaders = (fields.get('SignedHeaders') ?? '').split(';').filter((h) => h.length > 0);
   return { accessKeyId, scopeDate, region, service, signedHeaders, signature };
@@ -78,7 +94,14 @@ function parseAmzDate(value: string): Date | undefined {
   const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value);
   if (!m) return undefined;
   const [, y, mo, d, h, mi, s] = m.map(Number);
-  if (y === undefined || mo === undefined || d === undefined || h === undefined || mi === undefined || s === undefined) {
+  if (
+    y === undefined ||
+    mo === undefined ||
+    d === undefined ||
+    h === undefined ||
+    mi === undefined ||
+    s === undefined
+  ) {
     return undefined;
   }
   const date = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
@@ -86,7 +109,10 @@ function parseAmzDate(value: string): Date | undefined {
 }
 
 export function toAmzDate(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, 'Z');
 }
 
 /** Pulls the signature inputs out of a request, or says why it is not a SigV4 header-signed request. */
@@ -98,7 +124,10 @@ export function readSigV4Request(request: WireRequest): SigV4Request {
   }
   const authorization = parseAuthorizationHeader(header);
   if (!authorization.signedHeaders.includes('host')) {
-    throw new StsError('IncompleteSignature', "'Host' must be a 'SignedHeader' in the AWS Authorization.");
+    throw new StsError(
+      'IncompleteSignature',
+      "'Host' must be a 'SignedHeader' in the AWS Authorization.",
+    );
   }
   const amzHeader = headers.get('x-amz-date')?.[0];
   const dateHeader = headers.get('date')?.[0];
@@ -143,10 +172,17 @@ export function assertRequestDateFresh(request: SigV4Request, now: Date): void {
 }
 
 /** The credential scope must name this endpoint's region and service, and the request's own date. */
-export function assertCredentialScope(request: SigV4Request, region: string, service: string): void {
+export function assertCredentialScope(
+  request: SigV4Request,
+  region: string,
+  service: string,
+): void {
   const { authorization, amzDate } = request;
   if (authorization.service !== service) {
-    throw new StsError('SignatureDoesNotMatch', `Credential should be scoped to correct service: '${service}'. `);
+    throw new StsError(
+      'SignatureDoesNotMatch',
+      `Credential should be scoped to correct service: '${service}'. `,
+    );
   }
   if (authorization.region !== region) {
     throw new StsError(
@@ -164,7 +200,10 @@ export function assertCredentialScope(request: SigV4Request, region: string, ser
 
 /** RFC 3986 encoding as SigV4 wants it: everything but unreserved characters. */
 export function uriEncode(value: string): string {
-  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(value).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 }
 
 function canonicalPath(path: string): string {
@@ -193,7 +232,10 @@ export function sha256Hex(data: string | Buffer): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-export function buildCanonicalRequest(request: WireRequest, signedHeaders: readonly string[]): string {
+export function buildCanonicalRequest(
+  request: WireRequest,
+  signedHeaders: readonly string[],
+): string {
   const queryAt = request.url.indexOf('?');
   const path = queryAt === -1 ? request.url : request.url.slice(0, queryAt);
   const query = queryAt === -1 ? '' : request.url.slice(queryAt + 1);
@@ -207,30 +249,56 @@ export function buildCanonicalRequest(request: WireRequest, signedHeaders: reado
     .join('');
   // Always the body's own hash: a declared x-amz-content-sha256 that lies about the body then fails to match.
   const payloadHash = sha256Hex(request.body);
-  return [request.method.toUpperCase(), canonicalPath(path), canonicalQuery(query), canonicalHeaders, sorted.join(';'), payloadHash].join(
-    '\n',
-  );
+  return [
+    request.method.toUpperCase(),
+    canonicalPath(path),
+    canonicalQuery(query),
+    canonicalHeaders,
+    sorted.join(';'),
+    payloadHash,
+  ].join('\n');
 }
 
 function hmac(key: string | Buffer, data: string): Buffer {
   return createHmac('sha256', key).update(data, 'utf8').digest();
 }
 
-export function deriveSigningKey(secretAccessKey: string, scopeDate: string, region: string, service: string): Buffer {
-  return hmac(hmac(hmac(hmac(`AWS4${secretAccessKey}`, scopeDate), region), service), 'aws4_request');
+export function deriveSigningKey(
+  secretAccessKey: string,
+  scopeDate: string,
+  region: string,
+  service: string,
+): Buffer {
+  return hmac(
+    hmac(hmac(hmac(`AWS4${secretAccessKey}`, scopeDate), region), service),
+    'aws4_request',
+  );
 }
 
 /** The signature the caller should have sent, given the secret we hold for its key. */
-export function computeSignature(request: WireRequest, parsed: SigV4Request, secretAccessKey: string): string {
+export function computeSignature(
+  request: WireRequest,
+  parsed: SigV4Request,
+  secretAccessKey: string,
+): string {
   const { authorization, amzDate } = parsed;
   const scope = `${authorization.scopeDate}/${authorization.region}/${authorization.service}/aws4_request`;
   const canonical = buildCanonicalRequest(request, authorization.signedHeaders);
   const stringToSign = [ALGORITHM, amzDate, scope, sha256Hex(canonical)].join('\n');
-  const key = deriveSigningKey(secretAccessKey, authorization.scopeDate, authorization.region, authorization.service);
+  const key = deriveSigningKey(
+    secretAccessKey,
+    authorization.scopeDate,
+    authorization.region,
+    authorization.service,
+  );
   return createHmac('sha256', key).update(stringToSign, 'utf8').digest('hex');
 }
 
-export function assertSignatureMatches(request: WireRequest, parsed: SigV4Request, secretAccessKey: string): void {
+export function assertSignatureMatches(
+  request: WireRequest,
+  parsed: SigV4Request,
+  secretAccessKey: string,
+): void {
   const expected = Buffer.from(computeSignature(request, parsed, secretAccessKey), 'utf8');
   const given = Buffer.from(parsed.authorization.signature, 'utf8');
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) {

@@ -20,7 +20,12 @@ export interface AuditQueryParams {
   status?: RequestStatus;
 }
 
-export const DEFAULT_RANGE: DateRangePickerProps.RelativeValue = { type: 'relative', key: 'last-30-days', amount: 30, unit: 'day' };
+export const DEFAULT_RANGE: DateRangePickerProps.RelativeValue = {
+  type: 'relative',
+  key: 'last-30-days',
+  amount: 30,
+  unit: 'day',
+};
 
 const UNIT_MS: Record<DateRangePickerProps.TimeUnit, number> = {
   second: 1000,
@@ -38,12 +43,20 @@ const iso = (ms: number) => `${new Date(ms).toISOString().slice(0, 19)}Z`;
  * [from, to) as ISO-8601 UTC. Relative ranges end now; absolute date-only ranges run from the start
  * of the first day to the end of the last day, in the auditor's timezone.
  */
-export function resolveRange(range: DateRangePickerProps.Value | null, now: number): { from: string; to: string } {
+export function resolveRange(
+  range: DateRangePickerProps.Value | null,
+  now: number,
+): { from: string; to: string } {
   const value = range ?? DEFAULT_RANGE;
-  if (value.type === 'relative') return { from: iso(now - value.amount * UNIT_MS[value.unit]), to: iso(now) };
+  if (value.type === 'relative')
+    return { from: iso(now - value.amount * UNIT_MS[value.unit]), to: iso(now) };
   const dateOnly = (text: string) => /^\d{4}-\d{2}-\d{2}$/.test(text);
-  const start = new Date(dateOnly(value.startDate) ? `${value.startDate}T00:00:00` : value.startDate).getTime();
-  const endBase = new Date(dateOnly(value.endDate) ? `${value.endDate}T00:00:00` : value.endDate).getTime();
+  const start = new Date(
+    dateOnly(value.startDate) ? `${value.startDate}T00:00:00` : value.startDate,
+  ).getTime();
+  const endBase = new Date(
+    dateOnly(value.endDate) ? `${value.endDate}T00:00:00` : value.endDate,
+  ).getTime();
   const end = dateOnly(value.endDate) ? endBase + UNIT_MS.day : endBase;
   return { from: iso(start), to: iso(end) };
 }
@@ -60,7 +73,10 @@ export function auditQueryParams(filters: AuditFilters, now: number): AuditQuery
 }
 
 /** The query string for `GET /audit/requests` (with paging) or `/audit/requests.csv` (without). */
-export function auditQueryString(params: AuditQueryParams, page?: { cursor?: string | undefined; limit: number }): string {
+export function auditQueryString(
+  params: AuditQueryParams,
+  page?: { cursor?: string | undefined; limit: number },
+): string {
   const search = new URLSearchParams();
   for (const key of ['from', 'to', 'requester', 'accountId', 'roleName', 'status'] as const) {
     const value = params[key];

@@ -18,14 +18,24 @@ export function saveFile(blob: Blob, filename: string): void {
 }
 
 /** Fetches the CSV with the user's tokens (a plain link could not send them) and saves it. */
-export async function downloadAuditCsv(api: ApiClient, query: AuditQueryParams, save: typeof saveFile = saveFile): Promise<string> {
-  const file = await api.download(`/audit/requests.csv?${auditQueryString(query)}`, { accept: 'text/csv' });
-  const filename = file.filename ?? `elevate-audit-${query.from.slice(0, 10)}-${query.to.slice(0, 10)}.csv`;
+export async function downloadAuditCsv(
+  api: ApiClient,
+  query: AuditQueryParams,
+  save: typeof saveFile = saveFile,
+): Promise<string> {
+  const file = await api.download(`/audit/requests.csv?${auditQueryString(query)}`, {
+    accept: 'text/csv',
+  });
+  const filename =
+    file.filename ?? `elevate-audit-${query.from.slice(0, 10)}-${query.to.slice(0, 10)}.csv`;
   save(file.blob, filename);
   return filename;
 }
 
 export function useDownloadAuditCsv() {
   const api = useApiClient();
-  return useMutation({ meta: { invalidates: false }, mutationFn: (query: AuditQueryParams) => downloadAuditCsv(api, query) });
+  return useMutation({
+    meta: { invalidates: false },
+    mutationFn: (query: AuditQueryParams) => downloadAuditCsv(api, query),
+  });
 }

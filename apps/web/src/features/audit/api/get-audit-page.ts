@@ -7,8 +7,16 @@ import { auditQueryString, type AuditQueryParams } from './audit-query';
 
 export const AUDIT_PAGE_SIZE = 25;
 
-export function getAuditPage(api: ApiClient, query: AuditQueryParams, cursor: string | undefined, signal?: AbortSignal): Promise<RequestPage> {
-  return api.request(`/audit/requests?${auditQueryString(query, { cursor, limit: AUDIT_PAGE_SIZE })}`, { schema: requestPageSchema, signal });
+export function getAuditPage(
+  api: ApiClient,
+  query: AuditQueryParams,
+  cursor: string | undefined,
+  signal?: AbortSignal,
+): Promise<RequestPage> {
+  return api.request(
+    `/audit/requests?${auditQueryString(query, { cursor, limit: AUDIT_PAGE_SIZE })}`,
+    { schema: requestPageSchema, signal },
+  );
 }
 
 /** One server page of the filtered history; the previous page stays on screen while the next loads. */

@@ -3,7 +3,9 @@ import { useNavigate } from 'react-router';
 import Badge from '@cloudscape-design/components/badge';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
-import DateRangePicker, { type DateRangePickerProps } from '@cloudscape-design/components/date-range-picker';
+import DateRangePicker, {
+  type DateRangePickerProps,
+} from '@cloudscape-design/components/date-range-picker';
 import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
@@ -18,7 +20,11 @@ import { formatCompactDateTime } from '../../../components/ui/compact-time';
 import { LocalTime, LocalTimeRange } from '../../../components/ui/local-time';
 import { ProblemAlert } from '../../../components/ui/problem-alert';
 import { RequestStatusIndicator, requestStatusLabel } from '../../../components/ui/request-status';
-import { skeletonRows, withSkeletonCells, type SkeletonRow } from '../../../components/ui/skeleton-rows';
+import {
+  skeletonRows,
+  withSkeletonCells,
+  type SkeletonRow,
+} from '../../../components/ui/skeleton-rows';
 import type { FlashMessage } from '../../../hooks/use-flash-messages';
 import { auditQueryParams, DEFAULT_RANGE, type AuditFilters } from '../api/audit-query';
 import { useDownloadAuditCsv } from '../api/download-audit-csv';
@@ -42,13 +48,23 @@ const RELATIVE_OPTIONS: DateRangePickerProps.RelativeOption[] = [
   { key: 'last-365-days', amount: 365, unit: 'day', type: 'relative' },
 ];
 
-const INITIAL: AuditFilters = { requester: '', accountId: '', roleName: '', status: '', range: DEFAULT_RANGE };
+const INITIAL: AuditFilters = {
+  requester: '',
+  accountId: '',
+  roleName: '',
+  status: '',
+  range: DEFAULT_RANGE,
+};
 
-function rangeError(range: DateRangePickerProps.Value | null): DateRangePickerProps.ValidationResult {
+function rangeError(
+  range: DateRangePickerProps.Value | null,
+): DateRangePickerProps.ValidationResult {
   if (!range) return { valid: false, errorMessage: 'Choose a range.' };
   if (range.type === 'absolute') {
-    if (!range.startDate || !range.endDate) return { valid: false, errorMessage: 'Choose a start and an end date.' };
-    if (range.endDate < range.startDate) return { valid: false, errorMessage: 'The end date must not be before the start date.' };
+    if (!range.startDate || !range.endDate)
+      return { valid: false, errorMessage: 'Choose a start and an end date.' };
+    if (range.endDate < range.startDate)
+      return { valid: false, errorMessage: 'The end date must not be before the start date.' };
     const days = (Date.parse(range.endDate) - Date.parse(range.startDate)) / 86_400_000;
     if (days > 365) return { valid: false, errorMessage: 'At most 366 days at a time.' };
   }
@@ -87,10 +103,27 @@ export function AuditExplorer({ accounts, roles, onFlash }: AuditExplorerProps) 
     return () => clearTimeout(timer);
   }, [requesterDraft, filters.requester]);
 
-  const accountOptions: SelectProps.Option[] = [ANY, ...accounts.map((account) => ({ value: account.id, label: account.name, description: account.id }))];
-  const roleOptions: SelectProps.Option[] = [ANY, ...roles.map((role) => ({ value: role, label: role }))];
-  const statusOptions: SelectProps.Option[] = [ANY, ...requestStatusSchema.options.map((status) => ({ value: status, label: requestStatusLabel(status, null).text }))];
-  const selected = (options: SelectProps.Option[], value: string) => options.find((option) => option.value === value) ?? ANY;
+  const accountOptions: SelectProps.Option[] = [
+    ANY,
+    ...accounts.map((account) => ({
+      value: account.id,
+      label: account.name,
+      description: account.id,
+    })),
+  ];
+  const roleOptions: SelectProps.Option[] = [
+    ANY,
+    ...roles.map((role) => ({ value: role, label: role })),
+  ];
+  const statusOptions: SelectProps.Option[] = [
+    ANY,
+    ...requestStatusSchema.options.map((status) => ({
+      value: status,
+      label: requestStatusLabel(status, null).text,
+    })),
+  ];
+  const selected = (options: SelectProps.Option[], value: string) =>
+    options.find((option) => option.value === value) ?? ANY;
 
   const columns: TableProps.ColumnDefinition<RequestSummary>[] = [
     {
@@ -148,19 +181,39 @@ export function AuditExplorer({ accounts, roles, onFlash }: AuditExplorerProps) 
         </SpaceBetween>
       ),
     },
-    { id: 'window', header: 'Window', cell: (item) => (item.window ? <LocalTimeRange startsAt={item.window.startsAt} endsAt={item.window.endsAt} /> : '—') },
-    { id: 'approvals', header: 'Approvals', cell: (item) => `${item.approvalsCount} of ${item.approvalsRequired}` },
+    {
+      id: 'window',
+      header: 'Window',
+      cell: (item) =>
+        item.window ? (
+          <LocalTimeRange startsAt={item.window.startsAt} endsAt={item.window.endsAt} />
+        ) : (
+          '—'
+        ),
+    },
+    {
+      id: 'approvals',
+      header: 'Approvals',
+      cell: (item) => `${item.approvalsCount} of ${item.approvalsRequired}`,
+    },
   ];
 
   const loading = page.isPending;
   const items = page.data?.items ?? [];
   const rows: (RequestSummary | SkeletonRow)[] = loading ? skeletonRows(5) : items;
-  const filtered = Boolean(filters.requester || filters.accountId || filters.roleName || filters.status);
+  const filtered = Boolean(
+    filters.requester || filters.accountId || filters.roleName || filters.status,
+  );
 
   const saveCsv = () =>
     download.mutate(query, {
       onSuccess: (filename) => onFlash({ type: 'success', header: `Downloaded ${filename}` }),
-      onError: (error) => onFlash({ type: 'error', header: 'The CSV could not be downloaded', content: error instanceof Error ? error.message : undefined }),
+      onError: (error) =>
+        onFlash({
+          type: 'error',
+          header: 'The CSV could not be downloaded',
+          content: error instanceof Error ? error.message : undefined,
+        }),
     });
 
   return (
@@ -178,7 +231,12 @@ export function AuditExplorer({ accounts, roles, onFlash }: AuditExplorerProps) 
           description="Every request, decision and session. Filters apply on the server; the CSV holds every page of this view."
           actions={
             <SpaceBetween direction="horizontal" size="xs">
-              <Button iconName="refresh" ariaLabel="Refresh history" loading={page.isFetching && !loading} onClick={() => setResolvedAt(Date.now())} />
+              <Button
+                iconName="refresh"
+                ariaLabel="Refresh history"
+                loading={page.isFetching && !loading}
+                onClick={() => setResolvedAt(Date.now())}
+              />
               <Button iconName="download" loading={download.isPending} onClick={saveCsv}>
                 Download CSV
               </Button>
@@ -204,17 +262,30 @@ export function AuditExplorer({ accounts, roles, onFlash }: AuditExplorerProps) 
               />
             </FormField>
             <FormField label="Account" controlId="audit-account">
-              <Select controlId="audit-account" selectedOption={selected(accountOptions, filters.accountId)} options={accountOptions} filteringType="auto" onChange={({ detail }) => apply({ accountId: detail.selectedOption.value ?? '' })} />
+              <Select
+                controlId="audit-account"
+                selectedOption={selected(accountOptions, filters.accountId)}
+                options={accountOptions}
+                filteringType="auto"
+                onChange={({ detail }) => apply({ accountId: detail.selectedOption.value ?? '' })}
+              />
             </FormField>
             <FormField label="Role" controlId="audit-role">
-              <Select controlId="audit-role" selectedOption={selected(roleOptions, filters.roleName)} options={roleOptions} onChange={({ detail }) => apply({ roleName: detail.selectedOption.value ?? '' })} />
+              <Select
+                controlId="audit-role"
+                selectedOption={selected(roleOptions, filters.roleName)}
+                options={roleOptions}
+                onChange={({ detail }) => apply({ roleName: detail.selectedOption.value ?? '' })}
+              />
             </FormField>
             <FormField label="Status" controlId="audit-status">
               <Select
                 controlId="audit-status"
                 selectedOption={selected(statusOptions, filters.status)}
                 options={statusOptions}
-                onChange={({ detail }) => apply({ status: (detail.selectedOption.value ?? '') as RequestStatus | '' })}
+                onChange={({ detail }) =>
+                  apply({ status: (detail.selectedOption.value ?? '') as RequestStatus | '' })
+                }
               />
             </FormField>
             <FormField label="Requested between">
@@ -228,7 +299,8 @@ export function AuditExplorer({ accounts, roles, onFlash }: AuditExplorerProps) 
                 placeholder="Choose a range"
                 ariaLabel="Requested between"
                 i18nStrings={{
-                  formatRelativeRange: (value) => `Last ${value.amount} ${value.unit}${value.amount === 1 ? '' : 's'}`,
+                  formatRelativeRange: (value) =>
+                    `Last ${value.amount} ${value.unit}${value.amount === 1 ? '' : 's'}`,
                   formatUnit: (unit, value) => (value === 1 ? unit : `${unit}s`),
                   customRelativeRangeOptionLabel: 'Custom range',
                   customRelativeRangeOptionDescription: 'Set a custom range in the past',
@@ -244,7 +316,12 @@ export function AuditExplorer({ accounts, roles, onFlash }: AuditExplorerProps) 
               />
             </FormField>
           </SpaceBetween>
-          {page.isError && <ProblemAlert error={page.error} action={<Button onClick={() => void page.refetch()}>Try again</Button>} />}
+          {page.isError && (
+            <ProblemAlert
+              error={page.error}
+              action={<Button onClick={() => void page.refetch()}>Try again</Button>}
+            />
+          )}
         </SpaceBetween>
       }
       empty={
@@ -265,7 +342,9 @@ export function AuditExplorer({ accounts, roles, onFlash }: AuditExplorerProps) 
             Widen the date range or clear a filter.
           </EmptyState>
         ) : (
-          <EmptyState title="No requests in this range">Choose a longer date range to see older requests.</EmptyState>
+          <EmptyState title="No requests in this range">
+            Choose a longer date range to see older requests.
+          </EmptyState>
         )
       }
       pagination={
@@ -274,7 +353,11 @@ export function AuditExplorer({ accounts, roles, onFlash }: AuditExplorerProps) 
           pagesCount={pages.known}
           disabled={loading}
           onChange={({ detail }) => pages.goTo(detail.currentPageIndex - 1)}
-          ariaLabels={{ nextPageLabel: 'Next page', previousPageLabel: 'Previous page', pageLabel: (n) => `Page ${n}` }}
+          ariaLabels={{
+            nextPageLabel: 'Next page',
+            previousPageLabel: 'Previous page',
+            pageLabel: (n) => `Page ${n}`,
+          }}
         />
       }
     />

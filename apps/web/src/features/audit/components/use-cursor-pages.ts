@@ -28,7 +28,11 @@ export function useCursorPages(key: string) {
       }),
     [],
   );
-  const goTo = useCallback((index: number) => setState((s) => (index >= 0 && index < s.cursors.length ? { ...s, index } : s)), []);
+  const goTo = useCallback(
+    (index: number) =>
+      setState((s) => (index >= 0 && index < s.cursors.length ? { ...s, index } : s)),
+    [],
+  );
 
   return useMemo(
     () => ({

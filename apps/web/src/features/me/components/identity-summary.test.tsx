@@ -62,7 +62,12 @@ describe('identity summary', () => {
 
   it('shows the problem in words with a way to try again', async () => {
     renderWith(async () => {
-      throw new ApiProblem({ status: 503, code: 'unexpected_response', title: 'The Elevate service had a problem', detail: 'Try again in a moment.' });
+      throw new ApiProblem({
+        status: 503,
+        code: 'unexpected_response',
+        title: 'The Elevate service had a problem',
+        detail: 'Try again in a moment.',
+      });
     });
     const alert = await screen.findByText('The Elevate service had a problem');
     expect(alert).toBeTruthy();

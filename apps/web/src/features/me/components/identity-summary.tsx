@@ -13,15 +13,28 @@ import { ProblemAlert } from '../../../components/ui/problem-alert';
 import { useMe } from '../api/get-me';
 import { MfaStatus } from './mfa-status';
 
-const LABELS = ['Name', 'Email', 'Subject', 'Groups', 'Signed in with MFA', 'Signed in at'] as const;
+const LABELS = [
+  'Name',
+  'Email',
+  'Subject',
+  'Groups',
+  'Signed in with MFA',
+  'Signed in at',
+] as const;
 
 function Pairs({ values }: { values: Record<(typeof LABELS)[number], ReactNode> }) {
-  return <KeyValuePairs columns={3} items={LABELS.map((label) => ({ label, value: values[label] }))} />;
+  return (
+    <KeyValuePairs columns={3} items={LABELS.map((label) => ({ label, value: values[label] }))} />
+  );
 }
 
 function Groups({ groups }: { groups: readonly string[] }) {
   if (groups.length === 0) {
-    return <Box color="text-body-secondary">None. Your administrator adds you to groups in your identity provider.</Box>;
+    return (
+      <Box color="text-body-secondary">
+        None. Your administrator adds you to groups in your identity provider.
+      </Box>
+    );
   }
   return (
     <SpaceBetween direction="horizontal" size="xs">
@@ -41,7 +54,11 @@ function identityValues(me: MeResponse) {
     Subject: <Box variant="code">{me.sub}</Box>,
     Groups: <Groups groups={me.groups} />,
     'Signed in with MFA': <MfaStatus amr={me.amr} />,
-    'Signed in at': me.authTime ? <LocalTime iso={me.authTime} /> : <Box color="text-body-secondary">Not reported</Box>,
+    'Signed in at': me.authTime ? (
+      <LocalTime iso={me.authTime} />
+    ) : (
+      <Box color="text-body-secondary">Not reported</Box>
+    ),
   };
 }
 
@@ -60,9 +77,18 @@ const loadingValues = {
 export function IdentitySummary() {
   const me = useMe();
   return (
-    <Container header={<Header variant="h2" description="As the Elevate API verified it from your sign-in.">Your identity</Header>}>
+    <Container
+      header={
+        <Header variant="h2" description="As the Elevate API verified it from your sign-in.">
+          Your identity
+        </Header>
+      }
+    >
       {me.isError ? (
-        <ProblemAlert error={me.error} action={<Button onClick={() => void me.refetch()}>Try again</Button>} />
+        <ProblemAlert
+          error={me.error}
+          action={<Button onClick={() => void me.refetch()}>Try again</Button>}
+        />
       ) : (
         <div aria-busy={me.isPending}>
           <Pairs values={me.isSuccess ? identityValues(me.data) : loadingValues} />

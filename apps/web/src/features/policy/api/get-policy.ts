@@ -10,7 +10,11 @@ export function getPolicy(api: ApiClient, signal?: AbortSignal): Promise<PolicyV
 
 export function policyQueryOptions(api: ApiClient) {
   // The policy changes with a deployment, not while someone reads it.
-  return queryOptions({ queryKey: policyKeys.view(), queryFn: ({ signal }) => getPolicy(api, signal), staleTime: 5 * 60_000 });
+  return queryOptions({
+    queryKey: policyKeys.view(),
+    queryFn: ({ signal }) => getPolicy(api, signal),
+    staleTime: 5 * 60_000,
+  });
 }
 
 export function usePolicy(enabled = true) {

@@ -9,10 +9,19 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table, { type TableProps } from '@cloudscape-design/components/table';
 import TextFilter from '@cloudscape-design/components/text-filter';
 import { useCollection } from '@cloudscape-design/collection-hooks';
-import type { EligibilityEntry, FullPolicyView, PolicyRuleView, PolicyView } from '@elevate/contracts';
+import type {
+  EligibilityEntry,
+  FullPolicyView,
+  PolicyRuleView,
+  PolicyView,
+} from '@elevate/contracts';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { ProblemAlert } from '../../../components/ui/problem-alert';
-import { skeletonRows, withSkeletonCells, type SkeletonRow } from '../../../components/ui/skeleton-rows';
+import {
+  skeletonRows,
+  withSkeletonCells,
+  type SkeletonRow,
+} from '../../../components/ui/skeleton-rows';
 import { formatMinutes } from '../../../lib/format-duration';
 import { usePolicy } from '../api/get-policy';
 
@@ -23,25 +32,43 @@ const tags = (record: Record<string, string | string[]>) =>
     </Badge>
   ));
 
-const approvalsText = (required: number, groups: readonly string[]) => `${required} from ${groups.join(', ')}`;
+const approvalsText = (required: number, groups: readonly string[]) =>
+  `${required} from ${groups.join(', ')}`;
 
-function Eligibility({ entries, loading, groups }: { entries: readonly EligibilityEntry[]; loading: boolean; groups: readonly string[] }) {
-  const { items, collectionProps, filterProps, paginationProps, filteredItemsCount } = useCollection(entries, {
-    filtering: {
-      filteringFunction: (entry, text) => {
-        const needle = text.toLowerCase();
-        return [entry.accountName, entry.accountId, entry.roleName, ...Object.entries(entry.accountTags).map(([k, v]) => `${k}=${v}`)].some((value) => value.toLowerCase().includes(needle));
+function Eligibility({
+  entries,
+  loading,
+  groups,
+}: {
+  entries: readonly EligibilityEntry[];
+  loading: boolean;
+  groups: readonly string[];
+}) {
+  const { items, collectionProps, filterProps, paginationProps, filteredItemsCount } =
+    useCollection(entries, {
+      filtering: {
+        filteringFunction: (entry, text) => {
+          const needle = text.toLowerCase();
+          return [
+            entry.accountName,
+            entry.accountId,
+            entry.roleName,
+            ...Object.entries(entry.accountTags).map(([k, v]) => `${k}=${v}`),
+          ].some((value) => value.toLowerCase().includes(needle));
+        },
+        empty: (
+          <EmptyState title="You may not request anything">
+            No rule of the policy grants a role to your groups
+            {groups.length > 0 ? ` (${groups.join(', ')})` : ''}. Ask your Elevate administrators to
+            add a rule for one of your groups, or to add you to a group that has one.
+          </EmptyState>
+        ),
+        noMatch: (
+          <EmptyState title="Nothing matches">Try an account name, id, role or tag.</EmptyState>
+        ),
       },
-      empty: (
-        <EmptyState title="You may not request anything">
-          No rule of the policy grants a role to your groups{groups.length > 0 ? ` (${groups.join(', ')})` : ''}. Ask your
-          Elevate administrators to add a rule for one of your groups, or to add you to a group that has one.
-        </EmptyState>
-      ),
-      noMatch: <EmptyState title="Nothing matches">Try an account name, id, role or tag.</EmptyState>,
-    },
-    pagination: { pageSize: 20 },
-  });
+      pagination: { pageSize: 20 },
+    });
   const columns: TableProps.ColumnDefinition<EligibilityEntry>[] = [
     {
       id: 'account',
@@ -56,15 +83,26 @@ function Eligibility({ entries, loading, groups }: { entries: readonly Eligibili
       ),
     },
     { id: 'role', header: 'Role', cell: (entry) => entry.roleName },
-    { id: 'max', header: 'Longest window', cell: (entry) => `${formatMinutes(entry.maxDurationMinutes)} (default ${formatMinutes(entry.defaultDurationMinutes)})` },
-    { id: 'reviewers', header: 'Reviewed by', cell: (entry) => approvalsText(entry.approvalsRequired, entry.approverGroups) },
+    {
+      id: 'max',
+      header: 'Longest window',
+      cell: (entry) =>
+        `${formatMinutes(entry.maxDurationMinutes)} (default ${formatMinutes(entry.defaultDurationMinutes)})`,
+    },
+    {
+      id: 'reviewers',
+      header: 'Reviewed by',
+      cell: (entry) => approvalsText(entry.approvalsRequired, entry.approverGroups),
+    },
     {
       id: 'rules',
       header: 'Conditions',
       cell: (entry) => (
         <SpaceBetween direction="horizontal" size="xxs">
           {entry.ticketRequired && <Badge color="blue">Ticket</Badge>}
-          {entry.stepUp && <Badge color="blue">MFA within {formatMinutes(entry.stepUp.maxAuthAgeMinutes)}</Badge>}
+          {entry.stepUp && (
+            <Badge color="blue">MFA within {formatMinutes(entry.stepUp.maxAuthAgeMinutes)}</Badge>
+          )}
           {entry.breakGlassAllowed && <Badge color="red">Break-glass allowed</Badge>}
           <Box variant="small">Justification {entry.justification.minLength}+ characters</Box>
         </SpaceBetween>
@@ -81,35 +119,87 @@ function Eligibility({ entries, loading, groups }: { entries: readonly Eligibili
       empty={collectionProps.empty}
       wrapLines
       header={
-        <Header variant="h2" counter={loading ? undefined : `(${entries.length})`} description="Each account and role your groups may request, its limits, and who reviews it.">
+        <Header
+          variant="h2"
+          counter={loading ? undefined : `(${entries.length})`}
+          description="Each account and role your groups may request, its limits, and who reviews it."
+        >
           What you may request
         </Header>
       }
-      filter={<TextFilter {...filterProps} filteringPlaceholder="Find account, role or tag" filteringAriaLabel="Filter what you may request" countText={`${filteredItemsCount ?? 0} matches`} />}
-      pagination={<Pagination {...paginationProps} ariaLabels={{ nextPageLabel: 'Next page', previousPageLabel: 'Previous page', pageLabel: (n) => `Page ${n}` }} />}
+      filter={
+        <TextFilter
+          {...filterProps}
+          filteringPlaceholder="Find account, role or tag"
+          filteringAriaLabel="Filter what you may request"
+          countText={`${filteredItemsCount ?? 0} matches`}
+        />
+      }
+      pagination={
+        <Pagination
+          {...paginationProps}
+          ariaLabels={{
+            nextPageLabel: 'Next page',
+            previousPageLabel: 'Previous page',
+            pageLabel: (n) => `Page ${n}`,
+          }}
+        />
+      }
     />
   );
 }
 
 function Accounts({ policy }: { policy: FullPolicyView }) {
-  const { items, collectionProps, filterProps, paginationProps, filteredItemsCount } = useCollection(policy.accounts, {
-    filtering: { noMatch: <EmptyState title="No account matches" />, empty: <EmptyState title="The policy lists no accounts" /> },
-    pagination: { pageSize: 20 },
-  });
+  const { items, collectionProps, filterProps, paginationProps, filteredItemsCount } =
+    useCollection(policy.accounts, {
+      filtering: {
+        noMatch: <EmptyState title="No account matches" />,
+        empty: <EmptyState title="The policy lists no accounts" />,
+      },
+      pagination: { pageSize: 20 },
+    });
   return (
     <Table
       ariaLabels={{ tableLabel: 'Accounts' }}
       columnDefinitions={[
         { id: 'name', header: 'Name', cell: (account) => account.name },
         { id: 'id', header: 'Account id', cell: (account) => account.id },
-        { id: 'tags', header: 'Tags', cell: (account) => <SpaceBetween direction="horizontal" size="xxs">{tags(account.tags)}</SpaceBetween> },
+        {
+          id: 'tags',
+          header: 'Tags',
+          cell: (account) => (
+            <SpaceBetween direction="horizontal" size="xxs">
+              {tags(account.tags)}
+            </SpaceBetween>
+          ),
+        },
       ]}
       items={[...items]}
       trackBy="id"
       empty={collectionProps.empty}
-      header={<Header variant="h2" counter={`(${policy.accounts.length})`}>Accounts</Header>}
-      filter={<TextFilter {...filterProps} filteringPlaceholder="Find account" filteringAriaLabel="Filter accounts" countText={`${filteredItemsCount ?? 0} matches`} />}
-      pagination={<Pagination {...paginationProps} ariaLabels={{ nextPageLabel: 'Next page', previousPageLabel: 'Previous page', pageLabel: (n) => `Page ${n}` }} />}
+      header={
+        <Header variant="h2" counter={`(${policy.accounts.length})`}>
+          Accounts
+        </Header>
+      }
+      filter={
+        <TextFilter
+          {...filterProps}
+          filteringPlaceholder="Find account"
+          filteringAriaLabel="Filter accounts"
+          countText={`${filteredItemsCount ?? 0} matches`}
+        />
+      }
+      pagination={
+        <Pagination
+          {...paginationProps}
+          ariaLabels={{
+            nextPageLabel: 'Next page',
+            previousPageLabel: 'Previous page',
+            pageLabel: (n) => `Page ${n}`,
+          }}
+        />
+      }
     />
   );
 }
@@ -140,21 +230,40 @@ function Rules({ rules }: { rules: readonly PolicyRuleView[] }) {
           header: 'Accounts',
           cell: (rule) => (
             <SpaceBetween direction="horizontal" size="xxs">
-              {rule.accounts.ids?.map((id) => <Badge key={id}>{id}</Badge>)}
+              {rule.accounts.ids?.map((id) => (
+                <Badge key={id}>{id}</Badge>
+              ))}
               {rule.accounts.tags && tags(rule.accounts.tags)}
             </SpaceBetween>
           ),
         },
         { id: 'roles', header: 'Roles', cell: (rule) => rule.roles.join(', ') },
-        { id: 'limits', header: 'Window', cell: (rule) => `≤ ${formatMinutes(rule.maxDurationMinutes)} (default ${formatMinutes(rule.defaultDurationMinutes)})` },
-        { id: 'approvals', header: 'Approvals', cell: (rule) => approvalsText(rule.approvalsRequired, rule.approverGroups) },
+        {
+          id: 'limits',
+          header: 'Window',
+          cell: (rule) =>
+            `≤ ${formatMinutes(rule.maxDurationMinutes)} (default ${formatMinutes(rule.defaultDurationMinutes)})`,
+        },
+        {
+          id: 'approvals',
+          header: 'Approvals',
+          cell: (rule) => approvalsText(rule.approvalsRequired, rule.approverGroups),
+        },
         {
           id: 'conditions',
           header: 'Conditions',
           cell: (rule) => (
             <SpaceBetween direction="horizontal" size="xxs">
-              {rule.ticketRequired && <Badge color="blue">Ticket{rule.ticketPatternHint ? `: ${rule.ticketPatternHint}` : ''}</Badge>}
-              {rule.stepUp && <Badge color="blue">MFA within {formatMinutes(rule.stepUp.maxAuthAgeMinutes)}</Badge>}
+              {rule.ticketRequired && (
+                <Badge color="blue">
+                  Ticket{rule.ticketPatternHint ? `: ${rule.ticketPatternHint}` : ''}
+                </Badge>
+              )}
+              {rule.stepUp && (
+                <Badge color="blue">
+                  MFA within {formatMinutes(rule.stepUp.maxAuthAgeMinutes)}
+                </Badge>
+              )}
               {rule.breakGlass && <Badge color="red">Break-glass</Badge>}
               {rule.selfApproval && <Badge color="grey">Self-approval</Badge>}
             </SpaceBetween>
@@ -163,16 +272,46 @@ function Rules({ rules }: { rules: readonly PolicyRuleView[] }) {
       ]}
       items={[...rules]}
       trackBy="id"
-      header={<Header variant="h2" counter={`(${rules.length})`} description="Who may request what. Overlapping rules combine to the strictest limits.">Rules</Header>}
-      empty={<EmptyState title="The policy has no rules">Nobody can request anything until a rule is added.</EmptyState>}
+      header={
+        <Header
+          variant="h2"
+          counter={`(${rules.length})`}
+          description="Who may request what. Overlapping rules combine to the strictest limits."
+        >
+          Rules
+        </Header>
+      }
+      empty={
+        <EmptyState title="The policy has no rules">
+          Nobody can request anything until a rule is added.
+        </EmptyState>
+      }
     />
   );
 }
 
 function ElevateGroups({ view }: { view: PolicyView }) {
-  const roles = [view.roles.reviewer && 'Reviewer', view.roles.auditor && 'Auditor', view.roles.admin && 'Administrator'].filter((role): role is string => Boolean(role));
+  const roles = [
+    view.roles.reviewer && 'Reviewer',
+    view.roles.auditor && 'Auditor',
+    view.roles.admin && 'Administrator',
+  ].filter((role): role is string => Boolean(role));
   const items = [
-    { label: 'Your roles in Elevate', value: roles.length > 0 ? <SpaceBetween direction="horizontal" size="xxs">{roles.map((role) => <Badge key={role} color="blue">{role}</Badge>)}</SpaceBetween> : 'Requester' },
+    {
+      label: 'Your roles in Elevate',
+      value:
+        roles.length > 0 ? (
+          <SpaceBetween direction="horizontal" size="xxs">
+            {roles.map((role) => (
+              <Badge key={role} color="blue">
+                {role}
+              </Badge>
+            ))}
+          </SpaceBetween>
+        ) : (
+          'Requester'
+        ),
+    },
   ];
   if (view.policy) {
     items.push(
@@ -191,10 +330,20 @@ function ElevateGroups({ view }: { view: PolicyView }) {
 /** What I may request and who reviews it; the whole policy for admins and auditors. */
 export function PolicyOverview({ groups }: { groups: readonly string[] }) {
   const policy = usePolicy();
-  if (policy.isError) return <ProblemAlert error={policy.error} action={<Button onClick={() => void policy.refetch()}>Try again</Button>} />;
+  if (policy.isError)
+    return (
+      <ProblemAlert
+        error={policy.error}
+        action={<Button onClick={() => void policy.refetch()}>Try again</Button>}
+      />
+    );
   return (
     <SpaceBetween size="l">
-      <Eligibility entries={policy.data?.eligibility ?? []} loading={policy.isPending} groups={groups} />
+      <Eligibility
+        entries={policy.data?.eligibility ?? []}
+        loading={policy.isPending}
+        groups={groups}
+      />
       {policy.data && <ElevateGroups view={policy.data} />}
       {policy.data?.policy && <Accounts policy={policy.data.policy} />}
       {policy.data?.policy && <Rules rules={policy.data.policy.rules} />}

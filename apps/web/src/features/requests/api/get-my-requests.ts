@@ -6,7 +6,10 @@ import { requestKeys } from './request-keys';
 import { refetchWhileLive } from './request-liveness';
 
 export function getMyRequests(api: ApiClient, signal?: AbortSignal): Promise<RequestPage> {
-  return api.request(`/requests/mine?limit=${MAX_PAGE_SIZE}`, { schema: requestPageSchema, signal });
+  return api.request(`/requests/mine?limit=${MAX_PAGE_SIZE}`, {
+    schema: requestPageSchema,
+    signal,
+  });
 }
 
 export function myRequestsQueryOptions(api: ApiClient) {

@@ -7,11 +7,20 @@ import { requestKeys } from './request-keys';
 import { refetchWhileLive } from './request-liveness';
 
 /** A request with its history, and the sessions issued for it when the viewer may see them. */
-export const requestDetailSchema = requestViewSchema.extend({ sessions: z.array(sessionRecordViewSchema).optional() });
+export const requestDetailSchema = requestViewSchema.extend({
+  sessions: z.array(sessionRecordViewSchema).optional(),
+});
 export type RequestDetail = z.infer<typeof requestDetailSchema>;
 
-export function getRequest(api: ApiClient, id: string, signal?: AbortSignal): Promise<RequestDetail> {
-  return api.request(`/requests/${encodeURIComponent(id)}`, { schema: requestDetailSchema, signal });
+export function getRequest(
+  api: ApiClient,
+  id: string,
+  signal?: AbortSignal,
+): Promise<RequestDetail> {
+  return api.request(`/requests/${encodeURIComponent(id)}`, {
+    schema: requestDetailSchema,
+    signal,
+  });
 }
 
 export function requestQueryOptions(api: ApiClient, id: string) {

@@ -11,12 +11,22 @@ export interface TransitionInput {
   comment?: string;
 }
 
-export function transitionRequest(api: ApiClient, transition: RequesterTransition, { id, comment }: TransitionInput): Promise<RequestView> {
+export function transitionRequest(
+  api: ApiClient,
+  transition: RequesterTransition,
+  { id, comment }: TransitionInput,
+): Promise<RequestView> {
   const body = comment?.trim() ? { comment: comment.trim() } : {};
-  return api.request(`/requests/${encodeURIComponent(id)}/${transition}`, { method: 'POST', body, schema: requestViewSchema });
+  return api.request(`/requests/${encodeURIComponent(id)}/${transition}`, {
+    method: 'POST',
+    body,
+    schema: requestViewSchema,
+  });
 }
 
 export function useRequestTransition(transition: RequesterTransition) {
   const api = useApiClient();
-  return useMutation({ mutationFn: (input: TransitionInput) => transitionRequest(api, transition, input) });
+  return useMutation({
+    mutationFn: (input: TransitionInput) => transitionRequest(api, transition, input),
+  });
 }

@@ -1,16 +1,29 @@
 import { useMutation } from '@tanstack/react-query';
-import { cliSessionResponseSchema, consoleSessionResponseSchema, type CliSessionResponse, type ConsoleSessionResponse } from '@elevate/contracts';
+import {
+  cliSessionResponseSchema,
+  consoleSessionResponseSchema,
+  type CliSessionResponse,
+  type ConsoleSessionResponse,
+} from '@elevate/contracts';
 import type { ApiClient } from '../../../lib/api-client';
 import { useApiClient } from '../../../lib/api-client-context';
 
 const path = (id: string) => `/requests/${encodeURIComponent(id)}/sessions`;
 
 export function startConsoleSession(api: ApiClient, id: string): Promise<ConsoleSessionResponse> {
-  return api.request(path(id), { method: 'POST', body: { kind: 'console' }, schema: consoleSessionResponseSchema });
+  return api.request(path(id), {
+    method: 'POST',
+    body: { kind: 'console' },
+    schema: consoleSessionResponseSchema,
+  });
 }
 
 export function startCliSession(api: ApiClient, id: string): Promise<CliSessionResponse> {
-  return api.request(path(id), { method: 'POST', body: { kind: 'cli' }, schema: cliSessionResponseSchema });
+  return api.request(path(id), {
+    method: 'POST',
+    body: { kind: 'cli' },
+    schema: cliSessionResponseSchema,
+  });
 }
 
 /**

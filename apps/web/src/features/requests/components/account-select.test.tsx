@@ -14,7 +14,14 @@ const accounts: AccountChoice[] = Array.from({ length: 500 }, (_, i) => ({
 
 function renderPicker(recentIds: string[] = []) {
   const onChange = vi.fn();
-  const { container } = render(<AccountSelect accounts={accounts} recentIds={recentIds} value={undefined} onChange={onChange} />);
+  const { container } = render(
+    <AccountSelect
+      accounts={accounts}
+      recentIds={recentIds}
+      value={undefined}
+      onChange={onChange}
+    />,
+  );
   const select = createWrapper(container).findSelect();
   if (!select) throw new Error('no select');
   select.openDropdown();
@@ -24,7 +31,9 @@ function renderPicker(recentIds: string[] = []) {
 /** Types a search and waits for the picker's (debounced) answer; the options it then shows. */
 async function search(select: ReturnType<typeof renderPicker>['select'], text: string) {
   select.findFilteringInput()?.setInputValue(text);
-  await waitFor(() => expect(select.findDropdown().getElement().textContent).not.toContain('500 of 500 accounts'));
+  await waitFor(() =>
+    expect(select.findDropdown().getElement().textContent).not.toContain('500 of 500 accounts'),
+  );
   return select.findDropdown().findOptions();
 }
 
@@ -41,7 +50,9 @@ describe('the account picker with 500 accounts', () => {
   it('finds an account by part of its name', async () => {
     const { select } = renderPicker();
     const options = await search(select, 'team-123-');
-    expect(options.map((option) => option.findLabel().getElement().textContent)).toEqual(['team-123-dev']);
+    expect(options.map((option) => option.findLabel().getElement().textContent)).toEqual([
+      'team-123-dev',
+    ]);
   });
 
   it('finds an account by its id', async () => {
@@ -59,11 +70,18 @@ describe('the account picker with 500 accounts', () => {
     const { select } = renderPicker();
     await search(select, 'team=t7 environment=prod');
     // t7 is every 25th account from 7; prod every 3rd from 2: i ≡ 7 (mod 25) and i ≡ 2 (mod 3).
-    const expected = accounts.filter((_, i) => i % 25 === 7 && i % 3 === 2).map((account) => account.name);
+    const expected = accounts
+      .filter((_, i) => i % 25 === 7 && i % 3 === 2)
+      .map((account) => account.name);
     expect(expected.length).toBeGreaterThan(3);
-    const labels = select.findDropdown().findOptions().map((option) => option.findLabel().getElement().textContent);
+    const labels = select
+      .findDropdown()
+      .findOptions()
+      .map((option) => option.findLabel().getElement().textContent);
     expect(labels).toEqual(expected);
-    expect(select.findDropdown().getElement().textContent).toContain(`${expected.length} of 500 accounts`);
+    expect(select.findDropdown().getElement().textContent).toContain(
+      `${expected.length} of 500 accounts`,
+    );
   });
 
   it('says what to search by when nothing matches', async () => {
@@ -75,7 +93,11 @@ describe('the account picker with 500 accounts', () => {
   it('puts recently used accounts first', () => {
     const recent = [accounts[400]?.id ?? '', accounts[5]?.id ?? ''];
     const { select } = renderPicker(recent);
-    const labels = select.findDropdown().findOptions().slice(0, 2).map((option) => option.findLabel().getElement().textContent);
+    const labels = select
+      .findDropdown()
+      .findOptions()
+      .slice(0, 2)
+      .map((option) => option.findLabel().getElement().textContent);
     expect(labels).toEqual([accounts[400]?.name, accounts[5]?.name]);
   });
 });

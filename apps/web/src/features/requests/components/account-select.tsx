@@ -24,7 +24,14 @@ function toOption(account: AccountChoice): SelectProps.Option {
  * Search by name, id or tag; recent choices first. Filtering is ours (manual) so tags match as
  * `key=value`, and the list scrolls virtually so hundreds of accounts stay quick.
  */
-export function AccountSelect({ accounts, recentIds, value, onChange, invalid, controlId }: AccountSelectProps) {
+export function AccountSelect({
+  accounts,
+  recentIds,
+  value,
+  onChange,
+  invalid,
+  controlId,
+}: AccountSelectProps) {
   const [filter, setFilter] = useState('');
   const options = useMemo<SelectProps.Options>(() => {
     const matching = accounts.filter((account) => accountMatches(account, filter));

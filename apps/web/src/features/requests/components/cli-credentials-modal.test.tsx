@@ -29,7 +29,12 @@ function Harness({ target }: { target: RequestSummary }) {
 
 function api() {
   return fakeApi({
-    'POST /requests/r-7/sessions': () => ({ kind: 'cli', credentials, region: 'eu-west-1', expiresAt: '2026-05-12T13:00:00Z' }),
+    'POST /requests/r-7/sessions': () => ({
+      kind: 'cli',
+      credentials,
+      region: 'eu-west-1',
+      expiresAt: '2026-05-12T13:00:00Z',
+    }),
   });
 }
 
@@ -41,12 +46,21 @@ describe('CLI credentials dialog', () => {
     renderWithApp(<Harness target={request} />, { api: client });
     fireEvent.click(screen.getByRole('button', { name: 'Open' }));
     await screen.findByText('Treat these like a password');
-    expect(client.request).toHaveBeenCalledWith('/requests/r-7/sessions', expect.objectContaining({ method: 'POST', body: { kind: 'cli' } }));
+    expect(client.request).toHaveBeenCalledWith(
+      '/requests/r-7/sessions',
+      expect.objectContaining({ method: 'POST', body: { kind: 'cli' } }),
+    );
 
-    const expected = renderCliCredentials(credentials, 'eu-west-1', defaultProfileName(request.accountId, request.roleName));
+    const expected = renderCliCredentials(
+      credentials,
+      'eu-west-1',
+      defaultProfileName(request.accountId, request.roleName),
+    );
     const tabs = createWrapper(document.body).findTabs();
     if (!tabs) throw new Error('no tabs');
-    expect(tabs.findTabLinks().map((link) => link.getElement().textContent)).toEqual(CLI_FORMAT_TABS.map((tab) => tab.label));
+    expect(tabs.findTabLinks().map((link) => link.getElement().textContent)).toEqual(
+      CLI_FORMAT_TABS.map((tab) => tab.label),
+    );
 
     const shown: Record<string, string[]> = {};
     for (const [index, tab] of CLI_FORMAT_TABS.entries()) {
@@ -80,7 +94,9 @@ describe('CLI credentials dialog', () => {
     expect(document.body.textContent).toContain(credentials.secretAccessKey);
 
     fireEvent.click(screen.getByRole('button', { name: 'Done' }));
-    await vi.waitFor(() => expect(document.body.textContent).not.toContain(credentials.secretAccessKey));
+    await vi.waitFor(() =>
+      expect(document.body.textContent).not.toContain(credentials.secretAccessKey),
+    );
     expect(document.body.textContent).not.toContain(credentials.sessionToken);
 
     fireEvent.click(screen.getByRole('button', { name: 'Open' }));
@@ -92,7 +108,11 @@ describe('CLI credentials dialog', () => {
     const auth = fakeAuth();
     const client = fakeApi({
       'POST /requests/r-7/sessions': () => {
-        throw new ApiProblem({ status: 401, code: 'STEP_UP_REQUIRED', title: 'Sign in again with MFA' });
+        throw new ApiProblem({
+          status: 401,
+          code: 'STEP_UP_REQUIRED',
+          title: 'Sign in again with MFA',
+        });
       },
     });
     renderWithApp(<Harness target={request} />, { api: client, auth });

@@ -8,7 +8,13 @@ import Modal from '@cloudscape-design/components/modal';
 import Skeleton from '@cloudscape-design/components/skeleton';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Tabs from '@cloudscape-design/components/tabs';
-import { defaultProfileName, renderCliCredentials, type CliCredentialFormats, type CliSessionResponse, type RequestSummary } from '@elevate/contracts';
+import {
+  defaultProfileName,
+  renderCliCredentials,
+  type CliCredentialFormats,
+  type CliSessionResponse,
+  type RequestSummary,
+} from '@elevate/contracts';
 import { useAuth } from '../../../auth';
 import { Countdown } from '../../../components/ui/countdown';
 import { LocalTime } from '../../../components/ui/local-time';
@@ -20,10 +26,26 @@ import { useCliCredentials } from '../api/start-session';
 export const CLI_FORMAT_TABS = [
   { id: 'bash', label: 'bash / zsh', describe: 'Paste into the terminal you will use.' },
   { id: 'fish', label: 'fish', describe: 'Paste into the terminal you will use.' },
-  { id: 'powershell', label: 'PowerShell', describe: 'Paste into the PowerShell window you will use.' },
-  { id: 'cmd', label: 'Windows cmd', describe: 'Paste into the Command Prompt window you will use.' },
-  { id: 'files', label: 'Credentials file', describe: 'Add to ~/.aws/credentials and ~/.aws/config, then use --profile.' },
-  { id: 'credentialProcess', label: 'credential_process', describe: 'What a credential_process command prints (JSON, Version 1).' },
+  {
+    id: 'powershell',
+    label: 'PowerShell',
+    describe: 'Paste into the PowerShell window you will use.',
+  },
+  {
+    id: 'cmd',
+    label: 'Windows cmd',
+    describe: 'Paste into the Command Prompt window you will use.',
+  },
+  {
+    id: 'files',
+    label: 'Credentials file',
+    describe: 'Add to ~/.aws/credentials and ~/.aws/config, then use --profile.',
+  },
+  {
+    id: 'credentialProcess',
+    label: 'credential_process',
+    describe: 'What a credential_process command prints (JSON, Version 1).',
+  },
 ] as const;
 
 function CodeBlock({ label, text }: { label: string; text: string }) {
@@ -32,7 +54,14 @@ function CodeBlock({ label, text }: { label: string; text: string }) {
       <pre
         aria-label={label}
         tabIndex={0}
-        style={{ margin: 0, padding: 12, overflowX: 'auto', background: 'var(--color-background-container-header, #f4f4f4)', borderRadius: 8, fontSize: 13 }}
+        style={{
+          margin: 0,
+          padding: 12,
+          overflowX: 'auto',
+          background: 'var(--color-background-container-header, #f4f4f4)',
+          borderRadius: 8,
+          fontSize: 13,
+        }}
       >
         <code>{text}</code>
       </pre>
@@ -47,7 +76,13 @@ function CodeBlock({ label, text }: { label: string; text: string }) {
   );
 }
 
-function FormatTabs({ formats, profileName }: { formats: CliCredentialFormats; profileName: string }) {
+function FormatTabs({
+  formats,
+  profileName,
+}: {
+  formats: CliCredentialFormats;
+  profileName: string;
+}) {
   const tabs = CLI_FORMAT_TABS.map((tab) => {
     let content;
     switch (tab.id) {
@@ -57,7 +92,8 @@ function FormatTabs({ formats, profileName }: { formats: CliCredentialFormats; p
             <CodeBlock label="credentials file block" text={formats.credentialsFile} />
             <CodeBlock label="config file block" text={formats.configFile} />
             <Box variant="small">
-              Then run e.g. <Box variant="code">aws sts get-caller-identity --profile {profileName}</Box>
+              Then run e.g.{' '}
+              <Box variant="code">aws sts get-caller-identity --profile {profileName}</Box>
             </Box>
           </SpaceBetween>
         );
@@ -84,24 +120,41 @@ function FormatTabs({ formats, profileName }: { formats: CliCredentialFormats; p
   return <Tabs tabs={tabs} ariaLabel="Credential formats" />;
 }
 
-function Credentials({ session, request }: { session: CliSessionResponse; request: RequestSummary }) {
+function Credentials({
+  session,
+  request,
+}: {
+  session: CliSessionResponse;
+  request: RequestSummary;
+}) {
   const profileName = defaultProfileName(request.accountId, request.roleName);
   const formats = renderCliCredentials(session.credentials, session.region, profileName);
   return (
     <SpaceBetween size="l">
       <Alert type="warning" header="Treat these like a password">
-        Anyone who has them can act as you in this account until they expire. Do not paste them into chat, tickets,
-        documents or anything shared, and do not commit them.
+        Anyone who has them can act as you in this account until they expire. Do not paste them into
+        chat, tickets, documents or anything shared, and do not commit them.
       </Alert>
       <KeyValuePairs
         columns={3}
         items={[
-          { label: 'Account', value: `${request.accountName ?? request.accountId} (${request.accountId})` },
+          {
+            label: 'Account',
+            value: `${request.accountName ?? request.accountId} (${request.accountId})`,
+          },
           { label: 'Role', value: request.roleName },
           { label: 'Region', value: session.region },
-          { label: 'Access key id', value: <Box variant="code">{session.credentials.accessKeyId}</Box> },
+          {
+            label: 'Access key id',
+            value: <Box variant="code">{session.credentials.accessKeyId}</Box>,
+          },
           { label: 'Expires at', value: <LocalTime iso={session.expiresAt} /> },
-          { label: 'Time left', value: <Countdown until={session.expiresAt} elapsedText="Expired: get new credentials" /> },
+          {
+            label: 'Time left',
+            value: (
+              <Countdown until={session.expiresAt} elapsedText="Expired: get new credentials" />
+            ),
+          },
         ]}
       />
       <FormatTabs formats={formats} profileName={profileName} />

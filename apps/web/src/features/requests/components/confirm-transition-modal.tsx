@@ -18,7 +18,8 @@ const COPY: Record<RequesterTransition, { header: string; confirm: string; expla
   end: {
     header: 'End access now?',
     confirm: 'End access now',
-    explain: 'Console sessions and CLI credentials from this request stop working. This cannot be undone.',
+    explain:
+      'Console sessions and CLI credentials from this request stop working. This cannot be undone.',
   },
 };
 
@@ -32,7 +33,14 @@ export interface ConfirmTransitionModalProps {
 }
 
 /** Asks before cancelling or ending, with an optional comment for the record. */
-export function ConfirmTransitionModal({ transition, request, pending, error, onConfirm, onDismiss }: ConfirmTransitionModalProps) {
+export function ConfirmTransitionModal({
+  transition,
+  request,
+  pending,
+  error,
+  onConfirm,
+  onDismiss,
+}: ConfirmTransitionModalProps) {
   const [comment, setComment] = useState('');
   const copy = COPY[transition];
   const tooLong = [...comment].length > COMMENT_MAX_LENGTH;
@@ -48,7 +56,12 @@ export function ConfirmTransitionModal({ transition, request, pending, error, on
             <Button variant="link" onClick={onDismiss}>
               Keep it
             </Button>
-            <Button variant="primary" loading={pending} disabled={tooLong} onClick={() => onConfirm(comment)}>
+            <Button
+              variant="primary"
+              loading={pending}
+              disabled={tooLong}
+              onClick={() => onConfirm(comment)}
+            >
               {copy.confirm}
             </Button>
           </SpaceBetween>
@@ -63,8 +76,16 @@ export function ConfirmTransitionModal({ transition, request, pending, error, on
             </Box>
             . {copy.explain}
           </Box>
-          <FormField label="Comment (optional)" errorText={tooLong ? `At most ${COMMENT_MAX_LENGTH} characters.` : undefined}>
-            <Textarea value={comment} onChange={({ detail }) => setComment(detail.value)} ariaLabel="Comment (optional)" rows={2} />
+          <FormField
+            label="Comment (optional)"
+            errorText={tooLong ? `At most ${COMMENT_MAX_LENGTH} characters.` : undefined}
+          >
+            <Textarea
+              value={comment}
+              onChange={({ detail }) => setComment(detail.value)}
+              ariaLabel="Comment (optional)"
+              rows={2}
+            />
           </FormField>
           {error !== null && error !== undefined && <ProblemAlert error={error} />}
         </SpaceBetween>

@@ -12,7 +12,12 @@ import type { RequestSummary } from '@elevate/contracts';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { ProblemAlert } from '../../../components/ui/problem-alert';
 import { RequestStatusIndicator, requestStatusLabel } from '../../../components/ui/request-status';
-import { isSkeletonRow, skeletonRows, withSkeletonCells, type SkeletonRow } from '../../../components/ui/skeleton-rows';
+import {
+  isSkeletonRow,
+  skeletonRows,
+  withSkeletonCells,
+  type SkeletonRow,
+} from '../../../components/ui/skeleton-rows';
 import type { FlashMessage } from '../../../hooks/use-flash-messages';
 import { useMyRequests } from '../api/get-my-requests';
 import { hasTimeLeft, RequestWindow, TimeLeft } from './request-window';
@@ -32,19 +37,38 @@ export function MyRequests({ onFlash }: MyRequestsProps) {
   const requesterActions = useRequesterActions(onFlash);
 
   const items = requests.data?.items ?? [];
-  const { items: pageItems, collectionProps, filterProps, paginationProps, filteredItemsCount } = useCollection(items, {
+  const {
+    items: pageItems,
+    collectionProps,
+    filterProps,
+    paginationProps,
+    filteredItemsCount,
+  } = useCollection(items, {
     filtering: {
       filteringFunction: (item, text) => {
         const needle = text.toLowerCase();
-        const haystack = [item.accountId, item.accountName ?? '', item.roleName, item.justification, item.ticket ?? '', requestStatusLabel(item.status, item.phase).text];
+        const haystack = [
+          item.accountId,
+          item.accountName ?? '',
+          item.roleName,
+          item.justification,
+          item.ticket ?? '',
+          requestStatusLabel(item.status, item.phase).text,
+        ];
         return haystack.some((value) => value.toLowerCase().includes(needle));
       },
       empty: (
-        <EmptyState title="No requests yet" action={<Button onClick={() => void navigate('/requests/new')}>New request</Button>}>
-          Ask for a role in an account you need to work in; a reviewer decides, then you get console and CLI access here.
+        <EmptyState
+          title="No requests yet"
+          action={<Button onClick={() => void navigate('/requests/new')}>New request</Button>}
+        >
+          Ask for a role in an account you need to work in; a reviewer decides, then you get console
+          and CLI access here.
         </EmptyState>
       ),
-      noMatch: <EmptyState title="No matching requests">Try another word, or clear the filter.</EmptyState>,
+      noMatch: (
+        <EmptyState title="No matching requests">Try another word, or clear the filter.</EmptyState>
+      ),
     },
     pagination: { pageSize: PAGE_SIZE },
   });
@@ -111,7 +135,10 @@ export function MyRequests({ onFlash }: MyRequestsProps) {
   return (
     <>
       {requests.isError ? (
-        <ProblemAlert error={requests.error} action={<Button onClick={() => void requests.refetch()}>Try again</Button>} />
+        <ProblemAlert
+          error={requests.error}
+          action={<Button onClick={() => void requests.refetch()}>Try again</Button>}
+        />
       ) : (
         <Table<RequestSummary | SkeletonRow>
           ariaLabels={{ tableLabel: 'My requests' }}
@@ -127,10 +154,19 @@ export function MyRequests({ onFlash }: MyRequestsProps) {
             <Header
               variant="h2"
               counter={loading ? undefined : `(${items.length})`}
-              description={active > 0 ? `${active} active now. Access ends by itself when the window closes.` : 'Newest first. Ended requests stay here for reference.'}
+              description={
+                active > 0
+                  ? `${active} active now. Access ends by itself when the window closes.`
+                  : 'Newest first. Ended requests stay here for reference.'
+              }
               actions={
                 <SpaceBetween direction="horizontal" size="xs">
-                  <Button iconName="refresh" ariaLabel="Refresh my requests" loading={requests.isFetching && !loading} onClick={() => void requests.refetch()} />
+                  <Button
+                    iconName="refresh"
+                    ariaLabel="Refresh my requests"
+                    loading={requests.isFetching && !loading}
+                    onClick={() => void requests.refetch()}
+                  />
                   <Button variant="primary" onClick={() => void navigate('/requests/new')}>
                     New request
                   </Button>
@@ -140,8 +176,25 @@ export function MyRequests({ onFlash }: MyRequestsProps) {
               My requests
             </Header>
           }
-          filter={<TextFilter {...filterProps} filteringPlaceholder="Find by account, role, status or justification" filteringAriaLabel="Filter my requests" filteringClearAriaLabel="Clear filter" countText={`${filteredItemsCount ?? 0} matches`} />}
-          pagination={<Pagination {...paginationProps} ariaLabels={{ nextPageLabel: 'Next page', previousPageLabel: 'Previous page', pageLabel: (n) => `Page ${n}` }} />}
+          filter={
+            <TextFilter
+              {...filterProps}
+              filteringPlaceholder="Find by account, role, status or justification"
+              filteringAriaLabel="Filter my requests"
+              filteringClearAriaLabel="Clear filter"
+              countText={`${filteredItemsCount ?? 0} matches`}
+            />
+          }
+          pagination={
+            <Pagination
+              {...paginationProps}
+              ariaLabels={{
+                nextPageLabel: 'Next page',
+                previousPageLabel: 'Previous page',
+                pageLabel: (n) => `Page ${n}`,
+              }}
+            />
+          }
           isItemDisabled={(item) => isSkeletonRow(item)}
         />
       )}

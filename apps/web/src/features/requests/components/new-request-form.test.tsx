@@ -23,8 +23,19 @@ const admin = anEntry({
 const entries: EligibilityEntry[] = [anEntry(), admin];
 
 function setup(onCreated = vi.fn(), handlers = {}) {
-  const api = fakeApi({ 'POST /requests': (body) => aRequestView({ ...(body as object), id: 'r-new' }), ...handlers });
-  renderWithApp(<NewRequestForm entries={entries} onCreated={onCreated} onCancel={vi.fn()} prefill={{ accountId: '333333333333', roleName: 'Administrator' }} />, { api });
+  const api = fakeApi({
+    'POST /requests': (body) => aRequestView({ ...(body as object), id: 'r-new' }),
+    ...handlers,
+  });
+  renderWithApp(
+    <NewRequestForm
+      entries={entries}
+      onCreated={onCreated}
+      onCancel={vi.fn()}
+      prefill={{ accountId: '333333333333', roleName: 'Administrator' }}
+    />,
+    { api },
+  );
   return { api, onCreated };
 }
 
@@ -48,7 +59,9 @@ describe('new request form', () => {
 
   it('shows the justification rule and checks it as the user types', () => {
     setup();
-    expect(field('Justification').findConstraint()?.getElement().textContent).toContain('20–1000 characters.');
+    expect(field('Justification').findConstraint()?.getElement().textContent).toContain(
+      '20–1000 characters.',
+    );
     expect(errorOf('Justification')).toBeUndefined();
     type('Justification', 'rotate keys');
     expect(errorOf('Justification')).toBe('At least 20 characters: 9 more.');
@@ -58,7 +71,9 @@ describe('new request form', () => {
 
   it('requires the ticket where the rule does, and says the pattern', () => {
     setup();
-    expect(field('Ticket').findConstraint()?.getElement().textContent).toBe('Required for this role. Use the issue key, e.g. OPS-1234.');
+    expect(field('Ticket').findConstraint()?.getElement().textContent).toBe(
+      'Required for this role. Use the issue key, e.g. OPS-1234.',
+    );
     type('Ticket', 'ops 1');
     expect(errorOf('Ticket')).toBe('Use the issue key, e.g. OPS-1234.');
     type('Ticket', '');
@@ -69,7 +84,9 @@ describe('new request form', () => {
     setup();
     const input = field('Duration (minutes)').findControl()?.getElement().querySelector('input');
     expect(input?.value).toBe('60');
-    expect(field('Duration (minutes)').findConstraint()?.getElement().textContent).toBe('Default 1 h, at most 2 h.');
+    expect(field('Duration (minutes)').findConstraint()?.getElement().textContent).toBe(
+      'Default 1 h, at most 2 h.',
+    );
     type('Duration (minutes)', '180');
     expect(errorOf('Duration (minutes)')).toBe('At most 2 h (120 minutes) for this role.');
   });
@@ -100,16 +117,30 @@ describe('new request form', () => {
       '/requests',
       expect.objectContaining({
         method: 'POST',
-        body: { accountId: '333333333333', roleName: 'Administrator', justification: 'Production is down, restoring the database', ticket: 'INC-7', durationMinutes: 60, breakGlass: true },
+        body: {
+          accountId: '333333333333',
+          roleName: 'Administrator',
+          justification: 'Production is down, restoring the database',
+          ticket: 'INC-7',
+          durationMinutes: 60,
+          breakGlass: true,
+        },
       }),
     );
-    expect(JSON.parse(window.localStorage.getItem('elevate.recent-accounts') ?? '[]')).toEqual(['333333333333']);
+    expect(JSON.parse(window.localStorage.getItem('elevate.recent-accounts') ?? '[]')).toEqual([
+      '333333333333',
+    ]);
   });
 
   it('puts the server’s refusal on the field it is about', async () => {
     const { onCreated } = setup(vi.fn(), {
       'POST /requests': () => {
-        throw new ApiProblem({ status: 422, code: 'TICKET_INVALID', title: 'Ticket refused', detail: 'OPS-1 is closed.' });
+        throw new ApiProblem({
+          status: 422,
+          code: 'TICKET_INVALID',
+          title: 'Ticket refused',
+          detail: 'OPS-1 is closed.',
+        });
       },
     });
     type('Justification', 'rotate the leaked deploy keys');
@@ -122,7 +153,15 @@ describe('new request form', () => {
 
   it('offers break-glass only where the policy allows it', () => {
     const api = fakeApi({});
-    renderWithApp(<NewRequestForm entries={entries} onCreated={vi.fn()} onCancel={vi.fn()} prefill={{ accountId: '111111111111', roleName: 'ReadOnly' }} />, { api });
+    renderWithApp(
+      <NewRequestForm
+        entries={entries}
+        onCreated={vi.fn()}
+        onCancel={vi.fn()}
+        prefill={{ accountId: '111111111111', roleName: 'ReadOnly' }}
+      />,
+      { api },
+    );
     expect(screen.queryByRole('checkbox', { name: /Break-glass access/ })).toBeNull();
   });
 });

@@ -79,16 +79,33 @@ export interface NewRequestFormProps {
 }
 
 /** Ask for a role in an account, within the policy's limits, shown and checked as you type. */
-export function NewRequestForm({ entries, prefill = {}, onCreated, onCancel, now = Date.now }: NewRequestFormProps) {
+export function NewRequestForm({
+  entries,
+  prefill = {},
+  onCreated,
+  onCancel,
+  now = Date.now,
+}: NewRequestFormProps) {
   const accounts = useMemo(() => accountsOf(entries), [entries]);
   const [recentIds] = useState(() => readRecentAccounts());
-  const known = (accountId: string | undefined) => accounts.some((account) => account.id === accountId);
-  const [accountId, setAccountId] = useState<string | undefined>(known(prefill.accountId) ? prefill.accountId : undefined);
-  const [roleName, setRoleName] = useState<string | undefined>(entryFor(entries, prefill.accountId, prefill.roleName) ? prefill.roleName : undefined);
+  const known = (accountId: string | undefined) =>
+    accounts.some((account) => account.id === accountId);
+  const [accountId, setAccountId] = useState<string | undefined>(
+    known(prefill.accountId) ? prefill.accountId : undefined,
+  );
+  const [roleName, setRoleName] = useState<string | undefined>(
+    entryFor(entries, prefill.accountId, prefill.roleName) ? prefill.roleName : undefined,
+  );
   const [justification, setJustification] = useState(prefill.justification ?? '');
   const [ticket, setTicket] = useState(prefill.ticket ?? '');
   const entry = entryFor(entries, accountId, roleName);
-  const [duration, setDuration] = useState<string>(prefill.durationMinutes ? String(prefill.durationMinutes) : entry ? String(entry.defaultDurationMinutes) : '');
+  const [duration, setDuration] = useState<string>(
+    prefill.durationMinutes
+      ? String(prefill.durationMinutes)
+      : entry
+        ? String(entry.defaultDurationMinutes)
+        : '',
+  );
   const [startMode, setStartMode] = useState<'approval' | 'later'>('approval');
   const [startDate, setStartDate] = useState('');
   const [startTime, setStartTime] = useState('');
@@ -98,20 +115,29 @@ export function NewRequestForm({ entries, prefill = {}, onCreated, onCancel, now
   const [submitted, setSubmitted] = useState(false);
   const create = useCreateRequest();
 
-  const touch = (field: Field) => setTouched((current) => (current.has(field) ? current : new Set(current).add(field)));
+  const touch = (field: Field) =>
+    setTouched((current) => (current.has(field) ? current : new Set(current).add(field)));
   const roles = rolesFor(entries, accountId);
   const startIso = startMode === 'later' ? localStartToIso(startDate, startTime) : undefined;
 
   const clientErrors: Partial<Record<Field, string>> = {
     account: accountId ? undefined : 'Choose an account.',
-    role: roleName ? (entry ? undefined : 'Choose a role you may request in this account.') : 'Choose a role.',
+    role: roleName
+      ? entry
+        ? undefined
+        : 'Choose a role you may request in this account.'
+      : 'Choose a role.',
     justification: entry ? checkJustification(justification, entry.justification) : undefined,
     ticket: entry ? checkTicket(ticket, entry) : undefined,
     duration: entry ? checkDuration(duration, entry) : undefined,
-    start: entry && startMode === 'later' && !breakGlass ? checkStart(startIso, entry, now()) : undefined,
+    start:
+      entry && startMode === 'later' && !breakGlass
+        ? checkStart(startIso, entry, now())
+        : undefined,
   };
   // Live once a field was typed in, everywhere after a first submit; the server's word otherwise.
-  const errorFor = (field: Field) => ((touched.has(field) || submitted) && clientErrors[field]) || serverError(create.error, field);
+  const errorFor = (field: Field) =>
+    ((touched.has(field) || submitted) && clientErrors[field]) || serverError(create.error, field);
   const valid = Object.values(clientErrors).every((error) => error === undefined);
 
   const chooseAccount = (id: string) => {
@@ -172,7 +198,9 @@ export function NewRequestForm({ entries, prefill = {}, onCreated, onCancel, now
     description: role.unavailableReason ? 'Not available in this account' : undefined,
   }));
   const unavailable = roles.filter((role) => role.unavailableReason);
-  const problemOutsideFields = create.isError && !(Object.keys(SERVER_PATHS) as Field[]).some((field) => serverError(create.error, field));
+  const problemOutsideFields =
+    create.isError &&
+    !(Object.keys(SERVER_PATHS) as Field[]).some((field) => serverError(create.error, field));
 
   return (
     <form
@@ -193,7 +221,9 @@ export function NewRequestForm({ entries, prefill = {}, onCreated, onCancel, now
             </Button>
           </SpaceBetween>
         }
-        errorText={submitted && !valid ? 'Some fields need attention before this can be sent.' : undefined}
+        errorText={
+          submitted && !valid ? 'Some fields need attention before this can be sent.' : undefined
+        }
         errorIconAriaLabel="Error"
       >
         <SpaceBetween size="l">
@@ -206,11 +236,22 @@ export function NewRequestForm({ entries, prefill = {}, onCreated, onCancel, now
                 errorText={errorFor('account')}
                 controlId="request-account"
               >
-                <AccountSelect controlId="request-account" accounts={accounts} recentIds={recentIds} value={accountId} onChange={chooseAccount} invalid={Boolean(errorFor('account'))} />
+                <AccountSelect
+                  controlId="request-account"
+                  accounts={accounts}
+                  recentIds={recentIds}
+                  value={accountId}
+                  onChange={chooseAccount}
+                  invalid={Boolean(errorFor('account'))}
+                />
               </FormField>
               <FormField
                 label="Role"
-                description={accountId ? 'Roles your groups may request in this account.' : 'Choose an account first.'}
+                description={
+                  accountId
+                    ? 'Roles your groups may request in this account.'
+                    : 'Choose an account first.'
+                }
                 constraintText={
                   accountId && unavailable.length > 0
                     ? `Not available here: ${unavailable.map((role) => role.roleName).join(', ')}. ${unavailable[0]?.unavailableReason ?? ''}`
@@ -222,7 +263,9 @@ export function NewRequestForm({ entries, prefill = {}, onCreated, onCancel, now
                 <Select
                   controlId="request-role"
                   selectedOption={roleName ? { value: roleName, label: roleName } : null}
-                  onChange={({ detail }) => detail.selectedOption.value && chooseRole(detail.selectedOption.value)}
+                  onChange={({ detail }) =>
+                    detail.selectedOption.value && chooseRole(detail.selectedOption.value)
+                  }
                   options={roleOptions}
                   disabled={!accountId}
                   placeholder="Choose a role"
@@ -237,7 +280,11 @@ export function NewRequestForm({ entries, prefill = {}, onCreated, onCancel, now
               <FormField
                 label="Justification"
                 description="What you will do and why; reviewers and auditors read this."
-                constraintText={entry ? `${[...justification.trim()].length} characters. ${justificationRuleText(entry.justification)}` : undefined}
+                constraintText={
+                  entry
+                    ? `${[...justification.trim()].length} characters. ${justificationRuleText(entry.justification)}`
+                    : undefined
+                }
                 errorText={errorFor('justification')}
                 controlId="request-justification"
               >
@@ -274,7 +321,12 @@ export function NewRequestForm({ entries, prefill = {}, onCreated, onCancel, now
                 </FormField>
               )}
               {entry && (
-                <FormField label="Duration (minutes)" constraintText={durationRuleText(entry)} errorText={errorFor('duration')} controlId="request-duration">
+                <FormField
+                  label="Duration (minutes)"
+                  constraintText={durationRuleText(entry)}
+                  errorText={errorFor('duration')}
+                  controlId="request-duration"
+                >
                   <Input
                     controlId="request-duration"
                     type="number"
@@ -290,12 +342,18 @@ export function NewRequestForm({ entries, prefill = {}, onCreated, onCancel, now
                 </FormField>
               )}
               {entry && !breakGlass && (
-                <FormField label="Start" errorText={errorFor('start')} constraintText={`Your local time. At most ${formatMinutes(entry.maxStartDelayMinutes)} ahead.`}>
+                <FormField
+                  label="Start"
+                  errorText={errorFor('start')}
+                  constraintText={`Your local time. At most ${formatMinutes(entry.maxStartDelayMinutes)} ahead.`}
+                >
                   <SpaceBetween size="s">
                     <RadioGroup
                       ariaLabel="Start"
                       value={startMode}
-                      onChange={({ detail }) => setStartMode(detail.value === 'later' ? 'later' : 'approval')}
+                      onChange={({ detail }) =>
+                        setStartMode(detail.value === 'later' ? 'later' : 'approval')
+                      }
                       items={[
                         { value: 'approval', label: 'As soon as it is approved' },
                         { value: 'later', label: 'At a set time' },
@@ -311,8 +369,12 @@ export function NewRequestForm({ entries, prefill = {}, onCreated, onCancel, now
                           }}
                           placeholder="YYYY/MM/DD"
                           ariaLabel="Start date"
-                          openCalendarAriaLabel={(selected) => `Choose start date${selected ? `, selected ${selected}` : ''}`}
-                          isDateEnabled={(date) => date.getTime() >= new Date(new Date(now()).toDateString()).getTime()}
+                          openCalendarAriaLabel={(selected) =>
+                            `Choose start date${selected ? `, selected ${selected}` : ''}`
+                          }
+                          isDateEnabled={(date) =>
+                            date.getTime() >= new Date(new Date(now()).toDateString()).getTime()
+                          }
                         />
                         <TimeInput
                           value={startTime}
@@ -336,14 +398,19 @@ export function NewRequestForm({ entries, prefill = {}, onCreated, onCancel, now
             <Container header={<Header variant="h2">Emergency</Header>}>
               <SpaceBetween size="m">
                 <FormField errorText={errorFor('breakGlass')}>
-                  <Checkbox checked={breakGlass} onChange={({ detail }) => setBreakGlass(detail.checked)} description="Access starts now without waiting for reviewers. For incidents only.">
+                  <Checkbox
+                    checked={breakGlass}
+                    onChange={({ detail }) => setBreakGlass(detail.checked)}
+                    description="Access starts now without waiting for reviewers. For incidents only."
+                  >
                     Break-glass access
                   </Checkbox>
                 </FormField>
                 {breakGlass && (
                   <Alert type="warning" header="Break-glass is for emergencies">
-                    You get access immediately. Reviewers are told at once and must review what you did afterwards, and the
-                    request stays flagged in the audit history. Use it only when waiting for approval would cause harm.
+                    You get access immediately. Reviewers are told at once and must review what you
+                    did afterwards, and the request stays flagged in the audit history. Use it only
+                    when waiting for approval would cause harm.
                   </Alert>
                 )}
               </SpaceBetween>
@@ -373,11 +440,14 @@ export function NewRequestForm({ entries, prefill = {}, onCreated, onCancel, now
           <Box variant="p">
             You are about to take{' '}
             <Box variant="strong">
-              {roleName} in {accounts.find((account) => account.id === accountId)?.name} ({accountId})
+              {roleName} in {accounts.find((account) => account.id === accountId)?.name} (
+              {accountId})
             </Box>{' '}
             for {formatMinutes(Number(duration) || 0)} without prior approval.
           </Box>
-          <Box variant="p">Reviewers will be notified now and will review this access afterwards.</Box>
+          <Box variant="p">
+            Reviewers will be notified now and will review this access afterwards.
+          </Box>
         </SpaceBetween>
       </Modal>
     </form>
@@ -385,17 +455,25 @@ export function NewRequestForm({ entries, prefill = {}, onCreated, onCancel, now
 }
 
 function RuleSummary({ entry }: { entry: EligibilityEntry }) {
-  const approvals = entry.approvalsRequired === 1 ? '1 approval' : `${entry.approvalsRequired} approvals from different people`;
+  const approvals =
+    entry.approvalsRequired === 1
+      ? '1 approval'
+      : `${entry.approvalsRequired} approvals from different people`;
   return (
     <KeyValuePairs
       columns={4}
       items={[
         { label: 'Reviewed by', value: `${approvals} (${entry.approverGroups.join(', ')})` },
         { label: 'Longest window', value: formatMinutes(entry.maxDurationMinutes) },
-        { label: 'Unanswered requests expire after', value: formatMinutes(entry.pendingExpiryMinutes) },
+        {
+          label: 'Unanswered requests expire after',
+          value: formatMinutes(entry.pendingExpiryMinutes),
+        },
         {
           label: 'Fresh sign-in',
-          value: entry.stepUp ? `MFA within ${formatMinutes(entry.stepUp.maxAuthAgeMinutes)} before access` : 'Not required',
+          value: entry.stepUp
+            ? `MFA within ${formatMinutes(entry.stepUp.maxAuthAgeMinutes)} before access`
+            : 'Not required',
         },
       ]}
     />

@@ -8,7 +8,11 @@ import { prefillSearch } from './request-prefill';
 export function RequestAgainButton({ request }: { request: RequestSummary }) {
   const navigate = useNavigate();
   return (
-    <Button variant="normal" onClick={() => void navigate(`/requests/new?${prefillSearch(request)}`)} ariaLabel={`Request again: ${requestLabel(request)}`}>
+    <Button
+      variant="normal"
+      onClick={() => void navigate(`/requests/new?${prefillSearch(request)}`)}
+      ariaLabel={`Request again: ${requestLabel(request)}`}
+    >
       Request again
     </Button>
   );

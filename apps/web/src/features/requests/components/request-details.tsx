@@ -15,15 +15,35 @@ import { RequestWindow, TimeLeft } from './request-window';
 import { accountLabel } from './request-label';
 
 /** One request in full: what was asked, its state and window, the timeline, and its sessions. */
-export function RequestDetails({ request, actions }: { request: RequestDetail; actions?: ReactNode }) {
+export function RequestDetails({
+  request,
+  actions,
+}: {
+  request: RequestDetail;
+  actions?: ReactNode;
+}) {
   const review = request.postAccessReview;
   return (
     <SpaceBetween size="l">
-      <Container header={<Header variant="h2" actions={actions}>Request</Header>}>
+      <Container
+        header={
+          <Header variant="h2" actions={actions}>
+            Request
+          </Header>
+        }
+      >
         <KeyValuePairs
           columns={3}
           items={[
-            { label: 'Status', value: <SpaceBetween direction="horizontal" size="xxs"><RequestStatusIndicator status={request.status} phase={request.phase} />{request.breakGlass && <Badge color="red">Break-glass</Badge>}</SpaceBetween> },
+            {
+              label: 'Status',
+              value: (
+                <SpaceBetween direction="horizontal" size="xxs">
+                  <RequestStatusIndicator status={request.status} phase={request.phase} />
+                  {request.breakGlass && <Badge color="red">Break-glass</Badge>}
+                </SpaceBetween>
+              ),
+            },
             { label: 'Requester', value: `${request.requester.name} (${request.requester.email})` },
             { label: 'Account', value: accountLabel(request) },
             { label: 'Role', value: request.roleName },
@@ -31,15 +51,27 @@ export function RequestDetails({ request, actions }: { request: RequestDetail; a
             { label: 'Time left', value: <TimeLeft request={request} /> },
             { label: 'Duration asked', value: formatMinutes(request.requestedDurationMinutes) },
             { label: 'Ticket', value: request.ticket ?? '—' },
-            { label: 'Approvals', value: `${request.approvalsCount} of ${request.approvalsRequired} (${request.approverGroups.join(', ')})` },
+            {
+              label: 'Approvals',
+              value: `${request.approvalsCount} of ${request.approvalsRequired} (${request.approverGroups.join(', ')})`,
+            },
             { label: 'Requested at', value: <LocalTime iso={request.createdAt} /> },
             {
               label: 'Unanswered until',
-              value: request.status === 'PENDING' && request.pendingExpiresAt ? <LocalTime iso={request.pendingExpiresAt} /> : '—',
+              value:
+                request.status === 'PENDING' && request.pendingExpiresAt ? (
+                  <LocalTime iso={request.pendingExpiresAt} />
+                ) : (
+                  '—'
+                ),
             },
             {
               label: 'Post-access review',
-              value: review ? (review.state === 'REVIEWED' ? `Reviewed by ${review.reviewer?.name ?? 'a reviewer'}` : 'Awaiting review') : 'Not needed',
+              value: review
+                ? review.state === 'REVIEWED'
+                  ? `Reviewed by ${review.reviewer?.name ?? 'a reviewer'}`
+                  : 'Awaiting review'
+                : 'Not needed',
             },
             { label: 'Justification', value: request.justification },
             {
@@ -50,7 +82,13 @@ export function RequestDetails({ request, actions }: { request: RequestDetail; a
                   <Box variant="code" fontSize="body-s">
                     <span style={{ whiteSpace: 'nowrap' }}>{request.id}</span>
                   </Box>
-                  <CopyToClipboard variant="icon" textToCopy={request.id} copyButtonAriaLabel="Copy request id" copySuccessText="Request id copied" copyErrorText="Could not copy" />
+                  <CopyToClipboard
+                    variant="icon"
+                    textToCopy={request.id}
+                    copyButtonAriaLabel="Copy request id"
+                    copySuccessText="Request id copied"
+                    copyErrorText="Could not copy"
+                  />
                 </SpaceBetween>
               ),
             },

@@ -6,6 +6,8 @@ export function accountLabel(request: Pick<RequestSummary, 'accountId' | 'accoun
 }
 
 /** "ReadOnly in sandbox (111111111111)": how buttons and messages name a request. */
-export function requestLabel(request: Pick<RequestSummary, 'accountId' | 'accountName' | 'roleName'>): string {
+export function requestLabel(
+  request: Pick<RequestSummary, 'accountId' | 'accountName' | 'roleName'>,
+): string {
   return `${request.roleName} in ${accountLabel(request)}`;
 }

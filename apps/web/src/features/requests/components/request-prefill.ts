@@ -9,7 +9,12 @@ export interface RequestPrefill {
   durationMinutes?: number;
 }
 
-export function prefillSearch(request: Pick<RequestSummary, 'accountId' | 'roleName' | 'justification' | 'ticket' | 'requestedDurationMinutes'>): string {
+export function prefillSearch(
+  request: Pick<
+    RequestSummary,
+    'accountId' | 'roleName' | 'justification' | 'ticket' | 'requestedDurationMinutes'
+  >,
+): string {
   const params = new URLSearchParams({
     accountId: request.accountId,
     roleName: request.roleName,

@@ -18,10 +18,15 @@ const EVENT_TEXT: Record<HistoryEventType, string> = {
   BREAK_GLASS_REVIEW: 'Break-glass reviewed',
 };
 
-export type TimelineEntry = { kind: 'event'; at: string; event: HistoryEventView } | { kind: 'session'; at: string; session: SessionRecordView };
+export type TimelineEntry =
+  | { kind: 'event'; at: string; event: HistoryEventView }
+  | { kind: 'session'; at: string; session: SessionRecordView };
 
 /** History events and issued sessions in one order, oldest first, as an auditor reads them. */
-export function timelineOf(history: readonly HistoryEventView[], sessions: readonly SessionRecordView[] = []): TimelineEntry[] {
+export function timelineOf(
+  history: readonly HistoryEventView[],
+  sessions: readonly SessionRecordView[] = [],
+): TimelineEntry[] {
   const entries: TimelineEntry[] = [
     ...history.map((event) => ({ kind: 'event' as const, at: event.at, event })),
     ...sessions.map((session) => ({ kind: 'session' as const, at: session.issuedAt, session })),
@@ -33,7 +38,9 @@ function What({ entry }: { entry: TimelineEntry }) {
   if (entry.kind === 'event') return <Box variant="strong">{EVENT_TEXT[entry.event.type]}</Box>;
   return (
     <span>
-      <Box variant="strong">{entry.session.kind === 'console' ? 'Console session issued' : 'CLI credentials issued'}</Box>{' '}
+      <Box variant="strong">
+        {entry.session.kind === 'console' ? 'Console session issued' : 'CLI credentials issued'}
+      </Box>{' '}
       <Badge color="blue">{entry.session.kind}</Badge>
     </span>
   );
@@ -44,7 +51,11 @@ function Details({ entry }: { entry: TimelineEntry }) {
     const status = requestStatusLabel(entry.event.statusAfter, null).text;
     return (
       <span>
-        {entry.event.comment ? <>“{entry.event.comment}”</> : <Box color="text-body-secondary">No comment</Box>}
+        {entry.event.comment ? (
+          <>“{entry.event.comment}”</>
+        ) : (
+          <Box color="text-body-secondary">No comment</Box>
+        )}
         <Box variant="small" display="block">
           Status after: {status}
         </Box>
@@ -54,7 +65,8 @@ function Details({ entry }: { entry: TimelineEntry }) {
   const { session } = entry;
   return (
     <Box variant="small">
-      AccessKeyId <Box variant="code">{session.accessKeyId}</Box> · expires <LocalTime iso={session.expiresAt} /> · region {session.region}
+      AccessKeyId <Box variant="code">{session.accessKeyId}</Box> · expires{' '}
+      <LocalTime iso={session.expiresAt} /> · region {session.region}
       {session.sourceIp ? ` · from ${session.sourceIp}` : ''}
       {session.roleSessionName ? (
         <>
@@ -71,10 +83,22 @@ export function RequestTimeline({ entries }: { entries: readonly TimelineEntry[]
   return (
     <Table
       ariaLabels={{ tableLabel: 'Timeline' }}
-      header={<Header variant="h2" counter={`(${entries.length})`} description="Every decision and every session issued, oldest first.">Timeline</Header>}
+      header={
+        <Header
+          variant="h2"
+          counter={`(${entries.length})`}
+          description="Every decision and every session issued, oldest first."
+        >
+          Timeline
+        </Header>
+      }
       wrapLines
       items={[...entries]}
-      trackBy={(entry) => (entry.kind === 'event' ? `event:${entry.at}:${entry.event.type}` : `session:${entry.session.id}`)}
+      trackBy={(entry) =>
+        entry.kind === 'event'
+          ? `event:${entry.at}:${entry.event.type}`
+          : `session:${entry.session.id}`
+      }
       columnDefinitions={[
         { id: 'at', header: 'When', cell: (entry) => <LocalTime iso={entry.at} compact /> },
         { id: 'what', header: 'What', cell: (entry) => <What entry={entry} /> },
@@ -105,19 +129,35 @@ export function SessionsTable({ sessions }: { sessions: readonly SessionRecordVi
   return (
     <Table
       ariaLabels={{ tableLabel: 'Sessions' }}
-      header={<Header variant="h2" counter={`(${sessions.length})`} description="Credentials issued for this request. Secrets are never stored; these identify them in CloudTrail.">Sessions</Header>}
+      header={
+        <Header
+          variant="h2"
+          counter={`(${sessions.length})`}
+          description="Credentials issued for this request. Secrets are never stored; these identify them in CloudTrail."
+        >
+          Sessions
+        </Header>
+      }
       wrapLines
       items={[...sessions]}
       trackBy="id"
       columnDefinitions={[
         { id: 'issued', header: 'Issued', cell: (s) => <LocalTime iso={s.issuedAt} /> },
         { id: 'kind', header: 'Kind', cell: (s) => (s.kind === 'console' ? 'Console' : 'CLI') },
-        { id: 'key', header: 'AccessKeyId', cell: (s) => <Box variant="code">{s.accessKeyId}</Box> },
+        {
+          id: 'key',
+          header: 'AccessKeyId',
+          cell: (s) => <Box variant="code">{s.accessKeyId}</Box>,
+        },
         { id: 'expires', header: 'Expires', cell: (s) => <LocalTime iso={s.expiresAt} /> },
         { id: 'region', header: 'Region', cell: (s) => s.region },
         { id: 'ip', header: 'Source IP', cell: (s) => s.sourceIp ?? '—' },
       ]}
-      empty={<EmptyState title="No sessions issued">Console and CLI sessions appear here once the requester uses the access.</EmptyState>}
+      empty={
+        <EmptyState title="No sessions issued">
+          Console and CLI sessions appear here once the requester uses the access.
+        </EmptyState>
+      }
     />
   );
 }

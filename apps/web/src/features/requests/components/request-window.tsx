@@ -8,8 +8,15 @@ import { formatMinutes } from '../../../lib/format-duration';
  * Start and end of the access window, or what is asked for until it is approved. `compact` is for
  * table cells: "Nov 21, 10:33 AM – 12:33 PM".
  */
-export function RequestWindow({ request, compact = false }: { request: RequestSummary; compact?: boolean }) {
-  if (request.window && compact) return <LocalTimeRange startsAt={request.window.startsAt} endsAt={request.window.endsAt} />;
+export function RequestWindow({
+  request,
+  compact = false,
+}: {
+  request: RequestSummary;
+  compact?: boolean;
+}) {
+  if (request.window && compact)
+    return <LocalTimeRange startsAt={request.window.startsAt} endsAt={request.window.endsAt} />;
   if (request.window) {
     return (
       <span>
@@ -20,7 +27,11 @@ export function RequestWindow({ request, compact = false }: { request: RequestSu
       </span>
     );
   }
-  const start = request.scheduledStart ? <LocalTime iso={request.scheduledStart} compact={compact} /> : 'on approval';
+  const start = request.scheduledStart ? (
+    <LocalTime iso={request.scheduledStart} compact={compact} />
+  ) : (
+    'on approval'
+  );
   return (
     <Box color="text-body-secondary">
       {formatMinutes(request.requestedDurationMinutes)} from {start}
@@ -30,19 +41,36 @@ export function RequestWindow({ request, compact = false }: { request: RequestSu
 
 /** Whether TimeLeft has something to count: approved, with a window that is open or yet to come. */
 export function hasTimeLeft(request: Pick<RequestSummary, 'status' | 'window' | 'phase'>): boolean {
-  return request.status === 'APPROVED' && Boolean(request.window) && (request.phase === 'active' || request.phase === 'scheduled');
+  return (
+    request.status === 'APPROVED' &&
+    Boolean(request.window) &&
+    (request.phase === 'active' || request.phase === 'scheduled')
+  );
 }
 
 /** A live countdown while access is open, and to the start while scheduled. */
-export function TimeLeft({ request, onElapsed }: { request: RequestSummary; onElapsed?: () => void }) {
-  if (request.status !== 'APPROVED' || !request.window) return <Box color="text-body-secondary">—</Box>;
+export function TimeLeft({
+  request,
+  onElapsed,
+}: {
+  request: RequestSummary;
+  onElapsed?: () => void;
+}) {
+  if (request.status !== 'APPROVED' || !request.window)
+    return <Box color="text-body-secondary">—</Box>;
   switch (request.phase) {
     case 'active':
       return <Countdown until={request.window.endsAt} elapsedText="Ended" onElapsed={onElapsed} />;
     case 'scheduled':
       return (
         <span>
-          Starts in <Countdown until={request.window.startsAt} elapsedText="now" suffix="" onElapsed={onElapsed} />
+          Starts in{' '}
+          <Countdown
+            until={request.window.startsAt}
+            elapsedText="now"
+            suffix=""
+            onElapsed={onElapsed}
+          />
         </span>
       );
     case 'over':

@@ -1,7 +1,9 @@
 import { useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import Button from '@cloudscape-design/components/button';
-import ButtonDropdown, { type ButtonDropdownProps } from '@cloudscape-design/components/button-dropdown';
+import ButtonDropdown, {
+  type ButtonDropdownProps,
+} from '@cloudscape-design/components/button-dropdown';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import type { RequestSummary } from '@elevate/contracts';
 import { useAuth } from '../../../auth';
@@ -41,26 +43,45 @@ export interface RequesterActionsOptions {
  * The requester's buttons for one request (Access console, CLI credentials, End now, Cancel,
  * Request again) and the dialogs they open; render `dialogs` once next to the list.
  */
-export function useRequesterActions(onFlash: RequesterActionsOptions['onFlash'], isRequester: RequesterActionsOptions['isRequester'] = () => true) {
+export function useRequesterActions(
+  onFlash: RequesterActionsOptions['onFlash'],
+  isRequester: RequesterActionsOptions['isRequester'] = () => true,
+) {
   const { stepUp } = useAuth();
   const navigate = useNavigate();
   const openConsole = useOpenConsole();
   const [cliFor, setCliFor] = useState<RequestSummary | null>(null);
-  const [confirming, setConfirming] = useState<{ transition: RequesterTransition; request: RequestSummary } | null>(null);
+  const [confirming, setConfirming] = useState<{
+    transition: RequesterTransition;
+    request: RequestSummary;
+  } | null>(null);
   const cancel = useRequestTransition('cancel');
   const end = useRequestTransition('end');
   const transitionMutation = confirming?.transition === 'end' ? end : cancel;
 
   const startConsole = (request: RequestSummary) => {
     openConsole.mutate(request.id, {
-      onSuccess: () => onFlash({ type: 'success', header: `Console opened in a new tab: ${requestLabel(request)}` }),
+      onSuccess: () =>
+        onFlash({
+          type: 'success',
+          header: `Console opened in a new tab: ${requestLabel(request)}`,
+        }),
       onError: (error) => {
         if (isStepUpRequired(error)) {
-          onFlash({ type: 'info', header: 'Sign in again to open the console', content: 'This role asks for a fresh sign-in. You will come back here; then click Access console again.' });
+          onFlash({
+            type: 'info',
+            header: 'Sign in again to open the console',
+            content:
+              'This role asks for a fresh sign-in. You will come back here; then click Access console again.',
+          });
           void stepUp();
           return;
         }
-        onFlash({ type: 'error', header: 'The console could not be opened', content: error instanceof Error ? error.message : undefined });
+        onFlash({
+          type: 'error',
+          header: 'The console could not be opened',
+          content: error instanceof Error ? error.message : undefined,
+        });
       },
     });
   };
@@ -79,7 +100,13 @@ export function useRequesterActions(onFlash: RequesterActionsOptions['onFlash'],
       {
         onSuccess: () => {
           setConfirming(null);
-          onFlash({ type: 'success', header: transition === 'end' ? `Access ended: ${requestLabel(request)}` : `Request cancelled: ${requestLabel(request)}` });
+          onFlash({
+            type: 'success',
+            header:
+              transition === 'end'
+                ? `Access ended: ${requestLabel(request)}`
+                : `Request cancelled: ${requestLabel(request)}`,
+          });
         },
       },
     );
@@ -91,12 +118,40 @@ export function useRequesterActions(onFlash: RequesterActionsOptions['onFlash'],
     const mine = isRequester(request);
     const list: RequesterAction[] = [];
     if (mine && mayFederate(request)) {
-      list.push({ id: 'console', text: 'Access console', ariaLabel: `Access console: ${label}`, run: () => startConsole(request) });
-      list.push({ id: 'cli', text: 'CLI credentials', ariaLabel: `CLI credentials: ${label}`, run: () => setCliFor(request) });
+      list.push({
+        id: 'console',
+        text: 'Access console',
+        ariaLabel: `Access console: ${label}`,
+        run: () => startConsole(request),
+      });
+      list.push({
+        id: 'cli',
+        text: 'CLI credentials',
+        ariaLabel: `CLI credentials: ${label}`,
+        run: () => setCliFor(request),
+      });
     }
-    if (request.allowedActions.includes('endEarly')) list.push({ id: 'end', text: 'End now', ariaLabel: `End now: ${label}`, run: () => startTransition('end', request) });
-    if (request.allowedActions.includes('cancel')) list.push({ id: 'cancel', text: 'Cancel', ariaLabel: `Cancel: ${label}`, run: () => startTransition('cancel', request) });
-    if (mine) list.push({ id: 'again', text: 'Request again', ariaLabel: `Request again: ${label}`, run: () => void navigate(`/requests/new?${prefillSearch(request)}`) });
+    if (request.allowedActions.includes('endEarly'))
+      list.push({
+        id: 'end',
+        text: 'End now',
+        ariaLabel: `End now: ${label}`,
+        run: () => startTransition('end', request),
+      });
+    if (request.allowedActions.includes('cancel'))
+      list.push({
+        id: 'cancel',
+        text: 'Cancel',
+        ariaLabel: `Cancel: ${label}`,
+        run: () => startTransition('cancel', request),
+      });
+    if (mine)
+      list.push({
+        id: 'again',
+        text: 'Request again',
+        ariaLabel: `Request again: ${label}`,
+        run: () => void navigate(`/requests/new?${prefillSearch(request)}`),
+      });
     return list;
   };
 
@@ -122,7 +177,12 @@ export function useRequesterActions(onFlash: RequesterActionsOptions['onFlash'],
       case 'end':
       case 'cancel':
         return (
-          <Button key={action.id} iconName={action.id === 'cli' ? 'key' : undefined} onClick={action.run} ariaLabel={action.ariaLabel}>
+          <Button
+            key={action.id}
+            iconName={action.id === 'cli' ? 'key' : undefined}
+            onClick={action.run}
+            ariaLabel={action.ariaLabel}
+          >
             {action.text}
           </Button>
         );
@@ -133,7 +193,10 @@ export function useRequesterActions(onFlash: RequesterActionsOptions['onFlash'],
    * `header` (a request's page): every action as a button. `row` (a table): one line — the first
    * action as a button, the rest under a "More actions" menu.
    */
-  const actionsFor = (request: RequestSummary, layout: RequesterActionsLayout = 'header'): ReactNode => {
+  const actionsFor = (
+    request: RequestSummary,
+    layout: RequesterActionsLayout = 'header',
+  ): ReactNode => {
     const list = actionList(request);
     if (layout === 'header') {
       return (
@@ -143,8 +206,14 @@ export function useRequesterActions(onFlash: RequesterActionsOptions['onFlash'],
       );
     }
     const [first, ...rest] = list;
-    if (!first || rest.length === 0) return <RowActions>{list.map((action) => button(action, request))}</RowActions>;
-    const items: ButtonDropdownProps.Item[] = rest.map((action) => ({ id: action.id, text: action.text, ariaLabel: action.ariaLabel, iconName: action.id === 'cli' ? 'key' : undefined }));
+    if (!first || rest.length === 0)
+      return <RowActions>{list.map((action) => button(action, request))}</RowActions>;
+    const items: ButtonDropdownProps.Item[] = rest.map((action) => ({
+      id: action.id,
+      text: action.text,
+      ariaLabel: action.ariaLabel,
+      iconName: action.id === 'cli' ? 'key' : undefined,
+    }));
     return (
       <RowActions>
         {button(first, request)}

@@ -7,7 +7,12 @@ import { useApiClient } from '../../../lib/api-client-context';
 export type Decision = 'approve' | 'reject' | 'review' | 'revoke';
 
 /** Decisions whose comment the API requires; the dialog asks for one before sending. */
-export const COMMENT_REQUIRED: Record<Decision, boolean> = { approve: false, reject: true, review: true, revoke: true };
+export const COMMENT_REQUIRED: Record<Decision, boolean> = {
+  approve: false,
+  reject: true,
+  review: true,
+  revoke: true,
+};
 
 export interface DecisionInput {
   id: string;
@@ -15,9 +20,16 @@ export interface DecisionInput {
   comment: string;
 }
 
-export function decideRequest(api: ApiClient, { id, decision, comment }: DecisionInput): Promise<RequestView> {
+export function decideRequest(
+  api: ApiClient,
+  { id, decision, comment }: DecisionInput,
+): Promise<RequestView> {
   const body = comment.trim() ? { comment: comment.trim() } : {};
-  return api.request(`/requests/${encodeURIComponent(id)}/${decision}`, { method: 'POST', body, schema: requestViewSchema });
+  return api.request(`/requests/${encodeURIComponent(id)}/${decision}`, {
+    method: 'POST',
+    body,
+    schema: requestViewSchema,
+  });
 }
 
 export function useDecideRequest() {

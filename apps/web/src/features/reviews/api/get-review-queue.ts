@@ -5,8 +5,15 @@ import { useApiClient } from '../../../lib/api-client-context';
 import { LIVE_REFETCH_MS } from '../../../lib/query-client';
 import { reviewKeys, type ReviewQueue } from './review-keys';
 
-export function getReviewQueue(api: ApiClient, queue: ReviewQueue, signal?: AbortSignal): Promise<RequestPage> {
-  return api.request(`/reviews/${queue}?limit=${MAX_PAGE_SIZE}`, { schema: requestPageSchema, signal });
+export function getReviewQueue(
+  api: ApiClient,
+  queue: ReviewQueue,
+  signal?: AbortSignal,
+): Promise<RequestPage> {
+  return api.request(`/reviews/${queue}?limit=${MAX_PAGE_SIZE}`, {
+    schema: requestPageSchema,
+    signal,
+  });
 }
 
 export function reviewQueueQueryOptions(api: ApiClient, queue: ReviewQueue) {

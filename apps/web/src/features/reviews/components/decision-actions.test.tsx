@@ -9,21 +9,44 @@ describe('review actions', () => {
   afterEach(cleanup);
 
   it('offer exactly what the server allows', () => {
-    expect(decisionsAllowed(aRequest({ allowedActions: ['approve', 'reject'] }))).toEqual(['approve', 'reject']);
+    expect(decisionsAllowed(aRequest({ allowedActions: ['approve', 'reject'] }))).toEqual([
+      'approve',
+      'reject',
+    ]);
     expect(decisionsAllowed(aRequest({ allowedActions: ['cancel'] }))).toEqual([]);
-    expect(decisionsAllowed(aRequest({ allowedActions: ['reviewBreakGlass', 'revoke'] }))).toEqual(['review', 'revoke']);
-    expect(decisionsAllowed(aRequest({ allowedActions: ['approve', 'reject', 'revoke'] }), ['approve', 'reject'])).toEqual(['approve', 'reject']);
+    expect(decisionsAllowed(aRequest({ allowedActions: ['reviewBreakGlass', 'revoke'] }))).toEqual([
+      'review',
+      'revoke',
+    ]);
+    expect(
+      decisionsAllowed(aRequest({ allowedActions: ['approve', 'reject', 'revoke'] }), [
+        'approve',
+        'reject',
+      ]),
+    ).toEqual(['approve', 'reject']);
   });
 
   it('show no approve or reject on a reviewer’s own request, where the server allows only cancel', () => {
-    render(<DecisionActions request={aRequest({ allowedActions: ['cancel'] })} label="mine" onDecide={vi.fn()} />);
+    render(
+      <DecisionActions
+        request={aRequest({ allowedActions: ['cancel'] })}
+        label="mine"
+        onDecide={vi.fn()}
+      />,
+    );
     expect(screen.queryByRole('button', { name: /Approve/ })).toBeNull();
     expect(screen.queryByRole('button', { name: /Reject/ })).toBeNull();
   });
 
   it('name each button after the request it acts on', () => {
     const onDecide = vi.fn();
-    render(<DecisionActions request={aRequest({ allowedActions: ['approve', 'reject'] })} label="Alice, ReadOnly in sandbox" onDecide={onDecide} />);
+    render(
+      <DecisionActions
+        request={aRequest({ allowedActions: ['approve', 'reject'] })}
+        label="Alice, ReadOnly in sandbox"
+        onDecide={onDecide}
+      />,
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Reject: Alice, ReadOnly in sandbox' }));
     expect(onDecide).toHaveBeenCalledWith('reject');
   });
@@ -40,9 +63,21 @@ describe('pending queue', () => {
     });
 
   it('shows quorum progress and hides decisions on the viewer’s own request', async () => {
-    const others = aRequest({ id: 'r-1', approvalsRequired: 2, approvalsCount: 1, allowedActions: ['approve', 'reject'] });
-    const own = aRequest({ id: 'r-2', requester: { sub: 'me', email: 'rita@example.com', name: 'Rita Reviewer' }, allowedActions: ['cancel'] });
-    renderWithApp(<ReviewQueues tab="pending" onTabChange={vi.fn()} onFlash={vi.fn()} viewerSub="me" />, { api: queues([others, own]) });
+    const others = aRequest({
+      id: 'r-1',
+      approvalsRequired: 2,
+      approvalsCount: 1,
+      allowedActions: ['approve', 'reject'],
+    });
+    const own = aRequest({
+      id: 'r-2',
+      requester: { sub: 'me', email: 'rita@example.com', name: 'Rita Reviewer' },
+      allowedActions: ['cancel'],
+    });
+    renderWithApp(
+      <ReviewQueues tab="pending" onTabChange={vi.fn()} onFlash={vi.fn()} viewerSub="me" />,
+      { api: queues([others, own]) },
+    );
     expect(await screen.findByText('1 of 2')).toBeTruthy();
     expect(screen.getAllByRole('button', { name: /^Approve:/ })).toHaveLength(1);
     expect(screen.getByRole('button', { name: /^Approve: Alice Requester/ })).toBeTruthy();
@@ -52,10 +87,15 @@ describe('pending queue', () => {
   it('will not send a rejection without a comment', async () => {
     const api = queues([aRequest({ id: 'r-1', allowedActions: ['approve', 'reject'] })]);
     const onFlash = vi.fn();
-    renderWithApp(<ReviewQueues tab="pending" onTabChange={vi.fn()} onFlash={onFlash} viewerSub="me" />, { api });
+    renderWithApp(
+      <ReviewQueues tab="pending" onTabChange={vi.fn()} onFlash={onFlash} viewerSub="me" />,
+      { api },
+    );
     fireEvent.click(await screen.findByRole('button', { name: /^Reject:/ }));
     const dialog = await screen.findByRole('dialog');
-    const confirm = [...dialog.querySelectorAll('button')].find((button) => button.textContent === 'Reject');
+    const confirm = [...dialog.querySelectorAll('button')].find(
+      (button) => button.textContent === 'Reject',
+    );
     if (!confirm) throw new Error('no Reject button in the dialog');
     fireEvent.click(confirm);
     expect(await screen.findByText('A comment is required.')).toBeTruthy();
@@ -65,7 +105,15 @@ describe('pending queue', () => {
     if (!comment) throw new Error('no comment box');
     fireEvent.change(comment, { target: { value: 'Use the read-only role for this' } });
     fireEvent.click(confirm);
-    await vi.waitFor(() => expect(onFlash).toHaveBeenCalledWith(expect.objectContaining({ type: 'success' })));
-    expect(api.request).toHaveBeenCalledWith('/requests/r-1/reject', expect.objectContaining({ method: 'POST', body: { comment: 'Use the read-only role for this' } }));
+    await vi.waitFor(() =>
+      expect(onFlash).toHaveBeenCalledWith(expect.objectContaining({ type: 'success' })),
+    );
+    expect(api.request).toHaveBeenCalledWith(
+      '/requests/r-1/reject',
+      expect.objectContaining({
+        method: 'POST',
+        body: { comment: 'Use the read-only role for this' },
+      }),
+    );
   });
 });

@@ -11,8 +11,14 @@ const BUTTONS: { action: RequestAction; decision: Decision; text: string; primar
 ];
 
 /** Which decisions this viewer may take now: exactly the server's `allowedActions`, nothing more. */
-export function decisionsAllowed(request: Pick<RequestSummary, 'allowedActions'>, only?: readonly Decision[]): Decision[] {
-  return BUTTONS.filter((button) => request.allowedActions.includes(button.action) && (!only || only.includes(button.decision))).map((button) => button.decision);
+export function decisionsAllowed(
+  request: Pick<RequestSummary, 'allowedActions'>,
+  only?: readonly Decision[],
+): Decision[] {
+  return BUTTONS.filter(
+    (button) =>
+      request.allowedActions.includes(button.action) && (!only || only.includes(button.decision)),
+  ).map((button) => button.decision);
 }
 
 export interface DecisionActionsProps {
@@ -29,7 +35,12 @@ export function DecisionActions({ request, onDecide, only, label }: DecisionActi
   return (
     <RowActions>
       {BUTTONS.filter((button) => allowed.includes(button.decision)).map((button) => (
-        <Button key={button.decision} variant={button.primary ? 'primary' : 'normal'} onClick={() => onDecide(button.decision)} ariaLabel={`${button.text}: ${label}`}>
+        <Button
+          key={button.decision}
+          variant={button.primary ? 'primary' : 'normal'}
+          onClick={() => onDecide(button.decision)}
+          ariaLabel={`${button.text}: ${label}`}
+        >
           {button.text}
         </Button>
       ))}

@@ -13,10 +13,26 @@ import { formatMinutes } from '../../../lib/format-duration';
 import { COMMENT_REQUIRED, useDecideRequest, type Decision } from '../api/decide-request';
 
 const COPY: Record<Decision, { header: string; confirm: string; commentHint: string }> = {
-  approve: { header: 'Approve this request?', confirm: 'Approve', commentHint: 'Optional; the requester and auditors see it.' },
-  reject: { header: 'Reject this request?', confirm: 'Reject', commentHint: 'Required: tell the requester why, so they can ask better next time.' },
-  review: { header: 'Mark break-glass access as reviewed?', confirm: 'Mark reviewed', commentHint: 'Required: what you checked and what you found.' },
-  revoke: { header: 'Revoke this access now?', confirm: 'Revoke', commentHint: 'Required: why access is being taken away.' },
+  approve: {
+    header: 'Approve this request?',
+    confirm: 'Approve',
+    commentHint: 'Optional; the requester and auditors see it.',
+  },
+  reject: {
+    header: 'Reject this request?',
+    confirm: 'Reject',
+    commentHint: 'Required: tell the requester why, so they can ask better next time.',
+  },
+  review: {
+    header: 'Mark break-glass access as reviewed?',
+    confirm: 'Mark reviewed',
+    commentHint: 'Required: what you checked and what you found.',
+  },
+  revoke: {
+    header: 'Revoke this access now?',
+    confirm: 'Revoke',
+    commentHint: 'Required: why access is being taken away.',
+  },
 };
 
 export interface DecisionModalProps {
@@ -36,13 +52,21 @@ export function DecisionModal({ target, onDone, onDismiss }: DecisionModalProps)
   const { request, decision } = target;
   const copy = COPY[decision];
   const length = [...comment.trim()].length;
-  const localError = COMMENT_REQUIRED[decision] && length === 0 ? 'A comment is required.' : length > COMMENT_MAX_LENGTH ? `At most ${COMMENT_MAX_LENGTH} characters.` : undefined;
+  const localError =
+    COMMENT_REQUIRED[decision] && length === 0
+      ? 'A comment is required.'
+      : length > COMMENT_MAX_LENGTH
+        ? `At most ${COMMENT_MAX_LENGTH} characters.`
+        : undefined;
   const serverError = isApiProblem(decide.error) ? decide.error.fieldError('comment') : undefined;
 
   const confirm = () => {
     setTried(true);
     if (localError) return;
-    decide.mutate({ id: request.id, decision, comment }, { onSuccess: () => onDone(request, decision) });
+    decide.mutate(
+      { id: request.id, decision, comment },
+      { onSuccess: () => onDone(request, decision) },
+    );
   };
 
   return (
@@ -69,7 +93,10 @@ export function DecisionModal({ target, onDone, onDismiss }: DecisionModalProps)
           columns={2}
           items={[
             { label: 'Requester', value: `${request.requester.name} (${request.requester.email})` },
-            { label: 'Access', value: `${request.roleName} in ${request.accountName ?? request.accountId} (${request.accountId})` },
+            {
+              label: 'Access',
+              value: `${request.roleName} in ${request.accountName ?? request.accountId} (${request.accountId})`,
+            },
             { label: 'Duration', value: formatMinutes(request.requestedDurationMinutes) },
             { label: 'Ticket', value: request.ticket ?? '—' },
             { label: 'Justification', value: request.justification },
@@ -81,7 +108,13 @@ export function DecisionModal({ target, onDone, onDismiss }: DecisionModalProps)
           errorText={(tried && localError) || serverError}
           controlId="decision-comment"
         >
-          <Textarea controlId="decision-comment" value={comment} onChange={({ detail }) => setComment(detail.value)} rows={3} invalid={Boolean((tried && localError) || serverError)} />
+          <Textarea
+            controlId="decision-comment"
+            value={comment}
+            onChange={({ detail }) => setComment(detail.value)}
+            rows={3}
+            invalid={Boolean((tried && localError) || serverError)}
+          />
         </FormField>
         {decide.isError && !serverError && <ProblemAlert error={decide.error} />}
       </SpaceBetween>

@@ -14,7 +14,11 @@ import { EmptyState } from '../../../components/ui/empty-state';
 import { LocalTime } from '../../../components/ui/local-time';
 import { ProblemAlert } from '../../../components/ui/problem-alert';
 import { RequestStatusIndicator } from '../../../components/ui/request-status';
-import { skeletonRows, withSkeletonCells, type SkeletonRow } from '../../../components/ui/skeleton-rows';
+import {
+  skeletonRows,
+  withSkeletonCells,
+  type SkeletonRow,
+} from '../../../components/ui/skeleton-rows';
 import type { FlashMessage } from '../../../hooks/use-flash-messages';
 import { useNow } from '../../../hooks/use-now';
 import { formatAge, formatMinutes } from '../../../lib/format-duration';
@@ -24,14 +28,22 @@ import type { ReviewQueue } from '../api/review-keys';
 import { DecisionActions } from './decision-actions';
 import { DecisionModal } from './decision-modal';
 
-const label = (request: RequestSummary) => `${request.requester.name}, ${request.roleName} in ${request.accountName ?? request.accountId}`;
+const label = (request: RequestSummary) =>
+  `${request.requester.name}, ${request.roleName} in ${request.accountName ?? request.accountId}`;
 
 /** "1 of 2": distinct approvals so far against what the rule requires. */
-export function quorumText(request: Pick<RequestSummary, 'approvalsCount' | 'approvalsRequired'>): string {
+export function quorumText(
+  request: Pick<RequestSummary, 'approvalsCount' | 'approvalsRequired'>,
+): string {
   return `${request.approvalsCount} of ${request.approvalsRequired}`;
 }
 
-const DONE_TEXT: Record<Decision, string> = { approve: 'Approved', reject: 'Rejected', review: 'Marked reviewed', revoke: 'Revoked' };
+const DONE_TEXT: Record<Decision, string> = {
+  approve: 'Approved',
+  reject: 'Rejected',
+  review: 'Marked reviewed',
+  revoke: 'Revoked',
+};
 
 interface QueueTableProps {
   queue: ReviewQueue;
@@ -44,8 +56,16 @@ interface QueueTableProps {
 function QueueTable({ queue, title, description, empty, columns }: QueueTableProps) {
   const data = useReviewQueue(queue);
   const items = data.data?.items ?? [];
-  const { items: pageItems, paginationProps } = useCollection(items, { pagination: { pageSize: 20 } });
-  if (data.isError) return <ProblemAlert error={data.error} action={<Button onClick={() => void data.refetch()}>Try again</Button>} />;
+  const { items: pageItems, paginationProps } = useCollection(items, {
+    pagination: { pageSize: 20 },
+  });
+  if (data.isError)
+    return (
+      <ProblemAlert
+        error={data.error}
+        action={<Button onClick={() => void data.refetch()}>Try again</Button>}
+      />
+    );
   const loading = data.isPending;
   const rows: (RequestSummary | SkeletonRow)[] = loading ? skeletonRows(3) : [...pageItems];
   return (
@@ -60,11 +80,24 @@ function QueueTable({ queue, title, description, empty, columns }: QueueTablePro
       stickyColumns={columns.some((column) => column.id === 'actions') ? { last: 1 } : undefined}
       empty={empty}
       header={
-        <Header variant="h2" counter={loading ? undefined : `(${items.length})`} description={description}>
+        <Header
+          variant="h2"
+          counter={loading ? undefined : `(${items.length})`}
+          description={description}
+        >
           {title}
         </Header>
       }
-      pagination={<Pagination {...paginationProps} ariaLabels={{ nextPageLabel: 'Next page', previousPageLabel: 'Previous page', pageLabel: (n) => `Page ${n}` }} />}
+      pagination={
+        <Pagination
+          {...paginationProps}
+          ariaLabels={{
+            nextPageLabel: 'Next page',
+            previousPageLabel: 'Previous page',
+            pageLabel: (n) => `Page ${n}`,
+          }}
+        />
+      }
     />
   );
 }
@@ -85,7 +118,9 @@ export interface ReviewQueuesProps {
 /** A reviewer's work: pending decisions, break-glass access to review afterwards, and past decisions. */
 export function ReviewQueues({ tab, onTabChange, onFlash, viewerSub }: ReviewQueuesProps) {
   const navigate = useNavigate();
-  const [target, setTarget] = useState<{ request: RequestSummary; decision: Decision } | null>(null);
+  const [target, setTarget] = useState<{ request: RequestSummary; decision: Decision } | null>(
+    null,
+  );
   const pendingCount = useReviewQueue('pending').data?.items.length;
   const breakGlassCount = useReviewQueue('break-glass').data?.items.length;
 
@@ -125,7 +160,11 @@ export function ReviewQueues({ tab, onTabChange, onFlash, viewerSub }: ReviewQue
       </span>
     ),
   };
-  const role: TableProps.ColumnDefinition<RequestSummary> = { id: 'role', header: 'Role', cell: (item) => item.roleName };
+  const role: TableProps.ColumnDefinition<RequestSummary> = {
+    id: 'role',
+    header: 'Role',
+    cell: (item) => item.roleName,
+  };
   // In the queue the duration sits under the role: one column fewer keeps Approve / Reject on screen.
   const roleAndDuration: TableProps.ColumnDefinition<RequestSummary> = {
     id: 'role',
@@ -158,7 +197,14 @@ export function ReviewQueues({ tab, onTabChange, onFlash, viewerSub }: ReviewQue
   const actions = (only: readonly Decision[]): TableProps.ColumnDefinition<RequestSummary> => ({
     id: 'actions',
     header: 'Actions',
-    cell: (item) => <DecisionActions request={item} only={only} label={label(item)} onDecide={(decision) => setTarget({ request: item, decision })} />,
+    cell: (item) => (
+      <DecisionActions
+        request={item}
+        only={only}
+        label={label(item)}
+        onDecide={(decision) => setTarget({ request: item, decision })}
+      />
+    ),
   });
 
   const tabs = [
@@ -170,7 +216,11 @@ export function ReviewQueues({ tab, onTabChange, onFlash, viewerSub }: ReviewQue
           queue="pending"
           title="Waiting for a decision"
           description="Requests routed to your groups, oldest first. You never decide your own."
-          empty={<EmptyState title="Nothing to decide">New requests routed to your groups appear here within seconds.</EmptyState>}
+          empty={
+            <EmptyState title="Nothing to decide">
+              New requests routed to your groups appear here within seconds.
+            </EmptyState>
+          }
           columns={[
             requester,
             account,
@@ -185,13 +235,19 @@ export function ReviewQueues({ tab, onTabChange, onFlash, viewerSub }: ReviewQue
     },
     {
       id: 'break-glass' as const,
-      label: breakGlassCount ? `Break-glass to review (${breakGlassCount})` : 'Break-glass to review',
+      label: breakGlassCount
+        ? `Break-glass to review (${breakGlassCount})`
+        : 'Break-glass to review',
       content: (
         <QueueTable
           queue="break-glass"
           title="Break-glass access to review"
           description="Access taken without prior approval. Check what was done and record it."
-          empty={<EmptyState title="No break-glass access to review">When someone uses break-glass access, it appears here for review.</EmptyState>}
+          empty={
+            <EmptyState title="No break-glass access to review">
+              When someone uses break-glass access, it appears here for review.
+            </EmptyState>
+          }
           columns={[
             requester,
             account,
@@ -223,20 +279,33 @@ export function ReviewQueues({ tab, onTabChange, onFlash, viewerSub }: ReviewQue
           queue="decided"
           title="My decisions"
           description="Requests you approved, rejected or reviewed, newest first."
-          empty={<EmptyState title="No decisions yet">Requests you approve or reject are listed here.</EmptyState>}
+          empty={
+            <EmptyState title="No decisions yet">
+              Requests you approve or reject are listed here.
+            </EmptyState>
+          }
           columns={[
             requester,
             account,
             role,
-            { id: 'status', header: 'Status now', minWidth: 165, cell: (item) => <RequestStatusIndicator status={item.status} phase={item.phase} /> },
+            {
+              id: 'status',
+              header: 'Status now',
+              minWidth: 165,
+              cell: (item) => <RequestStatusIndicator status={item.status} phase={item.phase} />,
+            },
             {
               id: 'decision',
               header: 'Decision',
               cell: (item) => {
-                const mine = item.decisions.findLast((decision) => decision.approver.sub === viewerSub);
+                const mine = item.decisions.findLast(
+                  (decision) => decision.approver.sub === viewerSub,
+                );
                 return mine ? (
                   <span>
-                    <Badge color={mine.decision === 'APPROVE' ? 'green' : 'red'}>{mine.decision === 'APPROVE' ? 'Approved' : 'Rejected'}</Badge>{' '}
+                    <Badge color={mine.decision === 'APPROVE' ? 'green' : 'red'}>
+                      {mine.decision === 'APPROVE' ? 'Approved' : 'Rejected'}
+                    </Badge>{' '}
                     <LocalTime iso={mine.at} compact />
                   </span>
                 ) : item.postAccessReview?.state === 'REVIEWED' ? (
@@ -255,7 +324,12 @@ export function ReviewQueues({ tab, onTabChange, onFlash, viewerSub }: ReviewQue
 
   return (
     <>
-      <Tabs activeTabId={tab} onChange={({ detail }) => onTabChange(detail.activeTabId as ReviewQueue)} tabs={tabs} ariaLabel="Review queues" />
+      <Tabs
+        activeTabId={tab}
+        onChange={({ detail }) => onTabChange(detail.activeTabId as ReviewQueue)}
+        tabs={tabs}
+        ariaLabel="Review queues"
+      />
       <DecisionModal
         key={target ? `${target.decision}:${target.request.id}` : 'closed'}
         target={target}
