@@ -33,6 +33,19 @@ const infrastructure = [
   },
 ];
 
+const spaOnlyContracts = {
+  group: [
+    '@elevate/adapters',
+    '@elevate/adapters/*',
+    '@elevate/api',
+    '@elevate/api/*',
+    '@elevate/dev-stack',
+    '@elevate/dev-stack/*',
+    '@aws-sdk/*',
+  ],
+  message: 'The SPA depends on @elevate/contracts only.',
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -72,20 +85,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            {
-              group: [
-                '@elevate/adapters',
-                '@elevate/adapters/*',
-                '@elevate/api',
-                '@elevate/api/*',
-                '@elevate/dev-stack',
-                '@elevate/dev-stack/*',
-                '@aws-sdk/*',
-              ],
-              message: 'The SPA depends on @elevate/contracts only.',
-            },
-          ],
+          patterns: [spaOnlyContracts],
         },
       ],
     },
@@ -103,18 +103,7 @@ export default tseslint.config(
               message: 'A feature does not import another feature.',
             },
             { regex: '/features/', message: 'A feature does not import another feature.' },
-            {
-              group: [
-                '@elevate/adapters',
-                '@elevate/adapters/*',
-                '@elevate/api',
-                '@elevate/api/*',
-                '@elevate/dev-stack',
-                '@elevate/dev-stack/*',
-                '@aws-sdk/*',
-              ],
-              message: 'The SPA depends on @elevate/contracts only.',
-            },
+            spaOnlyContracts,
           ],
         },
       ],

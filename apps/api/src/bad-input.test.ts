@@ -5,22 +5,9 @@ import type { Problem } from '@elevate/contracts';
 import { apiWorld } from './testing/api-world';
 import { PERSONAS, personaHeaders } from './testing/personas';
 import { countWrites } from './testing/write-counting-repository';
+import { sandbox, productionAdmin } from './testing/request-bodies';
 
 const { alice, rita, audrey } = PERSONAS;
-
-const sandbox = {
-  accountId: '111111111111',
-  roleName: 'PowerUser',
-  justification: 'Debug the failing deploy pipeline',
-  durationMinutes: 120,
-};
-const productionAdmin = {
-  accountId: '333333333333',
-  roleName: 'Administrator',
-  justification: 'Rotate the database credentials after the incident',
-  ticket: 'OPS-1234',
-  durationMinutes: 60,
-};
 
 function world() {
   const repository = countWrites(new InMemoryAccessRequestRepository());

@@ -4,22 +4,9 @@ import type { RequestView } from '@elevate/contracts';
 import { apiWorld } from '../testing/api-world';
 import type { ApiWorld } from '../testing/api-world';
 import { PERSONAS } from '../testing/personas';
+import { sandbox, productionAdmin } from '../testing/request-bodies';
 
 const { alice, bob, rita, ravi, adam } = PERSONAS;
-
-const sandbox = {
-  accountId: '111111111111',
-  roleName: 'PowerUser',
-  justification: 'Debug the failing deploy pipeline',
-  durationMinutes: 120,
-};
-const productionAdmin = {
-  accountId: '333333333333',
-  roleName: 'Administrator',
-  justification: 'Rotate the database credentials after the incident',
-  ticket: 'OPS-1234',
-  durationMinutes: 60,
-};
 
 async function view(response: Response, status = 200): Promise<RequestView> {
   expect(response.status).toBe(status);

@@ -4,15 +4,9 @@ import type { RequestView } from '@elevate/contracts';
 import { apiWorld } from '../testing/api-world';
 import type { ApiWorld } from '../testing/api-world';
 import { PERSONAS } from '../testing/personas';
+import { sandbox } from '../testing/request-bodies';
 
 const { alice, bob, rita, ravi, ada } = PERSONAS;
-
-const sandbox = {
-  accountId: '111111111111',
-  roleName: 'PowerUser',
-  justification: 'Debug the failing deploy pipeline',
-  durationMinutes: 120,
-};
 
 type Who = (typeof PERSONAS)[keyof typeof PERSONAS];
 

@@ -14,22 +14,9 @@ import { federationWorld, spyIssuer, spySignIn } from '../testing/federation-wor
 import type { FederationWorld } from '../testing/federation-world';
 import { PERSONAS } from '../testing/personas';
 import { createApp } from '../app';
+import { sandbox, productionAdmin } from '../testing/request-bodies';
 
 const { alice, bob, rita, ravi, audrey } = PERSONAS;
-
-const sandbox = {
-  accountId: '111111111111',
-  roleName: 'PowerUser',
-  justification: 'Debug the failing deploy pipeline',
-  durationMinutes: 120,
-};
-const productionAdmin = {
-  accountId: '333333333333',
-  roleName: 'Administrator',
-  justification: 'Rotate the database credentials after the incident',
-  ticket: 'OPS-1234',
-  durationMinutes: 60,
-};
 
 const json = async (response: Response, status: number): Promise<unknown> => {
   const body: unknown = await response.json();
