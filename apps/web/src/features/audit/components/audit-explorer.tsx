@@ -30,6 +30,7 @@ import { auditQueryParams, DEFAULT_RANGE, type AuditFilters } from '../api/audit
 import { useDownloadAuditCsv } from '../api/download-audit-csv';
 import { useAuditPage } from '../api/get-audit-page';
 import { useCursorPages } from './use-cursor-pages';
+import { PAGINATION_LABELS } from '../../../components/ui/pagination-labels';
 
 export interface AuditExplorerProps {
   /** The policy's account catalog and roles, for the pickers; free text is not offered for these. */
@@ -353,11 +354,7 @@ export function AuditExplorer({ accounts, roles, onFlash }: AuditExplorerProps) 
           pagesCount={pages.known}
           disabled={loading}
           onChange={({ detail }) => pages.goTo(detail.currentPageIndex - 1)}
-          ariaLabels={{
-            nextPageLabel: 'Next page',
-            previousPageLabel: 'Previous page',
-            pageLabel: (n) => `Page ${n}`,
-          }}
+          ariaLabels={PAGINATION_LABELS}
         />
       }
     />

@@ -24,6 +24,7 @@ import {
 } from '../../../components/ui/skeleton-rows';
 import { formatMinutes } from '../../../lib/format-duration';
 import { usePolicy } from '../api/get-policy';
+import { PAGINATION_LABELS } from '../../../components/ui/pagination-labels';
 
 const tags = (record: Record<string, string | string[]>) =>
   Object.entries(record).map(([key, value]) => (
@@ -135,16 +136,7 @@ function Eligibility({
           countText={`${filteredItemsCount ?? 0} matches`}
         />
       }
-      pagination={
-        <Pagination
-          {...paginationProps}
-          ariaLabels={{
-            nextPageLabel: 'Next page',
-            previousPageLabel: 'Previous page',
-            pageLabel: (n) => `Page ${n}`,
-          }}
-        />
-      }
+      pagination={<Pagination {...paginationProps} ariaLabels={PAGINATION_LABELS} />}
     />
   );
 }
@@ -190,16 +182,7 @@ function Accounts({ policy }: { policy: FullPolicyView }) {
           countText={`${filteredItemsCount ?? 0} matches`}
         />
       }
-      pagination={
-        <Pagination
-          {...paginationProps}
-          ariaLabels={{
-            nextPageLabel: 'Next page',
-            previousPageLabel: 'Previous page',
-            pageLabel: (n) => `Page ${n}`,
-          }}
-        />
-      }
+      pagination={<Pagination {...paginationProps} ariaLabels={PAGINATION_LABELS} />}
     />
   );
 }

@@ -23,6 +23,7 @@ import { useMyRequests } from '../api/get-my-requests';
 import { hasTimeLeft, RequestWindow, TimeLeft } from './request-window';
 import { requestLabel } from './request-label';
 import { mayFederate, useRequesterActions } from './requester-actions';
+import { PAGINATION_LABELS } from '../../../components/ui/pagination-labels';
 
 const PAGE_SIZE = 10;
 
@@ -185,16 +186,7 @@ export function MyRequests({ onFlash }: MyRequestsProps) {
               countText={`${filteredItemsCount ?? 0} matches`}
             />
           }
-          pagination={
-            <Pagination
-              {...paginationProps}
-              ariaLabels={{
-                nextPageLabel: 'Next page',
-                previousPageLabel: 'Previous page',
-                pageLabel: (n) => `Page ${n}`,
-              }}
-            />
-          }
+          pagination={<Pagination {...paginationProps} ariaLabels={PAGINATION_LABELS} />}
           isItemDisabled={(item) => isSkeletonRow(item)}
         />
       )}

@@ -27,6 +27,7 @@ import { useReviewQueue } from '../api/get-review-queue';
 import type { ReviewQueue } from '../api/review-keys';
 import { DecisionActions } from './decision-actions';
 import { DecisionModal } from './decision-modal';
+import { PAGINATION_LABELS } from '../../../components/ui/pagination-labels';
 
 const label = (request: RequestSummary) =>
   `${request.requester.name}, ${request.roleName} in ${request.accountName ?? request.accountId}`;
@@ -88,16 +89,7 @@ function QueueTable({ queue, title, description, empty, columns }: QueueTablePro
           {title}
         </Header>
       }
-      pagination={
-        <Pagination
-          {...paginationProps}
-          ariaLabels={{
-            nextPageLabel: 'Next page',
-            previousPageLabel: 'Previous page',
-            pageLabel: (n) => `Page ${n}`,
-          }}
-        />
-      }
+      pagination={<Pagination {...paginationProps} ariaLabels={PAGINATION_LABELS} />}
     />
   );
 }
