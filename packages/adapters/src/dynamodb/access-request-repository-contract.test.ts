@@ -1,36 +1,18 @@
-// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- dev-stack's ambient typing of dynalite, which its index pulls in; adapters' tsconfig covers only its own src.
-/// <reference path="../../../dev-stack/src/dynamodb/dynalite.d.ts" />
-import { randomUUID } from 'node:crypto';
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { RunningDynamoDb } from '@elevate/dev-stack';
-import { startDynamoDb } from '@elevate/dev-stack';
-import { afterAll, beforeAll } from 'vitest';
 import { DynamoDbAccessRequestRepository } from './dynamodb-access-request-repository';
 import { InMemoryAccessRequestRepository } from './in-memory-access-request-repository';
-import { ensureTable } from './table-definition';
 import { describeAccessRequestRepositoryContract } from './testing/access-request-repository-contract';
-import { localClient } from './testing/local-client';
+import { useDynalite } from './testing/use-dynalite';
 
 describeAccessRequestRepositoryContract('in-memory', async () => ({
   repository: new InMemoryAccessRequestRepository(),
 }));
 
-let dynamo: RunningDynamoDb;
-let client: DynamoDBClient;
-
-beforeAll(async () => {
-  dynamo = await startDynamoDb({ host: '127.0.0.1', port: 0 });
-  client = localClient(dynamo.endpoint);
-});
-
-afterAll(async () => {
-  client.destroy();
-  await dynamo.close();
-});
+const dynalite = useDynalite();
 
 // A table per test, so the shared partitions (pending, break-glass, audit months) start empty.
-describeAccessRequestRepositoryContract('DynamoDB (dynalite)', async () => {
-  const tableName = `elevate-${randomUUID()}`;
-  await ensureTable(client, tableName);
-  return { repository: new DynamoDbAccessRequestRepository({ client, tableName }) };
-});
+describeAccessRequestRepositoryContract('DynamoDB (dynalite)', async () => ({
+  repository: new DynamoDbAccessRequestRepository({
+    client: dynalite.client,
+    tableName: await dynalite.freshTable(),
+  }),
+}));

@@ -1,36 +1,18 @@
-// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- dev-stack's ambient typing of dynalite, which its index pulls in; adapters' tsconfig covers only its own src.
-/// <reference path="../../../dev-stack/src/dynamodb/dynalite.d.ts" />
-import { randomUUID } from 'node:crypto';
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { RunningDynamoDb } from '@elevate/dev-stack';
-import { startDynamoDb } from '@elevate/dev-stack';
 import { approveRequest, transitionWriteOf } from '@elevate/domain';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ctx, pendingSandbox, rita } from '../../../domain/src/testing/fixtures';
 import { readRequestChange } from '../notifications/stream-record';
 import { ChangeFeed, changeRecordOf } from './change-feed';
 import type { ChangeRecord } from './change-record';
 import { DynamoDbAccessRequestRepository } from './dynamodb-access-request-repository';
-import { ensureTable } from './table-definition';
-import { localClient } from './testing/local-client';
+import { useDynalite } from './testing/use-dynalite';
 
-let dynamo: RunningDynamoDb;
-let client: DynamoDBClient;
-
-beforeAll(async () => {
-  dynamo = await startDynamoDb({ host: '127.0.0.1', port: 0 });
-  client = localClient(dynamo.endpoint);
-});
-
-afterAll(async () => {
-  client.destroy();
-  await dynamo.close();
-});
+const dynalite = useDynalite();
 
 describe('the local change feed', () => {
   it('hands each successful repository write to the listener as a stream record the notifier reads', async () => {
-    const tableName = `elevate-${randomUUID()}`;
-    await ensureTable(client, tableName);
+    const tableName = await dynalite.freshTable();
+    const client = dynalite.client;
     const feed = new ChangeFeed();
     const received: ChangeRecord[] = [];
     feed.subscribe(async (records) => {

@@ -1,11 +1,6 @@
-// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- dev-stack's ambient typing of dynalite, which its index pulls in; adapters' tsconfig covers only its own src.
-/// <reference path="../../../dev-stack/src/dynamodb/dynalite.d.ts" />
 import { randomUUID } from 'node:crypto';
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CreateTableCommand, DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { RunningDynamoDb } from '@elevate/dev-stack';
-import { startDynamoDb } from '@elevate/dev-stack';
 import type { AccessRequest } from '@elevate/domain';
 import {
   addMinutes,
@@ -14,7 +9,7 @@ import {
   createRequest,
   transitionWriteOf,
 } from '@elevate/domain';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   alice,
   ctx,
@@ -28,37 +23,30 @@ import {
   MAX_READS_PER_PAGE,
 } from './dynamodb-access-request-repository';
 import { elevateTableDefinition, ensureTable } from './table-definition';
-import { localClient } from './testing/local-client';
+import { useDynalite } from './testing/use-dynalite';
 
-let dynamo: RunningDynamoDb;
-let client: DynamoDBClient;
 /** Every command the client sent, by name — to prove there is no Scan and reads are bounded. */
 const sent: string[] = [];
 
-beforeAll(async () => {
-  dynamo = await startDynamoDb({ host: '127.0.0.1', port: 0 });
-  client = localClient(dynamo.endpoint);
+const dynalite = useDynalite((client) =>
   client.middlewareStack.add(
     (next, context) => async (args) => {
       sent.push(String(context.commandName));
       return next(args);
     },
     { step: 'initialize', name: 'recordCommandNames' },
-  );
-});
-
-afterAll(async () => {
-  client.destroy();
-  await dynamo.close();
-});
+  ),
+);
 
 const newTable = async (): Promise<{
   tableName: string;
   repository: DynamoDbAccessRequestRepository;
 }> => {
-  const tableName = `elevate-${randomUUID()}`;
-  await ensureTable(client, tableName);
-  return { tableName, repository: new DynamoDbAccessRequestRepository({ client, tableName }) };
+  const tableName = await dynalite.freshTable();
+  return {
+    tableName,
+    repository: new DynamoDbAccessRequestRepository({ client: dynalite.client, tableName }),
+  };
 };
 
 const pendingAt = (
@@ -79,7 +67,7 @@ const rawItem = async (
   id: string,
 ): Promise<Record<string, unknown> | undefined> =>
   (
-    await DynamoDBDocumentClient.from(client).send(
+    await DynamoDBDocumentClient.from(dynalite.client).send(
       new GetCommand({ TableName: tableName, Key: { PK: `REQUEST#${id}`, SK: 'REQUEST' } }),
     )
   ).Item;
@@ -110,22 +98,24 @@ describe('elevate table', () => {
 
   it('is created once by ensureTable, which may run again and again', async () => {
     const tableName = `elevate-${randomUUID()}`;
-    await ensureTable(client, tableName);
-    await ensureTable(client, tableName);
-    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    await ensureTable(dynalite.client, tableName);
+    await ensureTable(dynalite.client, tableName);
+    const { Table } = await dynalite.client.send(
+      new DescribeTableCommand({ TableName: tableName }),
+    );
     expect(Table?.TableStatus).toBe('ACTIVE');
   });
 
   it('is refused by ensureTable when a table of that name lacks the indexes', async () => {
     const tableName = `elevate-${randomUUID()}`;
     const { GlobalSecondaryIndexes: _indexes, ...plain } = elevateTableDefinition(tableName);
-    await client.send(
+    await dynalite.client.send(
       new CreateTableCommand({
         ...plain,
         AttributeDefinitions: plain.AttributeDefinitions?.slice(0, 2),
       }),
     );
-    await expect(ensureTable(client, tableName)).rejects.toThrow(
+    await expect(ensureTable(dynalite.client, tableName)).rejects.toThrow(
       /without the indexes GSI1, GSI2, GSI3/,
     );
   });
@@ -186,7 +176,7 @@ describe('DynamoDB access request items', () => {
   it('are validated when read back: a malformed item fails loudly, naming the field, not its value', async () => {
     const { tableName, repository } = await newTable();
     const request = pendingAt('bad', '2025-03-03T09:00:00.000Z');
-    await DynamoDBDocumentClient.from(client).send(
+    await DynamoDBDocumentClient.from(dynalite.client).send(
       new PutCommand({
         TableName: tableName,
         Item: { ...request, status: 'SORT_OF_APPROVED', PK: 'REQUEST#bad', SK: 'REQUEST' },

@@ -1,33 +1,16 @@
-// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- dev-stack's ambient typing of dynalite, which its index pulls in; adapters' tsconfig covers only its own src.
-/// <reference path="../../../dev-stack/src/dynamodb/dynalite.d.ts" />
 import { randomUUID } from 'node:crypto';
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { RunningDynamoDb } from '@elevate/dev-stack';
-import { startDynamoDb } from '@elevate/dev-stack';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DynamoDbAccessRequestRepository } from './dynamodb-access-request-repository';
 import { DynamoDbSessionRecordRepository } from './dynamodb-session-record-repository';
-import { ensureTable } from './table-definition';
-import { localClient } from './testing/local-client';
 import { sessionRecord } from './testing/session-record-repository-contract';
+import { useDynalite } from './testing/use-dynalite';
 
-let dynamo: RunningDynamoDb;
-let client: DynamoDBClient;
-
-beforeAll(async () => {
-  dynamo = await startDynamoDb({ host: '127.0.0.1', port: 0 });
-  client = localClient(dynamo.endpoint);
-});
-
-afterAll(async () => {
-  client.destroy();
-  await dynamo.close();
-});
+const dynalite = useDynalite();
 
 const newTable = async () => {
-  const tableName = `elevate-${randomUUID()}`;
-  await ensureTable(client, tableName);
+  const tableName = await dynalite.freshTable();
+  const client = dynalite.client;
   return {
     tableName,
     sessions: new DynamoDbSessionRecordRepository({ client, tableName }),
@@ -105,7 +88,7 @@ describe('DynamoDbSessionRecordRepository', () => {
 
   it('lives beside the request without disturbing it', async () => {
     const { tableName, sessions } = await newTable();
-    const requests = new DynamoDbAccessRequestRepository({ client, tableName });
+    const requests = new DynamoDbAccessRequestRepository({ client: dynalite.client, tableName });
     await sessions.record(sessionRecord());
     expect(await requests.get('req-0001')).toBeUndefined();
     expect(await sessions.listForRequest('req-0001')).toHaveLength(1);

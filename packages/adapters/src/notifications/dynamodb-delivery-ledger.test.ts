@@ -1,28 +1,10 @@
-// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- dev-stack's ambient typing of dynalite, which its index pulls in; adapters' tsconfig covers only its own src.
-/// <reference path="../../../dev-stack/src/dynamodb/dynalite.d.ts" />
-import { randomUUID } from 'node:crypto';
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { RunningDynamoDb } from '@elevate/dev-stack';
-import { startDynamoDb } from '@elevate/dev-stack';
 import type { DeliveryKey, DeliveryLedger } from '@elevate/domain';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureTable } from '../dynamodb/table-definition';
-import { localClient } from '../dynamodb/testing/local-client';
+import { describe, expect, it } from 'vitest';
 import { DynamoDbDeliveryLedger } from './dynamodb-delivery-ledger';
 import { InMemoryDeliveryLedger } from './in-memory-delivery-ledger';
+import { useDynalite } from '../dynamodb/testing/use-dynalite';
 
-let dynamo: RunningDynamoDb;
-let client: DynamoDBClient;
-
-beforeAll(async () => {
-  dynamo = await startDynamoDb({ host: '127.0.0.1', port: 0 });
-  client = localClient(dynamo.endpoint);
-});
-
-afterAll(async () => {
-  client.destroy();
-  await dynamo.close();
-});
+const dynalite = useDynalite();
 
 const key: DeliveryKey = {
   requestId: 'req-1',
@@ -39,8 +21,8 @@ describe.each([
   [
     'DynamoDbDeliveryLedger',
     async (): Promise<DeliveryLedger> => {
-      const tableName = `elevate-${randomUUID()}`;
-      await ensureTable(client, tableName);
+      const tableName = await dynalite.freshTable();
+      const client = dynalite.client;
       return new DynamoDbDeliveryLedger({ client, tableName, leaseSeconds: 120 });
     },
   ],
