@@ -1,36 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { APIGatewayProxyResult, LambdaContext, LambdaEvent } from 'hono/aws-lambda';
 import { EXAMPLE_POLICY_FILE } from '../testing/personas';
+import { httpApiEvent } from '../testing/http-api-event';
 
 afterEach(() => {
   vi.unstubAllEnvs();
 });
 
-function httpEvent(method: string, path: string): LambdaEvent {
-  return {
-    version: '2.0',
-    routeKey: '$default',
-    rawPath: path,
-    rawQueryString: '',
-    headers: { host: 'api.example', 'x-correlation-id': 'lambda-1' },
-    body: null,
-    isBase64Encoded: false,
-    requestContext: {
-      accountId: '123456789012',
-      apiId: 'api',
-      authentication: null,
-      authorizer: {},
-      domainName: 'api.example',
-      domainPrefix: 'api',
-      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '192.0.2.1', userAgent: 'test' },
-      requestId: 'req-1',
-      routeKey: '$default',
-      stage: '$default',
-      time: '01/Jan/2030:09:00:00 +0000',
-      timeEpoch: 1893488400000,
-    },
-  };
-}
+const httpEvent = (method: string, path: string): LambdaEvent =>
+  httpApiEvent(method, path, { headers: { 'x-correlation-id': 'lambda-1' } });
 
 describe('the API Lambda entry point', () => {
   it('serves the same app: /health is 200 and /me without tokens a 401 problem', async () => {
