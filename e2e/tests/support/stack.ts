@@ -1,6 +1,14 @@
 // Where the e2e stack listens: every default port + 100, so it never meets a developer's `pnpm dev`.
+// E2E_PORT_OFFSET moves it further (two checkouts running journeys side by side).
 const host = '127.0.0.1';
-const ports = { web: 5273, api: 8887, idp: 9500, dynamodb: 8100, sts: 9200 };
+const offset = 100 + Number(process.env.E2E_PORT_OFFSET ?? 0);
+const ports = {
+  web: 5173 + offset,
+  api: 8787 + offset,
+  idp: 9400 + offset,
+  dynamodb: 8000 + offset,
+  sts: 9100 + offset,
+};
 
 export const stack = {
   webUrl: `http://${host}:${ports.web}`,
