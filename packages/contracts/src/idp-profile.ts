@@ -223,6 +223,14 @@ export const IDP_PROFILES: Readonly<Record<IdpProvider, IdpSettings>> = {
   },
 };
 
+/** A Cognito user pool's issuer: `https://cognito-idp.<region>.amazonaws.com/<pool id>`. */
+export const isCognitoIssuer = (issuer: string): boolean =>
+  /^https:\/\/cognito-idp\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\/[\w-]+$/.test(issuer);
+
+/** The provider when none is configured: `cognito` for a Cognito issuer, else `generic`. */
+export const defaultProviderFor = (issuer: string): IdpProvider =>
+  isCognitoIssuer(issuer) ? 'cognito' : 'generic';
+
 /** What an operator may override; every field optional, unset means the provider's default. */
 export interface IdpOverrides {
   scope?: string | undefined;
