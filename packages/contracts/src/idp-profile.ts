@@ -165,7 +165,7 @@ export const IDP_PROFILES: Readonly<Record<IdpProvider, IdpSettings>> = {
     requireAccessTokenType: false,
     accessTokenClaim: 'scp',
     identityClaims: { accessToken: 'oid', idToken: 'oid' },
-    emailClaim: 'email',
+    emailClaim: 'upn',
     groups: { claim: 'roles', source: 'idToken', separator: undefined },
     mfa: { ...noMfa, amr: ['mfa'], acrs: ['c1'] },
   },

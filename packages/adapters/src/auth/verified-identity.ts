@@ -12,7 +12,7 @@ export interface VerifiedIdentity {
   /** The authentication context class the IdP reports (`acr`), if any. */
   acr?: string;
   /** Entra ID's satisfied authentication contexts (`acrs`, e.g. ["c1"]); empty elsewhere. */
-  acrs: string[];
+  acrs?: string[];
   /** When the user last authenticated, ISO-8601 UTC; absent when the IdP did not say (or said 0). */
   authTime?: string;
 }
