@@ -454,9 +454,14 @@ describe.each(cases)('$provider tokens, with the profile defaults only', (c) => 
   });
 });
 
+function caseOf(provider: IdpProvider): ProviderCase {
+  const found = cases.find((c) => c.provider === provider);
+  if (found === undefined) throw new Error(`${provider} case missing`);
+  return found;
+}
+
 describe('groups as IdPs send them', () => {
-  const generic = cases.find((c) => c.provider === 'generic');
-  if (generic === undefined) throw new Error('generic case missing');
+  const generic = caseOf('generic');
 
   async function groupsFrom(groups: unknown, separator?: string) {
     const access = generic.access(alice, generic.audience) as TokenShape;
