@@ -70,13 +70,26 @@ export type AuthorizeParams = z.infer<typeof authorizeParamsSchema>;
  * `acr` value, an Entra authentication-context id in `acrs`, or — for IdPs whose tokens carry no
  * per-sign-in signal (Cognito) — the operator's statement that the IdP demands MFA of everyone.
  */
+const mfaEvidenceFields = {
+  amr: z.array(z.string().min(1).max(64)),
+  acr: z.array(z.string().min(1).max(256)),
+  acrs: z.array(z.string().regex(/^c\d{1,2}$/, 'expected an authentication context id such as c1')),
+  enforcedByIdp: z.boolean(),
+};
+
 export const mfaEvidenceSchema = z.strictObject({
-  amr: z.array(z.string().min(1).max(64)).default([]),
-  acr: z.array(z.string().min(1).max(256)).default([]),
-  acrs: z
-    .array(z.string().regex(/^c\d{1,2}$/, 'expected an authentication context id such as c1'))
-    .default([]),
-  enforcedByIdp: z.boolean().default(false),
+  amr: mfaEvidenceFields.amr.default([]),
+  acr: mfaEvidenceFields.acr.default([]),
+  acrs: mfaEvidenceFields.acrs.default([]),
+  enforcedByIdp: mfaEvidenceFields.enforcedByIdp.default(false),
+});
+
+/** An operator's MFA settings: each field given replaces the provider's default. */
+export const mfaEvidenceOverridesSchema = z.strictObject({
+  amr: mfaEvidenceFields.amr.optional(),
+  acr: mfaEvidenceFields.acr.optional(),
+  acrs: mfaEvidenceFields.acrs.optional(),
+  enforcedByIdp: mfaEvidenceFields.enforcedByIdp.optional(),
 });
 export type MfaEvidence = z.output<typeof mfaEvidenceSchema>;
 

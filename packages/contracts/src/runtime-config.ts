@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { authorizeParamsSchema, scopeSchema } from './idp-profile';
+import { authorizeParamsSchema, scopeSchema, stepUpAuthorizeParams } from './idp-profile';
+import type { IdpSettings } from './idp-profile';
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 
@@ -34,3 +35,23 @@ export const runtimeConfigSchema = z.object({
 export type RuntimeConfigInput = z.input<typeof runtimeConfigSchema>;
 /** `config.json` as read, with defaults filled in. */
 export type RuntimeConfig = z.output<typeof runtimeConfigSchema>;
+
+/**
+ * The `config.json` for an IdP's resolved settings: what infra writes in AWS and the dev stack
+ * serves locally, so both derive scope and parameters the same way.
+ */
+export function runtimeConfigFor(input: {
+  authority: string;
+  clientId: string;
+  apiUrl: string;
+  settings: IdpSettings;
+}): RuntimeConfigInput {
+  return {
+    authority: input.authority,
+    clientId: input.clientId,
+    apiUrl: input.apiUrl,
+    scope: input.settings.scope,
+    authorizeParams: input.settings.authorizeParams,
+    stepUp: { authorizeParams: stepUpAuthorizeParams(input.settings.mfa) },
+  };
+}
