@@ -58,6 +58,10 @@ echo "── end-to-end journeys (Playwright, Debian Chromium)"
 pnpm --filter @elevate/e2e exec playwright test
 count playwright "$results/playwright.json" playwright
 
+echo "── second IdP journey (oauth2-mock-server on loopback, Playwright)"
+pnpm --filter @elevate/e2e exec playwright test -c playwright.external-idp.config.ts
+count playwright-external-idp "$results/playwright-external-idp.json" playwright
+
 echo
 printf '%s\n' "${summary[@]}"
 echo "$passed passed, $failed failed, $skipped skipped"

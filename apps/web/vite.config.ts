@@ -10,6 +10,9 @@ const env = {
   // `0` for a server that never reloads pages under you: the Playwright journeys, whose pages must
   // not restart because someone saved a file.
   watch: process.env.ELEVATE_WEB_WATCH !== '0',
+  // The whole config.json as `pnpm dev` builds it from the IdP profile (packages/contracts'
+  // runtimeConfigFor); the SPA validates it with the same contract.
+  runtimeConfig: process.env.ELEVATE_RUNTIME_CONFIG,
 };
 
 /**
@@ -19,10 +22,12 @@ const env = {
 function runtimeConfig(): Plugin {
   const serve: Connect.NextHandleFunction = (req, res, next) => {
     if (req.url?.split('?')[0] !== '/config.json') return next();
-    const body = { authority: env.idpIssuer, clientId: env.clientId, apiUrl: env.apiUrl };
+    const body =
+      env.runtimeConfig ??
+      JSON.stringify({ authority: env.idpIssuer, clientId: env.clientId, apiUrl: env.apiUrl });
     res.setHeader('content-type', 'application/json');
     res.setHeader('cache-control', 'no-store');
-    res.end(JSON.stringify(body));
+    res.end(body);
   };
   return {
     name: 'elevate-runtime-config',

@@ -1,3 +1,4 @@
+import { unreachableStepUpRules } from '@elevate/domain';
 import { isAbsolute, resolve } from 'node:path';
 import { Validations, type App } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
@@ -87,6 +88,13 @@ export function buildElevateApp(app: App, options: ElevateAppOptions): ElevateSt
     ? config.policyFile
     : resolve(repoRoot, config.policyFile);
   const policy = loadPolicyTargets(policyFile);
+  const unreachable = unreachableStepUpRules(policy.policy, config.idp.settings.mfa);
+  if (unreachable.length > 0) {
+    // The API would refuse to start; say so at synth, naming the deploy.yaml settings.
+    throw new DeployConfigError(options.configFile, [
+      `idp.mfa: policy rules ${unreachable.join(', ')} ask for step-up (MFA), but with idp.provider ${config.idp.settings.provider} nothing in a token can show MFA; set idp.mfa.amr, idp.mfa.acr or idp.mfa.acrs to what your IdP sends, or idp.mfa.enforcedByIdp: true if it demands MFA at every sign-in (docs/deploy.md)`,
+    ]);
+  }
   const env = { account: config.account, region: config.region };
   const stackName = (part: string): string => `${config.name}-${part}`;
 

@@ -150,4 +150,18 @@ describe('start-up with a policy the API cannot enforce', () => {
   it('stops naming ELEVATE_POLICY_FILE when it is not set', () => {
     expect(() => composeApp(loadConfig(base), silent)).toThrow(/ELEVATE_POLICY_FILE/);
   });
+
+  it('refuses to start when a step-up rule can never be met with the configured IdP, naming the settings', () => {
+    const cognito = {
+      ...base,
+      ELEVATE_IDP_PROVIDER: 'cognito',
+      ELEVATE_POLICY_FILE: EXAMPLE_POLICY_FILE,
+    };
+    expect(() => composeApp(loadConfig(cognito), silent)).toThrow(
+      /ask for step-up.*ELEVATE_IDP_PROVIDER=cognito.*ELEVATE_MFA_ENFORCED_BY_IDP=true/s,
+    );
+    expect(() =>
+      composeApp(loadConfig({ ...cognito, ELEVATE_MFA_ENFORCED_BY_IDP: 'true' }), silent),
+    ).not.toThrow();
+  });
 });

@@ -10,6 +10,7 @@ import {
   ulidIdGenerator,
 } from '@elevate/adapters';
 import type { TokenVerifier } from '@elevate/adapters';
+import { unreachableStepUpRules } from '@elevate/domain';
 import type { Policy } from '@elevate/domain';
 import type { Hono } from 'hono';
 import { createApp } from './app';
@@ -20,7 +21,7 @@ import { createJsonLogger } from './logger';
 import type { Logger } from './logger';
 import type { FederationDeps } from './use-cases/start-session';
 
-export function createVerifierFromConfig(config: ApiConfig): TokenVerifier {
+export function createVerifierFromConfig(config: ApiConfig, logger?: Logger): TokenVerifier {
   return createTokenVerifier({
     issuer: config.oidc.issuer,
     audience: config.oidc.audience,
@@ -34,7 +35,38 @@ export function createVerifierFromConfig(config: ApiConfig): TokenVerifier {
     accessTokenClaim: config.oidc.accessTokenClaim,
     emailClaim: config.oidc.emailClaim,
     requireEmailVerified: config.oidc.requireEmailVerified,
+    ...(config.oidc.groupsSeparator === undefined
+      ? {}
+      : { groupsSeparator: config.oidc.groupsSeparator }),
+    accessTokenFormat: config.oidc.accessTokenFormat,
+    accessTokenIdentityClaim: config.oidc.accessTokenIdentityClaim,
+    idTokenIdentityClaim: config.oidc.idTokenIdentityClaim,
+    jwksStaleIfErrorMs: config.oidc.jwksStaleIfErrorSeconds * 1000,
+    // Outages and stale keys are worth a warning; routine fetches are debug noise.
+    ...(logger === undefined
+      ? {}
+      : {
+          onJwksEvent: (event) =>
+            event.type === 'jwks-fetched'
+              ? logger.debug('jwks fetched', { ...event })
+              : logger.warn(
+                  event.type === 'jwks-fetch-failed' ? 'jwks fetch failed' : 'jwks stale keys used',
+                  { ...event },
+                ),
+        }),
   });
+}
+
+/**
+ * Refuses to start when a policy rule asks for step-up that the configured IdP could never
+ * satisfy: better a clear start-up error naming the settings than every person refused at a click.
+ */
+export function assertStepUpReachable(policy: Policy, config: ApiConfig): void {
+  const unreachable = unreachableStepUpRules(policy, config.oidc.mfa);
+  if (unreachable.length === 0) return;
+  throw new Error(
+    `Policy rules ${unreachable.join(', ')} ask for step-up (MFA), but with ELEVATE_IDP_PROVIDER=${config.oidc.provider} nothing in a token can show MFA: set ELEVATE_MFA_AMR, ELEVATE_MFA_ACR or ELEVATE_MFA_ACRS to what your IdP sends, or ELEVATE_MFA_ENFORCED_BY_IDP=true if it demands MFA at every sign-in (idp.mfa in deploy.yaml; see docs/deploy.md).`,
+  );
 }
 
 /**
@@ -108,13 +140,16 @@ export function composeApp(
   let client: DynamoDBClient | undefined;
   const dynamo = (): DynamoDBClient => (client ??= createDynamoDbClient(config));
   const tableName = config.dynamodb.tableName;
+  const policy = overrides.policy ?? loadPolicyFromConfig(config);
+  assertStepUpReachable(policy, config);
   const deps: AppDeps = {
-    verifier: overrides.verifier ?? createVerifierFromConfig(config),
+    verifier: overrides.verifier ?? createVerifierFromConfig(config, logger),
     repository:
       overrides.repository ?? new DynamoDbAccessRequestRepository({ client: dynamo(), tableName }),
     sessions:
       overrides.sessions ?? new DynamoDbSessionRecordRepository({ client: dynamo(), tableName }),
-    policy: overrides.policy ?? loadPolicyFromConfig(config),
+    policy,
+    mfaEvidence: config.oidc.mfa,
     clock: systemClock,
     ids: ulidIdGenerator,
     allowedOrigin: config.allowedOrigin,

@@ -11,6 +11,7 @@ describe('loadConfig', () => {
   it('fills safe defaults around the three required OIDC settings', () => {
     expect(loadConfig(minimal)).toEqual({
       oidc: {
+        provider: 'generic',
         issuer: 'http://127.0.0.1:9400',
         audience: 'urn:elevate:api',
         accessTokenAudience: 'aud',
@@ -23,6 +24,12 @@ describe('loadConfig', () => {
         accessTokenClaim: 'scp',
         emailClaim: 'email',
         requireEmailVerified: true,
+        groupsSeparator: undefined,
+        accessTokenFormat: 'jwt',
+        accessTokenIdentityClaim: 'sub',
+        idTokenIdentityClaim: 'sub',
+        mfa: { amr: ['mfa'], acr: [], acrs: [], enforcedByIdp: false },
+        jwksStaleIfErrorSeconds: 86400,
       },
       allowedOrigin: undefined,
       server: { host: '127.0.0.1', port: 8787 },
@@ -37,6 +44,58 @@ describe('loadConfig', () => {
         federationEndpoint: undefined,
       },
     });
+  });
+
+  it('fills in a provider profile, and lets every single setting override it', () => {
+    const okta = loadConfig({
+      ...minimal,
+      ELEVATE_IDP_PROVIDER: 'okta',
+      ELEVATE_MFA_AMR: 'mfa, otp, hwk',
+    }).oidc;
+    expect(okta).toMatchObject({
+      provider: 'okta',
+      requireAccessTokenType: false,
+      accessTokenIdentityClaim: 'uid',
+      idTokenIdentityClaim: 'sub',
+      mfa: { amr: ['mfa', 'otp', 'hwk'], acr: [], acrs: [], enforcedByIdp: false },
+    });
+    const entra = loadConfig({
+      ...minimal,
+      ELEVATE_IDP_PROVIDER: 'entra',
+      ELEVATE_GROUPS_CLAIM: 'groups',
+      ELEVATE_MFA_ACRS: 'c2',
+    }).oidc;
+    expect(entra).toMatchObject({
+      groupsClaim: 'groups',
+      accessTokenIdentityClaim: 'oid',
+      mfa: { acrs: ['c2'] },
+    });
+  });
+
+  it('uses the Cognito profile for a Cognito issuer, so the audience claim is client_id', () => {
+    const cognito = loadConfig({
+      ...minimal,
+      ELEVATE_IDP_ISSUER: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123',
+    }).oidc;
+    expect(cognito).toMatchObject({
+      provider: 'cognito',
+      accessTokenAudience: 'client_id',
+      groupsClaim: 'cognito:groups',
+    });
+    expect(
+      loadConfig({
+        ...minimal,
+        ELEVATE_IDP_ISSUER: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123',
+        ELEVATE_MFA_ENFORCED_BY_IDP: 'true',
+      }).oidc.mfa.enforcedByIdp,
+    ).toBe(true);
+  });
+
+  it('names a bad provider or authentication-context id', () => {
+    expect(() => loadConfig({ ...minimal, ELEVATE_IDP_PROVIDER: 'ping' })).toThrow(
+      /ELEVATE_IDP_PROVIDER/,
+    );
+    expect(() => loadConfig({ ...minimal, ELEVATE_MFA_ACRS: 'mfa' })).toThrow(/ELEVATE_MFA_ACRS/);
   });
 
   it('reads the federation settings: regions in failover order, endpoint overrides, session length', () => {

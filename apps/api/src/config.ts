@@ -1,6 +1,14 @@
 import { ACCESS_TOKEN_AUDIENCE_CLAIMS } from '@elevate/adapters';
 import type { AccessTokenAudienceClaim } from '@elevate/adapters';
-import { awsRegionSchema } from '@elevate/contracts';
+import {
+  awsRegionSchema,
+  claimNameSchema,
+  defaultProviderFor,
+  IDP_PROVIDERS,
+  resolveIdpSettings,
+} from '@elevate/contracts';
+import type { IdpProvider } from '@elevate/contracts';
+import type { MfaEvidence } from '@elevate/domain';
 import { z } from 'zod';
 
 const boolean = z.enum(['true', 'false']).transform((value) => value === 'true');
@@ -9,21 +17,48 @@ const optional = <T extends z.ZodType>(schema: T) =>
 
 const region = awsRegionSchema;
 
+/** A comma-separated list; empty entries dropped. `""` (set but empty) is an empty list. */
+const list = z.string().transform((text) =>
+  text
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== ''),
+);
+const claim = claimNameSchema;
+
 /** Every variable the API reads. Names match what `pnpm dev` passes (packages/dev-stack). */
 const envSchema = z.object({
   ELEVATE_IDP_ISSUER: z.url({ protocol: /^https?$/ }),
   ELEVATE_API_AUDIENCE: z.string().min(1),
   ELEVATE_CLIENT_ID: z.string().min(1),
-  ELEVATE_GROUPS_CLAIM: optional(z.string().min(1)).default('groups'),
-  ELEVATE_GROUPS_SOURCE: optional(z.enum(['idToken', 'accessToken'])).default('idToken'),
+  /** Fills in every IdP setting below that is not set (docs/api-config.md, docs/deploy.md). */
+  ELEVATE_IDP_PROVIDER: optional(z.enum(IDP_PROVIDERS)),
+  ELEVATE_GROUPS_CLAIM: optional(claim),
+  ELEVATE_GROUPS_SOURCE: optional(z.enum(['idToken', 'accessToken'])),
+  ELEVATE_GROUPS_SEPARATOR: optional(z.enum([',', ' ', ';'])),
+  ELEVATE_ACCESS_TOKEN_FORMAT: optional(z.enum(['jwt', 'bound'])),
+  ELEVATE_ACCESS_TOKEN_IDENTITY_CLAIM: optional(claim),
+  ELEVATE_ID_TOKEN_IDENTITY_CLAIM: optional(claim),
+  ELEVATE_MFA_AMR: z.string().optional().pipe(list.optional()),
+  ELEVATE_MFA_ACR: z.string().optional().pipe(list.optional()),
+  ELEVATE_MFA_ACRS: z
+    .string()
+    .optional()
+    .pipe(list.pipe(z.array(z.string().regex(/^c\d{1,2}$/, 'expected ids such as c1'))).optional()),
+  ELEVATE_MFA_ENFORCED_BY_IDP: optional(boolean),
+  ELEVATE_JWKS_STALE_IF_ERROR_SECONDS: optional(
+    z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(7 * 24 * 3600),
+  ).default(24 * 3600),
   ELEVATE_JWKS_URI: optional(z.url({ protocol: /^https?$/ })),
   ELEVATE_CLOCK_TOLERANCE_SECONDS: optional(z.coerce.number().int().min(0).max(60)).default(30),
-  ELEVATE_REQUIRE_AT_JWT: optional(boolean).default(true),
-  ELEVATE_ACCESS_TOKEN_AUDIENCE_CLAIM: optional(z.enum(ACCESS_TOKEN_AUDIENCE_CLAIMS)).default(
-    'aud',
-  ),
-  ELEVATE_ACCESS_TOKEN_CLAIM: optional(z.string().regex(/^[\w:.-]{1,64}$/)).default('scp'),
-  ELEVATE_EMAIL_CLAIM: optional(z.string().regex(/^[\w:.-]{1,64}$/)).default('email'),
+  ELEVATE_REQUIRE_AT_JWT: optional(boolean),
+  ELEVATE_ACCESS_TOKEN_AUDIENCE_CLAIM: optional(z.enum(ACCESS_TOKEN_AUDIENCE_CLAIMS)),
+  ELEVATE_ACCESS_TOKEN_CLAIM: optional(claim),
+  ELEVATE_EMAIL_CLAIM: optional(claim),
   ELEVATE_REQUIRE_EMAIL_VERIFIED: optional(boolean).default(true),
   ELEVATE_WEB_ORIGIN: optional(
     z.url({ protocol: /^https?$/ }).transform((url) => new URL(url).origin),
@@ -63,6 +98,8 @@ export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
 export interface ApiConfig {
   oidc: {
+    /** The profile whose defaults filled in every setting not given. */
+    provider: IdpProvider;
     issuer: string;
     /** `aud` of access tokens (or their `client_id`, see `accessTokenAudience`). */
     audience: string;
@@ -81,6 +118,17 @@ export interface ApiConfig {
     emailClaim: string;
     /** Refuse `email_verified: false` (only meaningful when `emailClaim` is `email`). */
     requireEmailVerified: boolean;
+    /** Splits a groups claim sent as one string. */
+    groupsSeparator: string | undefined;
+    /** `jwt`, or `bound`: an opaque access token tied to the ID token by `at_hash` (Google). */
+    accessTokenFormat: 'jwt' | 'bound';
+    /** The claims that must be equal in the two tokens (Okta: `uid` ↔ `sub`). */
+    accessTokenIdentityClaim: string;
+    idTokenIdentityClaim: string;
+    /** What proves MFA for step-up rules. */
+    mfa: MfaEvidence;
+    /** How long the last signing keys keep verifying while the IdP is unreachable. */
+    jwksStaleIfErrorSeconds: number;
   };
   /** The SPA's origin, the only one CORS admits; unset when the SPA is served from the API's origin. */
   allowedOrigin: string | undefined;
@@ -117,20 +165,46 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     throw new Error(`Invalid API configuration:\n${problems}\nSee docs/api-config.md.`);
   }
   const e = parsed.data;
+  const provider = e.ELEVATE_IDP_PROVIDER ?? defaultProviderFor(e.ELEVATE_IDP_ISSUER);
+  const idp = resolveIdpSettings(provider, e.ELEVATE_API_AUDIENCE, {
+    accessTokenAudienceClaim: e.ELEVATE_ACCESS_TOKEN_AUDIENCE_CLAIM,
+    accessTokenFormat: e.ELEVATE_ACCESS_TOKEN_FORMAT,
+    requireAccessTokenType: e.ELEVATE_REQUIRE_AT_JWT,
+    accessTokenClaim: e.ELEVATE_ACCESS_TOKEN_CLAIM,
+    accessTokenIdentityClaim: e.ELEVATE_ACCESS_TOKEN_IDENTITY_CLAIM,
+    idTokenIdentityClaim: e.ELEVATE_ID_TOKEN_IDENTITY_CLAIM,
+    emailClaim: e.ELEVATE_EMAIL_CLAIM,
+    groupsClaim: e.ELEVATE_GROUPS_CLAIM,
+    groupsSource: e.ELEVATE_GROUPS_SOURCE,
+    groupsSeparator: e.ELEVATE_GROUPS_SEPARATOR,
+    mfa: {
+      amr: e.ELEVATE_MFA_AMR,
+      acr: e.ELEVATE_MFA_ACR,
+      acrs: e.ELEVATE_MFA_ACRS,
+      enforcedByIdp: e.ELEVATE_MFA_ENFORCED_BY_IDP,
+    },
+  });
   return {
     oidc: {
+      provider,
       issuer: e.ELEVATE_IDP_ISSUER,
       audience: e.ELEVATE_API_AUDIENCE,
-      accessTokenAudience: e.ELEVATE_ACCESS_TOKEN_AUDIENCE_CLAIM,
+      accessTokenAudience: idp.accessTokenAudienceClaim,
       clientId: e.ELEVATE_CLIENT_ID,
-      groupsClaim: e.ELEVATE_GROUPS_CLAIM,
-      groupsSource: e.ELEVATE_GROUPS_SOURCE,
+      groupsClaim: idp.groups.claim,
+      groupsSource: idp.groups.source,
+      groupsSeparator: idp.groups.separator,
       jwksUri: e.ELEVATE_JWKS_URI,
       clockToleranceSeconds: e.ELEVATE_CLOCK_TOLERANCE_SECONDS,
-      requireAccessTokenType: e.ELEVATE_REQUIRE_AT_JWT,
-      accessTokenClaim: e.ELEVATE_ACCESS_TOKEN_CLAIM,
-      emailClaim: e.ELEVATE_EMAIL_CLAIM,
+      requireAccessTokenType: idp.requireAccessTokenType,
+      accessTokenClaim: idp.accessTokenClaim,
+      accessTokenFormat: idp.accessTokenFormat,
+      accessTokenIdentityClaim: idp.identityClaims.accessToken,
+      idTokenIdentityClaim: idp.identityClaims.idToken,
+      emailClaim: idp.emailClaim,
       requireEmailVerified: e.ELEVATE_REQUIRE_EMAIL_VERIFIED,
+      mfa: idp.mfa,
+      jwksStaleIfErrorSeconds: e.ELEVATE_JWKS_STALE_IF_ERROR_SECONDS,
     },
     allowedOrigin: e.ELEVATE_WEB_ORIGIN,
     server: { host: e.ELEVATE_HOST, port: e.ELEVATE_API_PORT },

@@ -1,4 +1,14 @@
 import { z } from 'zod';
+import {
+  authorizeParamsSchema,
+  claimNameSchema,
+  defaultProviderFor,
+  IDP_PROVIDERS,
+  isCognitoIssuer,
+  mfaEvidenceOverridesSchema,
+  resolveIdpSettings,
+  scopeSchema,
+} from '@elevate/contracts';
 
 const accountId = z
   .string({ error: 'expected a 12-digit account id as a string (quote it in YAML)' })
@@ -45,9 +55,7 @@ const sessionNamePattern = z
     'expected a StringLike pattern over [\\w+=,.@-] with * and ? wildcards',
   );
 
-/** A Cognito user pool's issuer: `https://cognito-idp.<region>.amazonaws.com/<pool id>`. */
-export const isCognitoIssuer = (issuer: string): boolean =>
-  /^https:\/\/cognito-idp\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\/[\w-]+$/.test(issuer);
+export { isCognitoIssuer };
 
 /** Who an e-mail subscription is for; its filter policy follows (docs/notifications.md). */
 export const NOTIFICATION_AUDIENCES = ['reviewers', 'security', 'requester'] as const;
@@ -100,46 +108,44 @@ export const deployConfigSchema = z
     /** The home region: table, API, functions, topics. */
     region,
     idp: z.strictObject({
+      /**
+       * Fills in every setting below that is not given, as the provider documents its tokens
+       * (docs/deploy.md). Default: `cognito` for a Cognito user pool issuer, else `generic`.
+       */
+      provider: z.enum(IDP_PROVIDERS).optional(),
       /** The OIDC issuer URL exactly as it appears in tokens' `iss`. */
       issuer: httpsUrl,
       /** The SPA's public client id (Authorization Code + PKCE). */
       clientId: z.string().min(1, 'must not be empty'),
       /** The `aud` of access tokens; the client id when the IdP issues access tokens for it. */
       audience: z.string().min(1, 'must not be empty').optional(),
-      /** The claim carrying the user's groups. */
-      groupsClaim: z.string().min(1, 'must not be empty').default('groups'),
+      /** The claim carrying the user's groups (or app roles). */
+      groupsClaim: claimNameSchema.optional(),
+      /** Splits a groups claim sent as one string. */
+      groupsSeparator: z.enum([',', ' ', ';']).optional(),
       /** The ID-token claim with the person's e-mail address (`upn` for Entra ID, say). */
-      emailClaim: z
-        .string()
-        .regex(/^[\w:.-]{1,64}$/, 'expected a claim name')
-        .default('email'),
+      emailClaim: claimNameSchema.optional(),
       /** Refuse ID tokens whose `email` is marked `email_verified: false`. */
       requireEmailVerified: z.boolean().default(true),
       /** Which token carries the groups claim. */
-      groupsSource: z.enum(['idToken', 'accessToken']).default('idToken'),
+      groupsSource: z.enum(['idToken', 'accessToken']).optional(),
       /** Require `typ: at+jwt` on access tokens (RFC 9068); Entra ID and Cognito do not set it. */
-      requireAccessTokenJwtType: z.boolean().default(true),
-      /**
-       * Where access tokens name `audience`: `aud`, or `client_id` (Cognito, whose access tokens
-       * have no `aud`). Default: `client_id` for a Cognito user pool issuer, else `aud`.
-       */
+      requireAccessTokenJwtType: z.boolean().optional(),
+      /** Where access tokens name `audience`: `aud`, or `client_id` (Cognito). */
       accessTokenAudienceClaim: z.enum(['aud', 'client_id']).optional(),
-      /**
-       * With `requireAccessTokenJwtType: false` and `aud` audiences: the claim only access tokens
-       * carry (`scp` for Entra ID and Okta), required in access tokens and refused in ID tokens.
-       */
-      accessTokenClaim: z
-        .string()
-        .regex(/^[\w:.-]{1,64}$/, 'expected a claim name')
-        .default('scp'),
-      /** Scopes the SPA asks for, written to config.json (the SPA's own default when absent). */
-      scope: z
-        .string()
-        .regex(
-          /^openid( [\x21\x23-\x5b\x5d-\x7e]+)*$/,
-          'expected space-separated scopes starting with openid',
-        )
-        .optional(),
+      /** Without `at+jwt` (and with `aud` audiences): the claim only access tokens carry. */
+      accessTokenClaim: claimNameSchema.optional(),
+      /** `jwt`, or `bound`: an opaque access token tied to the ID token by `at_hash` (Google). */
+      accessTokenFormat: z.enum(['jwt', 'bound']).optional(),
+      /** The claims that must be equal in the two tokens (Okta: `uid` ↔ `sub`). */
+      accessTokenIdentityClaim: claimNameSchema.optional(),
+      idTokenIdentityClaim: claimNameSchema.optional(),
+      /** Scopes the SPA asks for, written to config.json. */
+      scope: scopeSchema.optional(),
+      /** Extra authorize parameters, e.g. `audience` (Auth0) or `resource` (RFC 8707). */
+      authorizeParams: authorizeParamsSchema.optional(),
+      /** What proves MFA for step-up rules; each field replaces the provider's default. */
+      mfa: mfaEvidenceOverridesSchema.optional(),
       /** Further origins the browser calls during sign-in (Cognito's hosted-UI domain). */
       browserOrigins: z.array(httpsOrigin).default([]),
     }),
@@ -222,17 +228,38 @@ export const deployConfigSchema = z
       });
     }
   })
-  .transform((config) => ({
-    ...config,
-    idp: {
-      ...config.idp,
-      audience: config.idp.audience ?? config.idp.clientId,
-      accessTokenAudienceClaim:
-        config.idp.accessTokenAudienceClaim ??
-        (isCognitoIssuer(config.idp.issuer) ? ('client_id' as const) : ('aud' as const)),
-    },
-    sts: config.sts ?? { regions: [config.region] },
-  }));
+  .transform((config) => {
+    const { idp } = config;
+    const provider = idp.provider ?? defaultProviderFor(idp.issuer);
+    const audience = idp.audience ?? idp.clientId;
+    return {
+      ...config,
+      idp: {
+        issuer: idp.issuer,
+        clientId: idp.clientId,
+        audience,
+        requireEmailVerified: idp.requireEmailVerified,
+        browserOrigins: idp.browserOrigins,
+        /** Every IdP setting, the provider's defaults under the operator's overrides. */
+        settings: resolveIdpSettings(provider, audience, {
+          scope: idp.scope,
+          authorizeParams: idp.authorizeParams,
+          accessTokenAudienceClaim: idp.accessTokenAudienceClaim,
+          accessTokenFormat: idp.accessTokenFormat,
+          requireAccessTokenType: idp.requireAccessTokenJwtType,
+          accessTokenClaim: idp.accessTokenClaim,
+          accessTokenIdentityClaim: idp.accessTokenIdentityClaim,
+          idTokenIdentityClaim: idp.idTokenIdentityClaim,
+          emailClaim: idp.emailClaim,
+          groupsClaim: idp.groupsClaim,
+          groupsSource: idp.groupsSource,
+          groupsSeparator: idp.groupsSeparator,
+          mfa: idp.mfa,
+        }),
+      },
+      sts: config.sts ?? { regions: [config.region] },
+    };
+  });
 
 /** The deployment as validated, with defaults filled in. */
 export type DeployConfig = z.output<typeof deployConfigSchema>;

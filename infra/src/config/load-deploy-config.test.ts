@@ -44,7 +44,7 @@ describe('the deploy config', () => {
     const { sts: _sts, logs: _logs, ...minimal } = example;
     const defaults = parseDeployConfig(withIdp({ audience: undefined }), 'deploy.yaml');
     expect(defaults.idp.audience).toBe(defaults.idp.clientId);
-    expect(defaults.idp.accessTokenAudienceClaim).toBe('aud');
+    expect(defaults.idp.settings.accessTokenAudienceClaim).toBe('aud');
     const noSts = parseDeployConfig(minimal, 'deploy.yaml');
     expect(noSts.sts.regions).toEqual([noSts.region]);
     expect(noSts.logs.retentionDays).toBe(365);
@@ -53,9 +53,11 @@ describe('the deploy config', () => {
   it('reads Cognito access tokens by client_id unless told otherwise', () => {
     const cognito = 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123xyz';
     const audienceClaim = (idp: Record<string, unknown>) =>
-      parseDeployConfig(withIdp(idp), 'deploy.yaml').idp.accessTokenAudienceClaim;
-    expect(audienceClaim({ issuer: cognito })).toBe('client_id');
-    expect(audienceClaim({ issuer: cognito, accessTokenAudienceClaim: 'aud' })).toBe('aud');
+      parseDeployConfig(withIdp(idp), 'deploy.yaml').idp.settings.accessTokenAudienceClaim;
+    expect(audienceClaim({ issuer: cognito, provider: undefined })).toBe('client_id');
+    expect(
+      audienceClaim({ issuer: cognito, provider: undefined, accessTokenAudienceClaim: 'aud' }),
+    ).toBe('aud');
     expect(audienceClaim({ issuer: 'https://login.microsoftonline.com/tenant/v2.0' })).toBe('aud');
     expect(audienceClaim({ accessTokenAudienceClaim: 'client_id' })).toBe('client_id');
     expect(issuesFor(withIdp({ accessTokenAudienceClaim: 'azp' }))[0]).toMatch(
@@ -65,13 +67,52 @@ describe('the deploy config', () => {
 
   it('names the access-token-only claim, scp unless told otherwise', () => {
     const claimOf = (idp: Record<string, unknown>) =>
-      parseDeployConfig(withIdp(idp), 'deploy.yaml').idp.accessTokenClaim;
+      parseDeployConfig(withIdp(idp), 'deploy.yaml').idp.settings.accessTokenClaim;
     expect(claimOf({})).toBe('scp');
     expect(claimOf({ accessTokenClaim: 'scope' })).toBe('scope');
     const defaults = parseDeployConfig(withIdp({}), 'deploy.yaml').idp;
-    expect([defaults.emailClaim, defaults.requireEmailVerified]).toEqual(['email', true]);
+    expect([defaults.settings.emailClaim, defaults.requireEmailVerified]).toEqual(['email', true]);
     expect(issuesFor(withIdp({ accessTokenClaim: 'two words' }))[0]).toMatch(
       /^idp\.accessTokenClaim: /,
+    );
+  });
+
+  it('fills in a provider profile, every value still overridable', () => {
+    const settingsOf = (idp: Record<string, unknown>) =>
+      parseDeployConfig(withIdp(idp), 'deploy.yaml').idp.settings;
+    expect(settingsOf({ provider: 'okta' })).toMatchObject({
+      identityClaims: { accessToken: 'uid', idToken: 'sub' },
+      requireAccessTokenType: false,
+    });
+    const entra = settingsOf({
+      provider: 'entra',
+      issuer: 'https://login.microsoftonline.com/tenant/v2.0',
+      clientId: '6e74172b-be56-4843-9ff4-e66a39bb12e3',
+      audience: undefined,
+    });
+    expect(entra.scope).toBe(
+      'openid profile email offline_access api://6e74172b-be56-4843-9ff4-e66a39bb12e3/access_as_user',
+    );
+    expect(entra.mfa.acrs).toEqual(['c1']);
+    const cognito = settingsOf({
+      issuer: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123xyz',
+      provider: undefined,
+      groupsClaim: undefined,
+      mfa: { enforcedByIdp: true },
+    });
+    expect(cognito).toMatchObject({
+      provider: 'cognito',
+      scope: 'openid profile email',
+      groups: { claim: 'cognito:groups' },
+      mfa: { enforcedByIdp: true, amr: [] },
+    });
+    expect(
+      settingsOf({ provider: 'auth0', audience: 'https://api.acme.example' }).authorizeParams,
+    ).toEqual({ audience: 'https://api.acme.example' });
+    expect(settingsOf({ provider: 'okta', groupsClaim: 'roles' }).groups.claim).toBe('roles');
+    expect(issuesFor(withIdp({ provider: 'ping' }))[0]).toMatch(/^idp\.provider: /);
+    expect(issuesFor(withIdp({ authorizeParams: { state: 'x' } }))[0]).toMatch(
+      /^idp\.authorizeParams\.state: .*cannot be overridden/,
     );
   });
 

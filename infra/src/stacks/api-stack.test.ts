@@ -225,8 +225,12 @@ describe('every function', () => {
     };
     for (const name of ['api', 'authorizer', 'federate'] as const) {
       expect(envOf(api, built.stacks.api, name)).toMatchObject({
+        ELEVATE_IDP_PROVIDER: 'okta',
         ELEVATE_IDP_ISSUER: 'https://example.okta.com/oauth2/default',
         ELEVATE_API_AUDIENCE: 'api://elevate',
+        ELEVATE_ACCESS_TOKEN_IDENTITY_CLAIM: 'uid',
+        ELEVATE_ID_TOKEN_IDENTITY_CLAIM: 'sub',
+        ELEVATE_MFA_AMR: 'mfa',
         ELEVATE_REQUIRE_AT_JWT: 'false',
         ELEVATE_ACCESS_TOKEN_AUDIENCE_CLAIM: 'aud',
         ELEVATE_ACCESS_TOKEN_CLAIM: 'scp',
@@ -239,8 +243,11 @@ describe('every function', () => {
       config: exampleConfig({
         idp: {
           ...(exampleConfigData().idp as Record<string, unknown>),
+          provider: undefined,
           issuer: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123xyz',
           audience: undefined,
+          groupsClaim: undefined,
+          mfa: { enforcedByIdp: true },
         },
       }),
     });
@@ -248,7 +255,23 @@ describe('every function', () => {
     expect(envOf(cognitoApi, cognito.stacks.api, 'authorizer')).toMatchObject({
       ELEVATE_API_AUDIENCE: '0oa-elevate-example',
       ELEVATE_ACCESS_TOKEN_AUDIENCE_CLAIM: 'client_id',
+      ELEVATE_IDP_PROVIDER: 'cognito',
+      ELEVATE_GROUPS_CLAIM: 'cognito:groups',
+      ELEVATE_MFA_ENFORCED_BY_IDP: 'true',
     });
+  });
+
+  it('refuses to synthesize when a step-up rule can never be met with the configured IdP', () => {
+    expect(() =>
+      buildTestApp({
+        config: exampleConfig({
+          idp: {
+            ...(exampleConfigData().idp as Record<string, unknown>),
+            provider: 'cognito',
+          },
+        }),
+      }),
+    ).toThrow(/idp\.mfa: policy rules .* ask for step-up/);
   });
 
   it('keeps the API access log with the configured retention too', () => {

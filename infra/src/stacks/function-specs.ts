@@ -87,17 +87,31 @@ export interface FunctionSpec {
 
 /** The settings every function that verifies tokens or answers the SPA reads (see apps/api config). */
 function idpEnvironment(config: DeployConfig): Record<string, string> {
+  const { idp } = config;
+  const { settings } = idp;
+  // Every setting written out, so the functions never depend on a default of another version.
   return {
-    ELEVATE_IDP_ISSUER: config.idp.issuer,
-    ELEVATE_CLIENT_ID: config.idp.clientId,
-    ELEVATE_API_AUDIENCE: config.idp.audience,
-    ELEVATE_GROUPS_CLAIM: config.idp.groupsClaim,
-    ELEVATE_GROUPS_SOURCE: config.idp.groupsSource,
-    ELEVATE_REQUIRE_AT_JWT: String(config.idp.requireAccessTokenJwtType),
-    ELEVATE_ACCESS_TOKEN_AUDIENCE_CLAIM: config.idp.accessTokenAudienceClaim,
-    ELEVATE_ACCESS_TOKEN_CLAIM: config.idp.accessTokenClaim,
-    ELEVATE_EMAIL_CLAIM: config.idp.emailClaim,
-    ELEVATE_REQUIRE_EMAIL_VERIFIED: String(config.idp.requireEmailVerified),
+    ELEVATE_IDP_PROVIDER: settings.provider,
+    ELEVATE_IDP_ISSUER: idp.issuer,
+    ELEVATE_CLIENT_ID: idp.clientId,
+    ELEVATE_API_AUDIENCE: idp.audience,
+    ELEVATE_GROUPS_CLAIM: settings.groups.claim,
+    ELEVATE_GROUPS_SOURCE: settings.groups.source,
+    ...(settings.groups.separator === undefined
+      ? {}
+      : { ELEVATE_GROUPS_SEPARATOR: settings.groups.separator }),
+    ELEVATE_REQUIRE_AT_JWT: String(settings.requireAccessTokenType),
+    ELEVATE_ACCESS_TOKEN_AUDIENCE_CLAIM: settings.accessTokenAudienceClaim,
+    ELEVATE_ACCESS_TOKEN_CLAIM: settings.accessTokenClaim,
+    ELEVATE_ACCESS_TOKEN_FORMAT: settings.accessTokenFormat,
+    ELEVATE_ACCESS_TOKEN_IDENTITY_CLAIM: settings.identityClaims.accessToken,
+    ELEVATE_ID_TOKEN_IDENTITY_CLAIM: settings.identityClaims.idToken,
+    ELEVATE_EMAIL_CLAIM: settings.emailClaim,
+    ELEVATE_REQUIRE_EMAIL_VERIFIED: String(idp.requireEmailVerified),
+    ELEVATE_MFA_AMR: settings.mfa.amr.join(','),
+    ELEVATE_MFA_ACR: settings.mfa.acr.join(','),
+    ELEVATE_MFA_ACRS: settings.mfa.acrs.join(','),
+    ELEVATE_MFA_ENFORCED_BY_IDP: String(settings.mfa.enforcedByIdp),
   };
 }
 

@@ -1,3 +1,4 @@
+import { runtimeConfigSchema } from '@elevate/contracts';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -183,6 +184,36 @@ describe('the site bucket and distribution', () => {
       resourcesOf(Template.fromStack(stacks.web), 'Custom::CDKBucketDeployment'),
     )[0];
     expect(JSON.stringify(deployment?.Properties?.SourceMarkers)).toContain('ApiEndpoint');
+  });
+
+  it('writes the provider profile’s scope, authorize and step-up parameters, readable by the SPA’s contract', () => {
+    const { app } = buildTestApp({
+      config: exampleConfig({
+        idp: {
+          ...(exampleConfigData().idp as object),
+          provider: 'entra',
+          issuer: 'https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/v2.0',
+          clientId: '6e74172b-be56-4843-9ff4-e66a39bb12e3',
+          audience: undefined,
+          groupsClaim: undefined,
+          authorizeParams: { domain_hint: 'acme.example' },
+        },
+      }),
+    });
+    const outdir = app.synth().directory;
+    const [file] = readdirSync(outdir)
+      .map((entry) => join(outdir, entry, 'config.json'))
+      .filter((candidate) => existsSync(candidate));
+    const written = JSON.parse(readFileSync(file ?? '', 'utf8')) as Record<string, unknown>;
+    const parsed = runtimeConfigSchema.parse({ ...written, apiUrl: 'https://api.example.com' });
+    expect(parsed.scope).toBe(
+      'openid profile email offline_access api://6e74172b-be56-4843-9ff4-e66a39bb12e3/access_as_user',
+    );
+    expect(parsed.authorizeParams).toEqual({ domain_hint: 'acme.example' });
+    expect(JSON.parse(parsed.stepUp.authorizeParams['claims'] ?? '{}')).toEqual({
+      id_token: { acrs: { essential: true, value: 'c1' } },
+      access_token: { acrs: { essential: true, value: 'c1' } },
+    });
   });
 
   it('keeps the deployment handler’s logs with the configured retention, with or without the SPA build', () => {

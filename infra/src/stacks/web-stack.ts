@@ -1,3 +1,4 @@
+import { runtimeConfigFor } from '@elevate/contracts';
 import { existsSync } from 'node:fs';
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
@@ -173,12 +174,15 @@ export class WebStack extends Stack {
       logGroup: deploymentLogs,
       destinationBucket: this.bucket,
       sources: [
-        s3deploy.Source.jsonData(RUNTIME_CONFIG_FILE, {
-          authority: config.idp.issuer,
-          clientId: config.idp.clientId,
-          apiUrl: props.apiUrl,
-          ...(config.idp.scope === undefined ? {} : { scope: config.idp.scope }),
-        }),
+        s3deploy.Source.jsonData(
+          RUNTIME_CONFIG_FILE,
+          runtimeConfigFor({
+            authority: config.idp.issuer,
+            clientId: config.idp.clientId,
+            apiUrl: props.apiUrl,
+            settings: config.idp.settings,
+          }),
+        ),
       ],
       // Leave the SPA's files alone; this deployment owns config.json only.
       prune: false,

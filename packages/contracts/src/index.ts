@@ -8,3 +8,5 @@ export * from './request-view';
 export * from './eligibility';
 export * from './policy-view';
 export * from './federation';
+export * from './idp-profile';
+export * from './runtime-config';

@@ -53,5 +53,10 @@ export const policyViewSchema = z.object({
   eligibility: z.array(eligibilityEntrySchema),
   roles: elevateRolesSchema,
   policy: fullPolicyViewSchema.optional(),
+  /**
+   * The operator states that the IdP demands MFA at every sign-in (its tokens cannot show it, e.g.
+   * Cognito); step-up rules then rest on that statement, which people should be able to read.
+   */
+  idpEnforcesMfa: z.boolean().optional(),
 });
 export type PolicyView = z.infer<typeof policyViewSchema>;

@@ -10,6 +10,10 @@ export interface Actor extends PersonRef {
   readonly groups: readonly string[];
   /** Authentication methods from the ID token, e.g. ["pwd", "mfa"]. */
   readonly amr: readonly string[];
+  /** The authentication context class the IdP reported (`acr`), if any. */
+  readonly acr?: string;
+  /** Entra ID's satisfied authentication contexts (`acrs`, e.g. ["c1"]). */
+  readonly acrs?: readonly string[];
   /** When the user last authenticated, ISO-8601 UTC. */
   readonly authTime?: string;
 }

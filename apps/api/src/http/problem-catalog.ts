@@ -16,6 +16,7 @@ const authProblems: Record<AuthErrorCode, ProblemKind> = {
   TOKEN_EXPIRED: { status: 401, title: 'Token expired' },
   TOKEN_MISMATCH: { status: 401, title: 'Tokens do not match' },
   IDP_UNAVAILABLE: { status: 503, title: 'Identity provider unavailable' },
+  GROUPS_OVERAGE: { status: 403, title: 'Groups missing from the token' },
 };
 
 const httpProblems = {

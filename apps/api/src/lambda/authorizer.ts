@@ -5,9 +5,10 @@ import { createAuthorizerHandler } from './authorize-request';
 
 // Built once per container; the verifier's JWKS cache then lives across invocations.
 const config = loadConfig();
+const logger = createJsonLogger({ level: config.logLevel });
 
 /** API Gateway HTTP API Lambda authorizer entry point. */
 export const handler = createAuthorizerHandler({
-  verifier: createVerifierFromConfig(config),
-  logger: createJsonLogger({ level: config.logLevel }),
+  verifier: createVerifierFromConfig(config, logger),
+  logger,
 });

@@ -5,13 +5,17 @@ import { elevateRolesOf, eligibilityEntriesOf } from './eligibility-view';
 import type { UseCaseDeps } from './use-case-deps';
 
 /** What the actor may request and who reviews it; the whole policy only for admins and auditors. */
-export function getPolicyView(deps: Pick<UseCaseDeps, 'policy'>, actor: Actor): PolicyView {
+export function getPolicyView(
+  deps: Pick<UseCaseDeps, 'policy' | 'mfaEvidence'>,
+  actor: Actor,
+): PolicyView {
   const { policy } = deps;
   const mayReadPolicy = isAdmin(policy, actor) || isAuditor(policy, actor);
   return {
     eligibility: eligibilityEntriesOf(policy, actor),
     roles: elevateRolesOf(policy, actor),
     ...(mayReadPolicy ? { policy: fullPolicyView(policy) } : {}),
+    ...(deps.mfaEvidence?.enforcedByIdp === true ? { idpEnforcesMfa: true } : {}),
   };
 }
 

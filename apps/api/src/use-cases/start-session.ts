@@ -73,7 +73,7 @@ export async function startSession(
   const actor = await deps.verifier.verify(input.tokens.accessToken, input.tokens.idToken);
   const request = await loadVisibleRequest(deps, actor, input.requestId);
   const now = deps.clock.now();
-  const grant = federationCheck(request, actor, deps.policy, now);
+  const grant = federationCheck(request, actor, deps.policy, now, deps.mfaEvidence);
   if (!grant.ok) {
     const { maxAuthAgeSeconds } = grant.error;
     throw new UseCaseError(
@@ -160,7 +160,10 @@ async function assertStillGranted(
   id: string,
 ): Promise<void> {
   const current = await deps.repository.get(id);
-  if (current !== undefined && federationCheck(current, actor, deps.policy, deps.clock.now()).ok)
+  if (
+    current !== undefined &&
+    federationCheck(current, actor, deps.policy, deps.clock.now(), deps.mfaEvidence).ok
+  )
     return;
   throw new UseCaseError(
     'SESSION_WITHHELD',

@@ -3,6 +3,7 @@ import type {
   Actor,
   Clock,
   IdGenerator,
+  MfaEvidence,
   Policy,
   SessionRecordRepository,
   TransitionContext,
@@ -18,6 +19,8 @@ export interface UseCaseDeps {
   ids: IdGenerator;
   /** Session records, shown with a request; without it views carry no `sessions`. */
   sessions?: SessionRecordRepository;
+  /** What proves MFA with the configured IdP; the standards default (`amr` has `mfa`) when absent. */
+  mfaEvidence?: MfaEvidence;
   /** Caps on one audit CSV export; the Lambda-safe defaults when absent. */
   auditExportLimits?: AuditExportLimits;
 }

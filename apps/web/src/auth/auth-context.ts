@@ -12,7 +12,7 @@ export interface AuthTokens {
   idToken: string;
 }
 
-export type AuthStatus = 'loading' | 'signed-in' | 'signed-out';
+export type AuthStatus = 'loading' | 'signed-in' | 'signed-out' | 'signing-out';
 
 export interface AuthContextValue {
   status: AuthStatus;
@@ -21,9 +21,11 @@ export interface AuthContextValue {
   signIn: (returnTo?: string) => Promise<void>;
   /**
    * The API wants a fresh authentication for one action (`STEP_UP_REQUIRED`): sign in again at the
-   * IdP, not silently, and land back on `returnTo` (default: here) to try again.
+   * IdP, not silently, with what the IdP needs to ask for MFA, and land back on `returnTo`
+   * (default: here) with `notice` (default: what to do next) shown once.
    */
-  stepUp: (returnTo?: string) => Promise<void>;
+  stepUp: (returnTo?: string, notice?: string) => Promise<void>;
+  /** Ends the IdP's session and ours, from any page; lands on the front door. */
   signOut: () => Promise<void>;
   /** Current tokens, renewed first if the access token has expired; null if there is no session. */
   getTokens: () => Promise<AuthTokens | null>;

@@ -1,20 +1,21 @@
+import { runtimeConfigSchema } from '@elevate/contracts';
 import { StrictMode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { User } from 'oidc-client-ts';
 import { AuthCallbackPage } from './auth-callback-page';
-import { AuthProvider } from './auth-provider';
+import { AuthProvider, STEP_UP_NOTICE } from './auth-provider';
 import { RequireAuth } from './require-auth';
 import { useAuth } from './auth-context';
 import { createUserManager } from './user-manager';
 
-const config = {
+const config = runtimeConfigSchema.parse({
   authority: 'http://idp.test',
   clientId: 'elevate-web',
   apiUrl: 'http://api.test',
   redirectPath: '/auth/callback',
-};
+});
 
 function userReturningTo(returnTo: string): User {
   const profile = { sub: 's-1', iss: 'http://idp.test', aud: 'elevate-web', exp: 0, iat: 0 };
@@ -98,6 +99,7 @@ describe('sign-in flow', () => {
     expect(signinRedirect).toHaveBeenCalledTimes(1);
     expect(signinRedirect).toHaveBeenCalledWith({
       state: { returnTo: '/audit?status=active#r-1' },
+      nonce: expect.stringMatching(/^[\w-]{43}$/) as unknown,
     });
     expect(screen.queryByText('Audit page')).toBeNull();
   });
@@ -154,8 +156,15 @@ describe('sign-in flow', () => {
     expect(filtered).not.toContain('auth_time');
     expect(filtered).toContain('nonce');
   });
-  it('steps up with a forced fresh sign-in (prompt=login, max_age=0) and comes back to the same page', async () => {
-    const userManager = createUserManager(config);
+  it("steps up with a forced fresh sign-in, the IdP's MFA request, and a notice for the way back", async () => {
+    const entra = runtimeConfigSchema.parse({
+      ...config,
+      authorizeParams: { resource: 'api://elevate' },
+      stepUp: {
+        authorizeParams: { claims: '{"id_token":{"acrs":{"essential":true,"value":"c1"}}}' },
+      },
+    });
+    const userManager = createUserManager(entra);
     vi.spyOn(userManager, 'getUser').mockResolvedValue(null);
     const signinRedirect = vi.spyOn(userManager, 'signinRedirect').mockResolvedValue(undefined);
     function StepUpButton() {
@@ -166,9 +175,114 @@ describe('sign-in flow', () => {
     (await screen.findByRole('button', { name: 'Step up' })).click();
     await vi.waitFor(() => expect(signinRedirect).toHaveBeenCalledTimes(1));
     expect(signinRedirect).toHaveBeenCalledWith({
-      state: { returnTo: '/?request=r-1' },
+      state: { returnTo: '/?request=r-1', notice: STEP_UP_NOTICE },
+      nonce: expect.any(String) as unknown,
       prompt: 'login',
       max_age: 0,
+      extraQueryParams: {
+        resource: 'api://elevate',
+        claims: '{"id_token":{"acrs":{"essential":true,"value":"c1"}}}',
+      },
     });
   });
+
+  it('asks for the scope and extra parameters config.json names, and sends resource to the token endpoint too', () => {
+    const settings = createUserManager(
+      runtimeConfigSchema.parse({
+        ...config,
+        scope: 'openid profile email',
+        authorizeParams: { audience: 'https://api.elevate', resource: 'https://api.elevate' },
+      }),
+    ).settings;
+    expect(settings.scope).toBe('openid profile email');
+    expect(settings.extraQueryParams).toEqual({
+      audience: 'https://api.elevate',
+      resource: 'https://api.elevate',
+    });
+    expect(settings.extraTokenParams).toEqual({ resource: 'https://api.elevate' });
+  });
+
+  it('shows the step-up notice once on the page the person returns to', async () => {
+    const userManager = createUserManager(config);
+    vi.spyOn(userManager, 'signinCallback').mockResolvedValue(
+      new User({
+        access_token: 'a',
+        token_type: 'Bearer',
+        profile: { sub: 's-1', iss: 'http://idp.test', aud: 'elevate-web', exp: 0, iat: 0 },
+        userState: { returnTo: '/requests?status=active', notice: 'Click Access console again.' },
+      }),
+    );
+    vi.spyOn(userManager, 'getUser').mockResolvedValue(signedInUser());
+    renderAt(
+      '/auth/callback?code=c&state=s',
+      [
+        { path: '/auth/callback', element: <AuthCallbackPage /> },
+        {
+          path: '/requests',
+          element: (
+            <RequireAuth>
+              <p>Requests page</p>
+            </RequireAuth>
+          ),
+        },
+      ],
+      userManager,
+    );
+    expect(await screen.findByText('Requests page')).toBeTruthy();
+    expect(screen.getByText('Click Access console again.')).toBeTruthy();
+    expect(window.sessionStorage.getItem('elevate.sign-in-notice')).toBeNull();
+  });
+
+  it('signs out at the IdP from a guarded page without starting a new sign-in', async () => {
+    const userManager = createUserManager(config);
+    vi.spyOn(userManager, 'getUser').mockResolvedValue(signedInUser());
+    const signinRedirect = vi.spyOn(userManager, 'signinRedirect').mockResolvedValue(undefined);
+    // As oidc-client-ts does: the user is removed (events fire) before the browser leaves.
+    const signoutRedirect = vi
+      .spyOn(userManager, 'signoutRedirect')
+      .mockImplementation(async () => {
+        await userManager.removeUser();
+        await new Promise(() => undefined);
+      });
+    function SignOutButton() {
+      const { signOut } = useAuth();
+      return <button onClick={() => void signOut()}>Sign out</button>;
+    }
+    renderAt(
+      '/audit',
+      [
+        {
+          path: '/audit',
+          element: (
+            <RequireAuth>
+              <SignOutButton />
+            </RequireAuth>
+          ),
+        },
+      ],
+      userManager,
+    );
+    (await screen.findByRole('button', { name: 'Sign out' })).click();
+    expect(await screen.findByText('Signing you out')).toBeTruthy();
+    expect(signoutRedirect).toHaveBeenCalledWith({ redirectMethod: 'replace' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(signinRedirect).not.toHaveBeenCalled();
+  });
 });
+
+function signedInUser(): User {
+  const nowSeconds = Math.floor(Date.now() / 1000);
+  return new User({
+    access_token: 'a',
+    id_token: 'h.p.s',
+    token_type: 'Bearer',
+    expires_at: nowSeconds + 3600,
+    profile: {
+      sub: 's-1',
+      iss: 'http://idp.test',
+      aud: 'elevate-web',
+      exp: nowSeconds + 3600,
+      iat: nowSeconds,
+    },
+  });
+}

@@ -11,6 +11,7 @@ import { needsRenewal } from './id-token-expiry';
 import { mayReauthenticate } from './reauth-guard';
 import { currentPath, safeReturnTo, type SignInState } from './return-to';
 import { completeSignIn } from './signin-callback';
+import { stepUpArgsFor } from './user-manager';
 
 interface AuthState {
   status: AuthStatus;
@@ -40,22 +41,38 @@ async function restoreSession(userManager: UserManager): Promise<User | null> {
   }
 }
 
+// Set from Sign out until the browser has left: no sign-in may start meanwhile.
+const signingOut = new WeakSet<UserManager>();
+
 // One redirect at a time: StrictMode effects and parallel 401s would otherwise each start one.
 const redirecting = new WeakSet<UserManager>();
 
-/** Step-up: the IdP must authenticate the user afresh (prompt=login, max_age=0), not reuse its session. */
-export const STEP_UP_SIGNIN_ARGS = { prompt: 'login', max_age: 0 } as const;
+/** What a step-up sign-in tells the person when they are back, unless the caller says more. */
+export const STEP_UP_NOTICE =
+  'You signed in again with MFA. Repeat what you were doing (for example, click Access console or CLI credentials again).';
+
+/** 256 bits for the OIDC `nonce`: the ID token must echo it, which ties it to this very sign-in. */
+export function newNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+}
 
 async function redirectToSignIn(
   userManager: UserManager,
-  returnTo: string,
-  extra: Partial<typeof STEP_UP_SIGNIN_ARGS> = {},
+  state: SignInState,
+  extra: Partial<ReturnType<typeof stepUpArgsFor>> = {},
 ): Promise<void> {
   if (redirecting.has(userManager)) return;
   redirecting.add(userManager);
-  const state: SignInState = { returnTo: safeReturnTo(returnTo) };
   try {
-    await userManager.signinRedirect({ state, ...extra });
+    await userManager.signinRedirect({
+      state: { ...state, returnTo: safeReturnTo(state.returnTo) },
+      nonce: newNonce(),
+      ...extra,
+    });
   } catch (error) {
     redirecting.delete(userManager);
     throw error;
@@ -75,7 +92,9 @@ export function AuthProvider({ userManager, children }: AuthProviderProps) {
   useEffect(() => {
     let active = true;
     const apply = (user: User | null) => {
-      if (active) setState(stateFor(user));
+      // Signing out removes the user before the browser leaves for the IdP: that is not a reason
+      // to start a new sign-in (which would keep the person signed in).
+      if (active && !signingOut.has(userManager)) setState(stateFor(user));
     };
     restoreSession(userManager).then(apply, () => apply(null));
 
@@ -87,7 +106,9 @@ export function AuthProvider({ userManager, children }: AuthProviderProps) {
       events.addAccessTokenExpired(() => {
         // If the IdP is unreachable too, the session is gone and RequireAuth explains it.
         restoreSession(userManager)
-          .then((user) => (user ? undefined : redirectToSignIn(userManager, currentPath())))
+          .then((user) =>
+            user ? undefined : redirectToSignIn(userManager, { returnTo: currentPath() }),
+          )
           .catch(() => undefined);
       }),
     ];
@@ -100,16 +121,21 @@ export function AuthProvider({ userManager, children }: AuthProviderProps) {
   // Stable across session changes, so effects that depend on an action do not re-run.
   const actions = useMemo<Omit<AuthContextValue, keyof AuthState>>(
     () => ({
-      signIn: (returnTo = currentPath()) => redirectToSignIn(userManager, returnTo),
-      stepUp: (returnTo = currentPath()) =>
-        redirectToSignIn(userManager, returnTo, STEP_UP_SIGNIN_ARGS),
+      signIn: (returnTo = currentPath()) => redirectToSignIn(userManager, { returnTo }),
+      stepUp: (returnTo = currentPath(), notice = STEP_UP_NOTICE) =>
+        redirectToSignIn(userManager, { returnTo, notice }, stepUpArgsFor(userManager)),
       signOut: async () => {
+        signingOut.add(userManager);
+        redirecting.add(userManager);
+        setState({ status: 'signing-out', user: null });
         try {
-          await userManager.signoutRedirect();
+          // Ends the IdP's session too (RP-initiated logout with id_token_hint); the IdP sends the
+          // browser to the front door. `replace`: the back button cannot return to a signed-in page.
+          await userManager.signoutRedirect({ redirectMethod: 'replace' });
         } catch {
           // The IdP cannot end its session (no end-session endpoint, or it is down): end ours.
-          await userManager.removeUser();
-          window.location.assign('/signed-out');
+          await userManager.removeUser().catch(() => undefined);
+          window.location.replace('/signed-out');
         }
       },
       getTokens: async (): Promise<AuthTokens | null> => {
@@ -122,7 +148,7 @@ export function AuthProvider({ userManager, children }: AuthProviderProps) {
         const returnTo = currentPath();
         userManager
           .removeUser()
-          .then(() => redirectToSignIn(userManager, returnTo))
+          .then(() => redirectToSignIn(userManager, { returnTo }))
           .catch(() => undefined);
       },
       completeSignIn: (url) => completeSignIn(userManager, url),

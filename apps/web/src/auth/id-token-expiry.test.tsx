@@ -1,3 +1,4 @@
+import { runtimeConfigSchema } from '@elevate/contracts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { User } from 'oidc-client-ts';
@@ -7,12 +8,12 @@ import { useAuth } from './auth-context';
 import { needsRenewal } from './id-token-expiry';
 import { createUserManager } from './user-manager';
 
-const config = {
+const config = runtimeConfigSchema.parse({
   authority: 'http://idp.test',
   clientId: 'elevate-web',
   apiUrl: 'http://api.test',
   redirectPath: '/auth/callback',
-};
+});
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 /** A session whose access token lives `accessSeconds` more and whose ID token lives `idSeconds` more. */

@@ -4,6 +4,7 @@ import { useLocation } from 'react-router';
 import { PageStatus } from '../components/ui/page-status';
 import { useAuth } from './auth-context';
 import { SignInFailedAlert } from './sign-in-failed-alert';
+import { SignInNotice } from './sign-in-notice';
 
 export interface RequireAuthProps {
   children: ReactNode;
@@ -39,9 +40,16 @@ export function RequireAuth({ children, signedOut }: RequireAuthProps) {
   switch (status) {
     case 'loading':
       return <PageStatus label="Checking your session" />;
+    case 'signing-out':
+      return <PageStatus label="Signing you out" />;
     case 'signed-out':
       return signedOut ?? <PageStatus label="Taking you to sign in" />;
     case 'signed-in':
-      return children;
+      return (
+        <>
+          <SignInNotice />
+          {children}
+        </>
+      );
   }
 }

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 
 /** What we keep in the OIDC `state` across the round trip to the IdP. */
-const signInStateSchema = z.object({ returnTo: z.string() });
+const signInStateSchema = z.object({
+  returnTo: z.string(),
+  /** Shown once after the round trip, e.g. what to do after a step-up sign-in. */
+  notice: z.string().max(500).optional(),
+});
 
 export type SignInState = z.infer<typeof signInStateSchema>;
 
@@ -21,6 +25,12 @@ export function safeReturnTo(value: unknown): string {
 export function returnToFromState(state: unknown): string {
   const parsed = signInStateSchema.safeParse(state);
   return parsed.success ? safeReturnTo(parsed.data.returnTo) : '/';
+}
+
+/** The notice to show after the round trip, if the sign-in carried one. */
+export function noticeFromState(state: unknown): string | undefined {
+  const parsed = signInStateSchema.safeParse(state);
+  return parsed.success ? parsed.data.notice : undefined;
 }
 
 export function currentPath(

@@ -1,5 +1,6 @@
 import type { UserManager } from 'oidc-client-ts';
-import { returnToFromState } from './return-to';
+import { noticeFromState, returnToFromState } from './return-to';
+import { rememberSignInNotice } from './sign-in-notice';
 
 // Module-level on purpose: StrictMode mounts the callback page twice, and an authorization code
 // can be redeemed only once. Keyed by URL because each callback URL carries its own code and state.
@@ -12,7 +13,10 @@ export function completeSignIn(
 ): Promise<string> {
   let completion = completions.get(url);
   if (!completion) {
-    completion = userManager.signinCallback(url).then((user) => returnToFromState(user?.state));
+    completion = userManager.signinCallback(url).then((user) => {
+      rememberSignInNotice(noticeFromState(user?.state));
+      return returnToFromState(user?.state);
+    });
     completions.set(url, completion);
   }
   return completion;

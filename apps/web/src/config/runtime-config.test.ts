@@ -15,11 +15,35 @@ function jsonResponse(body: unknown, status = 200): Response {
 }
 
 describe('runtime config', () => {
-  it('accepts a complete config and defaults the redirect path to /auth/callback', () => {
+  it('accepts a minimal config and fills in the redirect path, scope and parameters', () => {
     expect(parseRuntimeConfig(valid)).toEqual({
       ok: true,
-      config: { ...valid, redirectPath: '/auth/callback' },
+      config: {
+        ...valid,
+        redirectPath: '/auth/callback',
+        scope: 'openid profile email groups offline_access',
+        authorizeParams: {},
+        stepUp: { authorizeParams: {} },
+      },
     });
+  });
+
+  it('keeps the scope, authorize parameters and step-up parameters infra writes', () => {
+    const written = {
+      ...valid,
+      scope: 'openid profile email',
+      authorizeParams: { audience: 'https://api.example.com' },
+      stepUp: { authorizeParams: { acr_values: 'urn:mfa' } },
+    };
+    const result = parseRuntimeConfig(written);
+    expect(result.ok && result.config).toEqual({ ...written, redirectPath: '/auth/callback' });
+  });
+
+  it('refuses an extra parameter that would replace part of the sign-in itself', () => {
+    const result = parseRuntimeConfig({ ...valid, authorizeParams: { nonce: 'fixed' } });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues.join('\n')).toMatch(/^authorizeParams\.nonce: .*cannot be overridden/m);
   });
 
   it('keeps an explicit redirect path', () => {

@@ -1,21 +1,8 @@
-import { z } from 'zod';
+import { runtimeConfigSchema } from '@elevate/contracts';
+import type { RuntimeConfig } from '@elevate/contracts';
 
-const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
-
-/** `/config.json`: written by CDK in AWS and served by vite locally, so one build runs anywhere. */
-export const runtimeConfigSchema = z.object({
-  /** The IdP's issuer; its discovery document lives under it. */
-  authority: httpUrl,
-  clientId: z.string().min(1, 'must not be empty'),
-  apiUrl: httpUrl,
-  /** Where the IdP sends the user back; a path on this origin. */
-  redirectPath: z
-    .string()
-    .regex(/^\/(?!\/)/, 'must be a path on this site, starting with a single "/"')
-    .default('/auth/callback'),
-});
-
-export type RuntimeConfig = z.infer<typeof runtimeConfigSchema>;
+export { runtimeConfigSchema };
+export type { RuntimeConfig };
 
 export type RuntimeConfigResult =
   { ok: true; config: RuntimeConfig } | { ok: false; reason: string; issues: string[] };

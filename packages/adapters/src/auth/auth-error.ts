@@ -8,6 +8,11 @@ export const authErrorCodes = [
   'TOKEN_EXPIRED',
   /** The access token and the ID token are about different users. */
   'TOKEN_MISMATCH',
+  /**
+   * The IdP left the groups out of the token because there are too many (Entra ID's group
+   * overage); the operator must send app roles or filtered groups instead.
+   */
+  'GROUPS_OVERAGE',
   /** The IdP's discovery document or key set could not be fetched; not the caller's fault. */
   'IDP_UNAVAILABLE',
 ] as const;
@@ -23,6 +28,8 @@ const messages: Record<AuthErrorCode, string> = {
   TOKEN_EXPIRED: 'The token has expired.',
   TOKEN_MISMATCH: 'The access token and the ID token belong to different users.',
   IDP_UNAVAILABLE: 'The identity provider could not be reached to verify the token.',
+  GROUPS_OVERAGE:
+    'The identity provider left your groups out of the token because you are in too many. Ask the Elevate operator to send app roles or only the groups Elevate uses (group filtering); see docs/deploy.md.',
 };
 
 /**

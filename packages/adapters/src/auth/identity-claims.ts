@@ -7,12 +7,47 @@ const idTokenClaimsSchema = z.object({
   sub: z.string().min(1).max(255),
   name: z.string().min(1).max(256).optional(),
   amr: z.array(z.string().max(64)).max(32).optional(),
+  // 0 is no sign-in time anyone had ("Jan 1, 1970"): some IdPs write it for "unknown".
   auth_time: z.number().int().nonnegative().optional(),
+  acr: z.string().max(256).optional(),
 });
+
+/** Entra's satisfied authentication contexts: `c1`…`c99`, an array (or, rarely, one string). */
+const acrsSchema = z
+  .union([z.array(z.string().max(16)).max(100), z.string().max(16)])
+  .optional()
+  .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]));
 
 const emailSchema = z.string().min(3).max(320).includes('@');
 
 const groupsSchema = z.array(z.string().min(1).max(256)).max(1000).optional();
+
+/**
+ * The groups claim as IdPs write it: an array, or one string (a lone group, or a list split by
+ * `separator`); empty entries of a split list are dropped.
+ */
+function groupsFrom(claim: unknown, separator: string | undefined): unknown {
+  if (typeof claim !== 'string') return claim;
+  if (separator === undefined) return [claim];
+  return claim
+    .split(separator)
+    .map((group) => group.trim())
+    .filter((group) => group !== '');
+}
+
+/**
+ * Entra ID leaves the groups out when there are too many (over 200 in a JWT) and says so with
+ * `_claim_names.groups` (or `hasgroups`). Treating that as "no groups" would lock people out
+ * silently, so it is refused with a code that tells the operator what to change.
+ */
+function hasGroupOverage(token: JWTPayload): boolean {
+  const names = token['_claim_names'];
+  return (
+    token['hasgroups'] === true ||
+    token['hasgroups'] === 'true' ||
+    (typeof names === 'object' && names !== null && 'groups' in names)
+  );
+}
 
 /** Where the groups claim is read from: IdPs differ (Entra can put groups in either). */
 export type GroupsSource = 'idToken' | 'accessToken';
@@ -26,6 +61,8 @@ export function identityFromClaims(input: {
   accessToken: JWTPayload;
   groupsClaim: string;
   groupsSource: GroupsSource;
+  /** Splits a groups claim sent as one string; unset: a lone string is one group. */
+  groupsSeparator?: string | undefined;
   /** The ID-token claim that names the person in AWS (session name, source identity, tags). */
   emailClaim?: string;
   /** Refuse an `email` the IdP says is unverified (`email_verified: false`). */
@@ -39,7 +76,9 @@ export function identityFromClaims(input: {
       reason: `claims: ${issuePaths(claims.error)}`,
     });
   }
-  const email = emailSchema.safeParse(input.idToken[emailClaim]);
+  const rawEmail = input.idToken[emailClaim];
+  // Surrounding spaces are not part of an address; names in AWS are derived from the trimmed form.
+  const email = emailSchema.safeParse(typeof rawEmail === 'string' ? rawEmail.trim() : rawEmail);
   if (!email.success) {
     throw new AuthError('TOKEN_INVALID', { token: 'id', reason: `claims: ${emailClaim}` });
   }
@@ -53,14 +92,24 @@ export function identityFromClaims(input: {
     throw new AuthError('TOKEN_INVALID', { token: 'id', reason: 'claims: email_verified' });
   }
   const groupsToken = input.groupsSource === 'idToken' ? input.idToken : input.accessToken;
-  const groups = groupsSchema.safeParse(groupsToken[input.groupsClaim]);
+  if (groupsToken[input.groupsClaim] === undefined && hasGroupOverage(groupsToken)) {
+    throw new AuthError('GROUPS_OVERAGE', {
+      token: input.groupsSource === 'idToken' ? 'id' : 'access',
+      reason: 'claims: _claim_names',
+    });
+  }
+  const groups = groupsSchema.safeParse(
+    groupsFrom(groupsToken[input.groupsClaim], input.groupsSeparator),
+  );
   if (!groups.success) {
     throw new AuthError('TOKEN_INVALID', {
       token: input.groupsSource === 'idToken' ? 'id' : 'access',
       reason: `claims: ${input.groupsClaim}`,
     });
   }
-  const { sub, name, amr, auth_time: authTime } = claims.data;
+  const { sub, name, amr, auth_time: authTime, acr } = claims.data;
+  // Entra puts `acrs` into the access token, and into the ID token when asked for it.
+  const acrs = acrsSchema.safeParse(input.idToken['acrs'] ?? input.accessToken['acrs']);
   return {
     sub,
     email: email.data,
@@ -68,7 +117,11 @@ export function identityFromClaims(input: {
     name: name ?? email.data,
     groups: [...new Set(groups.data ?? [])],
     amr: amr ?? [],
-    ...(authTime === undefined ? {} : { authTime: new Date(authTime * 1000).toISOString() }),
+    ...(acr === undefined ? {} : { acr }),
+    acrs: acrs.success ? acrs.data : [],
+    ...(authTime === undefined || authTime === 0
+      ? {}
+      : { authTime: new Date(authTime * 1000).toISOString() }),
   };
 }
 

@@ -12,3 +12,6 @@ export type {
 } from './token-verifier';
 export type { GroupsSource } from './identity-claims';
 export type { VerifiedIdentity } from './verified-identity';
+export { idpVerifierOptions } from './idp-verifier-options';
+export { JwksCache } from './jwks-cache';
+export type { JwksEvent, JwksFetchReason } from './jwks-cache';

@@ -1,9 +1,12 @@
-import { createRemoteJWKSet, customFetch, errors, jwtVerify } from 'jose';
+import { createHash } from 'node:crypto';
+import { base64url, errors, jwtVerify } from 'jose';
 import type { JWTPayload, JWTVerifyGetKey, JWTVerifyOptions } from 'jose';
 import { z } from 'zod';
 import { AuthError } from './auth-error';
 import type { TokenKind } from './auth-error';
 import { discoverJwksUri } from './discover-jwks-uri';
+import { JwksCache } from './jwks-cache';
+import type { JwksEvent } from './jwks-cache';
 import { identityFromClaims } from './identity-claims';
 import type { GroupsSource } from './identity-claims';
 import type { VerifiedIdentity } from './verified-identity';
@@ -44,8 +47,24 @@ const optionsSchema = z.object({
   accessTokenAudience: z.enum(ACCESS_TOKEN_AUDIENCE_CLAIMS).default('aud'),
   /** The SPA's client id: ID tokens must carry it in `aud`. */
   clientId: z.string().min(1),
-  /** The claim that lists the user's groups. */
+  /** The claim that lists the user's groups (or app roles: Entra's `roles`). */
   groupsClaim: z.string().min(1).default('groups'),
+  /**
+   * When the groups claim is one string rather than an array: split it by this (`,` or ` `); unset,
+   * a lone string is one group.
+   */
+  groupsSeparator: z.string().min(1).max(4).optional(),
+  /**
+   * `jwt`: the access token is a JWT, verified like the ID token. `bound`: the access token is opaque
+   * (Google); the ID token is verified and must carry `at_hash` of this very access token.
+   */
+  accessTokenFormat: z.enum(['jwt', 'bound']).default('jwt'),
+  /**
+   * The claims that must be equal in the two tokens to show they are about one person: `sub` ↔
+   * `sub` by default; Okta's access tokens carry the user id in `uid`, its ID tokens in `sub`.
+   */
+  accessTokenIdentityClaim: z.string().min(1).default('sub'),
+  idTokenIdentityClaim: z.string().min(1).default('sub'),
   /** The ID-token claim holding the person's e-mail address (`upn` for Entra ID, say). */
   emailClaim: z.string().min(1).default('email'),
   /** Refuse ID tokens whose `email` the IdP marks unverified (`email_verified: false`). */
@@ -67,23 +86,36 @@ const optionsSchema = z.object({
    * Without it an ID token could pass as the access token wherever `audience` equals `clientId`.
    */
   accessTokenClaim: z.string().min(1).default('scp'),
-  /** After a successful JWKS fetch, an unknown `kid` triggers no refetch for this long. */
-  jwksCooldownMs: z.number().int().min(0).default(30_000),
-  /** The JWKS is refetched when older than this, even without an unknown `kid`. */
-  jwksCacheMaxAgeMs: z
+  /** Keys older than this are refreshed in the background (requests keep using them). */
+  jwksRefreshAfterMs: z
     .number()
     .int()
     .min(0)
     .default(10 * 60_000),
-  /** Timeout for the discovery and JWKS requests. */
-  fetchTimeoutMs: z.number().int().positive().default(5_000),
+  /** While the IdP is unreachable the last keys keep verifying this long (bounded stale-if-error). */
+  jwksStaleIfErrorMs: z
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 3_600_000)
+    .default(24 * 3_600_000),
+  /** One unknown `kid` triggers at most one JWKS refetch in this long. */
+  jwksUnknownKidIntervalMs: z.number().int().min(0).default(60_000),
+  /** An unknown `kid` this soon after the last fetch is looked up in that fetch's keys. */
+  jwksMinRefetchIntervalMs: z.number().int().min(0).default(1_000),
+  /** After a failed JWKS fetch, calls needing a fetch fail fast for this long. */
+  jwksFailureBackoffMs: z.number().int().min(0).default(5_000),
+  /** Timeout for the discovery and JWKS requests: the longest any call waits on the IdP. */
+  fetchTimeoutMs: z.number().int().positive().max(10_000).default(2_000),
 });
 
 export type TokenVerifierOptions = z.input<typeof optionsSchema> & {
   /** Replaces global fetch for discovery and JWKS (tests, proxies). */
   fetchImpl?: typeof fetch;
-  /** The clock `exp`/`nbf` are checked against. */
+  /** The clock `exp`/`nbf` and the key cache's ages are checked against. */
   now?: () => Date;
+  /** Key-set fetches, failures and stale use, for the logs. */
+  onJwksEvent?: (event: JwksEvent) => void;
 };
 
 /**
@@ -102,7 +134,7 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
   const config = parsed.data;
   const fetchImpl = options.fetchImpl ?? fetch;
   const now = options.now ?? (() => new Date());
-  const getKey = lazyRemoteKeySet(config, fetchImpl);
+  const getKey = cachedKeySet(config, fetchImpl, now, options.onJwksEvent);
 
   const common = (): Pick<
     JWTVerifyOptions,
@@ -114,6 +146,27 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
     currentDate: now(),
   });
 
+  /** A JWT access token: signature, issuer, audience, expiry and that it is not an ID token. */
+  const verifyAccessToken = async (token: string, id: JWTPayload): Promise<JWTPayload> => {
+    const byClientId = config.accessTokenAudience === 'client_id';
+    const access = await verifyOne('access', token, getKey, {
+      ...common(),
+      ...(byClientId
+        ? { requiredClaims: ['sub', 'exp', 'client_id', 'token_use'] }
+        : { audience: config.audience, requiredClaims: ['sub', 'exp'] }),
+      ...(config.requireAccessTokenType ? { typ: 'at+jwt' } : {}),
+    });
+    if (byClientId) {
+      requireClaim('access', access.payload, 'client_id', config.audience);
+      requireClaim('access', access.payload, 'token_use', 'access');
+      requireClaim('id', id, 'token_use', 'id');
+    }
+    checkTokenKinds(access.payload, id, {
+      claim: config.requireAccessTokenType || byClientId ? undefined : config.accessTokenClaim,
+    });
+    return access.payload;
+  };
+
   return {
     async verify(accessToken, idToken) {
       if (!accessToken) throw new AuthError('TOKEN_MISSING', { token: 'access' });
@@ -123,38 +176,39 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
       if (signingInput(accessToken) === signingInput(idToken))
         throw new AuthError('TOKEN_INVALID', { reason: 'same token twice' });
 
-      const byClientId = config.accessTokenAudience === 'client_id';
-      const access = await verifyOne('access', accessToken, getKey, {
-        ...common(),
-        ...(byClientId
-          ? { requiredClaims: ['sub', 'exp', 'client_id', 'token_use'] }
-          : { audience: config.audience, requiredClaims: ['sub', 'exp'] }),
-        ...(config.requireAccessTokenType ? { typ: 'at+jwt' } : {}),
-      });
       const id = await verifyOne('id', idToken, getKey, {
         ...common(),
         audience: config.clientId,
-        requiredClaims: byClientId ? ['sub', 'exp', 'iat', 'token_use'] : ['sub', 'exp', 'iat'],
+        requiredClaims:
+          config.accessTokenAudience === 'client_id'
+            ? ['sub', 'exp', 'iat', 'token_use']
+            : ['sub', 'exp', 'iat'],
       });
-      if (byClientId) {
-        requireClaim('access', access.payload, 'client_id', config.audience);
-        requireClaim('access', access.payload, 'token_use', 'access');
-        requireClaim('id', id.payload, 'token_use', 'id');
-      }
       checkIdTokenParty(id.payload, config.clientId);
-      checkTokenKinds(access.payload, id.payload, {
-        claim: config.requireAccessTokenType || byClientId ? undefined : config.accessTokenClaim,
-      });
       // An access token must not be replayed as an ID token where both audiences coincide.
       if (normalisedTyp(id.typ) === 'at+jwt')
         throw new AuthError('TOKEN_INVALID', { token: 'id', reason: 'typ' });
-      if (access.payload.sub !== id.payload.sub)
-        throw new AuthError('TOKEN_MISMATCH', { reason: 'sub' });
+      const access =
+        config.accessTokenFormat === 'bound'
+          ? boundAccessToken(accessToken, id)
+          : await verifyAccessToken(accessToken, id.payload);
+      const accessIdentity = access[config.accessTokenIdentityClaim];
+      const idIdentity = id.payload[config.idTokenIdentityClaim];
+      if (typeof idIdentity !== 'string' || idIdentity === '')
+        throw new AuthError('TOKEN_INVALID', {
+          token: 'id',
+          reason: `claims: ${config.idTokenIdentityClaim}`,
+        });
+      if (accessIdentity !== idIdentity)
+        throw new AuthError('TOKEN_MISMATCH', {
+          reason: `${config.accessTokenIdentityClaim}/${config.idTokenIdentityClaim}`,
+        });
 
       return identityFromClaims({
         idToken: id.payload,
-        accessToken: access.payload,
+        accessToken: access,
         groupsClaim: config.groupsClaim,
+        groupsSeparator: config.groupsSeparator,
         groupsSource: config.groupsSource satisfies GroupsSource,
         emailClaim: config.emailClaim,
         requireEmailVerified: config.requireEmailVerified,
@@ -166,27 +220,34 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
 type ParsedOptions = z.output<typeof optionsSchema>;
 
 /** Discovery happens on first use (not at start-up) and is cached; a failure is retried next time. */
-function lazyRemoteKeySet(config: ParsedOptions, fetchImpl: typeof fetch): JWTVerifyGetKey {
-  let keySet: Promise<ReturnType<typeof createRemoteJWKSet>> | undefined;
-  const load = async () => {
-    const url =
-      config.jwksUri === undefined
-        ? await discoverJwksUri(config.issuer, fetchImpl, config.fetchTimeoutMs)
-        : new URL(config.jwksUri);
-    return createRemoteJWKSet(url, {
-      cooldownDuration: config.jwksCooldownMs,
-      cacheMaxAge: config.jwksCacheMaxAgeMs,
-      timeoutDuration: config.fetchTimeoutMs,
-      [customFetch]: (url, init) => fetchImpl(url, init),
-    });
-  };
-  return async (header, token) => {
-    keySet ??= load().catch((error: unknown) => {
-      keySet = undefined;
-      throw error;
-    });
-    return (await keySet)(header, token);
-  };
+function cachedKeySet(
+  config: ParsedOptions,
+  fetchImpl: typeof fetch,
+  now: () => Date,
+  onEvent: ((event: JwksEvent) => void) | undefined,
+): JWTVerifyGetKey {
+  let jwksUri: Promise<URL> | undefined;
+  const cache = new JwksCache({
+    jwksUri: () =>
+      (jwksUri ??= (
+        config.jwksUri === undefined
+          ? discoverJwksUri(config.issuer, fetchImpl, config.fetchTimeoutMs)
+          : Promise.resolve(new URL(config.jwksUri))
+      ).catch((error: unknown) => {
+        jwksUri = undefined;
+        throw error;
+      })),
+    fetchImpl,
+    now: () => now().getTime(),
+    refreshAfterMs: config.jwksRefreshAfterMs,
+    staleIfErrorMs: config.jwksStaleIfErrorMs,
+    unknownKidIntervalMs: config.jwksUnknownKidIntervalMs,
+    minRefetchIntervalMs: config.jwksMinRefetchIntervalMs,
+    failureBackoffMs: config.jwksFailureBackoffMs,
+    fetchTimeoutMs: config.fetchTimeoutMs,
+    ...(onEvent === undefined ? {} : { onEvent }),
+  });
+  return cache.getKey;
 }
 
 async function verifyOne(
@@ -194,15 +255,35 @@ async function verifyOne(
   token: string,
   getKey: JWTVerifyGetKey,
   options: JWTVerifyOptions,
-): Promise<{ payload: JWTPayload; typ: string | undefined }> {
+): Promise<{ payload: JWTPayload; typ: string | undefined; alg: string | undefined }> {
   if (token.length > MAX_TOKEN_LENGTH)
     throw new AuthError('TOKEN_INVALID', { token: kind, reason: 'too long' });
   try {
     const { payload, protectedHeader } = await jwtVerify(token, getKey, options);
-    return { payload, typ: protectedHeader.typ };
+    return { payload, typ: protectedHeader.typ, alg: protectedHeader.alg };
   } catch (error) {
     throw toAuthError(kind, error);
   }
+}
+
+/**
+ * An opaque access token (Google) proves nothing by itself; the verified ID token vouches for it by
+ * `at_hash` (OIDC Core §3.1.3.8): the left half of its SHA-256, base64url. Its identity claims are
+ * the ID token's.
+ */
+function boundAccessToken(
+  accessToken: string,
+  id: { payload: JWTPayload; alg: string | undefined },
+): JWTPayload {
+  if (accessToken.length > MAX_TOKEN_LENGTH)
+    throw new AuthError('TOKEN_INVALID', { token: 'access', reason: 'too long' });
+  if (id.alg !== 'RS256' && id.alg !== 'ES256')
+    throw new AuthError('TOKEN_INVALID', { token: 'id', reason: 'alg' });
+  const digest = createHash('sha256').update(accessToken, 'ascii').digest();
+  const expected = base64url.encode(digest.subarray(0, digest.length / 2));
+  if (id.payload['at_hash'] !== expected)
+    throw new AuthError('TOKEN_INVALID', { token: 'access', reason: 'at_hash' });
+  return id.payload;
 }
 
 /** A claim that must hold exactly `expected` (a string); the error names the claim, not its value. */
@@ -263,7 +344,14 @@ function normalisedTyp(typ: string | undefined): string | undefined {
 }
 
 function toAuthError(kind: TokenKind, error: unknown): AuthError {
-  if (error instanceof AuthError) return error;
+  if (error instanceof AuthError) {
+    return error.token === undefined
+      ? new AuthError(error.code, {
+          token: kind,
+          ...(error.reason === undefined ? {} : { reason: error.reason }),
+        })
+      : error;
+  }
   if (error instanceof errors.JWTExpired)
     return new AuthError('TOKEN_EXPIRED', { token: kind, reason: 'exp' });
   if (error instanceof errors.JWTClaimValidationFailed) {

@@ -9,6 +9,10 @@ export interface VerifiedIdentity {
   groups: string[];
   /** Authentication methods, e.g. ["pwd", "mfa"]; empty when the IdP does not say. */
   amr: string[];
-  /** When the user last authenticated, ISO-8601 UTC. */
+  /** The authentication context class the IdP reports (`acr`), if any. */
+  acr?: string;
+  /** Entra ID's satisfied authentication contexts (`acrs`, e.g. ["c1"]); empty elsewhere. */
+  acrs?: string[];
+  /** When the user last authenticated, ISO-8601 UTC; absent when the IdP did not say (or said 0). */
   authTime?: string;
 }

@@ -6,6 +6,7 @@ import { startDynamoDb } from '../dynamodb/start-dynamodb';
 import { startDevIdp } from '../idp';
 import { startStsEmulator } from '../sts';
 import { readyBanner } from './banner';
+import { devRuntimeConfig, idpChoiceFrom, spaSettingsFrom } from './idp-choice';
 import { checkPortsFree, PortInUseError, type PortClaim } from './check-ports';
 import { startChild, waitForHttp, type ChildService } from './child-service';
 import { prefixedLog } from './prefixed-log';
@@ -24,15 +25,18 @@ async function main(): Promise<void> {
   );
   const config = loadDevConfig(configFile);
   const ports = resolvePorts();
+  const idpChoice = idpChoiceFrom(process.env);
 
   const claims: PortClaim[] = Object.entries(portSettings).flatMap(([name, s]) =>
-    name === 'sts'
-      ? config.sts.regions.map((region, i) => ({
-          name: `sts ${region}`,
-          port: ports.sts + i,
-          env: s.env,
-        }))
-      : [{ name, port: ports[name as keyof typeof ports], env: s.env }],
+    name === 'idp' && idpChoice.kind === 'external'
+      ? []
+      : name === 'sts'
+        ? config.sts.regions.map((region, i) => ({
+            name: `sts ${region}`,
+            port: ports.sts + i,
+            env: s.env,
+          }))
+        : [{ name, port: ports[name as keyof typeof ports], env: s.env }],
   );
   await checkPortsFree(HOST, claims);
 
@@ -40,20 +44,22 @@ async function main(): Promise<void> {
   const apiUrl = `http://${HOST}:${ports.api}`;
   const [db, idp, sts] = await Promise.all([
     startDynamoDb({ host: HOST, port: ports.dynamodb, dataDir: join(dataDir, 'dynamodb') }),
-    startDevIdp({
-      host: HOST,
-      port: ports.idp,
-      dataDir,
-      personas: config.personas,
-      client: {
-        clientId: config.idp.client.clientId,
-        redirectUris: [`${webOrigin}/auth/callback`],
-        postLogoutRedirectUris: [`${webOrigin}/`],
-      },
-      apiAudience: config.idp.apiAudience,
-      groupsClaim: config.idp.groupsClaim,
-      log: prefixedLog('idp'),
-    }),
+    idpChoice.kind === 'external'
+      ? Promise.resolve(undefined)
+      : startDevIdp({
+          host: HOST,
+          port: ports.idp,
+          dataDir,
+          personas: config.personas,
+          client: {
+            clientId: config.idp.client.clientId,
+            redirectUris: [`${webOrigin}/auth/callback`],
+            postLogoutRedirectUris: [`${webOrigin}/`],
+          },
+          apiAudience: config.idp.apiAudience,
+          groupsClaim: config.idp.groupsClaim,
+          log: prefixedLog('idp'),
+        }),
     startStsEmulator({
       host: HOST,
       basePort: ports.sts,
@@ -63,8 +69,42 @@ async function main(): Promise<void> {
       log: prefixedLog('sts'),
     }),
   ]);
-  const closers: (() => Promise<void>)[] = [() => sts.close(), () => idp.close(), () => db.close()];
+  const closers: (() => Promise<void>)[] = [
+    () => sts.close(),
+    () => idp?.close() ?? Promise.resolve(),
+    () => db.close(),
+  ];
   log(`DynamoDB (dynalite) ${db.endpoint}, data in ${join(dataDir, 'dynamodb')}`);
+
+  // The dev IdP's settings, or the external IdP's as the environment names them (the API reads
+  // the same variables: ELEVATE_IDP_PROVIDER, ELEVATE_GROUPS_CLAIM, ELEVATE_MFA_*, …).
+  const oidc =
+    idpChoice.kind === 'external'
+      ? {
+          ELEVATE_IDP_ISSUER: idpChoice.issuer,
+          ELEVATE_CLIENT_ID: idpChoice.clientId,
+          ELEVATE_API_AUDIENCE: idpChoice.audience,
+          ELEVATE_IDP_PROVIDER: idpChoice.provider,
+        }
+      : {
+          ELEVATE_IDP_ISSUER: idp?.issuer ?? '',
+          ELEVATE_CLIENT_ID: config.idp.client.clientId,
+          ELEVATE_API_AUDIENCE: config.idp.apiAudience,
+          ELEVATE_IDP_PROVIDER: 'generic' as const,
+          ELEVATE_GROUPS_CLAIM: config.idp.groupsClaim,
+        };
+  if (idpChoice.kind === 'external')
+    log(`using the IdP at ${idpChoice.issuer} (${idpChoice.provider})`);
+  const runtimeConfig = devRuntimeConfig({
+    issuer: oidc.ELEVATE_IDP_ISSUER,
+    clientId: oidc.ELEVATE_CLIENT_ID,
+    apiUrl,
+    settings: spaSettingsFrom(
+      oidc.ELEVATE_IDP_PROVIDER,
+      oidc.ELEVATE_API_AUDIENCE,
+      idpChoice.kind === 'external' ? process.env : {},
+    ),
+  });
 
   const broker = config.sts.principals.find((p) => p.name === 'broker');
   const childEnv: NodeJS.ProcessEnv = {
@@ -75,10 +115,8 @@ async function main(): Promise<void> {
     ELEVATE_WEB_PORT: String(ports.web),
     ELEVATE_WEB_ORIGIN: webOrigin,
     ELEVATE_API_URL: apiUrl,
-    ELEVATE_IDP_ISSUER: idp.issuer,
-    ELEVATE_CLIENT_ID: config.idp.client.clientId,
-    ELEVATE_API_AUDIENCE: config.idp.apiAudience,
-    ELEVATE_GROUPS_CLAIM: config.idp.groupsClaim,
+    ...oidc,
+    ELEVATE_RUNTIME_CONFIG: JSON.stringify(runtimeConfig),
     ELEVATE_POLICY_FILE: policyFile,
     ELEVATE_DYNAMODB_ENDPOINT: db.endpoint,
     ELEVATE_STS_ENDPOINTS: JSON.stringify(sts.endpoints),
@@ -134,7 +172,9 @@ async function main(): Promise<void> {
       urls: [
         { label: 'Elevate', url: `${webOrigin}/` },
         { label: 'API', url: apiUrl },
-        { label: 'Dev IdP', url: idp.issuer },
+        idp === undefined
+          ? { label: 'IdP', url: oidc.ELEVATE_IDP_ISSUER }
+          : { label: 'Dev IdP', url: idp.issuer },
         ...Object.entries(sts.endpoints).map(([region, url]) => ({ label: `STS ${region}`, url })),
         { label: 'Console', url: sts.consoleUrl },
         { label: 'DynamoDB', url: db.endpoint },

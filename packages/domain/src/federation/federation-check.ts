@@ -5,10 +5,11 @@ import type { DomainError } from '../domain-error';
 import { domainError } from '../domain-error';
 import type { EffectiveRule } from '../policy/effective-rule';
 import { effectiveRuleFor } from '../policy/policy-evaluator';
-import type { Policy, StepUpRule } from '../policy/policy-schema';
+import type { Policy } from '../policy/policy-schema';
+import { DEFAULT_MFA_EVIDENCE, meetsStepUp } from './mfa-evidence';
+import type { MfaEvidence } from './mfa-evidence';
 import type { Result } from '../result';
 import { err, ok } from '../result';
-import { isIsoInstant, secondsBetween } from '../time';
 import { isRequester } from '../transitions/transition';
 import type { AccessWindow } from '../window';
 import { accessPhase, windowOf } from '../window';
@@ -56,13 +57,6 @@ const meetsCurrentApprovalRule = (request: AccessRequest, rule: EffectiveRule): 
   return approvers.size >= 1 && counted >= rule.approvalsRequired;
 };
 
-/** Whether the actor's sign-in satisfies a step-up rule at `now`: MFA, and recent enough. */
-export const meetsStepUp = (actor: Actor, stepUp: StepUpRule, now: string): boolean => {
-  if (!actor.amr.includes('mfa')) return false;
-  if (actor.authTime === undefined || !isIsoInstant(actor.authTime)) return false;
-  return secondsBetween(actor.authTime, now) <= stepUp.maxAuthAgeMinutes * 60;
-};
-
 /**
  * The checks before any session is issued, all evaluated now (the token verifier has already
  * authenticated the actor): it is the actor's own request; they are still eligible under the
@@ -76,6 +70,8 @@ export const federationCheck = (
   actor: Actor,
   policy: Policy,
   now: string,
+  /** What proves MFA with the configured IdP. */
+  mfaEvidence: MfaEvidence = DEFAULT_MFA_EVIDENCE,
 ): Result<FederationGrant, FederationDenial> => {
   if (!isRequester(request, actor)) {
     return err(
@@ -127,7 +123,7 @@ export const federationCheck = (
     );
   }
   const { stepUp } = rule.value;
-  if (stepUp !== undefined && !meetsStepUp(actor, stepUp, now)) {
+  if (stepUp !== undefined && !meetsStepUp(actor, stepUp, now, mfaEvidence)) {
     return err({
       ...domainError(
         'STEP_UP_REQUIRED',

@@ -5,4 +5,5 @@ export * from './source-identity';
 export * from './session-tags';
 export * from './session-plan';
 export * from './federation-check';
+export * from './mfa-evidence';
 export * from './ports';

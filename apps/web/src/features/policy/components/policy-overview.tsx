@@ -1,3 +1,4 @@
+import Alert from '@cloudscape-design/components/alert';
 import Badge from '@cloudscape-design/components/badge';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
@@ -322,6 +323,13 @@ export function PolicyOverview({ groups }: { groups: readonly string[] }) {
     );
   return (
     <SpaceBetween size="l">
+      {policy.data?.idpEnforcesMfa === true && (
+        <Alert type="info" header="MFA is enforced by your identity provider">
+          The operator states that your organisation’s identity provider asks for MFA at every
+          sign-in, because its tokens cannot show it. Roles marked “MFA within …” therefore need a
+          recent sign-in, which always includes MFA.
+        </Alert>
+      )}
       <Eligibility
         entries={policy.data?.eligibility ?? []}
         loading={policy.isPending}
