@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { requestStatusSchema } from './enums';
-import { accountIdSchema, instantSchema, roleNameSchema } from './text';
+import { accountIdSchema, instantSchema, roleNameSchema, ticketSchema } from './text';
 
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 100;
@@ -27,8 +27,11 @@ export const myRequestsQuerySchema = z.strictObject({
 });
 export type MyRequestsQuery = z.infer<typeof myRequestsQuerySchema>;
 
-/** `GET /reviews/pending` (oldest first). */
-export const pendingReviewsQuerySchema = z.strictObject(page);
+/** `GET /reviews/pending`: oldest first, or newest first with `order=newest`. */
+export const pendingReviewsQuerySchema = z.strictObject({
+  ...page,
+  order: z.enum(['oldest', 'newest']).default('oldest'),
+});
 export type PendingReviewsQuery = z.infer<typeof pendingReviewsQuerySchema>;
 
 /** `GET /reviews/break-glass` (awaiting post-access review, oldest first). */
@@ -43,6 +46,8 @@ const auditFilters = {
   accountId: accountIdSchema.optional(),
   roleName: roleNameSchema.optional(),
   status: requestStatusSchema.optional(),
+  /** A ticket reference, matched ignoring case. */
+  ticket: ticketSchema.optional(),
 };
 
 const checkRange = (query: { from: string; to: string }, ctx: z.RefinementCtx) => {
