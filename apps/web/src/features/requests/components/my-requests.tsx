@@ -69,8 +69,8 @@ export function MyRequests({ onFlash }: MyRequestsProps) {
       title="No requests yet"
       action={<Button onClick={() => void navigate('/requests/new')}>New request</Button>}
     >
-      Ask for a role in an account you need to work in; a reviewer decides, then you get console
-      and CLI access here.
+      Ask for a role in an account you need to work in; a reviewer decides, then you get console and
+      CLI access here.
     </EmptyState>
   );
 
