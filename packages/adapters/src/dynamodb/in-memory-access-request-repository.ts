@@ -5,6 +5,7 @@ import type {
   DecidedByQuery,
   Page,
   PageQuery,
+  QueueOrder,
   RepositoryError,
   RequestStatus,
   Result,
@@ -76,12 +77,13 @@ export class InMemoryAccessRequestRepository implements AccessRequestRepository 
   }
 
   async listPendingForReview(
-    query: PageQuery & { readonly routingKeys: readonly string[] },
+    query: PageQuery & { readonly routingKeys: readonly string[]; readonly order?: QueueOrder },
   ): Promise<Page<AccessRequest>> {
+    const order = query.order ?? 'oldestFirst';
     return this.#page(
-      'review',
+      order === 'oldestFirst' ? 'review' : 'reviewNewest',
       query,
-      'oldestFirst',
+      order,
       (request) =>
         request.status === 'PENDING' && query.routingKeys.includes(request.routing.routingKey),
     );
@@ -109,7 +111,8 @@ export class InMemoryAccessRequestRepository implements AccessRequestRepository 
           request.requester.email.toLowerCase() === query.requesterEmail.toLowerCase()) &&
         (query.accountId === undefined || request.accountId === query.accountId) &&
         (query.roleName === undefined || request.roleName === query.roleName) &&
-        (query.status === undefined || request.status === query.status)
+        (query.status === undefined || request.status === query.status) &&
+        (query.ticket === undefined || request.ticket?.toLowerCase() === query.ticket.toLowerCase())
       );
     });
   }
@@ -141,7 +144,7 @@ export class InMemoryAccessRequestRepository implements AccessRequestRepository 
   #page(
     listing: Listing,
     query: PageQuery,
-    order: 'oldestFirst' | 'newestFirst',
+    order: QueueOrder,
     matches: (request: AccessRequest) => boolean,
   ): Page<AccessRequest> {
     checkLimit(query.limit);

@@ -36,6 +36,11 @@ import {
 
 export interface ContractSubject {
   readonly repository: AccessRequestRepository;
+  /**
+   * Waits until read models kept from the change stream (the decider entries) have caught up with
+   * every write so far — eventual consistency, as in AWS. Absent: the store is always caught up.
+   */
+  readonly settle?: () => Promise<void>;
 }
 
 const created = (result: TransitionResult): AccessRequest => {
@@ -314,6 +319,32 @@ export const describeAccessRequestRepositoryContract = (
         2,
       );
       expect(listed).toEqual({ ids: ['p-1', 'p-2', 'p-3', 'p-4', 'p-6'], pages: 3 });
+      // Newest first: the newest request is on the first page, whatever the queue's length.
+      for (const limit of [1, 2, 3]) {
+        const newest = await walk(
+          (cursor) =>
+            repository.listPendingForReview({
+              routingKeys: keys,
+              order: 'newestFirst',
+              limit,
+              ...(cursor ? { cursor } : {}),
+            }),
+          limit,
+        );
+        expect(newest.ids).toEqual(['p-6', 'p-4', 'p-3', 'p-2', 'p-1']);
+      }
+      // A cursor of one order is refused by the other.
+      const oldestPage = await repository.listPendingForReview({ routingKeys: keys, limit: 1 });
+      expect(
+        await codeOf(
+          repository.listPendingForReview({
+            routingKeys: keys,
+            order: 'newestFirst',
+            limit: 1,
+            cursor: oldestPage.nextCursor ?? '',
+          }),
+        ),
+      ).toBe('INVALID_CURSOR');
       const onlyData = await repository.listPendingForReview({
         routingKeys: [routingKeyOf(data)],
         limit: 10,
@@ -423,6 +454,28 @@ export const describeAccessRequestRepositoryContract = (
       });
     });
 
+    it('finds requests by ticket whatever its case, alone and with another filter', async () => {
+      const { repository } = await setup();
+      const range = { from: '2025-01-01T00:00:00.000Z', to: '2025-06-01T00:00:00.000Z' };
+      await mustCreate(
+        repository,
+        pendingAt('t-1', '2025-02-01T09:00:00.000Z', alice, { ticket: 'OPS-42' }),
+        pendingAt('t-2', '2025-03-01T09:00:00.000Z', bob, { ticket: 'ops-42' }),
+        pendingAt('t-3', '2025-04-01T09:00:00.000Z', alice, { ticket: 'OPS-7' }),
+        pendingAt('t-4', '2025-05-01T09:00:00.000Z', alice),
+      );
+      const byTicket = async (filters: { ticket: string; requesterSub?: string }, limit = 1) =>
+        walk(
+          (cursor) =>
+            repository.listForAudit({ ...range, ...filters, limit, ...(cursor ? { cursor } : {}) }),
+          limit,
+        );
+      expect((await byTicket({ ticket: 'Ops-42' })).ids).toEqual(['t-2', 't-1']);
+      expect((await byTicket({ ticket: 'OPS-7' }, 5)).ids).toEqual(['t-3']);
+      expect((await byTicket({ ticket: 'OPS-42', requesterSub: alice.sub })).ids).toEqual(['t-1']);
+      expect((await byTicket({ ticket: 'OPS-1' })).ids).toEqual([]);
+    });
+
     it('finds a requester by email whatever the case of the address, before and after a transition', async () => {
       const { repository } = await setup();
       const carol = { ...bob, sub: 'carol-sub', email: 'Carol.Jones@Example.COM' };
@@ -456,7 +509,7 @@ export const describeAccessRequestRepositoryContract = (
     });
 
     it("lists a person's past decisions newest first: approvals, rejections, revocations and break-glass reviews", async () => {
-      const { repository } = await setup();
+      const { repository, settle = async () => undefined } = await setup();
       const range = { from: '2025-01-01T00:00:00.000Z', to: '2025-06-01T00:00:00.000Z' };
       const approved = pendingAt('d-approved', '2025-01-15T09:00:00.000Z');
       const rejected = pendingAt('d-rejected', '2025-02-10T09:00:00.000Z', bob);
@@ -515,6 +568,7 @@ export const describeAccessRequestRepositoryContract = (
       await decide(repository, byRavi, (r) => approveRequest(r, {}, ctx(ravi, later(r))));
       await decide(repository, cancelled, (r) => cancelRequest(r, {}, ctx(alice, later(r))));
       await decide(repository, tooOld, (r) => approveRequest(r, {}, ctx(rita, later(r))));
+      await settle();
 
       const ritas = ['d-reviewed', 'd-quorum', 'd-revoked', 'd-rejected', 'd-approved'];
       expect(await mine(rita.sub, 2)).toEqual({ ids: ritas, pages: 3 });
