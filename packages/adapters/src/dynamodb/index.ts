@@ -6,6 +6,16 @@ export type { DynamoDbAccessRequestRepositoryOptions } from './dynamodb-access-r
 export { InMemoryAccessRequestRepository } from './in-memory-access-request-repository';
 export { InvalidCursorError } from './repository-error';
 export { elevateTableDefinition, ensureTable, TABLE_INDEXES } from './table-definition';
+export {
+  DynamoDbDecisionReadModel,
+  deciderEntriesOf,
+  DECIDER_PREFIX,
+  ENTITY_DECIDER_ENTRY,
+} from './decider-read-model';
+export { rebuildReadModels } from './rebuild-read-models';
+export type { RebuildOptions, RebuildReport } from './rebuild-read-models';
+export { batchWriteAll, documentClientOf } from './batch-operations';
+export { itemOf as requestItemOf } from './request-item';
 export type { TableIndex } from './table-definition';
 export {
   keyOf as requestKeyOf,
