@@ -1,5 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { AccessRequest, DecisionReadModel } from '@elevate/domain';
 import { decidersOf } from '@elevate/domain';
 import { batchWriteAll, documentClientOf } from './batch-operations';
@@ -45,11 +46,19 @@ export class DynamoDbDecisionReadModel implements DecisionReadModel {
     this.#table = options.tableName;
   }
 
+  /**
+   * One PutItem per decider (a request has a few): the stream consumer needs no BatchWriteItem,
+   * which IAM cannot keep from deleting.
+   */
   async record(request: AccessRequest): Promise<void> {
-    await this.recordAll([request]);
+    await Promise.all(
+      deciderEntriesOf(request).map((entry) =>
+        this.#documents.send(new PutCommand({ TableName: this.#table, Item: entry })),
+      ),
+    );
   }
 
-  /** The entries of many requests in batches of 25 (rebuild, bulk load). */
+  /** The entries of many requests in batches of 25 (operator's rebuild, bulk load). */
   async recordAll(requests: readonly AccessRequest[]): Promise<number> {
     const entries = requests.flatMap(deciderEntriesOf);
     await batchWriteAll(this.#documents, this.#table, entries);

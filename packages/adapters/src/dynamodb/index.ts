@@ -5,7 +5,13 @@ export {
 export type { DynamoDbAccessRequestRepositoryOptions } from './dynamodb-access-request-repository';
 export { InMemoryAccessRequestRepository } from './in-memory-access-request-repository';
 export { InvalidCursorError } from './repository-error';
-export { elevateTableDefinition, ensureTable, TABLE_INDEXES } from './table-definition';
+export {
+  elevateTableDefinition,
+  ensureTable,
+  FILTER_INDEX_ATTRIBUTES,
+  INDEX_PROJECTIONS,
+  TABLE_INDEXES,
+} from './table-definition';
 export {
   DynamoDbDecisionReadModel,
   deciderEntriesOf,
