@@ -33,15 +33,16 @@ export async function bulkLoad(options: LoadOptions): Promise<number> {
     for (;;) {
       const start = next;
       if (start >= options.total) return;
-      next = Math.min(options.total, start + chunk * 4);
+      const end = Math.min(options.total, start + chunk * 4);
+      next = end;
       const items: Record<string, unknown>[] = [];
-      for (let i = start; i < next; i += 1) {
+      for (let i = start; i < end; i += 1) {
         const request = options.requestAt(i);
         items.push(requestItemOf(request), ...deciderEntriesOf(request));
       }
       await batchWriteAll(documents, options.tableName, items);
       written += items.length;
-      loaded += next - start;
+      loaded += end - start;
       options.onProgress?.(loaded);
     }
   };
