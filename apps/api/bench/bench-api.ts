@@ -30,6 +30,8 @@ const { values: args } = parseArgs({
     'deep-pages': { type: 'string', default: '20' },
     out: { type: 'string' },
     fresh: { type: 'boolean', default: false },
+    /** Write a V8 CPU profile of the API process to .data/bench-api/profiles. */
+    profile: { type: 'boolean', default: false },
   },
 });
 const total = Number(args.requests);
@@ -50,8 +52,9 @@ function start(
   scriptArgs: string[],
   env: NodeJS.ProcessEnv,
   ready: RegExp,
+  nodeArgs: string[] = [],
 ): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
-  const child = spawn('node', ['--import', 'tsx', script, ...scriptArgs], {
+  const child = spawn('node', [...nodeArgs, '--import', 'tsx', script, ...scriptArgs], {
     cwd: join(repoRoot, 'apps/api'),
     env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...env },
     detached: true,
@@ -213,6 +216,9 @@ const main = async () => {
       AWS_SECRET_ACCESS_KEY: 'bench',
     },
     /Elevate API ready on (http:\/\/\S+?)["\s]/,
+    args.profile
+      ? ['--cpu-prof', '--cpu-prof-dir', join(repoRoot, '.data/bench-api/profiles')]
+      : [],
   );
   const apiUrl = api.match[1] ?? '';
   const apiPid = api.child.pid ?? 0;

@@ -36,3 +36,4 @@ export type { ChangeRecord } from './change-record';
 export { DynamoDbSessionRecordRepository } from './dynamodb-session-record-repository';
 export type { DynamoDbSessionRecordRepositoryOptions } from './dynamodb-session-record-repository';
 export { InMemorySessionRecordRepository } from './in-memory-session-record-repository';
+export { createDynamoDbClient as createDynamoDbClientFor } from './dynamodb-client';
