@@ -20,10 +20,11 @@ const page = {
   limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
 };
 
-/** `GET /requests` (mine, newest first). */
+/** `GET /requests` (mine, newest first); `q` finds text in account, role, justification or ticket. */
 export const myRequestsQuerySchema = z.strictObject({
   ...page,
   status: requestStatusSchema.optional(),
+  q: z.string().trim().min(1).max(100).optional(),
 });
 export type MyRequestsQuery = z.infer<typeof myRequestsQuerySchema>;
 

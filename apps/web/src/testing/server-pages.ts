@@ -28,7 +28,9 @@ export function byPrefix(
   others: Record<string, (body: unknown, path: string) => unknown> = {},
 ): Record<string, (body: unknown, path: string) => unknown> {
   return new Proxy(others, {
-    get: (target, key) =>
-      typeof key === 'string' && key.startsWith(`GET ${prefix}`) ? answer : target[key],
+    get: (target, key) => {
+      if (typeof key !== 'string') return undefined;
+      return key.startsWith(`GET ${prefix}`) ? answer : target[key];
+    },
   });
 }

@@ -184,6 +184,10 @@ describe('DynamoDB access request items', () => {
       GSI9SK: '2025-03-03T09:00:00.000Z#01JTEST',
       // The audit's case-insensitive filter by address (DynamoDB has no lower()).
       requesterEmailLower: alice.email.toLowerCase(),
+      // What "my requests" text search looks in, in lower case.
+      searchText: [request.accountId, request.roleName, request.justification, '']
+        .join('\n')
+        .toLowerCase(),
     });
     // No ticket, so no entry in the (sparse) ticket index.
     expect(item).not.toHaveProperty('GSI8PK');

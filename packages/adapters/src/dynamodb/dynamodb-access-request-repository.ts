@@ -12,7 +12,7 @@ import type {
   PageQuery,
   QueueOrder,
   RepositoryError,
-  RequestStatus,
+  RequesterQuery,
   Result,
   TransitionWrite,
 } from '@elevate/domain';
@@ -169,16 +169,34 @@ export class DynamoDbAccessRequestRepository implements AccessRequestRepository 
     );
   }
 
-  async listByRequester(
-    query: PageQuery & { readonly requesterSub: string; readonly status?: RequestStatus },
-  ): Promise<Page<AccessRequest>> {
+  async listByRequester(query: RequesterQuery): Promise<Page<AccessRequest>> {
     checkLimit(query.limit);
     const after = decodeCursor('requester', query.cursor);
     // With a status: the requester's partition of that status (GSI9), so a page reads one page.
-    const source: Pick<PartitionQuery, 'index' | 'partition'> =
-      query.status === undefined
-        ? { index: 'GSI1', partition: `${REQUESTER_PREFIX}${query.requesterSub}` }
-        : { index: 'GSI9', partition: requesterStatusPartition(query.requesterSub, query.status) };
+    // Text search is a filter on one person's own requests (GSI1), within the page's read budget.
+    const source: Pick<PartitionQuery, 'index' | 'partition' | 'filter'> =
+      query.text !== undefined
+        ? {
+            index: 'GSI1',
+            partition: `${REQUESTER_PREFIX}${query.requesterSub}`,
+            filter: {
+              expression: `contains(#searchText, :text)${query.status === undefined ? '' : ' AND #status = :status'}`,
+              names: {
+                '#searchText': 'searchText',
+                ...(query.status === undefined ? {} : { '#status': 'status' }),
+              },
+              values: {
+                ':text': query.text.toLowerCase(),
+                ...(query.status === undefined ? {} : { ':status': query.status }),
+              },
+            },
+          }
+        : query.status === undefined
+          ? { index: 'GSI1', partition: `${REQUESTER_PREFIX}${query.requesterSub}` }
+          : {
+              index: 'GSI9',
+              partition: requesterStatusPartition(query.requesterSub, query.status),
+            };
     const collected = await this.#collect(
       {
         ...source,

@@ -7,7 +7,7 @@ import type {
   PageQuery,
   QueueOrder,
   RepositoryError,
-  RequestStatus,
+  RequesterQuery,
   Result,
   TransitionWrite,
 } from '@elevate/domain';
@@ -15,7 +15,7 @@ import { decidersOf, err, ok } from '@elevate/domain';
 import type { Listing, Position } from './page-cursor';
 import { decodeCursor, encodeCursor, positionKey, positionOf, queueKey } from './page-cursor';
 import { alreadyExists, checkLimit, notFound, versionConflict } from './repository-error';
-import { canonicalInstant, creationKeyOf, storedRequestSchema } from './request-item';
+import { canonicalInstant, creationKeyOf, searchTextOf, storedRequestSchema } from './request-item';
 import { checkTransitionWrite } from './transition-update';
 
 /** The key a listing sorts by, comparable with a decoded cursor position. */
@@ -63,16 +63,16 @@ export class InMemoryAccessRequestRepository implements AccessRequestRepository 
     return ok(structuredClone(next));
   }
 
-  async listByRequester(
-    query: PageQuery & { readonly requesterSub: string; readonly status?: RequestStatus },
-  ): Promise<Page<AccessRequest>> {
+  async listByRequester(query: RequesterQuery): Promise<Page<AccessRequest>> {
+    const text = query.text?.toLowerCase();
     return this.#page(
       'requester',
       query,
       'newestFirst',
       (request) =>
         request.requester.sub === query.requesterSub &&
-        (query.status === undefined || request.status === query.status),
+        (query.status === undefined || request.status === query.status) &&
+        (text === undefined || searchTextOf(request).includes(text)),
     );
   }
 

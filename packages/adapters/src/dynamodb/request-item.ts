@@ -99,7 +99,17 @@ export type IndexAttributes = Record<IndexAttribute, string | undefined> & {
   readonly requesterEmailLower: string;
   /** The ticket reference in lower case, so the ticket filter ignores case; absent without a ticket. */
   readonly ticketLower: string | undefined;
+  /** What "my requests" text search matches, in lower case: account, role, justification, ticket. */
+  readonly searchText: string;
 };
+
+/** Text search compares lower case (DynamoDB's `contains` is case-sensitive). */
+export const searchTextOf = (
+  request: Pick<AccessRequest, 'accountId' | 'roleName' | 'justification' | 'ticket'>,
+): string =>
+  [request.accountId, request.roleName, request.justification, request.ticket ?? '']
+    .join('\n')
+    .toLowerCase();
 
 /** The requester's address as every email key and filter compares it. */
 export const emailKeyOf = (email: string): string => email.toLowerCase();
@@ -150,6 +160,7 @@ export const indexAttributesOf = (request: AccessRequest): IndexAttributes => {
     deciderSubs: deciders.length === 0 ? undefined : deciders,
     requesterEmailLower: email,
     ticketLower: ticket,
+    searchText: searchTextOf(request),
   };
 };
 

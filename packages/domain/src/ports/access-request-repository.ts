@@ -44,6 +44,13 @@ export interface RepositoryError {
   readonly message: string;
 }
 
+/** "My requests": one requester's, optionally of one status and matching a text search. */
+export interface RequesterQuery extends PageQuery {
+  readonly requesterSub: string;
+  readonly status?: RequestStatus;
+  readonly text?: string;
+}
+
 /** Filters of the audit listing; `from` ≤ createdAt < `to`, newest first. */
 export interface AuditQuery extends PageQuery {
   readonly from: string;
@@ -116,10 +123,11 @@ export interface AccessRequestRepository {
   create(request: AccessRequest): Promise<Result<AccessRequest, RepositoryError>>;
   /** Applies one transition conditionally; `VERSION_CONFLICT` when status or version moved on. */
   applyTransition(write: TransitionWrite): Promise<Result<AccessRequest, RepositoryError>>;
-  /** A requester's requests, newest first, optionally of one status. */
-  listByRequester(
-    query: PageQuery & { readonly requesterSub: string; readonly status?: RequestStatus },
-  ): Promise<Page<AccessRequest>>;
+  /**
+   * A requester's requests, newest first, optionally of one status and containing `text` (ignoring
+   * case) in the account id, role, justification or ticket.
+   */
+  listByRequester(query: RequesterQuery): Promise<Page<AccessRequest>>;
   /**
    * PENDING requests routed to any of `routingKeys` (from `routingKeysFor`), oldest first so the
    * queue is worked in order (or newest first with `order`). The caller drops the actor's own requests and ones they decided.

@@ -295,6 +295,41 @@ export const describeAccessRequestRepositoryContract = (
       expect(none).toEqual({ items: [] });
     });
 
+    it("finds text in a requester's own requests, ignoring case, alone and with a status", async () => {
+      const { repository } = await setup();
+      await mustCreate(
+        repository,
+        pendingAt('s-1', '2025-03-01T09:00:00.000Z', alice, {
+          justification: 'Rotate the KMS key',
+        }),
+        pendingAt('s-2', '2025-03-02T09:00:00.000Z', alice, { justification: 'Deploy hotfix' }),
+        pendingAt('s-3', '2025-03-03T09:00:00.000Z', alice, {
+          justification: 'Look at logs',
+          ticket: 'OPS-77',
+        }),
+        pendingAt('s-4', '2025-03-04T09:00:00.000Z', bob, { justification: 'Rotate keys too' }),
+      );
+      const search = async (text: string, status?: 'PENDING' | 'APPROVED') =>
+        (
+          await walk(
+            (cursor) =>
+              repository.listByRequester({
+                requesterSub: alice.sub,
+                text,
+                limit: 1,
+                ...(status === undefined ? {} : { status }),
+                ...(cursor ? { cursor } : {}),
+              }),
+            1,
+          )
+        ).ids;
+      expect(await search('ROTATE')).toEqual(['s-1']);
+      expect(await search('ops-77')).toEqual(['s-3']);
+      expect(await search('o')).toEqual(['s-3', 's-2', 's-1']);
+      expect(await search('rotate', 'PENDING')).toEqual(['s-1']);
+      expect(await search('rotate', 'APPROVED')).toEqual([]);
+    });
+
     it('lists pending requests of several routing keys oldest first across pages, and drops decided ones', async () => {
       const { repository } = await setup();
       const reviewers = ['reviewers'];

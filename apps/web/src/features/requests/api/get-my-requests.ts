@@ -16,6 +16,7 @@ export function getMyRequests(
 ): Promise<RequestPage> {
   const search = new URLSearchParams({ limit: String(MY_REQUESTS_PAGE_SIZE) });
   if (filter.status) search.set('status', filter.status);
+  if (filter.q) search.set('q', filter.q);
   if (cursor) search.set('cursor', cursor);
   return api.request(`/requests/mine?${search.toString()}`, { schema: requestPageSchema, signal });
 }
@@ -34,6 +35,11 @@ export function myRequestsQueryOptions(
 }
 
 /** One page of my requests, newest first; polled while any on it is pending or approved and not over. */
-export function useMyRequests(status: RequestStatus | '', cursor: string | undefined) {
-  return useQuery(myRequestsQueryOptions(useApiClient(), status ? { status } : {}, cursor));
+export function useMyRequests(
+  status: RequestStatus | '',
+  text: string,
+  cursor: string | undefined,
+) {
+  const filter: MyRequestsFilter = { ...(status ? { status } : {}), ...(text ? { q: text } : {}) };
+  return useQuery(myRequestsQueryOptions(useApiClient(), filter, cursor));
 }

@@ -3,6 +3,8 @@ import type { RequestStatus } from '@elevate/contracts';
 /** What "My requests" is filtered by; the server applies it. */
 export interface MyRequestsFilter {
   status?: RequestStatus;
+  /** Text in the account, role, justification or ticket. */
+  q?: string;
 }
 
 /** Query keys for requests as their requester and anyone allowed to read one see them. */

@@ -62,4 +62,15 @@ describe('my requests over several server pages', () => {
     expect(server.queries.at(-1)?.get('cursor')).toBeNull();
     expect(server.queries.at(-1)?.get('limit')).toBe('25');
   });
+
+  it('searches text on the server, not in the page on screen', async () => {
+    const server = serverPages(requests, 25);
+    const { container } = renderWithApp(<MyRequests onFlash={vi.fn()} />, {
+      api: fakeApi(byPrefix('/requests/mine?', server.answer)),
+    });
+    await screen.findByRole('link', { name: detail(0) });
+    createWrapper(container).findTextFilter()?.findInput().setInputValue('Deploy Failing');
+    await waitFor(() => expect(server.queries.at(-1)?.get('q')).toBe('Deploy Failing'));
+    expect(server.queries.at(-1)?.get('cursor')).toBeNull();
+  });
 });

@@ -7,6 +7,7 @@ import Pagination from '@cloudscape-design/components/pagination';
 import Select, { type SelectProps } from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table, { type TableProps } from '@cloudscape-design/components/table';
+import TextFilter from '@cloudscape-design/components/text-filter';
 import { useEffect, useState } from 'react';
 import { requestStatusSchema, type RequestStatus, type RequestSummary } from '@elevate/contracts';
 import { EmptyState } from '../../../components/ui/empty-state';
@@ -42,9 +43,16 @@ export interface MyRequestsProps {
 /** My requests newest first, live while anything is pending or open, with what I may do to each. */
 export function MyRequests({ onFlash }: MyRequestsProps) {
   const [status, setStatus] = useState<RequestStatus | ''>('');
+  const [textDraft, setTextDraft] = useState('');
+  const [text, setText] = useState('');
+  // Typing searches after a short pause; the server searches every request, not the page on screen.
+  useEffect(() => {
+    const timer = setTimeout(() => setText(textDraft.trim()), 300);
+    return () => clearTimeout(timer);
+  }, [textDraft]);
   // Server pages, filtered on the server: every request is reachable however many there are.
-  const pages = useCursorPages(status);
-  const requests = useMyRequests(status, pages.cursor);
+  const pages = useCursorPages(`${status}\n${text}`);
+  const requests = useMyRequests(status, text, pages.cursor);
   const navigate = useNavigate();
   const requesterActions = useRequesterActions(onFlash);
 
@@ -57,22 +65,33 @@ export function MyRequests({ onFlash }: MyRequestsProps) {
     if (settled) learnNext(nextCursor, items.length);
   }, [settled, nextCursor, items.length, learnNext]);
 
-  const empty = status ? (
-    <EmptyState
-      title="No matching requests"
-      action={<Button onClick={() => setStatus('')}>Clear filter</Button>}
-    >
-      None of your requests has this status.
-    </EmptyState>
-  ) : (
-    <EmptyState
-      title="No requests yet"
-      action={<Button onClick={() => void navigate('/requests/new')}>New request</Button>}
-    >
-      Ask for a role in an account you need to work in; a reviewer decides, then you get console and
-      CLI access here.
-    </EmptyState>
-  );
+  const empty =
+    status || text ? (
+      <EmptyState
+        title="No matching requests"
+        action={
+          <Button
+            onClick={() => {
+              setStatus('');
+              setTextDraft('');
+              setText('');
+            }}
+          >
+            Clear filters
+          </Button>
+        }
+      >
+        None of your requests matches. Try another word or status.
+      </EmptyState>
+    ) : (
+      <EmptyState
+        title="No requests yet"
+        action={<Button onClick={() => void navigate('/requests/new')}>New request</Button>}
+      >
+        Ask for a role in an account you need to work in; a reviewer decides, then you get console
+        and CLI access here.
+      </EmptyState>
+    );
 
   const columns: TableProps.ColumnDefinition<RequestSummary>[] = [
     {
@@ -178,16 +197,26 @@ export function MyRequests({ onFlash }: MyRequestsProps) {
             </Header>
           }
           filter={
-            <Select
-              selectedOption={
-                STATUS_OPTIONS.find((option) => option.value === status) ?? ANY_STATUS
-              }
-              options={STATUS_OPTIONS}
-              ariaLabel="Filter my requests by status"
-              onChange={({ detail }) =>
-                setStatus((detail.selectedOption.value ?? '') as RequestStatus | '')
-              }
-            />
+            <SpaceBetween direction="horizontal" size="xs">
+              <TextFilter
+                filteringText={textDraft}
+                onChange={({ detail }) => setTextDraft(detail.filteringText)}
+                filteringPlaceholder="Find by account, role, justification or ticket"
+                filteringAriaLabel="Filter my requests"
+                filteringClearAriaLabel="Clear filter"
+                countText={text && !loading ? `${pages.counterText ?? ''} matches` : undefined}
+              />
+              <Select
+                selectedOption={
+                  STATUS_OPTIONS.find((option) => option.value === status) ?? ANY_STATUS
+                }
+                options={STATUS_OPTIONS}
+                ariaLabel="Filter my requests by status"
+                onChange={({ detail }) =>
+                  setStatus((detail.selectedOption.value ?? '') as RequestStatus | '')
+                }
+              />
+            </SpaceBetween>
           }
           pagination={
             <Pagination
