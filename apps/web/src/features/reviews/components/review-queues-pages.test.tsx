@@ -4,7 +4,7 @@ import createWrapper from '@cloudscape-design/components/test-utils/dom';
 import type { RequestSummary } from '@elevate/contracts';
 import { aRequest } from '../../../testing/fixtures';
 import { fakeApi, renderWithApp } from '../../../testing/render-with-app';
-import { byPrefix, serverPages } from '../../../testing/server-pages';
+import { serverPages } from '../../../testing/server-pages';
 import type { ReviewQueue } from '../api/review-keys';
 import { ReviewQueues } from './review-queues';
 
