@@ -1,5 +1,6 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
+  createDynamoDbClientFor,
   AwsFederationSignIn,
   createTokenVerifier,
   DynamoDbAccessRequestRepository,
@@ -74,9 +75,7 @@ export function assertStepUpReachable(policy: Policy, config: ApiConfig): void {
  * region; credentials and region come from the SDK's usual chain in both cases.
  */
 export function createDynamoDbClient(config: ApiConfig): DynamoDBClient {
-  return new DynamoDBClient(
-    config.dynamodb.endpoint === undefined ? {} : { endpoint: config.dynamodb.endpoint },
-  );
+  return createDynamoDbClientFor(config.dynamodb.endpoint);
 }
 
 /**

@@ -300,3 +300,25 @@ export function loadNotificationsConfig(env: NodeJS.ProcessEnv = process.env): N
     devConfigFile: e.ELEVATE_DEV_CONFIG,
   };
 }
+
+const storeEnvSchema = z.object({
+  ELEVATE_TABLE_NAME: optional(z.string().regex(/^[\w.-]{3,255}$/)).default('elevate'),
+  ELEVATE_DYNAMODB_ENDPOINT: optional(z.url()),
+});
+
+/** The table alone: what operator commands (`pnpm rebuild:read-models`, the API bench) need. */
+export function loadStoreConfig(env: NodeJS.ProcessEnv = process.env): {
+  dynamodb: { endpoint: string | undefined; tableName: string };
+} {
+  const parsed = storeEnvSchema.safeParse(env);
+  if (!parsed.success)
+    throw new Error(
+      `Invalid store configuration: ${parsed.error.issues.map((issue) => issue.path.join('.')).join(', ')}`,
+    );
+  return {
+    dynamodb: {
+      endpoint: parsed.data.ELEVATE_DYNAMODB_ENDPOINT,
+      tableName: parsed.data.ELEVATE_TABLE_NAME,
+    },
+  };
+}

@@ -30,7 +30,7 @@ describe('the data stack', () => {
     });
   });
 
-  it('has PK/SK string keys and GSI1-3 with GSI<n>PK/GSI<n>SK string keys', () => {
+  it('has PK/SK string keys and GSI1-9 with GSI<n>PK/GSI<n>SK string keys', () => {
     const table = Object.values(resourcesOf(data, 'AWS::DynamoDB::Table'))[0];
     expect(table?.Properties?.KeySchema).toEqual([
       { AttributeName: 'PK', KeyType: 'HASH' },
@@ -40,7 +40,17 @@ describe('the data stack', () => {
       IndexName: string;
       KeySchema: unknown;
     }[];
-    expect(indexes.map((index) => index.IndexName)).toEqual(['GSI1', 'GSI2', 'GSI3']);
+    expect(indexes.map((index) => index.IndexName)).toEqual([
+      'GSI1',
+      'GSI2',
+      'GSI3',
+      'GSI4',
+      'GSI5',
+      'GSI6',
+      'GSI7',
+      'GSI8',
+      'GSI9',
+    ]);
     for (const index of indexes) {
       expect(index.KeySchema).toEqual([
         { AttributeName: `${index.IndexName}PK`, KeyType: 'HASH' },
@@ -48,7 +58,7 @@ describe('the data stack', () => {
       ]);
     }
     const attributes = table?.Properties?.AttributeDefinitions as { AttributeType: string }[];
-    expect(attributes).toHaveLength(8);
+    expect(attributes).toHaveLength(20);
     expect(attributes.every((attribute) => attribute.AttributeType === 'S')).toBe(true);
   });
 });

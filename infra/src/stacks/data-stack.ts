@@ -1,9 +1,10 @@
 import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import { FILTER_INDEX_ATTRIBUTES, INDEX_PROJECTIONS, TABLE_INDEXES } from '@elevate/adapters';
 import type { Construct } from 'constructs';
 
-/** The global secondary indexes the store fits its access patterns into. */
-export const TABLE_INDEX_NAMES = ['GSI1', 'GSI2', 'GSI3'] as const;
+/** The global secondary indexes the store fits its access patterns into (declared by the store). */
+export const TABLE_INDEX_NAMES = TABLE_INDEXES;
 
 /**
  * Stateful resources only, so the API can be replaced freely: one table holding requests, their
@@ -31,7 +32,14 @@ export class DataStack extends Stack {
         indexName,
         partitionKey: { name: `${indexName}PK`, type: dynamodb.AttributeType.STRING },
         sortKey: { name: `${indexName}SK`, type: dynamodb.AttributeType.STRING },
-        projectionType: dynamodb.ProjectionType.ALL,
+        // Whole items where a page is read from the index; keys and filter attributes where a page
+        // fetches its items by key (docs/data-model.md).
+        ...(INDEX_PROJECTIONS[indexName] === 'ALL'
+          ? { projectionType: dynamodb.ProjectionType.ALL }
+          : {
+              projectionType: dynamodb.ProjectionType.INCLUDE,
+              nonKeyAttributes: [...FILTER_INDEX_ATTRIBUTES],
+            }),
       });
     }
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { requestStatusSchema } from './enums';
-import { accountIdSchema, instantSchema, roleNameSchema } from './text';
+import { accountIdSchema, instantSchema, roleNameSchema, ticketSchema } from './text';
 
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 100;
@@ -20,15 +20,19 @@ const page = {
   limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
 };
 
-/** `GET /requests` (mine, newest first). */
+/** `GET /requests` (mine, newest first); `q` finds text in account, role, justification or ticket. */
 export const myRequestsQuerySchema = z.strictObject({
   ...page,
   status: requestStatusSchema.optional(),
+  q: z.string().trim().min(1).max(100).optional(),
 });
 export type MyRequestsQuery = z.infer<typeof myRequestsQuerySchema>;
 
-/** `GET /reviews/pending` (oldest first). */
-export const pendingReviewsQuerySchema = z.strictObject(page);
+/** `GET /reviews/pending`: oldest first, or newest first with `order=newest`. */
+export const pendingReviewsQuerySchema = z.strictObject({
+  ...page,
+  order: z.enum(['oldest', 'newest']).default('oldest'),
+});
 export type PendingReviewsQuery = z.infer<typeof pendingReviewsQuerySchema>;
 
 /** `GET /reviews/break-glass` (awaiting post-access review, oldest first). */
@@ -43,6 +47,8 @@ const auditFilters = {
   accountId: accountIdSchema.optional(),
   roleName: roleNameSchema.optional(),
   status: requestStatusSchema.optional(),
+  /** A ticket reference, matched ignoring case. */
+  ticket: ticketSchema.optional(),
 };
 
 const checkRange = (query: { from: string; to: string }, ctx: z.RefinementCtx) => {

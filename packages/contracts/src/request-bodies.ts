@@ -7,6 +7,7 @@ import {
   plainText,
   requiredText,
   roleNameSchema,
+  ticketSchema,
 } from './text';
 
 /** `POST /requests`. Unknown fields are refused. Policy limits (lengths, patterns, max duration) are checked on the server. */
@@ -14,11 +15,7 @@ export const createRequestBodySchema = z.strictObject({
   accountId: accountIdSchema,
   roleName: roleNameSchema,
   justification: requiredText(JUSTIFICATION_MAX_LENGTH),
-  ticket: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z0-9][\w.#/:-]{0,63}$/, 'must be a ticket reference such as OPS-1234')
-    .optional(),
+  ticket: ticketSchema.optional(),
   /** Omit for the rule's default. */
   durationMinutes: z
     .number()

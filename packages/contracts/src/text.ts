@@ -33,3 +33,9 @@ export const JUSTIFICATION_MAX_LENGTH = 2000;
 export const COMMENT_MAX_LENGTH = 1000;
 /** Bodies larger than this are refused before parsing (413). */
 export const MAX_REQUEST_BODY_BYTES = 16 * 1024;
+
+/** A change or incident ticket reference such as OPS-1234. */
+export const ticketSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9][\w.#/:-]{0,63}$/, 'must be a ticket reference such as OPS-1234');

@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
+  DynamoDbDecisionReadModel,
   DynamoDbDeliveryLedger,
   loadPolicyFile,
   SlackWebhookChannel,
@@ -55,6 +56,9 @@ export function composeNotifier(
     ledger:
       overrides.ledger ??
       new DynamoDbDeliveryLedger({ client, tableName: config.dynamodb.tableName }),
+    decisionReadModel:
+      overrides.decisionReadModel ??
+      new DynamoDbDecisionReadModel({ client, tableName: config.dynamodb.tableName }),
     appUrl: config.appUrl,
     logger: overrides.logger ?? createJsonLogger({ level: config.logLevel }),
     reminderAfterMinutes: config.reminderAfterMinutes,

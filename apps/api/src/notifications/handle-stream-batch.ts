@@ -21,7 +21,7 @@ const field = (raw: unknown, path: readonly string[]): string | undefined => {
 
 /**
  * Handles one batch of DynamoDB stream records (Lambda, or the local change feed): each request
- * change becomes events, each event is delivered once. A record that fails — or cannot be read at
+ * change updates the decider read model, then becomes events, each event delivered once. A record that fails — or cannot be read at
  * all — is reported by its sequence number (what Lambda expects for streams), never thrown, and
  * the rest of the batch is still handled; Lambda retries from the first failure, and the delivery
  * ledger makes the records after it that already went out harmless.
@@ -38,6 +38,8 @@ export async function handleStreamBatch(
     try {
       const change = readRequestChange(raw);
       if (change.kind === 'ignored') continue;
+      // Idempotent, so a retried record (or batch) rewrites the same entries.
+      await deps.decisionReadModel?.record(change.after);
       let pending = 0;
       for (const event of deriveNotificationEvents(change.before, change.after))
         pending += (await deliverEvent(event, deps)).pending;

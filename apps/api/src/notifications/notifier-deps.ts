@@ -1,4 +1,10 @@
-import type { Clock, DeliveryLedger, NotificationChannel, Policy } from '@elevate/domain';
+import type {
+  Clock,
+  DecisionReadModel,
+  DeliveryLedger,
+  NotificationChannel,
+  Policy,
+} from '@elevate/domain';
 import type { Logger } from '../logger';
 
 /** A channel as deployed: a best-effort one (Slack) never holds a record back for a retry. */
@@ -16,4 +22,9 @@ export interface NotifierDeps {
   /** Deep links start here, e.g. https://elevate.example.com. */
   readonly appUrl: string;
   readonly logger: Logger;
+  /**
+   * The "my past decisions" read model, kept from the same stream before anything is delivered.
+   * Absent where nothing reads it (tests of delivery alone).
+   */
+  readonly decisionReadModel?: DecisionReadModel;
 }

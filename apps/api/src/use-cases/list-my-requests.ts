@@ -4,14 +4,19 @@ import { readPage, toRequestPage } from './request-page';
 import type { UseCaseDeps } from './use-case-deps';
 import { contextOf } from './use-case-deps';
 
-/** The actor's own requests, newest first. */
+/** The actor's own requests, newest first, optionally of one status or matching a text search. */
 export async function listMyRequests(
   deps: UseCaseDeps,
   actor: Actor,
   query: MyRequestsQuery,
 ): Promise<RequestPage> {
+  const { q, ...paging } = query;
   const page = await readPage(() =>
-    deps.repository.listByRequester({ ...query, requesterSub: actor.sub }),
+    deps.repository.listByRequester({
+      ...paging,
+      requesterSub: actor.sub,
+      ...(q === undefined ? {} : { text: q }),
+    }),
   );
   return toRequestPage(page, contextOf(deps, actor));
 }

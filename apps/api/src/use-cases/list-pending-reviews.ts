@@ -6,7 +6,7 @@ import type { UseCaseDeps } from './use-case-deps';
 import { contextOf } from './use-case-deps';
 
 /**
- * Pending requests routed to the actor, oldest first, without their own and the ones they already
+ * Pending requests routed to the actor, oldest first (or newest first), without their own and the ones they already
  * decided. Someone no rule routes to gets an empty queue, not an error.
  */
 export async function listPendingReviews(
@@ -16,8 +16,13 @@ export async function listPendingReviews(
 ): Promise<RequestPage> {
   const routingKeys = routingKeysFor(deps.policy, actor);
   if (routingKeys.length === 0) return { items: [] };
+  const { order, ...paging } = query;
   const page = await readPage(() =>
-    deps.repository.listPendingForReview({ ...query, routingKeys }),
+    deps.repository.listPendingForReview({
+      ...paging,
+      routingKeys,
+      order: order === 'newest' ? 'newestFirst' : 'oldestFirst',
+    }),
   );
   return toRequestPage(
     page,

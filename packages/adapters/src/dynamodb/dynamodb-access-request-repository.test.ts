@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { CreateTableCommand, DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { AccessRequest } from '@elevate/domain';
+import type { AccessRequest, AccessRequestRepository, AuditQuery, Page } from '@elevate/domain';
 import {
-  addMinutes,
   approveRequest,
+  REQUEST_STATUSES,
   createBreakGlassRequest,
   createRequest,
   transitionWriteOf,
@@ -12,27 +12,51 @@ import {
 import { describe, expect, it } from 'vitest';
 import {
   alice,
+  bob,
   ctx,
   DATA_LAKE,
+  PRODUCTION,
   productionAdminInput,
+  ravi,
   rita,
+  SANDBOX,
   sandboxInput,
+  STAGING,
 } from '../../../domain/src/testing/fixtures';
-import {
-  DynamoDbAccessRequestRepository,
-  MAX_READS_PER_PAGE,
-} from './dynamodb-access-request-repository';
+import { batchWriteAll, documentClientOf } from './batch-operations';
+import { DynamoDbDecisionReadModel } from './decider-read-model';
+import { DynamoDbAccessRequestRepository } from './dynamodb-access-request-repository';
+import { InMemoryAccessRequestRepository } from './in-memory-access-request-repository';
+import { itemOf } from './request-item';
 import { elevateTableDefinition, ensureTable } from './table-definition';
 import { useDynalite } from './testing/use-dynalite';
 
 /** Every command the client sent, by name — to prove there is no Scan and reads are bounded. */
 const sent: string[] = [];
+/** Items each read evaluated: a Query's ScannedCount, the items a BatchGetItem returned. */
+const itemsRead: number[] = [];
+
+const countRead = (commandName: string, output: unknown): number | undefined => {
+  if (typeof output !== 'object' || output === null) return undefined;
+  if (commandName === 'QueryCommand' && 'ScannedCount' in output)
+    return Number(output.ScannedCount);
+  if (commandName === 'BatchGetItemCommand' && 'Responses' in output)
+    return Object.values(output.Responses as Record<string, unknown[]>).reduce(
+      (sum, items) => sum + items.length,
+      0,
+    );
+  return undefined;
+};
 
 const dynalite = useDynalite((client) =>
   client.middlewareStack.add(
     (next, context) => async (args) => {
-      sent.push(String(context.commandName));
-      return next(args);
+      const commandName = String(context.commandName);
+      sent.push(commandName);
+      const result = await next(args);
+      const read = countRead(commandName, result.output);
+      if (read !== undefined) itemsRead.push(read);
+      return result;
     },
     { step: 'initialize', name: 'recordCommandNames' },
   ),
@@ -73,7 +97,7 @@ const rawItem = async (
   ).Item;
 
 describe('elevate table', () => {
-  it('is one on-demand table keyed PK/SK with GSI1–3 on GSI<n>PK/GSI<n>SK, projecting all attributes', () => {
+  it('is one on-demand table keyed PK/SK with GSI1–9 on GSI<n>PK/GSI<n>SK: whole items in 1–3, filter attributes in 4–9', () => {
     const definition = elevateTableDefinition('t');
     expect(definition.BillingMode).toBe('PAY_PER_REQUEST');
     expect(definition.KeySchema).toEqual([
@@ -90,6 +114,15 @@ describe('elevate table', () => {
       ['GSI1', ['GSI1PK', 'GSI1SK'], 'ALL'],
       ['GSI2', ['GSI2PK', 'GSI2SK'], 'ALL'],
       ['GSI3', ['GSI3PK', 'GSI3SK'], 'ALL'],
+      ...[4, 5, 6, 7, 8, 9].map((n) => [`GSI${n}`, [`GSI${n}PK`, `GSI${n}SK`], 'INCLUDE']),
+    ]);
+    expect(definition.GlobalSecondaryIndexes?.[3]?.Projection?.NonKeyAttributes).toEqual([
+      'status',
+      'accountId',
+      'roleName',
+      'requesterEmailLower',
+      'ticketLower',
+      'GSI1PK',
     ]);
     expect(
       definition.AttributeDefinitions?.every((attribute) => attribute.AttributeType === 'S'),
@@ -116,7 +149,7 @@ describe('elevate table', () => {
       }),
     );
     await expect(ensureTable(dynalite.client, tableName)).rejects.toThrow(
-      /without the indexes GSI1, GSI2, GSI3/,
+      /without the indexes GSI1, GSI2, GSI3, GSI4, GSI5, GSI6, GSI7, GSI8, GSI9/,
     );
   });
 });
@@ -138,9 +171,26 @@ describe('DynamoDB access request items', () => {
       GSI2SK: `["reviewers"]#2025-03-03T09:00:00.000Z#01JTEST`,
       GSI3PK: 'CREATED#2025-03',
       GSI3SK: '2025-03-03T09:00:00.000Z#01JTEST',
+      // One partition per audit filter, and "my requests" of one status.
+      GSI4PK: 'STATUS#PENDING',
+      GSI4SK: '2025-03-03T09:00:00.000Z#01JTEST',
+      GSI5PK: `ACCOUNT#${request.accountId}`,
+      GSI5SK: '2025-03-03T09:00:00.000Z#01JTEST',
+      GSI6PK: `ROLE#${request.roleName}`,
+      GSI6SK: '2025-03-03T09:00:00.000Z#01JTEST',
+      GSI7PK: `EMAIL#${alice.email.toLowerCase()}`,
+      GSI7SK: '2025-03-03T09:00:00.000Z#01JTEST',
+      GSI9PK: `REQUESTER#${alice.sub}#STATUS#PENDING`,
+      GSI9SK: '2025-03-03T09:00:00.000Z#01JTEST',
       // The audit's case-insensitive filter by address (DynamoDB has no lower()).
       requesterEmailLower: alice.email.toLowerCase(),
+      // What "my requests" text search looks in, in lower case.
+      searchText: [request.accountId, request.roleName, request.justification, '']
+        .join('\n')
+        .toLowerCase(),
     });
+    // No ticket, so no entry in the (sparse) ticket index.
+    expect(item).not.toHaveProperty('GSI8PK');
 
     const approved = approveRequest(request, {}, ctx(rita, '2025-03-03T09:05:00.000Z'));
     if (!approved.ok) throw new Error(approved.error.code);
@@ -153,7 +203,9 @@ describe('DynamoDB access request items', () => {
       version: 2,
       GSI1PK: `REQUESTER#${alice.sub}`,
       GSI3PK: 'CREATED#2025-03',
-      // Set by the same UpdateItem: "my past decisions" filters on it.
+      // The status keys move in the same UpdateItem.
+      GSI4PK: 'STATUS#APPROVED',
+      GSI9PK: `REQUESTER#${alice.sub}#STATUS#APPROVED`,
       deciderSubs: [rita.sub],
     });
   });
@@ -189,7 +241,7 @@ describe('DynamoDB access request items', () => {
 });
 
 describe('DynamoDB listings', () => {
-  it('never Scan: every listing, read and write is a Query, GetItem, PutItem or UpdateItem', async () => {
+  it('never Scan: every listing, read and write is a Query, BatchGetItem, GetItem, PutItem or UpdateItem', async () => {
     const { repository } = await newTable();
     const request = pendingAt('q-1', '2025-03-03T09:00:00.000Z');
     sent.length = 0;
@@ -225,80 +277,116 @@ describe('DynamoDB listings', () => {
       limit: 5,
     });
     expect(new Set(sent)).toEqual(
-      new Set(['PutItemCommand', 'GetItemCommand', 'UpdateItemCommand', 'QueryCommand']),
+      new Set([
+        'PutItemCommand',
+        'GetItemCommand',
+        'UpdateItemCommand',
+        'QueryCommand',
+        'BatchGetItemCommand',
+      ]),
     );
   });
 
-  it('bound the reads of a filtered audit page and still find everything, page after page', async () => {
-    const { repository } = await newTable();
-    // Three years, matches only in the oldest and newest months: most pages read empty months.
-    const match = pendingAt('m-old', '2023-01-05T10:00:00.000Z', { roleName: 'ReadOnly' });
-    const newest = pendingAt('m-new', '2025-12-20T10:00:00.000Z', { roleName: 'ReadOnly' });
-    const others = ['2023-01-06', '2024-06-01', '2025-12-21'].map((day, index) =>
-      pendingAt(`o-${index}`, `${day}T10:00:00.000Z`),
-    );
-    for (const request of [match, newest, ...others]) await repository.create(request);
-
-    const found: string[] = [];
-    let cursor: string | undefined;
-    let pages = 0;
-    do {
-      sent.length = 0;
-      const page = await repository.listForAudit({
-        from: '2023-01-01T00:00:00.000Z',
-        to: '2026-01-01T00:00:00.000Z',
-        roleName: 'ReadOnly',
-        limit: 10,
-        ...(cursor === undefined ? {} : { cursor }),
+  it(
+    'reads at most 2 × limit + 1 items for every page of every filter, and finds what the in-memory store finds',
+    { timeout: 60_000 },
+    async () => {
+      const { tableName, repository } = await newTable();
+      const memory = new InMemoryAccessRequestRepository();
+      const readModel = new DynamoDbDecisionReadModel({ client: dynalite.client, tableName });
+      const base = pendingAt('base', '2023-01-01T00:00:00.000Z');
+      const people = [alice, bob, rita].map(({ sub, email, name }) => ({ sub, email, name }));
+      const reviewer = { sub: ravi.sub, email: ravi.email, name: ravi.name };
+      // Three years of 240 requests across statuses, accounts, roles, requesters and tickets.
+      const requests: AccessRequest[] = Array.from({ length: 240 }, (_, i) => {
+        const createdAt = new Date(
+          Date.parse('2023-01-01T00:00:00.000Z') + i * 4.5 * 86_400_000,
+        ).toISOString();
+        const status = REQUEST_STATUSES[i % REQUEST_STATUSES.length] ?? 'PENDING';
+        const decided = i % 2 === 0 && status !== 'PENDING';
+        const { ticket: _none, ...rest } = base;
+        return {
+          ...rest,
+          id: `r-${String(i).padStart(3, '0')}`,
+          createdAt,
+          updatedAt: createdAt,
+          status,
+          accountId: [SANDBOX, STAGING, PRODUCTION, DATA_LAKE][i % 4] ?? SANDBOX,
+          roleName: ['ReadOnly', 'Admin', 'PowerUser'][i % 3] ?? 'ReadOnly',
+          requester: people[i % people.length] ?? people[0] ?? reviewer,
+          ...(i % 7 === 0 ? { ticket: `OPS-${i % 3}` } : {}),
+          history: [
+            ...base.history.map((event) => ({ ...event, at: createdAt })),
+            ...(decided
+              ? [{ type: 'APPROVAL' as const, actor: reviewer, at: createdAt, statusAfter: status }]
+              : []),
+          ],
+        };
       });
-      expect(sent.filter((name) => name === 'QueryCommand').length).toBeLessThanOrEqual(
-        MAX_READS_PER_PAGE,
-      );
-      found.push(...page.items.map((item) => item.id));
-      cursor = page.nextCursor;
-      pages += 1;
-    } while (cursor !== undefined && pages < 20);
-    expect(found).toEqual(['m-new', 'm-old']);
-    // 36 months at 10 reads a page: the walk needs several pages, some of them empty.
-    expect(pages).toBe(4);
-  });
+      await batchWriteAll(documentClientOf(dynalite.client), tableName, requests.map(itemOf));
+      await readModel.recordAll(requests);
+      for (const request of requests) await memory.create(request);
 
-  it('bound the reads of a page of past decisions, one conditional write per decision', async () => {
-    const { repository } = await newTable();
-    // A year of months, decisions only at both ends: pages read months of nothing within budget.
-    const old = pendingAt('dec-old', '2025-01-05T10:00:00.000Z');
-    const recent = pendingAt('dec-new', '2025-12-20T10:00:00.000Z');
-    const notMine = pendingAt('dec-other', '2025-06-01T10:00:00.000Z');
-    for (const request of [old, recent, notMine]) await repository.create(request);
-    sent.length = 0;
-    for (const request of [old, recent]) {
-      const approved = approveRequest(request, {}, ctx(rita, addMinutes(request.createdAt, 1)));
-      if (!approved.ok) throw new Error(approved.error.code);
-      await repository.applyTransition(transitionWriteOf(request, approved.value));
-    }
-    expect(sent).toEqual(['UpdateItemCommand', 'UpdateItemCommand']);
-
-    const found: string[] = [];
-    let cursor: string | undefined;
-    let pages = 0;
-    do {
-      sent.length = 0;
-      const page = await repository.listDecidedBy({
-        from: '2025-01-01T00:00:00.000Z',
-        to: '2026-01-01T00:00:00.000Z',
-        sub: rita.sub,
-        limit: 10,
-        ...(cursor === undefined ? {} : { cursor }),
-      });
-      expect(sent.filter((name) => name === 'QueryCommand').length).toBeLessThanOrEqual(
-        MAX_READS_PER_PAGE,
+      const range = { from: '2023-01-01T00:00:00.000Z', to: '2026-01-01T00:00:00.000Z' };
+      const limit = 10;
+      type Lister = (
+        store: AccessRequestRepository,
+        cursor?: string,
+      ) => Promise<Page<AccessRequest>>;
+      const walkAll = async (store: AccessRequestRepository, list: Lister, bounded: boolean) => {
+        const found: string[] = [];
+        let cursor: string | undefined;
+        let pages = 0;
+        do {
+          itemsRead.length = 0;
+          const page = await list(store, cursor);
+          if (bounded)
+            expect(itemsRead.reduce((sum, n) => sum + n, 0)).toBeLessThanOrEqual(2 * limit + 1);
+          found.push(...page.items.map((item) => item.id));
+          cursor = page.nextCursor;
+          pages += 1;
+        } while (cursor !== undefined && pages < 100);
+        return found;
+      };
+      const cursorOf = (cursor: string | undefined) => (cursor === undefined ? {} : { cursor });
+      const audit =
+        (filters: Partial<AuditQuery>): Lister =>
+        (store, cursor) =>
+          store.listForAudit({ ...range, ...filters, limit, ...cursorOf(cursor) });
+      const single: [string, Lister][] = [
+        ['unfiltered', audit({})],
+        ['status', audit({ status: 'APPROVED' })],
+        ['account', audit({ accountId: STAGING })],
+        ['role', audit({ roleName: 'Admin' })],
+        ['requester email, any case', audit({ requesterEmail: bob.email.toUpperCase() })],
+        ['requester sub', audit({ requesterSub: alice.sub })],
+        ['ticket, any case', audit({ ticket: 'ops-1' })],
+        [
+          'my requests of one status',
+          (store, cursor) =>
+            store.listByRequester({
+              requesterSub: bob.sub,
+              status: 'ENDED',
+              limit,
+              ...cursorOf(cursor),
+            }),
+        ],
+        [
+          'my past decisions',
+          (store, cursor) =>
+            store.listDecidedBy({ ...range, sub: ravi.sub, limit, ...cursorOf(cursor) }),
+        ],
+      ];
+      for (const [name, list] of single) {
+        const expected = await walkAll(memory, list, false);
+        expect(expected.length, name).toBeGreaterThan(limit);
+        expect(await walkAll(repository, list, true), name).toEqual(expected);
+      }
+      // Two filters: the first is the key, the second a filter within it — complete, within the read budget.
+      const combined = audit({ accountId: STAGING, status: 'ENDED' });
+      expect(await walkAll(repository, combined, false)).toEqual(
+        await walkAll(memory, combined, false),
       );
-      found.push(...page.items.map((item) => item.id));
-      cursor = page.nextCursor;
-      pages += 1;
-    } while (cursor !== undefined && pages < 20);
-    expect(found).toEqual(['dec-new', 'dec-old']);
-    // 12 months at 10 reads a page: two pages.
-    expect(pages).toBe(2);
-  });
+    },
+  );
 });

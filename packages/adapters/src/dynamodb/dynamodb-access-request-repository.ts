@@ -1,13 +1,8 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import {
-  DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type {
   AccessRequest,
   AccessRequestRepository,
@@ -15,14 +10,20 @@ import type {
   DecidedByQuery,
   Page,
   PageQuery,
+  QueueOrder,
   RepositoryError,
-  RequestStatus,
+  RequesterQuery,
   Result,
   TransitionWrite,
 } from '@elevate/domain';
 import { err, ok } from '@elevate/domain';
 import type { Listing, Position } from './page-cursor';
 import { decodeCursor, encodeCursor, positionKey, positionOf, queueKey } from './page-cursor';
+import type { Filter } from './audit-access-path';
+import { auditAccessPathOf } from './audit-access-path';
+import { batchGetInOrder, documentClientOf } from './batch-operations';
+import { DECIDER_PREFIX, requestIdOfEntry } from './decider-read-model';
+import { INDEX_PROJECTIONS, type TableIndex } from './table-definition';
 import { alreadyExists, checkLimit, notFound, versionConflict } from './repository-error';
 import {
   BREAK_GLASS_REVIEW_PARTITION,
@@ -34,6 +35,7 @@ import {
   PENDING_PARTITION,
   REQUEST_PREFIX,
   REQUESTER_PREFIX,
+  requesterStatusPartition,
   requestOfItem,
 } from './request-item';
 import { transitionUpdateOf } from './transition-update';
@@ -57,28 +59,32 @@ export interface DynamoDbAccessRequestRepositoryOptions {
 
 type Item = Record<string, unknown>;
 
-interface Filter {
-  readonly expression: string;
-  readonly names: Record<string, string>;
-  readonly values: Record<string, unknown>;
-}
+/** The table itself (the decider read model's partitions) or one of its indexes. */
+type Source = TableIndex | 'TABLE';
 
-/** A query of one index partition, in order, from an optional exclusive bound. */
+/** A query of one partition, in order, within a key range, resumed after a position. */
 interface PartitionQuery {
-  readonly index: 'GSI1' | 'GSI2' | 'GSI3';
+  readonly index: Source;
   readonly partition: string;
-  readonly order: 'oldestFirst' | 'newestFirst';
-  /** Key condition on the index sort key; `skipKey` is an inclusive bound that is not returned. */
+  readonly order: QueueOrder;
+  /** Key condition on the sort key (inclusive bounds). */
   readonly range?: {
     readonly condition: string;
     readonly values: Record<string, string>;
-    readonly skipKey?: string;
   };
+  /**
+   * Where the previous page ended: the sort key of its last item, used as ExclusiveStartKey so the
+   * read begins right after it and never reads that item again. Built here from a validated cursor
+   * position and the partition this query chose, never taken from a client.
+   */
+  readonly startAfter?: { readonly sortKey: string; readonly requestId: string };
   readonly filter?: Filter;
 }
 
 interface Collected {
   readonly items: AccessRequest[];
+  /** Items matched beyond `items` (a filter index fetches only the page's items): a next page exists. */
+  readonly more?: boolean;
   /** The read budget ran out before the partition did; the position of the last item evaluated, if any. */
   readonly stoppedAt?: Position | 'notStarted';
 }
@@ -98,9 +104,7 @@ export class DynamoDbAccessRequestRepository implements AccessRequestRepository 
 
   constructor(options: DynamoDbAccessRequestRepositoryOptions) {
     this.#onChange = options.onChange;
-    this.#documents = DynamoDBDocumentClient.from(options.client, {
-      marshallOptions: { removeUndefinedValues: true },
-    });
+    this.#documents = documentClientOf(options.client);
     this.#table = options.tableName;
   }
 
@@ -165,73 +169,110 @@ export class DynamoDbAccessRequestRepository implements AccessRequestRepository 
     );
   }
 
-  async listByRequester(
-    query: PageQuery & { readonly requesterSub: string; readonly status?: RequestStatus },
-  ): Promise<Page<AccessRequest>> {
+  async listByRequester(query: RequesterQuery): Promise<Page<AccessRequest>> {
     checkLimit(query.limit);
     const after = decodeCursor('requester', query.cursor);
+    // With a status: the requester's partition of that status (GSI9), so a page reads one page.
+    // Text search is a filter on one person's own requests (GSI1), within the page's read budget.
+    const source: Pick<PartitionQuery, 'index' | 'partition' | 'filter'> =
+      query.text !== undefined
+        ? {
+            index: 'GSI1',
+            partition: `${REQUESTER_PREFIX}${query.requesterSub}`,
+            filter: {
+              expression: `contains(#searchText, :text)${query.status === undefined ? '' : ' AND #status = :status'}`,
+              names: {
+                '#searchText': 'searchText',
+                ...(query.status === undefined ? {} : { '#status': 'status' }),
+              },
+              values: {
+                ':text': query.text.toLowerCase(),
+                ...(query.status === undefined ? {} : { ':status': query.status }),
+              },
+            },
+          }
+        : query.status === undefined
+          ? { index: 'GSI1', partition: `${REQUESTER_PREFIX}${query.requesterSub}` }
+          : {
+              index: 'GSI9',
+              partition: requesterStatusPartition(query.requesterSub, query.status),
+            };
     const collected = await this.#collect(
       {
-        index: 'GSI1',
-        partition: `${REQUESTER_PREFIX}${query.requesterSub}`,
+        ...source,
         order: 'newestFirst',
         ...(after === undefined
           ? {}
-          : { range: { condition: '< :before', values: { ':before': positionKey(after) } } }),
-        ...(query.status === undefined ? {} : { filter: equals({ status: query.status }) }),
+          : {
+              range: { condition: '<= :before', values: { ':before': positionKey(after) } },
+              startAfter: { sortKey: positionKey(after), requestId: after.id },
+            }),
       },
-      query.limit + 1,
+      query.limit,
       { used: 0 },
     );
     return pageOf('requester', collected, query.limit);
   }
 
   async listPendingForReview(
-    query: PageQuery & { readonly routingKeys: readonly string[] },
+    query: PageQuery & { readonly routingKeys: readonly string[]; readonly order?: QueueOrder },
   ): Promise<Page<AccessRequest>> {
     checkLimit(query.limit);
-    const after = decodeCursor('review', query.cursor);
-    const start = after === undefined ? '' : positionKey(after);
+    const order = query.order ?? 'oldestFirst';
+    const listing: Listing = order === 'oldestFirst' ? 'review' : 'reviewNewest';
+    const after = decodeCursor(listing, query.cursor);
+    const newest = order === 'newestFirst';
     // One Query per routing key (a reviewer has few), merged by creation: one page across them all.
     const perKey = await Promise.all(
-      [...new Set(query.routingKeys)].map((routingKey) =>
-        this.#collect(
+      [...new Set(query.routingKeys)].map((routingKey) => {
+        // `]` ends every routing key (JSON), so `<key>$` is past all of `<key>#…` and no other key's.
+        const position = after === undefined ? undefined : `${routingKey}#${positionKey(after)}`;
+        const low = newest ? `${routingKey}#` : (position ?? `${routingKey}#`);
+        const high = newest ? (position ?? `${routingKey}$`) : `${routingKey}$`;
+        return this.#collect(
           {
             index: 'GSI2',
             partition: PENDING_PARTITION,
-            order: 'oldestFirst',
-            // `]` ends every routing key (JSON), so `<key>$` is past all of `<key>#…` and no other key's.
+            order,
             range: {
               condition: 'BETWEEN :low AND :high',
-              values: { ':low': `${routingKey}#${start}`, ':high': `${routingKey}$` },
-              skipKey: `${routingKey}#${start}`,
+              values: { ':low': low, ':high': high },
             },
+            ...(position === undefined || after === undefined
+              ? {}
+              : { startAfter: { sortKey: position, requestId: after.id } }),
           },
-          query.limit + 1,
+          query.limit,
           { used: 0 },
-        ),
-      ),
+        );
+      }),
     );
     // A key whose budget ran out is only known up to where it stopped; nothing later may be shown yet.
-    const frontiers = perKey.flatMap((collected) =>
-      collected.stoppedAt === undefined || collected.stoppedAt === 'notStarted'
-        ? []
-        : [positionKey(collected.stoppedAt)],
-    );
-    const frontier = frontiers.sort()[0];
+    const frontiers = perKey
+      .flatMap((collected) =>
+        collected.stoppedAt === undefined || collected.stoppedAt === 'notStarted'
+          ? []
+          : [positionKey(collected.stoppedAt)],
+      )
+      .sort();
+    const frontier = newest ? frontiers.at(-1) : frontiers[0];
+    const sign = newest ? -1 : 1;
     const merged = perKey
       .flatMap((collected) => collected.items)
-      .filter(
-        (request) =>
-          frontier === undefined || positionKey(positionOf(request, 'review')) <= frontier,
-      )
-      .sort((a, b) =>
-        compare(positionKey(positionOf(a, 'review')), positionKey(positionOf(b, 'review'))),
+      .filter((request) => {
+        if (frontier === undefined) return true;
+        const key = positionKey(positionOf(request, listing));
+        return newest ? key >= frontier : key <= frontier;
+      })
+      .sort(
+        (a, b) =>
+          sign * compare(positionKey(positionOf(a, listing)), positionKey(positionOf(b, listing))),
       );
     return pageOf(
-      'review',
+      listing,
       {
         items: merged,
+        more: perKey.some((collected) => collected.more === true),
         ...(frontier === undefined ? {} : { stoppedAt: positionFromKey(frontier) }),
       },
       query.limit,
@@ -248,9 +289,12 @@ export class DynamoDbAccessRequestRepository implements AccessRequestRepository 
         order: 'oldestFirst',
         ...(after === undefined
           ? {}
-          : { range: { condition: '> :after', values: { ':after': positionKey(after) } } }),
+          : {
+              range: { condition: '>= :after', values: { ':after': positionKey(after) } },
+              startAfter: { sortKey: positionKey(after), requestId: after.id },
+            }),
       },
-      query.limit + 1,
+      query.limit,
       { used: 0 },
     );
     return pageOf('breakGlass', collected, query.limit);
@@ -260,50 +304,42 @@ export class DynamoDbAccessRequestRepository implements AccessRequestRepository 
     checkLimit(query.limit);
     const walk = creationRangeOf('audit', query);
     if (walk === undefined) return { items: [] };
-    const { range } = walk;
-    const filter = withRequesterEmail(
-      equals({ accountId: query.accountId, roleName: query.roleName, status: query.status }),
-      query.requesterEmail,
-    );
-    const wanted = query.limit + 1;
     const budget: ReadBudget = { used: 0 };
-    if (query.requesterSub !== undefined) {
-      // The requester's own partition holds exactly their requests: a range read, not a month walk.
-      const collected = await this.#collect(
-        {
-          index: 'GSI1',
-          partition: `${REQUESTER_PREFIX}${query.requesterSub}`,
-          order: 'newestFirst',
-          range,
-          ...(filter === undefined ? {} : { filter }),
-        },
-        wanted,
-        budget,
-      );
-      return pageOf('audit', collected, query.limit);
-    }
-    return this.#walkMonths('audit', { ...walk, filter }, query.limit, budget);
+    const path = auditAccessPathOf(query);
+    // Unfiltered: the month partitions hold every request. Filtered: the first filter's own partition.
+    if (path === undefined) return this.#walkMonths('audit', walk, query.limit, budget);
+    const collected = await this.#collect(
+      {
+        index: path.index,
+        partition: path.partition,
+        order: 'newestFirst',
+        range: walk.range,
+        ...(walk.startAfter === undefined ? {} : { startAfter: walk.startAfter }),
+        ...(path.filter === undefined ? {} : { filter: path.filter }),
+      },
+      query.limit,
+      budget,
+    );
+    return pageOf('audit', collected, query.limit);
   }
 
   async listDecidedBy(query: DecidedByQuery): Promise<Page<AccessRequest>> {
     checkLimit(query.limit);
     const walk = creationRangeOf('decided', query);
     if (walk === undefined) return { items: [] };
-    // `deciderSubs` is multi-valued, so no index can be keyed on it: a filter on the audit index,
-    // bounded by the range and by MAX_READS_PER_PAGE (docs/data-model.md weighs the cost).
-    return this.#walkMonths(
-      'decided',
+    // The decider read model (decider-read-model.ts): one entry per decider and request, by creation.
+    const collected = await this.#collect(
       {
-        ...walk,
-        filter: {
-          expression: 'contains(#deciderSubs, :decider)',
-          names: { '#deciderSubs': 'deciderSubs' },
-          values: { ':decider': query.sub },
-        },
+        index: 'TABLE',
+        partition: `${DECIDER_PREFIX}${query.sub}`,
+        order: 'newestFirst',
+        range: walk.range,
+        ...(walk.startAfter === undefined ? {} : { startAfter: walk.startAfter }),
       },
       query.limit,
       { used: 0 },
     );
+    return pageOf('decided', collected, query.limit);
   }
 
   async listPendingExpiredAt(
@@ -318,14 +354,17 @@ export class DynamoDbAccessRequestRepository implements AccessRequestRepository 
         order: 'oldestFirst',
         ...(after === undefined
           ? {}
-          : { range: { condition: '> :after', values: { ':after': queueKey(after) } } }),
+          : {
+              range: { condition: '>= :after', values: { ':after': queueKey(after) } },
+              startAfter: { sortKey: queueKey(after), requestId: after.id },
+            }),
         filter: {
           expression: '#pendingExpiresAt <= :at',
           names: { '#pendingExpiresAt': 'pendingExpiresAt' },
           values: { ':at': canonicalInstant(query.at) },
         },
       },
-      query.limit + 1,
+      query.limit,
       { used: 0 },
     );
     return pageOf('expired', collected, query.limit);
@@ -334,26 +373,29 @@ export class DynamoDbAccessRequestRepository implements AccessRequestRepository 
   /**
    * Walks the monthly audit partitions (GSI3) newest first, from the month below `upper` down to
    * the month of `from`, until a page (and one more) is in hand or the page's read budget is spent.
+   * Unfiltered, so each month's read takes exactly what the page still needs.
    */
   async #walkMonths(
     listing: Listing,
-    walk: CreationRange & { readonly filter: Filter | undefined },
+    walk: CreationRange,
     limit: number,
     budget: ReadBudget,
   ): Promise<Page<AccessRequest>> {
-    const wanted = limit + 1;
     const items: AccessRequest[] = [];
     const lastMonth = monthOf(walk.from);
-    for (let month = monthBelow(walk.upper); month >= lastMonth; month = previousMonth(month)) {
+    const firstMonth = monthBelow(walk.upper);
+    for (let month = firstMonth; month >= lastMonth; month = previousMonth(month)) {
       const collected = await this.#collect(
         {
           index: 'GSI3',
           partition: `${CREATED_PREFIX}${month}`,
           order: 'newestFirst',
           range: walk.range,
-          ...(walk.filter === undefined ? {} : { filter: walk.filter }),
+          ...(month === firstMonth && walk.startAfter !== undefined
+            ? { startAfter: walk.startAfter }
+            : {}),
         },
-        wanted - items.length,
+        limit - items.length,
         budget,
       );
       items.push(...collected.items);
@@ -365,23 +407,43 @@ export class DynamoDbAccessRequestRepository implements AccessRequestRepository 
             : collected.stoppedAt;
         return pageOf(listing, { items, stoppedAt }, limit);
       }
-      if (items.length >= wanted) break;
+      if (items.length >= limit) {
+        if (collected.more === true) return pageOf(listing, { items, more: true }, limit);
+        // The page is full at a month's end: one more look tells whether anything older exists.
+        const older = walk.from < monthStart(month);
+        if (!older) break;
+        const rest = await this.#walkMonths(
+          listing,
+          {
+            from: walk.from,
+            upper: monthStart(month),
+            range: rangeBelow(walk.from, monthStart(month)),
+          },
+          1,
+          budget,
+        );
+        const more = rest.items.length > 0 || rest.nextCursor !== undefined;
+        return pageOf(listing, { items, more }, limit);
+      }
     }
     return pageOf(listing, { items }, limit);
   }
 
   /**
-   * Reads one index partition in order until `wanted` matches are in hand, the partition ends, or
-   * the page's read budget is spent. Asking for one more than the page size tells whether a next
-   * page exists, so the last page never hands out a cursor to an empty one.
+   * Reads one partition in order until `limit` matches and one more are known, the partition ends,
+   * or the page's read budget is spent. The one more says whether a next page exists, so the last
+   * page never hands out a cursor to an empty one. An index holding whole items (GSI1–3) is read
+   * as it is; a filter index (keys and filter attributes) or the decider read model gives keys, and
+   * only the page's `limit` items are then fetched by key: at most 2 × limit + 1 items per page.
    */
-  async #collect(query: PartitionQuery, wanted: number, budget: ReadBudget): Promise<Collected> {
-    const items: AccessRequest[] = [];
-    const pk = `${query.index}PK`;
-    const sk = `${query.index}SK`;
+  async #collect(query: PartitionQuery, limit: number, budget: ReadBudget): Promise<Collected> {
+    const wanted = limit + 1;
+    const entries: Item[] = [];
+    const pk = query.index === 'TABLE' ? 'PK' : `${query.index}PK`;
+    const sk = query.index === 'TABLE' ? 'SK' : `${query.index}SK`;
     const input: QueryCommandInput = {
       TableName: this.#table,
-      IndexName: query.index,
+      ...(query.index === 'TABLE' ? {} : { IndexName: query.index }),
       KeyConditionExpression: `#pk = :pk${query.range === undefined ? '' : ` AND #sk ${query.range.condition}`}`,
       ExpressionAttributeNames: {
         '#pk': pk,
@@ -396,16 +458,17 @@ export class DynamoDbAccessRequestRepository implements AccessRequestRepository 
       ScanIndexForward: query.order === 'oldestFirst',
       ...(query.filter === undefined ? {} : { FilterExpression: query.filter.expression }),
     };
-    let startKey: Item | undefined;
+    let startKey: Item | undefined =
+      query.startAfter === undefined ? undefined : this.#startKeyOf(query, pk, sk);
+    let stoppedAt: Position | 'notStarted' | undefined;
     for (;;) {
       if (budget.used >= MAX_READS_PER_PAGE) {
-        return {
-          items,
-          stoppedAt: startKey === undefined ? 'notStarted' : positionOfKey(startKey, sk),
-        };
+        stoppedAt =
+          startKey === undefined ? 'notStarted' : positionOfKey(startKey, query.index, sk);
+        break;
       }
       budget.used += 1;
-      const needed = wanted - items.length + (query.range?.skipKey === undefined ? 0 : 1);
+      const needed = wanted - entries.length;
       const output = await this.#documents.send(
         new QueryCommand({
           ...input,
@@ -413,13 +476,41 @@ export class DynamoDbAccessRequestRepository implements AccessRequestRepository 
           ...(startKey === undefined ? {} : { ExclusiveStartKey: startKey }),
         }),
       );
-      for (const item of output.Items ?? []) {
-        if (query.range?.skipKey !== undefined && item[sk] === query.range.skipKey) continue;
-        items.push(requestOfItem(item));
-      }
-      if (items.length >= wanted || output.LastEvaluatedKey === undefined) return { items };
+      entries.push(...(output.Items ?? []));
+      if (entries.length >= wanted || output.LastEvaluatedKey === undefined) break;
       startKey = output.LastEvaluatedKey;
     }
+    const page = entries.slice(0, limit);
+    const more = entries.length > limit;
+    const items = await this.#itemsOf(query.index, page);
+    return {
+      items,
+      ...(more ? { more } : {}),
+      ...(stoppedAt === undefined ? {} : { stoppedAt }),
+    };
+  }
+
+  /** Whole requests for the entries read: as they are, or fetched by key when the source holds keys only. */
+  async #itemsOf(source: Source, entries: readonly Item[]): Promise<AccessRequest[]> {
+    if (source !== 'TABLE' && INDEX_PROJECTIONS[source] === 'ALL')
+      return entries.map((item) => requestOfItem(item));
+    const keys = entries.map((entry) =>
+      keyOf(
+        source === 'TABLE'
+          ? requestIdOfEntry(entry)
+          : String(entry['PK']).slice(REQUEST_PREFIX.length),
+      ),
+    );
+    const items = await batchGetInOrder(this.#documents, this.#table, keys);
+    return items.map((item) => requestOfItem(item));
+  }
+
+  /** The ExclusiveStartKey of a position: the key DynamoDB would have returned for that item. */
+  #startKeyOf(query: PartitionQuery, pk: string, sk: string): Item | undefined {
+    const after = query.startAfter;
+    if (after === undefined || after.requestId === '') return undefined;
+    if (query.index === 'TABLE') return { PK: query.partition, SK: after.sortKey };
+    return { ...keyOf(after.requestId), [pk]: query.partition, [sk]: after.sortKey };
   }
 }
 
@@ -429,7 +520,15 @@ interface CreationRange {
   /** Exclusive: `to` itself (every `<to>#<id>` sorts above it) or the cursor's position. */
   readonly upper: string;
   readonly range: NonNullable<PartitionQuery['range']>;
+  /** The cursor's item, to start right after it. */
+  readonly startAfter?: PartitionQuery['startAfter'];
 }
+
+/** `BETWEEN from AND upper`: sort keys `<createdAt>#<id>` of requests created in [from, upper). */
+const rangeBelow = (from: string, upper: string): NonNullable<PartitionQuery['range']> => ({
+  condition: 'BETWEEN :from AND :upper',
+  values: { ':from': from, ':upper': upper },
+});
 
 /** The range left to read, or undefined when nothing is (empty range, or a cursor past `from`). */
 const creationRangeOf = (
@@ -439,54 +538,16 @@ const creationRangeOf = (
   const cursor = decodeCursor(listing, query.cursor);
   const from = canonicalInstant(query.from);
   const to = canonicalInstant(query.to);
-  const upper = cursor === undefined || positionKey(cursor) > to ? to : positionKey(cursor);
+  const fromCursor = cursor !== undefined && positionKey(cursor) <= to;
+  const upper = cursor === undefined || !fromCursor ? to : positionKey(cursor);
   if (upper <= from) return undefined;
   return {
     from,
     upper,
-    range: {
-      condition: 'BETWEEN :from AND :upper',
-      values: { ':from': from, ':upper': upper },
-      skipKey: upper,
-    },
-  };
-};
-
-const equals = (fields: Record<string, string | undefined>): Filter | undefined => {
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = {};
-  const terms: string[] = [];
-  Object.entries(fields).forEach(([path, value], index) => {
-    if (value === undefined) return;
-    const placeholders = path.split('.').map((segment) => {
-      names[`#f_${segment}`] = segment;
-      return `#f_${segment}`;
-    });
-    values[`:f${index}`] = value;
-    terms.push(`${placeholders.join('.')} = :f${index}`);
-  });
-  return terms.length === 0 ? undefined : { expression: terms.join(' AND '), names, values };
-};
-
-/**
- * The requester's address, ignoring case: `requesterEmailLower`, which every write sets — or, on
- * items no write has touched since that attribute existed, the address exactly as given.
- */
-const withRequesterEmail = (
-  filter: Filter | undefined,
-  email: string | undefined,
-): Filter | undefined => {
-  if (email === undefined) return filter;
-  const term = '(#e_lower = :e_lower OR #e_requester.#e_email = :e_exact)';
-  return {
-    expression: filter === undefined ? term : `${filter.expression} AND ${term}`,
-    names: {
-      ...filter?.names,
-      '#e_lower': 'requesterEmailLower',
-      '#e_requester': 'requester',
-      '#e_email': 'email',
-    },
-    values: { ...filter?.values, ':e_lower': email.toLowerCase(), ':e_exact': email },
+    range: rangeBelow(from, upper),
+    ...(fromCursor && cursor.id !== ''
+      ? { startAfter: { sortKey: positionKey(cursor), requestId: cursor.id } }
+      : {}),
   };
 };
 
@@ -496,10 +557,14 @@ const positionFromKey = (key: string): Position => ({
   id: key.slice(25),
 });
 
-/** The position of a LastEvaluatedKey: the id from PK, createdAt (and routing key) from the index sort key. */
-const positionOfKey = (key: Item, sortKeyName: string): Position => {
-  const pk = String(key['PK']);
+/**
+ * The position of a LastEvaluatedKey: the id from PK (or, in the decider read model, from SK),
+ * createdAt (and routing key) from the sort key.
+ */
+const positionOfKey = (key: Item, source: Source, sortKeyName: string): Position => {
   const sortKey = String(key[sortKeyName]);
+  if (source === 'TABLE') return positionFromKey(sortKey);
+  const pk = String(key['PK']);
   const id = pk.slice(REQUEST_PREFIX.length);
   const creation = sortKey.slice(0, sortKey.length - id.length - 1);
   const createdAt = creation.slice(-24);
@@ -510,7 +575,7 @@ const positionOfKey = (key: Item, sortKeyName: string): Position => {
 const pageOf = (listing: Listing, collected: Collected, limit: number): Page<AccessRequest> => {
   const items = collected.items.slice(0, limit);
   const last = items.at(-1);
-  if (collected.items.length > limit && last !== undefined)
+  if ((collected.more === true || collected.items.length > limit) && last !== undefined)
     return { items, nextCursor: encodeCursor(listing, positionOf(last, listing)) };
   if (collected.stoppedAt !== undefined && collected.stoppedAt !== 'notStarted')
     return { items, nextCursor: encodeCursor(listing, collected.stoppedAt) };

@@ -5,8 +5,9 @@ import type {
   DecidedByQuery,
   Page,
   PageQuery,
+  QueueOrder,
   RepositoryError,
-  RequestStatus,
+  RequesterQuery,
   Result,
   TransitionWrite,
 } from '@elevate/domain';
@@ -14,7 +15,7 @@ import { decidersOf, err, ok } from '@elevate/domain';
 import type { Listing, Position } from './page-cursor';
 import { decodeCursor, encodeCursor, positionKey, positionOf, queueKey } from './page-cursor';
 import { alreadyExists, checkLimit, notFound, versionConflict } from './repository-error';
-import { canonicalInstant, creationKeyOf, storedRequestSchema } from './request-item';
+import { canonicalInstant, creationKeyOf, searchTextOf, storedRequestSchema } from './request-item';
 import { checkTransitionWrite } from './transition-update';
 
 /** The key a listing sorts by, comparable with a decoded cursor position. */
@@ -62,26 +63,27 @@ export class InMemoryAccessRequestRepository implements AccessRequestRepository 
     return ok(structuredClone(next));
   }
 
-  async listByRequester(
-    query: PageQuery & { readonly requesterSub: string; readonly status?: RequestStatus },
-  ): Promise<Page<AccessRequest>> {
+  async listByRequester(query: RequesterQuery): Promise<Page<AccessRequest>> {
+    const text = query.text?.toLowerCase();
     return this.#page(
       'requester',
       query,
       'newestFirst',
       (request) =>
         request.requester.sub === query.requesterSub &&
-        (query.status === undefined || request.status === query.status),
+        (query.status === undefined || request.status === query.status) &&
+        (text === undefined || searchTextOf(request).includes(text)),
     );
   }
 
   async listPendingForReview(
-    query: PageQuery & { readonly routingKeys: readonly string[] },
+    query: PageQuery & { readonly routingKeys: readonly string[]; readonly order?: QueueOrder },
   ): Promise<Page<AccessRequest>> {
+    const order = query.order ?? 'oldestFirst';
     return this.#page(
-      'review',
+      order === 'oldestFirst' ? 'review' : 'reviewNewest',
       query,
-      'oldestFirst',
+      order,
       (request) =>
         request.status === 'PENDING' && query.routingKeys.includes(request.routing.routingKey),
     );
@@ -109,7 +111,8 @@ export class InMemoryAccessRequestRepository implements AccessRequestRepository 
           request.requester.email.toLowerCase() === query.requesterEmail.toLowerCase()) &&
         (query.accountId === undefined || request.accountId === query.accountId) &&
         (query.roleName === undefined || request.roleName === query.roleName) &&
-        (query.status === undefined || request.status === query.status)
+        (query.status === undefined || request.status === query.status) &&
+        (query.ticket === undefined || request.ticket?.toLowerCase() === query.ticket.toLowerCase())
       );
     });
   }
@@ -141,7 +144,7 @@ export class InMemoryAccessRequestRepository implements AccessRequestRepository 
   #page(
     listing: Listing,
     query: PageQuery,
-    order: 'oldestFirst' | 'newestFirst',
+    order: QueueOrder,
     matches: (request: AccessRequest) => boolean,
   ): Page<AccessRequest> {
     checkLimit(query.limit);

@@ -5,7 +5,23 @@ export {
 export type { DynamoDbAccessRequestRepositoryOptions } from './dynamodb-access-request-repository';
 export { InMemoryAccessRequestRepository } from './in-memory-access-request-repository';
 export { InvalidCursorError } from './repository-error';
-export { elevateTableDefinition, ensureTable, TABLE_INDEXES } from './table-definition';
+export {
+  elevateTableDefinition,
+  ensureTable,
+  FILTER_INDEX_ATTRIBUTES,
+  INDEX_PROJECTIONS,
+  TABLE_INDEXES,
+} from './table-definition';
+export {
+  DynamoDbDecisionReadModel,
+  deciderEntriesOf,
+  DECIDER_PREFIX,
+  ENTITY_DECIDER_ENTRY,
+} from './decider-read-model';
+export { rebuildReadModels } from './rebuild-read-models';
+export type { RebuildOptions, RebuildReport } from './rebuild-read-models';
+export { batchWriteAll, documentClientOf } from './batch-operations';
+export { itemOf as requestItemOf } from './request-item';
 export type { TableIndex } from './table-definition';
 export {
   keyOf as requestKeyOf,
@@ -20,3 +36,4 @@ export type { ChangeRecord } from './change-record';
 export { DynamoDbSessionRecordRepository } from './dynamodb-session-record-repository';
 export type { DynamoDbSessionRecordRepositoryOptions } from './dynamodb-session-record-repository';
 export { InMemorySessionRecordRepository } from './in-memory-session-record-repository';
+export { createDynamoDbClient as createDynamoDbClientFor } from './dynamodb-client';

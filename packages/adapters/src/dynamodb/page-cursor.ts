@@ -7,6 +7,7 @@ import { canonicalInstant, isCanonicalInstant } from './request-item';
 export const LISTINGS = [
   'requester',
   'review',
+  'reviewNewest',
   'breakGlass',
   'audit',
   'decided',

@@ -17,6 +17,12 @@ export const REQUESTER_PREFIX = 'REQUESTER#';
 export const PENDING_PARTITION = 'PENDING';
 export const BREAK_GLASS_REVIEW_PARTITION = 'BREAK_GLASS_REVIEW';
 export const CREATED_PREFIX = 'CREATED#';
+// One partition per filter value; docs/data-model.md lists the index each lives in.
+export const STATUS_PREFIX = 'STATUS#';
+export const ACCOUNT_PREFIX = 'ACCOUNT#';
+export const ROLE_PREFIX = 'ROLE#';
+export const EMAIL_PREFIX = 'EMAIL#';
+export const TICKET_PREFIX = 'TICKET#';
 export const ENTITY_ACCESS_REQUEST = 'ACCESS_REQUEST';
 
 const CANONICAL_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -67,6 +73,18 @@ export const INDEX_ATTRIBUTES = [
   'GSI2SK',
   'GSI3PK',
   'GSI3SK',
+  'GSI4PK',
+  'GSI4SK',
+  'GSI5PK',
+  'GSI5SK',
+  'GSI6PK',
+  'GSI6SK',
+  'GSI7PK',
+  'GSI7SK',
+  'GSI8PK',
+  'GSI8SK',
+  'GSI9PK',
+  'GSI9SK',
 ] as const;
 export type IndexAttribute = (typeof INDEX_ATTRIBUTES)[number];
 
@@ -79,7 +97,29 @@ export type IndexAttribute = (typeof INDEX_ATTRIBUTES)[number];
 export type IndexAttributes = Record<IndexAttribute, string | undefined> & {
   readonly deciderSubs: readonly string[] | undefined;
   readonly requesterEmailLower: string;
+  /** The ticket reference in lower case, so the ticket filter ignores case; absent without a ticket. */
+  readonly ticketLower: string | undefined;
+  /** What "my requests" text search matches, in lower case: account, role, justification, ticket. */
+  readonly searchText: string;
 };
+
+/** Text search compares lower case (DynamoDB's `contains` is case-sensitive). */
+export const searchTextOf = (
+  request: Pick<AccessRequest, 'accountId' | 'roleName' | 'justification' | 'ticket'>,
+): string =>
+  [request.accountId, request.roleName, request.justification, request.ticket ?? '']
+    .join('\n')
+    .toLowerCase();
+
+/** The requester's address as every email key and filter compares it. */
+export const emailKeyOf = (email: string): string => email.toLowerCase();
+
+/** A ticket reference as the ticket key compares it. */
+export const ticketKeyOf = (ticket: string): string => ticket.toLowerCase();
+
+/** GSI9's partition: one requester's requests of one status ("my requests", filtered). */
+export const requesterStatusPartition = (sub: string, status: string): string =>
+  `${REQUESTER_PREFIX}${sub}#${STATUS_PREFIX}${status}`;
 
 /**
  * Which index entries a request has in its current state. GSI1 (by requester) and GSI3 (audit, by
@@ -96,14 +136,31 @@ export const indexAttributesOf = (request: AccessRequest): IndexAttributes => {
         ? { GSI2PK: BREAK_GLASS_REVIEW_PARTITION, GSI2SK: creationKey }
         : { GSI2PK: undefined, GSI2SK: undefined };
   const deciders = decidersOf(request);
+  const email = emailKeyOf(request.requester.email);
+  const ticket = request.ticket === undefined ? undefined : ticketKeyOf(request.ticket);
   return {
     GSI1PK: `${REQUESTER_PREFIX}${request.requester.sub}`,
     GSI1SK: creationKey,
     ...queue,
     GSI3PK: `${CREATED_PREFIX}${monthOf(request.createdAt)}`,
     GSI3SK: creationKey,
+    // Filter indexes (keys only plus the filter attributes): every audit filter is a key condition.
+    GSI4PK: `${STATUS_PREFIX}${request.status}`,
+    GSI4SK: creationKey,
+    GSI5PK: `${ACCOUNT_PREFIX}${request.accountId}`,
+    GSI5SK: creationKey,
+    GSI6PK: `${ROLE_PREFIX}${request.roleName}`,
+    GSI6SK: creationKey,
+    GSI7PK: `${EMAIL_PREFIX}${email}`,
+    GSI7SK: creationKey,
+    GSI8PK: ticket === undefined ? undefined : `${TICKET_PREFIX}${ticket}`,
+    GSI8SK: ticket === undefined ? undefined : creationKey,
+    GSI9PK: requesterStatusPartition(request.requester.sub, request.status),
+    GSI9SK: creationKey,
     deciderSubs: deciders.length === 0 ? undefined : deciders,
-    requesterEmailLower: request.requester.email.toLowerCase(),
+    requesterEmailLower: email,
+    ticketLower: ticket,
+    searchText: searchTextOf(request),
   };
 };
 

@@ -44,6 +44,13 @@ export interface RepositoryError {
   readonly message: string;
 }
 
+/** "My requests": one requester's, optionally of one status and matching a text search. */
+export interface RequesterQuery extends PageQuery {
+  readonly requesterSub: string;
+  readonly status?: RequestStatus;
+  readonly text?: string;
+}
+
 /** Filters of the audit listing; `from` ≤ createdAt < `to`, newest first. */
 export interface AuditQuery extends PageQuery {
   readonly from: string;
@@ -54,7 +61,24 @@ export interface AuditQuery extends PageQuery {
   readonly accountId?: string;
   readonly roleName?: string;
   readonly status?: RequestStatus;
+  /** A ticket reference; the store matches it ignoring case. */
+  readonly ticket?: string;
 }
+
+/**
+ * The read model behind "my past decisions" (`listDecidedBy`): one entry per decider and request.
+ * A request has any number of deciders and an index key holds one value, so the entries cannot be
+ * written by the transition's single conditional write; they are kept up to date from the change
+ * stream instead. `record` is idempotent (replaying a change changes nothing) and order-free
+ * (deciders are only ever added), so a full rebuild from the requests gives the same entries.
+ */
+export interface DecisionReadModel {
+  /** Makes sure every decider of `request` has its entry. */
+  record(request: AccessRequest): Promise<void>;
+}
+
+/** The order of the review queue: oldest first (work it in order) or newest first. */
+export type QueueOrder = 'oldestFirst' | 'newestFirst';
 
 /**
  * The history events that make their actor a decider of a request: approving (also a partial
@@ -99,16 +123,17 @@ export interface AccessRequestRepository {
   create(request: AccessRequest): Promise<Result<AccessRequest, RepositoryError>>;
   /** Applies one transition conditionally; `VERSION_CONFLICT` when status or version moved on. */
   applyTransition(write: TransitionWrite): Promise<Result<AccessRequest, RepositoryError>>;
-  /** A requester's requests, newest first, optionally of one status. */
-  listByRequester(
-    query: PageQuery & { readonly requesterSub: string; readonly status?: RequestStatus },
-  ): Promise<Page<AccessRequest>>;
+  /**
+   * A requester's requests, newest first, optionally of one status and containing `text` (ignoring
+   * case) in the account id, role, justification or ticket.
+   */
+  listByRequester(query: RequesterQuery): Promise<Page<AccessRequest>>;
   /**
    * PENDING requests routed to any of `routingKeys` (from `routingKeysFor`), oldest first so the
-   * queue is worked in order. The caller drops the actor's own requests and ones they decided.
+   * queue is worked in order (or newest first with `order`). The caller drops the actor's own requests and ones they decided.
    */
   listPendingForReview(
-    query: PageQuery & { readonly routingKeys: readonly string[] },
+    query: PageQuery & { readonly routingKeys: readonly string[]; readonly order?: QueueOrder },
   ): Promise<Page<AccessRequest>>;
   /** Break-glass requests whose post-access review is PENDING, oldest first. */
   listBreakGlassAwaitingReview(query: PageQuery): Promise<Page<AccessRequest>>;

@@ -36,6 +36,11 @@ import {
 
 export interface ContractSubject {
   readonly repository: AccessRequestRepository;
+  /**
+   * Waits until read models kept from the change stream (the decider entries) have caught up with
+   * every write so far — eventual consistency, as in AWS. Absent: the store is always caught up.
+   */
+  readonly settle?: () => Promise<void>;
 }
 
 const created = (result: TransitionResult): AccessRequest => {
@@ -290,6 +295,41 @@ export const describeAccessRequestRepositoryContract = (
       expect(none).toEqual({ items: [] });
     });
 
+    it("finds text in a requester's own requests, ignoring case, alone and with a status", async () => {
+      const { repository } = await setup();
+      await mustCreate(
+        repository,
+        pendingAt('s-1', '2025-03-01T09:00:00.000Z', alice, {
+          justification: 'Rotate the KMS key',
+        }),
+        pendingAt('s-2', '2025-03-02T09:00:00.000Z', alice, { justification: 'Deploy hotfix' }),
+        pendingAt('s-3', '2025-03-03T09:00:00.000Z', alice, {
+          justification: 'Look at logs',
+          ticket: 'OPS-77',
+        }),
+        pendingAt('s-4', '2025-03-04T09:00:00.000Z', bob, { justification: 'Rotate keys too' }),
+      );
+      const search = async (text: string, status?: 'PENDING' | 'APPROVED') =>
+        (
+          await walk(
+            (cursor) =>
+              repository.listByRequester({
+                requesterSub: alice.sub,
+                text,
+                limit: 1,
+                ...(status === undefined ? {} : { status }),
+                ...(cursor ? { cursor } : {}),
+              }),
+            1,
+          )
+        ).ids;
+      expect(await search('ROTATE')).toEqual(['s-1']);
+      expect(await search('ops-77')).toEqual(['s-3']);
+      expect(await search('o')).toEqual(['s-3', 's-2', 's-1']);
+      expect(await search('rotate', 'PENDING')).toEqual(['s-1']);
+      expect(await search('rotate', 'APPROVED')).toEqual([]);
+    });
+
     it('lists pending requests of several routing keys oldest first across pages, and drops decided ones', async () => {
       const { repository } = await setup();
       const reviewers = ['reviewers'];
@@ -314,6 +354,32 @@ export const describeAccessRequestRepositoryContract = (
         2,
       );
       expect(listed).toEqual({ ids: ['p-1', 'p-2', 'p-3', 'p-4', 'p-6'], pages: 3 });
+      // Newest first: the newest request is on the first page, whatever the queue's length.
+      for (const limit of [1, 2, 3]) {
+        const newest = await walk(
+          (cursor) =>
+            repository.listPendingForReview({
+              routingKeys: keys,
+              order: 'newestFirst',
+              limit,
+              ...(cursor ? { cursor } : {}),
+            }),
+          limit,
+        );
+        expect(newest.ids).toEqual(['p-6', 'p-4', 'p-3', 'p-2', 'p-1']);
+      }
+      // A cursor of one order is refused by the other.
+      const oldestPage = await repository.listPendingForReview({ routingKeys: keys, limit: 1 });
+      expect(
+        await codeOf(
+          repository.listPendingForReview({
+            routingKeys: keys,
+            order: 'newestFirst',
+            limit: 1,
+            cursor: oldestPage.nextCursor ?? '',
+          }),
+        ),
+      ).toBe('INVALID_CURSOR');
       const onlyData = await repository.listPendingForReview({
         routingKeys: [routingKeyOf(data)],
         limit: 10,
@@ -423,6 +489,28 @@ export const describeAccessRequestRepositoryContract = (
       });
     });
 
+    it('finds requests by ticket whatever its case, alone and with another filter', async () => {
+      const { repository } = await setup();
+      const range = { from: '2025-01-01T00:00:00.000Z', to: '2025-06-01T00:00:00.000Z' };
+      await mustCreate(
+        repository,
+        pendingAt('t-1', '2025-02-01T09:00:00.000Z', alice, { ticket: 'OPS-42' }),
+        pendingAt('t-2', '2025-03-01T09:00:00.000Z', bob, { ticket: 'ops-42' }),
+        pendingAt('t-3', '2025-04-01T09:00:00.000Z', alice, { ticket: 'OPS-7' }),
+        pendingAt('t-4', '2025-05-01T09:00:00.000Z', alice),
+      );
+      const byTicket = async (filters: { ticket: string; requesterSub?: string }, limit = 1) =>
+        walk(
+          (cursor) =>
+            repository.listForAudit({ ...range, ...filters, limit, ...(cursor ? { cursor } : {}) }),
+          limit,
+        );
+      expect((await byTicket({ ticket: 'Ops-42' })).ids).toEqual(['t-2', 't-1']);
+      expect((await byTicket({ ticket: 'OPS-7' }, 5)).ids).toEqual(['t-3']);
+      expect((await byTicket({ ticket: 'OPS-42', requesterSub: alice.sub })).ids).toEqual(['t-1']);
+      expect((await byTicket({ ticket: 'OPS-1' })).ids).toEqual([]);
+    });
+
     it('finds a requester by email whatever the case of the address, before and after a transition', async () => {
       const { repository } = await setup();
       const carol = { ...bob, sub: 'carol-sub', email: 'Carol.Jones@Example.COM' };
@@ -456,7 +544,7 @@ export const describeAccessRequestRepositoryContract = (
     });
 
     it("lists a person's past decisions newest first: approvals, rejections, revocations and break-glass reviews", async () => {
-      const { repository } = await setup();
+      const { repository, settle = async () => undefined } = await setup();
       const range = { from: '2025-01-01T00:00:00.000Z', to: '2025-06-01T00:00:00.000Z' };
       const approved = pendingAt('d-approved', '2025-01-15T09:00:00.000Z');
       const rejected = pendingAt('d-rejected', '2025-02-10T09:00:00.000Z', bob);
@@ -515,6 +603,7 @@ export const describeAccessRequestRepositoryContract = (
       await decide(repository, byRavi, (r) => approveRequest(r, {}, ctx(ravi, later(r))));
       await decide(repository, cancelled, (r) => cancelRequest(r, {}, ctx(alice, later(r))));
       await decide(repository, tooOld, (r) => approveRequest(r, {}, ctx(rita, later(r))));
+      await settle();
 
       const ritas = ['d-reviewed', 'd-quorum', 'd-revoked', 'd-rejected', 'd-approved'];
       expect(await mine(rita.sub, 2)).toEqual({ ids: ritas, pages: 3 });

@@ -12,6 +12,7 @@ import { fakeApi } from '../../../testing/render-with-app';
 const now = Date.parse('2026-05-12T12:00:00Z');
 const none: AuditFilters = {
   requester: '',
+  ticket: '',
   accountId: '',
   roleName: '',
   status: '',

@@ -7,6 +7,7 @@ export interface AuditFilters {
   accountId: string;
   roleName: string;
   status: RequestStatus | '';
+  ticket: string;
   range: DateRangePickerProps.Value | null;
 }
 
@@ -18,6 +19,7 @@ export interface AuditQueryParams {
   accountId?: string;
   roleName?: string;
   status?: RequestStatus;
+  ticket?: string;
 }
 
 export const DEFAULT_RANGE: DateRangePickerProps.RelativeValue = {
@@ -63,12 +65,14 @@ export function resolveRange(
 
 export function auditQueryParams(filters: AuditFilters, now: number): AuditQueryParams {
   const requester = filters.requester.trim();
+  const ticket = filters.ticket.trim();
   return {
     ...resolveRange(filters.range, now),
     ...(requester ? { requester } : {}),
     ...(filters.accountId ? { accountId: filters.accountId } : {}),
     ...(filters.roleName ? { roleName: filters.roleName } : {}),
     ...(filters.status ? { status: filters.status } : {}),
+    ...(ticket ? { ticket } : {}),
   };
 }
 
@@ -78,7 +82,15 @@ export function auditQueryString(
   page?: { cursor?: string | undefined; limit: number },
 ): string {
   const search = new URLSearchParams();
-  for (const key of ['from', 'to', 'requester', 'accountId', 'roleName', 'status'] as const) {
+  for (const key of [
+    'from',
+    'to',
+    'requester',
+    'accountId',
+    'roleName',
+    'status',
+    'ticket',
+  ] as const) {
     const value = params[key];
     if (value) search.set(key, value);
   }

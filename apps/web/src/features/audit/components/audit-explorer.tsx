@@ -29,7 +29,7 @@ import type { FlashMessage } from '../../../hooks/use-flash-messages';
 import { auditQueryParams, DEFAULT_RANGE, type AuditFilters } from '../api/audit-query';
 import { useDownloadAuditCsv } from '../api/download-audit-csv';
 import { useAuditPage } from '../api/get-audit-page';
-import { useCursorPages } from './use-cursor-pages';
+import { useCursorPages } from '../../../hooks/use-cursor-pages';
 import { PAGINATION_LABELS } from '../../../components/ui/pagination-labels';
 
 export interface AuditExplorerProps {
@@ -54,6 +54,7 @@ const INITIAL: AuditFilters = {
   accountId: '',
   roleName: '',
   status: '',
+  ticket: '',
   range: DEFAULT_RANGE,
 };
 
@@ -77,6 +78,7 @@ export function AuditExplorer({ accounts, roles, onFlash }: AuditExplorerProps) 
   const navigate = useNavigate();
   const [filters, setFilters] = useState<AuditFilters>(INITIAL);
   const [requesterDraft, setRequesterDraft] = useState('');
+  const [ticketDraft, setTicketDraft] = useState('');
   // "Last 30 days" is resolved once per filter change (or refresh), so the query key stays put.
   const [resolvedAt, setResolvedAt] = useState(() => Date.now());
   const query = useMemo(() => auditQueryParams(filters, resolvedAt), [filters, resolvedAt]);
@@ -87,22 +89,23 @@ export function AuditExplorer({ accounts, roles, onFlash }: AuditExplorerProps) 
   // A placeholder is the previous page's answer; its cursor says nothing about this page.
   const settled = page.isSuccess && !page.isPlaceholderData;
   const nextCursor = page.data?.nextCursor;
+  const itemCount = page.data?.items.length ?? 0;
   const { learnNext } = pages;
   useEffect(() => {
-    if (settled) learnNext(nextCursor);
-  }, [settled, nextCursor, learnNext]);
+    if (settled) learnNext(nextCursor, itemCount);
+  }, [settled, nextCursor, itemCount, learnNext]);
 
   const apply = (change: Partial<AuditFilters>) => {
     setFilters((current) => ({ ...current, ...change }));
     setResolvedAt(Date.now());
   };
 
-  // Typing a requester applies after a short pause, or at once on Enter.
+  // Typing a requester or ticket applies after a short pause, or at once on Enter.
   useEffect(() => {
-    if (requesterDraft === filters.requester) return;
-    const timer = setTimeout(() => apply({ requester: requesterDraft }), 500);
+    if (requesterDraft === filters.requester && ticketDraft === filters.ticket) return;
+    const timer = setTimeout(() => apply({ requester: requesterDraft, ticket: ticketDraft }), 500);
     return () => clearTimeout(timer);
-  }, [requesterDraft, filters.requester]);
+  }, [requesterDraft, ticketDraft, filters.requester, filters.ticket]);
 
   const accountOptions: SelectProps.Option[] = [
     ANY,
@@ -203,7 +206,7 @@ export function AuditExplorer({ accounts, roles, onFlash }: AuditExplorerProps) 
   const items = page.data?.items ?? [];
   const rows: (RequestSummary | SkeletonRow)[] = loading ? skeletonRows(5) : items;
   const filtered = Boolean(
-    filters.requester || filters.accountId || filters.roleName || filters.status,
+    filters.requester || filters.accountId || filters.roleName || filters.status || filters.ticket,
   );
 
   const saveCsv = () =>
@@ -229,6 +232,7 @@ export function AuditExplorer({ accounts, roles, onFlash }: AuditExplorerProps) 
       header={
         <Header
           variant="awsui-h1-sticky"
+          counter={loading ? undefined : pages.counterText}
           description="Every request, decision and session. Filters apply on the server; the CSV holds every page of this view."
           actions={
             <SpaceBetween direction="horizontal" size="xs">
@@ -289,6 +293,18 @@ export function AuditExplorer({ accounts, roles, onFlash }: AuditExplorerProps) 
                 }
               />
             </FormField>
+            <FormField label="Ticket" controlId="audit-ticket">
+              <Input
+                controlId="audit-ticket"
+                type="search"
+                value={ticketDraft}
+                placeholder="e.g. OPS-1234"
+                onChange={({ detail }) => setTicketDraft(detail.value)}
+                onKeyDown={({ detail }) => {
+                  if (detail.key === 'Enter') apply({ ticket: ticketDraft });
+                }}
+              />
+            </FormField>
             <FormField label="Requested between">
               <DateRangePicker
                 value={filters.range}
@@ -333,6 +349,7 @@ export function AuditExplorer({ accounts, roles, onFlash }: AuditExplorerProps) 
               <Button
                 onClick={() => {
                   setRequesterDraft('');
+                  setTicketDraft('');
                   apply({ ...INITIAL, range: filters.range });
                 }}
               >
@@ -352,6 +369,7 @@ export function AuditExplorer({ accounts, roles, onFlash }: AuditExplorerProps) 
         <Pagination
           currentPageIndex={pages.index + 1}
           pagesCount={pages.known}
+          openEnd={pages.openEnd}
           disabled={loading}
           onChange={({ detail }) => pages.goTo(detail.currentPageIndex - 1)}
           ariaLabels={PAGINATION_LABELS}

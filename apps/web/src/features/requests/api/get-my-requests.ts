@@ -1,26 +1,45 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
-import { MAX_PAGE_SIZE, requestPageSchema, type RequestPage } from '@elevate/contracts';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { requestPageSchema, type RequestPage, type RequestStatus } from '@elevate/contracts';
 import type { ApiClient } from '../../../lib/api-client';
 import { useApiClient } from '../../../lib/api-client-context';
-import { requestKeys } from './request-keys';
+import { requestKeys, type MyRequestsFilter } from './request-keys';
 import { refetchWhileLive } from './request-liveness';
 
-export function getMyRequests(api: ApiClient, signal?: AbortSignal): Promise<RequestPage> {
-  return api.request(`/requests/mine?limit=${MAX_PAGE_SIZE}`, {
-    schema: requestPageSchema,
-    signal,
-  });
+export const MY_REQUESTS_PAGE_SIZE = 25;
+
+/** `GET /requests/mine`: one server page, filtered by status on the server. */
+export function getMyRequests(
+  api: ApiClient,
+  filter: MyRequestsFilter,
+  cursor: string | undefined,
+  signal?: AbortSignal,
+): Promise<RequestPage> {
+  const search = new URLSearchParams({ limit: String(MY_REQUESTS_PAGE_SIZE) });
+  if (filter.status) search.set('status', filter.status);
+  if (filter.q) search.set('q', filter.q);
+  if (cursor) search.set('cursor', cursor);
+  return api.request(`/requests/mine?${search.toString()}`, { schema: requestPageSchema, signal });
 }
 
-export function myRequestsQueryOptions(api: ApiClient) {
+export function myRequestsQueryOptions(
+  api: ApiClient,
+  filter: MyRequestsFilter,
+  cursor: string | undefined,
+) {
   return queryOptions({
-    queryKey: requestKeys.mine(),
-    queryFn: ({ signal }) => getMyRequests(api, signal),
+    queryKey: requestKeys.mine(filter, cursor),
+    queryFn: ({ signal }) => getMyRequests(api, filter, cursor, signal),
     refetchInterval: (query) => refetchWhileLive(query.state.data?.items),
+    placeholderData: keepPreviousData,
   });
 }
 
-/** My newest requests, ended ones included; polled while any is pending or approved and not over. */
-export function useMyRequests() {
-  return useQuery(myRequestsQueryOptions(useApiClient()));
+/** One page of my requests, newest first; polled while any on it is pending or approved and not over. */
+export function useMyRequests(
+  status: RequestStatus | '',
+  text: string,
+  cursor: string | undefined,
+) {
+  const filter: MyRequestsFilter = { ...(status ? { status } : {}), ...(text ? { q: text } : {}) };
+  return useQuery(myRequestsQueryOptions(useApiClient(), filter, cursor));
 }

@@ -34,7 +34,7 @@ describe('my requests', () => {
 
   const api = () =>
     fakeApi({
-      'GET /requests/mine?limit=100': () => ({ items: [active, pending, ended] }),
+      'GET /requests/mine?limit=25': () => ({ items: [active, pending, ended] }),
       'POST /requests/r-active/sessions': () => ({
         kind: 'console',
         url: 'https://signin.aws.amazon.com/federation?Action=login&SigninToken=t',

@@ -4,11 +4,12 @@ import Button from '@cloudscape-design/components/button';
 import Header from '@cloudscape-design/components/header';
 import Link from '@cloudscape-design/components/link';
 import Pagination from '@cloudscape-design/components/pagination';
+import Select, { type SelectProps } from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table, { type TableProps } from '@cloudscape-design/components/table';
 import TextFilter from '@cloudscape-design/components/text-filter';
-import { useCollection } from '@cloudscape-design/collection-hooks';
-import type { RequestSummary } from '@elevate/contracts';
+import { useEffect, useState } from 'react';
+import { requestStatusSchema, type RequestStatus, type RequestSummary } from '@elevate/contracts';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { ProblemAlert } from '../../../components/ui/problem-alert';
 import { RequestStatusIndicator, requestStatusLabel } from '../../../components/ui/request-status';
@@ -19,13 +20,21 @@ import {
   type SkeletonRow,
 } from '../../../components/ui/skeleton-rows';
 import type { FlashMessage } from '../../../hooks/use-flash-messages';
+import { useCursorPages } from '../../../hooks/use-cursor-pages';
 import { useMyRequests } from '../api/get-my-requests';
 import { hasTimeLeft, RequestWindow, TimeLeft } from './request-window';
 import { requestLabel } from './request-label';
 import { mayFederate, useRequesterActions } from './requester-actions';
 import { PAGINATION_LABELS } from '../../../components/ui/pagination-labels';
 
-const PAGE_SIZE = 10;
+const ANY_STATUS: SelectProps.Option = { value: '', label: 'Any status' };
+const STATUS_OPTIONS: SelectProps.Option[] = [
+  ANY_STATUS,
+  ...requestStatusSchema.options.map((status) => ({
+    value: status,
+    label: requestStatusLabel(status, null).text,
+  })),
+];
 
 export interface MyRequestsProps {
   onFlash: (message: FlashMessage) => void;
@@ -33,46 +42,56 @@ export interface MyRequestsProps {
 
 /** My requests newest first, live while anything is pending or open, with what I may do to each. */
 export function MyRequests({ onFlash }: MyRequestsProps) {
-  const requests = useMyRequests();
+  const [status, setStatus] = useState<RequestStatus | ''>('');
+  const [textDraft, setTextDraft] = useState('');
+  const [text, setText] = useState('');
+  // Typing searches after a short pause; the server searches every request, not the page on screen.
+  useEffect(() => {
+    const timer = setTimeout(() => setText(textDraft.trim()), 300);
+    return () => clearTimeout(timer);
+  }, [textDraft]);
+  // Server pages, filtered on the server: every request is reachable however many there are.
+  const pages = useCursorPages(`${status}\n${text}`);
+  const requests = useMyRequests(status, text, pages.cursor);
   const navigate = useNavigate();
   const requesterActions = useRequesterActions(onFlash);
 
   const items = requests.data?.items ?? [];
-  const {
-    items: pageItems,
-    collectionProps,
-    filterProps,
-    paginationProps,
-    filteredItemsCount,
-  } = useCollection(items, {
-    filtering: {
-      filteringFunction: (item, text) => {
-        const needle = text.toLowerCase();
-        const haystack = [
-          item.accountId,
-          item.accountName ?? '',
-          item.roleName,
-          item.justification,
-          item.ticket ?? '',
-          requestStatusLabel(item.status, item.phase).text,
-        ];
-        return haystack.some((value) => value.toLowerCase().includes(needle));
-      },
-      empty: (
-        <EmptyState
-          title="No requests yet"
-          action={<Button onClick={() => void navigate('/requests/new')}>New request</Button>}
-        >
-          Ask for a role in an account you need to work in; a reviewer decides, then you get console
-          and CLI access here.
-        </EmptyState>
-      ),
-      noMatch: (
-        <EmptyState title="No matching requests">Try another word, or clear the filter.</EmptyState>
-      ),
-    },
-    pagination: { pageSize: PAGE_SIZE },
-  });
+  // A placeholder is the previous page's answer; its cursor says nothing about this page.
+  const settled = requests.isSuccess && !requests.isPlaceholderData;
+  const nextCursor = requests.data?.nextCursor;
+  const { learnNext } = pages;
+  useEffect(() => {
+    if (settled) learnNext(nextCursor, items.length);
+  }, [settled, nextCursor, items.length, learnNext]);
+
+  const empty =
+    status || text ? (
+      <EmptyState
+        title="No matching requests"
+        action={
+          <Button
+            onClick={() => {
+              setStatus('');
+              setTextDraft('');
+              setText('');
+            }}
+          >
+            Clear filters
+          </Button>
+        }
+      >
+        None of your requests matches. Try another word or status.
+      </EmptyState>
+    ) : (
+      <EmptyState
+        title="No requests yet"
+        action={<Button onClick={() => void navigate('/requests/new')}>New request</Button>}
+      >
+        Ask for a role in an account you need to work in; a reviewer decides, then you get console
+        and CLI access here.
+      </EmptyState>
+    );
 
   const columns: TableProps.ColumnDefinition<RequestSummary>[] = [
     {
@@ -130,7 +149,7 @@ export function MyRequests({ onFlash }: MyRequestsProps) {
   ];
 
   const loading = requests.isPending;
-  const tableItems: (RequestSummary | SkeletonRow)[] = loading ? skeletonRows(3) : [...pageItems];
+  const tableItems: (RequestSummary | SkeletonRow)[] = loading ? skeletonRows(3) : [...items];
   const active = items.filter(mayFederate).length;
 
   return (
@@ -146,7 +165,7 @@ export function MyRequests({ onFlash }: MyRequestsProps) {
           columnDefinitions={withSkeletonCells(columns)}
           items={tableItems}
           trackBy="id"
-          empty={collectionProps.empty}
+          empty={empty}
           variant="container"
           wrapLines
           // When the table is wider than the screen, the actions column stays in view.
@@ -154,10 +173,10 @@ export function MyRequests({ onFlash }: MyRequestsProps) {
           header={
             <Header
               variant="h2"
-              counter={loading ? undefined : `(${items.length})`}
+              counter={loading ? undefined : pages.counterText}
               description={
                 active > 0
-                  ? `${active} active now. Access ends by itself when the window closes.`
+                  ? `${active} active on this page. Access ends by itself when the window closes.`
                   : 'Newest first. Ended requests stay here for reference.'
               }
               actions={
@@ -178,15 +197,37 @@ export function MyRequests({ onFlash }: MyRequestsProps) {
             </Header>
           }
           filter={
-            <TextFilter
-              {...filterProps}
-              filteringPlaceholder="Find by account, role, status or justification"
-              filteringAriaLabel="Filter my requests"
-              filteringClearAriaLabel="Clear filter"
-              countText={`${filteredItemsCount ?? 0} matches`}
+            <SpaceBetween direction="horizontal" size="xs">
+              <TextFilter
+                filteringText={textDraft}
+                onChange={({ detail }) => setTextDraft(detail.filteringText)}
+                filteringPlaceholder="Find by account, role, justification or ticket"
+                filteringAriaLabel="Filter my requests"
+                filteringClearAriaLabel="Clear filter"
+                countText={text && !loading ? `${pages.counterText ?? ''} matches` : undefined}
+              />
+              <Select
+                selectedOption={
+                  STATUS_OPTIONS.find((option) => option.value === status) ?? ANY_STATUS
+                }
+                options={STATUS_OPTIONS}
+                ariaLabel="Filter my requests by status"
+                onChange={({ detail }) =>
+                  setStatus((detail.selectedOption.value ?? '') as RequestStatus | '')
+                }
+              />
+            </SpaceBetween>
+          }
+          pagination={
+            <Pagination
+              currentPageIndex={pages.index + 1}
+              pagesCount={pages.known}
+              openEnd={pages.openEnd}
+              disabled={loading}
+              onChange={({ detail }) => pages.goTo(detail.currentPageIndex - 1)}
+              ariaLabels={PAGINATION_LABELS}
             />
           }
-          pagination={<Pagination {...paginationProps} ariaLabels={PAGINATION_LABELS} />}
           isItemDisabled={(item) => isSkeletonRow(item)}
         />
       )}

@@ -1,30 +1,48 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
-import { MAX_PAGE_SIZE, requestPageSchema, type RequestPage } from '@elevate/contracts';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { requestPageSchema, type RequestPage } from '@elevate/contracts';
 import type { ApiClient } from '../../../lib/api-client';
 import { useApiClient } from '../../../lib/api-client-context';
 import { LIVE_REFETCH_MS } from '../../../lib/query-client';
-import { reviewKeys, type ReviewQueue } from './review-keys';
+import { reviewKeys, type QueueOrder, type ReviewQueue } from './review-keys';
 
+export const REVIEW_PAGE_SIZE = 20;
+
+/** One server page of a queue; only the pending queue can be read newest first. */
 export function getReviewQueue(
   api: ApiClient,
   queue: ReviewQueue,
+  order: QueueOrder,
+  cursor: string | undefined,
   signal?: AbortSignal,
 ): Promise<RequestPage> {
-  return api.request(`/reviews/${queue}?limit=${MAX_PAGE_SIZE}`, {
+  const search = new URLSearchParams({ limit: String(REVIEW_PAGE_SIZE) });
+  if (queue === 'pending' && order === 'newest') search.set('order', 'newest');
+  if (cursor) search.set('cursor', cursor);
+  return api.request(`/reviews/${queue}?${search.toString()}`, {
     schema: requestPageSchema,
     signal,
   });
 }
 
-export function reviewQueueQueryOptions(api: ApiClient, queue: ReviewQueue) {
+export function reviewQueueQueryOptions(
+  api: ApiClient,
+  queue: ReviewQueue,
+  order: QueueOrder,
+  cursor: string | undefined,
+) {
   return queryOptions({
-    queryKey: reviewKeys.queue(queue),
-    queryFn: ({ signal }) => getReviewQueue(api, queue, signal),
+    queryKey: reviewKeys.page(queue, order, cursor),
+    queryFn: ({ signal }) => getReviewQueue(api, queue, order, cursor, signal),
     // Others add to the open queues at any time; my own past decisions change only by my hand.
     refetchInterval: queue === 'decided' ? false : LIVE_REFETCH_MS,
+    placeholderData: keepPreviousData,
   });
 }
 
-export function useReviewQueue(queue: ReviewQueue, enabled = true) {
-  return useQuery({ ...reviewQueueQueryOptions(useApiClient(), queue), enabled });
+export function useReviewQueue(
+  queue: ReviewQueue,
+  order: QueueOrder = 'oldest',
+  cursor: string | undefined = undefined,
+) {
+  return useQuery(reviewQueueQueryOptions(useApiClient(), queue, order, cursor));
 }

@@ -57,8 +57,8 @@ describe('pending queue', () => {
 
   const queues = (pending: unknown[]) =>
     fakeApi({
-      'GET /reviews/pending?limit=100': () => ({ items: pending }),
-      'GET /reviews/break-glass?limit=100': () => ({ items: [] }),
+      'GET /reviews/pending?limit=20': () => ({ items: pending }),
+      'GET /reviews/break-glass?limit=20': () => ({ items: [] }),
       'POST /requests/r-1/reject': () => ({ ...aRequest({ status: 'REJECTED' }), history: [] }),
     });
 

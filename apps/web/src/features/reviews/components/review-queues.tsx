@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import Badge from '@cloudscape-design/components/badge';
 import Box from '@cloudscape-design/components/box';
@@ -6,10 +6,10 @@ import Button from '@cloudscape-design/components/button';
 import Header from '@cloudscape-design/components/header';
 import Link from '@cloudscape-design/components/link';
 import Pagination from '@cloudscape-design/components/pagination';
+import SegmentedControl from '@cloudscape-design/components/segmented-control';
 import Table, { type TableProps } from '@cloudscape-design/components/table';
 import Tabs from '@cloudscape-design/components/tabs';
-import { useCollection } from '@cloudscape-design/collection-hooks';
-import type { RequestSummary } from '@elevate/contracts';
+import type { RequestPage, RequestSummary } from '@elevate/contracts';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { LocalTime } from '../../../components/ui/local-time';
 import { ProblemAlert } from '../../../components/ui/problem-alert';
@@ -20,11 +20,12 @@ import {
   type SkeletonRow,
 } from '../../../components/ui/skeleton-rows';
 import type { FlashMessage } from '../../../hooks/use-flash-messages';
+import { useCursorPages } from '../../../hooks/use-cursor-pages';
 import { useNow } from '../../../hooks/use-now';
 import { formatAge, formatMinutes } from '../../../lib/format-duration';
 import type { Decision } from '../api/decide-request';
 import { useReviewQueue } from '../api/get-review-queue';
-import type { ReviewQueue } from '../api/review-keys';
+import type { QueueOrder, ReviewQueue } from '../api/review-keys';
 import { DecisionActions } from './decision-actions';
 import { DecisionModal } from './decision-modal';
 import { PAGINATION_LABELS } from '../../../components/ui/pagination-labels';
@@ -37,6 +38,12 @@ export function quorumText(
   request: Pick<RequestSummary, 'approvalsCount' | 'approvalsRequired'>,
 ): string {
   return `${request.approvalsCount} of ${request.approvalsRequired}`;
+}
+
+/** A tab's count from its first page: exact when that page is the whole queue, else "20+". */
+export function queueCountText(page: RequestPage | undefined): string {
+  if (page === undefined) return '';
+  return ` (${page.items.length}${page.nextCursor === undefined ? '' : '+'})`;
 }
 
 const DONE_TEXT: Record<Decision, string> = {
@@ -55,11 +62,18 @@ interface QueueTableProps {
 }
 
 function QueueTable({ queue, title, description, empty, columns }: QueueTableProps) {
-  const data = useReviewQueue(queue);
+  // Only the pending queue can be read newest first: a long queue's newest request is one click away.
+  const [order, setOrder] = useState<QueueOrder>('oldest');
+  const pages = useCursorPages(order);
+  const data = useReviewQueue(queue, order, pages.cursor);
   const items = data.data?.items ?? [];
-  const { items: pageItems, paginationProps } = useCollection(items, {
-    pagination: { pageSize: 20 },
-  });
+  // A placeholder is the previous page's answer; its cursor says nothing about this page.
+  const settled = data.isSuccess && !data.isPlaceholderData;
+  const nextCursor = data.data?.nextCursor;
+  const { learnNext } = pages;
+  useEffect(() => {
+    if (settled) learnNext(nextCursor, items.length);
+  }, [settled, nextCursor, items.length, learnNext]);
   if (data.isError)
     return (
       <ProblemAlert
@@ -68,7 +82,7 @@ function QueueTable({ queue, title, description, empty, columns }: QueueTablePro
       />
     );
   const loading = data.isPending;
-  const rows: (RequestSummary | SkeletonRow)[] = loading ? skeletonRows(3) : [...pageItems];
+  const rows: (RequestSummary | SkeletonRow)[] = loading ? skeletonRows(3) : [...items];
   return (
     <Table<RequestSummary | SkeletonRow>
       ariaLabels={{ tableLabel: title }}
@@ -83,13 +97,35 @@ function QueueTable({ queue, title, description, empty, columns }: QueueTablePro
       header={
         <Header
           variant="h2"
-          counter={loading ? undefined : `(${items.length})`}
+          counter={loading ? undefined : pages.counterText}
           description={description}
+          actions={
+            queue === 'pending' ? (
+              <SegmentedControl
+                label="Order"
+                selectedId={order}
+                onChange={({ detail }) => setOrder(detail.selectedId as QueueOrder)}
+                options={[
+                  { id: 'oldest', text: 'Oldest first' },
+                  { id: 'newest', text: 'Newest first' },
+                ]}
+              />
+            ) : undefined
+          }
         >
           {title}
         </Header>
       }
-      pagination={<Pagination {...paginationProps} ariaLabels={PAGINATION_LABELS} />}
+      pagination={
+        <Pagination
+          currentPageIndex={pages.index + 1}
+          pagesCount={pages.known}
+          openEnd={pages.openEnd}
+          disabled={loading}
+          onChange={({ detail }) => pages.goTo(detail.currentPageIndex - 1)}
+          ariaLabels={PAGINATION_LABELS}
+        />
+      }
     />
   );
 }
@@ -113,8 +149,8 @@ export function ReviewQueues({ tab, onTabChange, onFlash, viewerSub }: ReviewQue
   const [target, setTarget] = useState<{ request: RequestSummary; decision: Decision } | null>(
     null,
   );
-  const pendingCount = useReviewQueue('pending').data?.items.length;
-  const breakGlassCount = useReviewQueue('break-glass').data?.items.length;
+  const pendingCount = queueCountText(useReviewQueue('pending').data);
+  const breakGlassCount = queueCountText(useReviewQueue('break-glass').data);
 
   const detailLink = (item: RequestSummary, text: ReactNode) => (
     <Link
@@ -202,12 +238,12 @@ export function ReviewQueues({ tab, onTabChange, onFlash, viewerSub }: ReviewQue
   const tabs = [
     {
       id: 'pending' as const,
-      label: pendingCount ? `Pending (${pendingCount})` : 'Pending',
+      label: `Pending${pendingCount}`,
       content: (
         <QueueTable
           queue="pending"
           title="Waiting for a decision"
-          description="Requests routed to your groups, oldest first. You never decide your own."
+          description="Requests routed to your groups. You never decide your own."
           empty={
             <EmptyState title="Nothing to decide">
               New requests routed to your groups appear here within seconds.
@@ -227,9 +263,7 @@ export function ReviewQueues({ tab, onTabChange, onFlash, viewerSub }: ReviewQue
     },
     {
       id: 'break-glass' as const,
-      label: breakGlassCount
-        ? `Break-glass to review (${breakGlassCount})`
-        : 'Break-glass to review',
+      label: `Break-glass to review${breakGlassCount}`,
       content: (
         <QueueTable
           queue="break-glass"

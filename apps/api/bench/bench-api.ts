@@ -1,0 +1,463 @@
+// `pnpm bench:api [--requests 100000] [--calls 200] [--scan-runs 3] [--out file]`: loads N requests
+// of the repository's item shape into a local DynamoDB (dynalite, its own process), starts the local
+// API (its own process) with real JWT verification, calls every list endpoint and filter over HTTP
+// — first page and a deep page — and prints p50/p95/p99, items read per page, the API's CPU per
+// call and memory, and a full-table Scan for comparison. A measure, not a test: it never fails a
+// build. Data lives in .data/bench-api/<N> and is reused by the next run of the same N.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { DynamoDbAccessRequestRepository, ensureTable, loadPolicyFile } from '@elevate/adapters';
+import { ID_TOKEN_HEADER } from '@elevate/contracts';
+import type { AccessRequest, AccessRequestRepository, Page } from '@elevate/domain';
+import { routingKeysFor } from '@elevate/domain';
+import { BENCH_AUDIENCE, BENCH_CLIENT_ID, startBenchIssuer } from './bench-issuer';
+import { bulkLoad } from './bulk-load';
+import { cpuMsOf, percentile, rssMibOf } from './process-stats';
+import { accountOf, BENCH_PERSONAS, benchRequest, requesterOf } from './request-mix';
+
+const repoRoot = resolve(import.meta.dirname, '../../..');
+const policyFile = join(repoRoot, 'config/policy.example.yaml');
+const { values: args } = parseArgs({
+  options: {
+    requests: { type: 'string', default: '100000' },
+    calls: { type: 'string', default: '200' },
+    'scan-runs': { type: 'string' },
+    'deep-pages': { type: 'string', default: '20' },
+    out: { type: 'string' },
+    fresh: { type: 'boolean', default: false },
+    /** Write a V8 CPU profile of the API process to .data/bench-api/profiles. */
+    profile: { type: 'boolean', default: false },
+  },
+});
+const total = Number(args.requests);
+const calls = Number(args.calls);
+const scanRuns = Number(args['scan-runs'] ?? (total >= 500_000 ? 1 : 3));
+const deepPages = Number(args['deep-pages']);
+const dataDir = join(repoRoot, '.data/bench-api', String(total));
+const outFile = args.out ?? join(repoRoot, `.data/bench-api/result-${total}.json`);
+const tableName = 'elevate';
+const PAGE = 25;
+
+const log = (line: string) => console.log(line);
+const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+/** Spawns `node --import tsx <script>` in its own process group; resolves with what `ready` matched. */
+function start(
+  script: string,
+  scriptArgs: string[],
+  env: NodeJS.ProcessEnv,
+  ready: RegExp,
+  nodeArgs: string[] = [],
+): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
+  const child = spawn('node', [...nodeArgs, '--import', 'tsx', script, ...scriptArgs], {
+    cwd: join(repoRoot, 'apps/api'),
+    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...env },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  return new Promise((resolveStart, reject) => {
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      // Keep only a tail: the API logs a line per request.
+      output = (output + chunk.toString()).slice(-4000);
+      const match = ready.exec(output);
+      if (match) {
+        resolveStart({ child, match });
+        child.stdout?.removeListener('data', onData);
+        child.stderr?.removeListener('data', onData);
+        // Drain whatever follows so the child never blocks on a full pipe.
+        child.stdout?.resume();
+        child.stderr?.resume();
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) =>
+      reject(new Error(`${script} exited (${String(code)}) before it was ready:\n${output}`)),
+    );
+  });
+}
+
+/** Everything started, stopped however the run ends. */
+const children: ChildProcess[] = [];
+
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.pid === undefined) return Promise.resolve();
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    // Already gone.
+  }
+  return Promise.race([exited, new Promise<void>((done) => setTimeout(done, 10_000))]);
+}
+
+interface Case {
+  readonly name: string;
+  readonly persona: keyof typeof BENCH_PERSONAS;
+  readonly path: string;
+  /** The same page read straight from the store, to count the items it reads. */
+  readonly store: (
+    repository: AccessRequestRepository,
+    cursor?: string,
+  ) => Promise<Page<AccessRequest>>;
+}
+
+interface Measured {
+  name: string;
+  page: 'first' | 'deep';
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  itemsReturned: number;
+  itemsRead: number;
+  apiCpuMsPerCall: number;
+}
+
+const main = async () => {
+  const now = Date.now();
+  const loadAverageAtStart = loadavg().map((value) => round(value, 2));
+  if (args.fresh) rmSync(dataDir, { recursive: true, force: true });
+  const markerFile = join(dataDir, 'loaded.json');
+  const marker = existsSync(markerFile)
+    ? (JSON.parse(readFileSync(markerFile, 'utf8')) as {
+        total: number;
+        now: number;
+        seconds: number;
+      })
+    : undefined;
+  mkdirSync(dataDir, { recursive: true });
+
+  const dynamo = await start(
+    'bench/dynamodb-process.ts',
+    [process.env['ELEVATE_DYNAMODB_PORT'] ?? '0', join(dataDir, 'dynamodb')],
+    {},
+    /ready (\S+)/,
+  );
+  const endpoint = dynamo.match[1] ?? '';
+  const client = new DynamoDBClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' },
+  });
+  // Items read: a Query's ScannedCount, or the items a BatchGetItem returned.
+  const itemsRead: number[] = [];
+  client.middlewareStack.add(
+    (next, context) => async (input) => {
+      const result = await next(input);
+      const output = result.output as unknown as Record<string, unknown>;
+      if (context.commandName === 'QueryCommand') itemsRead.push(Number(output['ScannedCount']));
+      if (context.commandName === 'BatchGetItemCommand')
+        itemsRead.push(
+          Object.values((output['Responses'] ?? {}) as Record<string, unknown[]>).reduce(
+            (sum, items) => sum + items.length,
+            0,
+          ),
+        );
+      return result;
+    },
+    { step: 'initialize', name: 'countItemsRead' },
+  );
+  await ensureTable(client, tableName);
+
+  let dataNow = now;
+  let loadSeconds: number | undefined;
+  if (marker?.total === total) {
+    dataNow = marker.now;
+    log(
+      `Reusing ${total.toLocaleString('en')} requests loaded in ${marker.seconds} s (${dataDir}).`,
+    );
+  } else {
+    log(`Loading ${total.toLocaleString('en')} requests into ${dataDir} …`);
+    const started = Date.now();
+    let lastPrinted = started;
+    await bulkLoad({
+      client,
+      tableName,
+      total,
+      requestAt: (i) => benchRequest(i, total, now),
+      onProgress: (loaded) => {
+        if (Date.now() - lastPrinted < 10_000) return;
+        lastPrinted = Date.now();
+        const seconds = (Date.now() - started) / 1000;
+        log(
+          `  ${loaded.toLocaleString('en')} in ${seconds.toFixed(0)} s (${(loaded / seconds).toFixed(0)}/s)`,
+        );
+      },
+    });
+    loadSeconds = round((Date.now() - started) / 1000);
+    writeFileSync(markerFile, JSON.stringify({ total, now, seconds: loadSeconds }));
+    log(`Loaded in ${loadSeconds} s: ${(total / loadSeconds).toFixed(0)} requests/s.`);
+  }
+
+  const issuer = await startBenchIssuer();
+  const api = await start(
+    'src/local.ts',
+    [],
+    {
+      ELEVATE_IDP_ISSUER: issuer.issuer,
+      ELEVATE_JWKS_URI: issuer.jwksUri,
+      ELEVATE_API_AUDIENCE: BENCH_AUDIENCE,
+      ELEVATE_CLIENT_ID: BENCH_CLIENT_ID,
+      ELEVATE_WEB_ORIGIN: 'http://127.0.0.1:5173',
+      ELEVATE_POLICY_FILE: policyFile,
+      ELEVATE_DYNAMODB_ENDPOINT: endpoint,
+      ELEVATE_TABLE_NAME: tableName,
+      ELEVATE_API_PORT: process.env['ELEVATE_API_PORT'] ?? '0',
+      ELEVATE_DATA_DIR: dataDir,
+      AWS_REGION: 'us-east-1',
+      AWS_ACCESS_KEY_ID: 'bench',
+      AWS_SECRET_ACCESS_KEY: 'bench',
+    },
+    /Elevate API ready on (http:\/\/\S+?)["\s]/,
+    args.profile
+      ? ['--cpu-prof', '--cpu-prof-dir', join(repoRoot, '.data/bench-api/profiles')]
+      : [],
+  );
+  const apiUrl = api.match[1] ?? '';
+  const apiPid = api.child.pid ?? 0;
+  const headers = Object.fromEntries(
+    await Promise.all(
+      Object.entries(BENCH_PERSONAS).map(async ([key, persona]) => {
+        const tokens = await issuer.tokensFor(persona);
+        return [
+          key,
+          { authorization: `Bearer ${tokens.accessToken}`, [ID_TOKEN_HEADER]: tokens.idToken },
+        ] as const;
+      }),
+    ),
+  ) as unknown as Record<keyof typeof BENCH_PERSONAS, Record<string, string>>;
+
+  const repository = new DynamoDbAccessRequestRepository({ client, tableName });
+  const policy = loadPolicyFile(policyFile);
+  const reviewerKeys = routingKeysFor(policy, { ...BENCH_PERSONAS.reviewer, amr: ['pwd', 'mfa'] });
+  const to = new Date(Math.max(now, dataNow) + 60_000).toISOString();
+  const from = new Date(Date.parse(to) - 366 * 86_400_000).toISOString();
+  const decidedFrom = new Date(Date.parse(to) - 90 * 86_400_000).toISOString();
+  const range = `from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
+  const someone = requesterOf(17);
+  const account = accountOf(42);
+  // The ticket of the newest request that has one (a quarter of them do).
+  let ticketed = total - 1;
+  while (ticketed > 0 && benchRequest(ticketed, total, dataNow).ticket === undefined) ticketed -= 1;
+  const ticket = benchRequest(ticketed, total, dataNow).ticket ?? 'OPS-1';
+  const cursorOf = (cursor: string | undefined) => (cursor === undefined ? {} : { cursor });
+  const audit = (query: string, filters: Record<string, string>): Case => ({
+    name: `audit ${query || '(no filter)'}`,
+    persona: 'auditor',
+    path: `/audit/requests?${range}${query ? `&${query}` : ''}`,
+    store: (store, cursor) =>
+      store.listForAudit({ from, to, limit: PAGE, ...filters, ...cursorOf(cursor) }),
+  });
+  const cases: Case[] = [
+    {
+      name: 'my requests',
+      persona: 'requester',
+      path: '/requests/mine?',
+      store: (store, cursor) =>
+        store.listByRequester({
+          requesterSub: BENCH_PERSONAS.requester.sub,
+          limit: PAGE,
+          ...cursorOf(cursor),
+        }),
+    },
+    {
+      name: 'my requests status=APPROVED',
+      persona: 'requester',
+      path: '/requests/mine?status=APPROVED',
+      store: (store, cursor) =>
+        store.listByRequester({
+          requesterSub: BENCH_PERSONAS.requester.sub,
+          status: 'APPROVED',
+          limit: PAGE,
+          ...cursorOf(cursor),
+        }),
+    },
+    {
+      name: 'reviews pending (oldest first)',
+      persona: 'reviewer',
+      path: '/reviews/pending?',
+      store: (store, cursor) =>
+        store.listPendingForReview({ routingKeys: reviewerKeys, limit: PAGE, ...cursorOf(cursor) }),
+    },
+    {
+      name: 'reviews pending (newest first)',
+      persona: 'reviewer',
+      path: '/reviews/pending?order=newest',
+      store: (store, cursor) =>
+        store.listPendingForReview({
+          routingKeys: reviewerKeys,
+          order: 'newestFirst',
+          limit: PAGE,
+          ...cursorOf(cursor),
+        }),
+    },
+    {
+      name: 'reviews break-glass',
+      persona: 'reviewer',
+      path: '/reviews/break-glass?',
+      store: (store, cursor) =>
+        store.listBreakGlassAwaitingReview({ limit: PAGE, ...cursorOf(cursor) }),
+    },
+    {
+      name: 'reviews decided (my decisions)',
+      persona: 'reviewer',
+      path: `/reviews/decided?from=${encodeURIComponent(decidedFrom)}&to=${encodeURIComponent(to)}`,
+      store: (store, cursor) =>
+        store.listDecidedBy({
+          sub: BENCH_PERSONAS.reviewer.sub,
+          from: decidedFrom,
+          to,
+          limit: PAGE,
+          ...cursorOf(cursor),
+        }),
+    },
+    audit('', {}),
+    audit('status=REJECTED', { status: 'REJECTED' }),
+    audit(`accountId=${account}`, { accountId: account }),
+    audit('roleName=Admin', { roleName: 'Admin' }),
+    audit(`requester=${encodeURIComponent(someone.email.toUpperCase())}`, {
+      requesterEmail: someone.email.toUpperCase(),
+    }),
+    audit(`requester=${someone.sub}`, { requesterSub: someone.sub }),
+    audit(`ticket=${ticket}`, { ticket }),
+    audit(`accountId=${account}&status=APPROVED`, { accountId: account, status: 'APPROVED' }),
+  ];
+
+  const get = async (caseOf: Case, cursor?: string) => {
+    const path = `${caseOf.path}${caseOf.path.endsWith('?') ? '' : '&'}limit=${PAGE}${cursor ? `&cursor=${cursor}` : ''}`;
+    const response = await fetch(`${apiUrl}${path}`, { headers: headers[caseOf.persona] });
+    const body = (await response.json()) as { items?: unknown[]; nextCursor?: string };
+    if (response.status !== 200)
+      throw new Error(`${path}: ${response.status} ${JSON.stringify(body)}`);
+    return body;
+  };
+
+  // Warm up: the verifier's JWKS, the SDK's connections, V8's JIT.
+  for (const caseOf of cases) for (let i = 0; i < 5; i += 1) await get(caseOf);
+  const memoryBefore = rssMibOf(apiPid);
+  const results: Measured[] = [];
+  for (const caseOf of cases) {
+    // A deep page: the cursor `deepPages` pages in (or the last page's, for shorter listings).
+    let deepCursor: string | undefined;
+    let cursor: string | undefined;
+    for (let page = 0; page < deepPages; page += 1) {
+      const body = await get(caseOf, cursor);
+      if (body.nextCursor === undefined) break;
+      cursor = body.nextCursor;
+      deepCursor = cursor;
+    }
+    for (const [page, pageCursor] of [
+      ['first', undefined],
+      ['deep', deepCursor],
+    ] as const) {
+      if (page === 'deep' && pageCursor === undefined) continue;
+      const latencies: number[] = [];
+      let returned = 0;
+      const cpuBefore = cpuMsOf(apiPid);
+      for (let i = 0; i < calls; i += 1) {
+        const started = performance.now();
+        const body = await get(caseOf, pageCursor);
+        latencies.push(performance.now() - started);
+        returned = body.items?.length ?? 0;
+      }
+      const cpuMs = cpuMsOf(apiPid) - cpuBefore;
+      itemsRead.length = 0;
+      await caseOf.store(repository, pageCursor);
+      const read = itemsRead.reduce((sum, n) => sum + n, 0);
+      latencies.sort((a, b) => a - b);
+      const measured: Measured = {
+        name: caseOf.name,
+        page,
+        p50Ms: round(percentile(latencies, 50)),
+        p95Ms: round(percentile(latencies, 95)),
+        p99Ms: round(percentile(latencies, 99)),
+        itemsReturned: returned,
+        itemsRead: read,
+        apiCpuMsPerCall: round(cpuMs / calls, 2),
+      };
+      results.push(measured);
+      log(
+        `${`${measured.name} [${page}]`.padEnd(62)} p50 ${String(measured.p50Ms).padStart(6)}  p95 ${String(measured.p95Ms).padStart(6)}  p99 ${String(measured.p99Ms).padStart(6)} ms  read ${String(read).padStart(4)} for ${String(returned).padStart(3)}  cpu ${measured.apiCpuMsPerCall} ms/call`,
+      );
+    }
+  }
+  const memoryAfter = rssMibOf(apiPid);
+
+  // What the seed broker did for the auditor: Scan the whole table, every time.
+  const scanMs: number[] = [];
+  for (let run = 0; run < scanRuns; run += 1) {
+    const started = performance.now();
+    let startKey: Record<string, AttributeValue> | undefined;
+    let scanned = 0;
+    do {
+      const output = await client.send(
+        new ScanCommand({
+          TableName: tableName,
+          FilterExpression: '#entity = :request',
+          ExpressionAttributeNames: { '#entity': 'entity' },
+          ExpressionAttributeValues: { ':request': { S: 'ACCESS_REQUEST' } },
+          ...(startKey === undefined ? {} : { ExclusiveStartKey: startKey }),
+        }),
+      );
+      scanned += output.ScannedCount ?? 0;
+      startKey = output.LastEvaluatedKey;
+    } while (startKey !== undefined);
+    scanMs.push(performance.now() - started);
+    log(
+      `full-table Scan ${run + 1}/${scanRuns}: ${(scanMs.at(-1) ?? 0).toFixed(0)} ms, ${scanned} items read`,
+    );
+  }
+  scanMs.sort((a, b) => a - b);
+  const auditFirst = results.find((r) => r.name === 'audit (no filter)' && r.page === 'first');
+  const scanP99 = percentile(scanMs, 99);
+  const cpuPerCall = results.map((r) => r.apiCpuMsPerCall).sort((a, b) => a - b);
+  const summary = {
+    requests: total,
+    callsPerCase: calls,
+    pageSize: PAGE,
+    loadSeconds: loadSeconds ?? marker?.seconds,
+    loadRequestsPerSecond: loadSeconds === undefined ? undefined : round(total / loadSeconds, 0),
+    loadAverage: { atStart: loadAverageAtStart, atEnd: loadavg().map((value) => round(value, 2)) },
+    worstP99Ms: Math.max(...results.map((r) => r.p99Ms)),
+    worstItemsReadPerPage: Math.max(...results.map((r) => r.itemsRead)),
+    apiCpuMsPerCallMedian: percentile(cpuPerCall, 50),
+    apiMemoryMib: { before: memoryBefore, after: memoryAfter },
+    scan: { runs: scanRuns, p50Ms: round(percentile(scanMs, 50)), p99Ms: round(scanP99) },
+    auditFirstPageP99Ms: auditFirst?.p99Ms,
+    scanOverAuditFirstPageP99:
+      auditFirst === undefined ? undefined : round(scanP99 / auditFirst.p99Ms, 0),
+    results,
+  };
+  writeFileSync(outFile, `${JSON.stringify(summary, null, 2)}\n`);
+  log('');
+  log(
+    `worst p99 ${summary.worstP99Ms} ms; most items read for a page of ${PAGE}: ${summary.worstItemsReadPerPage}`,
+  );
+  log(
+    `API CPU per call: median ${summary.apiCpuMsPerCallMedian} ms; memory ${memoryBefore} → ${memoryAfter} MiB`,
+  );
+  log(
+    `Scan p99 ${round(scanP99)} ms vs audit first page p99 ${auditFirst?.p99Ms} ms: ${summary.scanOverAuditFirstPageP99}×`,
+  );
+  log(
+    `load average ${loadAverageAtStart.join(' ')} → ${summary.loadAverage.atEnd.join(' ')}; result in ${outFile}`,
+  );
+
+  await stop(api.child);
+  await issuer.close();
+  client.destroy();
+  await stop(dynamo.child);
+};
+
+try {
+  await main();
+} finally {
+  await Promise.all(children.map(stop));
+}
