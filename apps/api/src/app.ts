@@ -11,6 +11,7 @@ import { problemCatalog } from './http/problem-catalog';
 import type { ProblemKind } from './http/problem-catalog';
 import type { Logger } from './logger';
 import { authenticate } from './middleware/authenticate';
+import { callBudget } from './middleware/call-budget';
 import { CORRELATION_ID_HEADER, correlationId } from './middleware/correlation-id';
 import { requestLog } from './middleware/request-log';
 import { auditRoutes } from './routes/audit-routes';
@@ -37,6 +38,8 @@ export interface AppDeps extends UseCaseDeps {
   /** More error codes (e.g. the domain's) and how they are answered. */
   extraProblems?: Readonly<Record<string, ProblemKind>>;
   newCorrelationId?: () => string;
+  /** What one request may spend on outbound calls (REQUEST_BUDGET_MS unless a test says less). */
+  requestBudgetMs?: number;
   /** STS and console sign-in; required by an app that serves the federate route. */
   federation?: FederationDeps;
 }
@@ -67,6 +70,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono<AppEnv>
 
   app.use(correlationId(deps.logger, deps.newCorrelationId ?? randomUUID));
   app.use(requestLog(() => new Date(deps.clock.now())));
+  app.use(callBudget(deps.requestBudgetMs));
   if (deps.allowedOrigin !== undefined) {
     app.use(
       cors({

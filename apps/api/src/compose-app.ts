@@ -1,6 +1,7 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   AwsFederationSignIn,
+  createStoreClient,
   createTokenVerifier,
   DynamoDbAccessRequestRepository,
   DynamoDbSessionRecordRepository,
@@ -39,12 +40,10 @@ export function createVerifierFromConfig(config: ApiConfig): TokenVerifier {
 
 /**
  * The DynamoDB client: the configured endpoint (dynalite on a laptop) or the SDK's default for the
- * region; credentials and region come from the SDK's usual chain in both cases.
+ * region, with the deadlines and retries every store client has (createStoreClient).
  */
 export function createDynamoDbClient(config: ApiConfig): DynamoDBClient {
-  return new DynamoDBClient(
-    config.dynamodb.endpoint === undefined ? {} : { endpoint: config.dynamodb.endpoint },
-  );
+  return createStoreClient(config.dynamodb.endpoint);
 }
 
 /**

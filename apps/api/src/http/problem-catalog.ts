@@ -8,6 +8,8 @@ export interface ProblemKind {
   title: string;
   /** For 5xx answers: the fixed, public `detail` (a 5xx never repeats an error's own message). */
   detail?: string;
+  /** Sent as `Retry-After`: the answer is temporary and asking again after this long may pass. */
+  retryAfterSeconds?: number;
 }
 
 const authProblems: Record<AuthErrorCode, ProblemKind> = {
@@ -15,7 +17,7 @@ const authProblems: Record<AuthErrorCode, ProblemKind> = {
   TOKEN_INVALID: { status: 401, title: 'Invalid token' },
   TOKEN_EXPIRED: { status: 401, title: 'Token expired' },
   TOKEN_MISMATCH: { status: 401, title: 'Tokens do not match' },
-  IDP_UNAVAILABLE: { status: 503, title: 'Identity provider unavailable' },
+  IDP_UNAVAILABLE: { status: 503, title: 'Identity provider unavailable', retryAfterSeconds: 5 },
 };
 
 const httpProblems = {
@@ -27,6 +29,25 @@ const httpProblems = {
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type' },
   INTERNAL: { status: 500, title: 'Internal error' },
 } satisfies Record<string, ProblemKind>;
+
+/** Temporary: the same call may pass in a moment; each carries `Retry-After`. */
+const availabilityProblems = {
+  STORE_UNAVAILABLE: {
+    status: 503,
+    title: 'Storage unavailable',
+    detail:
+      'Elevate could not reach its data store in time. Nothing was lost; try again in a moment.',
+    retryAfterSeconds: 2,
+  },
+  OVERLOADED: {
+    status: 503,
+    title: 'Too busy',
+    detail: 'Elevate is handling more requests than it can right now. Try again in a moment.',
+    retryAfterSeconds: 1,
+  },
+} satisfies Record<string, ProblemKind>;
+
+export type AvailabilityProblemCode = keyof typeof availabilityProblems;
 
 export type HttpProblemCode = keyof typeof httpProblems;
 
@@ -75,6 +96,7 @@ const federationProblems = {
     status: 503,
     title: 'AWS STS unavailable',
     detail: 'AWS STS did not answer in any configured region. Try again shortly.',
+    retryAfterSeconds: 5,
   },
   CONSOLE_SIGN_IN_FAILED: {
     status: 502,
@@ -91,6 +113,7 @@ const federationProblems = {
 export const problemCatalog: Readonly<Record<string, ProblemKind>> = {
   ...authProblems,
   ...httpProblems,
+  ...availabilityProblems,
   ...domainProblems,
   ...repositoryProblems,
   ...apiProblems,

@@ -1,5 +1,4 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDbAccessRequestRepository } from '@elevate/adapters';
+import { createStoreClient, DynamoDbAccessRequestRepository } from '@elevate/adapters';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { loadNotificationsConfig } from '../config';
 import { composeNotifier } from '../notifications/compose-notifier';
@@ -9,7 +8,7 @@ import { handleStreamBatch } from '../notifications/handle-stream-batch';
 const config = loadNotificationsConfig();
 const deps = composeNotifier(config, {
   repository: new DynamoDbAccessRequestRepository({
-    client: new DynamoDBClient({}),
+    client: createStoreClient(),
     tableName: config.dynamodb.tableName,
   }),
 });

@@ -1,8 +1,8 @@
 // The local stack's notifications (local.ts only, never Lambda): the store's change feed drives the
 // same stream handler, messages land in the dev mailbox, and the sweeper runs on an interval.
 import { join, resolve } from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
+  createStoreClient,
   ChangeFeed,
   DevMailbox,
   DynamoDbAccessRequestRepository,
@@ -90,9 +90,7 @@ export function startLocalNotifications(
   const feed = new ChangeFeed({
     onError: (error) => notifierLog.error('change feed listener failed', errorFields(error)),
   });
-  const client = new DynamoDBClient(
-    config.dynamodb.endpoint === undefined ? {} : { endpoint: config.dynamodb.endpoint },
-  );
+  const client = createStoreClient(config.dynamodb.endpoint);
   const repository = new DynamoDbAccessRequestRepository({
     client,
     tableName: config.dynamodb.tableName,

@@ -20,3 +20,4 @@ export type { ChangeRecord } from './change-record';
 export { DynamoDbSessionRecordRepository } from './dynamodb-session-record-repository';
 export type { DynamoDbSessionRecordRepositoryOptions } from './dynamodb-session-record-repository';
 export { InMemorySessionRecordRepository } from './in-memory-session-record-repository';
+export { createStoreClient } from './store-client';

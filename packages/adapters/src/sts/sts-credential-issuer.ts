@@ -2,6 +2,7 @@ import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import type { STSClientConfig } from '@aws-sdk/client-sts';
 import type { CredentialIssuer, IssueCredentialsInput, IssuedCredentials } from '@elevate/domain';
 import { CredentialIssueError } from '@elevate/domain';
+import { OUTBOUND_DEADLINES } from '../outbound';
 import { classifyStsError } from './classify-sts-error';
 
 /** One AssumeRole attempt, for logs and metrics: never a credential, token or policy. */
@@ -34,8 +35,8 @@ export interface StsCredentialIssuerOptions {
 }
 
 export const STS_ISSUER_DEFAULTS = {
-  totalTimeoutMs: 8000,
-  attemptTimeoutMs: 3000,
+  totalTimeoutMs: OUTBOUND_DEADLINES.sts.totalMs,
+  attemptTimeoutMs: OUTBOUND_DEADLINES.sts.attemptMs,
   baseBackoffMs: 100,
   maxBackoffMs: 1000,
   /** Below this much time left an attempt cannot succeed; stop instead. */
