@@ -4,6 +4,7 @@ import {
   createStoreClient,
   createTokenVerifier,
   DynamoDbAccessRequestRepository,
+  DynamoDbIdempotencyStore,
   DynamoDbSessionRecordRepository,
   loadPolicyFile,
   StsCredentialIssuer,
@@ -113,6 +114,8 @@ export function composeApp(
       overrides.repository ?? new DynamoDbAccessRequestRepository({ client: dynamo(), tableName }),
     sessions:
       overrides.sessions ?? new DynamoDbSessionRecordRepository({ client: dynamo(), tableName }),
+    idempotency:
+      overrides.idempotency ?? new DynamoDbIdempotencyStore({ client: dynamo(), tableName }),
     policy: overrides.policy ?? loadPolicyFromConfig(config),
     clock: systemClock,
     ids: ulidIdGenerator,

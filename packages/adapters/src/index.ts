@@ -6,3 +6,4 @@ export * from './sts';
 export * from './federation';
 export * from './notifications';
 export * from './outbound';
+export * from './idempotency';

@@ -28,8 +28,10 @@ export function createErrorHandler(
         reason: error.reason,
       });
     }
-    const headers: Record<string, string> =
-      kind.status === 401 ? { 'www-authenticate': wwwAuthenticate(code) } : {};
+    const headers: Record<string, string> = {
+      ...(kind.status === 401 ? { 'www-authenticate': wwwAuthenticate(code) } : {}),
+      ...retryAfter(kind),
+    };
     const errors =
       error instanceof ApiError || error instanceof UseCaseError ? error.errors : undefined;
     const maxAuthAgeSeconds = error instanceof UseCaseError ? error.maxAuthAgeSeconds : undefined;
@@ -74,10 +76,12 @@ function internal(c: Context<AppEnv>, code: string, kind: ProblemKind, error: un
     (kind.status === 500
       ? 'Something went wrong on our side. Quote the correlation id when you report it.'
       : 'A service Elevate depends on is unavailable. Try again shortly.');
-  const headers: Record<string, string> =
-    kind.retryAfterSeconds === undefined ? {} : { 'retry-after': String(kind.retryAfterSeconds) };
-  return problemResponse(code, kind, detail, { correlationId }, headers);
+  return problemResponse(code, kind, detail, { correlationId }, retryAfter(kind));
 }
+
+/** RFC 9110 §10.2.3: when asking again may pass. */
+const retryAfter = (kind: ProblemKind): Record<string, string> =>
+  kind.retryAfterSeconds === undefined ? {} : { 'retry-after': String(kind.retryAfterSeconds) };
 
 /**
  * RFC 6750 §3: no error attribute when no token was sent at all; RFC 9470 for a valid token whose

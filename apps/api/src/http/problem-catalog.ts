@@ -82,6 +82,12 @@ const apiProblems = {
   NOT_AUDITOR: { status: 403, title: 'Not allowed' },
   EXPORT_TOO_LARGE: { status: 422, title: 'Export too large' },
   SESSION_WITHHELD: { status: 409, title: 'The request changed' },
+  IDEMPOTENCY_KEY_REUSED: { status: 422, title: 'Idempotency-Key used for another call' },
+  IDEMPOTENCY_IN_PROGRESS: {
+    status: 409,
+    title: 'The same call is still running',
+    retryAfterSeconds: 1,
+  },
 } satisfies Record<string, ProblemKind>;
 
 /** Every check passed but AWS did not give a session; the details stay in the log. */

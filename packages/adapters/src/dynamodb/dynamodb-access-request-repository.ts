@@ -37,6 +37,7 @@ import {
   requestOfItem,
 } from './request-item';
 import { transitionUpdateOf } from './transition-update';
+import { wasWrittenBy, withWriter, withWriterUpdate } from './writer-token';
 import { changeRecordOf } from './change-feed';
 import type { ChangeRecord } from './change-record';
 
@@ -111,8 +112,23 @@ export class DynamoDbAccessRequestRepository implements AccessRequestRepository 
     return item === undefined ? undefined : requestOfItem(item);
   }
 
-  async create(request: AccessRequest): Promise<Result<AccessRequest, RepositoryError>> {
-    const item = itemOf(request);
+  async writtenBy(id: string, writerToken: string): Promise<AccessRequest | undefined> {
+    const item = await this.#getItem(id);
+    return item !== undefined && wasWrittenBy(item, writerToken) ? requestOfItem(item) : undefined;
+  }
+
+  async #getItem(id: string): Promise<Item | undefined> {
+    const { Item: item } = await this.#documents.send(
+      new GetCommand({ TableName: this.#table, Key: keyOf(id), ConsistentRead: true }),
+    );
+    return item;
+  }
+
+  async create(
+    request: AccessRequest,
+    writerToken?: string,
+  ): Promise<Result<AccessRequest, RepositoryError>> {
+    const item = withWriter(itemOf(request), writerToken);
     // The schema that reads items back also guards what goes in.
     const stored = requestOfItem(item);
     try {
@@ -124,8 +140,11 @@ export class DynamoDbAccessRequestRepository implements AccessRequestRepository 
         }),
       );
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return err(alreadyExists(request.id));
-      throw error;
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      // Our own earlier attempt (its answer lost, the SDK retried) is success, not a duplicate.
+      const mine =
+        writerToken === undefined ? undefined : await this.writtenBy(request.id, writerToken);
+      return mine === undefined ? err(alreadyExists(request.id)) : ok(mine);
     }
     this.#onChange?.(changeRecordOf(undefined, item));
     return ok(stored);
@@ -147,7 +166,9 @@ export class DynamoDbAccessRequestRepository implements AccessRequestRepository 
           ).Item;
     try {
       const { Attributes: item } = await this.#documents.send(
-        new UpdateCommand(transitionUpdateOf(this.#table, write)),
+        new UpdateCommand(
+          withWriterUpdate(transitionUpdateOf(this.#table, write), write.writerToken),
+        ),
       );
       if (item === undefined)
         throw new Error(`UpdateItem of ${write.request.id} returned no attributes`);
@@ -157,12 +178,13 @@ export class DynamoDbAccessRequestRepository implements AccessRequestRepository 
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
     }
-    // Tell a lost race from a missing item (dynalite lacks ReturnValuesOnConditionCheckFailure).
-    return err(
-      (await this.get(write.request.id)) === undefined
-        ? notFound(write.request.id)
-        : versionConflict(write.request.id),
-    );
+    // Tell our own applied write (answer lost, retried) from a lost race and from a missing item
+    // (dynalite lacks ReturnValuesOnConditionCheckFailure).
+    const current = await this.#getItem(write.request.id);
+    if (current === undefined) return err(notFound(write.request.id));
+    if (write.writerToken !== undefined && wasWrittenBy(current, write.writerToken))
+      return ok(requestOfItem(current));
+    return err(versionConflict(write.request.id));
   }
 
   async listByRequester(
