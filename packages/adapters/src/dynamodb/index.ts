@@ -21,3 +21,10 @@ export { DynamoDbSessionRecordRepository } from './dynamodb-session-record-repos
 export type { DynamoDbSessionRecordRepositoryOptions } from './dynamodb-session-record-repository';
 export { InMemorySessionRecordRepository } from './in-memory-session-record-repository';
 export { createStoreClient } from './store-client';
+export {
+  DurableOutbox,
+  OUTBOX_ABANDON_AFTER_MS,
+  OUTBOX_PARTITION,
+  OUTBOX_RETRY_DELAYS_MS,
+} from './durable-outbox';
+export type { ChangeOutbox, OutboxListener } from './durable-outbox';
