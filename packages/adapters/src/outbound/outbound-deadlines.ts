@@ -16,6 +16,11 @@ export const OUTBOUND_DEADLINES = {
   consoleSignIn: { attemptMs: 5_000 },
   /** STS AssumeRole: per region and attempt; regions and rounds share `totalMs`. */
   sts: { attemptMs: 3_000, totalMs: 8_000 },
+  /**
+   * A notifier's claim on one delivery: above the longest delivery (SNS 2 × 3 s, Slack 5 s) and
+   * below the notifier function's 30 s timeout, so a retry after a timeout is never "busy".
+   */
+  deliveryLeaseSeconds: 20,
 } as const;
 
 /**
