@@ -28,6 +28,9 @@ const httpProblems = {
   PAYLOAD_TOO_LARGE: { status: 413, title: 'Request body too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type' },
   INTERNAL: { status: 500, title: 'Internal error' },
+  /** Answered by the local server itself (start-server.ts), before the app sees the request. */
+  HEADERS_TOO_LARGE: { status: 431, title: 'Request headers too large' },
+  MALFORMED_REQUEST: { status: 400, title: 'Malformed request' },
 } satisfies Record<string, ProblemKind>;
 
 /** Temporary: the same call may pass in a moment; each carries `Retry-After`. */
