@@ -49,6 +49,9 @@ echo "── unit and integration tests (vitest)"
 pnpm exec vitest run --reporter=default --reporter=json --outputFile.json="$results/vitest.json"
 count vitest "$results/vitest.json" vitest
 
+echo "── load bench, short form (20 rps × 5 s; asserts no errors, nothing lost or duplicated)"
+check bench-load-short pnpm bench:load --rates 20 --seconds 5 --assert
+
 if [ -f infra/package.json ] && grep -q '"synth"' infra/package.json; then
   echo "── CDK synth + cdk-nag"
   check synth pnpm synth

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
-import type { TokenVerifier } from '@elevate/adapters';
+import { InMemoryIdempotencyStore } from '@elevate/adapters';
+import type { IdempotencyStore, TokenVerifier } from '@elevate/adapters';
 import { ID_TOKEN_HEADER } from '@elevate/contracts';
 import type { AppEnv, AuthedEnv } from './app-env';
 import { ApiError } from './http/api-error';
@@ -11,6 +12,12 @@ import { problemCatalog } from './http/problem-catalog';
 import type { ProblemKind } from './http/problem-catalog';
 import type { Logger } from './logger';
 import { authenticate } from './middleware/authenticate';
+import { callBudget } from './middleware/call-budget';
+import {
+  IDEMPOTENCY_KEY_HEADER,
+  IDEMPOTENT_REPLAY_HEADER,
+  idempotency,
+} from './middleware/idempotency';
 import { CORRELATION_ID_HEADER, correlationId } from './middleware/correlation-id';
 import { requestLog } from './middleware/request-log';
 import { auditRoutes } from './routes/audit-routes';
@@ -37,6 +44,10 @@ export interface AppDeps extends UseCaseDeps {
   /** More error codes (e.g. the domain's) and how they are answered. */
   extraProblems?: Readonly<Record<string, ProblemKind>>;
   newCorrelationId?: () => string;
+  /** Idempotency keys and their outcomes; in memory unless composed (tests). */
+  idempotency?: IdempotencyStore;
+  /** What one request may spend on outbound calls (REQUEST_BUDGET_MS unless a test says less). */
+  requestBudgetMs?: number;
   /** STS and console sign-in; required by an app that serves the federate route. */
   federation?: FederationDeps;
 }
@@ -67,13 +78,20 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono<AppEnv>
 
   app.use(correlationId(deps.logger, deps.newCorrelationId ?? randomUUID));
   app.use(requestLog(() => new Date(deps.clock.now())));
+  app.use(callBudget(deps.requestBudgetMs));
   if (deps.allowedOrigin !== undefined) {
     app.use(
       cors({
         origin: deps.allowedOrigin,
         allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
-        allowHeaders: ['authorization', 'content-type', ID_TOKEN_HEADER, CORRELATION_ID_HEADER],
-        exposeHeaders: [CORRELATION_ID_HEADER],
+        allowHeaders: [
+          'authorization',
+          'content-type',
+          ID_TOKEN_HEADER,
+          CORRELATION_ID_HEADER,
+          IDEMPOTENCY_KEY_HEADER,
+        ],
+        exposeHeaders: [CORRELATION_ID_HEADER, 'retry-after', IDEMPOTENT_REPLAY_HEADER],
         maxAge: 600,
       }),
     );
@@ -103,6 +121,8 @@ function authenticatedRoutes(
 ): Hono<AuthedEnv> {
   const routes = new Hono<AuthedEnv>();
   routes.use(authenticate(deps.verifier));
+  if (api !== undefined)
+    routes.use(idempotency(api.idempotency ?? new InMemoryIdempotencyStore(), api.ids));
   // Before `/requests/:id/...` routes of the API, which never claim `sessions`.
   if (federate !== undefined) routes.route('/', sessionRoutes(federate));
   if (api !== undefined) {

@@ -1,9 +1,10 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
-  createDynamoDbClientFor,
   AwsFederationSignIn,
+  createStoreClient,
   createTokenVerifier,
   DynamoDbAccessRequestRepository,
+  DynamoDbIdempotencyStore,
   DynamoDbSessionRecordRepository,
   loadPolicyFile,
   StsCredentialIssuer,
@@ -72,10 +73,10 @@ export function assertStepUpReachable(policy: Policy, config: ApiConfig): void {
 
 /**
  * The DynamoDB client: the configured endpoint (dynalite on a laptop) or the SDK's default for the
- * region; credentials and region come from the SDK's usual chain in both cases.
+ * region, with the deadlines and retries every store client has (createStoreClient).
  */
 export function createDynamoDbClient(config: ApiConfig): DynamoDBClient {
-  return createDynamoDbClientFor(config.dynamodb.endpoint);
+  return createStoreClient(config.dynamodb.endpoint);
 }
 
 /**
@@ -147,6 +148,8 @@ export function composeApp(
       overrides.repository ?? new DynamoDbAccessRequestRepository({ client: dynamo(), tableName }),
     sessions:
       overrides.sessions ?? new DynamoDbSessionRecordRepository({ client: dynamo(), tableName }),
+    idempotency:
+      overrides.idempotency ?? new DynamoDbIdempotencyStore({ client: dynamo(), tableName }),
     policy,
     mfaEvidence: config.oidc.mfa,
     clock: systemClock,

@@ -65,6 +65,8 @@ const envSchema = z.object({
   ),
   ELEVATE_HOST: optional(z.string().min(1)).default('127.0.0.1'),
   ELEVATE_API_PORT: optional(z.coerce.number().int().min(0).max(65535)).default(8787),
+  /** Requests the local server works on at once before shedding with 503 (docs/operations.md). */
+  ELEVATE_MAX_IN_FLIGHT: optional(z.coerce.number().int().min(1).max(10_000)).default(48),
   ELEVATE_DYNAMODB_ENDPOINT: optional(z.url()),
   ELEVATE_TABLE_NAME: optional(z.string().regex(/^[\w.-]{3,255}$/)).default('elevate'),
   ELEVATE_POLICY_FILE: optional(z.string().min(1)),
@@ -133,7 +135,7 @@ export interface ApiConfig {
   /** The SPA's origin, the only one CORS admits; unset when the SPA is served from the API's origin. */
   allowedOrigin: string | undefined;
   /** Where the local server listens; unused on Lambda. */
-  server: { host: string; port: number };
+  server: { host: string; port: number; maxInFlight: number };
   dynamodb: { endpoint: string | undefined; tableName: string };
   /** The policy YAML; the authorizer does not need it, the API refuses to start without it. */
   policyFile: string | undefined;
@@ -207,7 +209,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       jwksStaleIfErrorSeconds: e.ELEVATE_JWKS_STALE_IF_ERROR_SECONDS,
     },
     allowedOrigin: e.ELEVATE_WEB_ORIGIN,
-    server: { host: e.ELEVATE_HOST, port: e.ELEVATE_API_PORT },
+    server: {
+      host: e.ELEVATE_HOST,
+      port: e.ELEVATE_API_PORT,
+      maxInFlight: e.ELEVATE_MAX_IN_FLIGHT,
+    },
     dynamodb: { endpoint: e.ELEVATE_DYNAMODB_ENDPOINT, tableName: e.ELEVATE_TABLE_NAME },
     policyFile: e.ELEVATE_POLICY_FILE,
     logLevel: e.ELEVATE_LOG_LEVEL,

@@ -181,6 +181,31 @@ describe('20 concurrent decisions on one pending request (DynamoDB conditional w
   });
 });
 
+describe('two reviewers approve a two-approval request at the same instant', () => {
+  it('both approvals count, 20 rounds out of 20 (the loser of the write is re-run, not refused)', async () => {
+    const [first, second] = reviewers;
+    if (first === undefined || second === undefined) throw new Error('reviewers missing');
+    for (let round = 0; round < 20; round++) {
+      const request = await create({
+        accountId: '333333333333',
+        roleName: 'Administrator',
+        justification: 'Rotate the database credentials after the incident',
+        ticket: 'OPS-1234',
+      });
+      const answers = await Promise.all(
+        [first, second].map((reviewer) =>
+          call(reviewer, 'POST', `/requests/${request.id}/approve`, {}),
+        ),
+      );
+      expect(answers.map((answer) => answer.status)).toEqual([200, 200]);
+      const stored = requestViewSchema.parse(
+        await (await call(alice, 'GET', `/requests/${request.id}`)).json(),
+      );
+      expect(stored).toMatchObject({ status: 'APPROVED', approvalsCount: 2, version: 3 });
+    }
+  });
+});
+
 /** Position of a winner's decision in the stored order (the order the writes landed in). */
 function order(stored: RequestView, [sub]: (string | undefined)[]): number {
   return stored.decisions.findIndex((decision) => decision.approver.sub === sub);

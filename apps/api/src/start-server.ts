@@ -1,20 +1,39 @@
+import type { Socket } from 'node:net';
 import { serve } from '@hono/node-server';
+import { PROBLEM_CONTENT_TYPE } from '@elevate/contracts';
 import type { Hono } from 'hono';
 import type { AppEnv } from './app-env';
+import { overloadGuard } from './http/overload-guard';
+import { problemType } from './http/problem-catalog';
 
 export interface RunningServer {
   url: string;
   close(): Promise<void>;
 }
 
+export interface ServerOptions {
+  host: string;
+  port: number;
+  /** Requests worked on at once before new ones are shed with 503 (overload-guard.ts). */
+  maxInFlight?: number;
+}
+
 /** Serves the app on Node. Rejects with a message naming the port when it is taken. */
-export function startServer(
-  app: Hono<AppEnv>,
-  options: { host: string; port: number },
-): Promise<RunningServer> {
+export function startServer(app: Hono<AppEnv>, options: ServerOptions): Promise<RunningServer> {
+  const fetch = overloadGuard(app.fetch, options.maxInFlight);
   return new Promise((resolve, reject) => {
     const server = serve(
-      { fetch: app.fetch, hostname: options.host, port: options.port },
+      {
+        // A 413 leaves the rest of the body unread: close the connection after answering rather
+        // than keep it alive and reset it under the client's next request.
+        fetch: async (request, env) => {
+          const response = await fetch(request, env as never);
+          if (response.status === 413) response.headers.set('connection', 'close');
+          return response;
+        },
+        hostname: options.host,
+        port: options.port,
+      },
       (info) => {
         resolve({
           url: `http://${options.host}:${info.port}`,
@@ -27,6 +46,16 @@ export function startServer(
         });
       },
     );
+    // What Node refuses before the app sees it (oversized headers, malformed requests) is answered
+    // as problem+json too, then the connection is closed.
+    server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+      if (!socket.writable) {
+        socket.destroy();
+        return;
+      }
+      const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+      socket.end(rawProblem(tooLarge ? 431 : 400, tooLarge));
+    });
     server.once('error', (error: NodeJS.ErrnoException) => {
       reject(
         error.code === 'EADDRINUSE'
@@ -37,4 +66,28 @@ export function startServer(
       );
     });
   });
+}
+
+/** A whole HTTP/1.1 response written straight to a socket Node's parser gave up on. */
+function rawProblem(status: 400 | 431, headersTooLarge: boolean): string {
+  const code = headersTooLarge ? 'HEADERS_TOO_LARGE' : 'MALFORMED_REQUEST';
+  const body = JSON.stringify({
+    type: problemType(code),
+    title: headersTooLarge ? 'Request headers too large' : 'Malformed request',
+    status,
+    code,
+    detail: headersTooLarge
+      ? 'The request headers are larger than this server accepts (16 KiB in all).'
+      : 'The request is not valid HTTP.',
+  });
+  const reason = headersTooLarge ? 'Request Header Fields Too Large' : 'Bad Request';
+  return [
+    `HTTP/1.1 ${status} ${reason}`,
+    `content-type: ${PROBLEM_CONTENT_TYPE}`,
+    `content-length: ${Buffer.byteLength(body)}`,
+    'cache-control: no-store',
+    'connection: close',
+    '',
+    body,
+  ].join('\r\n');
 }

@@ -1,5 +1,6 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { OUTBOUND_DEADLINES, REQUEST_BUDGET_MS } from '@elevate/adapters';
 import {
   actionsOf,
   buildTestApp,
@@ -288,7 +289,8 @@ describe('the HTTP API', () => {
     api.hasResourceProperties('AWS::ApiGatewayV2::Api', {
       CorsConfiguration: {
         AllowOrigins: ['https://elevate.example.com'],
-        AllowHeaders: ['authorization', 'content-type', 'x-elevate-id-token'],
+        AllowHeaders: ['authorization', 'content-type', 'x-elevate-id-token', 'idempotency-key'],
+        ExposeHeaders: ['x-correlation-id', 'retry-after', 'idempotent-replayed'],
       },
     });
     api.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
@@ -309,7 +311,9 @@ describe('the HTTP API', () => {
 
 describe('the notifier and the sweeper', () => {
   it('reads the table stream with retries, bisection, partial failures and an encrypted failure queue', () => {
-    const mapping = Object.values(resourcesOf(api, 'AWS::Lambda::EventSourceMapping'))[0];
+    const mapping = Object.values(resourcesOf(api, 'AWS::Lambda::EventSourceMapping')).find(
+      (candidate) => candidate.Properties?.StartingPosition !== undefined,
+    );
     expect(mapping?.Properties).toMatchObject({
       BisectBatchOnFunctionError: true,
       FunctionResponseTypes: ['ReportBatchItemFailures'],
@@ -324,6 +328,44 @@ describe('the notifier and the sweeper', () => {
     const queue = resourcesOf(api, 'AWS::SQS::Queue')[destination];
     expect(queue?.Properties?.SqsManagedSseEnabled).toBe(true);
     expect(queue?.Properties?.RedrivePolicy).toBeDefined();
+  });
+
+  it('redrives the failure queue through the notifier and alarms while it or its DLQ is not empty', () => {
+    const notifierId = logicalIdOf(built.stacks.api.functions.notifier.function);
+    const queues = resourcesOf(api, 'AWS::SQS::Queue');
+    const fromQueue = Object.values(resourcesOf(api, 'AWS::Lambda::EventSourceMapping')).find(
+      (mapping) =>
+        mapping.Properties?.EventSourceArn !== undefined &&
+        JSON.stringify(mapping.Properties.EventSourceArn).includes('NotifierFailures'),
+    );
+    expect(fromQueue?.Properties).toMatchObject({
+      FunctionName: { Ref: notifierId },
+      BatchSize: 1,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+    const failuresId = Object.keys(queues).find(
+      (id) => id.startsWith('NotifierFailures') && !id.startsWith('NotifierFailuresDlq'),
+    );
+    // Six times the notifier's 30 s timeout, as Lambda advises for SQS sources.
+    expect(queues[failuresId ?? '']?.Properties?.VisibilityTimeout).toBe(180);
+    const alarms = Object.values(resourcesOf(api, 'AWS::CloudWatch::Alarm'));
+    expect(alarms).toHaveLength(2);
+    for (const alarm of alarms) {
+      expect(alarm.Properties).toMatchObject({
+        Threshold: 1,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      });
+    }
+  });
+
+  it('gives the notifier more time than a delivery lease, and the API more than a request budget', () => {
+    const fn = built.stacks.api.functions;
+    const timeoutOf = (f: typeof fn.api) => f.function.timeout?.toSeconds() ?? 3;
+    expect(timeoutOf(fn.notifier)).toBeGreaterThan(OUTBOUND_DEADLINES.deliveryLeaseSeconds);
+    expect(timeoutOf(fn.api) * 1000).toBeGreaterThan(REQUEST_BUDGET_MS);
+    expect(timeoutOf(fn.federate) * 1000).toBeGreaterThan(REQUEST_BUDGET_MS);
+    // And API Gateway's 29 s integration limit is above both.
+    expect(REQUEST_BUDGET_MS).toBeLessThan(29_000);
   });
 
   it('runs the sweeper every five minutes on EventBridge Scheduler', () => {

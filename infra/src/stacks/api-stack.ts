@@ -10,7 +10,8 @@ import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as schedulerTargets from 'aws-cdk-lib/aws-scheduler-targets';
@@ -121,8 +122,8 @@ export class ApiStack extends Stack {
           apigw.CorsHttpMethod.PATCH,
           apigw.CorsHttpMethod.DELETE,
         ],
-        allowHeaders: ['authorization', 'content-type', ID_TOKEN_HEADER],
-        exposeHeaders: ['x-correlation-id'],
+        allowHeaders: ['authorization', 'content-type', ID_TOKEN_HEADER, 'idempotency-key'],
+        exposeHeaders: ['x-correlation-id', 'retry-after', 'idempotent-replayed'],
         maxAge: Duration.hours(1),
       },
     });
@@ -189,11 +190,45 @@ export class ApiStack extends Stack {
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
     });
+    // Redriven by the notifier itself: each message points at a failed stream batch, which it reads
+    // back and handles again (the stream keeps 24 h). A message waits a few minutes between tries
+    // (visibility: 6 × the function timeout, as Lambda advises) and after 5 goes to the DLQ.
     const failures = new sqs.Queue(this, 'NotifierFailures', {
       encryption: sqs.QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
+      visibilityTimeout: Duration.seconds(6 * (notifier.function.timeout?.toSeconds() ?? 30)),
+      deliveryDelay: Duration.minutes(1),
       deadLetterQueue: { queue: failuresDlq, maxReceiveCount: 5 },
+    });
+    notifier.function.addEventSource(
+      new SqsEventSource(failures, { batchSize: 1, reportBatchItemFailures: true }),
+    );
+    // Not empty = notifications are late: an operator looks (docs/operations.md).
+    new cloudwatch.Alarm(this, 'NotifierFailuresNotEmpty', {
+      alarmDescription:
+        'Elevate notifications failed after the stream retries and are being redriven (docs/operations.md).',
+      metric: new cloudwatch.MathExpression({
+        expression: 'visible + inFlight',
+        usingMetrics: {
+          visible: failures.metricApproximateNumberOfMessagesVisible(),
+          inFlight: failures.metricApproximateNumberOfMessagesNotVisible(),
+        },
+        period: Duration.minutes(1),
+      }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    new cloudwatch.Alarm(this, 'NotifierFailuresDlqNotEmpty', {
+      alarmDescription:
+        'Elevate notifications could not be redriven and need an operator (docs/operations.md).',
+      metric: failuresDlq.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1) }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
     });
     notifier.function.addEventSource(
       new DynamoEventSource(table, {

@@ -5,3 +5,5 @@ export * from './clock';
 export * from './sts';
 export * from './federation';
 export * from './notifications';
+export * from './outbound';
+export * from './idempotency';

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 
-// C0/C1 controls (newlines included) and bidi overrides/isolates, which can make stored text read
-// differently on screen; the domain refuses the same characters.
-const FORBIDDEN = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
+// Controls (Cc, newlines included), every format character (Cf: bidi marks, overrides and isolates,
+// zero-width characters, U+061C…), which can make stored text read differently on screen, and
+// unpaired surrogates (Cs), which are not text at all. The domain refuses the same characters.
+const FORBIDDEN = /[\p{Cc}\p{Cf}\p{Cs}]/u;
 
 /** Free text from people: trimmed, bounded in characters (not UTF-16 units), no control characters. */
 export const plainText = (maxLength: number) =>
@@ -10,7 +11,8 @@ export const plainText = (maxLength: number) =>
     .string()
     .trim()
     .refine((value) => !FORBIDDEN.test(value), {
-      message: 'must not contain control or text-direction characters',
+      message:
+        'must not contain control, format or text-direction characters, or unpaired surrogates',
     })
     .refine((value) => [...value].length <= maxLength, {
       message: `must be at most ${maxLength} characters`,
@@ -24,10 +26,20 @@ export const accountIdSchema = z.string().regex(/^\d{12}$/, 'must be a 12-digit 
 /** IAM role names: 1–64 of [\w+=,.@-]. */
 export const roleNameSchema = z.string().regex(/^[\w+=,.@-]{1,64}$/, 'must be an IAM role name');
 
+/** The instants Elevate stores and compares as fixed-width strings (four-digit years, not before 1970). */
+export const EARLIEST_INSTANT = '1970-01-01T00:00:00.000Z';
+export const LATEST_INSTANT = '9999-12-31T23:59:59.999Z';
+
 /** An ISO-8601 UTC instant with `Z`, e.g. 2025-03-03T09:00:00Z. */
-export const instantSchema = z.iso.datetime({
-  message: 'must be an ISO-8601 UTC time ending in Z',
-});
+export const instantSchema = z.iso
+  .datetime({ message: 'must be an ISO-8601 UTC time ending in Z' })
+  .refine(
+    (value) => {
+      const ms = Date.parse(value);
+      return ms >= Date.parse(EARLIEST_INSTANT) && ms <= Date.parse(LATEST_INSTANT);
+    },
+    { message: 'must be between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59Z' },
+  );
 
 export const JUSTIFICATION_MAX_LENGTH = 2000;
 export const COMMENT_MAX_LENGTH = 1000;

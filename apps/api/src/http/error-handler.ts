@@ -1,6 +1,6 @@
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { isAuthError } from '@elevate/adapters';
+import { isAuthError, isServiceUnavailable } from '@elevate/adapters';
 import type { AppEnv } from '../app-env';
 import { errorFields } from '../logger';
 import { UseCaseError } from '../use-cases/use-case-error';
@@ -28,8 +28,10 @@ export function createErrorHandler(
         reason: error.reason,
       });
     }
-    const headers: Record<string, string> =
-      kind.status === 401 ? { 'www-authenticate': wwwAuthenticate(code) } : {};
+    const headers: Record<string, string> = {
+      ...(kind.status === 401 ? { 'www-authenticate': wwwAuthenticate(code) } : {}),
+      ...retryAfter(kind),
+    };
     const errors =
       error instanceof ApiError || error instanceof UseCaseError ? error.errors : undefined;
     const maxAuthAgeSeconds = error instanceof UseCaseError ? error.maxAuthAgeSeconds : undefined;
@@ -59,7 +61,9 @@ function codeOf(error: Error, catalog: Readonly<Record<string, ProblemKind>>): s
   // Hono's own exceptions (e.g. from its middleware) map by status where we know one.
   if (error instanceof HTTPException) return error.status === 413 ? 'PAYLOAD_TOO_LARGE' : undefined;
   const code: unknown = 'code' in error ? error.code : undefined;
-  return typeof code === 'string' && Object.hasOwn(catalog, code) ? code : undefined;
+  if (typeof code === 'string' && Object.hasOwn(catalog, code)) return code;
+  // The store throttled past its retries, failed, timed out, or the request's budget ran out.
+  return isServiceUnavailable(error) ? 'STORE_UNAVAILABLE' : undefined;
 }
 
 /** A 5xx says nothing internal: the correlation id links the caller to the log line that does. */
@@ -72,8 +76,12 @@ function internal(c: Context<AppEnv>, code: string, kind: ProblemKind, error: un
     (kind.status === 500
       ? 'Something went wrong on our side. Quote the correlation id when you report it.'
       : 'A service Elevate depends on is unavailable. Try again shortly.');
-  return problemResponse(code, kind, detail, { correlationId });
+  return problemResponse(code, kind, detail, { correlationId }, retryAfter(kind));
 }
+
+/** RFC 9110 §10.2.3: when asking again may pass. */
+const retryAfter = (kind: ProblemKind): Record<string, string> =>
+  kind.retryAfterSeconds === undefined ? {} : { 'retry-after': String(kind.retryAfterSeconds) };
 
 /**
  * RFC 6750 §3: no error attribute when no token was sent at all; RFC 9470 for a valid token whose

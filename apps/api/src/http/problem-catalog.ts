@@ -8,6 +8,8 @@ export interface ProblemKind {
   title: string;
   /** For 5xx answers: the fixed, public `detail` (a 5xx never repeats an error's own message). */
   detail?: string;
+  /** Sent as `Retry-After`: the answer is temporary and asking again after this long may pass. */
+  retryAfterSeconds?: number;
 }
 
 const authProblems: Record<AuthErrorCode, ProblemKind> = {
@@ -15,7 +17,7 @@ const authProblems: Record<AuthErrorCode, ProblemKind> = {
   TOKEN_INVALID: { status: 401, title: 'Invalid token' },
   TOKEN_EXPIRED: { status: 401, title: 'Token expired' },
   TOKEN_MISMATCH: { status: 401, title: 'Tokens do not match' },
-  IDP_UNAVAILABLE: { status: 503, title: 'Identity provider unavailable' },
+  IDP_UNAVAILABLE: { status: 503, title: 'Identity provider unavailable', retryAfterSeconds: 5 },
   GROUPS_OVERAGE: { status: 403, title: 'Groups missing from the token' },
 };
 
@@ -27,7 +29,29 @@ const httpProblems = {
   PAYLOAD_TOO_LARGE: { status: 413, title: 'Request body too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type' },
   INTERNAL: { status: 500, title: 'Internal error' },
+  /** Answered by the local server itself (start-server.ts), before the app sees the request. */
+  HEADERS_TOO_LARGE: { status: 431, title: 'Request headers too large' },
+  MALFORMED_REQUEST: { status: 400, title: 'Malformed request' },
 } satisfies Record<string, ProblemKind>;
+
+/** Temporary: the same call may pass in a moment; each carries `Retry-After`. */
+const availabilityProblems = {
+  STORE_UNAVAILABLE: {
+    status: 503,
+    title: 'Storage unavailable',
+    detail:
+      'Elevate could not reach its data store in time. Nothing was lost; try again in a moment.',
+    retryAfterSeconds: 2,
+  },
+  OVERLOADED: {
+    status: 503,
+    title: 'Too busy',
+    detail: 'Elevate is handling more requests than it can right now. Try again in a moment.',
+    retryAfterSeconds: 1,
+  },
+} satisfies Record<string, ProblemKind>;
+
+export type AvailabilityProblemCode = keyof typeof availabilityProblems;
 
 export type HttpProblemCode = keyof typeof httpProblems;
 
@@ -62,6 +86,12 @@ const apiProblems = {
   NOT_AUDITOR: { status: 403, title: 'Not allowed' },
   EXPORT_TOO_LARGE: { status: 422, title: 'Export too large' },
   SESSION_WITHHELD: { status: 409, title: 'The request changed' },
+  IDEMPOTENCY_KEY_REUSED: { status: 422, title: 'Idempotency-Key used for another call' },
+  IDEMPOTENCY_IN_PROGRESS: {
+    status: 409,
+    title: 'The same call is still running',
+    retryAfterSeconds: 1,
+  },
 } satisfies Record<string, ProblemKind>;
 
 /** Every check passed but AWS did not give a session; the details stay in the log. */
@@ -76,6 +106,7 @@ const federationProblems = {
     status: 503,
     title: 'AWS STS unavailable',
     detail: 'AWS STS did not answer in any configured region. Try again shortly.',
+    retryAfterSeconds: 5,
   },
   CONSOLE_SIGN_IN_FAILED: {
     status: 502,
@@ -92,6 +123,7 @@ const federationProblems = {
 export const problemCatalog: Readonly<Record<string, ProblemKind>> = {
   ...authProblems,
   ...httpProblems,
+  ...availabilityProblems,
   ...domainProblems,
   ...repositoryProblems,
   ...apiProblems,

@@ -1,5 +1,4 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDbAccessRequestRepository } from '@elevate/adapters';
+import { createStoreClient, DynamoDbAccessRequestRepository } from '@elevate/adapters';
 import { loadNotificationsConfig } from '../config';
 import { composeNotifier } from '../notifications/compose-notifier';
 import type { SweepReport } from '../sweeper/sweep-requests';
@@ -8,7 +7,7 @@ import { sweepRequests } from '../sweeper/sweep-requests';
 const config = loadNotificationsConfig();
 const deps = composeNotifier(config, {
   repository: new DynamoDbAccessRequestRepository({
-    client: new DynamoDBClient({}),
+    client: createStoreClient(),
     tableName: config.dynamodb.tableName,
   }),
 });

@@ -1,5 +1,5 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
+  createStoreClient,
   DynamoDbDecisionReadModel,
   DynamoDbDeliveryLedger,
   loadPolicyFile,
@@ -44,9 +44,7 @@ export function composeNotifier(
   config: NotificationsConfig,
   overrides: Partial<Omit<SweeperDeps, 'repository'>> & Pick<SweeperDeps, 'repository'>,
 ): SweeperDeps {
-  const client = new DynamoDBClient(
-    config.dynamodb.endpoint === undefined ? {} : { endpoint: config.dynamodb.endpoint },
-  );
+  const client = createStoreClient(config.dynamodb.endpoint);
   const channels = overrides.channels ?? createNotificationChannels(config);
   if (channels.length === 0)
     throw new Error('No notification channel: set ELEVATE_TOPIC_ARN (see docs/notifications.md).');

@@ -1,15 +1,15 @@
-// The local stack's notifications (local.ts only, never Lambda): the store's change feed drives the
-// same stream handler, messages land in the dev mailbox, and the sweeper runs on an interval.
+// The local stack's notifications (local.ts only, never Lambda): the store's durable outbox drives
+// the same stream handler, messages land in the dev mailbox, and the sweeper runs on an interval.
 import { join, resolve } from 'node:path';
 import {
-  ChangeFeed,
-  createDynamoDbClientFor,
+  createStoreClient,
+  DurableOutbox,
   DevMailbox,
   DynamoDbAccessRequestRepository,
   loadPolicyFile,
   SlackWebhookChannel,
 } from '@elevate/adapters';
-import type { ChangeRecord } from '@elevate/adapters';
+import type { OutboxListener } from '@elevate/adapters';
 import { loadDevConfig } from '@elevate/dev-stack';
 import type { Policy } from '@elevate/domain';
 import { Hono } from 'hono';
@@ -25,12 +25,11 @@ import { handleStreamBatch } from './handle-stream-batch';
 
 const repoRoot = resolve(import.meta.dirname, '../../../..');
 
-/** Lambda retries a failed stream record; the feed does too, a few times, then logs and moves on. */
-const RETRY_DELAYS_MS = [1_000, 5_000, 15_000];
-
 export interface LocalNotifications {
   /** The store the API must use: its writes feed the notifier. */
   readonly repository: DynamoDbAccessRequestRepository;
+  /** Starts delivering (the table must exist): first what a crash left, then each new change. */
+  start(): void;
   /** The app with `/dev/mailbox` in front of it. */
   serve(app: Hono<AppEnv>): Hono<AppEnv>;
   stop(): Promise<void>;
@@ -87,14 +86,20 @@ export function startLocalNotifications(
     log: (line) => logger.info(line, { component: 'mailbox' }),
   });
   const notifierLog = logger.child({ component: 'notifier' });
-  const feed = new ChangeFeed({
-    onError: (error) => notifierLog.error('change feed listener failed', errorFields(error)),
+  const client = createStoreClient(config.dynamodb.endpoint);
+  // The listener is set below, once the notifier it calls exists.
+  let deliver: OutboxListener = async (records) =>
+    records.map((record) => record.dynamodb.SequenceNumber);
+  const outbox = new DurableOutbox({
+    client,
+    tableName: config.dynamodb.tableName,
+    listener: (records) => deliver(records),
+    onError: (message, fields) => notifierLog.warn(message, fields),
   });
-  const client = createDynamoDbClientFor(config.dynamodb.endpoint);
   const repository = new DynamoDbAccessRequestRepository({
     client,
     tableName: config.dynamodb.tableName,
-    onChange: feed.publish,
+    outbox,
   });
   const deps = composeNotifier(config, {
     repository,
@@ -113,19 +118,10 @@ export function startLocalNotifications(
     ],
   });
 
-  feed.subscribe(async (records: readonly ChangeRecord[]) => {
-    let pending: readonly ChangeRecord[] = records;
-    for (const delayMs of [0, ...RETRY_DELAYS_MS]) {
-      if (delayMs > 0) await new Promise((done) => setTimeout(done, delayMs));
-      const { batchItemFailures } = await handleStreamBatch(pending, deps);
-      const failed = new Set(batchItemFailures.map((failure) => failure.itemIdentifier));
-      pending = pending.filter((record) => failed.has(record.dynamodb.SequenceNumber));
-      if (pending.length === 0) return;
-    }
-    notifierLog.error('gave up on change records', {
-      eventIds: pending.map((record) => record.eventID),
-    });
-  });
+  deliver = async (records) =>
+    (await handleStreamBatch(records, deps)).batchItemFailures.map(
+      (failure) => failure.itemIdentifier,
+    );
 
   let sweeping: Promise<unknown> | undefined;
   const sweepLog = logger.child({ component: 'sweeper' });
@@ -141,6 +137,7 @@ export function startLocalNotifications(
 
   return {
     repository,
+    start: () => outbox.start(),
     serve: (app) => {
       const root = new Hono<AppEnv>();
       root.route('/dev/mailbox', devMailboxRoutes(mailbox, owners));
@@ -150,7 +147,7 @@ export function startLocalNotifications(
     stop: async () => {
       clearInterval(timer);
       await sweeping;
-      await feed.drained();
+      await outbox.stop();
     },
   };
 }

@@ -110,7 +110,7 @@ describe('a request through its life over HTTP', () => {
     expect((await w.call(rita, 'POST', `/requests/${created.id}/approve`, {})).status).toBe(409);
   });
 
-  it('loses a race with a 409 VERSION_CONFLICT rather than overwriting', async () => {
+  it('a decision that loses a race is re-run on the fresh state and refused, never overwriting', async () => {
     const w = apiWorld();
     const created = await create(w);
     const [a, b] = await Promise.all([
@@ -119,7 +119,7 @@ describe('a request through its life over HTTP', () => {
     ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     const loser = a.status === 409 ? a : b;
-    expect(problemSchema.parse(await loser.json()).code).toBe('VERSION_CONFLICT');
+    expect(problemSchema.parse(await loser.json()).code).toBe('INVALID_STATE');
     expect((await w.repository.get(created.id))?.decisions).toHaveLength(1);
   });
 

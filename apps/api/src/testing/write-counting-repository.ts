@@ -7,9 +7,10 @@ export function countWrites(
   let writes = 0;
   return {
     get: (id) => inner.get(id),
-    create: (request) => {
+    writtenBy: (id, writerToken) => inner.writtenBy(id, writerToken),
+    create: (request, writerToken) => {
       writes += 1;
-      return inner.create(request);
+      return inner.create(request, writerToken);
     },
     applyTransition: (write) => {
       writes += 1;

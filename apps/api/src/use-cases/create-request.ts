@@ -1,6 +1,7 @@
 import type { CreateRequestBody, RequestView } from '@elevate/contracts';
 import { createRequest as transition } from '@elevate/domain';
 import type { Actor } from '@elevate/domain';
+import { currentWriter } from '../http/writer-context';
 import { toRequestView } from './request-view';
 import type { UseCaseDeps } from './use-case-deps';
 import { contextOf } from './use-case-deps';
@@ -13,9 +14,12 @@ export async function createRequest(
   body: CreateRequestBody,
 ): Promise<RequestView> {
   const ctx = contextOf(deps, actor);
-  const outcome = transition({ id: deps.ids.next(), ...body }, ctx);
+  // A retry with the same Idempotency-Key reuses the first call's id and token, so a create whose
+  // answer was lost is found (and answered) rather than made twice.
+  const writer = currentWriter();
+  const outcome = transition({ id: writer.reservedId ?? deps.ids.next(), ...body }, ctx);
   if (!outcome.ok) throw refusal(outcome.error);
-  const stored = await deps.repository.create(outcome.value.request);
+  const stored = await deps.repository.create(outcome.value.request, writer.writerToken);
   if (!stored.ok) throw refusal(stored.error);
   return toRequestView(stored.value, ctx);
 }

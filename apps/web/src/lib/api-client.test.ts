@@ -278,4 +278,89 @@ describe('api client', () => {
     const error = await caught(api.download('/audit/requests.csv'));
     expect(error.code).toBe('NOT_VISIBLE');
   });
+
+  it('sends one Idempotency-Key per write and repeats it when retrying a 503', async () => {
+    let calls = 0;
+    const { api, fetchFn } = client(() => {
+      calls += 1;
+      return calls < 3
+        ? new Response(
+            JSON.stringify({
+              type: 'x',
+              title: 'Storage unavailable',
+              status: 503,
+              code: 'STORE_UNAVAILABLE',
+            }),
+            {
+              status: 503,
+              headers: { 'content-type': 'application/problem+json', 'retry-after': '0' },
+            },
+          )
+        : Response.json({ id: 'r-1' }, { status: 201 });
+    });
+    await expect(
+      api.request('/requests', { method: 'POST', body: {}, schema: z.object({ id: z.string() }) }),
+    ).resolves.toEqual({ id: 'r-1' });
+    const keys = fetchFn.mock.calls.map(([, init]) =>
+      new Headers(init?.headers).get('idempotency-key'),
+    );
+    expect(keys).toHaveLength(3);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(new Set(keys).size).toBe(1);
+  });
+
+  it('gives each write its own key', async () => {
+    const { api, fetchFn } = client(() => Response.json({ id: 'r-1' }, { status: 201 }));
+    const schema = z.object({ id: z.string() });
+    await api.request('/requests', { method: 'POST', body: {}, schema });
+    await api.request('/requests', { method: 'POST', body: {}, schema });
+    const keys = fetchFn.mock.calls.map(([, init]) =>
+      new Headers(init?.headers).get('idempotency-key'),
+    );
+    expect(keys[0]).not.toBe(keys[1]);
+  });
+
+  it('gives up on a write after three temporary failures and says to try again in a moment', async () => {
+    const { api, fetchFn } = client(
+      () =>
+        new Response(
+          JSON.stringify({
+            type: 'x',
+            title: 'Too busy',
+            status: 503,
+            code: 'OVERLOADED',
+            detail: 'Busy.',
+          }),
+          {
+            status: 503,
+            headers: { 'content-type': 'application/problem+json', 'retry-after': '0' },
+          },
+        ),
+    );
+    const problem = await caught(
+      api.request('/requests', { method: 'POST', body: {}, schema: z.object({}) }),
+    );
+    expect(fetchFn).toHaveBeenCalledTimes(3);
+    expect(problem).toMatchObject({ status: 503, code: 'OVERLOADED', retryAfterSeconds: 0 });
+    expect(problem.detail).toMatch(/Try again in a moment/);
+  });
+
+  it('does not retry a refused write, nor send a key with a read', async () => {
+    const { api, fetchFn } = client(
+      () =>
+        new Response(
+          JSON.stringify({ type: 'x', title: 'No', status: 409, code: 'INVALID_STATE' }),
+          {
+            status: 409,
+            headers: { 'content-type': 'application/problem+json' },
+          },
+        ),
+    );
+    await caught(
+      api.request('/requests/r/approve', { method: 'POST', body: {}, schema: z.object({}) }),
+    );
+    expect(fetchFn).toHaveBeenCalledTimes(1);
+    await caught(api.request('/me', { schema: meResponseSchema }));
+    expect(new Headers(fetchFn.mock.calls[1]?.[1]?.headers).get('idempotency-key')).toBeNull();
+  });
 });

@@ -24,6 +24,38 @@ export interface ApiRequest<S extends z.ZodType> {
   /** The contract the response body must meet. */
   schema: S;
   signal?: AbortSignal;
+  /**
+   * For a state-changing call: the key of the user action it performs. One is made per call when
+   * absent; the client's own retries of that call reuse it, so the action happens at most once.
+   */
+  idempotencyKey?: string;
+}
+
+/** How often a state-changing call is sent again after a temporary failure, with the same key. */
+export const MAX_WRITE_ATTEMPTS = 3;
+/** Longest wait between those attempts, whatever Retry-After says. */
+const MAX_RETRY_WAIT_MS = 5_000;
+
+/** A temporary failure a call with an Idempotency-Key may safely repeat. */
+function isRetryable(error: unknown): boolean {
+  return (
+    error instanceof ApiProblem &&
+    (error.status === 503 || error.status === 0 || error.code === 'IDEMPOTENCY_IN_PROGRESS')
+  );
+}
+
+function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason as Error);
+      return;
+    }
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(signal.reason as Error);
+    });
+  });
 }
 
 /** A file the API sends (e.g. the audit CSV), for saving through a Blob link. */
@@ -67,7 +99,13 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
 
   async function send(
     path: string,
-    init: { method: string; body?: unknown; accept: string; signal?: AbortSignal | undefined },
+    init: {
+      method: string;
+      body?: unknown;
+      accept: string;
+      signal?: AbortSignal | undefined;
+      idempotencyKey?: string | undefined;
+    },
   ): Promise<Response> {
     const tokens = await options.getTokens();
     if (!tokens) {
@@ -85,6 +123,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       [ID_TOKEN_HEADER]: tokens.idToken,
     };
     if (init.body !== undefined) headers['content-type'] = 'application/json';
+    if (init.idempotencyKey !== undefined) headers['idempotency-key'] = init.idempotencyKey;
 
     let response: Response;
     try {
@@ -118,12 +157,28 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     path: string,
     req: ApiRequest<S>,
   ): Promise<z.infer<S>> {
-    const response = await send(path, {
-      method: req.method ?? 'GET',
-      body: req.body,
-      accept: 'application/json, application/problem+json',
-      signal: req.signal,
-    });
+    const method = req.method ?? 'GET';
+    // Reads are retried by the query cache (query-client.ts); a write is one user action, retried
+    // here under one Idempotency-Key so the server applies it once whatever happens to answers.
+    const idempotencyKey =
+      method === 'GET' ? undefined : (req.idempotencyKey ?? crypto.randomUUID());
+    let response: Response | undefined;
+    for (let attempt = 1; response === undefined; attempt++) {
+      try {
+        response = await send(path, {
+          method,
+          body: req.body,
+          accept: 'application/json, application/problem+json',
+          signal: req.signal,
+          idempotencyKey,
+        });
+      } catch (error) {
+        if (idempotencyKey === undefined || attempt >= MAX_WRITE_ATTEMPTS || !isRetryable(error))
+          throw error;
+        const seconds = error instanceof ApiProblem ? (error.retryAfterSeconds ?? 1) : 1;
+        await wait(Math.min(seconds * 1000, MAX_RETRY_WAIT_MS), req.signal);
+      }
+    }
     const body: unknown =
       response.status === 204 ? undefined : await response.json().catch(() => undefined);
     const parsed = req.schema.safeParse(body);

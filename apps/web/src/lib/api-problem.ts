@@ -22,9 +22,12 @@ export class ApiProblem extends Error {
   readonly detail: string | undefined;
   readonly fieldErrors: readonly FieldError[];
   readonly correlationId: string | undefined;
+  /** From `Retry-After`: the answer is temporary and asking again after this long may pass. */
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(
     problem: Omit<Problem, 'type' | 'instance' | 'errors'> & { errors?: FieldError[] | undefined },
+    retryAfterSeconds?: number,
   ) {
     super(problem.detail ? `${problem.title}: ${problem.detail}` : problem.title);
     this.status = problem.status;
@@ -33,6 +36,12 @@ export class ApiProblem extends Error {
     this.detail = problem.detail;
     this.fieldErrors = problem.errors ?? [];
     this.correlationId = problem.correlationId;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  /** Temporary: the service is busy or a dependency is down; the same call may pass shortly. */
+  get isTemporary(): boolean {
+    return this.status === 503 || this.status === 0 || this.retryAfterSeconds !== undefined;
   }
 
   /** Errors for one form field, for `FormField errorText`. */
@@ -54,22 +63,42 @@ export function isApiProblem(error: unknown): error is ApiProblem {
  */
 export async function problemFromResponse(response: Response): Promise<ApiProblem> {
   const contentType = response.headers.get('content-type') ?? '';
+  const retryAfter = retryAfterSecondsOf(response.headers.get('retry-after'));
   if (/^application\/(problem\+)?json\b/i.test(contentType)) {
     const body: unknown = await response.json().catch(() => undefined);
     const parsed = problemSchema.safeParse(body);
-    if (parsed.success) return new ApiProblem(parsed.data);
+    if (parsed.success) {
+      // However the server words it, a 503 tells people what to do.
+      const detail =
+        parsed.data.status === 503 && !/try again/i.test(parsed.data.detail ?? '')
+          ? `${parsed.data.detail ?? ''} Try again in a moment.`.trim()
+          : parsed.data.detail;
+      return new ApiProblem(
+        { ...parsed.data, ...(detail === undefined ? {} : { detail }) },
+        retryAfter,
+      );
+    }
   }
-  return genericProblem(response.status);
+  return genericProblem(response.status, retryAfter);
 }
 
-function genericProblem(status: number): ApiProblem {
+/** RFC 9110 `Retry-After` in seconds (the HTTP-date form is not used by Elevate). */
+function retryAfterSecondsOf(header: string | null): number | undefined {
+  if (header === null || !/^\d{1,4}$/.test(header.trim())) return undefined;
+  return Number(header.trim());
+}
+
+function genericProblem(status: number, retryAfterSeconds?: number): ApiProblem {
   if (status >= 500) {
-    return new ApiProblem({
-      status,
-      code: CLIENT_PROBLEM_CODES.unexpectedResponse,
-      title: 'The Elevate service had a problem',
-      detail: `It answered HTTP ${status} without further detail. Try again in a moment; if it keeps happening, tell your Elevate operators.`,
-    });
+    return new ApiProblem(
+      {
+        status,
+        code: CLIENT_PROBLEM_CODES.unexpectedResponse,
+        title: 'The Elevate service had a problem',
+        detail: `It answered HTTP ${status} without further detail. Try again in a moment; if it keeps happening, tell your Elevate operators.`,
+      },
+      retryAfterSeconds,
+    );
   }
   return new ApiProblem({
     status,

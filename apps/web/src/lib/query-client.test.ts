@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiProblem } from './api-problem';
-import { shouldRetry } from './query-client';
+import { retryDelayMs, shouldRetry } from './query-client';
 
 const problem = (status: number) => new ApiProblem({ status, code: 'c', title: 't' });
 
@@ -17,5 +17,14 @@ describe('query retries', () => {
       expect(shouldRetry(1, error)).toBe(true);
       expect(shouldRetry(2, error)).toBe(false);
     }
+  });
+});
+
+describe('query retry delays', () => {
+  it('waits as long as Retry-After says, else backs off', () => {
+    expect(retryDelayMs(0, new ApiProblem({ status: 503, code: 'c', title: 't' }, 3))).toBe(3000);
+    expect(retryDelayMs(0, problem(503))).toBe(1000);
+    expect(retryDelayMs(1, problem(503))).toBe(2000);
+    expect(retryDelayMs(9, problem(503))).toBe(10_000);
   });
 });

@@ -18,6 +18,13 @@ declare module '@tanstack/react-query' {
   }
 }
 
+/** Wait as long as the server asked (Retry-After), else back off 1 s, 2 s, … up to 10 s. */
+export function retryDelayMs(failureCount: number, error: unknown): number {
+  if (isApiProblem(error) && error.retryAfterSeconds !== undefined)
+    return Math.min(error.retryAfterSeconds * 1000, 10_000);
+  return Math.min(1000 * 2 ** failureCount, 10_000);
+}
+
 /** Polling interval for lists whose status changes by others' hands (pending reviews, active windows). */
 export const LIVE_REFETCH_MS = 10_000;
 
@@ -32,7 +39,12 @@ export function createQueryClient(): QueryClient {
       },
     }),
     defaultOptions: {
-      queries: { retry: shouldRetry, staleTime: 30_000, refetchOnWindowFocus: true },
+      queries: {
+        retry: shouldRetry,
+        retryDelay: retryDelayMs,
+        staleTime: 30_000,
+        refetchOnWindowFocus: true,
+      },
       mutations: { retry: false },
     },
   });

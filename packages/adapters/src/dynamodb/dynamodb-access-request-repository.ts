@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { QueryCommandInput } from '@aws-sdk/lib-dynamodb';
@@ -39,8 +40,10 @@ import {
   requestOfItem,
 } from './request-item';
 import { transitionUpdateOf } from './transition-update';
+import { wasWrittenBy, withWriter, withWriterUpdate } from './writer-token';
 import { changeRecordOf } from './change-feed';
 import type { ChangeRecord } from './change-record';
+import type { ChangeOutbox } from './durable-outbox';
 
 /** Reads one listing page may spend before it returns what it has (with a cursor to go on). */
 export const MAX_READS_PER_PAGE = 10;
@@ -55,6 +58,11 @@ export interface DynamoDbAccessRequestRepositoryOptions {
    * successful write. Costs one extra read per transition to capture the old image.
    */
   readonly onChange?: (record: ChangeRecord) => void;
+  /**
+   * Local stack only: each write's change is put here before the write is made, so no change is
+   * lost to a crash (durable-outbox.ts). Writes without a writer token get one.
+   */
+  readonly outbox?: ChangeOutbox;
 }
 
 type Item = Record<string, unknown>;
@@ -101,9 +109,11 @@ export class DynamoDbAccessRequestRepository implements AccessRequestRepository 
   readonly #documents: DynamoDBDocumentClient;
   readonly #table: string;
   readonly #onChange: ((record: ChangeRecord) => void) | undefined;
+  readonly #outbox: ChangeOutbox | undefined;
 
   constructor(options: DynamoDbAccessRequestRepositoryOptions) {
     this.#onChange = options.onChange;
+    this.#outbox = options.outbox;
     this.#documents = documentClientOf(options.client);
     this.#table = options.tableName;
   }
@@ -115,10 +125,26 @@ export class DynamoDbAccessRequestRepository implements AccessRequestRepository 
     return item === undefined ? undefined : requestOfItem(item);
   }
 
-  async create(request: AccessRequest): Promise<Result<AccessRequest, RepositoryError>> {
-    const item = itemOf(request);
+  async writtenBy(id: string, writerToken: string): Promise<AccessRequest | undefined> {
+    const item = await this.#getItem(id);
+    return item !== undefined && wasWrittenBy(item, writerToken) ? requestOfItem(item) : undefined;
+  }
+
+  async #getItem(id: string): Promise<Item | undefined> {
+    const { Item: item } = await this.#documents.send(
+      new GetCommand({ TableName: this.#table, Key: keyOf(id), ConsistentRead: true }),
+    );
+    return item;
+  }
+
+  async create(
+    request: AccessRequest,
+    writerToken: string | undefined = this.#outbox === undefined ? undefined : randomUUID(),
+  ): Promise<Result<AccessRequest, RepositoryError>> {
+    const item = withWriter(itemOf(request), writerToken);
     // The schema that reads items back also guards what goes in.
     const stored = requestOfItem(item);
+    if (writerToken !== undefined) await this.#outbox?.intend(undefined, item, writerToken);
     try {
       await this.#documents.send(
         new PutCommand({
@@ -128,17 +154,26 @@ export class DynamoDbAccessRequestRepository implements AccessRequestRepository 
         }),
       );
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return err(alreadyExists(request.id));
-      throw error;
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      // Our own earlier attempt (its answer lost, the SDK retried) is success, not a duplicate.
+      const mine =
+        writerToken === undefined ? undefined : await this.writtenBy(request.id, writerToken);
+      if (mine !== undefined) this.#outbox?.committed();
+      return mine === undefined ? err(alreadyExists(request.id)) : ok(mine);
     }
     this.#onChange?.(changeRecordOf(undefined, item));
+    this.#outbox?.committed();
     return ok(stored);
   }
 
-  async applyTransition(write: TransitionWrite): Promise<Result<AccessRequest, RepositoryError>> {
+  async applyTransition(given: TransitionWrite): Promise<Result<AccessRequest, RepositoryError>> {
+    const write =
+      given.writerToken === undefined && this.#outbox !== undefined
+        ? { ...given, writerToken: randomUUID() }
+        : given;
     // Each version is written once, so the item read at the expected version is the exact old image.
     const before =
-      this.#onChange === undefined
+      this.#onChange === undefined && this.#outbox === undefined
         ? undefined
         : (
             await this.#documents.send(
@@ -149,24 +184,32 @@ export class DynamoDbAccessRequestRepository implements AccessRequestRepository 
               }),
             )
           ).Item;
+    if (before !== undefined && write.writerToken !== undefined)
+      await this.#outbox?.intend(before, itemOf(write.request), write.writerToken);
     try {
       const { Attributes: item } = await this.#documents.send(
-        new UpdateCommand(transitionUpdateOf(this.#table, write)),
+        new UpdateCommand(
+          withWriterUpdate(transitionUpdateOf(this.#table, write), write.writerToken),
+        ),
       );
       if (item === undefined)
         throw new Error(`UpdateItem of ${write.request.id} returned no attributes`);
       const stored = requestOfItem(item);
       if (before !== undefined) this.#onChange?.(changeRecordOf(before, item));
+      this.#outbox?.committed();
       return ok(stored);
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
     }
-    // Tell a lost race from a missing item (dynalite lacks ReturnValuesOnConditionCheckFailure).
-    return err(
-      (await this.get(write.request.id)) === undefined
-        ? notFound(write.request.id)
-        : versionConflict(write.request.id),
-    );
+    // Tell our own applied write (answer lost, retried) from a lost race and from a missing item
+    // (dynalite lacks ReturnValuesOnConditionCheckFailure).
+    const current = await this.#getItem(write.request.id);
+    if (current === undefined) return err(notFound(write.request.id));
+    if (write.writerToken !== undefined && wasWrittenBy(current, write.writerToken)) {
+      this.#outbox?.committed();
+      return ok(requestOfItem(current));
+    }
+    return err(versionConflict(write.request.id));
   }
 
   async listByRequester(query: RequesterQuery): Promise<Page<AccessRequest>> {

@@ -31,18 +31,32 @@ const cursorKeyOf = (position: Position, listing: Listing): string =>
  */
 export class InMemoryAccessRequestRepository implements AccessRequestRepository {
   readonly #requests = new Map<string, AccessRequest>();
+  /** Writer tokens applied to each request, as the DynamoDB item's `writers` set. */
+  readonly #writers = new Map<string, Set<string>>();
 
   async get(id: string): Promise<AccessRequest | undefined> {
     const stored = this.#requests.get(id);
     return stored === undefined ? undefined : structuredClone(stored);
   }
 
-  async create(request: AccessRequest): Promise<Result<AccessRequest, RepositoryError>> {
-    if (this.#requests.has(request.id)) return err(alreadyExists(request.id));
+  async writtenBy(id: string, writerToken: string): Promise<AccessRequest | undefined> {
+    return this.#writers.get(id)?.has(writerToken) === true ? this.get(id) : undefined;
+  }
+
+  async create(
+    request: AccessRequest,
+    writerToken?: string,
+  ): Promise<Result<AccessRequest, RepositoryError>> {
+    if (this.#requests.has(request.id)) {
+      const mine =
+        writerToken === undefined ? undefined : await this.writtenBy(request.id, writerToken);
+      return mine === undefined ? err(alreadyExists(request.id)) : ok(mine);
+    }
     // The same validation the DynamoDB store applies on the way in (and the same copy semantics).
     const stored = storedRequestSchema.parse(request);
     creationKeyOf(stored);
     this.#requests.set(stored.id, stored);
+    this.#remember(stored.id, writerToken);
     return ok(structuredClone(stored));
   }
 
@@ -50,8 +64,13 @@ export class InMemoryAccessRequestRepository implements AccessRequestRepository 
     checkTransitionWrite(write);
     const stored = this.#requests.get(write.request.id);
     if (stored === undefined) return err(notFound(write.request.id));
-    if (stored.status !== write.expected.status || stored.version !== write.expected.version)
-      return err(versionConflict(write.request.id));
+    if (stored.status !== write.expected.status || stored.version !== write.expected.version) {
+      const mine =
+        write.writerToken === undefined
+          ? undefined
+          : await this.writtenBy(write.request.id, write.writerToken);
+      return mine === undefined ? err(versionConflict(write.request.id)) : ok(mine);
+    }
     // Like the UpdateItem: the stored history plus the one event, never the caller's copy of it.
     const next: AccessRequest = structuredClone({
       ...write.request,
@@ -60,7 +79,15 @@ export class InMemoryAccessRequestRepository implements AccessRequestRepository 
       history: [...stored.history, write.event],
     });
     this.#requests.set(stored.id, next);
+    this.#remember(stored.id, write.writerToken);
     return ok(structuredClone(next));
+  }
+
+  #remember(id: string, writerToken: string | undefined): void {
+    if (writerToken === undefined) return;
+    const writers = this.#writers.get(id) ?? new Set<string>();
+    writers.add(writerToken);
+    this.#writers.set(id, writers);
   }
 
   async listByRequester(query: RequesterQuery): Promise<Page<AccessRequest>> {

@@ -36,4 +36,11 @@ export type { ChangeRecord } from './change-record';
 export { DynamoDbSessionRecordRepository } from './dynamodb-session-record-repository';
 export type { DynamoDbSessionRecordRepositoryOptions } from './dynamodb-session-record-repository';
 export { InMemorySessionRecordRepository } from './in-memory-session-record-repository';
-export { createDynamoDbClient as createDynamoDbClientFor } from './dynamodb-client';
+export { createStoreClient } from './store-client';
+export {
+  DurableOutbox,
+  OUTBOX_ABANDON_AFTER_MS,
+  OUTBOX_PARTITION,
+  OUTBOX_RETRY_DELAYS_MS,
+} from './durable-outbox';
+export type { ChangeOutbox, OutboxListener } from './durable-outbox';

@@ -1,6 +1,7 @@
 import type { ConsoleSignIn, ConsoleSignInInput } from '@elevate/domain';
 import { ConsoleSignInError } from '@elevate/domain';
 import { z } from 'zod';
+import { OUTBOUND_DEADLINES } from '../outbound';
 import { consoleDestinationFor } from './console-destination';
 
 export const AWS_FEDERATION_ENDPOINT = 'https://signin.aws.amazon.com/federation';
@@ -30,7 +31,7 @@ export class AwsFederationSignIn implements ConsoleSignIn {
 
   constructor(private readonly options: AwsFederationSignInOptions) {
     this.endpoint = options.federationEndpoint ?? AWS_FEDERATION_ENDPOINT;
-    this.timeoutMs = options.timeoutMs ?? 5000;
+    this.timeoutMs = options.timeoutMs ?? OUTBOUND_DEADLINES.consoleSignIn.attemptMs;
     this.fetch = options.fetch ?? fetch;
   }
 

@@ -6,6 +6,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { ClaimOutcome, DeliveryKey, DeliveryLedger } from '@elevate/domain';
+import { OUTBOUND_DEADLINES } from '../outbound';
 import { deliveryKeyOf, ENTITY_NOTIFICATION_DELIVERY } from './delivery-marker';
 
 const LAPSED = '1970-01-01T00:00:00.000Z';
@@ -30,8 +31,9 @@ export class DynamoDbDeliveryLedger implements DeliveryLedger {
   }) {
     this.#documents = DynamoDBDocumentClient.from(options.client);
     this.#table = options.tableName;
-    // Longer than the notifier's timeout, so a live claim is never taken from under it.
-    this.#leaseSeconds = options.leaseSeconds ?? 120;
+    // Longer than one delivery can take, shorter than the notifier's timeout: Lambda's retry of a
+    // timed-out invocation finds the claim lapsed instead of "busy" (outbound-deadlines.ts).
+    this.#leaseSeconds = options.leaseSeconds ?? OUTBOUND_DEADLINES.deliveryLeaseSeconds;
   }
 
   async claim(key: DeliveryKey, now: string): Promise<ClaimOutcome> {

@@ -12,3 +12,5 @@ export type { MailboxDirectory, MailboxEntry } from './dev-mailbox';
 export { DynamoDbDeliveryLedger } from './dynamodb-delivery-ledger';
 export { InMemoryDeliveryLedger } from './in-memory-delivery-ledger';
 export { deliveryKeyOf, DELIVERY_SK_PREFIX } from './delivery-marker';
+export { failedStreamBatchSchema, StreamBatchReader } from './stream-batch-reader';
+export type { FailedStreamBatch } from './stream-batch-reader';

@@ -1,4 +1,5 @@
 import type { NotificationChannel, NotificationMessage } from '@elevate/domain';
+import { OUTBOUND_DEADLINES } from '../outbound';
 
 /** Slack mrkdwn control characters: the only escaping Slack asks of message text. */
 export const escapeMrkdwn = (value: string): string =>
@@ -30,7 +31,7 @@ export class SlackWebhookChannel implements NotificationChannel {
   }) {
     this.#url = options.webhookUrl;
     this.#fetch = options.fetch ?? globalThis.fetch;
-    this.#timeoutMs = options.timeoutMs ?? 5_000;
+    this.#timeoutMs = options.timeoutMs ?? OUTBOUND_DEADLINES.slack.attemptMs;
   }
 
   async deliver(message: NotificationMessage): Promise<void> {

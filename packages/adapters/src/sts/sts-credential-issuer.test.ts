@@ -282,6 +282,41 @@ describe('StsCredentialIssuer failover and time bounds', () => {
     expect(performance.now() - started).toBeLessThan(2000);
   });
 
+  it('remembers a blackholed primary: ten calls cost one timeout, not ten', async () => {
+    const silent = await startSilentEndpoint();
+    fakes.push(silent);
+    const attempts: StsAttempt[] = [];
+    const issuer = issuerOver(
+      { [PRIMARY]: silent.url, [SECONDARY]: emulator.endpoints[SECONDARY] ?? '' },
+      { attemptTimeoutMs: 300, onAttempt: (a) => attempts.push(a) },
+    );
+    const started = performance.now();
+    for (let call = 0; call < 10; call++)
+      expect((await issuer.issue(inputFor('ReadOnly'))).region).toBe(SECONDARY);
+    issuer.destroy();
+    expect(attempts.filter((a) => a.region === PRIMARY)).toHaveLength(1);
+    expect(performance.now() - started).toBeLessThan(300 * 2 + 2000);
+  });
+
+  it('tries a remembered region again after the cool-down, and forgets it once it answers', async () => {
+    let now = 0;
+    const local = await startLocalSts();
+    await local.stopRegion(PRIMARY);
+    const attempts: StsAttempt[] = [];
+    const issuer = issuerOver(
+      { [PRIMARY]: local.endpoints[PRIMARY] ?? '', [SECONDARY]: local.endpoints[SECONDARY] ?? '' },
+      { regionCoolDownMs: 1_000, monotonicNow: () => now, onAttempt: (a) => attempts.push(a) },
+    );
+    await issuer.issue(inputFor('ReadOnly'));
+    await issuer.issue(inputFor('ReadOnly'));
+    expect(attempts.map((a) => a.region)).toEqual([PRIMARY, SECONDARY, SECONDARY]);
+    now += 1_001;
+    await issuer.issue(inputFor('ReadOnly'));
+    expect(attempts.at(-2)?.region).toBe(PRIMARY);
+    issuer.destroy();
+    await local.close();
+  });
+
   it('still issues through the next region when the primary listener is down', async () => {
     const local = await startLocalSts();
     await local.stopRegion(PRIMARY);

@@ -2,7 +2,9 @@ import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import type { STSClientConfig } from '@aws-sdk/client-sts';
 import type { CredentialIssuer, IssueCredentialsInput, IssuedCredentials } from '@elevate/domain';
 import { CredentialIssueError } from '@elevate/domain';
+import { OUTBOUND_DEADLINES } from '../outbound';
 import { classifyStsError } from './classify-sts-error';
+import { RegionBreaker } from './region-breaker';
 
 /** One AssumeRole attempt, for logs and metrics: never a credential, token or policy. */
 export interface StsAttempt {
@@ -27,6 +29,8 @@ export interface StsCredentialIssuerOptions {
   /** Full jitter between rounds: random(0, min(maxBackoffMs, baseBackoffMs × 2^round)). */
   readonly baseBackoffMs?: number;
   readonly maxBackoffMs?: number;
+  /** How long a region that just failed is tried only after the others (region-breaker.ts). */
+  readonly regionCoolDownMs?: number;
   readonly onAttempt?: (attempt: StsAttempt) => void;
   /** Test seams. */
   readonly random?: () => number;
@@ -34,10 +38,11 @@ export interface StsCredentialIssuerOptions {
 }
 
 export const STS_ISSUER_DEFAULTS = {
-  totalTimeoutMs: 8000,
-  attemptTimeoutMs: 3000,
+  totalTimeoutMs: OUTBOUND_DEADLINES.sts.totalMs,
+  attemptTimeoutMs: OUTBOUND_DEADLINES.sts.attemptMs,
   baseBackoffMs: 100,
   maxBackoffMs: 1000,
+  regionCoolDownMs: 30_000,
   /** Below this much time left an attempt cannot succeed; stop instead. */
   minAttemptMs: 50,
 } as const;
@@ -55,6 +60,7 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  */
 export class StsCredentialIssuer implements CredentialIssuer {
   private readonly clients = new Map<string, STSClient>();
+  private readonly breaker: RegionBreaker;
   private readonly options: Required<
     Omit<StsCredentialIssuerOptions, 'credentials' | 'onAttempt' | 'endpoints'>
   > &
@@ -68,10 +74,15 @@ export class StsCredentialIssuer implements CredentialIssuer {
       attemptTimeoutMs: STS_ISSUER_DEFAULTS.attemptTimeoutMs,
       baseBackoffMs: STS_ISSUER_DEFAULTS.baseBackoffMs,
       maxBackoffMs: STS_ISSUER_DEFAULTS.maxBackoffMs,
+      regionCoolDownMs: STS_ISSUER_DEFAULTS.regionCoolDownMs,
       random: Math.random,
       monotonicNow: () => performance.now(),
       ...options,
     };
+    this.breaker = new RegionBreaker({
+      coolDownMs: this.options.regionCoolDownMs,
+      now: this.options.monotonicNow,
+    });
   }
 
   endpointFor(region: string): string {
@@ -85,7 +96,7 @@ export class StsCredentialIssuer implements CredentialIssuer {
     const tried: string[] = [];
     let lastCode = 'TimeoutError';
     for (let round = 0; ; round++) {
-      for (const region of regions) {
+      for (const region of this.breaker.order(regions)) {
         const remaining = deadline - monotonicNow();
         if (remaining < STS_ISSUER_DEFAULTS.minAttemptMs)
           return this.giveUp(tried, lastCode, totalTimeoutMs);
@@ -94,6 +105,7 @@ export class StsCredentialIssuer implements CredentialIssuer {
         try {
           const issued = await this.attempt(region, input, Math.min(attemptTimeoutMs, remaining));
           this.report(region, 'issued', '-', attemptStart);
+          this.breaker.succeeded(region);
           return issued;
         } catch (error) {
           const verdict = classifyStsError(error);
@@ -108,6 +120,7 @@ export class StsCredentialIssuer implements CredentialIssuer {
             );
           }
           this.report(region, 'retryable', verdict.code, attemptStart);
+          this.breaker.failed(region);
         }
       }
       const backoff =

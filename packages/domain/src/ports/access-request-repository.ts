@@ -28,6 +28,11 @@ export interface TransitionWrite {
   readonly request: AccessRequest;
   readonly event: HistoryEvent;
   readonly expected: { readonly status: RequestStatus; readonly version: number };
+  /**
+   * Names this write for good: the store keeps every writer token applied to an item, so a caller
+   * whose answer was lost (a timeout, a retried conditional write) can ask whether it happened.
+   */
+  readonly writerToken?: string;
 }
 
 export const REPOSITORY_ERROR_CODES = [
@@ -119,9 +124,20 @@ export interface DecidedByQuery extends PageQuery {
 export interface AccessRequestRepository {
   /** One request with its history; undefined if absent. */
   get(id: string): Promise<AccessRequest | undefined>;
-  /** Stores a new request (version 1) unless the id exists (`ALREADY_EXISTS`). */
-  create(request: AccessRequest): Promise<Result<AccessRequest, RepositoryError>>;
-  /** Applies one transition conditionally; `VERSION_CONFLICT` when status or version moved on. */
+  /**
+   * Stores a new request (version 1) unless the id exists (`ALREADY_EXISTS`). With a writer token,
+   * finding the item already written under that same token is success (a retry of a lost answer).
+   */
+  create(
+    request: AccessRequest,
+    writerToken?: string,
+  ): Promise<Result<AccessRequest, RepositoryError>>;
+  /** The request if a write under `writerToken` was applied to it; otherwise undefined. */
+  writtenBy(id: string, writerToken: string): Promise<AccessRequest | undefined>;
+  /**
+   * Applies one transition conditionally; `VERSION_CONFLICT` when status or version moved on —
+   * unless the write's own token is already on the item (its first attempt was applied).
+   */
   applyTransition(write: TransitionWrite): Promise<Result<AccessRequest, RepositoryError>>;
   /**
    * A requester's requests, newest first, optionally of one status and containing `text` (ignoring

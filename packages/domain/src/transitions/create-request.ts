@@ -31,8 +31,9 @@ export const SCHEDULE_SKEW_MINUTES = 5;
 const refuse = (code: DomainError['code'], message: string): Result<never, DomainError> =>
   err(domainError(code, message));
 
-// C0/C1 controls, and bidi overrides/isolates that can make text read differently than it is stored.
-const FORBIDDEN_CHARACTERS = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
+// Controls, format characters (Cf: bidi marks, overrides, isolates, zero-width…) that can make text
+// read differently than it is stored, and unpaired surrogates (Cs); the API refuses them too.
+const FORBIDDEN_CHARACTERS = /[\p{Cc}\p{Cf}\p{Cs}]/u;
 
 const matchesAll = (value: string, patterns: readonly PatternRule[]): PatternRule | undefined =>
   patterns.find((rule) => !new RegExp(rule.pattern, 'u').test(value));
@@ -42,7 +43,7 @@ const checkJustification = (raw: string, rule: EffectiveRule): Result<string, Do
   if (FORBIDDEN_CHARACTERS.test(justification)) {
     return refuse(
       'JUSTIFICATION_INVALID',
-      'The justification contains control or text-direction characters.',
+      'The justification contains control, format or text-direction characters, or unpaired surrogates.',
     );
   }
   const length = [...justification].length;

@@ -150,6 +150,34 @@ export const describeAccessRequestRepositoryContract = (
       expect(await repository.get('req-dup')).toEqual(first);
     });
 
+    it('a create repeated under the same writer token is its own success, not ALREADY_EXISTS', async () => {
+      const { repository } = await setup();
+      const request = pendingAt('req-token', '2025-03-03T09:00:00.000Z');
+      expect((await repository.create(request, 'writer-1')).ok).toBe(true);
+      expect(await repository.create(request, 'writer-1')).toEqual({ ok: true, value: request });
+      const other = await repository.create(request, 'writer-2');
+      expect(other.ok ? undefined : other.error.code).toBe('ALREADY_EXISTS');
+      expect(await repository.writtenBy('req-token', 'writer-1')).toEqual(request);
+      expect(await repository.writtenBy('req-token', 'writer-2')).toBeUndefined();
+    });
+
+    it('a transition repeated under its writer token reads back as applied; another writer conflicts', async () => {
+      const { repository } = await setup();
+      const before = pendingAt('req-token-t', '2025-03-03T09:00:00.000Z');
+      await mustCreate(repository, before);
+      const outcome = approveRequest(before, {}, ctx(rita, later(before)));
+      if (!outcome.ok) throw new Error(outcome.error.code);
+      const write = { ...transitionWriteOf(before, outcome.value), writerToken: 'approve-1' };
+      expect((await repository.applyTransition(write)).ok).toBe(true);
+      expect(await repository.applyTransition(write)).toEqual({
+        ok: true,
+        value: outcome.value.request,
+      });
+      const stranger = await repository.applyTransition({ ...write, writerToken: 'approve-2' });
+      expect(stranger.ok ? undefined : stranger.error.code).toBe('VERSION_CONFLICT');
+      expect((await repository.get(before.id))?.history).toHaveLength(2);
+    });
+
     it('applies a transition at the expected version: one event appended, version bumped', async () => {
       const { repository } = await setup();
       const before = pendingAt('req-approve', '2025-03-03T09:00:00.000Z');

@@ -1,5 +1,6 @@
 import type { DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { awsClientConfig } from '../outbound';
 
 type SdkLogger = NonNullable<DynamoDBClientConfig['logger']>;
 
@@ -16,9 +17,14 @@ const SDK_LOGGER_WITHOUT_INFO = {
   error: () => undefined,
 } as unknown as SdkLogger;
 
-/** The DynamoDB client every process of Elevate uses: the configured endpoint, or the SDK's default. */
-export const createDynamoDbClient = (endpoint?: string): DynamoDBClient =>
+/**
+ * The one way Elevate builds its DynamoDB client: hard deadlines and bounded, jittered retries
+ * (outbound-deadlines.ts), at `endpoint` (dynalite on a laptop) or the SDK's default for the
+ * region; credentials and region come from the SDK's usual chain.
+ */
+export const createStoreClient = (endpoint?: string): DynamoDBClient =>
   new DynamoDBClient({
+    ...awsClientConfig('dynamodb'),
     ...(endpoint === undefined ? {} : { endpoint }),
     logger: SDK_LOGGER_WITHOUT_INFO,
   });

@@ -1,0 +1,30 @@
+// `pnpm bench:load`'s server (a child process, so its memory is its own): the API on
+// ELEVATE_DYNAMODB_ENDPOINT with the local server's durable outbox and dev mailbox, tokens checked
+// by persona (the verifier is not what this bench measures). Prints `ready <url>`, then
+// `rss <bytes>` each second.
+import { ensureTable } from '@elevate/adapters';
+import { composeApp, createDynamoDbClient } from '../compose-app';
+import { loadConfig, loadNotificationsConfig } from '../config';
+import { createJsonLogger } from '../logger';
+import { startLocalNotifications } from '../notifications/local-notifications';
+import { startServer } from '../start-server';
+import { PERSONAS, personaVerifier } from '../testing/personas';
+
+const env = process.env;
+const config = loadConfig(env);
+const logger = createJsonLogger({ level: 'silent' });
+const notifications = startLocalNotifications(loadNotificationsConfig(env), logger);
+const { app } = composeApp(
+  config,
+  {
+    logger,
+    repository: notifications.repository,
+    verifier: personaVerifier(Object.values(PERSONAS)),
+  },
+  { routes: 'api' },
+);
+await ensureTable(createDynamoDbClient(config), config.dynamodb.tableName);
+notifications.start();
+const server = await startServer(notifications.serve(app), config.server);
+process.stdout.write(`ready ${server.url}\n`);
+setInterval(() => process.stdout.write(`rss ${process.memoryUsage().rss}\n`), 1_000);

@@ -1,0 +1,286 @@
+// `pnpm bench:load [--rates 50,100,200] [--seconds 60] [--assert]`: an open-model mixed workload
+// against one local API process (bench-server.ts). Calls start on schedule whether or not earlier
+// ones finished, as real users do; each gives up after 30 s. Reports achieved rate, p50/p95/p99
+// per operation, errors by code and the server's memory, then checks that every acknowledged
+// write exists exactly once and each notification was mailed exactly once. `--assert` exits 1 on
+// any error other than a 503 shed, or on a lost or duplicated write or notification.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startDynamoDb } from '@elevate/dev-stack';
+import { EXAMPLE_POLICY_FILE, PERSONAS, personaHeaders } from '../testing/personas';
+import { sandbox } from '../testing/request-bodies';
+
+const { values } = parseArgs({
+  options: {
+    rates: { type: 'string', default: '50,100,200' },
+    seconds: { type: 'string', default: '60' },
+    port: { type: 'string', default: '13510' },
+    assert: { type: 'boolean', default: false },
+  },
+});
+const rates = values.rates.split(',').map(Number);
+const seconds = Number(values.seconds);
+const CLIENT_TIMEOUT_MS = 30_000;
+const { alice, bob, rita, ravi } = PERSONAS;
+
+type Op = 'create' | 'approve' | 'reject' | 'listMine' | 'listPending' | 'detail';
+/** Share of each operation in the mix (sums to 1). */
+const MIX: ReadonlyArray<[Op, number]> = [
+  ['create', 0.2],
+  ['approve', 0.1],
+  ['reject', 0.05],
+  ['listMine', 0.25],
+  ['listPending', 0.15],
+  ['detail', 0.25],
+];
+
+interface Sample {
+  op: Op;
+  ms: number;
+  status: number;
+  code?: string;
+}
+
+// The store runs outside the API's process, as in the dev stack (here: in the load generator's).
+const dynamo = await startDynamoDb({ host: '127.0.0.1', port: 0 });
+const dataDir = mkdtempSync(join(tmpdir(), 'elevate-bench-'));
+const child = spawn(
+  process.execPath,
+  ['--import', 'tsx', join(import.meta.dirname, 'bench-server.ts')],
+  {
+    env: {
+      ...process.env,
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+      AWS_REGION: 'eu-west-1',
+      ELEVATE_API_PORT: values.port,
+      ELEVATE_DYNAMODB_ENDPOINT: dynamo.endpoint,
+      ELEVATE_IDP_ISSUER: 'http://127.0.0.1:9',
+      ELEVATE_API_AUDIENCE: 'urn:elevate:api',
+      ELEVATE_CLIENT_ID: 'elevate-web',
+      ELEVATE_POLICY_FILE: EXAMPLE_POLICY_FILE,
+      ELEVATE_DATA_DIR: dataDir,
+      ELEVATE_WEB_ORIGIN: 'http://127.0.0.1:9173',
+      ELEVATE_LOG_LEVEL: 'silent',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
+);
+const rss: number[] = [];
+const baseUrl = await new Promise<string>((resolve, reject) => {
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (text: string) => {
+    for (const line of text.split('\n')) {
+      if (line.startsWith('ready ')) resolve(line.slice(6));
+      if (line.startsWith('rss ')) rss.push(Number(line.slice(4)));
+    }
+  });
+  child.once('exit', (code) => reject(new Error(`bench server exited ${code}`)));
+});
+
+const pending: string[] = [];
+/** Acknowledged creates, with who made them (only they, reviewers and auditors may read them). */
+const created = new Map<string, typeof alice>();
+const approved = new Set<string>();
+const rejected = new Set<string>();
+
+async function send(op: Op): Promise<Sample> {
+  const started = performance.now();
+  const [who, method, path, body] = requestOf(op);
+  let status = 0;
+  let code: string | undefined;
+  try {
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: {
+        ...personaHeaders(who),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(method === 'POST' ? { 'idempotency-key': crypto.randomUUID() } : {}),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      signal: AbortSignal.timeout(CLIENT_TIMEOUT_MS),
+    });
+    status = response.status;
+    const text = await response.text();
+    const parsed = (text === '' ? {} : JSON.parse(text)) as { id?: string; code?: string };
+    if (!response.ok) code = parsed.code;
+    else if (op === 'create' && parsed.id !== undefined) {
+      created.set(parsed.id, who);
+      pending.push(parsed.id);
+    } else if (method === 'POST' && op === 'approve') approved.add(path.split('/')[2] ?? '');
+    else if (method === 'POST' && op === 'reject') rejected.add(path.split('/')[2] ?? '');
+  } catch (error) {
+    code = error instanceof Error && error.name === 'TimeoutError' ? 'CLIENT_TIMEOUT' : 'NETWORK';
+  }
+  return { op, ms: performance.now() - started, status, ...(code === undefined ? {} : { code }) };
+}
+
+function requestOf(op: Op): [typeof alice, string, string, unknown?] {
+  const requester = Math.random() < 0.5 ? alice : bob;
+  switch (op) {
+    case 'create':
+      return [requester, 'POST', '/requests', sandbox];
+    case 'approve': {
+      const id = pending.shift();
+      return id === undefined
+        ? [rita, 'GET', '/reviews/pending?limit=20']
+        : [rita, 'POST', `/requests/${id}/approve`, {}];
+    }
+    case 'reject': {
+      const id = pending.shift();
+      return id === undefined
+        ? [ravi, 'GET', '/reviews/pending?limit=20']
+        : [ravi, 'POST', `/requests/${id}/reject`, { comment: 'Not this time' }];
+    }
+    case 'listMine':
+      return [requester, 'GET', '/requests/mine?limit=20'];
+    case 'listPending':
+      return [rita, 'GET', '/reviews/pending?limit=20'];
+    case 'detail': {
+      const ids = [...created.keys()];
+      const id = ids[Math.floor(Math.random() * ids.length)];
+      return id === undefined
+        ? [requester, 'GET', '/requests/mine?limit=20']
+        : [created.get(id) ?? alice, 'GET', `/requests/${id}`];
+    }
+  }
+}
+
+const pick = (): Op => {
+  let roll = Math.random();
+  for (const [op, share] of MIX) if ((roll -= share) < 0) return op;
+  return 'detail';
+};
+
+const percentile = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+
+async function run(rate: number): Promise<{ ok: boolean; report: string }> {
+  const samples: Promise<Sample>[] = [];
+  const rssBefore = rss.at(-1) ?? 0;
+  const startedAt = performance.now();
+  // Open model: every 10 ms, start the calls due by now, whatever is still in flight.
+  await new Promise<void>((done) => {
+    let started = 0;
+    const timer = setInterval(() => {
+      const elapsed = (performance.now() - startedAt) / 1000;
+      const due = Math.min(Math.floor(elapsed * rate), rate * seconds);
+      for (; started < due; started++) samples.push(send(pick()));
+      if (started >= rate * seconds) {
+        clearInterval(timer);
+        done();
+      }
+    }, 10);
+  });
+  const results = await Promise.all(samples);
+  const wallS = (performance.now() - startedAt) / 1000;
+  const lines = [`### ${rate} rps × ${seconds} s`, ''];
+  lines.push(
+    '| operation | calls | ok | p50 ms | p95 ms | p99 ms |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+  );
+  for (const [op] of MIX) {
+    const of = results.filter((s) => s.op === op);
+    const ms = of
+      .filter((s) => s.status > 0 && s.status < 500)
+      .map((s) => s.ms)
+      .sort((a, b) => a - b);
+    lines.push(
+      `| ${op} | ${of.length} | ${ms.length} | ${percentile(ms, 50).toFixed(1)} | ${percentile(ms, 95).toFixed(1)} | ${percentile(ms, 99).toFixed(1)} |`,
+    );
+  }
+  const errors = new Map<string, number>();
+  for (const s of results) {
+    if (s.status >= 200 && s.status < 300) continue;
+    const key = `${s.status} ${s.code ?? ''}`.trim();
+    errors.set(key, (errors.get(key) ?? 0) + 1);
+  }
+  const all = results
+    .filter((s) => s.status > 0 && s.status < 500)
+    .map((s) => s.ms)
+    .sort((a, b) => a - b);
+  const achieved = results.filter((s) => s.status >= 200 && s.status < 300).length / wallS;
+  lines.push(
+    '',
+    `achieved ${achieved.toFixed(1)} ok/s of ${rate} offered; all answered calls p50 ${percentile(all, 50).toFixed(1)} ms, p99 ${percentile(all, 99).toFixed(1)} ms`,
+    `not 2xx: ${errors.size === 0 ? 'none' : [...errors].map(([k, n]) => `${k} ×${n}`).join(', ')}`,
+    `server RSS: ${(rssBefore / 2 ** 20).toFixed(0)} MB before, ${(Math.max(...rss) / 2 ** 20).toFixed(0)} MB peak, ${((rss.at(-1) ?? 0) / 2 ** 20).toFixed(0)} MB after`,
+    '',
+  );
+  // 503 OVERLOADED is shedding, as intended; anything else not 2xx is an error.
+  const bad = [...errors].filter(([key]) => !key.startsWith('503 OVERLOADED')).length;
+  return { ok: bad === 0, report: lines.join('\n') };
+}
+
+async function verify(): Promise<{ ok: boolean; report: string }> {
+  // Every acknowledged write is stored exactly once and in the state it was acknowledged in.
+  let lost = 0;
+  for (const [id, requester] of created) {
+    const response = await fetch(`${baseUrl}/requests/${id}`, {
+      headers: personaHeaders(requester),
+    });
+    if (response.status !== 200) {
+      lost += 1;
+      continue;
+    }
+    const view = (await response.json()) as { status: string; decisions: unknown[] };
+    if (approved.has(id) && (view.status !== 'APPROVED' || view.decisions.length !== 1)) lost += 1;
+    if (rejected.has(id) && (view.status !== 'REJECTED' || view.decisions.length !== 1)) lost += 1;
+  }
+  // Each notification once: wait for the outbox, then count mails per (request, event, audience).
+  const mailbox = join(dataDir, 'mailbox.jsonl');
+  const mails = () =>
+    (existsSync(mailbox) ? readFileSync(mailbox, 'utf8').split('\n') : [])
+      .filter((line) => line.trim() !== '')
+      .map(
+        (line) => JSON.parse(line) as { requestId: string; eventType: string; audience: string },
+      );
+  const expected = (): number =>
+    [...created.keys()].filter(
+      (id) => !mails().some((m) => m.requestId === id && m.eventType === 'REQUEST_CREATED'),
+    ).length;
+  const waitStarted = Date.now();
+  while (expected() > 0 && Date.now() - waitStarted < 120_000)
+    await new Promise((done) => setTimeout(done, 500));
+  const lagS = (Date.now() - waitStarted) / 1000;
+  const missing = expected();
+  const seen = new Map<string, number>();
+  for (const m of mails()) {
+    const key = `${m.requestId} ${m.eventType} ${m.audience}`;
+    seen.set(key, (seen.get(key) ?? 0) + 1);
+  }
+  const duplicated = [...seen.values()].filter((n) => n > 1).length;
+  return {
+    ok: lost === 0 && missing === 0 && duplicated === 0,
+    report: [
+      `writes acknowledged: ${created.size} creates, ${approved.size} approvals, ${rejected.size} rejections; lost or misreported: ${lost}`,
+      `notifications: ${mails().length} mails; creates without their mail: ${missing}; duplicated: ${duplicated}; outbox caught up ${lagS.toFixed(1)} s after the load`,
+    ].join('\n'),
+  };
+}
+
+let ok = true;
+try {
+  for (const rate of rates) {
+    const result = await run(rate);
+    ok &&= result.ok;
+    console.log(result.report);
+  }
+  const check = await verify();
+  ok &&= check.ok;
+  console.log(check.report);
+} finally {
+  child.kill('SIGTERM');
+  await dynamo.close();
+}
+if (values.assert && !ok) {
+  console.log(
+    'bench:load: FAILED (errors other than shedding, or lost/duplicated writes or notifications)',
+  );
+  process.exit(1);
+}
+process.exit(0);

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { approveRequest, createRequest, transitionWriteOf } from '@elevate/domain';
+import type { AccessRequest, TransitionResult } from '@elevate/domain';
+import { alice, ctx, NOW, rita, sandboxInput } from '../../../domain/src/testing/fixtures';
+import type { ChangeRecord } from './change-record';
+import { DynamoDbAccessRequestRepository } from './dynamodb-access-request-repository';
+import { DurableOutbox, OUTBOX_ABANDON_AFTER_MS } from './durable-outbox';
+import { itemOf } from './request-item';
+import { useDynalite } from './testing/use-dynalite';
+import { withWriter } from './writer-token';
+
+const dynalite = useDynalite();
+
+const created = (result: TransitionResult): AccessRequest => {
+  if (!result.ok) throw new Error(result.error.code);
+  return result.value.request;
+};
+
+/** An outbox on a fresh table with a listener that records what it got and fails on demand. */
+async function world() {
+  const tableName = await dynalite.freshTable();
+  let now = Date.parse(NOW);
+  const seen: ChangeRecord[] = [];
+  let failing = false;
+  const outboxOn = () =>
+    new DurableOutbox({
+      client: dynalite.client,
+      tableName,
+      pollMs: 10_000,
+      nowMs: () => now,
+      listener: async (records) => {
+        if (failing) return records.map((record) => record.dynamodb.SequenceNumber);
+        seen.push(...records);
+        return [];
+      },
+    });
+  const outbox = outboxOn();
+  const repository = new DynamoDbAccessRequestRepository({
+    client: dynalite.client,
+    tableName,
+    outbox,
+  });
+  return {
+    tableName,
+    outbox,
+    outboxOn,
+    repository,
+    seen,
+    advance: (ms: number) => void (now += ms),
+    fail: (value: boolean) => void (failing = value),
+  };
+}
+
+const request = (id: string) => created(createRequest(sandboxInput({ id }), ctx(alice, NOW)));
+
+describe('durable outbox (local stand-in for the table stream)', () => {
+  it('delivers each write once, in order, and keeps nothing once delivered', async () => {
+    const w = await world();
+    w.outbox.start();
+    const first = request('req-outbox-1');
+    await w.repository.create(first);
+    const outcome = approveRequest(first, {}, ctx(rita, NOW));
+    if (!outcome.ok) throw new Error(outcome.error.code);
+    await w.repository.applyTransition(transitionWriteOf(first, outcome.value));
+    await w.outbox.drained();
+    await w.outbox.stop();
+    expect(w.seen.map((record) => record.eventName)).toEqual(['INSERT', 'MODIFY']);
+    expect(await w.outbox.pending()).toBe(0);
+  });
+
+  it('keeps a failing delivery and retries it with backoff until the channel takes it', async () => {
+    const w = await world();
+    w.fail(true);
+    w.outbox.start();
+    await w.repository.create(request('req-outbox-2'));
+    await w.outbox.drained();
+    expect(w.seen).toHaveLength(0);
+    expect(await w.outbox.pending()).toBe(1);
+    // Long after the naive 1/5/15 s retries would have given up.
+    w.advance(30 * 60_000);
+    w.fail(false);
+    w.outbox.committed();
+    await w.outbox.drained();
+    await w.outbox.stop();
+    expect(w.seen).toHaveLength(1);
+    expect(await w.outbox.pending()).toBe(0);
+  });
+
+  it('after a crash between the write and its delivery, a new process delivers it', async () => {
+    const w = await world();
+    // The dead process: announced, wrote, never relayed.
+    const lost = request('req-outbox-3');
+    await w.outbox.intend(undefined, withWriter(itemOf(lost), 'w-1'), 'w-1');
+    await dynalite.client.send(
+      new (await import('@aws-sdk/lib-dynamodb')).PutCommand({
+        TableName: w.tableName,
+        Item: withWriter(itemOf(lost), 'w-1'),
+      }),
+    );
+    const restarted = w.outboxOn();
+    restarted.start();
+    await restarted.drained();
+    await restarted.stop();
+    expect(w.seen.map((record) => record.dynamodb.Keys['PK'])).toEqual([
+      { S: 'REQUEST#req-outbox-3' },
+    ]);
+  });
+
+  it('an announced write that never landed is dropped once it no longer can, never delivered', async () => {
+    const w = await world();
+    const never = request('req-outbox-4');
+    await w.outbox.intend(undefined, itemOf(never), 'w-never');
+    w.outbox.start();
+    await w.outbox.drained();
+    expect(await w.outbox.pending()).toBe(1);
+    w.advance(OUTBOX_ABANDON_AFTER_MS + 1);
+    w.outbox.committed();
+    await w.outbox.drained();
+    await w.outbox.stop();
+    expect(await w.outbox.pending()).toBe(0);
+    expect(w.seen).toHaveLength(0);
+  });
+});
