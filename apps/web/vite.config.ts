@@ -5,6 +5,7 @@ import react from '@vitejs/plugin-react';
 const env = {
   idpIssuer: process.env.ELEVATE_IDP_ISSUER ?? 'http://127.0.0.1:9400',
   clientId: process.env.ELEVATE_CLIENT_ID ?? 'elevate-web',
+  nativeClientId: process.env.ELEVATE_NATIVE_CLIENT_ID || undefined,
   apiUrl: process.env.ELEVATE_API_URL ?? 'http://127.0.0.1:8787',
   webPort: Number(process.env.ELEVATE_WEB_PORT ?? 5173),
   // `0` for a server that never reloads pages under you: the Playwright journeys, whose pages must
@@ -19,7 +20,13 @@ const env = {
 function runtimeConfig(): Plugin {
   const serve: Connect.NextHandleFunction = (req, res, next) => {
     if (req.url?.split('?')[0] !== '/config.json') return next();
-    const body = { authority: env.idpIssuer, clientId: env.clientId, apiUrl: env.apiUrl };
+    const body = {
+      authority: env.idpIssuer,
+      clientId: env.clientId,
+      apiUrl: env.apiUrl,
+      // Read by `elevate configure --url`; the SPA ignores it.
+      nativeClientId: env.nativeClientId,
+    };
     res.setHeader('content-type', 'application/json');
     res.setHeader('cache-control', 'no-store');
     res.end(JSON.stringify(body));

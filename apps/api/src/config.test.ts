@@ -15,6 +15,7 @@ describe('loadConfig', () => {
         audience: 'urn:elevate:api',
         accessTokenAudience: 'aud',
         clientId: 'elevate-web',
+        nativeClientId: undefined,
         groupsClaim: 'groups',
         groupsSource: 'idToken',
         jwksUri: undefined,

@@ -14,6 +14,7 @@ const envSchema = z.object({
   ELEVATE_IDP_ISSUER: z.url({ protocol: /^https?$/ }),
   ELEVATE_API_AUDIENCE: z.string().min(1),
   ELEVATE_CLIENT_ID: z.string().min(1),
+  ELEVATE_NATIVE_CLIENT_ID: optional(z.string().min(1)),
   ELEVATE_GROUPS_CLAIM: optional(z.string().min(1)).default('groups'),
   ELEVATE_GROUPS_SOURCE: optional(z.enum(['idToken', 'accessToken'])).default('idToken'),
   ELEVATE_JWKS_URI: optional(z.url({ protocol: /^https?$/ })),
@@ -70,6 +71,8 @@ export interface ApiConfig {
     accessTokenAudience: AccessTokenAudienceClaim;
     /** `aud` of ID tokens: the SPA's client id. */
     clientId: string;
+    /** The `elevate` CLI's client id: its ID tokens carry this `aud` instead; none when unset. */
+    nativeClientId: string | undefined;
     groupsClaim: string;
     groupsSource: 'idToken' | 'accessToken';
     jwksUri: string | undefined;
@@ -123,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       audience: e.ELEVATE_API_AUDIENCE,
       accessTokenAudience: e.ELEVATE_ACCESS_TOKEN_AUDIENCE_CLAIM,
       clientId: e.ELEVATE_CLIENT_ID,
+      nativeClientId: e.ELEVATE_NATIVE_CLIENT_ID,
       groupsClaim: e.ELEVATE_GROUPS_CLAIM,
       groupsSource: e.ELEVATE_GROUPS_SOURCE,
       jwksUri: e.ELEVATE_JWKS_URI,

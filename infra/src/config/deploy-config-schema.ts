@@ -104,6 +104,11 @@ export const deployConfigSchema = z
       issuer: httpsUrl,
       /** The SPA's public client id (Authorization Code + PKCE). */
       clientId: z.string().min(1, 'must not be empty'),
+      /**
+       * The `elevate` CLI's public client (native app: PKCE with loopback redirects, and the device
+       * grant where the IdP has it). Written to config.json; the API accepts its ID tokens too.
+       */
+      nativeClientId: z.string().min(1, 'must not be empty').optional(),
       /** The `aud` of access tokens; the client id when the IdP issues access tokens for it. */
       audience: z.string().min(1, 'must not be empty').optional(),
       /** The claim carrying the user's groups. */

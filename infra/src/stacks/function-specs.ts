@@ -90,6 +90,9 @@ function idpEnvironment(config: DeployConfig): Record<string, string> {
   return {
     ELEVATE_IDP_ISSUER: config.idp.issuer,
     ELEVATE_CLIENT_ID: config.idp.clientId,
+    ...(config.idp.nativeClientId === undefined
+      ? {}
+      : { ELEVATE_NATIVE_CLIENT_ID: config.idp.nativeClientId }),
     ELEVATE_API_AUDIENCE: config.idp.audience,
     ELEVATE_GROUPS_CLAIM: config.idp.groupsClaim,
     ELEVATE_GROUPS_SOURCE: config.idp.groupsSource,

@@ -177,6 +177,10 @@ export class WebStack extends Stack {
           authority: config.idp.issuer,
           clientId: config.idp.clientId,
           apiUrl: props.apiUrl,
+          // For `elevate configure --url`, so nobody types an issuer or a client id.
+          ...(config.idp.nativeClientId === undefined
+            ? {}
+            : { nativeClientId: config.idp.nativeClientId }),
           ...(config.idp.scope === undefined ? {} : { scope: config.idp.scope }),
         }),
       ],

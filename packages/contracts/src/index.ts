@@ -8,3 +8,6 @@ export * from './request-view';
 export * from './eligibility';
 export * from './policy-view';
 export * from './federation';
+export * from './open-windows';
+export * from './api-operations';
+export * from './openapi-document';
