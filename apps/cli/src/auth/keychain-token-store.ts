@@ -19,9 +19,16 @@ export function loadKeyringBinding(): KeychainEntryFactory | undefined {
   try {
     const require = createRequire(import.meta.url);
     const { Entry } = require('@napi-rs/keyring') as {
-      Entry: new (service: string, account: string) => KeychainEntry;
+      Entry: new (
+        service: string,
+        account: string,
+        options?: { linux?: { store?: 'secret-service' | 'keyutils' } },
+      ) => KeychainEntry;
     };
-    return (service, account) => new Entry(service, account);
+    // On Linux only the Secret Service persists: the kernel keyring it would otherwise fall back
+    // to is in memory, lost at reboot, so a 0600 file is the better home there.
+    return (service, account) =>
+      new Entry(service, account, { linux: { store: 'secret-service' } });
   } catch {
     return undefined;
   }
@@ -42,7 +49,7 @@ export function keychainWorks(entry: KeychainEntryFactory): boolean {
   }
 }
 
-/** macOS Keychain, Windows Credential Manager, Secret Service / kernel keyring on Linux. */
+/** macOS Keychain, Windows Credential Manager, the Secret Service (GNOME Keyring, KWallet) on Linux. */
 export class KeychainTokenStore implements TokenStore {
   readonly kind = 'keychain' as const;
   readonly #entry: KeychainEntry;
