@@ -49,3 +49,28 @@ export async function approveDeviceCode(
   if (!html.includes('Your terminal is signed in'))
     throw new Error(`device sign-in did not finish:\n${html}`);
 }
+
+/**
+ * Plays the browser for the loopback flow (RFC 8252): follows the authorization URL the CLI printed,
+ * signs in as `sub`, and delivers the final redirect to the CLI's loopback listener.
+ */
+export async function completeBrowserSignIn(
+  issuer: string,
+  authorizationUrl: string,
+  sub: string,
+): Promise<void> {
+  const jar = new CookieJar();
+  const page = await follow(jar, issuer, await send(jar, authorizationUrl));
+  const { loginAction } = parseSignInPage(await page.text());
+  const redirect = await follow(
+    jar,
+    issuer,
+    await send(jar, new URL(loginAction, issuer).href, { form: { sub } }),
+  );
+  const location = redirect.headers.get('location');
+  if (!location || !location.startsWith('http://127.0.0.1:'))
+    throw new Error(`no loopback redirect (HTTP ${redirect.status})`);
+  const answer = await fetch(location);
+  if (!(await answer.text()).includes('Signed in'))
+    throw new Error('the CLI did not take the redirect');
+}

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { approveDeviceCode } from './device-approval';
+import { approveDeviceCode, completeBrowserSignIn } from './device-approval';
 import { startLocalStack, type LocalStack } from './local-stack';
 import { ELEVATE_BIN, runElevate, startElevate, startProcess, type Finished } from './run-elevate';
 
@@ -31,6 +31,16 @@ function envOf(who: keyof typeof SUBS, extra: NodeJS.ProcessEnv = {}): NodeJS.Pr
     AWS_PAGER: '',
     ...extra,
   };
+}
+
+/** Rita signs in the desktop way: PKCE with a loopback redirect, the browser played over HTTP. */
+async function signInWithBrowser(who: keyof typeof SUBS): Promise<Finished> {
+  const login = startElevate(['login'], envOf(who));
+  const [, url] = await login.waitForStderr(/visit:\s+(\S+)/);
+  expect(url).toContain('code_challenge_method=S256');
+  expect(url).toMatch(/redirect_uri=http%3A%2F%2F127\.0\.0\.1%3A\d+%2Fcallback/);
+  await completeBrowserSignIn(stack.issuer, url ?? '', SUBS[who]);
+  return login.done;
 }
 
 async function signIn(who: keyof typeof SUBS): Promise<Finished> {
@@ -79,11 +89,11 @@ afterAll(async () => {
 describe('the engineer’s terminal, against the local stack and the real AWS CLI v2', () => {
   let requestId = '';
 
-  it('configures from the deployment’s config.json and signs in with the device grant', async () => {
+  it('configures from the deployment’s config.json and signs in with the device grant, or PKCE and a loopback redirect', async () => {
     for (const who of ['alice', 'rita'] as const) {
       const configured = record(await runElevate(['configure', '--url', stack.webUrl], envOf(who)));
       expect(configured.code, configured.stderr).toBe(0);
-      const login = record(await signIn(who));
+      const login = record(await (who === 'alice' ? signIn(who) : signInWithBrowser(who)));
       expect(login.code, login.stderr).toBe(0);
       expect(login.stderr).toMatch(/Signed in as .* \(tokens kept in the owner-only token file\)/);
     }

@@ -65,7 +65,14 @@ export async function signInWithBrowser(
   extra: { maxAgeSeconds?: number } = {},
 ): Promise<StoredTokens> {
   const server = await discover(config);
-  const loopback = await startLoopbackRedirect(SIGN_IN_TIMEOUT_MS);
+  const loopback = await startLoopbackRedirect(SIGN_IN_TIMEOUT_MS, config.redirectUri).catch(
+    (error: unknown) => {
+      throw new CliError(
+        `Cannot listen for the sign-in redirect: ${messageOf(error)}`,
+        EXIT.failure,
+      );
+    },
+  );
   try {
     const verifier = oidc.randomPKCECodeVerifier();
     const state = oidc.randomState();

@@ -6,6 +6,7 @@ import { writeProfilesFile } from '../aws/write-profiles-file';
 import { profileName, shellWord, type ElevateProfile } from '../aws/aws-config-profiles';
 import { cliErrorOf, type CommandContext } from './command-context';
 import { parseRegion } from './parse-input';
+import { parseRedirectUri } from '../auth/loopback-redirect';
 
 /** The command line `credential_process` runs: this very CLI, however it was started. */
 export function selfCommand(
@@ -23,57 +24,81 @@ export function configureCommand(ctx: CommandContext): Command {
     .description('Point the CLI at an Elevate deployment (reads its public config.json)')
     .option('--url <url>', 'the Elevate web address, e.g. https://elevate.example.com (required)')
     .option('--client-id <id>', "the CLI's OIDC client id, when config.json does not name one")
+    .option(
+      '--redirect-uri <uri>',
+      'a fixed loopback redirect URI the IdP has registered (Cognito)',
+    )
     .option('--json', 'print the saved configuration as JSON')
-    .action(async (options: { url?: string; clientId?: string; json?: boolean }) => {
-      // Not a required option: `configure profiles` would inherit the requirement.
-      if (options.url === undefined) {
-        throw new CliError('Say where Elevate is: elevate configure --url https://…', EXIT.usage);
-      }
-      let base: URL;
-      try {
-        base = new URL(options.url);
-      } catch {
-        throw new CliError(`--url ${options.url} is not a URL`, EXIT.usage);
-      }
-      if (base.protocol !== 'https:' && base.protocol !== 'http:') {
-        throw new CliError('--url must be an http(s) address', EXIT.usage);
-      }
-      const url = new URL('/config.json', base);
-      let response: Response;
-      try {
-        response = await ctx.fetch(url, { headers: { accept: 'application/json' } });
-      } catch {
-        throw new CliError(`Cannot reach ${url.href}`, EXIT.failure);
-      }
-      const body: unknown = response.ok ? await response.json().catch(() => undefined) : undefined;
-      const parsed = deploymentConfigSchema.safeParse(body);
-      if (!parsed.success) {
-        throw new CliError(
-          `${url.href} is not an Elevate config.json (HTTP ${response.status})`,
-          EXIT.failure,
-        );
-      }
-      const clientId = options.clientId ?? parsed.data.nativeClientId;
-      if (clientId === undefined) {
-        throw new CliError(
-          'This deployment names no CLI client (nativeClientId in config.json) — ask its operators (docs/deploy.md), or pass --client-id',
-          EXIT.failure,
-        );
-      }
-      const config: CliConfig = {
-        url: base.origin,
-        issuer: parsed.data.authority,
-        clientId,
-        apiUrl: parsed.data.apiUrl,
-        ...(parsed.data.scope === undefined ? {} : { scope: parsed.data.scope }),
-      };
-      await saveCliConfig(ctx.env.configDir, config);
-      if (options.json) ctx.ui.json(config);
-      else {
-        ctx.ui.err(`Configured for ${config.url} (issuer ${config.issuer}, API ${config.apiUrl}).`);
-        ctx.ui.err('Next: elevate login');
-      }
-    });
+    .action(
+      async (options: {
+        url?: string;
+        clientId?: string;
+        redirectUri?: string;
+        json?: boolean;
+      }) => {
+        // Not a required option: `configure profiles` would inherit the requirement.
+        if (options.url === undefined) {
+          throw new CliError('Say where Elevate is: elevate configure --url https://…', EXIT.usage);
+        }
+        let base: URL;
+        try {
+          base = new URL(options.url);
+        } catch {
+          throw new CliError(`--url ${options.url} is not a URL`, EXIT.usage);
+        }
+        if (base.protocol !== 'https:' && base.protocol !== 'http:') {
+          throw new CliError('--url must be an http(s) address', EXIT.usage);
+        }
+        const url = new URL('/config.json', base);
+        let response: Response;
+        try {
+          response = await ctx.fetch(url, { headers: { accept: 'application/json' } });
+        } catch {
+          throw new CliError(`Cannot reach ${url.href}`, EXIT.failure);
+        }
+        const body: unknown = response.ok
+          ? await response.json().catch(() => undefined)
+          : undefined;
+        const parsed = deploymentConfigSchema.safeParse(body);
+        if (!parsed.success) {
+          throw new CliError(
+            `${url.href} is not an Elevate config.json (HTTP ${response.status})`,
+            EXIT.failure,
+          );
+        }
+        const clientId = options.clientId ?? parsed.data.nativeClientId;
+        if (clientId === undefined) {
+          throw new CliError(
+            'This deployment names no CLI client (nativeClientId in config.json) — ask its operators (docs/deploy.md), or pass --client-id',
+            EXIT.failure,
+          );
+        }
+        const config: CliConfig = {
+          url: base.origin,
+          issuer: parsed.data.authority,
+          clientId,
+          apiUrl: parsed.data.apiUrl,
+          ...(parsed.data.scope === undefined ? {} : { scope: parsed.data.scope }),
+        };
+        const redirectUri = options.redirectUri ?? parsed.data.nativeRedirectUri;
+        if (redirectUri !== undefined) {
+          try {
+            parseRedirectUri(redirectUri);
+          } catch (error) {
+            throw new CliError(`--redirect-uri: ${(error as Error).message}`, EXIT.usage);
+          }
+          config.redirectUri = redirectUri;
+        }
+        await saveCliConfig(ctx.env.configDir, config);
+        if (options.json) ctx.ui.json(config);
+        else {
+          ctx.ui.err(
+            `Configured for ${config.url} (issuer ${config.issuer}, API ${config.apiUrl}).`,
+          );
+          ctx.ui.err('Next: elevate login');
+        }
+      },
+    );
 
   configure
     .command('profiles')

@@ -16,6 +16,11 @@ export const cliConfigSchema = z.object({
   apiUrl: httpUrl,
   /** Scopes to ask for; the CLI's default when absent. */
   scope: z.string().min(1).optional(),
+  /**
+   * A fixed loopback redirect URI, for IdPs that match redirect URIs exactly, port included
+   * (Amazon Cognito); absent: `http://127.0.0.1:<any port>/callback` (RFC 8252).
+   */
+  redirectUri: z.url({ protocol: /^http$/ }).optional(),
 });
 export type CliConfig = z.infer<typeof cliConfigSchema>;
 
@@ -24,6 +29,7 @@ export const deploymentConfigSchema = z.object({
   authority: httpUrl,
   apiUrl: httpUrl,
   nativeClientId: z.string().min(1).optional(),
+  nativeRedirectUri: z.url({ protocol: /^http$/ }).optional(),
   scope: z.string().min(1).optional(),
 });
 
