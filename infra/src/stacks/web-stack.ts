@@ -181,6 +181,9 @@ export class WebStack extends Stack {
           ...(config.idp.nativeClientId === undefined
             ? {}
             : { nativeClientId: config.idp.nativeClientId }),
+          ...(config.idp.nativeRedirectUri === undefined
+            ? {}
+            : { nativeRedirectUri: config.idp.nativeRedirectUri }),
           ...(config.idp.scope === undefined ? {} : { scope: config.idp.scope }),
         }),
       ],
