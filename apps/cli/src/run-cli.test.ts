@@ -452,3 +452,49 @@ describe('elevate configure and completion', () => {
     expect(await runCli(['completion', 'tcsh'], ctx, write)).toBe(EXIT.usage);
   });
 });
+
+describe('elevate credential-process, rechecking the window', () => {
+  const cached = {
+    accountId: '333333333333',
+    accountName: 'production',
+    roleName: 'ReadOnly',
+    requestId: 'req-open',
+    region: 'eu-west-1',
+    accessKeyId: 'ASIACACHED0000000001',
+    secretAccessKey: 'cached-secret',
+    sessionToken: 'cached-token',
+    expiresAt: '2030-01-01T10:00:00.000Z',
+    windowEndsAt: '2030-01-01T11:00:00.000Z',
+    checkedAt: NOW - 120_000,
+  };
+
+  it('keeps answering from the cache while Elevate is unreachable', async () => {
+    const { ctx, ui } = fakeContext({
+      getRequest: () => {
+        throw problem(0, 'network_error');
+      },
+    });
+    await writeCachedCredentials(
+      cacheFile(ctx.env.cacheDir, config.apiUrl, 'production', 'ReadOnly'),
+      cached,
+    );
+    expect(
+      await runCli(['credential-process', '--account', 'production', '--role', 'ReadOnly'], ctx),
+    ).toBe(0);
+    expect(JSON.parse(ui.stdout.join('')).AccessKeyId).toBe('ASIACACHED0000000001');
+  });
+
+  it('drops the cache and says so when the window was revoked', async () => {
+    const { ctx, ui } = fakeContext({
+      getRequest: () => ({ ...openWindow, status: 'REVOKED', phase: null }),
+      listOpenWindows: () => ({ items: [] }),
+    });
+    const file = cacheFile(ctx.env.cacheDir, config.apiUrl, 'production', 'ReadOnly');
+    await writeCachedCredentials(file, cached);
+    expect(
+      await runCli(['credential-process', '--account', 'production', '--role', 'ReadOnly'], ctx),
+    ).toBe(EXIT.noOpenWindow);
+    expect(ui.stdout).toEqual([]);
+    expect(await readCachedCredentials(file)).toBeUndefined();
+  });
+});

@@ -1,4 +1,4 @@
-import type { ElevateClient } from '@elevate/client';
+import { ApiProblem, type ElevateClient } from '@elevate/client';
 import { CliError, EXIT } from '../exit-codes';
 import { removeFile } from '../secure-file';
 import { isFresh } from './freshness';
@@ -44,7 +44,16 @@ export async function obtainCredentials(input: ObtainInput): Promise<CachedCrede
   if (cached !== undefined && isFresh(cached, input.now)) {
     if (input.now - cached.checkedAt < input.recheckMs) return cached;
     const client = await input.client();
-    const request = await client.call('getRequest', { id: cached.requestId });
+    const request = await client
+      .call('getRequest', { id: cached.requestId })
+      .catch((error: unknown) => {
+        // Elevate unreachable: credentials STS already issued stay valid to their expiry either way,
+        // so an outage of the broker must not stop work that is already allowed.
+        if (error instanceof ApiProblem && (error.status === 0 || error.status >= 500))
+          return undefined;
+        throw error;
+      });
+    if (request === undefined) return cached;
     if (request.status === 'APPROVED' && request.phase === 'active') {
       const checked = { ...cached, checkedAt: input.now };
       await writeCachedCredentials(file, checked);
