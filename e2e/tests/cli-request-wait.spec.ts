@@ -92,6 +92,11 @@ test('the terminal signs in with the device grant, and `elevate request --wait` 
   ]);
   await wait.waitFor(/Waiting for approval of \S+: 0\/1 approvals/);
 
+  // The SPA's first load compiles its modules; do it before a persona's sign-in waits on it.
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeVisible({
+    timeout: 60_000,
+  });
   const rita = await openAs(browser, personas.rita);
   await openReviews(rita.page, 'Pending');
   await decide(
