@@ -65,6 +65,9 @@ test.beforeAll(() => {
 });
 test.afterAll(() => rmSync(home, { recursive: true, force: true }));
 
+// Two sign-ins, three CLI processes and a reviewer's decision: more than one journey's usual budget.
+test.setTimeout(240_000);
+
 test('the terminal signs in with the device grant, and `elevate request --wait` returns when a reviewer approves in the SPA', async ({
   browser,
   page,
