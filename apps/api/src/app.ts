@@ -23,6 +23,7 @@ import { requestLog } from './middleware/request-log';
 import { auditRoutes } from './routes/audit-routes';
 import { healthRoutes } from './routes/health-routes';
 import { meRoutes } from './routes/me-routes';
+import { openApiRoutes } from './routes/openapi-routes';
 import { policyRoutes } from './routes/policy-routes';
 import { requestRoutes } from './routes/request-routes';
 import { reviewRoutes } from './routes/review-routes';
@@ -126,6 +127,7 @@ function authenticatedRoutes(
   // Before `/requests/:id/...` routes of the API, which never claim `sessions`.
   if (federate !== undefined) routes.route('/', sessionRoutes(federate));
   if (api !== undefined) {
+    routes.route('/', openApiRoutes());
     routes.route('/', meRoutes(api));
     routes.route('/', policyRoutes(api));
     routes.route('/', requestRoutes(api));

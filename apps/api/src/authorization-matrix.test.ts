@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { VerifiedIdentity } from '@elevate/adapters';
 import {
   meResponseSchema,
+  openWindowsResponseSchema,
   policyViewSchema,
   problemSchema,
   requestPageSchema,
@@ -100,6 +101,18 @@ const ENDPOINTS = {
     fixture: 'none',
     schema: requestPageSchema,
   },
+  'GET /requests/open': {
+    method: 'GET',
+    path: () => '/requests/open',
+    fixture: 'none',
+    schema: openWindowsResponseSchema,
+  },
+  'GET /openapi.json': {
+    method: 'GET',
+    path: () => '/openapi.json',
+    fixture: 'none',
+    schema: z.object({ openapi: z.literal('3.1.0') }),
+  },
   'GET /requests/{id}': {
     method: 'GET',
     path: (id) => `/requests/${id}`,
@@ -186,6 +199,8 @@ const MATRIX: Record<keyof typeof ENDPOINTS, readonly [Cell, Cell, Cell, Cell, C
   'GET /policy':                   [401,      200,        200,        200,        200,         200,       200,       200],
   'POST /requests':                [401,      201,        201,        201,        201,         403,       403,       403],
   'GET /requests/mine':            [401,      200,        200,        200,        200,         200,       200,       200],
+  'GET /requests/open':            [401,      200,        200,        200,        200,         200,       200,       200],
+  'GET /openapi.json':             [401,      200,        200,        200,        200,         200,       200,       200],
   'GET /requests/{id}':            [401,      [200, 404], [200, 404], [200, 200], [200, 404],  [NA, 200], [NA, 200], [NA, 404]],
   'POST /requests/{id}/approve':   [401,      [403, 404], [403, 404], [403, 200], [403, 404],  [NA, 403], [NA, 403], [NA, 404]],
   'POST /requests/{id}/reject':    [401,      [403, 404], [403, 404], [403, 200], [403, 404],  [NA, 403], [NA, 403], [NA, 404]],

@@ -16,6 +16,7 @@ import { unreachableStepUpRules } from '@elevate/domain';
 import type { Policy } from '@elevate/domain';
 import type { Hono } from 'hono';
 import { createApp } from './app';
+import { verifierByIdTokenAudience } from './client-verifiers';
 import type { AppDeps, AppOptions } from './app';
 import type { AppEnv } from './app-env';
 import type { ApiConfig } from './config';
@@ -23,12 +24,30 @@ import { createJsonLogger } from './logger';
 import type { Logger } from './logger';
 import type { FederationDeps } from './use-cases/start-session';
 
+/**
+ * The SPA's verifier, and — when a native client is configured — the CLI's, chosen by the ID token's
+ * `aud` (see client-verifiers.ts). Each verifies fully; the choice only picks the expected audience.
+ */
 export function createVerifierFromConfig(config: ApiConfig, logger?: Logger): TokenVerifier {
+  const { clientId, nativeClientId } = config.oidc;
+  const web = verifierForClient(config, clientId, logger);
+  if (nativeClientId === undefined) return web;
+  return verifierByIdTokenAudience(
+    new Map([
+      [clientId, web],
+      [nativeClientId, verifierForClient(config, nativeClientId, logger)],
+    ]),
+  );
+}
+
+function verifierForClient(config: ApiConfig, clientId: string, logger?: Logger): TokenVerifier {
+  const byClientId = config.oidc.accessTokenAudience === 'client_id';
   return createTokenVerifier({
     issuer: config.oidc.issuer,
-    audience: config.oidc.audience,
+    // Where access tokens name their audience by `client_id` (Cognito), that is the client's own id.
+    audience: byClientId && clientId !== config.oidc.clientId ? clientId : config.oidc.audience,
     accessTokenAudience: config.oidc.accessTokenAudience,
-    clientId: config.oidc.clientId,
+    clientId,
     groupsClaim: config.oidc.groupsClaim,
     groupsSource: config.oidc.groupsSource,
     ...(config.oidc.jwksUri === undefined ? {} : { jwksUri: config.oidc.jwksUri }),

@@ -16,6 +16,7 @@ describe('loadConfig', () => {
         audience: 'urn:elevate:api',
         accessTokenAudience: 'aud',
         clientId: 'elevate-web',
+        nativeClientId: undefined,
         groupsClaim: 'groups',
         groupsSource: 'idToken',
         jwksUri: undefined,

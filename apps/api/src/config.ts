@@ -53,6 +53,7 @@ const envSchema = z.object({
       .min(0)
       .max(7 * 24 * 3600),
   ).default(24 * 3600),
+  ELEVATE_NATIVE_CLIENT_ID: optional(z.string().min(1)),
   ELEVATE_JWKS_URI: optional(z.url({ protocol: /^https?$/ })),
   ELEVATE_CLOCK_TOLERANCE_SECONDS: optional(z.coerce.number().int().min(0).max(60)).default(30),
   ELEVATE_REQUIRE_AT_JWT: optional(boolean),
@@ -109,6 +110,8 @@ export interface ApiConfig {
     accessTokenAudience: AccessTokenAudienceClaim;
     /** `aud` of ID tokens: the SPA's client id. */
     clientId: string;
+    /** The `elevate` CLI's client id: its ID tokens carry this `aud` instead; none when unset. */
+    nativeClientId: string | undefined;
     groupsClaim: string;
     groupsSource: 'idToken' | 'accessToken';
     jwksUri: string | undefined;
@@ -193,6 +196,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       audience: e.ELEVATE_API_AUDIENCE,
       accessTokenAudience: idp.accessTokenAudienceClaim,
       clientId: e.ELEVATE_CLIENT_ID,
+      nativeClientId: e.ELEVATE_NATIVE_CLIENT_ID,
       groupsClaim: idp.groups.claim,
       groupsSource: idp.groups.source,
       groupsSeparator: idp.groups.separator,

@@ -117,6 +117,18 @@ export const deployConfigSchema = z
       issuer: httpsUrl,
       /** The SPA's public client id (Authorization Code + PKCE). */
       clientId: z.string().min(1, 'must not be empty'),
+      /**
+       * The `elevate` CLI's public client (native app: PKCE with loopback redirects, and the device
+       * grant where the IdP has it). Written to config.json; the API accepts its ID tokens too.
+       */
+      nativeClientId: z.string().min(1, 'must not be empty').optional(),
+      /**
+       * A fixed loopback redirect URI for the CLI, for IdPs that match redirect URIs exactly, port
+       * included (Cognito: `http://localhost:8400/callback`). Unset: any port on 127.0.0.1 (RFC 8252).
+       */
+      nativeRedirectUri: z
+        .url({ protocol: /^http$/, hostname: /^(127\.0\.0\.1|localhost|\[::1\])$/ })
+        .optional(),
       /** The `aud` of access tokens; the client id when the IdP issues access tokens for it. */
       audience: z.string().min(1, 'must not be empty').optional(),
       /** The claim carrying the user's groups (or app roles). */
@@ -240,6 +252,8 @@ export const deployConfigSchema = z
         audience,
         requireEmailVerified: idp.requireEmailVerified,
         browserOrigins: idp.browserOrigins,
+        nativeClientId: idp.nativeClientId,
+        nativeRedirectUri: idp.nativeRedirectUri,
         /** Every IdP setting, the provider's defaults under the operator's overrides. */
         settings: resolveIdpSettings(provider, audience, {
           scope: idp.scope,

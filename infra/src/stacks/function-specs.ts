@@ -94,6 +94,7 @@ function idpEnvironment(config: DeployConfig): Record<string, string> {
     ELEVATE_IDP_PROVIDER: settings.provider,
     ELEVATE_IDP_ISSUER: idp.issuer,
     ELEVATE_CLIENT_ID: idp.clientId,
+    ...(idp.nativeClientId === undefined ? {} : { ELEVATE_NATIVE_CLIENT_ID: idp.nativeClientId }),
     ELEVATE_API_AUDIENCE: idp.audience,
     ELEVATE_GROUPS_CLAIM: settings.groups.claim,
     ELEVATE_GROUPS_SOURCE: settings.groups.source,

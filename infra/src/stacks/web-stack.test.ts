@@ -161,7 +161,7 @@ describe('the site bucket and distribution', () => {
     expect(spa?.Properties?.Prune).toBe(true);
   });
 
-  it('writes config.json with the issuer, client id, scope and the API URL (filled in at deploy)', () => {
+  it('writes config.json with the issuer, client ids, scope and the API URL (filled in at deploy)', () => {
     const { app, stacks } = buildTestApp({
       config: exampleConfig({
         idp: { ...(exampleConfigData().idp as object), scope: 'openid profile email' },
@@ -176,6 +176,8 @@ describe('the site bucket and distribution', () => {
     expect(written).toMatchObject({
       authority: 'https://example.okta.com/oauth2/default',
       clientId: '0oa-elevate-example',
+      // For `elevate configure --url`.
+      nativeClientId: '0oa-elevate-cli-example',
       scope: 'openid profile email',
     });
     // The API URL is a deploy-time value: a marker the deployment replaces with the API stack's output.

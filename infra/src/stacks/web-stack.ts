@@ -181,6 +181,8 @@ export class WebStack extends Stack {
             clientId: config.idp.clientId,
             apiUrl: props.apiUrl,
             settings: config.idp.settings,
+            nativeClientId: config.idp.nativeClientId,
+            nativeRedirectUri: config.idp.nativeRedirectUri,
           }),
         ),
       ],

@@ -10,3 +10,6 @@ export * from './policy-view';
 export * from './federation';
 export * from './idp-profile';
 export * from './runtime-config';
+export * from './open-windows';
+export * from './api-operations';
+export * from './openapi-document';

@@ -29,6 +29,10 @@ export const runtimeConfigSchema = z.object({
   stepUp: z
     .object({ authorizeParams: authorizeParamsSchema.default({}) })
     .default({ authorizeParams: {} }),
+  /** The CLI's public client (`elevate configure --url` reads it; the SPA ignores it). */
+  nativeClientId: z.string().min(1).optional(),
+  /** A fixed loopback redirect for IdPs that match redirect URIs exactly (Cognito). */
+  nativeRedirectUri: httpUrl.optional(),
 });
 
 /** `config.json` as written (defaults may be left out). */
@@ -45,6 +49,8 @@ export function runtimeConfigFor(input: {
   clientId: string;
   apiUrl: string;
   settings: IdpSettings;
+  nativeClientId?: string | undefined;
+  nativeRedirectUri?: string | undefined;
 }): RuntimeConfigInput {
   return {
     authority: input.authority,
@@ -53,5 +59,7 @@ export function runtimeConfigFor(input: {
     scope: input.settings.scope,
     authorizeParams: input.settings.authorizeParams,
     stepUp: { authorizeParams: stepUpAuthorizeParams(input.settings.mfa) },
+    ...(input.nativeClientId === undefined ? {} : { nativeClientId: input.nativeClientId }),
+    ...(input.nativeRedirectUri === undefined ? {} : { nativeRedirectUri: input.nativeRedirectUri }),
   };
 }

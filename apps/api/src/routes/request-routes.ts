@@ -5,6 +5,7 @@ import {
   createRequestBodySchema,
   endEarlyBodySchema,
   myRequestsQuerySchema,
+  openWindowsQuerySchema,
   rejectBodySchema,
   reviewBreakGlassBodySchema,
   revokeBodySchema,
@@ -19,6 +20,7 @@ import { cancelRequest } from '../use-cases/cancel-request';
 import { createRequest } from '../use-cases/create-request';
 import { endRequestEarly } from '../use-cases/end-request-early';
 import { getRequest } from '../use-cases/get-request';
+import { listOpenWindows } from '../use-cases/list-open-windows';
 import { listMyRequests } from '../use-cases/list-my-requests';
 import { markBreakGlassReviewed } from '../use-cases/mark-break-glass-reviewed';
 import { rejectRequest } from '../use-cases/reject-request';
@@ -68,6 +70,9 @@ export function requestRoutes(deps: UseCaseDeps): Hono<AuthedEnv> {
       // Before `/requests/:id`, which would otherwise take "mine" for an id.
       .get('/requests/mine', async (c) =>
         c.json(await listMyRequests(deps, c.var.actor, parseQuery(c, myRequestsQuerySchema))),
+      )
+      .get('/requests/open', async (c) =>
+        c.json(await listOpenWindows(deps, c.var.actor, parseQuery(c, openWindowsQuerySchema))),
       )
       .get('/requests/:id', async (c) =>
         c.json(await getRequest(deps, c.var.actor, c.req.param('id'))),

@@ -364,3 +364,20 @@ describe('api client', () => {
     expect(new Headers(fetchFn.mock.calls[1]?.[1]?.headers).get('idempotency-key')).toBeNull();
   });
 });
+
+describe('api client, typed calls', () => {
+  it('calls operations by id through the shared typed client, with the same tokens and problems', async () => {
+    const { api, fetchFn, onUnauthorized } = client(() =>
+      Response.json(
+        { type: 'urn:x', title: 'Signed out', status: 401, code: 'TOKEN_EXPIRED' },
+        { status: 401, headers: { 'content-type': 'application/problem+json' } },
+      ),
+    );
+    const error = await caught(api.call('getMe', {}));
+    expect(error.code).toBe('TOKEN_EXPIRED');
+    expect(onUnauthorized).toHaveBeenCalledOnce();
+    const [url, init] = fetchFn.mock.calls[0] ?? [];
+    expect(url).toBe('http://api.test/me');
+    expect(new Headers(init?.headers).get(ID_TOKEN_HEADER)).toBe('id-token-value');
+  });
+});

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { createElevateClient, type ElevateClient } from '@elevate/client';
 import { ID_TOKEN_HEADER } from '@elevate/contracts';
 import { ApiProblem, CLIENT_PROBLEM_CODES, problemFromResponse } from './api-problem';
 
@@ -71,6 +72,11 @@ export interface ApiClient {
   download(path: string, options?: { accept?: string; signal?: AbortSignal }): Promise<ApiDownload>;
 }
 
+/** The API client plus the typed one (`@elevate/client`): an operation of `/openapi.json` by its id. */
+export interface TypedApiClient extends ApiClient {
+  call: ElevateClient['call'];
+}
+
 /**
  * A 401 that asks for a fresh sign-in for this one action (step-up) is not a lost session: the
  * caller decides when to send the user through the IdP, so the whole app must not.
@@ -92,7 +98,7 @@ function filenameFrom(disposition: string | null): string | undefined {
 }
 
 /** The one way the SPA talks to the API: both tokens attached, bodies checked, failures as ApiProblem. */
-export function createApiClient(options: ApiClientOptions): ApiClient {
+export function createApiClient(options: ApiClientOptions): TypedApiClient {
   const fetchFn =
     options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -209,5 +215,13 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     };
   }
 
-  return { request, download };
+  // Same tokens, same lost-session hook, same problems as `request`.
+  const { call } = createElevateClient({
+    baseUrl,
+    getTokens: options.getTokens,
+    fetch: fetchFn,
+    ...(options.onUnauthorized === undefined ? {} : { onUnauthorized: options.onUnauthorized }),
+  });
+
+  return { call, request, download };
 }

@@ -31,6 +31,8 @@ const targetRoleSchema = z.object({
 export const devConfigSchema = z.object({
   idp: z.object({
     client: z.object({ clientId: z.string().min(1) }),
+    /** The `elevate` CLI's public client: loopback redirects and the device grant. */
+    nativeClient: z.object({ clientId: z.string().min(1) }).optional(),
     apiAudience: z.string().min(1),
     groupsClaim: z.string().min(1),
   }),

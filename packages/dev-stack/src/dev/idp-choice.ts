@@ -98,11 +98,13 @@ export function devRuntimeConfig(input: {
   clientId: string;
   apiUrl: string;
   settings: IdpSettings;
+  nativeClientId?: string | undefined;
 }): RuntimeConfigInput {
   return runtimeConfigFor({
     authority: input.issuer,
     clientId: input.clientId,
     apiUrl: input.apiUrl,
     settings: input.settings,
+    nativeClientId: input.nativeClientId,
   });
 }

@@ -57,6 +57,7 @@ async function main(): Promise<void> {
             postLogoutRedirectUris: [`${webOrigin}/`],
           },
           apiAudience: config.idp.apiAudience,
+          nativeClient: config.idp.nativeClient,
           groupsClaim: config.idp.groupsClaim,
           log: prefixedLog('idp'),
         }),
@@ -92,6 +93,8 @@ async function main(): Promise<void> {
           ELEVATE_API_AUDIENCE: config.idp.apiAudience,
           ELEVATE_IDP_PROVIDER: 'generic' as const,
           ELEVATE_GROUPS_CLAIM: config.idp.groupsClaim,
+          // The dev IdP's CLI client (`pnpm elevate`); an external IdP names its own, if any.
+          ELEVATE_NATIVE_CLIENT_ID: config.idp.nativeClient?.clientId ?? '',
         };
   if (idpChoice.kind === 'external')
     log(`using the IdP at ${idpChoice.issuer} (${idpChoice.provider})`);
@@ -99,6 +102,10 @@ async function main(): Promise<void> {
     issuer: oidc.ELEVATE_IDP_ISSUER,
     clientId: oidc.ELEVATE_CLIENT_ID,
     apiUrl,
+    nativeClientId:
+      idpChoice.kind === 'external'
+        ? process.env.ELEVATE_NATIVE_CLIENT_ID || undefined
+        : config.idp.nativeClient?.clientId,
     settings: spaSettingsFrom(
       oidc.ELEVATE_IDP_PROVIDER,
       oidc.ELEVATE_API_AUDIENCE,

@@ -1,6 +1,11 @@
 import { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import type { Persona } from '../config/dev-config';
 import { renderErrorPage, renderLogoutPage, renderSignedOutPage } from './idp-pages';
+import {
+  renderDeviceCodePage,
+  renderDeviceConfirmPage,
+  renderDeviceDonePage,
+} from './device-pages';
 import type { IdpKeys } from './idp-key-store';
 
 export interface DevIdpClient {
@@ -9,9 +14,18 @@ export interface DevIdpClient {
   postLogoutRedirectUris: string[];
 }
 
+/**
+ * The terminal's public client (the `elevate` CLI): RFC 8252 loopback redirects on any port, and the
+ * RFC 8628 device grant for sessions without a browser.
+ */
+export interface DevIdpNativeClient {
+  clientId: string;
+}
+
 export interface DevIdpSettings {
   personas: readonly Persona[];
   client: DevIdpClient;
+  nativeClient?: DevIdpNativeClient | undefined;
   apiAudience: string;
   groupsClaim: string;
   accessTokenTtlSeconds: number;
@@ -22,17 +36,25 @@ export interface DevIdpSettings {
 const SESSION_TTL_SECONDS = 12 * 60 * 60;
 const INTERACTION_TTL_SECONDS = 60 * 60;
 const AUTHORIZATION_CODE_TTL_SECONDS = 60;
+/** RFC 8628: long enough to walk to another device and type a code; the CLI polls meanwhile. */
+const DEVICE_CODE_TTL_SECONDS = 10 * 60;
+/** RFC 8252 §7.3: the port varies per run, so the registered URI names none. */
+const NATIVE_REDIRECT_URIS = ['http://127.0.0.1/callback', 'http://[::1]/callback'];
+const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
 
 /** Scopes the SPA asks for; each maps to the claims it releases. */
 const OIDC_SCOPES = ['openid', 'offline_access', 'profile', 'email', 'groups'];
 /** The API's scope list: what a JWT access token for the API may carry in `scope`. */
 const API_SCOPE = 'openid profile email groups';
 
-/** The oidc-provider configuration of the dev IdP: one first-party public client, JWT access tokens for the API. */
+/** The oidc-provider configuration of the dev IdP: first-party public clients (SPA, optional CLI), JWT access tokens for the API. */
 export function devIdpConfiguration(settings: DevIdpSettings, keys: IdpKeys): Configuration {
   const { personas, client, apiAudience, groupsClaim } = settings;
   const personaBySub = new Map(personas.map((p) => [p.sub, p]));
   const redirectOrigins = new Set(client.redirectUris.map((uri) => new URL(uri).origin));
+  const nativeClient = settings.nativeClient;
+  // Both first-party clients get implied consent, refresh tokens and the API's audience.
+  const firstParty = new Set([client.clientId, ...(nativeClient ? [nativeClient.clientId] : [])]);
 
   return {
     clients: [
@@ -47,6 +69,20 @@ export function devIdpConfiguration(settings: DevIdpSettings, keys: IdpKeys): Co
         // The broker compares auth_time with its step-up window, so every ID token carries it.
         require_auth_time: true,
       },
+      ...(nativeClient
+        ? [
+            {
+              client_id: nativeClient.clientId,
+              // `native` lets a loopback redirect URI match on any port (RFC 8252 §7.3).
+              application_type: 'native' as const,
+              token_endpoint_auth_method: 'none' as const,
+              grant_types: ['authorization_code', 'refresh_token', DEVICE_CODE_GRANT],
+              response_types: ['code' as const],
+              redirect_uris: NATIVE_REDIRECT_URIS,
+              require_auth_time: true,
+            },
+          ]
+        : []),
     ],
     jwks: keys.jwks,
     cookies: {
@@ -90,7 +126,7 @@ export function devIdpConfiguration(settings: DevIdpSettings, keys: IdpKeys): Co
       const { oidc } = ctx;
       const { account, session } = oidc;
       const requester = oidc.client;
-      if (!account || !session || !requester || requester.clientId !== client.clientId)
+      if (!account || !session || !requester || !firstParty.has(requester.clientId))
         return undefined;
       const grantId = oidc.result?.consent?.grantId ?? session.grantIdFor(requester.clientId);
       const existing = grantId ? await oidc.provider.Grant.find(grantId) : undefined;
@@ -108,7 +144,7 @@ export function devIdpConfiguration(settings: DevIdpSettings, keys: IdpKeys): Co
     },
     // oidc-provider drops offline_access unless prompt=consent; the SPA still needs refresh tokens.
     async issueRefreshToken(_ctx, requester) {
-      return requester.clientId === client.clientId && requester.grantTypeAllowed('refresh_token');
+      return firstParty.has(requester.clientId) && requester.grantTypeAllowed('refresh_token');
     },
     pkce: { required: () => true },
     clientBasedCORS(_ctx, origin, requester) {
@@ -123,6 +159,25 @@ export function devIdpConfiguration(settings: DevIdpSettings, keys: IdpKeys): Co
     features: {
       devInteractions: { enabled: false },
       revocation: { enabled: true },
+      // RFC 8628 for `elevate login --device`: the user types the code at /device, signs in there.
+      deviceFlow: {
+        enabled: nativeClient !== undefined,
+        charset: 'base-20',
+        mask: '****-****',
+        userCodeInputSource(ctx, form, _out, err) {
+          html(
+            ctx,
+            err ? 400 : 200,
+            renderDeviceCodePage(form, err ? 'That code is not valid or has expired.' : undefined),
+          );
+        },
+        userCodeConfirmSource(ctx, form, deviceClient, _deviceInfo, userCode) {
+          html(ctx, 200, renderDeviceConfirmPage(form, deviceClient.clientId, userCode));
+        },
+        successSource(ctx) {
+          html(ctx, 200, renderDeviceDonePage());
+        },
+      },
       rpInitiatedLogout: {
         enabled: true,
         logoutSource(ctx, form) {
@@ -137,7 +192,7 @@ export function devIdpConfiguration(settings: DevIdpSettings, keys: IdpKeys): Co
         defaultResource: () => apiAudience,
         useGrantedResource: () => true,
         getResourceServerInfo(_ctx, resourceIndicator, requester) {
-          if (resourceIndicator !== apiAudience || requester.clientId !== client.clientId) {
+          if (resourceIndicator !== apiAudience || !firstParty.has(requester.clientId)) {
             throw new errors.InvalidTarget();
           }
           return {
@@ -154,6 +209,7 @@ export function devIdpConfiguration(settings: DevIdpSettings, keys: IdpKeys): Co
       AccessToken: settings.accessTokenTtlSeconds,
       IdToken: settings.idTokenTtlSeconds,
       AuthorizationCode: AUTHORIZATION_CODE_TTL_SECONDS,
+      DeviceCode: DEVICE_CODE_TTL_SECONDS,
       Interaction: INTERACTION_TTL_SECONDS,
       Session: SESSION_TTL_SECONDS,
       Grant: SESSION_TTL_SECONDS,

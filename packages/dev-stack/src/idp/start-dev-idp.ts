@@ -3,7 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { Provider, type KoaContextWithOIDC } from 'oidc-provider';
 import { z } from 'zod';
 import type { Persona } from '../config/dev-config';
-import { devIdpConfiguration, type DevIdpClient } from './dev-idp-configuration';
+import {
+  devIdpConfiguration,
+  type DevIdpClient,
+  type DevIdpNativeClient,
+} from './dev-idp-configuration';
 import { loadOrCreateIdpKeys } from './idp-key-store';
 import { handleInteraction } from './interaction-routes';
 
@@ -15,6 +19,8 @@ export interface DevIdpOptions {
   dataDir: string;
   personas: Persona[];
   client: DevIdpClient;
+  /** The `elevate` CLI's public client (loopback redirects, device grant); none when unset. */
+  nativeClient?: DevIdpNativeClient | undefined;
   /** `aud` of the JWT access tokens the API accepts. */
   apiAudience: string;
   /** Name of the ID token claim that lists the persona's groups. */
@@ -48,6 +54,7 @@ const optionsSchema = z.object({
     redirectUris: z.array(z.url()).min(1),
     postLogoutRedirectUris: z.array(z.url()),
   }),
+  nativeClient: z.object({ clientId: z.string().min(1) }).optional(),
   apiAudience: z.string().min(1),
   groupsClaim: z.string().min(1),
   accessTokenTtlSeconds: z.number().int().positive().optional(),
@@ -78,6 +85,7 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
       {
         personas: options.personas,
         client: options.client,
+        nativeClient: options.nativeClient,
         apiAudience: options.apiAudience,
         groupsClaim: options.groupsClaim,
         accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS,

@@ -1,0 +1,286 @@
+import { Command } from 'commander';
+import type { ElevateClient } from '@elevate/client';
+import type { RequestSummary, RequestView } from '@elevate/contracts';
+import { clearCachedCredentials } from '../credentials/credential-cache';
+import { CliError, EXIT } from '../exit-codes';
+import { accountLabel, statusText, table, windowText } from '../output/format';
+import { cliErrorOf, resolveEntry, type CommandContext } from './command-context';
+import { parseDurationMinutes, parseStartTime, parseText } from './parse-input';
+
+/** Calls the API; its refusals become one line with the right exit code. */
+export async function call<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw cliErrorOf(error);
+  }
+}
+
+function requestLine(r: RequestSummary, now: number, ctx: CommandContext): string[] {
+  return [
+    r.id,
+    accountLabel(r),
+    r.roleName,
+    statusText(r.status, ctx.ui.colors),
+    windowText(r, now),
+  ];
+}
+
+function printRequest(r: RequestView | RequestSummary, ctx: CommandContext): void {
+  const now = ctx.now();
+  const c = ctx.ui.colors;
+  ctx.ui.out(
+    `${c.bold(r.id)}  ${statusText(r.status, c)}${r.breakGlass ? c.red('  BREAK-GLASS') : ''}`,
+  );
+  ctx.ui.out(`account:  ${accountLabel(r)}`);
+  ctx.ui.out(`role:     ${r.roleName}`);
+  ctx.ui.out(`by:       ${r.requester.name} <${r.requester.email}>`);
+  ctx.ui.out(`reason:   ${r.justification}`);
+  if (r.ticket) ctx.ui.out(`ticket:   ${r.ticket}`);
+  ctx.ui.out(`duration: ${r.requestedDurationMinutes} min`);
+  if (r.window)
+    ctx.ui.out(`window:   ${r.window.startsAt} → ${r.window.endsAt} (${windowText(r, now)})`);
+  else if (r.status === 'PENDING')
+    ctx.ui.out(`approvals: ${r.approvalsCount}/${r.approvalsRequired}`);
+  for (const d of r.decisions) {
+    ctx.ui.out(
+      `${d.decision === 'APPROVE' ? 'approved' : 'rejected'} by ${d.approver.email} at ${d.at}${d.comment ? `: ${d.comment}` : ''}`,
+    );
+  }
+  if ('history' in r) {
+    ctx.ui.out('history:');
+    for (const e of r.history)
+      ctx.ui.out(`  ${e.at}  ${e.type}  ${e.actor.email}${e.comment ? `  "${e.comment}"` : ''}`);
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls until the request is decided; a live status line on a terminal. Exit 0 only when approved. */
+async function waitForDecision(
+  client: ElevateClient,
+  id: string,
+  ctx: CommandContext,
+): Promise<void> {
+  const started = ctx.now();
+  for (;;) {
+    const r = await call(() => client.call('getRequest', { id }));
+    if (r.status !== 'PENDING') {
+      ctx.ui.endStatus();
+      const last = r.decisions.at(-1);
+      const by = last ? ` by ${last.approver.email}${last.comment ? `: ${last.comment}` : ''}` : '';
+      if (r.status === 'APPROVED') {
+        ctx.ui.err(`${ctx.ui.colors.green('Approved')}${by}. ${windowText(r, ctx.now())}.`);
+        return;
+      }
+      throw new CliError(`Request ${id} is ${r.status.toLowerCase()}${by}.`, EXIT.notApproved);
+    }
+    const waited = Math.round((ctx.now() - started) / 1000);
+    ctx.ui.status(
+      `Waiting for approval of ${id}: ${r.approvalsCount}/${r.approvalsRequired} approvals (${waited}s)…`,
+    );
+    await sleep(ctx.env.pollSeconds * 1000);
+  }
+}
+
+export function requestCommands(ctx: CommandContext): Command[] {
+  const request = new Command('request')
+    .description('Ask for access to an account × role')
+    .requiredOption('--account <name|id>', 'account name (from the policy) or 12-digit id')
+    .requiredOption('--role <role>', 'IAM role name')
+    .requiredOption('--reason <text>', 'why you need it (reviewers read this)', parseText)
+    .option(
+      '--duration <duration>',
+      'how long, e.g. 2h, 90m (default: the rule’s default)',
+      parseDurationMinutes,
+    )
+    .option('--ticket <ref>', 'ticket reference, e.g. OPS-1')
+    .option('--start <time>', 'start later: ISO time with zone, or +30m', (v: string) =>
+      parseStartTime(v, ctx.now()),
+    )
+    .option('--break-glass', 'immediate access where the policy allows it; reviewed afterwards')
+    .option('--wait', 'wait until it is approved (exit 0), rejected or expired (exit 6)')
+    .option('--json', 'print the request as JSON')
+    .action(
+      async (o: {
+        account: string;
+        role: string;
+        reason: string;
+        duration?: number;
+        ticket?: string;
+        start?: string;
+        breakGlass?: boolean;
+        wait?: boolean;
+        json?: boolean;
+      }) => {
+        const { client } = await ctx.api();
+        const { accountId } = await call(() => resolveEntry(client, o.account, o.role));
+        const created = await call(() =>
+          client.call('createRequest', {
+            body: {
+              accountId,
+              roleName: o.role,
+              justification: o.reason,
+              ...(o.ticket === undefined ? {} : { ticket: o.ticket }),
+              ...(o.duration === undefined ? {} : { durationMinutes: o.duration }),
+              ...(o.start === undefined ? {} : { scheduledStart: o.start }),
+              ...(o.breakGlass ? { breakGlass: true } : {}),
+            },
+          }),
+        );
+        if (o.json && !o.wait) ctx.ui.json(created);
+        else if (!o.json) ctx.ui.out(created.id);
+        ctx.ui.err(`Requested ${accountLabel(created)} / ${created.roleName}: ${created.status}.`);
+        if (o.wait && created.status === 'PENDING') await waitForDecision(client, created.id, ctx);
+        if (o.json && o.wait)
+          ctx.ui.json(await call(() => client.call('getRequest', { id: created.id })));
+      },
+    );
+
+  const ls = new Command('ls')
+    .description('Your requests, newest first, with time left on open windows')
+    .option('--status <status>', 'only this status, e.g. APPROVED or PENDING')
+    .option('--limit <n>', 'at most this many (1-100)', (v: string) => Number(v), 25)
+    .option('--json', 'print JSON')
+    .action(async (o: { status?: string; limit: number; json?: boolean }) => {
+      const { client } = await ctx.api();
+      const page = await call(() =>
+        client.call('listMyRequests', {
+          query: {
+            limit: o.limit,
+            ...(o.status === undefined
+              ? {}
+              : { status: o.status.toUpperCase() as RequestSummary['status'] }),
+          },
+        }),
+      );
+      if (o.json) {
+        ctx.ui.json(page);
+        return;
+      }
+      if (page.items.length === 0) {
+        ctx.ui.err('No requests.');
+        return;
+      }
+      const now = ctx.now();
+      for (const line of table([
+        ['ID', 'ACCOUNT', 'ROLE', 'STATUS', 'WINDOW'],
+        ...page.items.map((r) => requestLine(r, now, ctx)),
+      ]))
+        ctx.ui.out(line);
+    });
+
+  const show = new Command('show')
+    .description('One request with its history')
+    .argument('<id>', 'request id')
+    .option('--json', 'print JSON')
+    .action(async (id: string, o: { json?: boolean }) => {
+      const { client } = await ctx.api();
+      const r = await call(() => client.call('getRequest', { id }));
+      if (o.json) ctx.ui.json(r);
+      else printRequest(r, ctx);
+    });
+
+  const cancel = new Command('cancel')
+    .description('Cancel your pending request')
+    .argument('<id>', 'request id')
+    .option('--comment <text>', 'why', parseText)
+    .option('--json', 'print the request as JSON')
+    .action(async (id: string, o: { comment?: string; json?: boolean }) => {
+      const { client } = await ctx.api();
+      const r = await call(() =>
+        client.call('cancelRequest', {
+          id,
+          body: o.comment === undefined ? {} : { comment: o.comment },
+        }),
+      );
+      if (o.json) ctx.ui.json(r);
+      else ctx.ui.err(`Cancelled ${r.id}.`);
+    });
+
+  const end = new Command('end')
+    .description('End your window early (credentials stop working)')
+    .argument('<id>', 'request id')
+    .option('--comment <text>', 'why', parseText)
+    .option('--json', 'print the request as JSON')
+    .action(async (id: string, o: { comment?: string; json?: boolean }) => {
+      const { client } = await ctx.api();
+      const r = await call(() =>
+        client.call('endRequest', {
+          id,
+          body: o.comment === undefined ? {} : { comment: o.comment },
+        }),
+      );
+      await clearCachedCredentials(ctx.env.cacheDir, id);
+      if (o.json) ctx.ui.json(r);
+      else ctx.ui.err(`Ended ${r.id}; cached credentials for it are forgotten.`);
+    });
+
+  return [request, ls, show, cancel, end];
+}
+
+export function reviewCommands(ctx: CommandContext): Command[] {
+  const pending = new Command('pending')
+    .description('Requests waiting for your decision, oldest first')
+    .option('--json', 'print JSON')
+    .action(async (o: { json?: boolean }) => {
+      const { client } = await ctx.api();
+      const page = await call(() => client.call('listPendingReviews', { query: { limit: 100 } }));
+      if (o.json) {
+        ctx.ui.json(page);
+        return;
+      }
+      if (page.items.length === 0) {
+        ctx.ui.err('Nothing waiting for you.');
+        return;
+      }
+      const rows = page.items.map((r) => [
+        r.id,
+        r.requester.email,
+        accountLabel(r),
+        r.roleName,
+        `${r.requestedDurationMinutes}m`,
+        r.justification,
+      ]);
+      for (const line of table([['ID', 'REQUESTER', 'ACCOUNT', 'ROLE', 'FOR', 'REASON'], ...rows]))
+        ctx.ui.out(line);
+    });
+
+  const approve = new Command('approve')
+    .description('Approve a request routed to you')
+    .argument('<id>', 'request id')
+    .option('--comment <text>', 'a note for the requester and the audit', parseText)
+    .option('--json', 'print the request as JSON')
+    .action(async (id: string, o: { comment?: string; json?: boolean }) => {
+      const { client } = await ctx.api();
+      const r = await call(() =>
+        client.call('approveRequest', {
+          id,
+          body: o.comment === undefined ? {} : { comment: o.comment },
+        }),
+      );
+      if (o.json) ctx.ui.json(r);
+      else
+        ctx.ui.err(
+          r.status === 'APPROVED'
+            ? `Approved ${r.id}.`
+            : `Recorded your approval of ${r.id} (${r.approvalsCount}/${r.approvalsRequired}).`,
+        );
+    });
+
+  const reject = new Command('reject')
+    .description('Reject a request routed to you, saying why')
+    .argument('<id>', 'request id')
+    .requiredOption('--comment <text>', 'why (the requester reads it)', parseText)
+    .option('--json', 'print the request as JSON')
+    .action(async (id: string, o: { comment: string; json?: boolean }) => {
+      const { client } = await ctx.api();
+      const r = await call(() =>
+        client.call('rejectRequest', { id, body: { comment: o.comment } }),
+      );
+      if (o.json) ctx.ui.json(r);
+      else ctx.ui.err(`Rejected ${r.id}.`);
+    });
+
+  return [pending, approve, reject];
+}

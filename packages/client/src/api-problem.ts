@@ -1,0 +1,117 @@
+import { problemSchema, type Problem } from '@elevate/contracts';
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+/** Codes the client itself raises when there is no problem+json to read. */
+export const CLIENT_PROBLEM_CODES = {
+  network: 'network_error',
+  notSignedIn: 'not_signed_in',
+  unexpectedResponse: 'unexpected_response',
+  invalidResponse: 'invalid_response',
+} as const;
+
+/** An API failure in words: what the server said (RFC 9457), or what the client could tell. */
+export class ApiProblem extends Error {
+  override readonly name = 'ApiProblem';
+  readonly status: number;
+  readonly code: string;
+  readonly title: string;
+  readonly detail: string | undefined;
+  readonly fieldErrors: readonly FieldError[];
+  readonly correlationId: string | undefined;
+  /** On `STEP_UP_REQUIRED`: sign in again with OIDC `max_age` at most this. */
+  readonly maxAuthAgeSeconds: number | undefined;
+  /** From `Retry-After`: the answer is temporary and asking again after this long may pass. */
+  readonly retryAfterSeconds: number | undefined;
+
+  constructor(
+    problem: Omit<Problem, 'type' | 'instance' | 'errors'> & { errors?: FieldError[] | undefined },
+    retryAfterSeconds?: number,
+  ) {
+    super(problem.detail ? `${problem.title}: ${problem.detail}` : problem.title);
+    this.status = problem.status;
+    this.code = problem.code;
+    this.title = problem.title;
+    this.detail = problem.detail;
+    this.fieldErrors = problem.errors ?? [];
+    this.correlationId = problem.correlationId;
+    this.maxAuthAgeSeconds = problem.maxAuthAgeSeconds;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  /** Temporary: the service is busy or a dependency is down; the same call may pass shortly. */
+  get isTemporary(): boolean {
+    return this.status === 503 || this.status === 0 || this.retryAfterSeconds !== undefined;
+  }
+
+  /** Errors for one form field, for `FormField errorText`. */
+  fieldError(path: string): string | undefined {
+    const messages = this.fieldErrors
+      .filter((error) => error.path === path)
+      .map((error) => error.message);
+    return messages.length > 0 ? messages.join(' ') : undefined;
+  }
+}
+
+export function isApiProblem(error: unknown): error is ApiProblem {
+  return error instanceof ApiProblem;
+}
+
+/**
+ * Reads a failed response. A problem+json body becomes an ApiProblem with the server's words;
+ * anything else (a proxy's HTML 502, an empty 500) becomes a generic one that says what to do.
+ */
+export async function problemFromResponse(response: Response): Promise<ApiProblem> {
+  const contentType = response.headers.get('content-type') ?? '';
+  const retryAfter = retryAfterSecondsOf(response.headers.get('retry-after'));
+  if (/^application\/(problem\+)?json\b/i.test(contentType)) {
+    const body: unknown = await response.json().catch(() => undefined);
+    const parsed = problemSchema.safeParse(body);
+    if (parsed.success) {
+      // However the server words it, a 503 tells people what to do.
+      const detail =
+        parsed.data.status === 503 && !/try again/i.test(parsed.data.detail ?? '')
+          ? `${parsed.data.detail ?? ''} Try again in a moment.`.trim()
+          : parsed.data.detail;
+      return new ApiProblem(
+        { ...parsed.data, ...(detail === undefined ? {} : { detail }) },
+        retryAfter,
+      );
+    }
+  }
+  return genericProblem(response.status, retryAfter);
+}
+
+/** RFC 9110 `Retry-After` in seconds (the HTTP-date form is not used by Elevate). */
+function retryAfterSecondsOf(header: string | null): number | undefined {
+  if (header === null || !/^\d{1,4}$/.test(header.trim())) return undefined;
+  return Number(header.trim());
+}
+
+function genericProblem(status: number, retryAfterSeconds?: number): ApiProblem {
+  if (status >= 500) {
+    return new ApiProblem(
+      {
+        status,
+        code: CLIENT_PROBLEM_CODES.unexpectedResponse,
+        title: 'The Elevate service had a problem',
+        detail: `It answered HTTP ${status} without further detail. Try again in a moment; if it keeps happening, tell your Elevate operators.`,
+      },
+      retryAfterSeconds,
+    );
+  }
+  return new ApiProblem({
+    status,
+    code: CLIENT_PROBLEM_CODES.unexpectedResponse,
+    title: 'The Elevate service refused the request',
+    detail: `It answered HTTP ${status} without further detail.`,
+  });
+}
+
+/** The API wants a fresh sign-in (MFA, recent authentication) before this action. */
+export function isStepUpRequired(error: unknown): boolean {
+  return isApiProblem(error) && error.status === 401 && error.code === 'STEP_UP_REQUIRED';
+}
