@@ -60,6 +60,8 @@ export function runtimeConfigFor(input: {
     authorizeParams: input.settings.authorizeParams,
     stepUp: { authorizeParams: stepUpAuthorizeParams(input.settings.mfa) },
     ...(input.nativeClientId === undefined ? {} : { nativeClientId: input.nativeClientId }),
-    ...(input.nativeRedirectUri === undefined ? {} : { nativeRedirectUri: input.nativeRedirectUri }),
+    ...(input.nativeRedirectUri === undefined
+      ? {}
+      : { nativeRedirectUri: input.nativeRedirectUri }),
   };
 }
