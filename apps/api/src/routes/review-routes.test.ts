@@ -118,3 +118,45 @@ describe('GET /reviews/decided — my past decisions', () => {
     }
   });
 });
+
+describe('GET /reviews/pending — order and text search of my requests', () => {
+  it('lists the queue oldest first by default and newest first with order=newest', async () => {
+    const w = apiWorld();
+    const first = await createAt(w, '2030-01-01T09:00:00.000Z');
+    const second = await createAt(w, '2030-01-01T10:00:00.000Z', bob);
+    const ids = async (query: string) => {
+      const response = await w.call(rita, 'GET', `/reviews/pending${query}`);
+      expect(response.status).toBe(200);
+      return requestPageSchema.parse(await response.json()).items.map((item) => item.id);
+    };
+    expect(await ids('')).toEqual([first.id, second.id]);
+    expect(await ids('?order=newest')).toEqual([second.id, first.id]);
+    const oldestPage = requestPageSchema.parse(
+      await (await w.call(rita, 'GET', '/reviews/pending?limit=1')).json(),
+    );
+    // A cursor of one order is refused by the other, naming the field.
+    const crossed = await w.call(
+      rita,
+      'GET',
+      `/reviews/pending?order=newest&limit=1&cursor=${oldestPage.nextCursor ?? ''}`,
+    );
+    expect(crossed.status).toBe(400);
+    expect(problemSchema.parse(await crossed.json()).code).toBe('INVALID_CURSOR');
+    const bad = await w.call(rita, 'GET', '/reviews/pending?order=sideways');
+    expect(bad.status).toBe(400);
+    expect(problemSchema.parse(await bad.json()).errors?.[0]?.path).toBe('order');
+  });
+
+  it('finds my requests by text on the server, ignoring case', async () => {
+    const w = apiWorld();
+    const mine = await createAt(w, '2030-01-01T09:00:00.000Z');
+    await createAt(w, '2030-01-01T10:00:00.000Z', bob);
+    const search = async (q: string) => {
+      const response = await w.call(alice, 'GET', `/requests/mine?q=${encodeURIComponent(q)}`);
+      expect(response.status).toBe(200);
+      return requestPageSchema.parse(await response.json()).items.map((item) => item.id);
+    };
+    expect(await search(sandbox.justification.slice(0, 8).toUpperCase())).toEqual([mine.id]);
+    expect(await search('nothing like this')).toEqual([]);
+  });
+});

@@ -18,6 +18,7 @@ const history = Array.from({ length: 57 }, (_, i) =>
 
 const timelineLinks = () => screen.queryAllByRole('link', { name: /^Timeline of / });
 
+// Several pages of Cloudscape tables in jsdom: seconds each on a shared machine, so 30 s.
 describe('the audit list over several server pages', () => {
   afterEach(cleanup);
 

@@ -83,6 +83,7 @@ async function walkPages(container: HTMLElement, tableName: string, perPage: num
   return seen;
 }
 
+// Several pages of Cloudscape tables in jsdom: seconds each on a shared machine, so 30 s.
 describe('review queues over several server pages', () => {
   afterEach(cleanup);
 
@@ -110,22 +111,26 @@ describe('review queues over several server pages', () => {
     },
   );
 
-  it('puts the newest pending request on the first page when asked, read newest first by the server', async () => {
-    const { pendingNewest, container } = renderQueues('pending', {
-      pending,
-      'break-glass': [],
-    });
-    await screen.findByRole('tab', { name: 'Pending (20+)' });
-    createWrapper(container).findSegmentedControl()?.findSegmentById('newest')?.click();
-    await waitFor(() =>
-      expect(rowNames(screen.getByRole('table', { name: 'Waiting for a decision' }))[0]).toBe(
-        'Person 120',
-      ),
-    );
-    expect(pendingNewest.queries[0]?.get('order')).toBe('newest');
-  });
+  it(
+    'puts the newest pending request on the first page when asked, read newest first by the server',
+    { timeout: 30_000 },
+    async () => {
+      const { pendingNewest, container } = renderQueues('pending', {
+        pending,
+        'break-glass': [],
+      });
+      await screen.findByRole('tab', { name: 'Pending (20+)' });
+      createWrapper(container).findSegmentedControl()?.findSegmentById('newest')?.click();
+      await waitFor(() =>
+        expect(rowNames(screen.getByRole('table', { name: 'Waiting for a decision' }))[0]).toBe(
+          'Person 120',
+        ),
+      );
+      expect(pendingNewest.queries[0]?.get('order')).toBe('newest');
+    },
+  );
 
-  it('pages through break-glass access to review', async () => {
+  it('pages through break-glass access to review', { timeout: 30_000 }, async () => {
     const breakGlass = ended('bg', 45);
     const { container } = renderQueues('break-glass', { pending: [], 'break-glass': breakGlass });
     expect(await screen.findByRole('tab', { name: 'Break-glass to review (20+)' })).toBeTruthy();
@@ -133,7 +138,7 @@ describe('review queues over several server pages', () => {
     expect(new Set(seen).size).toBe(45);
   });
 
-  it('pages through my decisions', async () => {
+  it('pages through my decisions', { timeout: 30_000 }, async () => {
     const decided = ended('dec', 41);
     const { container, servers } = renderQueues('decided', {
       pending: [],
