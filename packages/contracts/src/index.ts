@@ -8,3 +8,4 @@ export * from './request-view';
 export * from './eligibility';
 export * from './policy-view';
 export * from './federation';
+export * from './active-access';
