@@ -35,3 +35,4 @@ export * from './ports/id-generator';
 export * from './ports/access-request-repository';
 export * from './federation';
 export * from './notifications';
+export * from './revocation';
