@@ -1,9 +1,11 @@
 // `pnpm start:local`: the same app as on Lambda, on @hono/node-server, bound to loopback.
 import { ensureTable } from '@elevate/adapters';
 import { composeApp, createDynamoDbClient } from './compose-app';
-import { loadConfig, loadNotificationsConfig } from './config';
+import { loadConfig, loadNotificationsConfig, loadRevokerConfig } from './config';
 import { createJsonLogger } from './logger';
 import { startLocalNotifications } from './notifications/local-notifications';
+import { composeRevoker } from './revocation/compose-revoker';
+import { handleRevocationBatch } from './revocation/handle-revocation-batch';
 import { startServer } from './start-server';
 
 const config = loadConfig();
@@ -14,6 +16,22 @@ try {
   // One process serves everything locally, the federate route included (in AWS: two functions).
   // Store writes feed the notifier (dynalite has no streams); mail goes to /dev/mailbox.
   const notifications = startLocalNotifications(loadNotificationsConfig(), logger);
+  // The revoker consumes the same changes: a revoke or early end writes the deny on the target role.
+  const revokerConfig = loadRevokerConfig();
+  if (revokerConfig !== undefined) {
+    const revoker = composeRevoker(revokerConfig, logger.child({ component: 'revoker' }));
+    notifications.subscribe(async (records) => {
+      let pending = records;
+      // Lambda retries a failed record; locally, a few tries a few seconds apart.
+      for (const delayMs of [0, 2_000, 5_000]) {
+        if (delayMs > 0) await new Promise((done) => setTimeout(done, delayMs));
+        const { batchItemFailures } = await handleRevocationBatch(pending, revoker);
+        const failed = new Set(batchItemFailures.map((failure) => failure.itemIdentifier));
+        pending = pending.filter((record) => failed.has(record.dynamodb.SequenceNumber));
+        if (pending.length === 0) return;
+      }
+    });
+  }
   const { app } = composeApp(
     config,
     { logger, repository: notifications.repository },

@@ -33,6 +33,8 @@ export interface LocalNotifications {
   readonly repository: DynamoDbAccessRequestRepository;
   /** The app with `/dev/mailbox` in front of it. */
   serve(app: Hono<AppEnv>): Hono<AppEnv>;
+  /** Another consumer of the store's changes (the local revoker), as a second stream consumer in AWS. */
+  subscribe(listener: (records: readonly ChangeRecord[]) => Promise<void>): void;
   stop(): Promise<void>;
 }
 
@@ -143,6 +145,7 @@ export function startLocalNotifications(
 
   return {
     repository,
+    subscribe: (listener) => feed.subscribe(listener),
     serve: (app) => {
       const root = new Hono<AppEnv>();
       root.route('/dev/mailbox', devMailboxRoutes(mailbox, owners));

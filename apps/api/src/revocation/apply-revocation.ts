@@ -1,4 +1,9 @@
-import type { AccessRequest, RevocationPolicyStore, RevocationTarget, SessionRecord } from '@elevate/domain';
+import type {
+  AccessRequest,
+  RevocationPolicyStore,
+  RevocationTarget,
+  SessionRecord,
+} from '@elevate/domain';
 import {
   policySizeOf,
   pruneRevocations,
