@@ -99,12 +99,6 @@ export interface Extension {
   readonly decidedAt?: string;
 }
 
-/** A request a reviewer or admin opened on someone's behalf; its window cannot open before acceptance. */
-export interface Invitation {
-  readonly invitedBy: PersonRef;
-  readonly acceptedAt?: string;
-}
-
 /** An access request. Times are ISO-8601 UTC strings; the phase of the window is never stored. */
 export interface AccessRequest {
   readonly id: string;
@@ -134,8 +128,6 @@ export interface AccessRequest {
   readonly approvedByPolicy?: boolean;
   /** Extensions asked for, oldest first; at most one PENDING at a time. */
   readonly extensions?: readonly Extension[];
-  /** Present when someone else opened the request for the requester. */
-  readonly invitation?: Invitation;
   /** Incremented by every transition; the store writes only if it still holds the previous one. */
   readonly version: number;
   readonly history: readonly HistoryEvent[];

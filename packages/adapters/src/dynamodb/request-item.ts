@@ -172,7 +172,6 @@ export const storedRequestSchema = z.object({
       }),
     )
     .optional(),
-  invitation: z.object({ invitedBy: personSchema, acceptedAt: instant.optional() }).optional(),
   approvedAt: instant.optional(),
   closedAt: instant.optional(),
   pendingExpiresAt: instant.optional(),

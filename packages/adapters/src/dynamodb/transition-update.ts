@@ -26,7 +26,6 @@ const FIELD_RULES: Record<keyof AccessRequest, FieldRule> = {
   pendingExpiresAt: 'set',
   approvedByPolicy: 'set',
   extensions: 'set',
-  invitation: 'set',
   updatedAt: 'set',
   version: 'version',
   history: 'append',
