@@ -4,7 +4,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
 import { DeployConfigError } from './config/load-deploy-config';
-import { brokerRoleArn } from './elevate-app';
+import { brokerRoleArn, revokerRoleArn } from './elevate-app';
 import {
   buildTestApp,
   exampleConfig,
@@ -63,9 +63,18 @@ describe('the target-roles stack', () => {
       `arn:aws:iam::${config.account}:role/${String(federateRole?.Properties?.RoleName)}`,
     );
     if (stacks.targetRoles === undefined) throw new Error('expected a target-roles stack');
-    const roles = Object.values(
+    const allRoles = Object.values(
       resourcesOf(Template.fromStack(stacks.targetRoles), 'AWS::IAM::Role'),
     );
+    // The account's revoker role trusts the revoker function, not the broker.
+    const revoker = allRoles.filter((role) =>
+      String(role.Properties?.RoleName).endsWith('-revocation-writer'),
+    );
+    expect(revoker).toHaveLength(1);
+    expect(JSON.stringify(revoker[0]?.Properties?.AssumeRolePolicyDocument)).toContain(
+      `"Principal":{"AWS":"${revokerRoleArn(config)}"}`,
+    );
+    const roles = allRoles.filter((role) => !revoker.includes(role));
     expect(roles.map((role) => role.Properties?.RoleName).sort()).toEqual([
       'Administrator',
       'PowerUser',

@@ -7,7 +7,11 @@ import { DeployConfigError } from './config/load-deploy-config';
 import { loadPolicyTargets, type PolicyTargets } from './config/load-policy-targets';
 import { ApiStack } from './stacks/api-stack';
 import { DataStack } from './stacks/data-stack';
-import { federateRoleName } from './stacks/function-specs';
+import {
+  federateRoleName,
+  revokerFunctionRoleName,
+  targetRevokerRoleName,
+} from './stacks/function-specs';
 import { NotificationsStack } from './stacks/notifications-stack';
 import { TargetRolesStack, type TargetRoleSpec } from './stacks/target-roles-stack';
 import { WebStack } from './stacks/web-stack';
@@ -37,6 +41,11 @@ export interface ElevateStacks {
 /** The broker role's ARN, known before deploy because its name is fixed. */
 export function brokerRoleArn(config: DeployConfig): string {
   return `arn:aws:iam::${config.account}:role/${federateRoleName(config)}`;
+}
+
+/** The revoker function's role, which every account's revoker role trusts. */
+export function revokerRoleArn(config: DeployConfig): string {
+  return `arn:aws:iam::${config.account}:role/${revokerFunctionRoleName(config)}`;
 }
 
 function targetRoleSpecs(
@@ -134,6 +143,11 @@ export function buildElevateApp(app: App, options: ElevateAppOptions): ElevateSt
         brokerRoleArn: brokerRoleArn(config),
         sessionNamePattern: config.targetRoles.sessionNamePattern,
         roles: targetRoleSpecs(config, options.configFile, policy.roleNames),
+        revokerFunctionRoleArn: revokerRoleArn(config),
+        revokerRoleName: targetRevokerRoleName(config),
+        ...(config.targetRoles.iamWriteAlarmTopicArn === undefined
+          ? {}
+          : { iamWriteAlarmTopicArn: config.targetRoles.iamWriteAlarmTopicArn }),
       })
     : undefined;
 

@@ -20,6 +20,7 @@ import {
 } from './middleware/idempotency';
 import { CORRELATION_ID_HEADER, correlationId } from './middleware/correlation-id';
 import { requestLog } from './middleware/request-log';
+import { accessRoutes } from './routes/access-routes';
 import { auditRoutes } from './routes/audit-routes';
 import { healthRoutes } from './routes/health-routes';
 import { meRoutes } from './routes/me-routes';
@@ -133,6 +134,7 @@ function authenticatedRoutes(
     routes.route('/', requestRoutes(api));
     routes.route('/', reviewRoutes(api));
     routes.route('/', auditRoutes(api));
+    routes.route('/', accessRoutes(api));
   }
   return routes;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { VerifiedIdentity } from '@elevate/adapters';
 import {
+  activeAccessListSchema,
   meResponseSchema,
   openWindowsResponseSchema,
   policyViewSchema,
@@ -15,6 +16,7 @@ import type { ApiWorld } from './testing/api-world';
 import { examplePolicy, PERSONAS } from './testing/personas';
 import { approveRequest } from './use-cases/approve-request';
 import { createRequest } from './use-cases/create-request';
+import { extendRequest } from './use-cases/extend-request';
 
 // The example policy routes every rule to `reviewers`, so nobody could be a reviewer *not* routed to
 // a request. Routing the data-lake rule to its own group makes Dana exactly that.
@@ -56,7 +58,7 @@ const NA = 'n/a';
 /** One status for an endpoint about no particular request, or [own request, someone else's]. */
 type Cell = number | readonly [own: number | typeof NA, other: number];
 
-type Fixture = 'none' | 'pending' | 'approved' | 'breakGlass';
+type Fixture = 'none' | 'pending' | 'approved' | 'breakGlass' | 'extensionPending';
 interface Endpoint {
   method: 'GET' | 'POST';
   path: (id: string) => string;
@@ -161,6 +163,39 @@ const ENDPOINTS = {
     body: { comment: 'Checked CloudTrail' },
     schema: requestViewSchema,
   },
+  'POST /requests/{id}/extend': {
+    method: 'POST',
+    path: (id) => `/requests/${id}/extend`,
+    fixture: 'approved',
+    body: { minutes: 30, reason: 'The migration runs long' },
+    schema: requestViewSchema,
+  },
+  'POST /requests/{id}/extension/approve': {
+    method: 'POST',
+    path: (id) => `/requests/${id}/extension/approve`,
+    fixture: 'extensionPending',
+    body: {},
+    schema: requestViewSchema,
+  },
+  'POST /requests/{id}/extension/reject': {
+    method: 'POST',
+    path: (id) => `/requests/${id}/extension/reject`,
+    fixture: 'extensionPending',
+    body: { comment: 'Finish tomorrow' },
+    schema: requestViewSchema,
+  },
+  'GET /access/active': {
+    method: 'GET',
+    path: () => '/access/active',
+    fixture: 'approved',
+    schema: activeAccessListSchema,
+  },
+  'GET /access/self-approved': {
+    method: 'GET',
+    path: () => '/access/self-approved',
+    fixture: 'approved',
+    schema: activeAccessListSchema,
+  },
   'GET /reviews/pending': {
     method: 'GET',
     path: () => '/reviews/pending',
@@ -208,6 +243,11 @@ const MATRIX: Record<keyof typeof ENDPOINTS, readonly [Cell, Cell, Cell, Cell, C
   'POST /requests/{id}/revoke':    [401,      [403, 404], [403, 404], [200, 200], [403, 404],  [NA, 403], [NA, 200], [NA, 404]],
   'POST /requests/{id}/end':       [401,      [200, 404], [200, 404], [200, 403], [200, 404],  [NA, 403], [NA, 403], [NA, 404]],
   'POST /requests/{id}/review':    [401,      [403, 404], [403, 404], [403, 200], [403, 404],  [NA, 403], [NA, 200], [NA, 404]],
+  'POST /requests/{id}/extend':    [401,      [200, 404], [200, 404], [200, 403], [200, 404],  [NA, 403], [NA, 403], [NA, 404]],
+  'POST /requests/{id}/extension/approve': [401, [403, 404], [403, 404], [403, 200], [403, 404], [NA, 403], [NA, 403], [NA, 404]],
+  'POST /requests/{id}/extension/reject':  [401, [403, 404], [403, 404], [403, 200], [403, 404], [NA, 403], [NA, 403], [NA, 404]],
+  'GET /access/active':            [401,      403,        403,        200,        200,         403,       200,       403],
+  'GET /access/self-approved':     [401,      403,        403,        200,        200,         403,       200,       403],
   'GET /reviews/pending':          [401,      200,        200,        200,        200,         200,       200,       200],
   'GET /reviews/break-glass':      [401,      200,        200,        200,        200,         200,       200,       200],
   'GET /reviews/decided':          [401,      200,        200,        200,        200,         200,       200,       200],
@@ -228,10 +268,15 @@ async function arrange(
     owner,
     fixture === 'breakGlass' ? breakGlassBody : sandboxBody,
   );
-  if (fixture === 'approved') {
+  if (fixture === 'approved' || fixture === 'extensionPending') {
     const approver = owner.sub === PERSONAS.rita.sub ? PERSONAS.ravi : PERSONAS.rita;
     await approveRequest(deps, approver, created.id, {});
   }
+  if (fixture === 'extensionPending')
+    await extendRequest(deps, owner, created.id, {
+      minutes: 30,
+      reason: 'The migration runs long',
+    });
   return created.id;
 }
 

@@ -332,3 +332,57 @@ export function loadStoreConfig(env: NodeJS.ProcessEnv = process.env): {
     },
   };
 }
+
+/** What the revoker reads (its Lambda, and the local server when the dev stack configures it). */
+const revokerEnvSchema = z.object({
+  ELEVATE_TABLE_NAME: optional(z.string().regex(/^[\w.-]{3,255}$/)).default('elevate'),
+  ELEVATE_DYNAMODB_ENDPOINT: optional(z.url()),
+  /** The revoker role's name in every target account; unset: no revoker (live sessions run out). */
+  ELEVATE_REVOKER_ROLE_NAME: optional(z.string().regex(/^[\w+=,.@-]{1,64}$/)),
+  ELEVATE_REVOKER_STS_ENDPOINT: optional(z.url()),
+  ELEVATE_IAM_ENDPOINT: optional(z.url()),
+  /** Local stack only: the revoker principal's keys (in AWS, the function's role). Never logged. */
+  ELEVATE_REVOKER_ACCESS_KEY_ID: optional(z.string().regex(/^[A-Z0-9]{16,128}$/)),
+  ELEVATE_REVOKER_SECRET_ACCESS_KEY: optional(z.string().min(16)),
+  AWS_REGION: optional(z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/)).default('us-east-1'),
+  ELEVATE_LOG_LEVEL: optional(z.enum(['debug', 'info', 'warn', 'error', 'silent'])).default('info'),
+});
+
+export interface RevokerConfig {
+  dynamodb: { endpoint: string | undefined; tableName: string };
+  revokerRoleName: string;
+  stsEndpoint: string | undefined;
+  iamEndpoint: string | undefined;
+  region: string;
+  credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
+  logLevel: LogLevel;
+}
+
+/** The revoker's settings, or undefined when no revoker role is configured. Throws on bad values. */
+export function loadRevokerConfig(env: NodeJS.ProcessEnv = process.env): RevokerConfig | undefined {
+  const parsed = revokerEnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      (issue) => `  ${issue.path.join('.')}: ${issue.message}`,
+    );
+    throw new Error(
+      `Invalid revoker configuration:\n${problems.join('\n')}\nSee docs/federation.md.`,
+    );
+  }
+  const e = parsed.data;
+  if (e.ELEVATE_REVOKER_ROLE_NAME === undefined) return undefined;
+  const keyId = e.ELEVATE_REVOKER_ACCESS_KEY_ID;
+  const secret = e.ELEVATE_REVOKER_SECRET_ACCESS_KEY;
+  return {
+    dynamodb: { endpoint: e.ELEVATE_DYNAMODB_ENDPOINT, tableName: e.ELEVATE_TABLE_NAME },
+    revokerRoleName: e.ELEVATE_REVOKER_ROLE_NAME,
+    stsEndpoint: e.ELEVATE_REVOKER_STS_ENDPOINT,
+    iamEndpoint: e.ELEVATE_IAM_ENDPOINT,
+    region: e.AWS_REGION,
+    credentials:
+      keyId === undefined || secret === undefined
+        ? undefined
+        : { accessKeyId: keyId, secretAccessKey: secret },
+    logLevel: e.ELEVATE_LOG_LEVEL,
+  };
+}

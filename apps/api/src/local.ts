@@ -1,9 +1,11 @@
 // `pnpm start:local`: the same app as on Lambda, on @hono/node-server, bound to loopback.
 import { ensureTable } from '@elevate/adapters';
 import { composeApp, createDynamoDbClient } from './compose-app';
-import { loadConfig, loadNotificationsConfig } from './config';
+import { loadConfig, loadNotificationsConfig, loadRevokerConfig } from './config';
 import { createJsonLogger } from './logger';
 import { startLocalNotifications } from './notifications/local-notifications';
+import { composeRevoker } from './revocation/compose-revoker';
+import { handleRevocationBatch } from './revocation/handle-revocation-batch';
 import { startServer } from './start-server';
 
 const config = loadConfig();
@@ -14,6 +16,17 @@ try {
   // One process serves everything locally, the federate route included (in AWS: two functions).
   // Store writes feed the notifier (dynalite has no streams); mail goes to /dev/mailbox.
   const notifications = startLocalNotifications(loadNotificationsConfig(), logger);
+  // The revoker consumes the same changes: a revoke or early end writes the deny on the target role.
+  const revokerConfig = loadRevokerConfig();
+  if (revokerConfig !== undefined) {
+    const revoker = composeRevoker(revokerConfig, logger.child({ component: 'revoker' }));
+    // A failed record is delivered again by the durable outbox, as Lambda retries one in AWS.
+    notifications.subscribe(async (records) =>
+      (await handleRevocationBatch(records, revoker)).batchItemFailures.map(
+        (failure) => failure.itemIdentifier,
+      ),
+    );
+  }
   const { app } = composeApp(
     config,
     { logger, repository: notifications.repository },

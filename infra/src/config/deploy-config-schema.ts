@@ -197,6 +197,11 @@ export const deployConfigSchema = z
         managedPolicyArns: z
           .record(z.string().min(1), z.array(managedPolicyArn).min(1))
           .default({}),
+        /** An SNS topic ARN told of IAM writes by brokered sessions (needs a trail; us-east-1). */
+        iamWriteAlarmTopicArn: z
+          .string()
+          .regex(/^arn:aws[\w-]*:sns:[\w-]+:\d{12}:[\w-]{1,256}$/, 'expected an SNS topic ARN')
+          .optional(),
       })
       .default({ sessionNamePattern: '*@*', managedPolicyArns: {} }),
     api: z

@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Tags } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { acknowledge } from '../nag/acknowledge';
@@ -77,6 +77,8 @@ export class ElevateTargetRole extends Construct {
         iam.ManagedPolicy.fromManagedPolicyArn(this, `Policy${index}`, arn),
       ),
     });
+    // The revoker role of a plain-template rollout may write inline policies only on roles so tagged.
+    Tags.of(this.role).add('elevate:target-role', 'true');
     acknowledge(
       this.role,
       props.managedPolicyArns

@@ -121,21 +121,29 @@ describe('the federate function', () => {
 });
 
 describe('least privilege', () => {
-  it('gives no role other than the federate role any sts: action, in any stack', () => {
+  it('gives no role other than the federate role any sts: action, in any stack (the revoker only its revoker roles)', () => {
     const federatePolicy = JSON.stringify(
       statementsOfRole(api, logicalIdOf(built.stacks.api.functions.federate.role)),
     );
+    const revokerStatements = statementsOfRole(
+      api,
+      logicalIdOf(built.stacks.api.functions.revoker.role),
+    ).filter((statement) => actionsOf(statement).some((action) => /^sts:/i.test(action)));
+    expect(revokerStatements.map(actionsOf)).toEqual([['sts:AssumeRole']]);
+    expect(JSON.stringify(revokerStatements)).toContain('-revocation-writer');
+    const revokerPolicy = JSON.stringify(revokerStatements);
     const offenders = allTemplates
       .flatMap(identityStatements)
       .filter((statement) => actionsOf(statement).some((action) => /^sts:/i.test(action)))
-      .filter((statement) => !federatePolicy.includes(JSON.stringify(statement)));
+      .filter((statement) => !federatePolicy.includes(JSON.stringify(statement)))
+      .filter((statement) => !revokerPolicy.includes(JSON.stringify(statement)));
     expect(offenders).toEqual([]);
     // And the one allowed statement is really there, so the filter above is not vacuous.
     expect(
       allTemplates
         .flatMap(identityStatements)
         .filter((s) => actionsOf(s).includes('sts:AssumeRole')),
-    ).toHaveLength(1);
+    ).toHaveLength(2);
   });
 
   it('limits the API role’s DynamoDB actions to its table and the table’s indexes', () => {
@@ -197,7 +205,7 @@ describe('every function', () => {
   it('runs Node.js 22 with JSON logs in its own log group with the configured retention', () => {
     const functions = resourcesOf(api, 'AWS::Lambda::Function');
     const logGroups = resourcesOf(api, 'AWS::Logs::LogGroup');
-    expect(Object.keys(functions)).toHaveLength(5);
+    expect(Object.keys(functions)).toHaveLength(6);
     for (const fn of Object.values(functions)) {
       expect(fn.Properties?.Runtime).toBe('nodejs22.x');
       const logging = fn.Properties?.LoggingConfig as {

@@ -90,6 +90,7 @@ export class ApiStack extends Stack {
     this.httpApi = this.buildHttpApi(config, functions);
     this.wireNotifier(functions.notifier, props.table);
     this.wireSweeper(functions.sweeper);
+    this.wireRevoker(functions.revoker, props.table);
 
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.apiEndpoint });
     new CfnOutput(this, 'FederateRoleArn', {
@@ -241,6 +242,40 @@ export class ApiStack extends Stack {
         onFailure: new SqsDlq(failures),
       }),
     );
+  }
+
+  /**
+   * The table stream's second consumer. One at a time: each revocation rewrites a role's whole
+   * policy (read, add, write), so two concurrent runs could drop each other's entry.
+   */
+  private wireRevoker(revoker: ElevateFunction, table: dynamodb.ITable): void {
+    const cfn = revoker.function.node.defaultChild as lambda.CfnFunction;
+    cfn.reservedConcurrentExecutions = 1;
+    const failures = new sqs.Queue(this, 'RevokerFailures', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    acknowledge(
+      failures,
+      ['AwsSolutions-SQS3'],
+      'This queue is itself the dead-letter destination of the revoker stream; operators read it after an alarm.',
+    );
+    revoker.function.addEventSource(
+      new DynamoEventSource(table, {
+        startingPosition: lambda.StartingPosition.TRIM_HORIZON,
+        batchSize: 10,
+        retryAttempts: 10,
+        bisectBatchOnError: true,
+        reportBatchItemFailures: true,
+        maxRecordAge: Duration.hours(2),
+        onFailure: new SqsDlq(failures),
+      }),
+    );
+    new CfnOutput(this, 'RevokerRoleArn', {
+      description: 'Revoker roles in target accounts trust this role (templates/revoker-role.yaml)',
+      value: revoker.role.roleArn,
+    });
   }
 
   private wireSweeper(sweeper: ElevateFunction): void {

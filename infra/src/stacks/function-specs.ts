@@ -64,7 +64,7 @@ export interface FunctionContext {
   readonly targets: readonly PolicyTarget[];
 }
 
-export type FunctionName = 'api' | 'authorizer' | 'federate' | 'notifier' | 'sweeper';
+export type FunctionName = 'api' | 'authorizer' | 'federate' | 'notifier' | 'sweeper' | 'revoker';
 
 /** One Lambda function: where its code is, what it may touch, what it is told. */
 export interface FunctionSpec {
@@ -134,6 +134,16 @@ export function targetRoleArns(targets: readonly PolicyTarget[]): string[] {
 /** The role name target roles trust; fixed because other accounts' trust policies name it. */
 export function federateRoleName(config: DeployConfig): string {
   return `${config.name}-federate`;
+}
+
+/** The revoker function's role name; revoker roles in target accounts trust it by this ARN. */
+export function revokerFunctionRoleName(config: DeployConfig): string {
+  return `${config.name}-revoker`;
+}
+
+/** The revoker role in every target account (templates/revoker-role.yaml, ElevateRevokerRole). */
+export function targetRevokerRoleName(config: DeployConfig): string {
+  return `${config.name}-revocation-writer`;
 }
 
 /** Every Lambda function Elevate deploys. Adding one is adding an entry here. */
@@ -237,6 +247,48 @@ export const FUNCTION_SPECS: readonly FunctionSpec[] = [
         role,
         ['AwsSolutions-IAM5[Action::kms:GenerateDataKey*]'],
         "Publishing to a KMS-encrypted topic needs GenerateDataKey* (plain and WithoutPlaintext) on the topic's key; the resource is that one key.",
+      );
+    },
+  },
+  {
+    name: 'revoker',
+    id: 'Revoker',
+    entry: 'apps/api/src/lambda/revoker.ts',
+    description:
+      'Elevate revoker: on a revoke or early end, denies the request sessions on its target role',
+    memorySizeMb: 256,
+    timeout: Duration.seconds(60),
+    needsPolicy: false,
+    roleName: revokerFunctionRoleName,
+    environment: ({ config, table }) => ({
+      ELEVATE_TABLE_NAME: table.tableName,
+      ELEVATE_REVOKER_ROLE_NAME: targetRevokerRoleName(config),
+    }),
+    grant: (role, { config, table, targets }) => {
+      table.grantStreamRead(role);
+      // Queries the request's partition for its session records (their expiry bounds the deny).
+      role.addToPrincipalPolicy(
+        new iam.PolicyStatement({
+          sid: 'ReadSessionRecords',
+          actions: ['dynamodb:Query'],
+          resources: [table.tableArn],
+        }),
+      );
+      const accounts = [...new Set(targets.map((target) => target.accountId))];
+      role.addToPrincipalPolicy(
+        new iam.PolicyStatement({
+          sid: 'AssumeRevokerRoles',
+          actions: ['sts:AssumeRole'],
+          resources: accounts.map(
+            (account) =>
+              `arn:${Aws.PARTITION}:iam::${account}:role/${targetRevokerRoleName(config)}`,
+          ),
+        }),
+      );
+      acknowledge(
+        role,
+        ['AwsSolutions-IAM5[Resource::*]'],
+        "dynamodb:ListStreams has no resource-level permissions; every other stream action is limited to this table's stream.",
       );
     },
   },

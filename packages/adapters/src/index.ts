@@ -7,3 +7,4 @@ export * from './federation';
 export * from './notifications';
 export * from './outbound';
 export * from './idempotency';
+export * from './revocation';

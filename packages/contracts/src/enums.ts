@@ -30,6 +30,10 @@ export const historyEventTypeSchema = z.enum([
   'REVOCATION',
   'EARLY_END',
   'BREAK_GLASS_REVIEW',
+  'EXTENSION_REQUEST',
+  'EXTENSION_APPROVAL',
+  'EXTENSION_GRANT',
+  'EXTENSION_REFUSAL',
 ]);
 export type HistoryEventType = z.infer<typeof historyEventTypeSchema>;
 
@@ -44,6 +48,9 @@ export const requestActionSchema = z.enum([
   'revoke',
   'endEarly',
   'reviewBreakGlass',
+  'extend',
+  'approveExtension',
+  'rejectExtension',
 ]);
 export type RequestAction = z.infer<typeof requestActionSchema>;
 
@@ -65,11 +72,17 @@ export const domainErrorCodeSchema = z.enum([
   'COMMENT_REQUIRED',
   'POLICY_CONFLICT',
   'APPROVALS_BELOW_POLICY',
+  'SELF_SERVICE_CONDITIONS_UNMET',
+  'EXTENSION_LIMIT',
   'INVALID_STATE',
   'ALREADY_DECIDED_BY_ACTOR',
   'WINDOW_OVER',
   'NOT_EXPIRED',
   'WINDOW_NOT_OPEN',
+  'EXTENSION_PENDING',
   'STEP_UP_REQUIRED',
 ]);
 export type DomainErrorCode = z.infer<typeof domainErrorCodeSchema>;
+
+export const extensionStateSchema = z.enum(['PENDING', 'GRANTED', 'REFUSED']);
+export type ExtensionState = z.infer<typeof extensionStateSchema>;

@@ -13,3 +13,4 @@ export * from './runtime-config';
 export * from './open-windows';
 export * from './api-operations';
 export * from './openapi-document';
+export * from './active-access';

@@ -48,3 +48,18 @@ export const reviewBreakGlassBodySchema = requiredComment;
 
 export type OptionalCommentBody = z.infer<typeof optionalComment>;
 export type RequiredCommentBody = z.infer<typeof requiredComment>;
+
+/** `POST /requests/{id}/extend` — more minutes for an open window, with the reason. */
+export const extendBodySchema = z.strictObject({
+  minutes: z
+    .number()
+    .int()
+    .min(15)
+    .max(7 * 24 * 60),
+  reason: requiredText(COMMENT_MAX_LENGTH),
+});
+export type ExtendBody = z.infer<typeof extendBodySchema>;
+/** `POST /requests/{id}/extension/approve` — comment optional. */
+export const approveExtensionBodySchema = optionalComment;
+/** `POST /requests/{id}/extension/reject` — comment required. */
+export const rejectExtensionBodySchema = requiredComment;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   accessPhaseSchema,
   decisionKindSchema,
+  extensionStateSchema,
   historyEventTypeSchema,
   postAccessReviewStateSchema,
   requestActionSchema,
@@ -27,6 +28,20 @@ export const historyEventViewSchema = z.object({
   comment: z.string().optional(),
 });
 export type HistoryEventView = z.infer<typeof historyEventViewSchema>;
+
+/** More time asked for on an open window; a granted one is already part of `window`. */
+export const extensionViewSchema = z.object({
+  minutes: z.number().int(),
+  reason: z.string(),
+  requestedAt: z.string(),
+  state: extensionStateSchema,
+  grantedByPolicy: z.boolean(),
+  approverGroups: z.array(z.string()),
+  approvalsRequired: z.number().int(),
+  decisions: z.array(decisionViewSchema),
+  decidedAt: z.string().optional(),
+});
+export type ExtensionView = z.infer<typeof extensionViewSchema>;
 
 export const accessWindowSchema = z.object({ startsAt: z.string(), endsAt: z.string() });
 export type AccessWindowView = z.infer<typeof accessWindowSchema>;
@@ -56,6 +71,9 @@ export const requestSummarySchema = z.object({
   approvalsRequired: z.number().int(),
   approvalsCount: z.number().int(),
   decisions: z.array(decisionViewSchema),
+  /** Approved at creation by a self-service rule; no human decided it. */
+  approvedByPolicy: z.boolean().optional(),
+  extensions: z.array(extensionViewSchema).optional(),
   approvedAt: z.string().optional(),
   closedAt: z.string().optional(),
   pendingExpiresAt: z.string().optional(),

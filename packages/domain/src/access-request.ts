@@ -40,6 +40,10 @@ export const HISTORY_EVENT_TYPES = [
   'REVOCATION',
   'EARLY_END',
   'BREAK_GLASS_REVIEW',
+  'EXTENSION_REQUEST',
+  'EXTENSION_APPROVAL',
+  'EXTENSION_GRANT',
+  'EXTENSION_REFUSAL',
 ] as const;
 export type HistoryEventType = (typeof HISTORY_EVENT_TYPES)[number];
 
@@ -75,6 +79,26 @@ export interface PostAccessReview {
   readonly comment?: string;
 }
 
+export const EXTENSION_STATES = ['PENDING', 'GRANTED', 'REFUSED'] as const;
+export type ExtensionState = (typeof EXTENSION_STATES)[number];
+
+/**
+ * More time asked for while the window is open. Who decides it is fixed when it is asked for; a
+ * granted extension lengthens the window by `minutes` (see `windowOf`).
+ */
+export interface Extension {
+  readonly minutes: number;
+  readonly reason: string;
+  readonly requestedAt: string;
+  readonly state: ExtensionState;
+  /** True when the rule granted it without a human. */
+  readonly grantedByPolicy: boolean;
+  readonly approverGroups: readonly string[];
+  readonly approvalsRequired: number;
+  readonly decisions: readonly Decision[];
+  readonly decidedAt?: string;
+}
+
 /** An access request. Times are ISO-8601 UTC strings; the phase of the window is never stored. */
 export interface AccessRequest {
   readonly id: string;
@@ -100,6 +124,10 @@ export interface AccessRequest {
   readonly pendingExpiresAt?: string;
   readonly createdAt: string;
   readonly updatedAt: string;
+  /** Set when a self-service rule approved the request at creation (no human decided). */
+  readonly approvedByPolicy?: boolean;
+  /** Extensions asked for, oldest first; at most one PENDING at a time. */
+  readonly extensions?: readonly Extension[];
   /** Incremented by every transition; the store writes only if it still holds the previous one. */
   readonly version: number;
   readonly history: readonly HistoryEvent[];
@@ -110,6 +138,16 @@ export interface Transitioned {
   readonly request: AccessRequest;
   readonly event: HistoryEvent;
 }
+
+/** Minutes granted by extensions, added to the window. */
+export const grantedExtensionMinutes = (request: Pick<AccessRequest, 'extensions'>): number =>
+  (request.extensions ?? [])
+    .filter((extension) => extension.state === 'GRANTED')
+    .reduce((sum, extension) => sum + extension.minutes, 0);
+
+export const pendingExtensionOf = (
+  request: Pick<AccessRequest, 'extensions'>,
+): Extension | undefined => request.extensions?.find((extension) => extension.state === 'PENDING');
 
 export const approvalsOf = (request: AccessRequest): readonly Decision[] =>
   request.decisions.filter((decision) => decision.decision === 'APPROVE');

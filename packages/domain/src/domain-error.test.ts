@@ -26,11 +26,36 @@ import { createBreakGlassRequest, createRequest } from './transitions/create-req
 import { endRequestEarly } from './transitions/end-request-early';
 import { expireRequest } from './transitions/expire-request';
 import { rejectRequest } from './transitions/reject-request';
+import { extendRequest } from './transitions/extend-request';
+import {
+  EVENING_NOW,
+  PLAYGROUND,
+  WORKING_NOW,
+  selfServicePolicy,
+} from './testing/self-service-fixtures';
 
 const codeOf = (result: {
   ok: boolean;
   error?: { code: DomainErrorCode };
 }): DomainErrorCode | undefined => result.error?.code;
+const selfService = (now: string) =>
+  createRequest(
+    {
+      id: 'req-ss',
+      accountId: PLAYGROUND,
+      roleName: 'ReadOnly',
+      justification: 'Look at the sandbox bucket layout',
+      ticket: 'SBX-1',
+      durationMinutes: 60,
+    },
+    ctx(alice, now, selfServicePolicy()),
+  );
+const extended = (minutes: number) =>
+  extendRequest(
+    unwrap(selfService(WORKING_NOW)),
+    { minutes, reason: 'longer' },
+    ctx(alice, addMinutes(WORKING_NOW, 1), selfServicePolicy()),
+  );
 const approved = () => unwrap(approveRequest(pendingSandbox(), {}, ctx(rita)));
 
 /** One scenario per code; the Record type makes a new code without a scenario a compile error. */
@@ -71,6 +96,18 @@ const scenarios: Record<DomainErrorCode, () => DomainErrorCode | undefined> = {
       rules: examplePolicy.rules.map((rule) => ({ ...rule, approvalsRequired: 3 })),
     };
     return codeOf(federationCheck(approved(), alice, stricter, addMinutes(NOW, 1)));
+  },
+  SELF_SERVICE_CONDITIONS_UNMET: () => codeOf(selfService(EVENING_NOW)),
+  EXTENSION_LIMIT: () => codeOf(extended(1000)),
+  EXTENSION_PENDING: () => {
+    const asked = unwrap(extended(60));
+    return codeOf(
+      extendRequest(
+        asked,
+        { minutes: 15, reason: 'x' },
+        ctx(alice, addMinutes(WORKING_NOW, 2), selfServicePolicy()),
+      ),
+    );
   },
   INVALID_STATE: () => codeOf(cancelRequest(approved(), {}, ctx(alice))),
   ALREADY_DECIDED_BY_ACTOR: () => {

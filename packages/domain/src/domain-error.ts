@@ -23,12 +23,15 @@ export const DOMAIN_ERROR_CODES = [
   'COMMENT_REQUIRED',
   'POLICY_CONFLICT',
   'APPROVALS_BELOW_POLICY',
+  'SELF_SERVICE_CONDITIONS_UNMET',
+  'EXTENSION_LIMIT',
   // The request is not in a state that allows it (409).
   'INVALID_STATE',
   'ALREADY_DECIDED_BY_ACTOR',
   'WINDOW_OVER',
   'NOT_EXPIRED',
   'WINDOW_NOT_OPEN',
+  'EXTENSION_PENDING',
   // The actor must sign in again (more recently, with MFA) before this is allowed (401).
   'STEP_UP_REQUIRED',
 ] as const;
@@ -55,11 +58,14 @@ export const DOMAIN_ERROR_KIND: Readonly<Record<DomainErrorCode, DomainErrorKind
   COMMENT_REQUIRED: 'rule',
   POLICY_CONFLICT: 'rule',
   APPROVALS_BELOW_POLICY: 'rule',
+  SELF_SERVICE_CONDITIONS_UNMET: 'rule',
+  EXTENSION_LIMIT: 'rule',
   INVALID_STATE: 'conflict',
   ALREADY_DECIDED_BY_ACTOR: 'conflict',
   WINDOW_OVER: 'conflict',
   NOT_EXPIRED: 'conflict',
   WINDOW_NOT_OPEN: 'conflict',
+  EXTENSION_PENDING: 'conflict',
   STEP_UP_REQUIRED: 'reauthenticate',
 };
 

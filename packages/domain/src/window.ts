@@ -1,4 +1,5 @@
 import type { AccessRequest } from './access-request';
+import { grantedExtensionMinutes } from './access-request';
 import { addMinutes, earlierOf, isBefore, laterOf, secondsBetween } from './time';
 
 /** The elevation window: sessions may start at or after `startsAt` and before `endsAt`. */
@@ -25,13 +26,13 @@ export const computeWindow = (
 
 /**
  * The window of a request, or undefined if it was never approved. A revoke or early end cuts the
- * window at `closedAt` (never before it starts, so the window is empty rather than inverted).
+ * window at `closedAt`; granted extensions lengthen it (never before it starts, so the window is empty rather than inverted).
  */
 export const windowOf = (request: AccessRequest): AccessWindow | undefined => {
   if (request.approvedAt === undefined) return undefined;
   const planned = computeWindow(
     request.approvedAt,
-    request.requestedDurationMinutes,
+    request.requestedDurationMinutes + grantedExtensionMinutes(request),
     request.scheduledStart,
   );
   if (request.closedAt === undefined) return planned;

@@ -32,6 +32,11 @@ export interface LocalNotifications {
   start(): void;
   /** The app with `/dev/mailbox` in front of it. */
   serve(app: Hono<AppEnv>): Hono<AppEnv>;
+  /**
+   * Another consumer of the store's changes (the local revoker), as a second stream consumer in AWS.
+   * It answers the sequence numbers it failed; the outbox delivers those records again.
+   */
+  subscribe(listener: OutboxListener): void;
   stop(): Promise<void>;
 }
 
@@ -118,10 +123,18 @@ export function startLocalNotifications(
     ],
   });
 
-  deliver = async (records) =>
-    (await handleStreamBatch(records, deps)).batchItemFailures.map(
-      (failure) => failure.itemIdentifier,
-    );
+  // The notifier and every subscribed consumer see each record; one failing asks for it again
+  // (each consumer is idempotent, so the others seeing it twice changes nothing).
+  const consumers: OutboxListener[] = [
+    async (records) =>
+      (await handleStreamBatch(records, deps)).batchItemFailures.map(
+        (failure) => failure.itemIdentifier,
+      ),
+  ];
+  deliver = async (records) => {
+    const failed = await Promise.all(consumers.map((consume) => consume(records)));
+    return [...new Set(failed.flat())];
+  };
 
   let sweeping: Promise<unknown> | undefined;
   const sweepLog = logger.child({ component: 'sweeper' });
@@ -138,6 +151,7 @@ export function startLocalNotifications(
   return {
     repository,
     start: () => outbox.start(),
+    subscribe: (listener) => void consumers.push(listener),
     serve: (app) => {
       const root = new Hono<AppEnv>();
       root.route('/dev/mailbox', devMailboxRoutes(mailbox, owners));

@@ -51,7 +51,7 @@ describe('a request through its life over HTTP', () => {
     });
     expect(
       (await view(await w.call(alice, 'GET', `/requests/${created.id}`))).allowedActions,
-    ).toEqual(['endEarly']);
+    ).toEqual(['endEarly', 'extend']);
 
     w.setNow('2030-01-01T10:00:00.000Z');
     const ended = await view(await w.call(alice, 'POST', `/requests/${created.id}/end`, {}));

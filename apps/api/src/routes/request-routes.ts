@@ -1,6 +1,9 @@
 import { Hono } from 'hono';
 import {
   approveBodySchema,
+  approveExtensionBodySchema,
+  extendBodySchema,
+  rejectExtensionBodySchema,
   cancelBodySchema,
   createRequestBodySchema,
   endEarlyBodySchema,
@@ -18,7 +21,9 @@ import { parseJsonBody, parseQuery } from '../http/validate';
 import { approveRequest } from '../use-cases/approve-request';
 import { cancelRequest } from '../use-cases/cancel-request';
 import { createRequest } from '../use-cases/create-request';
+import { approveExtension, rejectExtension } from '../use-cases/decide-extension';
 import { endRequestEarly } from '../use-cases/end-request-early';
+import { extendRequest } from '../use-cases/extend-request';
 import { getRequest } from '../use-cases/get-request';
 import { listOpenWindows } from '../use-cases/list-open-windows';
 import { listMyRequests } from '../use-cases/list-my-requests';
@@ -56,6 +61,9 @@ export function requestRoutes(deps: UseCaseDeps): Hono<AuthedEnv> {
   addTransition(routes, deps, 'revoke', revokeBodySchema, revokeRequest);
   addTransition(routes, deps, 'end', endEarlyBodySchema, endRequestEarly);
   addTransition(routes, deps, 'review', reviewBreakGlassBodySchema, markBreakGlassReviewed);
+  addTransition(routes, deps, 'extend', extendBodySchema, extendRequest);
+  addTransition(routes, deps, 'extension/approve', approveExtensionBodySchema, approveExtension);
+  addTransition(routes, deps, 'extension/reject', rejectExtensionBodySchema, rejectExtension);
   return (
     routes
       .post('/requests', async (c) => {

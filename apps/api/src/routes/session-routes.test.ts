@@ -7,7 +7,12 @@ import {
 } from '@elevate/contracts';
 import type { RequestView } from '@elevate/contracts';
 import { InMemorySessionRecordRepository } from '@elevate/adapters';
-import { addMinutes, ConsoleSignInError, CredentialIssueError } from '@elevate/domain';
+import {
+  addMinutes,
+  ConsoleSignInError,
+  CredentialIssueError,
+  sessionPolicyOf,
+} from '@elevate/domain';
 import type { SessionRecord, SessionRecordRepository } from '@elevate/domain';
 import { START } from '../testing/api-world';
 import { federationWorld, spyIssuer, spySignIn } from '../testing/federation-world';
@@ -88,6 +93,8 @@ describe('POST /requests/{id}/sessions: CLI', () => {
           { key: 'elevate:requester', value: 'alice@example.com' },
         ],
         durationSeconds: 3600,
+        // The rule does not allow role chaining, so the session may not assume other roles.
+        sessionPolicy: sessionPolicyOf({ allowRoleChaining: false }),
       },
     ]);
   });

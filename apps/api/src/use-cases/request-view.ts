@@ -24,6 +24,16 @@ export function toRequestSummary(request: AccessRequest, ctx: TransitionContext)
     approvalsRequired: request.routing.approvalsRequired,
     approvalsCount: approvalsOf(request).length,
     decisions: request.decisions.map((decision) => ({ ...decision })),
+    ...(request.approvedByPolicy === true ? { approvedByPolicy: true } : {}),
+    ...(request.extensions === undefined
+      ? {}
+      : {
+          extensions: request.extensions.map((extension) => ({
+            ...extension,
+            approverGroups: [...extension.approverGroups],
+            decisions: extension.decisions.map((decision) => ({ ...decision })),
+          })),
+        }),
     ...(request.approvedAt === undefined ? {} : { approvedAt: request.approvedAt }),
     ...(request.closedAt === undefined ? {} : { closedAt: request.closedAt }),
     ...(request.pendingExpiresAt === undefined

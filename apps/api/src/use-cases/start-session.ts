@@ -87,6 +87,7 @@ export async function startSession(
     now,
     window: grant.value.window,
     configuredSessionSeconds: deps.federation.sessionSeconds,
+    allowRoleChaining: grant.value.rule.allowRoleChaining,
   });
   if (!plan.ok) throw refusal(plan.error);
 
@@ -101,10 +102,9 @@ export async function startSession(
     durationSeconds: plan.value.durationSeconds,
     ...(plan.value.sessionPolicy === undefined ? {} : { sessionPolicy: plan.value.sessionPolicy }),
   });
-  const expiresAt =
-    plan.value.sessionPolicy === undefined
-      ? credentials.expiration
-      : earlierOf(credentials.expiration, plan.value.expiresAt);
+  const expiresAt = !plan.value.endsWithWindow
+    ? credentials.expiration
+    : earlierOf(credentials.expiration, plan.value.expiresAt);
 
   const record: SessionRecord = {
     id: deps.ids.next(),

@@ -34,6 +34,7 @@ const myAccess: RouteHandle = { crumb: 'My access' };
 const newRequest: RouteHandle = { crumb: 'New request' };
 const reviews: RouteHandle = { crumb: 'Reviews' };
 const audit: RouteHandle = { crumb: 'Audit' };
+const activeAccess: RouteHandle = { crumb: 'Active access' };
 const policy: RouteHandle = { crumb: 'Policy' };
 const requestDetail: RouteHandle = { crumb: 'Request' };
 const notFound: RouteHandle = { crumb: 'Page not found' };
@@ -88,6 +89,15 @@ export function createAppRouter(config: RuntimeConfig) {
             'reviews',
             'Reviews',
             async () => (await import('./routes/reviews-page')).ReviewsPage,
+          ),
+        },
+        {
+          path: 'access',
+          handle: activeAccess,
+          lazy: guarded(
+            'active-access',
+            'Active access',
+            async () => (await import('./routes/active-access-page')).ActiveAccessPage,
           ),
         },
         {

@@ -2,6 +2,7 @@ import type { AccessRequest } from '@elevate/domain';
 import {
   decidersOf,
   DECISION_KINDS,
+  EXTENSION_STATES,
   HISTORY_EVENT_TYPES,
   POST_ACCESS_REVIEW_STATES,
   REQUEST_STATUSES,
@@ -176,6 +177,12 @@ const personSchema = z.object({ sub: z.string(), email: z.string(), name: z.stri
 const instant = z
   .string()
   .refine((value) => Number.isFinite(Date.parse(value)), 'not an ISO-8601 instant');
+const decisionSchema = z.object({
+  approver: personSchema,
+  decision: z.enum(DECISION_KINDS),
+  comment: z.string().optional(),
+  at: instant,
+});
 
 /** What an item read back must look like; keys and index attributes are stripped. */
 export const storedRequestSchema = z.object({
@@ -200,18 +207,28 @@ export const storedRequestSchema = z.object({
   routing: z.object({
     approverGroups: z.array(z.string()),
     routingKey: z.string(),
-    approvalsRequired: z.number().int().positive(),
+    // 0: a self-service rule with nobody to fall back to.
+    approvalsRequired: z.number().int().nonnegative(),
     selfApproval: z.boolean(),
     ruleIds: z.array(z.string()),
   }),
-  decisions: z.array(
-    z.object({
-      approver: personSchema,
-      decision: z.enum(DECISION_KINDS),
-      comment: z.string().optional(),
-      at: instant,
-    }),
-  ),
+  decisions: z.array(decisionSchema),
+  approvedByPolicy: z.boolean().optional(),
+  extensions: z
+    .array(
+      z.object({
+        minutes: z.number().int().positive(),
+        reason: z.string(),
+        requestedAt: instant,
+        state: z.enum(EXTENSION_STATES),
+        grantedByPolicy: z.boolean(),
+        approverGroups: z.array(z.string()),
+        approvalsRequired: z.number().int().positive(),
+        decisions: z.array(decisionSchema),
+        decidedAt: instant.optional(),
+      }),
+    )
+    .optional(),
   approvedAt: instant.optional(),
   closedAt: instant.optional(),
   pendingExpiresAt: instant.optional(),

@@ -24,6 +24,8 @@ const FIELD_RULES: Record<keyof AccessRequest, FieldRule> = {
   approvedAt: 'set',
   closedAt: 'set',
   pendingExpiresAt: 'set',
+  approvedByPolicy: 'set',
+  extensions: 'set',
   updatedAt: 'set',
   version: 'version',
   history: 'append',

@@ -44,6 +44,17 @@ export const devConfigSchema = z.object({
       accounts: z.array(z.string().regex(/^\d{12}$/)).min(1),
       roles: z.array(targetRoleSchema).min(1),
       trustedPrincipalArns: z.array(z.string().startsWith('arn:aws:iam::')).min(1),
+      /**
+       * Elevate's revoker role in every target account: trusts only these principals, and may
+       * write only the one named inline policy on the target roles (the revocation deny).
+       */
+      revoker: z
+        .object({
+          roleName: z.string().regex(/^[\w+=,.@-]{1,64}$/),
+          policyName: z.string().regex(/^[\w+=,.@-]{1,128}$/),
+          trustedPrincipalArns: z.array(z.string().startsWith('arn:aws:iam::')).min(1),
+        })
+        .optional(),
     }),
   }),
 });

@@ -114,6 +114,8 @@ async function main(): Promise<void> {
   });
 
   const broker = config.sts.principals.find((p) => p.name === 'broker');
+  const revoker = config.sts.principals.find((p) => p.name === 'revoker');
+  const revokerRole = config.sts.targetRoles.revoker;
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
@@ -133,6 +135,16 @@ async function main(): Promise<void> {
     AWS_ACCESS_KEY_ID: broker?.accessKeyId ?? '',
     AWS_SECRET_ACCESS_KEY: broker?.secretAccessKey ?? '',
     AWS_REGION: config.sts.regions[0],
+    // The revoker's local principal and the emulator's IAM (on the first STS listener).
+    ...(revoker === undefined || revokerRole === undefined
+      ? {}
+      : {
+          ELEVATE_REVOKER_ROLE_NAME: revokerRole.roleName,
+          ELEVATE_REVOKER_ACCESS_KEY_ID: revoker.accessKeyId,
+          ELEVATE_REVOKER_SECRET_ACCESS_KEY: revoker.secretAccessKey,
+          ELEVATE_REVOKER_STS_ENDPOINT: Object.values(sts.endpoints)[0],
+          ELEVATE_IAM_ENDPOINT: Object.values(sts.endpoints)[0],
+        }),
   };
 
   const children: ChildService[] = [];

@@ -12,6 +12,7 @@ import { validateSessionPolicy } from './rules/validate-session-policy';
 import { validateSessionTags } from './rules/validate-session-tags';
 import { validateSourceIdentity } from './rules/validate-source-identity';
 import { vendCredentials } from './vend-credentials';
+import { assertSessionMayCall } from './policy/assert-session-may-call';
 
 export interface AssumeRoleContext {
   catalog: RoleCatalog;
@@ -37,7 +38,14 @@ export function assumeRole(
 ): AssumeRoleOutcome {
   const role = findCatalogRole(param(params, 'RoleArn'), context.catalog, caller.arn);
   const sessionName = validateRoleSessionName(param(params, 'RoleSessionName'));
-  assertRoleTrustsCaller(role, caller, context.catalog.trustedPrincipalArns);
+  assertRoleTrustsCaller(
+    role,
+    caller,
+    role.trustedPrincipalArns ?? context.catalog.trustedPrincipalArns,
+  );
+  // A role session assuming a role is a call its own policies must allow (session policy, role deny).
+  if (caller.session !== undefined)
+    assertSessionMayCall(caller.session, 'sts:AssumeRole', context.state, context.now);
   const roleChaining = caller.roleArn !== undefined;
   const durationSeconds = validateDurationSeconds(param(params, 'DurationSeconds'), {
     maxSessionDurationSeconds: role.maxSessionDurationSeconds,

@@ -26,6 +26,8 @@ export interface Caller {
 
 export interface AuthenticationContext {
   region: string;
+  /** The service the credential scope must name; `sts` unless the request is IAM's. */
+  service?: 'sts' | 'iam';
   now: Date;
   principals: readonly StsPrincipal[];
   state: EmulatorState;
@@ -72,7 +74,13 @@ function sessionCaller(session: VendedSession): Caller {
 export function authenticateCaller(request: WireRequest, context: AuthenticationContext): Caller {
   const signed = readSigV4Request(request);
   assertRequestDateFresh(signed, context.now);
-  assertCredentialScope(signed, context.region, 'sts');
+  const service = context.service ?? 'sts';
+  // IAM is global: SDKs sign it for us-east-1 or, with a custom endpoint, their configured region.
+  assertCredentialScope(
+    signed,
+    service === 'iam' ? signed.authorization.region : context.region,
+    service,
+  );
 
   const { accessKeyId } = signed.authorization;
   const token = signed.securityToken;

@@ -52,6 +52,8 @@ export interface EmulatorState {
   signinTokens: Map<string, SigninTokenRecord>;
   consoleSessions: Map<string, ConsoleSession>;
   disabledRegions: Set<string>;
+  /** Inline policies written through IAM: role ARN → policy name → JSON document. */
+  rolePolicies: Map<string, Map<string, string>>;
 }
 
 export function createEmulatorState(): EmulatorState {
@@ -60,5 +62,6 @@ export function createEmulatorState(): EmulatorState {
     signinTokens: new Map(),
     consoleSessions: new Map(),
     disabledRegions: new Set(),
+    rolePolicies: new Map(),
   };
 }

@@ -10,7 +10,9 @@ import {
   renderGetCallerIdentityResponse,
 } from './render-sts-xml';
 import type { RoleCatalog } from './role-catalog';
+import { performIam, readIamAction } from './iam/handle-iam-request';
 import type { WireRequest } from './sigv4/sigv4';
+import { readSigV4Request } from './sigv4/sigv4';
 import { StsError } from './sts-error';
 
 export const STS_API_VERSION = '2011-06-15';
@@ -92,6 +94,16 @@ export function handleStsRequest(request: WireRequest, context: StsContext): Sts
     const params = readQueryParams(request);
     action = params.get('Action') ?? '-';
     if (action === 'AssumeRole') target = ` role=${loggableArn(params.get('RoleArn'))}`;
+    if (isIamRequest(request)) {
+      caller = authenticateCaller(request, { ...context, service: 'iam' });
+      const body = performIam(readIamAction(params), params, caller, context, requestId);
+      return {
+        status: 200,
+        requestId,
+        body,
+        logLine: line('global', `iam:${action}`, caller, target, 'ok', '-', requestId),
+      };
+    }
     caller = authenticateCaller(request, context);
     if (context.state.disabledRegions.has(context.region)) {
       throw new StsError(
@@ -117,6 +129,15 @@ export function handleStsRequest(request: WireRequest, context: StsContext): Sts
   }
 }
 
+/** The listener also answers IAM's Query API (for the revoker and the CLI), told apart by the signature's service. */
+function isIamRequest(request: WireRequest): boolean {
+  try {
+    return readSigV4Request(request).authorization.service === 'iam';
+  } catch {
+    return false;
+  }
+}
+
 /** Caller input reaches the log only when it looks like an ARN, so a crafted value can't forge log lines. */
 function loggableArn(value: string | null): string {
   if (value === null) return '-';
@@ -132,6 +153,6 @@ function line(
   code: string,
   requestId: string,
 ): string {
-  const safeAction = /^[A-Za-z]{1,64}$/.test(action) ? action : '(invalid)';
+  const safeAction = /^(iam:)?[A-Za-z]{1,64}$/.test(action) ? action : '(invalid)';
   return `sts region=${region} action=${safeAction} caller=${caller?.arn ?? '-'}${target} outcome=${outcome} code=${code} requestId=${requestId}`;
 }

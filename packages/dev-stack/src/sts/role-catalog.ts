@@ -11,11 +11,17 @@ export interface CatalogRole {
   maxSessionDurationSeconds: number;
   /** IAM's unique role id (`AROA...`), stable across restarts. */
   roleId: string;
+  /** Who this role trusts, when not the catalog-wide list (the revoker role trusts only the revoker). */
+  trustedPrincipalArns?: ReadonlySet<string>;
+  /** The revoker role: may write `revoker.policyName` on the other roles of its account, nothing else. */
+  isRevoker?: boolean;
 }
 
 export interface RoleCatalog {
   roles: ReadonlyMap<string, CatalogRole>;
   trustedPrincipalArns: ReadonlySet<string>;
+  /** The one inline policy name the revoker role may write. */
+  revocationPolicyName?: string;
 }
 
 const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
@@ -46,7 +52,26 @@ export function buildRoleCatalog(targetRoles: StsConfig['targetRoles']): RoleCat
       });
     }
   }
-  return { roles, trustedPrincipalArns: new Set(targetRoles.trustedPrincipalArns) };
+  const { revoker } = targetRoles;
+  if (revoker !== undefined) {
+    for (const account of targetRoles.accounts) {
+      const arn = roleArnOf(account, revoker.roleName);
+      roles.set(arn, {
+        arn,
+        account,
+        name: revoker.roleName,
+        maxSessionDurationSeconds: 3600,
+        roleId: stableIamId('AROA', arn),
+        trustedPrincipalArns: new Set(revoker.trustedPrincipalArns),
+        isRevoker: true,
+      });
+    }
+  }
+  return {
+    roles,
+    trustedPrincipalArns: new Set(targetRoles.trustedPrincipalArns),
+    ...(revoker === undefined ? {} : { revocationPolicyName: revoker.policyName }),
+  };
 }
 
 /** The account id inside any `arn:aws:<service>:<region>:<account>:...`. */

@@ -4,6 +4,7 @@ import type { Actor } from '../actor';
 import type { DomainError } from '../domain-error';
 import { domainError } from '../domain-error';
 import type { EffectiveRule } from '../policy/effective-rule';
+import { stillSelfService } from '../policy/auto-approval';
 import { effectiveRuleFor } from '../policy/policy-evaluator';
 import type { Policy } from '../policy/policy-schema';
 import { DEFAULT_MFA_EVIDENCE, meetsStepUp } from './mfa-evidence';
@@ -51,6 +52,7 @@ const notApprovedReason = (request: AccessRequest): string => {
  * self-approval, and always at least one other person.
  */
 const meetsCurrentApprovalRule = (request: AccessRequest, rule: EffectiveRule): boolean => {
+  if (request.approvedByPolicy === true) return stillSelfService(request, rule.autoApproval);
   const approvers = new Set(approvalsOf(request).map((decision) => decision.approver.sub));
   const selfApproved = approvers.delete(request.requester.sub);
   const counted = approvers.size + (selfApproved && rule.selfApproval ? 1 : 0);

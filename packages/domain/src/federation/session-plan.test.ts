@@ -2,15 +2,21 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addMinutes, toIso, toMillis } from '../time';
 import type { AccessWindow } from '../window';
-import { CLOCK_MARGIN_SECONDS, SESSION_LIMITS, sessionPlanFor } from './session-plan';
+import {
+  CLOCK_MARGIN_SECONDS,
+  ROLE_CHAINING_ACTIONS,
+  SESSION_LIMITS,
+  sessionPlanFor,
+} from './session-plan';
 
 const START = '2025-03-03T09:00:00.000Z';
 const twoHours: AccessWindow = { startsAt: START, endsAt: addMinutes(START, 120) };
 const atSecondsLeft = (window: AccessWindow, seconds: number): string =>
   toIso(toMillis(window.endsAt) - seconds * 1000);
 
+// These cases are about the window, so the rule allows chaining and only the deny-after shows.
 const plan = (now: string, window: AccessWindow = twoHours, configuredSessionSeconds = 3600) => {
-  const result = sessionPlanFor({ now, window, configuredSessionSeconds });
+  const result = sessionPlanFor({ now, window, configuredSessionSeconds, allowRoleChaining: true });
   if (!result.ok) throw new Error(`expected a plan, got ${result.error.code}`);
   return result.value;
 };
@@ -20,14 +26,18 @@ const denyTimeOf = (policy: string | undefined): string | undefined => {
   const parsed = JSON.parse(policy) as {
     Statement: { Effect: string; Condition?: { DateGreaterThan?: Record<string, string> } }[];
   };
-  return parsed.Statement.find((s) => s.Effect === 'Deny')?.Condition?.DateGreaterThan?.[
+  return parsed.Statement.find((s) => s.Condition !== undefined)?.Condition?.DateGreaterThan?.[
     'aws:CurrentTime'
   ];
 };
 
 describe('sessionPlanFor', () => {
   it('gives the configured length and no policy when the window outlasts it', () => {
-    expect(plan(START)).toEqual({ durationSeconds: 3600, expiresAt: '2025-03-03T10:00:00.000Z' });
+    expect(plan(START)).toEqual({
+      durationSeconds: 3600,
+      endsWithWindow: false,
+      expiresAt: '2025-03-03T10:00:00.000Z',
+    });
   });
 
   it('caps the length at one hour because the broker chains roles', () => {
@@ -92,6 +102,48 @@ describe('sessionPlanFor', () => {
           Condition: { DateGreaterThan: { 'aws:CurrentTime': '2025-03-03T11:00:00Z' } },
         },
       ],
+    });
+  });
+
+  describe('role chaining out of a brokered session', () => {
+    const policyOf = (allowRoleChaining: boolean | undefined, now = START) => {
+      const result = sessionPlanFor({
+        now,
+        window: twoHours,
+        configuredSessionSeconds: 3600,
+        ...(allowRoleChaining === undefined ? {} : { allowRoleChaining }),
+      });
+      if (!result.ok) throw new Error(result.error.code);
+      return result.value.sessionPolicy === undefined
+        ? undefined
+        : (JSON.parse(result.value.sessionPolicy) as { Statement: Record<string, unknown>[] });
+    };
+
+    it('denies sts:AssumeRole* and sts:GetFederationToken unless the rule allows chaining', () => {
+      expect(policyOf(undefined)).toEqual({
+        Version: '2012-10-17',
+        Statement: [
+          { Sid: 'WithinTheRole', Effect: 'Allow', Action: '*', Resource: '*' },
+          {
+            Sid: 'NoSessionsOutOfElevateSessions',
+            Effect: 'Deny',
+            Action: ['sts:AssumeRole*', 'sts:GetFederationToken'],
+            Resource: '*',
+          },
+        ],
+      });
+      expect(policyOf(false)).toEqual(policyOf(undefined));
+      expect(policyOf(true)).toBeUndefined();
+    });
+
+    it('keeps the chaining deny next to the deny-after when the window ends first', () => {
+      const statements = policyOf(false, atSecondsLeft(twoHours, 600))?.Statement ?? [];
+      expect(statements.map((s) => s['Sid'])).toEqual([
+        'WithinTheRole',
+        'NoSessionsOutOfElevateSessions',
+        'NotAfterTheElevateWindow',
+      ]);
+      expect(ROLE_CHAINING_ACTIONS).toEqual(['sts:AssumeRole*', 'sts:GetFederationToken']);
     });
   });
 
@@ -177,7 +229,9 @@ describe('sessionPlanFor', () => {
           expect(toMillis(expiresAt)).toBeLessThanOrEqual(
             toMillis(input.now) + durationSeconds * 1000,
           );
-          if (sessionPolicy !== undefined) {
+          if (sessionPolicy !== undefined)
+            expect(sessionPolicy.length).toBeLessThanOrEqual(SESSION_LIMITS.maxSessionPolicyChars);
+          if (result.value.endsWithWindow && sessionPolicy !== undefined) {
             expect(sessionPolicy.length).toBeLessThanOrEqual(SESSION_LIMITS.maxSessionPolicyChars);
             const denyAt = denyTimeOf(sessionPolicy) ?? '';
             expect(toMillis(denyAt)).toBeLessThanOrEqual(toMillis(input.window.endsAt));

@@ -26,15 +26,58 @@ export interface SessionPlanInput {
   readonly window: AccessWindow;
   /** The deployment's session length; clamped to 900–3600. */
   readonly configuredSessionSeconds: number;
+  /** The rule lets brokered sessions assume other roles; otherwise the session policy denies it. */
+  readonly allowRoleChaining?: boolean;
 }
 
 export interface SessionPlan {
   readonly durationSeconds: number;
-  /** Inline session policy JSON, present when the window ends before the credentials would. */
+  /**
+   * Inline session policy JSON: denies role chaining (unless the rule allows it) and, when the
+   * window ends before the credentials would, everything after the window. Absent when neither applies.
+   */
   readonly sessionPolicy?: string;
+  /** True when the window ends before the credentials would, so `expiresAt` is the window's end. */
+  readonly endsWithWindow: boolean;
   /** When access through this session stops: credential expiry, or the window's end if earlier. */
   readonly expiresAt: string;
 }
+
+/**
+ * What a brokered session may not do: obtain another session (assume a role, get a federation
+ * token). A session policy binds only the session it is attached to, so a chained session would
+ * escape both the window's deny-after and a revocation; this closes that door.
+ */
+export const ROLE_CHAINING_ACTIONS = ['sts:AssumeRole*', 'sts:GetFederationToken'] as const;
+
+const allowWithinTheRole = { Sid: 'WithinTheRole', Effect: 'Allow', Action: '*', Resource: '*' };
+const denyRoleChaining = {
+  Sid: 'NoSessionsOutOfElevateSessions',
+  Effect: 'Deny',
+  Action: [...ROLE_CHAINING_ACTIONS],
+  Resource: '*',
+};
+const denyAfterStatement = (denyAfter: string) => ({
+  Sid: 'NotAfterTheElevateWindow',
+  Effect: 'Deny',
+  Action: '*',
+  Resource: '*',
+  Condition: { DateGreaterThan: { 'aws:CurrentTime': denyAfter } },
+});
+
+/** The session policy: everything the role allows, minus chaining (unless allowed) and minus time after `denyAfter`. */
+export const sessionPolicyOf = (options: {
+  readonly allowRoleChaining: boolean;
+  readonly denyAfter?: string;
+}): string | undefined => {
+  const statements = [
+    ...(options.allowRoleChaining ? [] : [denyRoleChaining]),
+    ...(options.denyAfter === undefined ? [] : [denyAfterStatement(options.denyAfter)]),
+  ];
+  return statements.length === 0
+    ? undefined
+    : JSON.stringify({ Version: '2012-10-17', Statement: [allowWithinTheRole, ...statements] });
+};
 
 /** The window's end, down to the whole second, so the deny never starts later than the window ends. */
 const denyAfterOf = (window: AccessWindow): string =>
@@ -47,16 +90,7 @@ const denyAfterOf = (window: AccessWindow): string =>
 export const denyAfterPolicy = (denyAfter: string): string =>
   JSON.stringify({
     Version: '2012-10-17',
-    Statement: [
-      { Sid: 'WithinTheRole', Effect: 'Allow', Action: '*', Resource: '*' },
-      {
-        Sid: 'NotAfterTheElevateWindow',
-        Effect: 'Deny',
-        Action: '*',
-        Resource: '*',
-        Condition: { DateGreaterThan: { 'aws:CurrentTime': denyAfter } },
-      },
-    ],
+    Statement: [allowWithinTheRole, denyAfterStatement(denyAfter)],
   });
 
 const clamp = (value: number, low: number, high: number): number =>
@@ -65,8 +99,9 @@ const clamp = (value: number, low: number, high: number): number =>
 /**
  * DurationSeconds = min(configured, 3600, seconds left in the window), never below 900. When fewer
  * than 900 s remain, the session still gets 900 s (STS's floor) and the deny-after policy ends it
- * with the window. The policy is attached whenever the credentials could outlive the window
- * (allowing CLOCK_MARGIN_SECONDS for STS's clock); otherwise none is sent.
+ * with the window. The deny-after is attached whenever the credentials could outlive the window
+ * (allowing CLOCK_MARGIN_SECONDS for STS's clock); the role-chaining deny always, unless the rule
+ * allows chaining.
  */
 export const sessionPlanFor = (input: SessionPlanInput): Result<SessionPlan, DomainError> => {
   const { now, window } = input;
@@ -104,12 +139,21 @@ export const sessionPlanFor = (input: SessionPlanInput): Result<SessionPlan, Dom
   );
   const durationSeconds = Math.max(SESSION_LIMITS.minSeconds, Math.min(cap, left));
   const credentialsExpireAt = toIso(toMillis(now) + durationSeconds * 1000);
-  if (durationSeconds + CLOCK_MARGIN_SECONDS <= left)
-    return ok({ durationSeconds, expiresAt: credentialsExpireAt });
+  const allowRoleChaining = input.allowRoleChaining ?? false;
+  if (durationSeconds + CLOCK_MARGIN_SECONDS <= left) {
+    const sessionPolicy = sessionPolicyOf({ allowRoleChaining });
+    return ok({
+      durationSeconds,
+      ...(sessionPolicy === undefined ? {} : { sessionPolicy }),
+      endsWithWindow: false,
+      expiresAt: credentialsExpireAt,
+    });
+  }
   const denyAfter = denyAfterOf(window);
   return ok({
     durationSeconds,
-    sessionPolicy: denyAfterPolicy(denyAfter),
+    sessionPolicy: sessionPolicyOf({ allowRoleChaining, denyAfter }) ?? denyAfterPolicy(denyAfter),
+    endsWithWindow: true,
     expiresAt: earlierOf(credentialsExpireAt, toIso(toMillis(denyAfter))),
   });
 };

@@ -31,7 +31,14 @@ export const audiencesFor = (event: NotificationEvent): Audience[] => {
     case 'PENDING_REMINDER':
     case 'REQUEST_CANCELLED':
     case 'ACCESS_ENDED_EARLY':
+    case 'EXTENSION_REQUESTED':
       return [reviewers];
+    // Nobody had to act, so reviewers hear of it: it is what their recently self-approved queue shows.
+    case 'SELF_SERVICE_APPROVED':
+    case 'EXTENSION_GRANTED':
+      return [reviewers, requester];
+    case 'EXTENSION_REFUSED':
+      return [requester];
     case 'APPROVAL_RECORDED':
     case 'REQUEST_APPROVED':
     case 'REQUEST_REJECTED':

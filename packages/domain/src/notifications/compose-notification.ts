@@ -142,6 +142,14 @@ const subjectOf = (facts: NotificationFacts): string => {
       return `URGENT break-glass by ${requester}: ${what(facts)}`;
     case 'BREAK_GLASS_REVIEWED':
       return `Break-glass reviewed: ${what(facts)}`;
+    case 'SELF_SERVICE_APPROVED':
+      return `Self-service: ${requester} has ${what(facts)}`;
+    case 'EXTENSION_REQUESTED':
+      return `Review extension: ${requester} asks for more time on ${what(facts)}`;
+    case 'EXTENSION_GRANTED':
+      return `Extended: ${what(facts)}`;
+    case 'EXTENSION_REFUSED':
+      return `Extension refused: ${what(facts)}`;
   }
 };
 
@@ -164,13 +172,21 @@ const headlineOf = (facts: NotificationFacts): string => {
     case 'REQUEST_EXPIRED':
       return `${requester}'s request for ${what(facts)} expired: nobody decided it in time.`;
     case 'ACCESS_REVOKED':
-      return `${actor} revoked ${requester}'s access to ${what(facts)}. No new sessions can start.`;
+      return `${actor} revoked ${requester}'s access to ${what(facts)}. Sessions already issued stop working within a minute.`;
     case 'ACCESS_ENDED_EARLY':
       return `${requester} ended their access to ${what(facts)} early.`;
     case 'BREAK_GLASS_USED':
       return `${requester} used break-glass access to ${what(facts)}. It is active now and needs a review afterwards.`;
     case 'BREAK_GLASS_REVIEWED':
       return `${actor} reviewed ${requester}'s break-glass access to ${what(facts)}.`;
+    case 'SELF_SERVICE_APPROVED':
+      return `${requester} has ${what(facts)}, approved by policy within its self-service conditions.`;
+    case 'EXTENSION_REQUESTED':
+      return `${requester} asks for more time on ${what(facts)} and is waiting for a review.`;
+    case 'EXTENSION_GRANTED':
+      return `${requester}'s access to ${what(facts)} was extended (${actor}).`;
+    case 'EXTENSION_REFUSED':
+      return `${actor} refused more time on ${requester}'s access to ${what(facts)}.`;
   }
 };
 

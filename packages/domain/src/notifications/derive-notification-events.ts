@@ -1,9 +1,11 @@
 import type { AccessRequest, HistoryEvent } from '../access-request';
+import { GRANTED_BY_POLICY } from '../transitions/extension-text';
 import type { NotificationEvent, NotificationEventType } from './notification-event';
 
 const typeOf = (request: AccessRequest, event: HistoryEvent): NotificationEventType => {
   switch (event.type) {
     case 'CREATED':
+      if (request.approvedByPolicy === true) return 'SELF_SERVICE_APPROVED';
       return request.breakGlass ? 'BREAK_GLASS_USED' : 'REQUEST_CREATED';
     case 'APPROVAL':
       return event.statusAfter === 'APPROVED' ? 'REQUEST_APPROVED' : 'APPROVAL_RECORDED';
@@ -19,6 +21,17 @@ const typeOf = (request: AccessRequest, event: HistoryEvent): NotificationEventT
       return 'ACCESS_ENDED_EARLY';
     case 'BREAK_GLASS_REVIEW':
       return 'BREAK_GLASS_REVIEWED';
+    case 'EXTENSION_REQUEST':
+      // An extension within the rule's allowance is granted in the same step.
+      return event.comment?.startsWith(GRANTED_BY_POLICY) === true
+        ? 'EXTENSION_GRANTED'
+        : 'EXTENSION_REQUESTED';
+    case 'EXTENSION_APPROVAL':
+      return 'EXTENSION_REQUESTED';
+    case 'EXTENSION_GRANT':
+      return 'EXTENSION_GRANTED';
+    case 'EXTENSION_REFUSAL':
+      return 'EXTENSION_REFUSED';
   }
 };
 

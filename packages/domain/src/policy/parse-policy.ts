@@ -31,6 +31,12 @@ const withDefaultApprovers = (document: PolicyDocument): Policy => ({
   rules: document.rules.map((rule) => ({
     ...rule,
     approverGroups: rule.approverGroups ?? document.groups.reviewers,
+    humanApprovalsRequired:
+      rule.approvalsRequired > 0
+        ? rule.approvalsRequired
+        : rule.approverGroups === undefined
+          ? 0
+          : 1,
   })),
 });
 
@@ -85,9 +91,33 @@ const ruleErrors = (policy: Policy, rule: PolicyRule, path: string): PolicyError
       message: "needs approvalsRequired ≥ 2: a requester's own approval never suffices on its own",
     });
   }
+  if (rule.approvalsRequired === 0 && rule.autoApproval === undefined) {
+    errors.push({
+      path: `${path}.approvalsRequired`,
+      message: '0 needs autoApproval conditions: say when a request may approve itself',
+    });
+  }
+  if (
+    rule.autoApproval !== undefined &&
+    rule.autoApproval.maxDurationMinutes > rule.maxDurationMinutes
+  ) {
+    errors.push({
+      path: `${path}.autoApproval.maxDurationMinutes`,
+      message: `must not exceed maxDurationMinutes (${rule.maxDurationMinutes})`,
+    });
+  }
+  const extensionTotal = rule.extension?.maxTotalMinutes;
+  if (extensionTotal !== undefined && extensionTotal < rule.maxDurationMinutes) {
+    errors.push({
+      path: `${path}.extension.maxTotalMinutes`,
+      message: `must be at least maxDurationMinutes (${rule.maxDurationMinutes})`,
+    });
+  }
   for (const [field, pattern] of [
     ['justification.pattern', rule.justification.pattern],
     ['ticketPattern', rule.ticketPattern],
+    ['autoApproval.justificationPattern', rule.autoApproval?.justificationPattern],
+    ['autoApproval.ticketPattern', rule.autoApproval?.ticketPattern],
   ] as const) {
     if (pattern === undefined) continue;
     if (!compiles(pattern)) {

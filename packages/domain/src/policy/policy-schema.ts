@@ -57,6 +57,62 @@ const stepUpSchema = z.strictObject({
     .max(24 * 60),
 });
 
+const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (24-hour clock)');
+
+const isTimeZone = (zone: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Local working hours: a request is inside them when it is created on one of `days` between `start` and `end`. */
+const workingHoursSchema = z
+  .strictObject({
+    timeZone: z.string().refine(isTimeZone, 'expected an IANA time zone such as Europe/Berlin'),
+    days: z.array(z.enum(WEEKDAYS)).min(1).default(['mon', 'tue', 'wed', 'thu', 'fri']),
+    start: clockTime,
+    end: clockTime,
+  })
+  .refine((hours) => hours.start < hours.end, { message: 'start must be before end' });
+
+/**
+ * Self-service: a request meeting every condition is approved at creation by the rule. Outside them
+ * it goes to the rule's human approvers (when the rule names any) or is refused with the reason.
+ */
+const autoApprovalSchema = z.strictObject({
+  maxDurationMinutes: z.number().int().min(15).max(POLICY_LIMITS.maxDurationMinutes),
+  workingHours: workingHoursSchema.optional(),
+  /** A regular expression (Unicode mode) the justification must match for self-service. */
+  justificationPattern: z.string().min(1).optional(),
+  /** A regular expression a ticket must match; with it, self-service needs a ticket. */
+  ticketPattern: z.string().min(1).optional(),
+  /** Break-glass requests keep their post-access review instead of counting as self-approved. */
+  notForBreakGlass: z.boolean().default(true),
+});
+
+/** More time while a window is open: up to `maxTotalMinutes` in all, some of it granted by policy. */
+const extensionSchema = z.strictObject({
+  /** The window's total length with every extension; defaults to the rule's maxDurationMinutes. */
+  maxTotalMinutes: z.number().int().min(15).max(POLICY_LIMITS.maxDurationMinutes).optional(),
+  /** Extensions adding up to this many minutes are granted without a human. */
+  grantedByPolicyUpToMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(POLICY_LIMITS.maxDurationMinutes)
+    .default(0),
+  /** Beyond that, approvals needed; default: as many as the request needed (at least 1). */
+  approvalsRequired: z.number().int().min(1).max(POLICY_LIMITS.maxApprovalsRequired).optional(),
+  /** Who approves an extension; default: the request's approver groups. */
+  approverGroups: groupList.optional(),
+});
+
 const ruleSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'expected a kebab-case id'),
   description: z.string().optional(),
@@ -83,7 +139,12 @@ const ruleSchema = z.strictObject({
   ticketRequired: z.boolean().default(false),
   ticketPattern: z.string().min(1).optional(),
   ticketPatternHint: z.string().min(1).optional(),
-  approvalsRequired: z.number().int().min(1).max(POLICY_LIMITS.maxApprovalsRequired).default(1),
+  /** 0 makes the rule self-service: `autoApproval` then says when. */
+  approvalsRequired: z.number().int().min(0).max(POLICY_LIMITS.maxApprovalsRequired).default(1),
+  autoApproval: autoApprovalSchema.optional(),
+  extension: extensionSchema.optional(),
+  /** Let brokered sessions assume other roles (sts:AssumeRole*, GetFederationToken). Never by default. */
+  allowRoleChaining: z.boolean().default(false),
   /** Who may approve; defaults to `groups.reviewers`. */
   approverGroups: groupList.optional(),
   /** The requester's own approval may count as one of N (needs N ≥ 2). Never by default. */
@@ -109,7 +170,15 @@ export type PolicyDocument = z.output<typeof policySchema>;
 export type PolicyAccount = PolicyDocument['accounts'][number];
 export type PolicyRule = PolicyDocument['rules'][number] & {
   readonly approverGroups: readonly string[];
+  /**
+   * Approvals a request needs when it does not qualify for self-service: `approvalsRequired`, or
+   * for a self-service rule 1 if it names `approverGroups`, else 0 (refused outside the conditions).
+   */
+  readonly humanApprovalsRequired: number;
 };
+export type AutoApprovalRule = NonNullable<PolicyRule['autoApproval']>;
+export type WorkingHours = NonNullable<AutoApprovalRule['workingHours']>;
+export type ExtensionRule = NonNullable<PolicyRule['extension']>;
 export type AccountSelector = PolicyRule['accounts'];
 export type JustificationRule = PolicyRule['justification'];
 export type StepUpRule = NonNullable<PolicyRule['stepUp']>;

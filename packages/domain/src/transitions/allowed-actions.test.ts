@@ -25,7 +25,7 @@ describe('allowedActions', () => {
 
   it('offers revoke to reviewers and end-early to the requester while approved, nothing once over', () => {
     const approved = unwrap(approveRequest(pendingSandbox(), {}, ctx(rita)));
-    expect(allowedActions(approved, ctx(alice))).toEqual(['endEarly']);
+    expect(allowedActions(approved, ctx(alice))).toEqual(['endEarly', 'extend']);
     expect(allowedActions(approved, ctx(adam))).toEqual(['revoke']);
     expect(allowedActions(approved, ctx(adam, addMinutes(NOW, 600)))).toEqual([]);
   });

@@ -3,6 +3,8 @@ import type { Verdict } from '../policy/verdict';
 import { verdictOf } from '../policy/verdict';
 import { approveRequest } from './approve-request';
 import { cancelRequest } from './cancel-request';
+import { approveExtension, rejectExtension } from './decide-extension';
+import { extendRequest, MIN_EXTENSION_MINUTES } from './extend-request';
 import { endRequestEarly } from './end-request-early';
 import { markBreakGlassReviewed } from './mark-break-glass-reviewed';
 import { rejectRequest } from './reject-request';
@@ -16,6 +18,9 @@ export const REQUEST_ACTIONS = [
   'revoke',
   'endEarly',
   'reviewBreakGlass',
+  'extend',
+  'approveExtension',
+  'rejectExtension',
 ] as const;
 export type RequestAction = (typeof REQUEST_ACTIONS)[number];
 
@@ -41,6 +46,14 @@ export const actionVerdict = (
       return verdictOf(endRequestEarly(request, probe, ctx));
     case 'reviewBreakGlass':
       return verdictOf(markBreakGlassReviewed(request, probe, ctx));
+    case 'extend':
+      return verdictOf(
+        extendRequest(request, { minutes: MIN_EXTENSION_MINUTES, reason: 'probe' }, ctx),
+      );
+    case 'approveExtension':
+      return verdictOf(approveExtension(request, probe, ctx));
+    case 'rejectExtension':
+      return verdictOf(rejectExtension(request, probe, ctx));
   }
 };
 

@@ -3,6 +3,7 @@ import { personOf } from '../actor';
 import type { DomainError } from '../domain-error';
 import { domainError } from '../domain-error';
 import type { EffectiveRule, PatternRule } from '../policy/effective-rule';
+import { selfServiceRefusals } from '../policy/auto-approval';
 import { effectiveRuleFor } from '../policy/policy-evaluator';
 import type { Result } from '../result';
 import { err, ok } from '../result';
@@ -129,7 +130,9 @@ const checkSchedule = (
 
 /**
  * Creates a request if the policy lets the actor ask for it. A break-glass request (where the rule
- * allows it) is approved at once, its window opens now, and it awaits a post-access review.
+ * allows it) is approved at once, its window opens now, and it awaits a post-access review. A
+ * request inside a self-service rule's conditions is approved at once by the rule; outside them it
+ * waits for the rule's human approvers, or is refused with the reasons when the rule names none.
  */
 export const createRequest = (
   input: CreateRequestInput,
@@ -154,8 +157,30 @@ export const createRequest = (
   const schedule = checkSchedule(input.scheduledStart, breakGlass, rule, ctx.now);
   if (!schedule.ok) return schedule;
 
-  const status = breakGlass ? 'APPROVED' : 'PENDING';
-  const event = eventOf('CREATED', ctx, status);
+  const refusals = selfServiceRefusals(rule.autoApproval, {
+    durationMinutes: duration.value,
+    justification: justification.value,
+    ...(ticket.value === undefined ? {} : { ticket: ticket.value }),
+    breakGlass,
+    startsAt: schedule.value ?? ctx.now,
+  });
+  const selfService = rule.autoApproval !== undefined && refusals.length === 0;
+  // Outside the conditions a self-service rule without human approvers has nobody to ask.
+  if (!selfService && !breakGlass && rule.approvalsRequired === 0) {
+    return refuse(
+      'SELF_SERVICE_CONDITIONS_UNMET',
+      `${rule.roleName} in ${rule.account.name} is self-service only, and this request is outside its conditions: ${refusals.join('; ')}.`,
+    );
+  }
+  const status = breakGlass || selfService ? 'APPROVED' : 'PENDING';
+  const event = eventOf(
+    'CREATED',
+    ctx,
+    status,
+    selfService
+      ? `Approved by policy (${rule.ruleIds.join(', ')}): within its self-service conditions.`
+      : undefined,
+  );
   const request: AccessRequest = {
     id: input.id,
     requester: personOf(ctx.actor),
@@ -167,9 +192,11 @@ export const createRequest = (
     ...(schedule.value === undefined ? {} : { scheduledStart: schedule.value }),
     status,
     breakGlass,
-    ...(breakGlass
-      ? { postAccessReview: { state: 'PENDING' as const }, approvedAt: ctx.now }
-      : { pendingExpiresAt: addMinutes(ctx.now, rule.pendingExpiryMinutes) }),
+    ...(selfService
+      ? { approvedByPolicy: true, approvedAt: ctx.now }
+      : breakGlass
+        ? { postAccessReview: { state: 'PENDING' as const }, approvedAt: ctx.now }
+        : { pendingExpiresAt: addMinutes(ctx.now, rule.pendingExpiryMinutes) }),
     routing: {
       approverGroups: rule.approverGroups,
       routingKey: rule.routingKey,

@@ -11,11 +11,12 @@ describe('navigation by group', () => {
     ]);
   });
 
-  it('adds Reviews for reviewers', () => {
+  it('adds Reviews and Active access for reviewers', () => {
     expect(navSectionsFor(['reviewers', 'engineers'])).toEqual([
       'my-access',
       'new-request',
       'reviews',
+      'active-access',
       'policy',
     ]);
   });
@@ -29,6 +30,7 @@ describe('navigation by group', () => {
       'my-access',
       'new-request',
       'reviews',
+      'active-access',
       'audit',
       'policy',
     ]);
@@ -49,12 +51,14 @@ describe('navigation by group', () => {
       'my-access',
       'new-request',
       'reviews',
+      'active-access',
       'policy',
     ]);
     expect(navSectionsFor([], { ...none, admin: true })).toEqual([
       'my-access',
       'new-request',
       'reviews',
+      'active-access',
       'audit',
       'policy',
     ]);

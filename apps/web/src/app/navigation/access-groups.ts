@@ -10,12 +10,14 @@ export const ACCESS_GROUPS = {
   admins: 'elevate-admins',
 } as const;
 
-export type NavSection = 'my-access' | 'new-request' | 'reviews' | 'audit' | 'policy';
+export type NavSection =
+  'my-access' | 'new-request' | 'reviews' | 'active-access' | 'audit' | 'policy';
 
 export const NAV_SECTION_ORDER: readonly NavSection[] = [
   'my-access',
   'new-request',
   'reviews',
+  'active-access',
   'audit',
   'policy',
 ];
@@ -31,7 +33,7 @@ export function mayUseSection(
 ): boolean {
   if (roles) {
     if (roles.admin) return true;
-    if (section === 'reviews') return roles.reviewer;
+    if (section === 'reviews' || section === 'active-access') return roles.reviewer;
     if (section === 'audit') return roles.auditor;
     return true;
   }
@@ -42,6 +44,7 @@ export function mayUseSection(
     case 'policy':
       return true;
     case 'reviews':
+    case 'active-access':
       return groups.includes(ACCESS_GROUPS.reviewers);
     case 'audit':
       return groups.includes(ACCESS_GROUPS.auditors);

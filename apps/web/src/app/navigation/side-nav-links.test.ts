@@ -7,6 +7,7 @@ describe('side navigation links', () => {
       '/',
       '/requests/new',
       '/reviews',
+      '/access',
       '/audit',
       '/policy',
     ]);

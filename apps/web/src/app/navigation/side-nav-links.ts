@@ -13,6 +13,7 @@ const SECTION_LINKS: Partial<Record<NavSection, Omit<NavLink, 'section'>>> = {
   'my-access': { text: 'My access', href: '/' },
   'new-request': { text: 'New request', href: '/requests/new' },
   reviews: { text: 'Reviews', href: '/reviews' },
+  'active-access': { text: 'Active access', href: '/access' },
   audit: { text: 'Audit', href: '/audit' },
   policy: { text: 'Policy', href: '/policy' },
 };

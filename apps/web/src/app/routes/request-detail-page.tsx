@@ -8,6 +8,7 @@ import Header from '@cloudscape-design/components/header';
 import Skeleton from '@cloudscape-design/components/skeleton';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import type { RequestSummary } from '@elevate/contracts';
+import { ExtensionPanel } from '../../features/extensions/components/extension-panel';
 import { useMe } from '../../features/me/api/get-me';
 import { useRequest } from '../../features/requests/api/get-request';
 import { RequestDetails } from '../../features/requests/components/request-details';
@@ -71,19 +72,22 @@ export function RequestDetailPage() {
   } else {
     const data = request.data;
     body = (
-      <RequestDetails
-        request={data}
-        actions={
-          <SpaceBetween direction="horizontal" size="xs">
-            <DecisionActions
-              request={data}
-              label={`${data.requester.name}, ${requestLabel(data)}`}
-              onDecide={(decision) => setDeciding({ request: data, decision })}
-            />
-            {requester.actionsFor(data)}
-          </SpaceBetween>
-        }
-      />
+      <SpaceBetween size="m">
+        <ExtensionPanel request={data} onFlash={flash.show} />
+        <RequestDetails
+          request={data}
+          actions={
+            <SpaceBetween direction="horizontal" size="xs">
+              <DecisionActions
+                request={data}
+                label={`${data.requester.name}, ${requestLabel(data)}`}
+                onDecide={(decision) => setDeciding({ request: data, decision })}
+              />
+              {requester.actionsFor(data)}
+            </SpaceBetween>
+          }
+        />
+      </SpaceBetween>
     );
   }
 

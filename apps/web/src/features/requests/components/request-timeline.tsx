@@ -16,6 +16,10 @@ const EVENT_TEXT: Record<HistoryEventType, string> = {
   REVOCATION: 'Revoked',
   EARLY_END: 'Ended early',
   BREAK_GLASS_REVIEW: 'Break-glass reviewed',
+  EXTENSION_REQUEST: 'Asked for more time',
+  EXTENSION_APPROVAL: 'Extension approved (more approvals needed)',
+  EXTENSION_GRANT: 'Extension granted',
+  EXTENSION_REFUSAL: 'Extension refused',
 };
 
 export type TimelineEntry =

@@ -3,6 +3,7 @@ import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import FormField from '@cloudscape-design/components/form-field';
 import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
+import { LocalTime } from '../../../components/ui/local-time';
 import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Textarea from '@cloudscape-design/components/textarea';
@@ -98,6 +99,22 @@ export function DecisionModal({ target, onDone, onDismiss }: DecisionModalProps)
               value: `${request.roleName} in ${request.accountName ?? request.accountId} (${request.accountId})`,
             },
             { label: 'Duration', value: formatMinutes(request.requestedDurationMinutes) },
+            {
+              label: 'Starts',
+              value: request.scheduledStart ? (
+                <LocalTime iso={request.scheduledStart} />
+              ) : (
+                'When approved'
+              ),
+            },
+            {
+              label: 'Approvals so far',
+              value:
+                request.decisions
+                  .filter((d) => d.decision === 'APPROVE')
+                  .map((d) => d.approver.name)
+                  .join(', ') || 'None yet',
+            },
             { label: 'Ticket', value: request.ticket ?? '—' },
             { label: 'Justification', value: request.justification },
           ]}

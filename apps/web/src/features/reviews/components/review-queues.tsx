@@ -255,6 +255,16 @@ export function ReviewQueues({ tab, onTabChange, onFlash, viewerSub }: ReviewQue
             roleAndDuration,
             justification,
             { id: 'age', header: 'Waiting', cell: (item) => <Age iso={item.createdAt} /> },
+            {
+              id: 'starts',
+              header: 'Starts',
+              cell: (item) =>
+                item.scheduledStart ? (
+                  <LocalTime iso={item.scheduledStart} compact />
+                ) : (
+                  'On approval'
+                ),
+            },
             { id: 'quorum', header: 'Approvals', cell: (item) => quorumText(item) },
             actions(['approve', 'reject']),
           ]}

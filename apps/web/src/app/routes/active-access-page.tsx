@@ -1,0 +1,32 @@
+import ContentLayout from '@cloudscape-design/components/content-layout';
+import Flashbar from '@cloudscape-design/components/flashbar';
+import Header from '@cloudscape-design/components/header';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import { ActiveAccessTable } from '../../features/active-access/components/active-access-table';
+import { useDocumentTitle } from '../../hooks/use-document-title';
+import { useFlashMessages } from '../../hooks/use-flash-messages';
+
+export function ActiveAccessPage() {
+  useDocumentTitle('Active access');
+  const flash = useFlashMessages();
+  return (
+    <ContentLayout
+      header={
+        <SpaceBetween size="m">
+          <Header
+            variant="h1"
+            description="What is open now across every account, and what self-service approved lately."
+          >
+            Active access
+          </Header>
+          <Flashbar items={flash.items} stackItems={false} />
+        </SpaceBetween>
+      }
+    >
+      <SpaceBetween size="l">
+        <ActiveAccessTable listing="active" onFlash={flash.show} />
+        <ActiveAccessTable listing="self-approved" onFlash={flash.show} />
+      </SpaceBetween>
+    </ContentLayout>
+  );
+}

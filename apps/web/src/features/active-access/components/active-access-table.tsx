@@ -1,0 +1,121 @@
+import { useState } from 'react';
+import Badge from '@cloudscape-design/components/badge';
+import Button from '@cloudscape-design/components/button';
+import Header from '@cloudscape-design/components/header';
+import Table from '@cloudscape-design/components/table';
+import type { ActiveAccessItem } from '@elevate/contracts';
+import { EmptyState } from '../../../components/ui/empty-state';
+import { LocalTime } from '../../../components/ui/local-time';
+import { ProblemAlert } from '../../../components/ui/problem-alert';
+import type { FlashMessage } from '../../../hooks/use-flash-messages';
+import { useAccessListing, type AccessListing } from '../api/get-active-access';
+import { RevokeAccessModal } from './revoke-access-modal';
+
+const TITLES: Record<AccessListing, { header: string; description: string; empty: string }> = {
+  active: {
+    header: 'Open windows',
+    description: 'Every approved window that is open or scheduled now, soonest end first.',
+    empty: 'No access is open right now.',
+  },
+  'self-approved': {
+    header: 'Recently self-approved',
+    description: 'Approved by a self-service rule in the last 7 days, without a human decision.',
+    empty: 'Nothing was self-approved in the last 7 days.',
+  },
+};
+
+/** One listing of access (open windows, or recently self-approved) with Revoke in the table. */
+export function ActiveAccessTable({
+  listing,
+  onFlash,
+}: {
+  listing: AccessListing;
+  onFlash: (message: FlashMessage) => void;
+}) {
+  const query = useAccessListing(listing);
+  const [revoking, setRevoking] = useState<ActiveAccessItem | null>(null);
+  const titles = TITLES[listing];
+  const items = query.data?.items ?? [];
+  return (
+    <>
+      {query.isError ? <ProblemAlert error={query.error} /> : null}
+      <Table
+        variant="container"
+        loading={query.isPending}
+        loadingText="Loading access"
+        items={items}
+        trackBy="id"
+        header={
+          <Header
+            counter={query.data ? `(${items.length})` : undefined}
+            description={titles.description}
+          >
+            {titles.header}
+          </Header>
+        }
+        empty={<EmptyState title={titles.empty} />}
+        columnDefinitions={[
+          {
+            id: 'requester',
+            header: 'Who',
+            cell: (item) => (
+              <a href={`/requests/${encodeURIComponent(item.id)}`}>{item.requester.name}</a>
+            ),
+          },
+          {
+            id: 'account',
+            header: 'Account',
+            cell: (item) => item.accountName ?? item.accountId,
+          },
+          { id: 'role', header: 'Role', cell: (item) => item.roleName },
+          {
+            id: 'until',
+            header: 'Until',
+            cell: (item) => (item.window ? <LocalTime iso={item.window.endsAt} compact /> : '—'),
+          },
+          { id: 'phase', header: 'Now', cell: (item) => item.phase ?? item.status.toLowerCase() },
+          { id: 'sessions', header: 'Sessions issued', cell: (item) => item.sessionsIssued },
+          {
+            id: 'kind',
+            header: 'Kind',
+            cell: (item) =>
+              item.breakGlass ? (
+                <Badge color="red">Break-glass</Badge>
+              ) : item.approvedByPolicy === true ? (
+                <Badge color="blue">Self-service</Badge>
+              ) : (
+                'Approved'
+              ),
+          },
+          {
+            id: 'actions',
+            header: 'Actions',
+            cell: (item) =>
+              item.allowedActions.includes('revoke') ? (
+                <Button
+                  ariaLabel={`Revoke ${item.requester.name}'s ${item.roleName} in ${item.accountName ?? item.accountId}`}
+                  onClick={() => setRevoking(item)}
+                >
+                  Revoke
+                </Button>
+              ) : null,
+          },
+        ]}
+      />
+      {revoking ? (
+        <RevokeAccessModal
+          item={revoking}
+          onClose={() => setRevoking(null)}
+          onRevoked={(item) => {
+            setRevoking(null);
+            onFlash({
+              type: 'success',
+              header: `Revoked: ${item.requester.name}, ${item.roleName} in ${item.accountName ?? item.accountId}`,
+              content: 'Credentials already issued stop working within a minute.',
+            });
+          }}
+        />
+      ) : null}
+    </>
+  );
+}

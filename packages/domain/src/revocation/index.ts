@@ -1,0 +1,2 @@
+export * from './revocation-policy';
+export * from './revocation-store';
