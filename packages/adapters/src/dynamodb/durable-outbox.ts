@@ -38,6 +38,9 @@ export const OUTBOX_RETRY_DELAYS_MS = [1_000, 5_000, 15_000, 60_000, 300_000] as
  * of that call can still land: well past the request budget and the store's own deadlines.
  */
 export const OUTBOX_ABANDON_AFTER_MS = 60_000;
+/** Entries one relay pass reads, and delivers at once. */
+const RELAY_PAGE = 100;
+const RELAY_CONCURRENCY = 4;
 
 const entrySchema = z.object({
   SK: z.string(),
@@ -178,10 +181,12 @@ export class DurableOutbox implements ChangeOutbox {
   }
 
   async #relay(): Promise<void> {
-    for (const entry of await this.#dueEntries()) {
-      if (this.#stopped) return;
-      await this.#handle(entry);
-    }
+    // A few at a time: a slow channel does not hold the rest back, and the store is not flooded.
+    const due = await this.#dueEntries();
+    for (let next = 0; next < due.length && !this.#stopped; next += RELAY_CONCURRENCY)
+      await Promise.all(
+        due.slice(next, next + RELAY_CONCURRENCY).map((entry) => this.#handle(entry)),
+      );
   }
 
   async #handle(entry: Entry): Promise<void> {
@@ -236,10 +241,11 @@ export class DurableOutbox implements ChangeOutbox {
 
   async #dueEntries(): Promise<Entry[]> {
     const now = this.#now();
-    return (await this.#entries()).filter((entry) => entry.nextAttemptAtMs <= now);
+    return (await this.#entries(RELAY_PAGE)).filter((entry) => entry.nextAttemptAtMs <= now);
   }
 
-  async #entries(): Promise<Entry[]> {
+  /** The oldest `limit` entries (all without one): a pass reads one page, not a whole backlog. */
+  async #entries(limit?: number): Promise<Entry[]> {
     const entries: Entry[] = [];
     let startKey: Record<string, unknown> | undefined;
     do {
@@ -249,11 +255,12 @@ export class DurableOutbox implements ChangeOutbox {
           KeyConditionExpression: 'PK = :pk',
           ExpressionAttributeValues: { ':pk': OUTBOX_PARTITION },
           ConsistentRead: true,
+          ...(limit === undefined ? {} : { Limit: limit }),
           ...(startKey === undefined ? {} : { ExclusiveStartKey: startKey }),
         }),
       );
       for (const item of output.Items ?? []) entries.push(entrySchema.parse(item));
-      startKey = output.LastEvaluatedKey;
+      startKey = limit === undefined ? output.LastEvaluatedKey : undefined;
     } while (startKey !== undefined);
     return entries;
   }
