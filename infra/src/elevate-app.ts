@@ -1,4 +1,6 @@
-import { isAbsolute, resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import { compilePolicy } from '@elevate/adapters';
 import { Validations, type App } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { DeployConfig } from './config/deploy-config-schema';
@@ -87,6 +89,10 @@ export function buildElevateApp(app: App, options: ElevateAppOptions): ElevateSt
     ? config.policyFile
     : resolve(repoRoot, config.policyFile);
   const policy = loadPolicyTargets(policyFile);
+  // Functions read the validated policy as JSON: no YAML parser in any bundle or cold start.
+  mkdirSync(app.outdir, { recursive: true });
+  const compiledPolicyFile = join(app.outdir, 'elevate-policy.json');
+  writeFileSync(compiledPolicyFile, compilePolicy(policy.policy));
   const env = { account: config.account, region: config.region };
   const stackName = (part: string): string => `${config.name}-${part}`;
 
@@ -108,7 +114,7 @@ export function buildElevateApp(app: App, options: ElevateAppOptions): ElevateSt
     topic: notifications.topic,
     targets: policy.targets,
     repoRoot,
-    policyFile,
+    compiledPolicyFile,
   });
   const web = new WebStack(app, stackName('web'), {
     env,

@@ -1,15 +1,13 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   AwsFederationSignIn,
-  createTokenVerifier,
   DynamoDbAccessRequestRepository,
   DynamoDbSessionRecordRepository,
-  loadPolicyFile,
+  loadCompiledPolicy,
   StsCredentialIssuer,
   systemClock,
   ulidIdGenerator,
 } from '@elevate/adapters';
-import type { TokenVerifier } from '@elevate/adapters';
 import type { Policy } from '@elevate/domain';
 import type { Hono } from 'hono';
 import { createApp } from './app';
@@ -17,25 +15,9 @@ import type { AppDeps, AppOptions } from './app';
 import type { AppEnv } from './app-env';
 import type { ApiConfig } from './config';
 import { createJsonLogger } from './logger';
+import { createVerifierFromConfig } from './verifier-from-config';
 import type { Logger } from './logger';
 import type { FederationDeps } from './use-cases/start-session';
-
-export function createVerifierFromConfig(config: ApiConfig): TokenVerifier {
-  return createTokenVerifier({
-    issuer: config.oidc.issuer,
-    audience: config.oidc.audience,
-    accessTokenAudience: config.oidc.accessTokenAudience,
-    clientId: config.oidc.clientId,
-    groupsClaim: config.oidc.groupsClaim,
-    groupsSource: config.oidc.groupsSource,
-    ...(config.oidc.jwksUri === undefined ? {} : { jwksUri: config.oidc.jwksUri }),
-    clockToleranceSeconds: config.oidc.clockToleranceSeconds,
-    requireAccessTokenType: config.oidc.requireAccessTokenType,
-    accessTokenClaim: config.oidc.accessTokenClaim,
-    emailClaim: config.oidc.emailClaim,
-    requireEmailVerified: config.oidc.requireEmailVerified,
-  });
-}
 
 /**
  * The DynamoDB client: the configured endpoint (dynalite on a laptop) or the SDK's default for the
@@ -47,17 +29,23 @@ export function createDynamoDbClient(config: ApiConfig): DynamoDBClient {
   );
 }
 
-/**
- * The policy the API runs with. A missing variable or a broken file throws, naming the variable or
- * the paths inside the file, so the API never starts on a policy it cannot enforce.
- */
-export function loadPolicyFromConfig(config: ApiConfig): Policy {
+/** The policy file the configuration names; throws naming the variable when it is unset. */
+export function policyFileOf(config: { policyFile: string | undefined }): string {
   if (config.policyFile === undefined) {
     throw new Error(
-      'ELEVATE_POLICY_FILE is not set; point it at the policy YAML (see docs/api-config.md).',
+      'ELEVATE_POLICY_FILE is not set; point it at the policy (see docs/api-config.md).',
     );
   }
-  return loadPolicyFile(config.policyFile);
+  return config.policyFile;
+}
+
+/**
+ * The policy the functions run with: the JSON infra compiles from the YAML at synth, so no function
+ * bundles a YAML parser (the local server reads the YAML itself and passes the policy in). A broken
+ * file throws, naming the paths inside it, so the API never starts on a policy it cannot enforce.
+ */
+export function loadPolicyFromConfig(config: ApiConfig): Policy {
+  return loadCompiledPolicy(policyFileOf(config));
 }
 
 /**

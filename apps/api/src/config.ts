@@ -1,7 +1,7 @@
 import { ACCESS_TOKEN_AUDIENCE_CLAIMS } from '@elevate/adapters';
 import type { AccessTokenAudienceClaim } from '@elevate/adapters';
 import { awsRegionSchema } from '@elevate/contracts';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const boolean = z.enum(['true', 'false']).transform((value) => value === 'true');
 const optional = <T extends z.ZodType>(schema: T) =>

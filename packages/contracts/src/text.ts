@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // C0/C1 controls (newlines included) and bidi overrides/isolates, which can make stored text read
 // differently on screen; the domain refuses the same characters.

@@ -1,7 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   DynamoDbDeliveryLedger,
-  loadPolicyFile,
+  loadCompiledPolicy,
   SlackWebhookChannel,
   SnsNotificationChannel,
   systemClock,
@@ -32,7 +32,7 @@ export function createNotificationChannels(config: NotificationsConfig): Configu
 function loadPolicy(config: NotificationsConfig): Policy {
   if (config.policyFile === undefined)
     throw new Error('ELEVATE_POLICY_FILE is not set; the notifier names accounts from the policy.');
-  return loadPolicyFile(config.policyFile);
+  return loadCompiledPolicy(config.policyFile);
 }
 
 /**

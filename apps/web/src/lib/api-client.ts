@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { ID_TOKEN_HEADER } from '@elevate/contracts';
 import { ApiProblem, CLIENT_PROBLEM_CODES, problemFromResponse } from './api-problem';
 

@@ -1,6 +1,6 @@
 import { createRemoteJWKSet, customFetch, errors, jwtVerify } from 'jose';
 import type { JWTPayload, JWTVerifyGetKey, JWTVerifyOptions } from 'jose';
-import { z } from 'zod';
+import * as z from 'zod';
 import { AuthError } from './auth-error';
 import type { TokenKind } from './auth-error';
 import { discoverJwksUri } from './discover-jwks-uri';
