@@ -1,4 +1,5 @@
 import { defineConfig, type Connect, type Plugin } from 'vite';
+import { consoleFilesPlugin } from './build/console-files-plugin';
 import react from '@vitejs/plugin-react';
 
 // The dev orchestrator passes ports and URLs through these variables; the defaults match config/dev-stack.yaml.
@@ -32,7 +33,7 @@ function runtimeConfig(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), runtimeConfig()],
+  plugins: [react(), runtimeConfig(), consoleFilesPlugin()],
   server: {
     host: '127.0.0.1',
     port: env.webPort,

@@ -5,7 +5,7 @@ import { PageStatus } from '../components/ui/page-status';
 import type { RuntimeConfig } from '../config/runtime-config';
 import type { NavSection } from './navigation/access-groups';
 import type { RouteHandle } from './navigation/breadcrumbs';
-import { LandingPage } from './routes/landing-page';
+import { LandingPage } from '../front-door/landing-page';
 import { NotFoundPage } from './routes/not-found-page';
 import { RouteErrorPage } from './routes/route-error-page';
 
