@@ -5,6 +5,7 @@ import {
   DynamoDbSessionRecordRepository,
   loadCompiledPolicy,
   StsCredentialIssuer,
+  withoutSdkLogging,
   systemClock,
   ulidIdGenerator,
 } from '@elevate/adapters';
@@ -24,8 +25,10 @@ import type { FederationDeps } from './use-cases/start-session';
  * region; credentials and region come from the SDK's usual chain in both cases.
  */
 export function createDynamoDbClient(config: ApiConfig): DynamoDBClient {
-  return new DynamoDBClient(
-    config.dynamodb.endpoint === undefined ? {} : { endpoint: config.dynamodb.endpoint },
+  return withoutSdkLogging(
+    new DynamoDBClient(
+      config.dynamodb.endpoint === undefined ? {} : { endpoint: config.dynamodb.endpoint },
+    ),
   );
 }
 

@@ -5,3 +5,4 @@ export * from './clock';
 export * from './sts';
 export * from './federation';
 export * from './notifications';
+export * from './sdk';

@@ -26,7 +26,15 @@ const httpProblems = {
   PAYLOAD_TOO_LARGE: { status: 413, title: 'Request body too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type' },
   INTERNAL: { status: 500, title: 'Internal error' },
+  OVERLOADED: {
+    status: 503,
+    title: 'Busy',
+    detail: 'Elevate is busy starting other sessions. Try again in a moment.',
+  },
 } satisfies Record<string, ProblemKind>;
+
+/** Sent by the load shedder in front of the federate route (middleware/shed-load.ts). */
+export const OVERLOADED_PROBLEM = httpProblems.OVERLOADED;
 
 export type HttpProblemCode = keyof typeof httpProblems;
 

@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDbAccessRequestRepository } from '@elevate/adapters';
+import { DynamoDbAccessRequestRepository, withoutSdkLogging } from '@elevate/adapters';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { loadNotificationsConfig } from '../config';
 import { composeNotifier } from '../notifications/compose-notifier';
@@ -9,7 +9,7 @@ import { handleStreamBatch } from '../notifications/handle-stream-batch';
 const config = loadNotificationsConfig();
 const deps = composeNotifier(config, {
   repository: new DynamoDbAccessRequestRepository({
-    client: new DynamoDBClient({}),
+    client: withoutSdkLogging(new DynamoDBClient({})),
     tableName: config.dynamodb.tableName,
   }),
 });

@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDbAccessRequestRepository } from '@elevate/adapters';
+import { DynamoDbAccessRequestRepository, withoutSdkLogging } from '@elevate/adapters';
 import { loadNotificationsConfig } from '../config';
 import { composeNotifier } from '../notifications/compose-notifier';
 import type { SweepReport } from '../sweeper/sweep-requests';
@@ -8,7 +8,7 @@ import { sweepRequests } from '../sweeper/sweep-requests';
 const config = loadNotificationsConfig();
 const deps = composeNotifier(config, {
   repository: new DynamoDbAccessRequestRepository({
-    client: new DynamoDBClient({}),
+    client: withoutSdkLogging(new DynamoDBClient({})),
     tableName: config.dynamodb.tableName,
   }),
 });

@@ -5,6 +5,7 @@ import {
   SlackWebhookChannel,
   SnsNotificationChannel,
   systemClock,
+  withoutSdkLogging,
 } from '@elevate/adapters';
 import type { Policy } from '@elevate/domain';
 import type { NotificationsConfig } from '../config';
@@ -43,8 +44,10 @@ export function composeNotifier(
   config: NotificationsConfig,
   overrides: Partial<Omit<SweeperDeps, 'repository'>> & Pick<SweeperDeps, 'repository'>,
 ): SweeperDeps {
-  const client = new DynamoDBClient(
-    config.dynamodb.endpoint === undefined ? {} : { endpoint: config.dynamodb.endpoint },
+  const client = withoutSdkLogging(
+    new DynamoDBClient(
+      config.dynamodb.endpoint === undefined ? {} : { endpoint: config.dynamodb.endpoint },
+    ),
   );
   const channels = overrides.channels ?? createNotificationChannels(config);
   if (channels.length === 0)

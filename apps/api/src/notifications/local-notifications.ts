@@ -8,6 +8,7 @@ import {
   DynamoDbAccessRequestRepository,
   loadPolicyFile,
   SlackWebhookChannel,
+  withoutSdkLogging,
 } from '@elevate/adapters';
 import type { ChangeRecord } from '@elevate/adapters';
 import { loadDevConfig } from '@elevate/dev-stack';
@@ -90,8 +91,10 @@ export function startLocalNotifications(
   const feed = new ChangeFeed({
     onError: (error) => notifierLog.error('change feed listener failed', errorFields(error)),
   });
-  const client = new DynamoDBClient(
-    config.dynamodb.endpoint === undefined ? {} : { endpoint: config.dynamodb.endpoint },
+  const client = withoutSdkLogging(
+    new DynamoDBClient(
+      config.dynamodb.endpoint === undefined ? {} : { endpoint: config.dynamodb.endpoint },
+    ),
   );
   const repository = new DynamoDbAccessRequestRepository({
     client,
