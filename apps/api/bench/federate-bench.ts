@@ -250,8 +250,12 @@ async function phase(label: string, concurrency: number, kind: 'cli' | 'console'
       requestIds.slice(0, concurrency).map(async (id) => {
         while (performance.now() < until) {
           const sample = await federate(id, kind);
-          if (sample === 'shed') shed.count += 1;
-          else samples.push(sample);
+          if (sample !== 'shed') samples.push(sample);
+          else {
+            // As the CLI does: a shed call is retried after the Retry-After the API sent.
+            shed.count += 1;
+            await new Promise((resolve) => setTimeout(resolve, 1000));
+          }
         }
       }),
     );

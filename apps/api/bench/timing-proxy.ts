@@ -33,7 +33,10 @@ export class UpstreamTimes {
  * overhead excludes. Calls are attributed by the access key id they issue (AssumeRole) or spend
  * (getSigninToken). Credentials stay in memory, never printed.
  */
-export async function startTimingProxy(upstream: string, times: UpstreamTimes): Promise<{
+export async function startTimingProxy(
+  upstream: string,
+  times: UpstreamTimes,
+): Promise<{
   url: string;
   close: () => Promise<void>;
 }> {
