@@ -6,15 +6,21 @@ import { createRoot } from 'react-dom/client';
 import { AuthProvider } from './auth/auth-provider';
 import { createUserManager } from './auth/user-manager';
 import { loadRuntimeConfig } from './config/runtime-config';
-import { FrontDoor, isFrontDoorPath, loadSignedInApp } from './front-door/front-door';
+import {
+  FrontDoor,
+  isFrontDoorPath,
+  loadSignedInApp,
+  mayBeSignedIn,
+} from './front-door/front-door';
 import { ConfigErrorScreen } from './front-door/config-error-screen';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element.');
 const root = createRoot(container);
 
-// Deep links and the sign-in callback always end in the console: fetch it alongside /config.json.
-if (!isFrontDoorPath(window.location.pathname)) void loadSignedInApp();
+// Deep links, the sign-in callback and a tab with a session all end in the console: fetch it
+// alongside /config.json instead of after it.
+if (!isFrontDoorPath(window.location.pathname) || mayBeSignedIn()) void loadSignedInApp();
 
 void loadRuntimeConfig().then((result) => {
   if (!result.ok) {

@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import type * as AppModule from '../app/app';
+import { pageModulesFor } from '../app/route-modules';
 import { useAuth } from '../auth/auth-context';
 import type { RuntimeConfig } from '../config/runtime-config';
 import { LandingPage } from './landing-page';
@@ -12,9 +13,24 @@ export const isFrontDoorPath = (pathname: string): boolean => FRONT_DOOR_PATHS.h
 
 let signedInApp: Promise<typeof AppModule> | undefined;
 
-/** The console's code (one request chain, started once however many callers ask). */
-export const loadSignedInApp = (): Promise<typeof AppModule> =>
-  (signedInApp ??= import('../app/app'));
+/**
+ * The console's code and the code of the page this path shows, fetched side by side (started
+ * once, however many callers ask); the router finds the page's module already loaded.
+ */
+export const loadSignedInApp = (pathname = window.location.pathname): Promise<typeof AppModule> =>
+  (signedInApp ??= Promise.all([
+    import('../app/app'),
+    ...pageModulesFor(pathname).map((load) => load()),
+  ]).then(([app]) => app));
+
+/**
+ * Whether this tab holds a session (oidc-client-ts keeps it in sessionStorage as `oidc.user:…`):
+ * then the console is fetched at once, alongside /config.json and the session check, not after.
+ */
+export const mayBeSignedIn = (storage: Storage = window.sessionStorage): boolean =>
+  Array.from({ length: storage.length }, (_, i) => storage.key(i)).some(
+    (key) => key?.startsWith('oidc.user:') ?? false,
+  );
 
 const App = lazy(async () => ({ default: (await loadSignedInApp()).App }));
 
