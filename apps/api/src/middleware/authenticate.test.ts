@@ -11,7 +11,9 @@ const alice: VerifiedIdentity = {
   authTime: '2030-01-01T08:55:00.000Z',
 };
 
-function countingVerifier(): TokenVerifier & { calls: [string | null | undefined, string | null | undefined][] } {
+function countingVerifier(): TokenVerifier & {
+  calls: [string | null | undefined, string | null | undefined][];
+} {
   const calls: [string | null | undefined, string | null | undefined][] = [];
   return {
     calls,
