@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import { compilePolicy } from '@elevate/adapters';
 import { Validations, type App } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
@@ -91,7 +91,8 @@ export function buildElevateApp(app: App, options: ElevateAppOptions): ElevateSt
   const policy = loadPolicyTargets(policyFile);
   // Functions read the validated policy as JSON: no YAML parser in any bundle or cold start.
   mkdirSync(app.outdir, { recursive: true });
-  const compiledPolicyFile = join(app.outdir, 'elevate-policy.json');
+  // Absolute: the bundling commands run in the workspace root, not where synth was started.
+  const compiledPolicyFile = resolve(app.outdir, 'elevate-policy.json');
   writeFileSync(compiledPolicyFile, compilePolicy(policy.policy));
   const env = { account: config.account, region: config.region };
   const stackName = (part: string): string => `${config.name}-${part}`;
