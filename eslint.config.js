@@ -71,6 +71,16 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
       'no-console': 'off',
+      // `import { z }` drags all of zod (every locale, JSON Schema) into each bundle: 450 KiB
+      // instead of 85. The namespace import lets esbuild and vite drop what is not used.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ImportDeclaration[source.value=/^zod/] > ImportSpecifier[imported.name='z']",
+          message:
+            "Import zod as a namespace (`import * as z from 'zod'`) so bundles tree-shake it.",
+        },
+      ],
     },
   },
   {

@@ -1,5 +1,7 @@
 import { unreachableStepUpRules } from '@elevate/domain';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
+import { compilePolicy } from '@elevate/adapters';
 import { Validations, type App } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { DeployConfig } from './config/deploy-config-schema';
@@ -104,6 +106,11 @@ export function buildElevateApp(app: App, options: ElevateAppOptions): ElevateSt
       `idp.mfa: policy rules ${unreachable.join(', ')} ask for step-up (MFA), but with idp.provider ${config.idp.settings.provider} nothing in a token can show MFA; set idp.mfa.amr, idp.mfa.acr or idp.mfa.acrs to what your IdP sends, or idp.mfa.enforcedByIdp: true if it demands MFA at every sign-in (docs/deploy.md)`,
     ]);
   }
+  // Functions read the validated policy as JSON: no YAML parser in any bundle or cold start.
+  mkdirSync(app.outdir, { recursive: true });
+  // Absolute: the bundling commands run in the workspace root, not where synth was started.
+  const compiledPolicyFile = resolve(app.outdir, 'elevate-policy.json');
+  writeFileSync(compiledPolicyFile, compilePolicy(policy.policy));
   const env = { account: config.account, region: config.region };
   const stackName = (part: string): string => `${config.name}-${part}`;
 
@@ -125,7 +132,7 @@ export function buildElevateApp(app: App, options: ElevateAppOptions): ElevateSt
     topic: notifications.topic,
     targets: policy.targets,
     repoRoot,
-    policyFile,
+    compiledPolicyFile,
   });
   const web = new WebStack(app, stackName('web'), {
     env,

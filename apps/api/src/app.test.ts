@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { AuthError } from '@elevate/adapters';
 import { meResponseSchema, PROBLEM_CONTENT_TYPE, problemSchema } from '@elevate/contracts';
 import { parseJsonBody } from './http/validate';

@@ -18,6 +18,7 @@ import {
   IDEMPOTENT_REPLAY_HEADER,
   idempotency,
 } from './middleware/idempotency';
+import { shedLoad } from './middleware/shed-load';
 import { CORRELATION_ID_HEADER, correlationId } from './middleware/correlation-id';
 import { requestLog } from './middleware/request-log';
 import { accessRoutes } from './routes/access-routes';
@@ -28,7 +29,7 @@ import { openApiRoutes } from './routes/openapi-routes';
 import { policyRoutes } from './routes/policy-routes';
 import { requestRoutes } from './routes/request-routes';
 import { reviewRoutes } from './routes/review-routes';
-import { sessionRoutes } from './routes/session-routes';
+import { SESSIONS_PATH, sessionRoutes } from './routes/session-routes';
 import type { FederationDeps, StartSessionDeps } from './use-cases/start-session';
 import type { UseCaseDeps } from './use-cases/use-case-deps';
 
@@ -52,6 +53,8 @@ export interface AppDeps extends UseCaseDeps {
   requestBudgetMs?: number;
   /** STS and console sign-in; required by an app that serves the federate route. */
   federation?: FederationDeps;
+  /** Federate calls one process serves at once; more are shed with 503 (default 8). */
+  maxFederateInFlight?: number;
 }
 
 /**
@@ -66,6 +69,12 @@ export interface AppOptions {
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
+
+/**
+ * At ~4 ms of CPU per federate call, eight in flight keep a saturated process's answers well under
+ * 100 ms; beyond that, waiting callers would only make everyone slower (docs/performance.md).
+ */
+export const DEFAULT_MAX_FEDERATE_IN_FLIGHT = 8;
 
 /** The one Hono app, served by Lambda (lambda/api.ts) and by Node (local.ts). */
 export function createApp(deps: AppDeps, options: AppOptions = {}): Hono<AppEnv> {
@@ -112,6 +121,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono<AppEnv>
 
   if (routes !== 'federate') app.route('/', healthRoutes());
   // Everything after this point needs both tokens — unknown paths too, so anonymous callers cannot map routes.
+  if (federate !== undefined)
+    app.use(SESSIONS_PATH, shedLoad(deps.maxFederateInFlight ?? DEFAULT_MAX_FEDERATE_IN_FLIGHT));
   app.route('/', authenticatedRoutes(deps, routes === 'federate' ? undefined : deps, federate));
   return app;
 }

@@ -11,7 +11,7 @@ import { ID_TOKEN_HEADER } from '@elevate/contracts';
 import { composeApp } from './compose-app';
 import { loadConfig } from './config';
 import { createJsonLogger } from './logger';
-import { EXAMPLE_POLICY_FILE } from './testing/personas';
+import { EXAMPLE_COMPILED_POLICY_FILE, EXAMPLE_POLICY_FILE } from './testing/personas';
 
 // Real JWTs through config → verifier → app: proves the wiring; the attack matrix lives in adapters.
 let server: Server;
@@ -58,7 +58,7 @@ function app(env: Record<string, string> = {}) {
     ELEVATE_API_AUDIENCE: 'urn:elevate:api',
     ELEVATE_CLIENT_ID: 'elevate-web',
     ELEVATE_WEB_ORIGIN: 'http://127.0.0.1:5173',
-    ELEVATE_POLICY_FILE: EXAMPLE_POLICY_FILE,
+    ELEVATE_POLICY_FILE: EXAMPLE_COMPILED_POLICY_FILE,
     ...env,
   });
   return composeApp(config, { logger: createJsonLogger({ level: 'silent' }) }).app;
@@ -130,13 +130,15 @@ describe('start-up with a policy the API cannot enforce', () => {
   };
   const silent = { logger: createJsonLogger({ level: 'silent' }) };
 
-  it('stops with the paths inside a broken policy file', () => {
+  it('stops with the paths inside a broken compiled policy file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'elevate-policy-'));
-    const file = join(dir, 'policy.yaml');
-    const broken = readFileSync(EXAMPLE_POLICY_FILE, 'utf8')
-      .replace('approverGroups: [reviewers]', 'approverGroups: reviewers')
-      .replace('maxDurationMinutes: 480', 'maxDurationMinutes: 48000');
-    writeFileSync(file, broken);
+    const file = join(dir, 'policy.json');
+    const policy = JSON.parse(readFileSync(EXAMPLE_COMPILED_POLICY_FILE, 'utf8')) as {
+      rules: Record<string, unknown>[];
+    };
+    Object.assign(policy.rules[0] ?? {}, { maxDurationMinutes: 48000 });
+    Object.assign(policy.rules[2] ?? {}, { approverGroups: 'reviewers' });
+    writeFileSync(file, JSON.stringify(policy));
     try {
       const config = loadConfig({ ...base, ELEVATE_POLICY_FILE: file });
       expect(() => composeApp(config, silent)).toThrow(
@@ -145,6 +147,11 @@ describe('start-up with a policy the API cannot enforce', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('refuses the YAML source: functions read only the JSON infra compiles at synth', () => {
+    const config = loadConfig({ ...base, ELEVATE_POLICY_FILE: EXAMPLE_POLICY_FILE });
+    expect(() => composeApp(config, silent)).toThrow(/not compiled policy JSON/);
   });
 
   it('stops naming ELEVATE_POLICY_FILE when it is not set', () => {

@@ -2,81 +2,26 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   AwsFederationSignIn,
   createStoreClient,
-  createTokenVerifier,
   DynamoDbAccessRequestRepository,
   DynamoDbIdempotencyStore,
   DynamoDbSessionRecordRepository,
-  loadPolicyFile,
+  loadCompiledPolicy,
   StsCredentialIssuer,
+  withoutSdkLogging,
   systemClock,
   ulidIdGenerator,
 } from '@elevate/adapters';
-import type { TokenVerifier } from '@elevate/adapters';
 import { unreachableStepUpRules } from '@elevate/domain';
 import type { Policy } from '@elevate/domain';
 import type { Hono } from 'hono';
 import { createApp } from './app';
-import { verifierByIdTokenAudience } from './client-verifiers';
 import type { AppDeps, AppOptions } from './app';
 import type { AppEnv } from './app-env';
 import type { ApiConfig } from './config';
 import { createJsonLogger } from './logger';
+import { createVerifierFromConfig } from './verifier-from-config';
 import type { Logger } from './logger';
 import type { FederationDeps } from './use-cases/start-session';
-
-/**
- * The SPA's verifier, and — when a native client is configured — the CLI's, chosen by the ID token's
- * `aud` (see client-verifiers.ts). Each verifies fully; the choice only picks the expected audience.
- */
-export function createVerifierFromConfig(config: ApiConfig, logger?: Logger): TokenVerifier {
-  const { clientId, nativeClientId } = config.oidc;
-  const web = verifierForClient(config, clientId, logger);
-  if (nativeClientId === undefined) return web;
-  return verifierByIdTokenAudience(
-    new Map([
-      [clientId, web],
-      [nativeClientId, verifierForClient(config, nativeClientId, logger)],
-    ]),
-  );
-}
-
-function verifierForClient(config: ApiConfig, clientId: string, logger?: Logger): TokenVerifier {
-  const byClientId = config.oidc.accessTokenAudience === 'client_id';
-  return createTokenVerifier({
-    issuer: config.oidc.issuer,
-    // Where access tokens name their audience by `client_id` (Cognito), that is the client's own id.
-    audience: byClientId && clientId !== config.oidc.clientId ? clientId : config.oidc.audience,
-    accessTokenAudience: config.oidc.accessTokenAudience,
-    clientId,
-    groupsClaim: config.oidc.groupsClaim,
-    groupsSource: config.oidc.groupsSource,
-    ...(config.oidc.jwksUri === undefined ? {} : { jwksUri: config.oidc.jwksUri }),
-    clockToleranceSeconds: config.oidc.clockToleranceSeconds,
-    requireAccessTokenType: config.oidc.requireAccessTokenType,
-    accessTokenClaim: config.oidc.accessTokenClaim,
-    emailClaim: config.oidc.emailClaim,
-    requireEmailVerified: config.oidc.requireEmailVerified,
-    ...(config.oidc.groupsSeparator === undefined
-      ? {}
-      : { groupsSeparator: config.oidc.groupsSeparator }),
-    accessTokenFormat: config.oidc.accessTokenFormat,
-    accessTokenIdentityClaim: config.oidc.accessTokenIdentityClaim,
-    idTokenIdentityClaim: config.oidc.idTokenIdentityClaim,
-    jwksStaleIfErrorMs: config.oidc.jwksStaleIfErrorSeconds * 1000,
-    // Outages and stale keys are worth a warning; routine fetches are debug noise.
-    ...(logger === undefined
-      ? {}
-      : {
-          onJwksEvent: (event) =>
-            event.type === 'jwks-fetched'
-              ? logger.debug('jwks fetched', { ...event })
-              : logger.warn(
-                  event.type === 'jwks-fetch-failed' ? 'jwks fetch failed' : 'jwks stale keys used',
-                  { ...event },
-                ),
-        }),
-  });
-}
 
 /**
  * Refuses to start when a policy rule asks for step-up that the configured IdP could never
@@ -98,17 +43,23 @@ export function createDynamoDbClient(config: ApiConfig): DynamoDBClient {
   return createStoreClient(config.dynamodb.endpoint);
 }
 
-/**
- * The policy the API runs with. A missing variable or a broken file throws, naming the variable or
- * the paths inside the file, so the API never starts on a policy it cannot enforce.
- */
-export function loadPolicyFromConfig(config: ApiConfig): Policy {
+/** The policy file the configuration names; throws naming the variable when it is unset. */
+export function policyFileOf(config: { policyFile: string | undefined }): string {
   if (config.policyFile === undefined) {
     throw new Error(
-      'ELEVATE_POLICY_FILE is not set; point it at the policy YAML (see docs/api-config.md).',
+      'ELEVATE_POLICY_FILE is not set; point it at the policy (see docs/api-config.md).',
     );
   }
-  return loadPolicyFile(config.policyFile);
+  return config.policyFile;
+}
+
+/**
+ * The policy the functions run with: the JSON infra compiles from the YAML at synth, so no function
+ * bundles a YAML parser (the local server reads the YAML itself and passes the policy in). A broken
+ * file throws, naming the paths inside it, so the API never starts on a policy it cannot enforce.
+ */
+export function loadPolicyFromConfig(config: ApiConfig): Policy {
+  return loadCompiledPolicy(policyFileOf(config));
 }
 
 /**

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { composeApp } from './compose-app';
 import { loadConfig } from './config';
 import { createJsonLogger } from './logger';
-import { EXAMPLE_POLICY_FILE } from './testing/personas';
+import { EXAMPLE_COMPILED_POLICY_FILE } from './testing/personas';
 
 const base = {
   ELEVATE_IDP_ISSUER: 'http://127.0.0.1:9',
   ELEVATE_API_AUDIENCE: 'urn:elevate:api',
   ELEVATE_CLIENT_ID: 'elevate-web',
-  ELEVATE_POLICY_FILE: EXAMPLE_POLICY_FILE,
+  ELEVATE_POLICY_FILE: EXAMPLE_COMPILED_POLICY_FILE,
 };
 const silent = { logger: createJsonLogger({ level: 'silent' }) };
 

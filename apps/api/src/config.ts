@@ -9,7 +9,7 @@ import {
 } from '@elevate/contracts';
 import type { IdpProvider } from '@elevate/contracts';
 import type { MfaEvidence } from '@elevate/domain';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const boolean = z.enum(['true', 'false']).transform((value) => value === 'true');
 const optional = <T extends z.ZodType>(schema: T) =>

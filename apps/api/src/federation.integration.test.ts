@@ -17,7 +17,12 @@ import type { AppEnv } from './app-env';
 import { composeApp, createDynamoDbClient } from './compose-app';
 import { loadConfig } from './config';
 import { createJsonLogger } from './logger';
-import { EXAMPLE_POLICY_FILE, PERSONAS, personaHeaders, personaVerifier } from './testing/personas';
+import {
+  EXAMPLE_COMPILED_POLICY_FILE,
+  PERSONAS,
+  personaHeaders,
+  personaVerifier,
+} from './testing/personas';
 
 // The whole federation through the real composition: config → StsCredentialIssuer (regional
 // endpoints, failover) → the dev stack's STS emulator, AwsFederationSignIn → its federation
@@ -62,7 +67,7 @@ beforeAll(async () => {
     ELEVATE_WEB_ORIGIN: WEB_ORIGIN,
     ELEVATE_DYNAMODB_ENDPOINT: dynamo.endpoint,
     ELEVATE_TABLE_NAME: 'elevate-federation',
-    ELEVATE_POLICY_FILE: EXAMPLE_POLICY_FILE,
+    ELEVATE_POLICY_FILE: EXAMPLE_COMPILED_POLICY_FILE,
     AWS_REGION: PRIMARY,
     ELEVATE_STS_REGIONS: devConfig.sts.regions.join(','),
     ELEVATE_STS_ENDPOINTS: JSON.stringify(sts.endpoints),

@@ -1,6 +1,6 @@
 // `pnpm start:local`: the same app as on Lambda, on @hono/node-server, bound to loopback.
-import { ensureTable } from '@elevate/adapters';
-import { composeApp, createDynamoDbClient } from './compose-app';
+import { ensureTable, loadPolicyFile } from '@elevate/adapters';
+import { composeApp, createDynamoDbClient, policyFileOf } from './compose-app';
 import { loadConfig, loadNotificationsConfig, loadRevokerConfig } from './config';
 import { createJsonLogger } from './logger';
 import { startLocalNotifications } from './notifications/local-notifications';
@@ -29,7 +29,8 @@ try {
   }
   const { app } = composeApp(
     config,
-    { logger, repository: notifications.repository },
+    // Locally the policy is read from its YAML, edits picked up at restart; functions read compiled JSON.
+    { logger, repository: notifications.repository, policy: loadPolicyFile(policyFileOf(config)) },
     { routes: 'all' },
   );
   // In AWS the CDK stack owns the table; on a laptop the API creates it in dynalite.

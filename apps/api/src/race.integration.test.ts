@@ -10,7 +10,12 @@ import type { AppEnv } from './app-env';
 import { composeApp, createDynamoDbClient } from './compose-app';
 import { loadConfig } from './config';
 import { createJsonLogger } from './logger';
-import { EXAMPLE_POLICY_FILE, PERSONAS, personaHeaders, personaVerifier } from './testing/personas';
+import {
+  EXAMPLE_COMPILED_POLICY_FILE,
+  PERSONAS,
+  personaHeaders,
+  personaVerifier,
+} from './testing/personas';
 
 // The real composition (config → DynamoDB repository → app) against dynalite, where conditional
 // writes are real: concurrent decisions must produce exactly one outcome and never overwrite.
@@ -38,7 +43,7 @@ beforeAll(async () => {
     ELEVATE_CLIENT_ID: 'elevate-web',
     ELEVATE_DYNAMODB_ENDPOINT: dynamo.endpoint,
     ELEVATE_TABLE_NAME: 'elevate-race',
-    ELEVATE_POLICY_FILE: EXAMPLE_POLICY_FILE,
+    ELEVATE_POLICY_FILE: EXAMPLE_COMPILED_POLICY_FILE,
   });
   await ensureTable(createDynamoDbClient(config), config.dynamodb.tableName);
   app = composeApp(config, {

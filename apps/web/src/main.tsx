@@ -1,22 +1,32 @@
-import '@cloudscape-design/global-styles/index.css';
+// The front door: all a signed-out visitor downloads. React, the session check (oidc-client-ts) and
+// a plain landing page; the console (Cloudscape, router, data libraries) loads only once signed in.
+import './front-door/front-door.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/app';
-import { createAppRouter } from './app/router';
-import { createUserManager } from './auth';
-import { ConfigErrorPage } from './config/config-error-page';
+import { AuthProvider } from './auth/auth-provider';
+import { createUserManager } from './auth/user-manager';
 import { loadRuntimeConfig } from './config/runtime-config';
-import { createQueryClient } from './lib/query-client';
+import {
+  FrontDoor,
+  isFrontDoorPath,
+  loadSignedInApp,
+  mayBeSignedIn,
+} from './front-door/front-door';
+import { ConfigErrorScreen } from './front-door/config-error-screen';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element.');
 const root = createRoot(container);
 
+// Deep links, the sign-in callback and a tab with a session all end in the console: fetch it
+// alongside /config.json instead of after it.
+if (!isFrontDoorPath(window.location.pathname) || mayBeSignedIn()) void loadSignedInApp();
+
 void loadRuntimeConfig().then((result) => {
   if (!result.ok) {
     root.render(
       <StrictMode>
-        <ConfigErrorPage reason={result.reason} issues={result.issues} />
+        <ConfigErrorScreen reason={result.reason} issues={result.issues} />
       </StrictMode>,
     );
     return;
@@ -24,12 +34,9 @@ void loadRuntimeConfig().then((result) => {
   const { config } = result;
   root.render(
     <StrictMode>
-      <App
-        apiUrl={config.apiUrl}
-        userManager={createUserManager(config)}
-        queryClient={createQueryClient()}
-        router={createAppRouter(config)}
-      />
+      <AuthProvider userManager={createUserManager(config)}>
+        <FrontDoor config={config} />
+      </AuthProvider>
     </StrictMode>,
   );
 });

@@ -6,16 +6,12 @@ import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-n
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { acknowledge } from '../nag/acknowledge';
+import { BUNDLED_POLICY_FILE, FUNCTION_BUNDLING } from './function-bundling';
 
 /** Lambda runs the bundle from here; files copied next to it are readable at this path. */
 export const LAMBDA_TASK_ROOT = '/var/task';
 
-/** The policy file's name inside each bundle that needs it. */
-export const BUNDLED_POLICY_FILE = 'policy.yaml';
-
-// ESM bundles still meet CommonJS dependencies that call `require`; give them one.
-const REQUIRE_SHIM =
-  "import { createRequire as __elevateCreateRequire } from 'node:module'; const require = __elevateCreateRequire(import.meta.url);";
+export { BUNDLED_POLICY_FILE };
 
 export interface ElevateFunctionProps {
   /** The TypeScript entry module exporting `handler`. */
@@ -31,8 +27,10 @@ export interface ElevateFunctionProps {
   readonly memorySizeMb: number;
   readonly timeout: Duration;
   readonly logRetention: logs.RetentionDays;
-  /** When set, this file is copied into the bundle as `policy.yaml`. */
-  readonly policyFile?: string;
+  /** When set, this compiled policy JSON is copied into the bundle as `policy.json`. */
+  readonly compiledPolicyFile?: string;
+  /** Load the source maps at start-up for TypeScript stack traces (slower cold starts). */
+  readonly loadSourceMaps?: boolean;
   /** A fixed role name, only where another account's trust policy must name the role. */
   readonly roleName?: string;
 }
@@ -64,7 +62,7 @@ export class ElevateFunction extends Construct {
     // Instead of AWSLambdaBasicExecutionRole (any log group): only this function's own.
     this.logGroup.grantWrite(this.role);
 
-    const policyFile = props.policyFile;
+    const policyFile = props.compiledPolicyFile;
     this.function = new NodejsFunction(this, 'Function', {
       entry: props.entry,
       handler: 'handler',
@@ -78,20 +76,22 @@ export class ElevateFunction extends Construct {
       loggingFormat: lambda.LoggingFormat.JSON,
       applicationLogLevelV2: lambda.ApplicationLogLevel.INFO,
       systemLogLevelV2: lambda.SystemLogLevel.WARN,
-      environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
+      environment: {
+        ...(props.loadSourceMaps === true ? { NODE_OPTIONS: '--enable-source-maps' } : {}),
+        ...props.environment,
+      },
       projectRoot: props.projectRoot,
       depsLockFilePath: props.depsLockFilePath,
       bundling: {
         forceDockerBundling: false,
         format: OutputFormat.ESM,
-        target: 'node22',
-        mainFields: ['module', 'main'],
-        banner: REQUIRE_SHIM,
+        target: FUNCTION_BUNDLING.target,
+        mainFields: [...FUNCTION_BUNDLING.mainFields],
+        banner: FUNCTION_BUNDLING.banner,
         tsconfig: props.tsconfig,
-        minify: true,
-        sourceMap: true,
-        // The SDK version we test with ships in the bundle, not whatever the runtime carries.
-        externalModules: [],
+        minify: FUNCTION_BUNDLING.minify,
+        sourceMap: FUNCTION_BUNDLING.sourcemap,
+        externalModules: [...FUNCTION_BUNDLING.external],
         logLevel: LogLevel.WARNING,
         commandHooks: {
           beforeBundling: () => [],

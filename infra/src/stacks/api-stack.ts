@@ -45,8 +45,8 @@ export interface ApiStackProps extends StackProps {
   readonly targets: readonly PolicyTarget[];
   /** The workspace root (where pnpm-lock.yaml is). */
   readonly repoRoot: string;
-  /** The validated policy file, shipped inside the bundles that evaluate it. */
-  readonly policyFile: string;
+  /** The validated policy compiled to JSON, shipped inside the bundles that evaluate it. */
+  readonly compiledPolicyFile: string;
 }
 
 /** The HTTP API, its authorizer and every function, built from FUNCTION_SPECS. */
@@ -76,7 +76,8 @@ export class ApiStack extends Stack {
         memorySizeMb: spec.memorySizeMb,
         timeout: spec.timeout,
         logRetention: config.logs.retentionDays,
-        ...(spec.needsPolicy ? { policyFile: props.policyFile } : {}),
+        loadSourceMaps: config.logs.sourceMaps,
+        ...(spec.needsPolicy ? { compiledPolicyFile: props.compiledPolicyFile } : {}),
         ...(roleName === undefined ? {} : { roleName }),
       });
       spec.grant(fn.role, context);

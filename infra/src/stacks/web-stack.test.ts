@@ -27,9 +27,11 @@ beforeAll(() => {
 
 afterAll(() => rmSync(distDir, { recursive: true, force: true }));
 
-function headersPolicy(): Record<string, unknown> {
-  const policy = Object.values(resourcesOf(web, 'AWS::CloudFront::ResponseHeadersPolicy'))[0];
-  return (policy?.Properties?.ResponseHeadersPolicyConfig ?? {}) as Record<string, unknown>;
+function headersPolicy(comment = 'Elevate SPA security headers'): Record<string, unknown> {
+  const configs = Object.values(resourcesOf(web, 'AWS::CloudFront::ResponseHeadersPolicy')).map(
+    (policy) => (policy.Properties?.ResponseHeadersPolicyConfig ?? {}) as Record<string, unknown>,
+  );
+  return configs.find((config) => config.Comment === comment) ?? {};
 }
 
 describe('the CloudFront response headers', () => {
@@ -146,6 +148,27 @@ describe('the site bucket and distribution', () => {
     ]);
     expect(config.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('redirect-to-https');
     expect(config.Aliases).toEqual(['elevate.example.com']);
+  });
+
+  it('marks the content-hashed assets immutable for a year, with the same security headers', () => {
+    const distribution = Object.values(resourcesOf(web, 'AWS::CloudFront::Distribution'))[0];
+    const config = distribution?.Properties?.DistributionConfig as {
+      CacheBehaviors: { PathPattern: string; ResponseHeadersPolicyId: { Ref: string } }[];
+    };
+    const assets = config.CacheBehaviors.find((behavior) => behavior.PathPattern === '/assets/*');
+    const immutable = headersPolicy('Elevate SPA security headers; hashed assets are immutable');
+    expect(assets?.ResponseHeadersPolicyId.Ref).toMatch(/^HashedAssetHeaders/);
+    expect(immutable.CustomHeadersConfig).toMatchObject({
+      Items: expect.arrayContaining([
+        { Header: 'Cache-Control', Value: 'public, max-age=31536000, immutable', Override: true },
+      ]) as unknown,
+    });
+    expect(immutable.SecurityHeadersConfig).toEqual(headersPolicy().SecurityHeadersConfig);
+    // index.html and config.json stay revalidated: only hashed names may be cached for good.
+    expect(config.CacheBehaviors.map((behavior) => behavior.PathPattern).sort()).toEqual([
+      '/assets/*',
+      '/config.json',
+    ]);
   });
 
   it('deploys config.json always and the SPA build only when it exists', () => {

@@ -22,6 +22,12 @@ export interface WebStackProps extends StackProps {
 /** The path the SPA reads its runtime settings from (RUNTIME_CONFIG_PATH in apps/web). */
 export const RUNTIME_CONFIG_FILE = 'config.json';
 
+/** Where vite puts content-hashed files (its `build.assetsDir`). */
+export const HASHED_ASSET_DIR = 'assets';
+
+/** For content-hashed files only: a year, never revalidated. */
+export const HASHED_ASSET_CACHE_CONTROL = 'public, max-age=31536000, immutable';
+
 /** The SPA's content security policy: the page talks to itself, the IdP and the API, nothing else. */
 export function contentSecurityPolicy(options: {
   readonly apiUrl: string;
@@ -80,36 +86,48 @@ export class WebStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
+    const securityHeadersBehavior: cloudfront.ResponseSecurityHeadersBehavior = {
+      contentSecurityPolicy: {
+        contentSecurityPolicy: contentSecurityPolicy({
+          apiUrl: props.apiUrl,
+          idpOrigins: idpOrigins(config),
+        }),
+        override: true,
+      },
+      strictTransportSecurity: {
+        accessControlMaxAge: Duration.days(730),
+        includeSubdomains: true,
+        override: true,
+      },
+      frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
+      contentTypeOptions: { override: true },
+      referrerPolicy: {
+        referrerPolicy: cloudfront.HeadersReferrerPolicy.NO_REFERRER,
+        override: true,
+      },
+    };
+    const customHeaders: cloudfront.ResponseCustomHeader[] = [
+      { header: 'Cross-Origin-Opener-Policy', value: 'same-origin', override: true },
+      {
+        header: 'Permissions-Policy',
+        value: 'camera=(), microphone=(), geolocation=(), payment=()',
+        override: true,
+      },
+    ];
     const headers = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
       comment: 'Elevate SPA security headers',
-      securityHeadersBehavior: {
-        contentSecurityPolicy: {
-          contentSecurityPolicy: contentSecurityPolicy({
-            apiUrl: props.apiUrl,
-            idpOrigins: idpOrigins(config),
-          }),
-          override: true,
-        },
-        strictTransportSecurity: {
-          accessControlMaxAge: Duration.days(730),
-          includeSubdomains: true,
-          override: true,
-        },
-        frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
-        contentTypeOptions: { override: true },
-        referrerPolicy: {
-          referrerPolicy: cloudfront.HeadersReferrerPolicy.NO_REFERRER,
-          override: true,
-        },
-      },
+      securityHeadersBehavior,
+      customHeadersBehavior: { customHeaders },
+    });
+    // Vite names every built asset by its content hash: a changed file is a new URL, so browsers
+    // may keep these for a year without asking again (repeat visits then load no code at all).
+    const hashedAssetHeaders = new cloudfront.ResponseHeadersPolicy(this, 'HashedAssetHeaders', {
+      comment: 'Elevate SPA security headers; hashed assets are immutable',
+      securityHeadersBehavior,
       customHeadersBehavior: {
         customHeaders: [
-          { header: 'Cross-Origin-Opener-Policy', value: 'same-origin', override: true },
-          {
-            header: 'Permissions-Policy',
-            value: 'camera=(), microphone=(), geolocation=(), payment=()',
-            override: true,
-          },
+          ...customHeaders,
+          { header: 'Cache-Control', value: HASHED_ASSET_CACHE_CONTROL, override: true },
         ],
       },
     });
@@ -145,6 +163,14 @@ export class WebStack extends Stack {
         compress: true,
       },
       additionalBehaviors: {
+        [`/${HASHED_ASSET_DIR}/*`]: {
+          origin: siteOrigin,
+          viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+          allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
+          cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+          responseHeadersPolicy: hashedAssetHeaders,
+          compress: true,
+        },
         // Fetched on every load so a new deploy's settings apply at once.
         [`/${RUNTIME_CONFIG_FILE}`]: {
           origin: siteOrigin,

@@ -8,3 +8,4 @@ export * from './notifications';
 export * from './outbound';
 export * from './idempotency';
 export * from './revocation';
+export * from './sdk';

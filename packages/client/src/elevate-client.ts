@@ -1,6 +1,6 @@
 import { API_OPERATIONS, ID_TOKEN_HEADER } from '@elevate/contracts';
 import type { ApiOperation, ApiOperations, OperationId } from '@elevate/contracts';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { ApiProblem, CLIENT_PROBLEM_CODES, problemFromResponse } from './api-problem';
 
 export interface ApiTokens {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { requestSummarySchema } from './request-view';
 
 /** `GET /access/active` and `GET /access/self-approved`: no parameters. */

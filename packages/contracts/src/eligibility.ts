@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 const patternRuleSchema = z.object({ pattern: z.string(), hint: z.string().optional() });
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // These mirror the domain's lists (packages/domain). Contracts may not import the domain because
 // the SPA depends on contracts only; apps/api holds a test that the two stay equal.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The IdPs Elevate knows how to talk to; `generic` is a standards-only OIDC provider. */
 export const IDP_PROVIDERS = [

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { requestStatusSchema } from './enums';
 import { accountIdSchema, instantSchema, roleNameSchema, ticketSchema } from './text';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { eligibilitySummarySchema } from './eligibility';
 
 /** `GET /me`: who the API took the caller to be, from both verified tokens. */

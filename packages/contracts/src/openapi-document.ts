@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { API_OPERATIONS, type ApiOperation } from './api-operations';
 import { ID_TOKEN_HEADER } from './me';
 import { meResponseSchema } from './me';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A person as requests, decisions and sessions name them. */
 export const personSchema = z.object({ sub: z.string(), email: z.string(), name: z.string() });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { eligibilityEntrySchema, elevateRolesSchema } from './eligibility';
 
 const stepUpSchema = z.object({ mfa: z.literal(true), maxAuthAgeMinutes: z.number().int() });

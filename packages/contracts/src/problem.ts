@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** RFC 9457 problem details, as every API error is sent. `code` is stable; `detail` is for people. */
 export const problemSchema = z.object({

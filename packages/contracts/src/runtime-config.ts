@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { authorizeParamsSchema, scopeSchema, stepUpAuthorizeParams } from './idp-profile';
 import type { IdpSettings } from './idp-profile';
 

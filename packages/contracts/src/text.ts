@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // Controls (Cc, newlines included), every format character (Cf: bidi marks, overrides and isolates,
 // zero-width characters, U+061C…), which can make stored text read differently on screen, and

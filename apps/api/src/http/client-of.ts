@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Who is on the other end of a call, for session records: never trusted for any decision. */
 export interface CallClient {

@@ -53,6 +53,9 @@ const availabilityProblems = {
 
 export type AvailabilityProblemCode = keyof typeof availabilityProblems;
 
+/** Sent by the load shedder in front of the federate route (middleware/shed-load.ts). */
+export const OVERLOADED_PROBLEM = availabilityProblems.OVERLOADED;
+
 export type HttpProblemCode = keyof typeof httpProblems;
 
 /**

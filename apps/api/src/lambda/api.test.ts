@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { APIGatewayProxyResult, LambdaContext, LambdaEvent } from 'hono/aws-lambda';
-import { EXAMPLE_POLICY_FILE } from '../testing/personas';
+import { EXAMPLE_COMPILED_POLICY_FILE } from '../testing/personas';
 import { httpApiEvent } from '../testing/http-api-event';
 
 afterEach(() => {
@@ -16,7 +16,7 @@ describe('the API Lambda entry point', () => {
     vi.stubEnv('ELEVATE_API_AUDIENCE', 'urn:elevate:api');
     vi.stubEnv('ELEVATE_CLIENT_ID', 'elevate-web');
     vi.stubEnv('ELEVATE_LOG_LEVEL', 'silent');
-    vi.stubEnv('ELEVATE_POLICY_FILE', EXAMPLE_POLICY_FILE);
+    vi.stubEnv('ELEVATE_POLICY_FILE', EXAMPLE_COMPILED_POLICY_FILE);
     vi.stubEnv('AWS_REGION', 'eu-west-1');
     const { handler } = await import('./api');
     const context = {} as LambdaContext;

@@ -1,4 +1,4 @@
-import { createVerifierFromConfig } from '../compose-app';
+import { createVerifierFromConfig } from '../verifier-from-config';
 import { loadConfig } from '../config';
 import { createJsonLogger } from '../logger';
 import { createAuthorizerHandler } from './authorize-request';

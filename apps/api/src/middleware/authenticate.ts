@@ -1,5 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import type { TokenVerifier } from '@elevate/adapters';
+import type { TokenVerifier, VerifiedIdentity } from '@elevate/adapters';
 import { ID_TOKEN_HEADER } from '@elevate/contracts';
 import type { AuthedEnv } from '../app-env';
 
@@ -28,5 +28,26 @@ export function authenticate(verifier: TokenVerifier): MiddlewareHandler<AuthedE
     await next();
     // Answers about a person are theirs alone: no shared caches.
     c.header('cache-control', 'no-store');
+  };
+}
+
+/**
+ * A verifier for the rest of one call: the very tokens `authenticate` verified answer with the
+ * identity it found, without verifying them twice; any other tokens (or none verified yet) go to
+ * the real verifier. Lives only as long as the call; keeps no token beyond it.
+ */
+export function reusingVerified(
+  verifier: TokenVerifier,
+  verified: CallTokens,
+  actor: VerifiedIdentity | undefined,
+): TokenVerifier {
+  return {
+    verify: async (accessToken, idToken) =>
+      actor !== undefined &&
+      accessToken !== undefined &&
+      accessToken === verified.accessToken &&
+      idToken === verified.idToken
+        ? actor
+        : verifier.verify(accessToken, idToken),
   };
 }

@@ -2,10 +2,11 @@ import {
   createStoreClient,
   DynamoDbDecisionReadModel,
   DynamoDbDeliveryLedger,
-  loadPolicyFile,
+  loadCompiledPolicy,
   SlackWebhookChannel,
   SnsNotificationChannel,
   systemClock,
+  withoutSdkLogging,
 } from '@elevate/adapters';
 import type { Policy } from '@elevate/domain';
 import type { NotificationsConfig } from '../config';
@@ -33,7 +34,7 @@ export function createNotificationChannels(config: NotificationsConfig): Configu
 function loadPolicy(config: NotificationsConfig): Policy {
   if (config.policyFile === undefined)
     throw new Error('ELEVATE_POLICY_FILE is not set; the notifier names accounts from the policy.');
-  return loadPolicyFile(config.policyFile);
+  return loadCompiledPolicy(config.policyFile);
 }
 
 /**

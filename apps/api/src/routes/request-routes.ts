@@ -13,7 +13,7 @@ import {
   reviewBreakGlassBodySchema,
   revokeBodySchema,
 } from '@elevate/contracts';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { RequestView } from '@elevate/contracts';
 import type { Actor } from '@elevate/domain';
 import type { AuthedEnv } from '../app-env';

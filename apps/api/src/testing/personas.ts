@@ -1,5 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AuthError, loadPolicyFile } from '@elevate/adapters';
+import { AuthError, compilePolicy, loadPolicyFile } from '@elevate/adapters';
 import type { TokenVerifier, VerifiedIdentity } from '@elevate/adapters';
 import { ID_TOKEN_HEADER } from '@elevate/contracts';
 import type { IdGenerator, Policy } from '@elevate/domain';
@@ -10,6 +13,13 @@ export const EXAMPLE_POLICY_FILE = fileURLToPath(
 
 /** config/policy.example.yaml, read and validated by the same loader the API starts with. */
 export const examplePolicy = (): Policy => loadPolicyFile(EXAMPLE_POLICY_FILE);
+
+/** The example policy compiled to JSON as infra does at synth: what the functions read. */
+export const EXAMPLE_COMPILED_POLICY_FILE = (() => {
+  const file = join(mkdtempSync(join(tmpdir(), 'elevate-policy-')), 'policy.json');
+  writeFileSync(file, compilePolicy(examplePolicy()));
+  return file;
+})();
 
 const person = (sub: string, name: string, groups: string[]): VerifiedIdentity => ({
   sub,

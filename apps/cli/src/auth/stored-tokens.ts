@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** What a sign-in leaves behind. Secrets: kept only in the keychain or a 0600 file, never printed. */
 export const storedTokensSchema = z.object({

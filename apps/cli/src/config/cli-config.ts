@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { CliError, EXIT } from '../exit-codes';
 import { readOptionalFile, writeSecureFile } from '../secure-file';
 

@@ -1,12 +1,16 @@
+// The console: everything a signed-in person uses, loaded by the front door (main.tsx) on demand.
+import '@cloudscape-design/global-styles/index.css';
 import { useMemo, type ReactNode } from 'react';
 import { RouterProvider } from 'react-router';
-import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { I18nProvider } from '@cloudscape-design/components/i18n';
 import englishMessages from '@cloudscape-design/components/i18n/messages/all.en';
-import { AuthProvider, useAuth, type AuthProviderProps } from '../auth';
+import { useAuth } from '../auth/auth-context';
+import type { RuntimeConfig } from '../config/runtime-config';
 import { createApiClient } from '../lib/api-client';
 import { ApiClientContext } from '../lib/api-client-context';
-import type { createAppRouter } from './router';
+import { createQueryClient } from '../lib/query-client';
+import { createAppRouter } from './router';
 
 function ApiClientProvider({ apiUrl, children }: { apiUrl: string; children: ReactNode }) {
   const { getTokens, handleSessionRejected } = useAuth();
@@ -17,26 +21,36 @@ function ApiClientProvider({ apiUrl, children }: { apiUrl: string; children: Rea
   return <ApiClientContext.Provider value={client}>{children}</ApiClientContext.Provider>;
 }
 
+// Created once per page, outside React, so StrictMode's double render cannot duplicate them.
+const created = new WeakMap<RuntimeConfig, ReturnType<typeof createInstances>>();
+const createInstances = (config: RuntimeConfig) => ({
+  queryClient: createQueryClient(),
+  router: createAppRouter(config),
+});
+const instancesFor = (config: RuntimeConfig) => {
+  const existing = created.get(config);
+  if (existing) return existing;
+  const instances = createInstances(config);
+  created.set(config, instances);
+  return instances;
+};
+
 export interface AppProps {
-  apiUrl: string;
-  /** These three are created once, outside React, so StrictMode's double render cannot duplicate them. */
-  userManager: AuthProviderProps['userManager'];
-  queryClient: QueryClient;
-  router: ReturnType<typeof createAppRouter>;
+  config: RuntimeConfig;
 }
 
-export function App({ apiUrl, userManager, queryClient, router }: AppProps) {
+/** The console inside the front door's AuthProvider: API client, query cache, router. */
+export function App({ config }: AppProps) {
+  const { queryClient, router } = instancesFor(config);
   // Cloudscape's own English strings name the controls we do not label ourselves (clear-filter
   // buttons, tab scroll arrows, calendar navigation…); without them those buttons have no name.
   return (
     <I18nProvider locale="en" messages={[englishMessages]}>
-      <AuthProvider userManager={userManager}>
-        <ApiClientProvider apiUrl={apiUrl}>
-          <QueryClientProvider client={queryClient}>
-            <RouterProvider router={router} />
-          </QueryClientProvider>
-        </ApiClientProvider>
-      </AuthProvider>
+      <ApiClientProvider apiUrl={config.apiUrl}>
+        <QueryClientProvider client={queryClient}>
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      </ApiClientProvider>
     </I18nProvider>
   );
 }

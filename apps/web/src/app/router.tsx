@@ -5,14 +5,22 @@ import { PageStatus } from '../components/ui/page-status';
 import type { RuntimeConfig } from '../config/runtime-config';
 import type { NavSection } from './navigation/access-groups';
 import type { RouteHandle } from './navigation/breadcrumbs';
-import { LandingPage } from './routes/landing-page';
+import { LandingPage } from '../front-door/landing-page';
 import { NotFoundPage } from './routes/not-found-page';
+import {
+  loadAppShell,
+  loadAuditPage,
+  loadMyAccessPage,
+  loadNewRequestPage,
+  loadPolicyPage,
+  loadRequestDetailPage,
+  loadReviewsPage,
+  loadSectionGuard,
+} from './route-modules';
 import { RouteErrorPage } from './routes/route-error-page';
 
 // Signed-out visitors never download the console chrome.
-const AppShell = lazy(() =>
-  import('./layout/app-shell').then((module) => ({ default: module.AppShell })),
-);
+const AppShell = lazy(() => loadAppShell().then((module) => ({ default: module.AppShell })));
 
 function SignedInArea() {
   const { pathname } = useLocation();
@@ -42,7 +50,7 @@ const notFound: RouteHandle = { crumb: 'Page not found' };
 // Each page is its own chunk: the first page loads only what it shows.
 const guarded =
   (section: NavSection, title: string, load: () => Promise<ComponentType>) => async () => {
-    const [Page, { SectionGuard }] = await Promise.all([load(), import('./routes/section-guard')]);
+    const [Page, { SectionGuard }] = await Promise.all([load(), loadSectionGuard()]);
     return {
       Component: () => (
         <SectionGuard section={section} title={title}>
@@ -66,30 +74,26 @@ export function createAppRouter(config: RuntimeConfig) {
         {
           index: true,
           handle: myAccess,
-          lazy: async () => ({ Component: (await import('./routes/my-access-page')).MyAccessPage }),
+          lazy: async () => ({ Component: (await loadMyAccessPage()).MyAccessPage }),
         },
         {
           path: 'requests/new',
           handle: newRequest,
           lazy: async () => ({
-            Component: (await import('./routes/new-request-page')).NewRequestPage,
+            Component: (await loadNewRequestPage()).NewRequestPage,
           }),
         },
         {
           path: 'requests/:id',
           handle: requestDetail,
           lazy: async () => ({
-            Component: (await import('./routes/request-detail-page')).RequestDetailPage,
+            Component: (await loadRequestDetailPage()).RequestDetailPage,
           }),
         },
         {
           path: 'reviews',
           handle: reviews,
-          lazy: guarded(
-            'reviews',
-            'Reviews',
-            async () => (await import('./routes/reviews-page')).ReviewsPage,
-          ),
+          lazy: guarded('reviews', 'Reviews', async () => (await loadReviewsPage()).ReviewsPage),
         },
         {
           path: 'access',
@@ -103,16 +107,12 @@ export function createAppRouter(config: RuntimeConfig) {
         {
           path: 'audit',
           handle: audit,
-          lazy: guarded(
-            'audit',
-            'Audit',
-            async () => (await import('./routes/audit-page')).AuditPage,
-          ),
+          lazy: guarded('audit', 'Audit', async () => (await loadAuditPage()).AuditPage),
         },
         {
           path: 'policy',
           handle: policy,
-          lazy: async () => ({ Component: (await import('./routes/policy-page')).PolicyPage }),
+          lazy: async () => ({ Component: (await loadPolicyPage()).PolicyPage }),
         },
         { path: '*', handle: notFound, Component: NotFoundPage },
       ],

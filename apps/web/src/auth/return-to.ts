@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** What we keep in the OIDC `state` across the round trip to the IdP. */
 const signInStateSchema = z.object({

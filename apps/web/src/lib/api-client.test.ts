@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ID_TOKEN_HEADER, meResponseSchema } from '@elevate/contracts';
 import { createApiClient, type ApiClientOptions } from './api-client';
 import { ApiProblem } from './api-problem';

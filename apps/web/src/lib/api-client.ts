@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { createElevateClient, type ElevateClient } from '@elevate/client';
 import { ID_TOKEN_HEADER } from '@elevate/contracts';
 import { ApiProblem, CLIENT_PROBLEM_CODES, problemFromResponse } from './api-problem';

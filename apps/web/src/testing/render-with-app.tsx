@@ -1,6 +1,6 @@
 import type { ReactElement } from 'react';
 import { vi } from 'vitest';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { render } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { JWTPayload } from 'jose';
 import { AuthError } from './auth-error';
 import type { VerifiedIdentity } from './verified-identity';

@@ -1,6 +1,6 @@
 import { createLocalJWKSet, errors } from 'jose';
 import type { JSONWebKeySet, JWTVerifyGetKey } from 'jose';
-import { z } from 'zod';
+import * as z from 'zod';
 import { AuthError } from './auth-error';
 
 /** What the cache reports for logs; never a key or a token. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { base64url, errors, jwtVerify } from 'jose';
 import type { JWTPayload, JWTVerifyGetKey, JWTVerifyOptions } from 'jose';
-import { z } from 'zod';
+import * as z from 'zod';
 import { AuthError } from './auth-error';
 import type { TokenKind } from './auth-error';
 import { discoverJwksUri } from './discover-jwks-uri';

@@ -8,7 +8,7 @@ import {
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { changeRecordOf } from './change-feed';
 import type { ChangeRecord } from './change-record';
 import { wasWrittenBy } from './writer-token';

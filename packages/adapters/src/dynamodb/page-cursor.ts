@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { InvalidCursorError } from './repository-error';
 import type { AccessRequest } from '@elevate/domain';
 import { canonicalInstant, isCanonicalInstant } from './request-item';

@@ -7,7 +7,7 @@ import {
   POST_ACCESS_REVIEW_STATES,
   REQUEST_STATUSES,
 } from '@elevate/domain';
-import { z } from 'zod';
+import * as z from 'zod';
 
 // Key formats of the single table; docs/data-model.md explains each one.
 export const REQUEST_PREFIX = 'REQUEST#';

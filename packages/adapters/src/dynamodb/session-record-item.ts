@@ -1,6 +1,6 @@
 import type { SessionRecord } from '@elevate/domain';
 import { SESSION_RECORD_KINDS } from '@elevate/domain';
-import { z } from 'zod';
+import * as z from 'zod';
 import { canonicalInstant, isCanonicalInstant, sessionKeyOf } from './request-item';
 
 export const ENTITY_SESSION = 'SESSION';

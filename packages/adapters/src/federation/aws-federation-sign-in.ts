@@ -1,6 +1,6 @@
 import type { ConsoleSignIn, ConsoleSignInInput } from '@elevate/domain';
 import { ConsoleSignInError } from '@elevate/domain';
-import { z } from 'zod';
+import * as z from 'zod';
 import { OUTBOUND_DEADLINES } from '../outbound';
 import { consoleDestinationFor } from './console-destination';
 

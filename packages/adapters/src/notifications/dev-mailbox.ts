@@ -3,7 +3,7 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Audience, NotificationChannel, NotificationMessage } from '@elevate/domain';
 import { NOTIFICATION_EVENT_TYPES } from '@elevate/domain';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Who is behind each audience on a laptop: group → persona e-mails, and the security audience. */
 export interface MailboxDirectory {

@@ -1,3 +1,4 @@
+import { withoutSdkLogging } from '../sdk/without-sdk-logging';
 import type { MessageAttributeValue } from '@aws-sdk/client-sns';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import type { NotificationChannel, NotificationMessage } from '@elevate/domain';
@@ -69,7 +70,7 @@ export class SnsNotificationChannel implements NotificationChannel {
 
   /** Without a client, one from the SDK's default chain (Lambda's region and role). */
   constructor(options: { readonly topicArn: string; readonly client?: SNSClient }) {
-    this.#client = options.client ?? new SNSClient(awsClientConfig('sns'));
+    this.#client = options.client ?? withoutSdkLogging(new SNSClient(awsClientConfig('sns')));
     this.#topicArn = options.topicArn;
   }
 

@@ -1,7 +1,7 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AccessRequest } from '@elevate/domain';
-import { z } from 'zod';
+import * as z from 'zod';
 import { REQUEST_PREFIX, REQUEST_SK, storedRequestSchema } from '../dynamodb/request-item';
 
 // Only what the notifier reads; Lambda's record carries more (eventSource, awsRegion, …).

@@ -1,1 +1,3 @@
-export { loadPolicyFile, parsePolicyYaml, PolicyFileError } from './load-policy-file';
+export { loadPolicyFile, parsePolicyYaml } from './load-policy-file';
+export { compilePolicy, loadCompiledPolicy, parseCompiledPolicy } from './compiled-policy';
+export { PolicyFileError } from './policy-file-error';

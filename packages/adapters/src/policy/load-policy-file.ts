@@ -2,19 +2,9 @@ import { readFileSync } from 'node:fs';
 import type { Policy, PolicyError } from '@elevate/domain';
 import { formatPolicyError, parsePolicy } from '@elevate/domain';
 import { LineCounter, parseDocument } from 'yaml';
+import { PolicyFileError } from './policy-file-error';
 
-/** The policy file could not be used; `problems` name the path inside the file, one per line of `message`. */
-export class PolicyFileError extends Error {
-  override readonly name = 'PolicyFileError';
-  constructor(
-    readonly file: string,
-    readonly problems: readonly string[],
-  ) {
-    super(
-      `Invalid policy file ${file}:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`,
-    );
-  }
-}
+export { PolicyFileError };
 
 /** Parses policy YAML text; `file` only labels the errors. Throws PolicyFileError listing every problem. */
 export const parsePolicyYaml = (text: string, file: string): Policy => {

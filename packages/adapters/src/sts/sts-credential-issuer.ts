@@ -3,6 +3,7 @@ import type { STSClientConfig } from '@aws-sdk/client-sts';
 import type { CredentialIssuer, IssueCredentialsInput, IssuedCredentials } from '@elevate/domain';
 import { CredentialIssueError } from '@elevate/domain';
 import { OUTBOUND_DEADLINES } from '../outbound';
+import { withoutSdkLogging } from '../sdk/without-sdk-logging';
 import { classifyStsError } from './classify-sts-error';
 import { RegionBreaker } from './region-breaker';
 
@@ -165,14 +166,20 @@ export class StsCredentialIssuer implements CredentialIssuer {
   private clientFor(region: string, timeoutMs: number): STSClient {
     const existing = this.clients.get(region);
     if (existing) return existing;
-    const client = new STSClient({
-      region,
-      endpoint: this.endpointFor(region),
-      ...(this.options.credentials === undefined ? {} : { credentials: this.options.credentials }),
-      maxAttempts: 1,
-      // A backstop only: each attempt is also aborted at its own (possibly shorter) deadline.
-      requestHandler: { connectionTimeout: timeoutMs, requestTimeout: timeoutMs },
-    });
+    // One client per region for the life of the process: its sockets, credentials and endpoint
+    // resolution are reused by every call.
+    const client = withoutSdkLogging(
+      new STSClient({
+        region,
+        endpoint: this.endpointFor(region),
+        ...(this.options.credentials === undefined
+          ? {}
+          : { credentials: this.options.credentials }),
+        maxAttempts: 1,
+        // A backstop only: each attempt is also aborted at its own (possibly shorter) deadline.
+        requestHandler: { connectionTimeout: timeoutMs, requestTimeout: timeoutMs },
+      }),
+    );
     this.clients.set(region, client);
     return client;
   }

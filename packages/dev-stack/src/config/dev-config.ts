@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const accessKeyId = z.string().regex(/^[A-Z0-9]{16,128}$/, 'an access key id is 16-128 of A-Z0-9');
 

@@ -167,6 +167,9 @@ async function main(): Promise<void> {
     void shutdown(1);
   };
   const node = process.execPath;
+  const webDist = process.env.ELEVATE_WEB_DIST;
+  const webArgs = () =>
+    webDist === undefined ? [] : ['preview', '--outDir', resolve(repoRoot, webDist)];
   children.push(
     startChild('api', node, ['--import', 'tsx', 'src/local.ts'], {
       cwd: join(repoRoot, 'apps/api'),
@@ -174,12 +177,19 @@ async function main(): Promise<void> {
       log: prefixedLog('api'),
       onExit: onExit('api'),
     }),
-    startChild('web', node, ['node_modules/vite/bin/vite.js', '--clearScreen', 'false'], {
-      cwd: join(repoRoot, 'apps/web'),
-      env: childEnv,
-      log: prefixedLog('web'),
-      onExit: onExit('web'),
-    }),
+    // ELEVATE_WEB_DIST: serve that production build (vite preview, headers as CloudFront sends
+    // them) instead of the dev server; `pnpm bench:web` measures what users would download.
+    startChild(
+      'web',
+      node,
+      ['node_modules/vite/bin/vite.js', ...webArgs(), '--clearScreen', 'false'],
+      {
+        cwd: join(repoRoot, 'apps/web'),
+        env: childEnv,
+        log: prefixedLog('web'),
+        onExit: onExit('web'),
+      },
+    ),
   );
 
   await Promise.all([

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Provider } from 'oidc-provider';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Persona } from '../config/dev-config';
 import { renderErrorPage } from './idp-pages';
 import { MFA_CHECKED_VALUE, SIGN_IN_FIELDS, renderSignInPage } from './sign-in-page';

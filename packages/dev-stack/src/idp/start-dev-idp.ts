@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Provider, type KoaContextWithOIDC } from 'oidc-provider';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Persona } from '../config/dev-config';
 import {
   devIdpConfiguration,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Upper bounds keep a typo (an extra zero) from becoming a month-long window. */
 export const POLICY_LIMITS = {

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { EmulatorState, VendedSession } from '../emulator-state';
 import { readQueryParams } from '../read-query-params';
 import type { WireRequest } from '../sigv4/sigv4';

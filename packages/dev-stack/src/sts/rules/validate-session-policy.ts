@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { StsError, validationError } from '../sts-error';
 
 export const MAX_POLICY_CHARACTERS = 2048;

@@ -1,0 +1,55 @@
+import { Hono } from 'hono';
+import { describe, expect, it } from 'vitest';
+import { problemSchema } from '@elevate/contracts';
+import type { AppEnv } from '../app-env';
+import { shedLoad } from './shed-load';
+
+function slowApp(maxInFlight: number) {
+  const waiting: (() => void)[] = [];
+  const app = new Hono<AppEnv>();
+  app.use('/work', shedLoad(maxInFlight));
+  app.post('/work', async (c) => {
+    await new Promise<void>((resolve) => waiting.push(resolve));
+    return c.json({ done: true }, 201);
+  });
+  const started = async () => {
+    while (waiting.length === 0) await new Promise((resolve) => setImmediate(resolve));
+  };
+  const releaseAll = () => {
+    for (const release of waiting.splice(0)) release();
+  };
+  return { app, started, releaseAll };
+}
+
+describe('shedding load in front of the federate route', () => {
+  it('answers 503 OVERLOADED with Retry-After while the limit is in flight, then serves again', async () => {
+    const { app, started, releaseAll } = slowApp(1);
+    const first = app.request('/work', { method: 'POST' });
+    await started();
+    const shed = await app.request('/work', { method: 'POST' });
+    expect(shed.status).toBe(503);
+    expect(shed.headers.get('retry-after')).toBe('1');
+    expect(shed.headers.get('content-type')).toBe('application/problem+json');
+    expect(problemSchema.parse(await shed.json())).toMatchObject({
+      code: 'OVERLOADED',
+      status: 503,
+    });
+    releaseAll();
+    expect((await first).status).toBe(201);
+    const again = app.request('/work', { method: 'POST' });
+    await started();
+    releaseAll();
+    expect((await again).status).toBe(201);
+  });
+
+  it('counts a failed call as finished', async () => {
+    const app = new Hono<AppEnv>();
+    app.use('/work', shedLoad(1));
+    app.post('/work', () => {
+      throw new Error('boom');
+    });
+    app.onError((_error, c) => c.text('failed', 500));
+    expect((await app.request('/work', { method: 'POST' })).status).toBe(500);
+    expect((await app.request('/work', { method: 'POST' })).status).toBe(500);
+  });
+});

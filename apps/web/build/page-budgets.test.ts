@@ -1,0 +1,50 @@
+// @vitest-environment node
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSpa } from './build-spa';
+import { budgetViolations, PAGES, weighPages, type PageWeight } from './page-weights';
+
+let outDir: string | undefined;
+let weights: PageWeight[];
+
+beforeAll(async () => {
+  const built = await buildSpa();
+  outDir = built.outDir;
+  weights = weighPages(built.output);
+}, 120_000);
+
+afterAll(() => {
+  if (outDir !== undefined) rmSync(outDir, { recursive: true, force: true });
+});
+
+describe('the production build', () => {
+  it('keeps every page’s first-load JavaScript within its budget', () => {
+    expect(budgetViolations(weights)).toEqual([]);
+  });
+
+  it('loads neither Cloudscape, the router nor the data libraries on the front door', () => {
+    const frontDoor = weights.find(({ page }) => page.name === 'Front door');
+    const modules = frontDoor?.modules.map(({ module }) => module) ?? [];
+    expect(modules.length).toBeGreaterThan(0);
+    for (const heavy of ['@cloudscape-design/', 'react-router/', '@tanstack/', '/features/'])
+      expect(modules.filter((module) => module.includes(heavy))).toEqual([]);
+  });
+
+  it('weighs every page the router serves', () => {
+    expect(weights.map(({ page }) => page.name)).toEqual(PAGES.map(({ name }) => name));
+  });
+});
+
+describe('the budget check', () => {
+  it('names the page, its weight and the largest files and modules when over budget', () => {
+    const [page] = weights;
+    if (!page) throw new Error('no pages weighed');
+    const overweight = { ...page, page: { ...page.page, budgetKib: 1 } };
+    const [message] = budgetViolations([overweight]);
+    expect(message).toMatch(
+      /^Front door loads [\d.]+ KiB of JavaScript \(gzip\), over its 1 KiB budget/,
+    );
+    expect(message).toContain(page.files[0]?.file);
+    expect(message).toContain(page.modules[0]?.module);
+  });
+});

@@ -1,0 +1,25 @@
+/**
+ * How every Lambda bundle is built, in one place: the CDK construct hands these to esbuild, and
+ * `pnpm bench:bundles` and the bundle tests build with exactly the same settings.
+ */
+
+/** ESM bundles still meet CommonJS dependencies that call `require`; give them one. */
+export const REQUIRE_SHIM =
+  "import { createRequire as __elevateCreateRequire } from 'node:module'; const require = __elevateCreateRequire(import.meta.url);";
+
+export const FUNCTION_BUNDLING = {
+  format: 'esm',
+  platform: 'node',
+  target: 'node22',
+  // ESM entry points of dependencies first: esbuild can only drop unused code from ES modules.
+  mainFields: ['module', 'main'],
+  minify: true,
+  // Written beside the bundle for readable traces on demand; not loaded at cold start (see logs.sourceMaps).
+  sourcemap: true,
+  // The SDK version we test with ships in the bundle, not whatever the runtime carries.
+  external: [] as string[],
+  banner: REQUIRE_SHIM,
+} as const;
+
+/** The compiled policy's name inside each bundle that evaluates it. */
+export const BUNDLED_POLICY_FILE = 'policy.json';

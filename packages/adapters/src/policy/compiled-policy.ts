@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import type { Policy, PolicyError } from '@elevate/domain';
+import { formatPolicyError, parsePolicy } from '@elevate/domain';
+import { PolicyFileError } from './policy-file-error';
+
+/**
+ * The policy as the functions read it: JSON written at synth from the validated YAML, so no function
+ * bundles or runs a YAML parser. Stable key order and a trailing newline keep synth output diffable.
+ */
+export const compilePolicy = (policy: Policy): string => `${JSON.stringify(policy, null, 2)}\n`;
+
+/** Parses compiled policy JSON; validated again by the domain, so a hand-edited file cannot slip by. */
+export const parseCompiledPolicy = (text: string, file: string): Policy => {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new PolicyFileError(file, [
+      `not compiled policy JSON (${error instanceof Error ? error.message : 'unreadable'}); ` +
+        'a YAML policy is read by the local server only, Lambda functions read the JSON infra compiles',
+    ]);
+  }
+  const parsed = parsePolicy(data);
+  if (!parsed.ok)
+    throw new PolicyFileError(
+      file,
+      parsed.error.map((error: PolicyError) => formatPolicyError(error)),
+    );
+  return parsed.value;
+};
+
+/** Reads the compiled policy at start-up; a broken file stops the function with actionable messages. */
+export const loadCompiledPolicy = (path: string): Policy =>
+  parseCompiledPolicy(readFileSync(path, 'utf8'), path);

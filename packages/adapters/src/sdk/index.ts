@@ -1,0 +1,1 @@
+export { withoutSdkLogging } from './without-sdk-logging';
