@@ -3,6 +3,7 @@ import {
   AwsFederationSignIn,
   createTokenVerifier,
   DynamoDbAccessRequestRepository,
+  DynamoDbIdentityBindings,
   DynamoDbSessionRecordRepository,
   loadPolicyFile,
   StsCredentialIssuer,
@@ -154,7 +155,12 @@ export function composeApp(
     ids: ulidIdGenerator,
     allowedOrigin: config.allowedOrigin,
     ...(servesFederation && overrides.federation === undefined
-      ? { federation: createFederationFromConfig(config, logger) }
+      ? {
+          federation: {
+            ...createFederationFromConfig(config, logger),
+            identityBindings: new DynamoDbIdentityBindings({ client: dynamo(), tableName }),
+          },
+        }
       : {}),
     ...overrides,
     logger,

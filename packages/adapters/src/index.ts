@@ -5,3 +5,5 @@ export * from './clock';
 export * from './sts';
 export * from './federation';
 export * from './notifications';
+export { DynamoDbIdentityBindings } from './identity/dynamodb-identity-bindings';
+export { InMemoryIdentityBindings } from './identity/in-memory-identity-bindings';

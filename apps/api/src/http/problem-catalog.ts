@@ -62,6 +62,7 @@ const apiProblems = {
   NOT_AUDITOR: { status: 403, title: 'Not allowed' },
   EXPORT_TOO_LARGE: { status: 422, title: 'Export too large' },
   SESSION_WITHHELD: { status: 409, title: 'The request changed' },
+  IDENTITY_CONFLICT: { status: 409, title: 'E-mail address bound to another person' },
 } satisfies Record<string, ProblemKind>;
 
 /** Every check passed but AWS did not give a session; the details stay in the log. */
