@@ -4,6 +4,7 @@ import {
   createStoreClient,
   DynamoDbAccessRequestRepository,
   DynamoDbIdempotencyStore,
+  DynamoDbIdentityBindings,
   DynamoDbSessionRecordRepository,
   loadCompiledPolicy,
   StsCredentialIssuer,
@@ -126,7 +127,12 @@ export function composeApp(
     ids: ulidIdGenerator,
     allowedOrigin: config.allowedOrigin,
     ...(servesFederation && overrides.federation === undefined
-      ? { federation: createFederationFromConfig(config, logger) }
+      ? {
+          federation: {
+            ...createFederationFromConfig(config, logger),
+            identityBindings: new DynamoDbIdentityBindings({ client: dynamo(), tableName }),
+          },
+        }
       : {}),
     ...overrides,
     logger,

@@ -9,3 +9,5 @@ export * from './outbound';
 export * from './idempotency';
 export * from './revocation';
 export * from './sdk';
+export { DynamoDbIdentityBindings } from './identity/dynamodb-identity-bindings';
+export { InMemoryIdentityBindings } from './identity/in-memory-identity-bindings';

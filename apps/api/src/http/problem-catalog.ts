@@ -96,6 +96,7 @@ const apiProblems = {
     title: 'The same call is still running',
     retryAfterSeconds: 1,
   },
+  IDENTITY_CONFLICT: { status: 409, title: 'E-mail address bound to another person' },
 } satisfies Record<string, ProblemKind>;
 
 /** Every check passed but AWS did not give a session; the details stay in the log. */

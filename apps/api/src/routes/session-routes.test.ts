@@ -121,6 +121,25 @@ describe('POST /requests/{id}/sessions: CLI', () => {
   });
 });
 
+describe('one person, one identity in AWS', () => {
+  it('refuses a session to a second person whose e-mail already names someone else, before STS', async () => {
+    const w = federationWorld();
+    const id = await approved(w);
+    // Someone else (another IdP account) got a session first as " Alice@Example.com ".
+    expect(await w.identityBindings.bind('alice@example.com', 'another-sub')).toBe('bound');
+    const body = await expectRefused(w, await federate(w, id), 409, 'IDENTITY_CONFLICT', id);
+    expect(String(body['detail'])).toMatch(/already names another person/);
+  });
+
+  it('binds the e-mail to the person on their first session and keeps serving them', async () => {
+    const w = federationWorld();
+    const id = await approved(w);
+    expect((await federate(w, id)).status).toBe(201);
+    expect((await federate(w, id)).status).toBe(201);
+    expect(await w.identityBindings.bind('alice@example.com', 'another-sub')).toBe('taken');
+  });
+});
+
 describe('POST /requests/{id}/sessions: console', () => {
   it('returns the one-time sign-in URL for the chosen region and deep link', async () => {
     const w = federationWorld();

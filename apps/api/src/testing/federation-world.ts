@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import {
   AuthError,
   InMemoryAccessRequestRepository,
+  InMemoryIdentityBindings,
   InMemorySessionRecordRepository,
 } from '@elevate/adapters';
 import type { TokenVerifier, VerifiedIdentity } from '@elevate/adapters';
@@ -122,6 +123,7 @@ export function federationWorld(
   const issuer = options.issuer ?? spyIssuer();
   const signIn = options.signIn ?? spySignIn();
   const verifier = mutableVerifier();
+  const identityBindings = new InMemoryIdentityBindings();
   const deps: AppDeps = {
     verifier,
     logger: createJsonLogger({ level: 'debug', write: (line) => logLines.push(line) }),
@@ -135,6 +137,7 @@ export function federationWorld(
       consoleSignIn: signIn,
       sessionSeconds: options.sessionSeconds ?? 3600,
       defaultRegion: 'eu-west-1',
+      identityBindings,
     },
   };
   const app = createApp(deps, { routes: options.routes ?? 'all' });
@@ -178,6 +181,7 @@ export function federationWorld(
     issuer,
     signIn,
     verifier,
+    identityBindings,
     logLines,
     call,
     expire,

@@ -11,7 +11,10 @@ describe('the policy view', () => {
     ).toBe(true);
     expect(
       getPolicyView(
-        { policy: examplePolicy(), mfaEvidence: { ...evidence, enforcedByIdp: false, amr: ['mfa'] } },
+        {
+          policy: examplePolicy(),
+          mfaEvidence: { ...evidence, enforcedByIdp: false, amr: ['mfa'] },
+        },
         PERSONAS.alice,
       ).idpEnforcesMfa,
     ).toBeUndefined();

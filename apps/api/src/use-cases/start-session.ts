@@ -10,10 +10,12 @@ import {
   sessionTagsFor,
   sourceIdentityFor,
   personOf,
+  canonicalEmail,
 } from '@elevate/domain';
 import type {
   ConsoleSignIn,
   CredentialIssuer,
+  IdentityBindings,
   IssuedCredentials,
   SessionRecord,
   SessionRecordRepository,
@@ -33,6 +35,8 @@ export interface FederationDeps {
   sessionSeconds: number;
   /** Console and CLI region when the body names none: the deployment region. */
   defaultRegion: string;
+  /** E-mail → person bindings: a second person with an already-bound address gets no session. */
+  identityBindings?: IdentityBindings;
 }
 
 export type StartSessionDeps = UseCaseDeps & {
@@ -90,6 +94,18 @@ export async function startSession(
     allowRoleChaining: grant.value.rule.allowRoleChaining,
   });
   if (!plan.ok) throw refusal(plan.error);
+
+  // The names below come from the e-mail: it must be this person's alone before STS sees it.
+  const binding = await deps.federation.identityBindings?.bind(
+    canonicalEmail(actor.email),
+    actor.sub,
+  );
+  if (binding === 'taken') {
+    throw new UseCaseError(
+      'IDENTITY_CONFLICT',
+      'Your e-mail address already names another person in AWS (a different account at the identity provider); ask the Elevate operator to sort out the two accounts.',
+    );
+  }
 
   const roleArn = targetRoleArn(request.accountId, request.roleName);
   const roleSessionName = roleSessionNameFor(actor, request.roleName);

@@ -15,6 +15,8 @@ export type UseCaseErrorCode =
   | 'EXPORT_TOO_LARGE'
   // The request changed between the checks and the end of a session start: nothing handed out.
   | 'SESSION_WITHHELD'
+  // The e-mail that would name this person in AWS is bound to another person (`sub`).
+  | 'IDENTITY_CONFLICT'
   | FederationFailureCode
   // Input that only fails once the server fills in defaults (e.g. a range ending "now").
   | 'VALIDATION_FAILED';

@@ -7,3 +7,4 @@ export * from './session-plan';
 export * from './federation-check';
 export * from './mfa-evidence';
 export * from './ports';
+export * from './identity-bindings';
