@@ -8,7 +8,6 @@ import {
   DynamoDbSessionRecordRepository,
   loadCompiledPolicy,
   StsCredentialIssuer,
-  withoutSdkLogging,
   systemClock,
   ulidIdGenerator,
 } from '@elevate/adapters';

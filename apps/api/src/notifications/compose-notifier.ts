@@ -6,7 +6,6 @@ import {
   SlackWebhookChannel,
   SnsNotificationChannel,
   systemClock,
-  withoutSdkLogging,
 } from '@elevate/adapters';
 import type { Policy } from '@elevate/domain';
 import type { NotificationsConfig } from '../config';

@@ -8,7 +8,6 @@ import {
   DynamoDbAccessRequestRepository,
   loadPolicyFile,
   SlackWebhookChannel,
-  withoutSdkLogging,
 } from '@elevate/adapters';
 import type { OutboxListener } from '@elevate/adapters';
 import { loadDevConfig } from '@elevate/dev-stack';
