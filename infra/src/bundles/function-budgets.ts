@@ -4,14 +4,15 @@ import { bytesByOwner, type FunctionBundle } from './function-bundle';
 /**
  * Minified bundle size each function may reach, in KiB. The authorizer meets issue #12's target
  * (250). The API and federate functions do not yet (target 400): the AWS SDK v3 (DynamoDB, STS,
- * the default credential chain) is ~300 KiB of them. Their budgets are ratchets just above today.
+ * the default credential chain) is ~300 KiB of them. Their budgets are ratchets just above today
+ * (idempotency, identity bindings and the store's deadlines added ~45 KiB since the first cut).
  */
 export const FUNCTION_BUDGETS_KIB: Readonly<Record<FunctionName, number>> = {
-  api: 600,
-  federate: 600,
+  api: 650,
+  federate: 650,
   authorizer: 250,
-  notifier: 520,
-  sweeper: 520,
+  notifier: 550,
+  sweeper: 540,
   revoker: 600,
 };
 
