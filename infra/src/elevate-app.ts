@@ -1,7 +1,7 @@
 import { unreachableStepUpRules } from '@elevate/domain';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { compilePolicy } from '@elevate/adapters';
+import { compilePolicyFile } from '@elevate/adapters';
 import { Validations, type App } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { DeployConfig } from './config/deploy-config-schema';
@@ -110,7 +110,7 @@ export function buildElevateApp(app: App, options: ElevateAppOptions): ElevateSt
   mkdirSync(app.outdir, { recursive: true });
   // Absolute: the bundling commands run in the workspace root, not where synth was started.
   const compiledPolicyFile = resolve(app.outdir, 'elevate-policy.json');
-  writeFileSync(compiledPolicyFile, compilePolicy(policy.policy));
+  writeFileSync(compiledPolicyFile, compilePolicyFile(policyFile));
   const env = { account: config.account, region: config.region };
   const stackName = (part: string): string => `${config.name}-${part}`;
 

@@ -162,7 +162,7 @@ describe('start-up with a policy the API cannot enforce', () => {
     const cognito = {
       ...base,
       ELEVATE_IDP_PROVIDER: 'cognito',
-      ELEVATE_POLICY_FILE: EXAMPLE_POLICY_FILE,
+      ELEVATE_POLICY_FILE: EXAMPLE_COMPILED_POLICY_FILE,
     };
     expect(() => composeApp(loadConfig(cognito), silent)).toThrow(
       /ask for step-up.*ELEVATE_IDP_PROVIDER=cognito.*ELEVATE_MFA_ENFORCED_BY_IDP=true/s,

@@ -17,7 +17,12 @@ import { loadConfig, loadRevokerConfig } from './config';
 import { createJsonLogger } from './logger';
 import { composeRevoker } from './revocation/compose-revoker';
 import { handleRevocationBatch } from './revocation/handle-revocation-batch';
-import { EXAMPLE_POLICY_FILE, PERSONAS, personaHeaders, personaVerifier } from './testing/personas';
+import {
+  EXAMPLE_COMPILED_POLICY_FILE,
+  PERSONAS,
+  personaHeaders,
+  personaVerifier,
+} from './testing/personas';
 
 // Revocation end to end on the local stack: the API (real composition, dynalite), the revoker fed by
 // the store's change feed as the table stream would feed it, the STS/IAM emulator, and the real AWS
@@ -65,7 +70,7 @@ beforeAll(async () => {
     ELEVATE_WEB_ORIGIN: 'http://127.0.0.1:5173',
     ELEVATE_DYNAMODB_ENDPOINT: dynamo.endpoint,
     ELEVATE_TABLE_NAME: 'elevate-revocation',
-    ELEVATE_POLICY_FILE: EXAMPLE_POLICY_FILE,
+    ELEVATE_POLICY_FILE: EXAMPLE_COMPILED_POLICY_FILE,
     AWS_REGION: PRIMARY,
     ELEVATE_STS_REGIONS: devConfig.sts.regions.join(','),
     ELEVATE_STS_ENDPOINTS: JSON.stringify(sts.endpoints),

@@ -5,8 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { compilePolicy } from '@elevate/adapters';
-import { loadPolicyTargets } from '../config/load-policy-targets';
+import { compilePolicyFile } from '@elevate/adapters';
 import { FUNCTION_SPECS } from '../stacks/function-specs';
 import { bundleFunction, bytesByOwner } from './function-bundle';
 import { bundleViolations, FUNCTION_BUDGETS_KIB, FUNCTION_TARGETS_KIB } from './function-budgets';
@@ -19,10 +18,7 @@ const kib = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KiB`;
 rmSync(outRoot, { recursive: true, force: true });
 mkdirSync(outRoot, { recursive: true });
 const policyFile = join(outRoot, 'policy.json');
-writeFileSync(
-  policyFile,
-  compilePolicy(loadPolicyTargets(join(repoRoot, 'config/policy.example.yaml')).policy),
-);
+writeFileSync(policyFile, compilePolicyFile(join(repoRoot, 'config/policy.example.yaml')));
 
 // What each function is told in AWS (function-specs.ts), with placeholder values: nothing is called.
 const env = {

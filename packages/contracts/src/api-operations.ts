@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { activeAccessListSchema, activeAccessQuerySchema } from './active-access';
 import { federateBodySchema, federateResponseSchema } from './federation';
 import {
   auditExportQuerySchema,
@@ -13,10 +14,13 @@ import { openWindowsQuerySchema, openWindowsResponseSchema } from './open-window
 import { policyViewSchema } from './policy-view';
 import {
   approveBodySchema,
+  approveExtensionBodySchema,
   cancelBodySchema,
   createRequestBodySchema,
   endEarlyBodySchema,
+  extendBodySchema,
   rejectBodySchema,
+  rejectExtensionBodySchema,
   reviewBreakGlassBodySchema,
   revokeBodySchema,
 } from './request-bodies';
@@ -144,6 +148,46 @@ export const API_OPERATIONS = {
     body: endEarlyBodySchema,
     status: 200,
     response: requestViewSchema,
+  },
+  extendRequest: {
+    method: 'post',
+    path: '/requests/{id}/extend',
+    summary: 'Ask for more time on my open window',
+    body: extendBodySchema,
+    status: 200,
+    response: requestViewSchema,
+  },
+  approveExtension: {
+    method: 'post',
+    path: '/requests/{id}/extension/approve',
+    summary: 'Approve the pending extension of a window',
+    body: approveExtensionBodySchema,
+    status: 200,
+    response: requestViewSchema,
+  },
+  rejectExtension: {
+    method: 'post',
+    path: '/requests/{id}/extension/reject',
+    summary: 'Reject the pending extension of a window',
+    body: rejectExtensionBodySchema,
+    status: 200,
+    response: requestViewSchema,
+  },
+  listActiveAccess: {
+    method: 'get',
+    path: '/access/active',
+    summary: 'Every scheduled or open window (reviewers and admins)',
+    query: activeAccessQuerySchema,
+    status: 200,
+    response: activeAccessListSchema,
+  },
+  listSelfApproved: {
+    method: 'get',
+    path: '/access/self-approved',
+    summary: 'Access approved by policy in the last 7 days (reviewers and admins)',
+    query: activeAccessQuerySchema,
+    status: 200,
+    response: activeAccessListSchema,
   },
   reviewBreakGlass: {
     method: 'post',

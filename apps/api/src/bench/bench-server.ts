@@ -2,8 +2,8 @@
 // ELEVATE_DYNAMODB_ENDPOINT with the local server's durable outbox and dev mailbox, tokens checked
 // by persona (the verifier is not what this bench measures). Prints `ready <url>`, then
 // `rss <bytes>` each second.
-import { ensureTable } from '@elevate/adapters';
-import { composeApp, createDynamoDbClient } from '../compose-app';
+import { ensureTable, loadPolicyFile } from '@elevate/adapters';
+import { composeApp, createDynamoDbClient, policyFileOf } from '../compose-app';
 import { loadConfig, loadNotificationsConfig } from '../config';
 import { createJsonLogger } from '../logger';
 import { startLocalNotifications } from '../notifications/local-notifications';
@@ -20,6 +20,8 @@ const { app } = composeApp(
     logger,
     repository: notifications.repository,
     verifier: personaVerifier(Object.values(PERSONAS)),
+    // As the local server does: the YAML itself (functions read the JSON compiled at synth).
+    policy: loadPolicyFile(policyFileOf(config)),
   },
   { routes: 'api' },
 );

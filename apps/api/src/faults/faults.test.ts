@@ -27,6 +27,7 @@ import { createJsonLogger } from '../logger';
 import { startLocalNotifications } from '../notifications/local-notifications';
 import { authHeaders, testApp } from '../testing/app-harness';
 import {
+  EXAMPLE_COMPILED_POLICY_FILE,
   EXAMPLE_POLICY_FILE,
   PERSONAS,
   personaHeaders,
@@ -55,7 +56,7 @@ beforeAll(async () => {
     ELEVATE_CLIENT_ID: 'elevate-web',
     ELEVATE_DYNAMODB_ENDPOINT: proxy.url,
     ELEVATE_TABLE_NAME: TABLE,
-    ELEVATE_POLICY_FILE: EXAMPLE_POLICY_FILE,
+    ELEVATE_POLICY_FILE: EXAMPLE_COMPILED_POLICY_FILE,
   });
   await ensureTable(createStoreClient(dynamo.endpoint), TABLE);
   app = composeApp(config, {

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AuthError, compilePolicy, loadPolicyFile } from '@elevate/adapters';
+import { AuthError, compilePolicyFile, loadPolicyFile } from '@elevate/adapters';
 import type { TokenVerifier, VerifiedIdentity } from '@elevate/adapters';
 import { ID_TOKEN_HEADER } from '@elevate/contracts';
 import type { IdGenerator, Policy } from '@elevate/domain';
@@ -17,7 +17,7 @@ export const examplePolicy = (): Policy => loadPolicyFile(EXAMPLE_POLICY_FILE);
 /** The example policy compiled to JSON as infra does at synth: what the functions read. */
 export const EXAMPLE_COMPILED_POLICY_FILE = (() => {
   const file = join(mkdtempSync(join(tmpdir(), 'elevate-policy-')), 'policy.json');
-  writeFileSync(file, compilePolicy(examplePolicy()));
+  writeFileSync(file, compilePolicyFile(EXAMPLE_POLICY_FILE));
   return file;
 })();
 

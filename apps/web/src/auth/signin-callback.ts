@@ -1,6 +1,6 @@
 import type { UserManager } from 'oidc-client-ts';
 import { noticeFromState, returnToFromState } from './return-to';
-import { rememberSignInNotice } from './sign-in-notice';
+import { rememberSignInNotice } from './sign-in-notice-store';
 
 // Module-level on purpose: StrictMode mounts the callback page twice, and an authorization code
 // can be redeemed only once. Keyed by URL because each callback URL carries its own code and state.

@@ -3,11 +3,8 @@ import type { Policy, PolicyError } from '@elevate/domain';
 import { formatPolicyError, parsePolicy } from '@elevate/domain';
 import { PolicyFileError } from './policy-file-error';
 
-/**
- * The policy as the functions read it: JSON written at synth from the validated YAML, so no function
- * bundles or runs a YAML parser. Stable key order and a trailing newline keep synth output diffable.
- */
-export const compilePolicy = (policy: Policy): string => `${JSON.stringify(policy, null, 2)}\n`;
+// The policy as the functions read it: JSON written at synth from the validated YAML
+// (compilePolicyFile in load-policy-file.ts), so no function bundles or runs a YAML parser.
 
 /** Parses compiled policy JSON; validated again by the domain, so a hand-edited file cannot slip by. */
 export const parseCompiledPolicy = (text: string, file: string): Policy => {

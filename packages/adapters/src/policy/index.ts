@@ -1,3 +1,3 @@
-export { loadPolicyFile, parsePolicyYaml } from './load-policy-file';
-export { compilePolicy, loadCompiledPolicy, parseCompiledPolicy } from './compiled-policy';
+export { compilePolicyFile, loadPolicyFile, parsePolicyYaml } from './load-policy-file';
+export { loadCompiledPolicy, parseCompiledPolicy } from './compiled-policy';
 export { PolicyFileError } from './policy-file-error';

@@ -31,3 +31,14 @@ export const parsePolicyYaml = (text: string, file: string): Policy => {
 /** Reads and validates the policy at start-up; a broken file stops the broker with actionable messages. */
 export const loadPolicyFile = (path: string): Policy =>
   parsePolicyYaml(readFileSync(path, 'utf8'), path);
+
+/**
+ * The policy file as the JSON the functions read (compiled-policy.ts): the document as written — not
+ * the parsed policy, whose derived fields the schema would refuse — after the same validation the
+ * API does. Stable key order and a trailing newline keep synth output diffable.
+ */
+export const compilePolicyFile = (path: string): string => {
+  const text = readFileSync(path, 'utf8');
+  parsePolicyYaml(text, path);
+  return `${JSON.stringify(parseDocument(text).toJS(), null, 2)}\n`;
+};
