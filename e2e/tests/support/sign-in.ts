@@ -31,7 +31,11 @@ export async function chooseIdentity(
   await expect(page).toHaveTitle(/Elevate dev IdP/);
   if (options.mfa) await page.getByRole('checkbox', { name: 'Signed in with MFA' }).check();
   await page.getByRole('button', { name: `Sign in as ${persona.name}` }).click();
-  await expect(page.getByRole('button', { name: `Signed in as ${persona.name}` })).toBeVisible();
+  // Back in Elevate the console's code loads after the callback: on a busy machine, well over the
+  // default 10 s (seen in CI); the top bar naming the person is the app's own "ready" signal.
+  await expect(page.getByRole('button', { name: `Signed in as ${persona.name}` })).toBeVisible({
+    timeout: 30_000,
+  });
 }
 
 export interface PersonaSession {

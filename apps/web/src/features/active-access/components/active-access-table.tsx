@@ -74,7 +74,7 @@ export function ActiveAccessTable({
             cell: (item) => (item.window ? <LocalTime iso={item.window.endsAt} compact /> : '—'),
           },
           { id: 'phase', header: 'Now', cell: (item) => item.phase ?? item.status.toLowerCase() },
-          { id: 'sessions', header: 'Sessions issued', cell: (item) => item.sessionsIssued },
+          { id: 'sessions', header: 'Sessions', cell: (item) => item.sessionsIssued },
           {
             id: 'kind',
             header: 'Kind',
@@ -90,6 +90,8 @@ export function ActiveAccessTable({
           {
             id: 'actions',
             header: 'Actions',
+            // Room for the button on one line; narrower, Cloudscape wraps it letter by letter.
+            minWidth: 120,
             cell: (item) =>
               item.allowedActions.includes('revoke') ? (
                 <Button

@@ -52,15 +52,11 @@ export function RevokeAccessModal({
           within a minute.
         </Box>
         <FormField
-          label="Reason"
+          label="Reason for revoking"
           description="Shown to the requester and kept in the history."
           errorText={tried && missing ? 'Say why you revoke this access.' : undefined}
         >
-          <Textarea
-            value={comment}
-            onChange={({ detail }) => setComment(detail.value)}
-            ariaLabel="Reason for revoking"
-          />
+          <Textarea value={comment} onChange={({ detail }) => setComment(detail.value)} />
         </FormField>
         {revoke.isError ? <ProblemAlert error={revoke.error} /> : null}
       </SpaceBetween>
