@@ -38,7 +38,7 @@ await writeCachedCredentials(
     roleName: 'Administrator',
     requestId: 'bench',
     region: 'eu-west-1',
-    accessKeyId: 'ASIABENCHMARK0000001',
+    accessKeyId: 'bench-access-key-id',
     secretAccessKey: 'bench-secret',
     sessionToken: 'bench-token',
     expiresAt: new Date(now + 3600_000).toISOString(),

@@ -25,7 +25,7 @@ const cliSession = {
   region: 'eu-west-1',
   expiresAt: '2030-01-01T10:00:00.000Z',
   credentials: {
-    accessKeyId: 'ASIAEXAMPLEKEY000001',
+    accessKeyId: 'test-access-key-id',
     secretAccessKey: 'secret/key+value',
     sessionToken: 'session-token-value',
     expiration: '2030-01-01T10:00:00.000Z',
@@ -305,7 +305,7 @@ describe('elevate credential-process', () => {
     ).toBe(0);
     expect(JSON.parse(ui.stdout.join(''))).toEqual({
       Version: 1,
-      AccessKeyId: 'ASIAEXAMPLEKEY000001',
+      AccessKeyId: 'test-access-key-id',
       SecretAccessKey: 'secret/key+value',
       SessionToken: 'session-token-value',
       Expiration: '2030-01-01T10:00:00.000Z',
@@ -460,7 +460,7 @@ describe('elevate credential-process, rechecking the window', () => {
     roleName: 'ReadOnly',
     requestId: 'req-open',
     region: 'eu-west-1',
-    accessKeyId: 'ASIACACHED0000000001',
+    accessKeyId: 'cached-access-key-id',
     secretAccessKey: 'cached-secret',
     sessionToken: 'cached-token',
     expiresAt: '2030-01-01T10:00:00.000Z',
@@ -481,7 +481,7 @@ describe('elevate credential-process, rechecking the window', () => {
     expect(
       await runCli(['credential-process', '--account', 'production', '--role', 'ReadOnly'], ctx),
     ).toBe(0);
-    expect(JSON.parse(ui.stdout.join('')).AccessKeyId).toBe('ASIACACHED0000000001');
+    expect(JSON.parse(ui.stdout.join('')).AccessKeyId).toBe('cached-access-key-id');
   });
 
   it('drops the cache and says so when the window was revoked', async () => {

@@ -24,7 +24,7 @@ writeFileSync(policyFile, compilePolicyFile(join(repoRoot, 'config/policy.exampl
 const env = {
   PATH: process.env.PATH ?? '',
   AWS_REGION: 'eu-west-1',
-  AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
+  AWS_ACCESS_KEY_ID: 'placeholder',
   AWS_SECRET_ACCESS_KEY: 'placeholder',
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   ELEVATE_IDP_ISSUER: 'https://idp.example.com',
