@@ -1,12 +1,8 @@
-import { API_OPERATIONS, ID_TOKEN_HEADER } from '@elevate/contracts';
+import { API_OPERATIONS } from '@elevate/contracts';
 import type { ApiOperation, ApiOperations, OperationId } from '@elevate/contracts';
 import type * as z from 'zod';
-import { ApiProblem, CLIENT_PROBLEM_CODES, problemFromResponse } from './api-problem';
-
-export interface ApiTokens {
-  accessToken: string;
-  idToken: string;
-}
+import { ApiProblem, CLIENT_PROBLEM_CODES } from './api-problem';
+import { sendApiRequest, type ApiTokens } from './send-api-request';
 
 /** What an operation takes: the request id for `{id}` paths, its query, its body. */
 export type OperationInput<K extends OperationId> =
@@ -42,18 +38,6 @@ export interface ElevateClient {
   call<K extends OperationId>(operation: K, input: OperationInput<K>): Promise<OperationOutput<K>>;
 }
 
-/**
- * A 401 that asks for a fresh sign-in for this one action (step-up) is not a lost session: the
- * caller decides when to send the user through the IdP.
- */
-export const STEP_UP_REQUIRED = 'STEP_UP_REQUIRED';
-
-/** In AWS the Lambda authorizer's refusal is API Gateway's 403 `{"message":"Forbidden"}`. */
-function isGatewayRejection(response: Response): boolean {
-  const contentType = response.headers.get('content-type') ?? '';
-  return response.status === 403 && !/^application\/problem\+json\b/i.test(contentType);
-}
-
 function urlOf(baseUrl: string, operation: ApiOperation, input: Record<string, unknown>): string {
   const path = operation.path.replace('{id}', () => encodeURIComponent(String(input.id ?? '')));
   const query = new URLSearchParams();
@@ -71,8 +55,12 @@ function urlOf(baseUrl: string, operation: ApiOperation, input: Record<string, u
  * method, input and answer; answers are checked against their schema; failures are `ApiProblem`s.
  */
 export function createElevateClient(options: ElevateClientOptions): ElevateClient {
-  const fetchFn =
-    options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+  const transport = {
+    getTokens: options.getTokens,
+    onUnauthorized: options.onUnauthorized,
+    fetch: options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init)),
+    headers: options.headers,
+  };
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
 
   async function call<K extends OperationId>(
@@ -82,53 +70,14 @@ export function createElevateClient(options: ElevateClientOptions): ElevateClien
     const operation: ApiOperation = API_OPERATIONS[operationId];
     const fields = input as Record<string, unknown> & { signal?: AbortSignal };
     const isFile = 'mediaType' in operation.response;
-    const headers: Record<string, string> = {
-      ...options.headers,
+    const response = await sendApiRequest(transport, urlOf(baseUrl, operation, fields), {
+      method: operation.method.toUpperCase(),
       accept: `${isFile ? (operation.response as { mediaType: string }).mediaType : 'application/json'}, application/problem+json`,
-    };
-    if (!operation.public) {
-      const tokens = await options.getTokens();
-      if (!tokens) {
-        options.onUnauthorized?.();
-        throw new ApiProblem({
-          status: 401,
-          code: CLIENT_PROBLEM_CODES.notSignedIn,
-          title: 'You are not signed in',
-          detail: 'Sign in to continue.',
-        });
-      }
-      headers.authorization = `Bearer ${tokens.accessToken}`;
-      headers[ID_TOKEN_HEADER] = tokens.idToken;
-    }
-    // POST bodies are JSON; the API wants `{}` where there is nothing to say.
-    const body = operation.method === 'post' ? JSON.stringify(fields.body ?? {}) : undefined;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-
-    let response: Response;
-    try {
-      response = await fetchFn(urlOf(baseUrl, operation, fields), {
-        method: operation.method.toUpperCase(),
-        headers,
-        body,
-        signal: fields.signal,
-      });
-    } catch (error) {
-      if (error instanceof Error && error.name === 'AbortError') throw error;
-      throw new ApiProblem({
-        status: 0,
-        code: CLIENT_PROBLEM_CODES.network,
-        title: 'Cannot reach the Elevate service',
-        detail: 'Check your network connection and try again.',
-      });
-    }
-
-    if (!response.ok) {
-      const rejectedByGateway = isGatewayRejection(response);
-      const problem = await problemFromResponse(response);
-      if ((response.status === 401 && problem.code !== STEP_UP_REQUIRED) || rejectedByGateway)
-        options.onUnauthorized?.();
-      throw problem;
-    }
+      // POST bodies are JSON; the API wants `{}` where there is nothing to say.
+      body: operation.method === 'post' ? JSON.stringify(fields.body ?? {}) : undefined,
+      signal: fields.signal,
+      public: operation.public,
+    });
     if (isFile) return (await response.text()) as OperationOutput<K>;
 
     const json: unknown = await response.json().catch(() => undefined);

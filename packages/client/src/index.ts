@@ -1,2 +1,3 @@
 export * from './api-problem';
 export * from './elevate-client';
+export * from './send-api-request';

@@ -1,12 +1,13 @@
 import type * as z from 'zod';
-import { createElevateClient, type ElevateClient } from '@elevate/client';
-import { ID_TOKEN_HEADER } from '@elevate/contracts';
-import { ApiProblem, CLIENT_PROBLEM_CODES, problemFromResponse } from './api-problem';
+import {
+  createElevateClient,
+  sendApiRequest,
+  type ApiTokens,
+  type ElevateClient,
+} from '@elevate/client';
+import { ApiProblem, CLIENT_PROBLEM_CODES } from './api-problem';
 
-export interface ApiTokens {
-  accessToken: string;
-  idToken: string;
-}
+export type { ApiTokens };
 
 export interface ApiClientOptions {
   /** The API's base URL, from the runtime config. */
@@ -77,21 +78,6 @@ export interface TypedApiClient extends ApiClient {
   call: ElevateClient['call'];
 }
 
-/**
- * A 401 that asks for a fresh sign-in for this one action (step-up) is not a lost session: the
- * caller decides when to send the user through the IdP, so the whole app must not.
- */
-export const STEP_UP_REQUIRED = 'STEP_UP_REQUIRED';
-
-/**
- * In AWS the Lambda authorizer's refusal reaches us as API Gateway's 403 `{"message":"Forbidden"}`,
- * not as the API's problem+json: the tokens were rejected, so it is a lost session like a 401.
- */
-function isGatewayRejection(response: Response): boolean {
-  const contentType = response.headers.get('content-type') ?? '';
-  return response.status === 403 && !/^application\/problem\+json\b/i.test(contentType);
-}
-
 function filenameFrom(disposition: string | null): string | undefined {
   const match = disposition ? /filename="?([^";]+)"?/i.exec(disposition) : null;
   return match?.[1];
@@ -99,8 +85,11 @@ function filenameFrom(disposition: string | null): string | undefined {
 
 /** The one way the SPA talks to the API: both tokens attached, bodies checked, failures as ApiProblem. */
 export function createApiClient(options: ApiClientOptions): TypedApiClient {
-  const fetchFn =
-    options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+  const transport = {
+    getTokens: options.getTokens,
+    onUnauthorized: options.onUnauthorized,
+    fetch: options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init)),
+  };
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
 
   async function send(
@@ -113,50 +102,14 @@ export function createApiClient(options: ApiClientOptions): TypedApiClient {
       idempotencyKey?: string | undefined;
     },
   ): Promise<Response> {
-    const tokens = await options.getTokens();
-    if (!tokens) {
-      options.onUnauthorized?.();
-      throw new ApiProblem({
-        status: 401,
-        code: CLIENT_PROBLEM_CODES.notSignedIn,
-        title: 'You are not signed in',
-        detail: 'Sign in to continue.',
-      });
-    }
-    const headers: Record<string, string> = {
+    return sendApiRequest(transport, `${baseUrl}${path}`, {
+      method: init.method,
       accept: init.accept,
-      authorization: `Bearer ${tokens.accessToken}`,
-      [ID_TOKEN_HEADER]: tokens.idToken,
-    };
-    if (init.body !== undefined) headers['content-type'] = 'application/json';
-    if (init.idempotencyKey !== undefined) headers['idempotency-key'] = init.idempotencyKey;
-
-    let response: Response;
-    try {
-      response = await fetchFn(`${baseUrl}${path}`, {
-        method: init.method,
-        headers,
-        body: init.body === undefined ? undefined : JSON.stringify(init.body),
-        signal: init.signal,
-      });
-    } catch (error) {
-      if (error instanceof DOMException && error.name === 'AbortError') throw error;
-      throw new ApiProblem({
-        status: 0,
-        code: CLIENT_PROBLEM_CODES.network,
-        title: 'Cannot reach the Elevate service',
-        detail: 'Check your network connection and try again.',
-      });
-    }
-
-    if (!response.ok) {
-      const rejectedByGateway = isGatewayRejection(response);
-      const problem = await problemFromResponse(response);
-      if ((response.status === 401 && problem.code !== STEP_UP_REQUIRED) || rejectedByGateway)
-        options.onUnauthorized?.();
-      throw problem;
-    }
-    return response;
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      headers:
+        init.idempotencyKey === undefined ? undefined : { 'idempotency-key': init.idempotencyKey },
+      signal: init.signal,
+    });
   }
 
   async function request<S extends z.ZodType>(
@@ -219,7 +172,7 @@ export function createApiClient(options: ApiClientOptions): TypedApiClient {
   const { call } = createElevateClient({
     baseUrl,
     getTokens: options.getTokens,
-    fetch: fetchFn,
+    fetch: transport.fetch,
     ...(options.onUnauthorized === undefined ? {} : { onUnauthorized: options.onUnauthorized }),
   });
 
