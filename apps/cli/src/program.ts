@@ -3,6 +3,7 @@ import { accessCommands } from './commands/access-commands';
 import type { CommandContext } from './commands/command-context';
 import { completionCommand } from './commands/completion-command';
 import { configureCommand } from './commands/configure-commands';
+import { extendCommand } from './commands/extend-command';
 import { requestCommands, reviewCommands } from './commands/request-commands';
 import { loginCommand, logoutCommand, whoamiCommand } from './commands/session-commands';
 import { EXIT } from './exit-codes';
@@ -40,6 +41,7 @@ export function buildProgram(
     logoutCommand(ctx),
     whoamiCommand(ctx),
     ...requestCommands(ctx),
+    extendCommand(ctx),
     ...reviewCommands(ctx),
     ...accessCommands(ctx),
     completionCommand(() => program),

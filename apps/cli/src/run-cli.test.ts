@@ -42,6 +42,7 @@ const COMMANDS = [
   'show',
   'cancel',
   'end',
+  'extend',
   'pending',
   'approve',
   'reject',
