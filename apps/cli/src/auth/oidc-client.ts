@@ -1,6 +1,7 @@
 import * as oidc from 'openid-client';
 import type { CliConfig } from '../config/cli-config';
 import { CliError, EXIT } from '../exit-codes';
+import { noDeviceGrantMessage } from './device-grant-support';
 import { startLoopbackRedirect } from './loopback-redirect';
 import type { StoredTokens } from './stored-tokens';
 
@@ -117,10 +118,7 @@ export async function signInWithDevice(
 ): Promise<StoredTokens> {
   const server = await discover(config);
   if (server.serverMetadata().device_authorization_endpoint === undefined) {
-    throw new CliError(
-      'This sign-in service does not offer the device grant — run elevate login without --device',
-      EXIT.failure,
-    );
+    throw new CliError(noDeviceGrantMessage(config.issuer, config.redirectUri), EXIT.failure);
   }
   try {
     const device = await oidc.initiateDeviceAuthorization(server, {
