@@ -1,7 +1,5 @@
-import { signedInApi } from './api';
 import { openBrowser } from './auth/open-browser';
 import type { CommandContext } from './commands/command-context';
-import { loadCliConfig } from './config/cli-config';
 import type { CliEnv } from './env';
 import { EXIT } from './exit-codes';
 import { terminalUi } from './output/ui';
@@ -14,8 +12,16 @@ export async function runFullCli(args: readonly string[], env: CliEnv): Promise<
     env,
     ui,
     now: () => Date.now(),
-    config: () => loadCliConfig(env.configDir),
-    api: async () => signedInApi(await loadCliConfig(env.configDir), env),
+    // Loaded on first use: `--help`, usage errors and completion never need the API client, OIDC
+    // or the schema library.
+    config: async () => (await import('./config/cli-config')).loadCliConfig(env.configDir),
+    api: async () => {
+      const [{ signedInApi }, { loadCliConfig }] = await Promise.all([
+        import('./api'),
+        import('./config/cli-config'),
+      ]);
+      return signedInApi(await loadCliConfig(env.configDir), env);
+    },
     openBrowser,
     fetch: (input, init) => fetch(input, init),
   };

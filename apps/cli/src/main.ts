@@ -1,30 +1,30 @@
-import { readEnv } from './env';
-import type * as FullCliModule from './full-cli';
+import { readEnv, type CliEnv } from './env';
+import { VERSION } from './version';
 
 /** Set by the bundler: the full CLI as CommonJS source text, compiled only when it is needed. */
 declare const ELEVATE_FULL_CLI_SOURCE: string | undefined;
 
-type FullCli = typeof FullCliModule;
-
 /**
  * The bundle carries the full CLI as a string, so a warm `credential-process` does not pay for
- * compiling code it never runs (compiling was most of its start-up time); from source (tests,
- * tsx) it is an ordinary import.
+ * compiling code it never runs; it is compiled through V8's code cache when needed
+ * (full-cli-loader.ts). From source (tests, tsx) it is an ordinary import.
  */
-async function loadFullCli(): Promise<FullCli> {
-  if (typeof ELEVATE_FULL_CLI_SOURCE !== 'string') return import('./full-cli');
-  const { createRequire } = await import('node:module');
-  const module = { exports: {} as FullCli };
-  // Our own bundled code (see above), never anything read at run time.
-  const evaluate = new Function(
-    'module',
-    'exports',
-    'require',
-    '__elevate_import_meta_url',
+async function runFull(args: readonly string[], env: CliEnv): Promise<number> {
+  if (typeof ELEVATE_FULL_CLI_SOURCE !== 'string') {
+    return (await import('./full-cli')).runFullCli(args, env);
+  }
+  const { loadBundledFullCli } = await import('./full-cli-loader');
+  const { cli, saveCodeCache } = await loadBundledFullCli(
     ELEVATE_FULL_CLI_SOURCE,
+    env.cacheDir,
+    VERSION,
+    import.meta.url,
   );
-  evaluate(module, module.exports, createRequire(import.meta.url), import.meta.url);
-  return module.exports;
+  try {
+    return await cli.runFullCli(args, env);
+  } finally {
+    saveCodeCache();
+  }
 }
 
 // The AWS CLI runs `credential-process` for every command: answer from the cache before loading
@@ -38,4 +38,4 @@ const warm =
       ).warmCredentialProcess(args.slice(1), env, Date.now())
     : undefined;
 if (warm !== undefined) process.stdout.write(`${warm}\n`);
-else process.exitCode = await (await loadFullCli()).runFullCli(args, env);
+else process.exitCode = await runFull(args, env);

@@ -1,15 +1,13 @@
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 import { Command } from 'commander';
-import { ApiProblem } from '@elevate/client';
-import { renderCliCredentials } from '@elevate/contracts';
 import { CliError, EXIT } from '../exit-codes';
 import { credentialProcessJson } from '../credentials/freshness';
 import { noOpenWindow, obtainCredentials } from '../credentials/obtain-credentials';
 import type { CachedCredentials } from '../credentials/credential-cache';
 import { profileName } from '../aws/aws-config-profiles';
 import { call } from './request-commands';
-import { cliErrorOf, resolveEntry, type CommandContext } from './command-context';
+import { cliErrorOf, isApiProblem, resolveEntry, type CommandContext } from './command-context';
 import { parseRegion } from './parse-input';
 
 /** Refusals that mean "the window is not open (any more)": said the same one-line way. */
@@ -37,7 +35,7 @@ async function credentialsFor(
       client: async () => (await ctx.api()).client,
     });
   } catch (error) {
-    if (error instanceof ApiProblem && WINDOW_CLOSED_CODES.has(error.code))
+    if (isApiProblem(error) && WINDOW_CLOSED_CODES.has(error.code))
       throw noOpenWindow(o.account, o.role);
     throw cliErrorOf(error);
   }
@@ -107,6 +105,7 @@ export function accessCommands(ctx: CommandContext): Command[] {
       if (!SHELLS.includes(shell))
         throw new CliError(`--shell must be one of ${SHELLS.join(', ')}`, EXIT.usage);
       const entry = await credentialsFor(ctx, o);
+      const { renderCliCredentials } = await import('@elevate/contracts');
       const formats = renderCliCredentials(
         {
           accessKeyId: entry.accessKeyId,

@@ -1,4 +1,4 @@
-import { ApiProblem, type ElevateClient } from '@elevate/client';
+import type { ApiProblem, ElevateClient } from '@elevate/client';
 import type { EligibilityEntry } from '@elevate/contracts';
 import type { TokenStore } from '../auth/stored-tokens';
 import type { CliConfig } from '../config/cli-config';
@@ -17,9 +17,21 @@ export interface CommandContext {
   fetch: typeof fetch;
 }
 
+/**
+ * The typed client's failure, recognised by name rather than `instanceof`: the client (and the
+ * schema library under it) is loaded only by commands that call the API, never for `--help`.
+ */
+export function isApiProblem(error: unknown): error is ApiProblem {
+  return (
+    error instanceof Error &&
+    error.name === 'ApiProblem' &&
+    typeof (error as { status?: unknown }).status === 'number'
+  );
+}
+
 /** An API refusal or failure as one line for people, with the exit code it deserves. */
 export function cliErrorOf(error: unknown): unknown {
-  if (!(error instanceof ApiProblem)) return error;
+  if (!isApiProblem(error)) return error;
   if (error.status === 401) {
     return new CliError(
       error.code === 'STEP_UP_REQUIRED'

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
-import { deploymentConfigSchema, saveCliConfig, type CliConfig } from '../config/cli-config';
+import type { CliConfig } from '../config/cli-config';
 import { CliError, EXIT } from '../exit-codes';
 import { writeProfilesFile } from '../aws/write-profiles-file';
 import { profileName, shellWord, type ElevateProfile } from '../aws/aws-config-profiles';
@@ -59,6 +59,8 @@ export function configureCommand(ctx: CommandContext): Command {
         const body: unknown = response.ok
           ? await response.json().catch(() => undefined)
           : undefined;
+        // The schema library loads only here, not for every command's start-up.
+        const { deploymentConfigSchema, saveCliConfig } = await import('../config/cli-config');
         const parsed = deploymentConfigSchema.safeParse(body);
         if (!parsed.success) {
           throw new CliError(

@@ -1,10 +1,8 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { signInWithBrowser, signInWithDevice, revokeTokens } from '../auth/oidc-client';
-import { selectTokenStore } from '../auth/select-token-store';
-import { tokenEntryName } from '../auth/session';
 import { clearCachedCredentials } from '../credentials/credential-cache';
 import { accountLabel } from '../output/format';
 import { cliErrorOf, type CommandContext } from './command-context';
+import type { CliConfig } from '../config/cli-config';
 
 const seconds = (value: string): number => {
   const n = Number(value);
@@ -12,6 +10,19 @@ const seconds = (value: string): number => {
     throw new InvalidArgumentError('must be a whole number of seconds');
   return n;
 };
+
+/**
+ * OIDC (openid-client) and the token stores, loaded by the commands that sign in or out only, so
+ * the CLI's start-up for everything else does not pay for them.
+ */
+async function signInModules(ctx: CommandContext, config: CliConfig) {
+  const [oidc, { selectTokenStore }, { tokenEntryName }] = await Promise.all([
+    import('../auth/oidc-client'),
+    import('../auth/select-token-store'),
+    import('../auth/session'),
+  ]);
+  return { ...oidc, store: selectTokenStore(ctx.env, tokenEntryName(config)) };
+}
 
 export function loginCommand(ctx: CommandContext): Command {
   return new Command('login')
@@ -22,7 +33,7 @@ export function loginCommand(ctx: CommandContext): Command {
     .option('--max-age <seconds>', 'sign in again if your last sign-in is older (step-up)', seconds)
     .action(async (options: { device?: boolean; maxAge?: number }) => {
       const config = await ctx.config();
-      const store = selectTokenStore(ctx.env, tokenEntryName(config));
+      const { signInWithBrowser, signInWithDevice, store } = await signInModules(ctx, config);
       const out = {
         say: (line: string) => ctx.ui.err(line),
         openBrowser: (url: string) => {
@@ -54,7 +65,7 @@ export function logoutCommand(ctx: CommandContext): Command {
     )
     .action(async () => {
       const config = await ctx.config();
-      const store = selectTokenStore(ctx.env, tokenEntryName(config));
+      const { revokeTokens, store } = await signInModules(ctx, config);
       const tokens = await store.load();
       let revoked = false;
       if (tokens !== undefined) {

@@ -1,4 +1,4 @@
-import type { CachedCredentials } from './credential-cache';
+import type { CachedCredentials } from './cache-entry';
 
 /**
  * Renew this long before expiry. The AWS SDKs and CLI start refreshing 15 minutes before

@@ -1,8 +1,8 @@
-import { ApiProblem, type ElevateClient } from '@elevate/client';
+import type { ElevateClient } from '@elevate/client';
 import { CliError, EXIT } from '../exit-codes';
 import { removeFile } from '../secure-file';
 import { isFresh } from './freshness';
-import { resolveEntry } from '../commands/command-context';
+import { isApiProblem, resolveEntry } from '../commands/command-context';
 import {
   cacheFile,
   readCachedCredentials,
@@ -49,8 +49,7 @@ export async function obtainCredentials(input: ObtainInput): Promise<CachedCrede
       .catch((error: unknown) => {
         // Elevate unreachable: credentials STS already issued stay valid to their expiry either way,
         // so an outage of the broker must not stop work that is already allowed.
-        if (error instanceof ApiProblem && (error.status === 0 || error.status >= 500))
-          return undefined;
+        if (isApiProblem(error) && (error.status === 0 || error.status >= 500)) return undefined;
         throw error;
       });
     if (request === undefined) return cached;

@@ -81,3 +81,18 @@ describe('warmCredentialProcess', () => {
     expect(await warmCredentialProcess(args, env, NOW)).toBeUndefined();
   });
 });
+
+describe('cache file names', () => {
+  it('are stable, per deployment × account × role, and never from node:crypto', async () => {
+    const { cacheFile, fileKey } = await import('./cache-entry');
+    expect(fileKey('https://api.example\nproduction\nAdministrator')).toMatch(/^[0-9a-f]{16}$/);
+    expect(fileKey('a')).toBe(fileKey('a'));
+    const names = new Set(
+      ['production', 'staging', 'Production'].flatMap((account) =>
+        ['Administrator', 'ReadOnly'].map((role) => cacheFile('/c', 'https://api', account, role)),
+      ),
+    );
+    expect(names.size).toBe(6);
+    expect(cacheFile('/c', 'https://a', 'x', 'y')).not.toBe(cacheFile('/c', 'https://b', 'x', 'y'));
+  });
+});

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readFile } from 'node:fs/promises';
 import type { CliEnv } from '../env';
-import { cacheFile, readCachedCredentials } from './credential-cache';
+import { readCachedCredentialsSync } from './cache-entry';
 import { credentialProcessJson, isFresh } from './freshness';
 
 /**
@@ -39,16 +39,14 @@ export async function warmCredentialProcess(
   if (values.account === undefined || values.role === undefined) return undefined;
   let apiUrl: unknown;
   try {
-    ({ apiUrl } = JSON.parse(await readFile(join(env.configDir, 'config.json'), 'utf8')) as {
+    ({ apiUrl } = JSON.parse(readFileSync(join(env.configDir, 'config.json'), 'utf8')) as {
       apiUrl?: unknown;
     });
   } catch {
     return undefined;
   }
   if (typeof apiUrl !== 'string') return undefined;
-  const entry = await readCachedCredentials(
-    cacheFile(env.cacheDir, apiUrl, values.account, values.role),
-  );
+  const entry = readCachedCredentialsSync(env.cacheDir, apiUrl, values.account, values.role);
   if (entry === undefined || !isFresh(entry, now)) return undefined;
   if (now - entry.checkedAt >= env.recheckSeconds * 1000) return undefined;
   if (values.region !== undefined && values.region !== entry.region) return undefined;
