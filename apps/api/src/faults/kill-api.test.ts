@@ -54,7 +54,9 @@ afterAll(async () => {
 async function startApi(): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', join(import.meta.dirname, 'http-api-child.ts')],
+    // The load bench's server: the local server's composition (durable outbox, notifier, HTTP
+    // listener) with the test personas in place of the IdP.
+    ['--import', 'tsx', join(import.meta.dirname, '../bench/bench-server.ts')],
     { env, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const url = await new Promise<string>((ready, fail) => {
