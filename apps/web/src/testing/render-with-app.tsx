@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
 import { vi } from 'vitest';
 import type * as z from 'zod';
-import { render } from '@testing-library/react';
+import { configure, render } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router';
 import { API_OPERATIONS, type ApiOperation, type OperationId } from '@elevate/contracts';
@@ -9,6 +9,10 @@ import { operationPath, type ApiFile } from '@elevate/client';
 import { AuthContext, type AuthContextValue } from '../auth/auth-context';
 import type { ApiClient } from '../lib/api-client';
 import { ApiClientContext } from '../lib/api-client-context';
+
+// findBy…/waitFor give up after 1 s by default; on a busy CI machine a Cloudscape page can take
+// longer to render a page of rows. Waiting longer costs nothing when it is fast.
+configure({ asyncUtilTimeout: 5_000 });
 
 type Handler = (body: unknown, path: string) => unknown;
 

@@ -25,7 +25,7 @@ describe('my requests over several server pages', () => {
 
   it(
     'reaches every request through the cursors and counts what it has seen',
-    { timeout: 30_000 },
+    { timeout: 60_000 },
     async () => {
       const server = serverPages(requests, 25);
       const { container } = renderWithApp(<MyRequests onFlash={vi.fn()} />, {
