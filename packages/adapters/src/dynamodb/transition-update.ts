@@ -1,5 +1,6 @@
 import type { UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { AccessRequest, TransitionWrite } from '@elevate/domain';
+import { historyEntryHashOf, historyHeadOf } from '@elevate/domain';
 import { indexAttributesOf, keyOf } from './request-item';
 
 /** How a transition treats each field: keep as created, set (or remove when absent), or special. */
@@ -66,14 +67,25 @@ export const transitionUpdateOf = (
     '#status': 'status',
     '#version': 'version',
     '#history': 'history',
+    '#chain': 'chain',
   };
   const values: Record<string, unknown> = {
     ':expectedStatus': write.expected.status,
     ':expectedVersion': write.expected.version,
     ':nextVersion': request.version,
     ':event': [write.event],
+    // The event's audit-chain hash links to the head of the history it extends; the version
+    // condition guarantees that history is the stored one, so chain and history move together.
+    ':chainEntry': [
+      historyEntryHashOf(historyHeadOf(request.id, request.history.slice(0, -1)), write.event),
+    ],
+    ':noChain': [],
   };
-  const sets = ['#version = :nextVersion', '#history = list_append(#history, :event)'];
+  const sets = [
+    '#version = :nextVersion',
+    '#history = list_append(#history, :event)',
+    '#chain = list_append(if_not_exists(#chain, :noChain), :chainEntry)',
+  ];
   const removes: string[] = [];
   const place = (attribute: string, value: unknown): void => {
     const name = `#${attribute}`;
