@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { activeAccessListSchema, activeAccessQuerySchema } from './active-access';
+import { auditIntegrityQuerySchema, auditIntegrityReportSchema } from './audit-integrity';
 import { federateBodySchema, federateResponseSchema } from './federation';
 import {
   auditExportQuerySchema,
@@ -236,6 +237,15 @@ export const API_OPERATIONS = {
     query: auditExportQuerySchema,
     status: 200,
     response: { mediaType: 'text/csv' },
+  },
+  verifyAuditIntegrity: {
+    method: 'get',
+    path: '/audit/integrity',
+    summary:
+      'Checks the signed daily digests of a range of UTC days against the table, naming every altered, removed or inserted entry (auditors, admins)',
+    query: auditIntegrityQuerySchema,
+    status: 200,
+    response: auditIntegrityReportSchema,
   },
 } as const satisfies Record<string, ApiOperation>;
 

@@ -2,6 +2,7 @@ import { InMemoryAccessRequestRepository } from '@elevate/adapters';
 import type { VerifiedIdentity } from '@elevate/adapters';
 import type { AccessRequestRepository, Policy } from '@elevate/domain';
 import { createApp } from '../app';
+import type { AuditIntegrityDeps } from '../audit-integrity/audit-integrity-deps';
 import type { AuditExportLimits } from '../use-cases/export-audit-csv';
 import type { AppDeps } from '../app';
 import { createJsonLogger } from '../logger';
@@ -23,6 +24,7 @@ export function apiWorld(
     identities?: readonly VerifiedIdentity[];
     maxBodyBytes?: number;
     auditExportLimits?: AuditExportLimits;
+    auditIntegrity?: AuditIntegrityDeps;
   } = {},
 ) {
   let now = START;
@@ -38,6 +40,7 @@ export function apiWorld(
     ...(options.auditExportLimits === undefined
       ? {}
       : { auditExportLimits: options.auditExportLimits }),
+    auditIntegrity: options.auditIntegrity,
   };
   const app = createApp(deps);
 
