@@ -15,3 +15,4 @@ export * from './api-operations';
 export * from './openapi-document';
 export * from './active-access';
 export * from './audit-integrity';
+export * from './cloudtrail-link';

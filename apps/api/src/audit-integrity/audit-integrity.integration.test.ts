@@ -239,7 +239,7 @@ describe('tamper-evident audit on the local table', { timeout: 60_000 }, () => {
     const deps = depsOf();
     await signBoth(deps);
     const forged = {
-      type: 'APPROVED',
+      type: 'APPROVAL',
       actor: rita,
       at: at(DAY_2, '09:00:00'),
       statusAfter: 'APPROVED',

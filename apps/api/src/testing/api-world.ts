@@ -1,6 +1,6 @@
 import { InMemoryAccessRequestRepository } from '@elevate/adapters';
 import type { VerifiedIdentity } from '@elevate/adapters';
-import type { AccessRequestRepository, Policy } from '@elevate/domain';
+import type { AccessRequestRepository, Policy, SessionRecordRepository } from '@elevate/domain';
 import { createApp } from '../app';
 import type { AuditIntegrityDeps } from '../audit-integrity/audit-integrity-deps';
 import type { AuditExportLimits } from '../use-cases/export-audit-csv';
@@ -25,6 +25,7 @@ export function apiWorld(
     maxBodyBytes?: number;
     auditExportLimits?: AuditExportLimits;
     auditIntegrity?: AuditIntegrityDeps;
+    sessions?: SessionRecordRepository;
   } = {},
 ) {
   let now = START;
@@ -41,6 +42,7 @@ export function apiWorld(
       ? {}
       : { auditExportLimits: options.auditExportLimits }),
     auditIntegrity: options.auditIntegrity,
+    ...(options.sessions === undefined ? {} : { sessions: options.sessions }),
   };
   const app = createApp(deps);
 

@@ -10,7 +10,7 @@ import { merkleRootOf } from './merkle';
 import { verifyDayAgainstDigest, verifyUnsignedDay } from './verify-day';
 import { sha256HexOf } from './hash';
 
-const event = (at: string, type: HistoryEvent['type'] = 'APPROVED'): HistoryEvent => ({
+const event = (at: string, type: HistoryEvent['type'] = 'APPROVAL'): HistoryEvent => ({
   type,
   actor: rita,
   at,
@@ -97,7 +97,7 @@ describe('verifyDayAgainstDigest', () => {
     expect(verifyDayAgainstDigest(digest, removed).map((f) => [f.change, f.key])).toEqual([
       ['REMOVED', '1'],
     ]);
-    const longer = [...history, event('2030-01-01T10:00:00.000Z', 'REVOKED')];
+    const longer = [...history, event('2030-01-01T10:00:00.000Z', 'REVOCATION')];
     const inserted = chainEntriesOf('req-1', longer, historyChainOf('req-1', longer), []);
     expect(verifyDayAgainstDigest(digest, inserted).map((f) => [f.change, f.key])).toEqual([
       ['INSERTED', '2'],
