@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { activeAccessListSchema, activeAccessQuerySchema } from './active-access';
+import { auditJsonExportSchema } from './audit-export';
 import { auditIntegrityQuerySchema, auditIntegrityReportSchema } from './audit-integrity';
 import { federateBodySchema, federateResponseSchema } from './federation';
 import {
@@ -237,6 +238,15 @@ export const API_OPERATIONS = {
     query: auditExportQuerySchema,
     status: 200,
     response: { mediaType: 'text/csv' },
+  },
+  exportAuditJson: {
+    method: 'get',
+    path: '/audit/requests.json',
+    summary:
+      'The same as JSON, every page: history, decisions and comments, who closed it, sessions with CloudTrail links',
+    query: auditExportQuerySchema,
+    status: 200,
+    response: auditJsonExportSchema,
   },
   verifyAuditIntegrity: {
     method: 'get',

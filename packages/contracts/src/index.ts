@@ -16,3 +16,4 @@ export * from './openapi-document';
 export * from './active-access';
 export * from './audit-integrity';
 export * from './cloudtrail-link';
+export * from './audit-export';
