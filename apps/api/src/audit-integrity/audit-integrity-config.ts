@@ -57,7 +57,8 @@ export function loadAuditIntegrityConfig(
   if (e.ELEVATE_DYNAMODB_ENDPOINT !== undefined)
     return {
       kind: 'local',
-      directory: join(e.ELEVATE_DATA_DIR ?? join(repoRoot, '.data'), 'audit'),
+      // Relative to the repository, as the dev stack resolves it (the API may run elsewhere).
+      directory: join(resolve(repoRoot, e.ELEVATE_DATA_DIR ?? '.data'), 'audit'),
     };
   return undefined;
 }
