@@ -203,6 +203,19 @@ describe('DynamoDB access request items', () => {
     expect(after).not.toHaveProperty('GSI2SK');
     // The transition's one UpdateItem appended the approval's link to the chain.
     expect(after?.['chain']).toEqual(historyChainOf(request.id, approved.value.request.history));
+
+    // An item from before the chain existed gets the chain of its whole history at its next write.
+    const legacy = pendingAt('01JLEGACY', '2025-03-03T09:00:00.000Z');
+    const { chain: _unused, ...withoutChain } = itemOf(legacy);
+    await DynamoDBDocumentClient.from(dynalite.client).send(
+      new PutCommand({ TableName: tableName, Item: withoutChain }),
+    );
+    const legacyApproved = approveRequest(legacy, {}, ctx(rita, '2025-03-03T09:05:00.000Z'));
+    if (!legacyApproved.ok) throw new Error(legacyApproved.error.code);
+    await repository.applyTransition(transitionWriteOf(legacy, legacyApproved.value));
+    expect((await rawItem(tableName, legacy.id))?.['chain']).toEqual(
+      historyChainOf(legacy.id, legacyApproved.value.request.history),
+    );
     expect(after).toMatchObject({
       status: 'APPROVED',
       version: 2,
