@@ -129,6 +129,7 @@ export function buildElevateApp(app: App, options: ElevateAppOptions): ElevateSt
     description: 'Elevate: HTTP API, authorizer, federation, notifier and sweeper',
     config,
     table: data.table,
+    auditDigests: data.auditDigests,
     topic: notifications.topic,
     targets: policy.targets,
     repoRoot,

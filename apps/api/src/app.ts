@@ -22,6 +22,8 @@ import { shedLoad } from './middleware/shed-load';
 import { CORRELATION_ID_HEADER, correlationId } from './middleware/correlation-id';
 import { requestLog } from './middleware/request-log';
 import { accessRoutes } from './routes/access-routes';
+import type { AuditIntegrityDeps } from './audit-integrity/audit-integrity-deps';
+import { auditIntegrityRoutes } from './audit-integrity/audit-integrity-routes';
 import { auditRoutes } from './routes/audit-routes';
 import { healthRoutes } from './routes/health-routes';
 import { meRoutes } from './routes/me-routes';
@@ -55,6 +57,8 @@ export interface AppDeps extends UseCaseDeps {
   federation?: FederationDeps;
   /** Federate calls one process serves at once; more are shed with 503 (default 8). */
   maxFederateInFlight?: number;
+  /** Signed daily digests and the verifier's key; `GET /audit/integrity` answers 503 without. */
+  auditIntegrity?: AuditIntegrityDeps | undefined;
 }
 
 /**
@@ -145,6 +149,7 @@ function authenticatedRoutes(
     routes.route('/', requestRoutes(api));
     routes.route('/', reviewRoutes(api));
     routes.route('/', auditRoutes(api));
+    routes.route('/', auditIntegrityRoutes(api));
     routes.route('/', accessRoutes(api));
   }
   return routes;

@@ -15,6 +15,11 @@ import { unreachableStepUpRules } from '@elevate/domain';
 import type { Policy } from '@elevate/domain';
 import type { Hono } from 'hono';
 import { createApp } from './app';
+import type { AuditIntegrityDeps } from './audit-integrity/audit-integrity-deps';
+import {
+  composeAuditIntegrity,
+  loadAuditIntegrityConfig,
+} from './audit-integrity/audit-integrity-config';
 import type { AppDeps, AppOptions } from './app';
 import type { AppEnv } from './app-env';
 import type { ApiConfig } from './config';
@@ -95,6 +100,15 @@ export function createFederationFromConfig(config: ApiConfig, logger: Logger): F
   };
 }
 
+/** The digest store and key the environment names, if any (loadAuditIntegrityConfig). */
+function auditIntegrityOf(
+  dynamo: () => DynamoDBClient,
+  tableName: string,
+): AuditIntegrityDeps | undefined {
+  const config = loadAuditIntegrityConfig();
+  return config === undefined ? undefined : composeAuditIntegrity(config, dynamo(), tableName);
+}
+
 /**
  * The composition root: real adapters chosen by configuration, nothing else. `options.routes`
  * says which routes this app serves; STS and sign-in are only built for an app with the federate route.
@@ -125,6 +139,10 @@ export function composeApp(
     clock: systemClock,
     ids: ulidIdGenerator,
     allowedOrigin: config.allowedOrigin,
+    auditIntegrity:
+      'auditIntegrity' in overrides
+        ? overrides.auditIntegrity
+        : auditIntegrityOf(dynamo, tableName),
     ...(servesFederation && overrides.federation === undefined
       ? {
           federation: {

@@ -1,5 +1,10 @@
 // `pnpm start:local`: the same app as on Lambda, on @hono/node-server, bound to loopback.
 import { ensureTable, loadPolicyFile } from '@elevate/adapters';
+import {
+  composeAuditIntegrity,
+  loadAuditIntegrityConfig,
+} from './audit-integrity/audit-integrity-config';
+import { signDueDigest } from './audit-integrity/sign-due-digest';
 import { composeApp, createDynamoDbClient, policyFileOf } from './compose-app';
 import { loadConfig, loadNotificationsConfig, loadRevokerConfig } from './config';
 import { createJsonLogger } from './logger';
@@ -36,6 +41,19 @@ try {
   // In AWS the CDK stack owns the table; on a laptop the API creates it in dynalite.
   await ensureTable(createDynamoDbClient(config), config.dynamodb.tableName);
   notifications.start();
+  // The dev stack's stand-in for the sweeper's daily digest: yesterday's, signed into .data/audit/.
+  const auditConfig = loadAuditIntegrityConfig();
+  if (auditConfig !== undefined) {
+    const audit = composeAuditIntegrity(
+      auditConfig,
+      createDynamoDbClient(config),
+      config.dynamodb.tableName,
+    );
+    const auditLog = logger.child({ component: 'audit-digest' });
+    const sign = () => void signDueDigest(audit, new Date().toISOString(), auditLog);
+    sign();
+    setInterval(sign, 3_600_000).unref();
+  }
   const server = await startServer(notifications.serve(app), config.server);
   logger.info(`Elevate API ready on ${server.url}`);
   let stopping = false;

@@ -173,9 +173,18 @@ describe('least privilege', () => {
       expect(actionsOf(statement)).not.toContain('dynamodb:Scan');
       expect(actionsOf(statement)).not.toContain('dynamodb:DeleteItem');
     }
-    // Nothing but its log group and the table.
+    // Nothing but its log group, the table, and reading the audit digests and their public key.
     const others = statements.filter((s) => !dynamo.includes(s));
-    expect(others.flatMap(actionsOf).sort()).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
+    const otherActions = others.flatMap(actionsOf);
+    expect(otherActions).toContain('kms:GetPublicKey');
+    expect(otherActions).not.toContain('kms:Sign');
+    expect(otherActions.filter((a) => a.startsWith('s3:') && !/^s3:(Get|List)/.test(a))).toEqual(
+      [],
+    );
+    expect(otherActions.filter((a) => !/^(s3|kms):/.test(a)).sort()).toEqual([
+      'logs:CreateLogStream',
+      'logs:PutLogEvents',
+    ]);
   });
 
   it('lets the federate role only read requests and write session records: GetItem and PutItem on the table', () => {

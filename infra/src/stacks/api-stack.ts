@@ -43,6 +43,7 @@ export interface ApiStackProps extends StackProps {
   readonly table: dynamodb.ITable;
   readonly topic: sns.ITopic;
   readonly targets: readonly PolicyTarget[];
+  readonly auditDigests: FunctionContext['auditDigests'];
   /** The workspace root (where pnpm-lock.yaml is). */
   readonly repoRoot: string;
   /** The validated policy compiled to JSON, shipped inside the bundles that evaluate it. */
@@ -61,6 +62,7 @@ export class ApiStack extends Stack {
       config,
       table: props.table,
       topic: props.topic,
+      auditDigests: props.auditDigests,
       targets: props.targets,
     };
 

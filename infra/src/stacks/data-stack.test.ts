@@ -1,5 +1,6 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { AUDIT_DIGEST_RETENTION_DAYS } from '../constructs/audit-digest-store';
 import { buildTestApp, resourcesOf } from '../testing/test-app';
 
 let data: Template;
@@ -12,6 +13,27 @@ beforeAll(() => {
 });
 
 describe('the data stack', () => {
+  it('keeps signed audit digests in an Object Lock (compliance) bucket, signed by a P-256 KMS key', () => {
+    data.hasResourceProperties('AWS::S3::Bucket', {
+      ObjectLockEnabled: true,
+      ObjectLockConfiguration: {
+        ObjectLockEnabled: 'Enabled',
+        Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Days: AUDIT_DIGEST_RETENTION_DAYS } },
+      },
+      VersioningConfiguration: { Status: 'Enabled' },
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+    });
+    const keys = Object.values(resourcesOf(data, 'AWS::KMS::Key'));
+    expect(
+      keys.map((key) => [key.Properties?.KeySpec, key.Properties?.KeyUsage, key.DeletionPolicy]),
+    ).toEqual([['ECC_NIST_P256', 'SIGN_VERIFY', 'Retain']]);
+  });
+
   it('keeps the table through stack deletion and replacement, with deletion protection on', () => {
     const tables = Object.values(resourcesOf(data, 'AWS::DynamoDB::Table'));
     expect(tables).toHaveLength(1);

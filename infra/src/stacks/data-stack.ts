@@ -2,6 +2,7 @@ import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { FILTER_INDEX_ATTRIBUTES, INDEX_PROJECTIONS, TABLE_INDEXES } from '@elevate/adapters';
 import type { Construct } from 'constructs';
+import { AuditDigestStore } from '../constructs/audit-digest-store';
 
 /** The global secondary indexes the store fits its access patterns into (declared by the store). */
 export const TABLE_INDEX_NAMES = TABLE_INDEXES;
@@ -12,6 +13,8 @@ export const TABLE_INDEX_NAMES = TABLE_INDEXES;
  */
 export class DataStack extends Stack {
   readonly table: dynamodb.Table;
+  /** The signed daily digests of the table's audit hash chains, and their signing key. */
+  readonly auditDigests: AuditDigestStore;
 
   constructor(scope: Construct, id: string, props: StackProps) {
     super(scope, id, props);
@@ -27,6 +30,7 @@ export class DataStack extends Stack {
       stream: dynamodb.StreamViewType.NEW_AND_OLD_IMAGES,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    this.auditDigests = new AuditDigestStore(this, 'AuditDigests');
     for (const indexName of TABLE_INDEX_NAMES) {
       this.table.addGlobalSecondaryIndex({
         indexName,

@@ -1,11 +1,14 @@
 import { Aws, Duration } from 'aws-cdk-lib';
+import type { CfnElement } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import type { DeployConfig } from '../config/deploy-config-schema';
 import type { PolicyTarget } from '../config/load-policy-targets';
 import { BUNDLED_POLICY_FILE, LAMBDA_TASK_ROOT } from '../constructs/elevate-function';
-import { acknowledge } from '../nag/acknowledge';
+import { acknowledge, arnReference } from '../nag/acknowledge';
 import { TABLE_INDEX_NAMES } from './data-stack';
 
 /** The actions the federate role, and no other, holds on target roles. */
@@ -62,6 +65,21 @@ export interface FunctionContext {
   readonly table: dynamodb.ITable;
   readonly topic: sns.ITopic;
   readonly targets: readonly PolicyTarget[];
+  /** The Object Lock bucket of signed audit digests and the KMS key that signs them. */
+  readonly auditDigests: { readonly bucket: s3.IBucket; readonly signingKey: kms.IKey };
+}
+
+/** How cdk-nag names the digest bucket's ARN in a finding (it lives in the data stack). */
+function digestBucketArnOf(bucket: s3.IBucket): string {
+  return arnReference(bucket.node.defaultChild as CfnElement);
+}
+
+/** Where digests are and which key signs them: the API verifies, the sweeper signs. */
+function auditEnvironment({ auditDigests }: FunctionContext): Record<string, string> {
+  return {
+    ELEVATE_AUDIT_DIGEST_BUCKET: auditDigests.bucket.bucketName,
+    ELEVATE_AUDIT_SIGNING_KEY_ID: auditDigests.signingKey.keyArn,
+  };
 }
 
 export type FunctionName = 'api' | 'authorizer' | 'federate' | 'notifier' | 'sweeper' | 'revoker';
@@ -156,9 +174,30 @@ export const FUNCTION_SPECS: readonly FunctionSpec[] = [
     memorySizeMb: 512,
     timeout: Duration.seconds(15),
     needsPolicy: true,
-    environment: (context) => ({ ...idpEnvironment(context.config), ...storeEnvironment(context) }),
-    grant: (role, { table }) => {
+    environment: (context) => ({
+      ...idpEnvironment(context.config),
+      ...storeEnvironment(context),
+      ...auditEnvironment(context),
+    }),
+    grant: (role, { table, auditDigests }) => {
       grantTableData(role, table);
+      // GET /audit/integrity reads digests and the public key; it can neither sign nor write.
+      auditDigests.bucket.grantRead(role);
+      auditDigests.signingKey.grant(role, 'kms:GetPublicKey');
+      acknowledge(
+        role,
+        [
+          'AwsSolutions-IAM5[Action::s3:GetBucket*]',
+          'AwsSolutions-IAM5[Action::s3:GetObject*]',
+          'AwsSolutions-IAM5[Action::s3:List*]',
+        ],
+        'Reading the audit digests (grantRead): read actions on the one digest bucket and its objects only.',
+      );
+      acknowledge(
+        role,
+        [`AwsSolutions-IAM5[Resource::${digestBucketArnOf(auditDigests.bucket)}/*]`],
+        'Every object of the digest bucket: one per signed day.',
+      );
     },
   },
   {
@@ -237,12 +276,44 @@ export const FUNCTION_SPECS: readonly FunctionSpec[] = [
     needsPolicy: true,
     environment: (context) => ({
       ...storeEnvironment(context),
+      ...auditEnvironment(context),
       ELEVATE_TOPIC_ARN: context.topic.topicArn,
     }),
-    grant: (role, { table, topic }) => {
+    grant: (role, { table, topic, auditDigests }) => {
       grantTableData(role, table);
       // Reminders to reviewers go straight to the topic (no table write to stream them through).
       topic.grantPublish(role);
+      // The daily digest: reads every request (one Scan a day, on the table only, never an index),
+      // signs with the KMS key, writes once to the Object Lock bucket (no delete, no retention change).
+      iam.Grant.addToPrincipal({
+        grantee: role,
+        actions: ['dynamodb:Scan'],
+        resourceArns: [table.tableArn],
+      });
+      auditDigests.bucket.grantRead(role);
+      iam.Grant.addToPrincipal({
+        grantee: role,
+        actions: ['s3:PutObject'],
+        resourceArns: [auditDigests.bucket.arnForObjects('digests/*')],
+      });
+      auditDigests.signingKey.grant(role, 'kms:Sign', 'kms:GetPublicKey');
+      acknowledge(
+        role,
+        [
+          'AwsSolutions-IAM5[Action::s3:GetBucket*]',
+          'AwsSolutions-IAM5[Action::s3:GetObject*]',
+          'AwsSolutions-IAM5[Action::s3:List*]',
+        ],
+        'Reading the audit digests (grantRead): read actions on the one digest bucket and its objects only.',
+      );
+      acknowledge(
+        role,
+        [
+          `AwsSolutions-IAM5[Resource::${digestBucketArnOf(auditDigests.bucket)}/*]`,
+          `AwsSolutions-IAM5[Resource::${digestBucketArnOf(auditDigests.bucket)}/digests/*]`,
+        ],
+        'Objects of the digest bucket: one per signed day, under digests/.',
+      );
       acknowledge(
         role,
         ['AwsSolutions-IAM5[Action::kms:GenerateDataKey*]'],

@@ -1,5 +1,7 @@
 import * as z from 'zod';
 import { activeAccessListSchema, activeAccessQuerySchema } from './active-access';
+import { auditJsonExportSchema } from './audit-export';
+import { auditIntegrityQuerySchema, auditIntegrityReportSchema } from './audit-integrity';
 import { federateBodySchema, federateResponseSchema } from './federation';
 import {
   auditExportQuerySchema,
@@ -236,6 +238,24 @@ export const API_OPERATIONS = {
     query: auditExportQuerySchema,
     status: 200,
     response: { mediaType: 'text/csv' },
+  },
+  exportAuditJson: {
+    method: 'get',
+    path: '/audit/requests.json',
+    summary:
+      'The same as JSON, every page: history, decisions and comments, who closed it, sessions with CloudTrail links',
+    query: auditExportQuerySchema,
+    status: 200,
+    response: auditJsonExportSchema,
+  },
+  verifyAuditIntegrity: {
+    method: 'get',
+    path: '/audit/integrity',
+    summary:
+      'Checks the signed daily digests of a range of UTC days against the table, naming every altered, removed or inserted entry (auditors, admins)',
+    query: auditIntegrityQuerySchema,
+    status: 200,
+    response: auditIntegrityReportSchema,
   },
 } as const satisfies Record<string, ApiOperation>;
 

@@ -14,3 +14,6 @@ export * from './open-windows';
 export * from './api-operations';
 export * from './openapi-document';
 export * from './active-access';
+export * from './audit-integrity';
+export * from './cloudtrail-link';
+export * from './audit-export';

@@ -97,6 +97,8 @@ const apiProblems = {
     retryAfterSeconds: 1,
   },
   IDENTITY_CONFLICT: { status: 409, title: 'E-mail address bound to another person' },
+  // No digest store or key configured (docs/threat-model.md, "Tamper-evident audit").
+  AUDIT_INTEGRITY_UNAVAILABLE: { status: 503, title: 'Audit verification not configured' },
 } satisfies Record<string, ProblemKind>;
 
 /** Every check passed but AWS did not give a session; the details stay in the log. */

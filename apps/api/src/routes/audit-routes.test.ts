@@ -1,6 +1,9 @@
-import { InMemoryAccessRequestRepository } from '@elevate/adapters';
+import {
+  InMemoryAccessRequestRepository,
+  InMemorySessionRecordRepository,
+} from '@elevate/adapters';
 import { describe, expect, it } from 'vitest';
-import { requestPageSchema, requestViewSchema } from '@elevate/contracts';
+import { auditJsonExportSchema, requestPageSchema, requestViewSchema } from '@elevate/contracts';
 import type { RequestSummary } from '@elevate/contracts';
 import type { AccessRequestRepository } from '@elevate/domain';
 import { apiWorld } from '../testing/api-world';
@@ -140,6 +143,88 @@ describe('GET /audit/requests.csv', () => {
     );
     expect(rows.every((row) => row.length === header?.length)).toBe(true);
     expect(text).not.toMatch(/(^|,|\r\n)"[=+\-@]/);
+  });
+
+  it('holds every decision with its comment, who closed the request, and every session with its CloudTrail link', async () => {
+    const sessions = new InMemorySessionRecordRepository();
+    const w = apiWorld({ sessions });
+    w.setNow('2030-01-01T10:00:00.000Z');
+    const created = requestViewSchema.parse(
+      await (
+        await w.call(alice, 'POST', '/requests', {
+          accountId: '111111111111',
+          roleName: 'ReadOnly',
+          justification: 'INC-7 disk full',
+        })
+      ).json(),
+    );
+    w.setNow('2030-01-01T10:05:00.000Z');
+    expect(
+      (await w.call(rita, 'POST', `/requests/${created.id}/approve`, { comment: 'go ahead' }))
+        .status,
+    ).toBe(200);
+    await sessions.record({
+      id: 'ses-1',
+      requestId: created.id,
+      kind: 'cli',
+      issuedBy: { sub: alice.sub, email: alice.email, name: alice.name },
+      roleArn: 'arn:aws:iam::111111111111:role/ReadOnly',
+      accountId: '111111111111',
+      accessKeyId: 'test_access_key_id_1',
+      roleSessionName: 'alice-ReadOnly',
+      sourceIdentity: 'alice',
+      expiresAt: '2030-01-01T11:00:00.000Z',
+      region: 'eu-west-1',
+      issuedAt: '2030-01-01T10:06:00.000Z',
+    });
+    w.setNow('2030-01-01T10:30:00.000Z');
+    expect(
+      (await w.call(rita, 'POST', `/requests/${created.id}/revoke`, { comment: 'done here' }))
+        .status,
+    ).toBe(200);
+
+    const [header, row] = parseCsv(
+      await (await w.call(audrey, 'GET', `/audit/requests.csv?${RANGE}`)).text(),
+    );
+    const cell = (name: string) => row?.[header?.indexOf(name) ?? -1];
+    expect(cell('decisions')).toBe(
+      `APPROVE by ${rita.email} at 2030-01-01T10:05:00.000Z: go ahead`,
+    );
+    expect(cell('closedBy')).toBe(`REVOCATION by ${rita.email}`);
+    expect(cell('closingComment')).toBe('done here');
+    expect(cell('sessions')).toBe(
+      'cli test_access_key_id_1 issued 2030-01-01T10:06:00.000Z expires 2030-01-01T11:00:00.000Z account 111111111111 region eu-west-1 https://eu-west-1.console.aws.amazon.com/cloudtrailv2/home?region=eu-west-1#/events?AccessKeyId=test_access_key_id_1',
+    );
+  });
+
+  it('exports the same as JSON: history, decisions, who closed it, sessions with CloudTrail links', async () => {
+    const sessions = new InMemorySessionRecordRepository();
+    const w = apiWorld({ sessions });
+    w.setNow('2030-01-01T10:00:00.000Z');
+    const created = requestViewSchema.parse(
+      await (
+        await w.call(alice, 'POST', '/requests', {
+          accountId: '111111111111',
+          roleName: 'ReadOnly',
+          justification: 'INC-8 restart the queue',
+        })
+      ).json(),
+    );
+    w.setNow('2030-01-01T10:05:00.000Z');
+    await w.call(rita, 'POST', `/requests/${created.id}/reject`, { comment: 'use the runbook' });
+    const response = await w.call(audrey, 'GET', `/audit/requests.json?${RANGE}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toBe(
+      'attachment; filename="elevate-audit-20300101T000000Z-20300102T000000Z.json"',
+    );
+    const body = auditJsonExportSchema.parse(await response.json());
+    expect(body.requests).toHaveLength(1);
+    expect(body.requests[0]?.decisions.map((d) => [d.decision, d.comment])).toEqual([
+      ['REJECT', 'use the runbook'],
+    ]);
+    expect(body.requests[0]?.closedBy?.type).toBe('REJECTION');
+    expect(body.requests[0]?.sessions).toEqual([]);
+    expect((await w.call(alice, 'GET', `/audit/requests.json?${RANGE}`)).status).toBe(403);
   });
 
   it('is refused to a requester before anything is streamed', async () => {

@@ -6,6 +6,7 @@ import { parseQuery } from '../http/validate';
 import { errorFields } from '../logger';
 import { csvRow } from '../use-cases/csv';
 import { exportAuditCsv } from '../use-cases/export-audit-csv';
+import { exportAuditJson } from '../use-cases/export-audit-json';
 import { listAudit } from '../use-cases/list-audit';
 import type { UseCaseDeps } from '../use-cases/use-case-deps';
 
@@ -15,6 +16,16 @@ export function auditRoutes(deps: UseCaseDeps): Hono<AuthedEnv> {
     .get('/audit/requests', async (c) =>
       c.json(await listAudit(deps, c.var.actor, parseQuery(c, auditQuerySchema))),
     )
+    .get('/audit/requests.json', async (c) => {
+      const json = await exportAuditJson(
+        deps,
+        c.var.actor,
+        parseQuery(c, auditExportQuerySchema),
+        deps.auditExportLimits,
+      );
+      c.header('content-disposition', `attachment; filename="${json.filename}"`);
+      return c.body(json.body, 200, { 'content-type': 'application/json; charset=utf-8' });
+    })
     .get('/audit/requests.csv', async (c) => {
       const csv = await exportAuditCsv(
         deps,

@@ -1,7 +1,8 @@
 import { InMemoryAccessRequestRepository } from '@elevate/adapters';
 import type { VerifiedIdentity } from '@elevate/adapters';
-import type { AccessRequestRepository, Policy } from '@elevate/domain';
+import type { AccessRequestRepository, Policy, SessionRecordRepository } from '@elevate/domain';
 import { createApp } from '../app';
+import type { AuditIntegrityDeps } from '../audit-integrity/audit-integrity-deps';
 import type { AuditExportLimits } from '../use-cases/export-audit-csv';
 import type { AppDeps } from '../app';
 import { createJsonLogger } from '../logger';
@@ -23,6 +24,8 @@ export function apiWorld(
     identities?: readonly VerifiedIdentity[];
     maxBodyBytes?: number;
     auditExportLimits?: AuditExportLimits;
+    auditIntegrity?: AuditIntegrityDeps;
+    sessions?: SessionRecordRepository;
   } = {},
 ) {
   let now = START;
@@ -38,6 +41,8 @@ export function apiWorld(
     ...(options.auditExportLimits === undefined
       ? {}
       : { auditExportLimits: options.auditExportLimits }),
+    auditIntegrity: options.auditIntegrity,
+    ...(options.sessions === undefined ? {} : { sessions: options.sessions }),
   };
   const app = createApp(deps);
 

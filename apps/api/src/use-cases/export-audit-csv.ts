@@ -1,6 +1,14 @@
 import type { AuditExportQuery } from '@elevate/contracts';
+import { cloudTrailEventHistoryUrl } from '@elevate/contracts';
 import { approvalsOf, findAccount, windowOf } from '@elevate/domain';
-import type { AccessRequest, Actor, Page, Policy } from '@elevate/domain';
+import type {
+  AccessRequest,
+  Actor,
+  HistoryEvent,
+  Page,
+  Policy,
+  SessionRecord,
+} from '@elevate/domain';
 import { csvRow } from './csv';
 import { assertMayAudit, toAuditQuery } from './list-audit';
 import type { UseCaseDeps } from './use-case-deps';
@@ -48,6 +56,10 @@ const COLUMNS = [
   'rejectedBy',
   'ticket',
   'justification',
+  'decisions',
+  'closedBy',
+  'closingComment',
+  'sessions',
 ] as const;
 
 export interface AuditCsvExport {
@@ -75,24 +87,35 @@ export async function exportAuditCsv(
         cursor === undefined ? { limit: EXPORT_PAGE_SIZE } : { cursor, limit: EXPORT_PAGE_SIZE },
       ),
     );
-  const lines = await readAllLines(fetchPage, deps.policy, limits);
+  const lines = await readAllLines(fetchPage, deps, limits);
   return {
     filename: `elevate-audit-${stamp(filters.from)}-${stamp(filters.to)}.csv`,
     lines: toAsync(lines),
   };
 }
 
+/** Every session of each request of a page: one consistent Query per request, a page at a time. */
+export async function sessionsOfPage(
+  deps: Pick<UseCaseDeps, 'sessions'>,
+  requests: readonly AccessRequest[],
+): Promise<(readonly SessionRecord[])[]> {
+  const { sessions } = deps;
+  if (sessions === undefined) return requests.map(() => []);
+  return Promise.all(requests.map((request) => sessions.listForRequest(request.id)));
+}
+
 async function readAllLines(
   fetchPage: (cursor?: string) => Promise<Page<AccessRequest>>,
-  policy: Policy,
+  deps: Pick<UseCaseDeps, 'policy' | 'sessions'>,
   limits: AuditExportLimits,
 ): Promise<string[]> {
   const lines = [csvRow(COLUMNS)];
   let bytes = lambdaBytes(lines[0] ?? '');
   let page = await fetchPage();
   for (;;) {
-    for (const request of page.items) {
-      const line = csvRow(recordOf(request, policy));
+    const sessions = await sessionsOfPage(deps, page.items);
+    for (const [index, request] of page.items.entries()) {
+      const line = csvRow(recordOf(request, deps.policy, sessions[index] ?? []));
       bytes += lambdaBytes(line);
       if (lines.length > limits.maxRows || bytes > limits.maxBytes) throw tooLarge(limits);
       lines.push(line);
@@ -115,7 +138,42 @@ async function* toAsync(lines: readonly string[]): AsyncGenerator<string> {
   yield* lines;
 }
 
-function recordOf(request: AccessRequest, policy: Policy): string[] {
+/** The event that closed the request, if a person (or the system) closed it. */
+export function closingEventOf(request: AccessRequest): HistoryEvent | undefined {
+  return [...request.history].reverse().find((event) => CLOSING_EVENTS.has(event.type));
+}
+const CLOSING_EVENTS = new Set<HistoryEvent['type']>([
+  'REJECTION',
+  'CANCELLATION',
+  'EXPIRY',
+  'REVOCATION',
+  'EARLY_END',
+]);
+
+/** One line per decision: what, who, when, and the comment. */
+const decisionsCell = (request: AccessRequest): string =>
+  request.decisions
+    .map(
+      (decision) =>
+        `${decision.decision} by ${decision.approver.email} at ${decision.at}${decision.comment === undefined ? '' : `: ${decision.comment}`}`,
+    )
+    .join('\n');
+
+/** One line per session: kind, AccessKeyId, issued, expires, region, and its CloudTrail history. */
+const sessionsCell = (sessions: readonly SessionRecord[]): string =>
+  sessions
+    .map(
+      (session) =>
+        `${session.kind} ${session.accessKeyId} issued ${session.issuedAt} expires ${session.expiresAt} account ${session.accountId} region ${session.region} ${cloudTrailEventHistoryUrl(session)}`,
+    )
+    .join('\n');
+
+function recordOf(
+  request: AccessRequest,
+  policy: Policy,
+  sessions: readonly SessionRecord[],
+): string[] {
+  const closing = closingEventOf(request);
   const window = windowOf(request);
   const record: Record<(typeof COLUMNS)[number], string | number | boolean | undefined> = {
     id: request.id,
@@ -142,6 +200,10 @@ function recordOf(request: AccessRequest, policy: Policy): string[] {
       .email,
     ticket: request.ticket,
     justification: request.justification,
+    decisions: decisionsCell(request),
+    closedBy: closing === undefined ? undefined : `${closing.type} by ${closing.actor.email}`,
+    closingComment: closing?.comment,
+    sessions: sessionsCell(sessions),
   };
   return COLUMNS.map((column) => String(record[column] ?? ''));
 }

@@ -13,6 +13,7 @@ export type UseCaseErrorCode =
   | 'NOT_AUDITOR'
   | 'NOT_REVIEWER'
   | 'EXPORT_TOO_LARGE'
+  | 'AUDIT_INTEGRITY_UNAVAILABLE'
   // The request changed between the checks and the end of a session start: nothing handed out.
   | 'SESSION_WITHHELD'
   // The e-mail that would name this person in AWS is bound to another person (`sub`).

@@ -3,6 +3,7 @@ import { CreateTableCommand, DescribeTableCommand } from '@aws-sdk/client-dynamo
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { AccessRequest, AccessRequestRepository, AuditQuery, Page } from '@elevate/domain';
 import {
+  historyChainOf,
   approveRequest,
   REQUEST_STATUSES,
   createBreakGlassRequest,
@@ -188,6 +189,8 @@ describe('DynamoDB access request items', () => {
       searchText: [request.accountId, request.roleName, request.justification, '']
         .join('\n')
         .toLowerCase(),
+      // The audit hash chain: one hash per history event.
+      chain: historyChainOf(request.id, request.history),
     });
     // No ticket, so no entry in the (sparse) ticket index.
     expect(item).not.toHaveProperty('GSI8PK');
@@ -198,6 +201,21 @@ describe('DynamoDB access request items', () => {
     const after = await rawItem(tableName, request.id);
     expect(after).not.toHaveProperty('GSI2PK');
     expect(after).not.toHaveProperty('GSI2SK');
+    // The transition's one UpdateItem appended the approval's link to the chain.
+    expect(after?.['chain']).toEqual(historyChainOf(request.id, approved.value.request.history));
+
+    // An item from before the chain existed gets the chain of its whole history at its next write.
+    const legacy = pendingAt('01JLEGACY', '2025-03-03T09:00:00.000Z');
+    const { chain: _unused, ...withoutChain } = itemOf(legacy);
+    await DynamoDBDocumentClient.from(dynalite.client).send(
+      new PutCommand({ TableName: tableName, Item: withoutChain }),
+    );
+    const legacyApproved = approveRequest(legacy, {}, ctx(rita, '2025-03-03T09:05:00.000Z'));
+    if (!legacyApproved.ok) throw new Error(legacyApproved.error.code);
+    await repository.applyTransition(transitionWriteOf(legacy, legacyApproved.value));
+    expect((await rawItem(tableName, legacy.id))?.['chain']).toEqual(
+      historyChainOf(legacy.id, legacyApproved.value.request.history),
+    );
     expect(after).toMatchObject({
       status: 'APPROVED',
       version: 2,

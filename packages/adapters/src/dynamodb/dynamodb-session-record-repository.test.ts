@@ -82,6 +82,9 @@ describe('DynamoDbSessionRecordRepository', () => {
         'sourceIp',
         'userAgent',
         'issuedAt',
+        // The audit chain's link (hashes, never secrets).
+        'chainPrev',
+        'chainHash',
       ].sort(),
     );
   });

@@ -7,7 +7,7 @@ import type {
   SessionRecord,
   SessionRecordRepository,
 } from '@elevate/domain';
-import { err, ok } from '@elevate/domain';
+import { err, genesisHashOf, ok } from '@elevate/domain';
 import { sessionExists } from './repository-error';
 import { REQUEST_PREFIX, SESSION_SK_PREFIX } from './request-item';
 import { sessionItemOf, sessionRecordOfItem } from './session-record-item';
@@ -34,7 +34,7 @@ export class DynamoDbSessionRecordRepository implements SessionRecordRepository 
   }
 
   async record(session: SessionRecord): Promise<Result<SessionRecord, RepositoryError>> {
-    const item = sessionItemOf(session);
+    const item = sessionItemOf(session, await this.#chainHeadOf(session.requestId));
     try {
       await this.#documents.send(
         new PutCommand({
@@ -48,6 +48,30 @@ export class DynamoDbSessionRecordRepository implements SessionRecordRepository 
       throw error;
     }
     return ok(sessionRecordOfItem(item));
+  }
+
+  /**
+   * The hash a new session links to: the request's latest session's, or the chain's genesis. Two
+   * sessions issued at the same instant may both link to the same one (a fork the verifier
+   * accepts); what proves none was removed is the signed daily digest that lists them all.
+   */
+  async #chainHeadOf(requestId: string): Promise<string> {
+    const latest = await this.#documents.send(
+      new QueryCommand({
+        TableName: this.#table,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sessions)',
+        ExpressionAttributeValues: {
+          ':pk': `${REQUEST_PREFIX}${requestId}`,
+          ':sessions': SESSION_SK_PREFIX,
+        },
+        ProjectionExpression: 'chainHash',
+        ScanIndexForward: false,
+        Limit: 1,
+        ConsistentRead: true,
+      }),
+    );
+    const head = latest.Items?.[0]?.['chainHash'];
+    return typeof head === 'string' ? head : genesisHashOf(requestId);
   }
 
   async listForRequest(requestId: string): Promise<readonly SessionRecord[]> {

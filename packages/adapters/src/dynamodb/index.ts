@@ -44,3 +44,4 @@ export {
   OUTBOX_RETRY_DELAYS_MS,
 } from './durable-outbox';
 export type { ChangeOutbox, OutboxListener } from './durable-outbox';
+export { chainEntriesOfItems, DynamoDbAuditChainReader } from './audit-chain-reader';

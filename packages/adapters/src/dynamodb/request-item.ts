@@ -1,6 +1,7 @@
 import type { AccessRequest } from '@elevate/domain';
 import {
   decidersOf,
+  historyChainOf,
   DECISION_KINDS,
   EXTENSION_STATES,
   HISTORY_EVENT_TYPES,
@@ -170,7 +171,15 @@ export const itemOf = (request: AccessRequest): Record<string, unknown> => {
   const indexes = Object.fromEntries(
     Object.entries(indexAttributesOf(request)).filter(([, value]) => value !== undefined),
   );
-  return { ...request, ...keyOf(request.id), ...indexes, entity: ENTITY_ACCESS_REQUEST };
+  // `chain`: the audit hash chain, one hash per history event (docs/data-model.md); the transition's
+  // one UpdateItem appends to it with the event, so the two are never written apart.
+  return {
+    ...request,
+    ...keyOf(request.id),
+    ...indexes,
+    chain: historyChainOf(request.id, request.history),
+    entity: ENTITY_ACCESS_REQUEST,
+  };
 };
 
 const personSchema = z.object({ sub: z.string(), email: z.string(), name: z.string() });

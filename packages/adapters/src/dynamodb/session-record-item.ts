@@ -1,5 +1,5 @@
 import type { SessionRecord } from '@elevate/domain';
-import { SESSION_RECORD_KINDS } from '@elevate/domain';
+import { genesisHashOf, SESSION_RECORD_KINDS, sessionEntryHashOf } from '@elevate/domain';
 import * as z from 'zod';
 import { canonicalInstant, isCanonicalInstant, sessionKeyOf } from './request-item';
 
@@ -37,12 +37,21 @@ export const validSessionRecord = (session: SessionRecord): SessionRecord =>
     expiresAt: canonicalInstant(session.expiresAt),
   });
 
-/** The item: the record's own fields, its key next to the request, nothing else. */
-export const sessionItemOf = (session: SessionRecord): Record<string, unknown> => {
+/**
+ * The item: the record's own fields, its key next to the request, and its audit-chain link
+ * (`chainPrev`: the hash of the request's previous session, or the chain's genesis; `chainHash`:
+ * over that and the validated record), nothing else.
+ */
+export const sessionItemOf = (
+  session: SessionRecord,
+  chainPrev: string = genesisHashOf(session.requestId),
+): Record<string, unknown> => {
   const stored = validSessionRecord(session);
   return {
     ...stored,
     ...sessionKeyOf(stored.requestId, stored.issuedAt, stored.id),
+    chainPrev,
+    chainHash: sessionEntryHashOf(chainPrev, stored),
     entity: ENTITY_SESSION,
   };
 };

@@ -1,5 +1,6 @@
 import type { UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { AccessRequest, TransitionWrite } from '@elevate/domain';
+import { genesisHashOf, historyChainOf, historyEntryHashOf } from '@elevate/domain';
 import { indexAttributesOf, keyOf } from './request-item';
 
 /** How a transition treats each field: keep as created, set (or remove when absent), or special. */
@@ -62,18 +63,32 @@ export const transitionUpdateOf = (
 ): UpdateCommandInput => {
   checkTransitionWrite(write);
   const { request } = write;
+  const priorChain = historyChainOf(request.id, request.history.slice(0, -1));
   const names: Record<string, string> = {
     '#status': 'status',
     '#version': 'version',
     '#history': 'history',
+    '#chain': 'chain',
   };
   const values: Record<string, unknown> = {
     ':expectedStatus': write.expected.status,
     ':expectedVersion': write.expected.version,
     ':nextVersion': request.version,
     ':event': [write.event],
+    // The event's audit-chain hash links to the head of the history it extends; the version
+    // condition guarantees that history is the stored one, so chain and history move together.
+    ':chainEntry': [
+      historyEntryHashOf(priorChain.at(-1) ?? genesisHashOf(request.id), write.event),
+    ],
+    // An item written before the chain existed gets the chain of its history as it stands now, so
+    // hash i stays the hash of event i (its earlier events are vouched for from here on only).
+    ':priorChain': priorChain,
   };
-  const sets = ['#version = :nextVersion', '#history = list_append(#history, :event)'];
+  const sets = [
+    '#version = :nextVersion',
+    '#history = list_append(#history, :event)',
+    '#chain = list_append(if_not_exists(#chain, :priorChain), :chainEntry)',
+  ];
   const removes: string[] = [];
   const place = (attribute: string, value: unknown): void => {
     const name = `#${attribute}`;

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import Badge from '@cloudscape-design/components/badge';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
@@ -28,6 +28,7 @@ import {
 import type { FlashMessage } from '../../../hooks/use-flash-messages';
 import { auditQueryParams, DEFAULT_RANGE, type AuditFilters } from '../api/audit-query';
 import { useDownloadAuditCsv } from '../api/download-audit-csv';
+import { auditFiltersFromSearch, searchOfAuditFilters } from '../state/audit-url';
 import { useAuditPage } from '../api/get-audit-page';
 import { useCursorPages } from '../../../hooks/use-cursor-pages';
 import { PAGINATION_LABELS } from '../../../components/ui/pagination-labels';
@@ -76,9 +77,15 @@ function rangeError(
 /** Every request in a time range, filtered on the server and paged with its cursor; CSV of the same view. */
 export function AuditExplorer({ accounts, roles, onFlash }: AuditExplorerProps) {
   const navigate = useNavigate();
-  const [filters, setFilters] = useState<AuditFilters>(INITIAL);
-  const [requesterDraft, setRequesterDraft] = useState('');
-  const [ticketDraft, setTicketDraft] = useState('');
+  // The filters live in the URL: back (also from a request opened here), reload and a shared link
+  // show the same view. Each change is a history entry.
+  const [search, setSearch] = useSearchParams();
+  const filters = useMemo(() => auditFiltersFromSearch(search), [search]);
+  const [requesterDraft, setRequesterDraft] = useState(filters.requester);
+  const [ticketDraft, setTicketDraft] = useState(filters.ticket);
+  // Back or forward changed the URL: the text boxes follow it.
+  useEffect(() => setRequesterDraft(filters.requester), [filters.requester]);
+  useEffect(() => setTicketDraft(filters.ticket), [filters.ticket]);
   // "Last 30 days" is resolved once per filter change (or refresh), so the query key stays put.
   const [resolvedAt, setResolvedAt] = useState(() => Date.now());
   const query = useMemo(() => auditQueryParams(filters, resolvedAt), [filters, resolvedAt]);
@@ -96,7 +103,7 @@ export function AuditExplorer({ accounts, roles, onFlash }: AuditExplorerProps) 
   }, [settled, nextCursor, itemCount, learnNext]);
 
   const apply = (change: Partial<AuditFilters>) => {
-    setFilters((current) => ({ ...current, ...change }));
+    setSearch(searchOfAuditFilters({ ...filters, ...change }));
     setResolvedAt(Date.now());
   };
 

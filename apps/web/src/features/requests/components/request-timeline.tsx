@@ -1,7 +1,9 @@
 import Badge from '@cloudscape-design/components/badge';
 import Box from '@cloudscape-design/components/box';
 import Header from '@cloudscape-design/components/header';
+import Link from '@cloudscape-design/components/link';
 import Table from '@cloudscape-design/components/table';
+import { cloudTrailEventHistoryUrl } from '@elevate/contracts';
 import type { HistoryEventType, HistoryEventView, SessionRecordView } from '@elevate/contracts';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { LocalTime } from '../../../components/ui/local-time';
@@ -156,6 +158,19 @@ export function SessionsTable({ sessions }: { sessions: readonly SessionRecordVi
         { id: 'expires', header: 'Expires', cell: (s) => <LocalTime iso={s.expiresAt} /> },
         { id: 'region', header: 'Region', cell: (s) => s.region },
         { id: 'ip', header: 'Source IP', cell: (s) => s.sourceIp ?? '—' },
+        {
+          id: 'cloudtrail',
+          header: 'Activity',
+          cell: (s) => (
+            <Link
+              external
+              href={cloudTrailEventHistoryUrl(s)}
+              ariaLabel={`CloudTrail event history of ${s.accessKeyId} in account ${s.accountId}, ${s.region}`}
+            >
+              CloudTrail ({s.accountId})
+            </Link>
+          ),
+        },
       ]}
       empty={
         <EmptyState title="No sessions issued">

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_RANGE, type AuditFilters } from '../api/audit-query';
+import { auditFiltersFromSearch, searchOfAuditFilters } from './audit-url';
+
+const filters: AuditFilters = {
+  requester: 'bob@example.com',
+  accountId: '111111111111',
+  roleName: 'PowerUser',
+  status: 'REVOKED',
+  ticket: 'OPS-7',
+  range: { type: 'absolute', startDate: '2030-01-01', endDate: '2030-01-31' },
+};
+
+describe('audit filters in the URL', () => {
+  it('round-trip every filter and an absolute range', () => {
+    const search = searchOfAuditFilters(filters);
+    expect(search.toString()).toBe(
+      'requester=bob%40example.com&account=111111111111&role=PowerUser&status=REVOKED&ticket=OPS-7&from=2030-01-01&to=2030-01-31',
+    );
+    expect(auditFiltersFromSearch(search)).toEqual(filters);
+  });
+
+  it('keep a relative range short and leave the defaults out', () => {
+    const week = { type: 'relative', key: 'last-7-days', amount: 7, unit: 'day' } as const;
+    const search = searchOfAuditFilters({ ...filters, range: week });
+    expect(search.get('last')).toBe('7d');
+    expect(auditFiltersFromSearch(search).range).toEqual(week);
+    const empty = { requester: '', accountId: '', roleName: '', status: '', ticket: '' } as const;
+    expect(searchOfAuditFilters({ ...empty, range: DEFAULT_RANGE }).toString()).toBe('');
+  });
+
+  it('ignore what they cannot read', () => {
+    const read = auditFiltersFromSearch(new URLSearchParams('status=NOPE&last=forever&from=x'));
+    expect(read.status).toBe('');
+    expect(read.range).toEqual(DEFAULT_RANGE);
+  });
+});

@@ -1,0 +1,139 @@
+import { expect, test } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { callApi, createRequestByApi, decideByApi } from './support/api';
+import { openAs } from './support/sign-in';
+import { personas, uniqueText } from './support/stack';
+
+/** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const char = text[i];
+    if (quoted) {
+      if (char === '"' && text[i + 1] === '"') {
+        field += '"';
+        i += 1;
+      } else if (char === '"') quoted = false;
+      else field += char;
+    } else if (char === '"') quoted = true;
+    else if (char === ',') {
+      row.push(field);
+      field = '';
+    } else if (char === '\n' || char === '\r') {
+      if (char === '\r' && text[i + 1] === '\n') i += 1;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += char;
+  }
+  if (field !== '' || row.length > 0) rows.push([...row, field]);
+  return rows;
+}
+
+test('audit filters survive opening a request and going back, and the CSV holds its sessions', async ({
+  browser,
+}) => {
+  const bob = await openAs(browser, personas.bob);
+  const created = await createRequestByApi(bob.page, {
+    accountId: '111111111111',
+    roleName: 'ReadOnly',
+    justification: uniqueText('Read the failing job logs'),
+  });
+  const rita = await openAs(browser, personas.rita);
+  await decideByApi(rita.page, created.id, 'approve', 'Go ahead.');
+  await rita.context.close();
+  const session = await callApi(
+    bob.page,
+    'POST',
+    `/requests/${encodeURIComponent(created.id)}/sessions`,
+    { kind: 'cli' },
+  );
+  expect(session.status()).toBe(201);
+  const { accessKeyId } = ((await session.json()) as { credentials: { accessKeyId: string } })
+    .credentials;
+  await bob.context.close();
+
+  const audrey = await openAs(browser, personas.audrey);
+  const { page } = audrey;
+  await page
+    .getByRole('navigation', { name: 'Side navigation' })
+    .getByRole('link', { name: 'Audit' })
+    .click();
+  const table = page.getByRole('table', { name: 'Request history' });
+  await expect(table).toBeVisible();
+  await page.getByRole('searchbox', { name: 'Requester' }).fill(personas.bob.email);
+  await page.getByRole('searchbox', { name: 'Requester' }).press('Enter');
+  await page.getByRole('button', { name: /^Account\b/ }).click();
+  await page.getByRole('option', { name: /^sandbox/ }).click();
+  await expect(page).toHaveURL(/requester=bob%40example\.com/);
+  await expect(page).toHaveURL(/account=111111111111/);
+  const link = table.getByRole('link', {
+    name: /^Timeline of Bob Requester's ReadOnly in sandbox/,
+  });
+  await expect(link.first()).toBeVisible();
+
+  // The CSV of this view holds the session, with its CloudTrail link.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download CSV' }).click(),
+  ]);
+  const [header, ...records] = parseCsv(await readFile(await download.path(), 'utf8'));
+  const column = (name: string) => (header ?? []).indexOf(name);
+  const ours = records.find((record) => record[column('id')] === created.id);
+  expect(ours?.[column('sessions')]).toContain(`cli ${accessKeyId} issued `);
+  expect(ours?.[column('sessions')]).toContain(`AccessKeyId=${accessKeyId}`);
+  expect(ours?.[column('decisions')]).toContain('Go ahead.');
+
+  // Open the request (its sessions link to CloudTrail), then go back: the filters are still set.
+  await table.locator(`a[href="/requests/${encodeURIComponent(created.id)}"]`).click();
+  await expect(page).toHaveURL(new RegExp(`/requests/${created.id}$`));
+  await expect(
+    page.getByRole('link', { name: new RegExp(`^CloudTrail event history of ${accessKeyId}`) }),
+  ).toBeVisible();
+  await page.goBack();
+  await expect(page.getByRole('searchbox', { name: 'Requester' })).toHaveValue(personas.bob.email);
+  await expect(page.getByRole('button', { name: /^Account\b/ })).toContainText('sandbox');
+  await expect(link.first()).toBeVisible();
+  const rows = table
+    .getByRole('row')
+    .filter({ has: page.getByRole('link', { name: /^Timeline of / }) });
+  await expect(rows.filter({ hasNotText: personas.bob.email })).toHaveCount(0);
+
+  // Reload keeps them too.
+  await page.reload();
+  await expect(page.getByRole('searchbox', { name: 'Requester' })).toHaveValue(personas.bob.email);
+  await audrey.context.close();
+});
+
+test('the verifier endpoint reports an untouched signed day as intact', async ({ browser }) => {
+  const audrey = await openAs(browser, personas.audrey);
+  // The local API signs yesterday's digest (UTC) when it starts.
+  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  await expect
+    .poll(
+      async () => {
+        const response = await callApi(
+          audrey.page,
+          'GET',
+          `/audit/integrity?from=${yesterday}&to=${yesterday}`,
+        );
+        expect(response.status()).toBe(200);
+        const body = (await response.json()) as { days: { status: string }[] };
+        return body.days[0]?.status;
+      },
+      { timeout: 20_000 },
+    )
+    .toBe('INTACT');
+  const response = await callApi(
+    audrey.page,
+    'GET',
+    `/audit/integrity?from=${yesterday}&to=${yesterday}`,
+  );
+  const report = (await response.json()) as { intact: boolean; proven: boolean };
+  expect(report).toMatchObject({ intact: true, proven: true });
+  await audrey.context.close();
+});

@@ -1,0 +1,105 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import type { SignedDigest } from '@elevate/domain';
+
+/** Where signed digests are kept: write once, read by day. */
+export interface DigestStore {
+  /** Stores the day's digest; `false` when that day already has one (it is never replaced). */
+  put(signed: SignedDigest): Promise<boolean>;
+  get(day: string): Promise<SignedDigest | undefined>;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const checkDay = (day: string): string => {
+  if (!DAY.test(day)) throw new RangeError(`Not a day (YYYY-MM-DD): ${JSON.stringify(day)}`);
+  return day;
+};
+
+/** `digests/<YYYY>/<YYYY-MM-DD>.json`: one object per day. */
+export const digestObjectKeyOf = (day: string): string =>
+  `digests/${checkDay(day).slice(0, 4)}/${day}.json`;
+
+/**
+ * The dev stack's store: files under `.data/audit/`. Created exclusively (`wx`), so the producer
+ * never overwrites a day — the local stand-in for Object Lock, which a local user can of course
+ * bypass (docs/threat-model.md).
+ */
+export class FileDigestStore implements DigestStore {
+  readonly #directory: string;
+
+  constructor(directory: string) {
+    this.#directory = directory;
+  }
+
+  put(signed: SignedDigest): Promise<boolean> {
+    const file = join(this.#directory, digestObjectKeyOf(signed.digest.day));
+    mkdirSync(join(file, '..'), { recursive: true });
+    try {
+      writeFileSync(file, `${JSON.stringify(signed, null, 2)}\n`, { flag: 'wx' });
+      return Promise.resolve(true);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return Promise.resolve(false);
+      throw error;
+    }
+  }
+
+  get(day: string): Promise<SignedDigest | undefined> {
+    try {
+      const text = readFileSync(join(this.#directory, digestObjectKeyOf(day)), 'utf8');
+      return Promise.resolve(JSON.parse(text) as SignedDigest);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return Promise.resolve(undefined);
+      throw error;
+    }
+  }
+}
+
+/**
+ * Digests in an S3 bucket with Object Lock in compliance mode (infra/: default retention): once
+ * written, no one — root included — can change or delete a digest before its retention ends.
+ * `If-None-Match: *` makes a second producer run for the same day a no-op instead of a new version.
+ */
+export class S3DigestStore implements DigestStore {
+  readonly #s3: S3Client;
+  readonly #bucket: string;
+
+  constructor(options: { readonly bucket: string; readonly s3?: S3Client }) {
+    this.#s3 = options.s3 ?? new S3Client({});
+    this.#bucket = options.bucket;
+  }
+
+  async put(signed: SignedDigest): Promise<boolean> {
+    try {
+      await this.#s3.send(
+        new PutObjectCommand({
+          Bucket: this.#bucket,
+          Key: digestObjectKeyOf(signed.digest.day),
+          Body: JSON.stringify(signed),
+          ContentType: 'application/json',
+          IfNoneMatch: '*',
+          ChecksumAlgorithm: 'SHA256',
+        }),
+      );
+      return true;
+    } catch (error) {
+      const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata
+        ?.httpStatusCode;
+      if (status === 412) return false;
+      throw error;
+    }
+  }
+
+  async get(day: string): Promise<SignedDigest | undefined> {
+    try {
+      const output = await this.#s3.send(
+        new GetObjectCommand({ Bucket: this.#bucket, Key: digestObjectKeyOf(day) }),
+      );
+      const text = await output.Body?.transformToString();
+      return text === undefined ? undefined : (JSON.parse(text) as SignedDigest);
+    } catch (error) {
+      if (error instanceof NoSuchKey) return undefined;
+      throw error;
+    }
+  }
+}
