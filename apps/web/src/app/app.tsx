@@ -11,6 +11,11 @@ import { createApiClient } from '../lib/api-client';
 import { ApiClientContext } from '../lib/api-client-context';
 import { createQueryClient } from '../lib/query-client';
 import { createAppRouter } from './router';
+import { AnnouncerProvider } from '../components/ui/announcer';
+import { applyAppearance, loadAppearance } from '../lib/appearance';
+
+// Before the first paint of the console: no light flash for someone who chose (or runs) dark.
+applyAppearance(loadAppearance());
 
 function ApiClientProvider({ apiUrl, children }: { apiUrl: string; children: ReactNode }) {
   const { getTokens, handleSessionRejected } = useAuth();
@@ -48,7 +53,9 @@ export function App({ config }: AppProps) {
     <I18nProvider locale="en" messages={[englishMessages]}>
       <ApiClientProvider apiUrl={config.apiUrl}>
         <QueryClientProvider client={queryClient}>
-          <RouterProvider router={router} />
+          <AnnouncerProvider>
+            <RouterProvider router={router} />
+          </AnnouncerProvider>
         </QueryClientProvider>
       </ApiClientProvider>
     </I18nProvider>

@@ -10,6 +10,7 @@ import { NotFoundPage } from './routes/not-found-page';
 import {
   loadAppShell,
   loadAuditPage,
+  loadHomeRedirect,
   loadMyAccessPage,
   loadNewRequestPage,
   loadPolicyPage,
@@ -18,6 +19,7 @@ import {
   loadSectionGuard,
 } from './route-modules';
 import { RouteErrorPage } from './routes/route-error-page';
+import { paths, routePatterns } from '../lib/paths';
 
 // Signed-out visitors never download the console chrome.
 const AppShell = lazy(() => loadAppShell().then((module) => ({ default: module.AppShell })));
@@ -64,7 +66,7 @@ const guarded =
 export function createAppRouter(config: RuntimeConfig) {
   return createBrowserRouter([
     { path: config.redirectPath, Component: AuthCallbackPage, ErrorBoundary: RouteErrorPage },
-    { path: '/signed-out', element: <LandingPage signedOut />, ErrorBoundary: RouteErrorPage },
+    { path: paths.signedOut, element: <LandingPage signedOut />, ErrorBoundary: RouteErrorPage },
     {
       path: '/',
       Component: SignedInArea,
@@ -73,30 +75,34 @@ export function createAppRouter(config: RuntimeConfig) {
       children: [
         {
           index: true,
+          lazy: async () => ({ Component: (await loadHomeRedirect()).HomeRedirect }),
+        },
+        {
+          path: routePatterns.myAccess,
           handle: myAccess,
           lazy: async () => ({ Component: (await loadMyAccessPage()).MyAccessPage }),
         },
         {
-          path: 'requests/new',
+          path: routePatterns.newRequest,
           handle: newRequest,
           lazy: async () => ({
             Component: (await loadNewRequestPage()).NewRequestPage,
           }),
         },
         {
-          path: 'requests/:id',
+          path: routePatterns.request,
           handle: requestDetail,
           lazy: async () => ({
             Component: (await loadRequestDetailPage()).RequestDetailPage,
           }),
         },
         {
-          path: 'reviews',
+          path: routePatterns.reviews,
           handle: reviews,
           lazy: guarded('reviews', 'Reviews', async () => (await loadReviewsPage()).ReviewsPage),
         },
         {
-          path: 'access',
+          path: routePatterns.activeAccess,
           handle: activeAccess,
           lazy: guarded(
             'active-access',
@@ -105,12 +111,12 @@ export function createAppRouter(config: RuntimeConfig) {
           ),
         },
         {
-          path: 'audit',
+          path: routePatterns.audit,
           handle: audit,
           lazy: guarded('audit', 'Audit', async () => (await loadAuditPage()).AuditPage),
         },
         {
-          path: 'policy',
+          path: routePatterns.policy,
           handle: policy,
           lazy: async () => ({ Component: (await loadPolicyPage()).PolicyPage }),
         },

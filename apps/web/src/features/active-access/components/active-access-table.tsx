@@ -10,6 +10,7 @@ import { ProblemAlert } from '../../../components/ui/problem-alert';
 import type { FlashMessage } from '../../../hooks/use-flash-messages';
 import { useAccessListing, type AccessListing } from '../api/get-active-access';
 import { RevokeAccessModal } from './revoke-access-modal';
+import { paths } from '../../../lib/paths';
 
 const TITLES: Record<AccessListing, { header: string; description: string; empty: string }> = {
   active: {
@@ -58,9 +59,7 @@ export function ActiveAccessTable({
           {
             id: 'requester',
             header: 'Who',
-            cell: (item) => (
-              <a href={`/requests/${encodeURIComponent(item.id)}`}>{item.requester.name}</a>
-            ),
+            cell: (item) => <a href={paths.request(item.id)}>{item.requester.name}</a>,
           },
           {
             id: 'account',

@@ -31,6 +31,7 @@ import { useDownloadAuditCsv } from '../api/download-audit-csv';
 import { useAuditPage } from '../api/get-audit-page';
 import { useCursorPages } from '../../../hooks/use-cursor-pages';
 import { PAGINATION_LABELS } from '../../../components/ui/pagination-labels';
+import { paths } from '../../../lib/paths';
 
 export interface AuditExplorerProps {
   /** The policy's account catalog and roles, for the pickers; free text is not offered for these. */
@@ -135,10 +136,10 @@ export function AuditExplorer({ accounts, roles, onFlash }: AuditExplorerProps) 
       header: 'Requested',
       cell: (item) => (
         <Link
-          href={`/requests/${encodeURIComponent(item.id)}`}
+          href={paths.request(item.id)}
           onFollow={(event) => {
             event.preventDefault();
-            void navigate(`/requests/${encodeURIComponent(item.id)}`);
+            void navigate(paths.request(item.id));
           }}
           // Holds the visible time too, so speech users can say what they see (WCAG 2.5.3).
           ariaLabel={`Timeline of ${item.requester.name}'s ${item.roleName} in ${item.accountName ?? item.accountId}, requested ${formatCompactDateTime(new Date(item.createdAt))}`}

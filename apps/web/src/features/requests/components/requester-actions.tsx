@@ -17,6 +17,7 @@ import { ConfirmTransitionModal } from './confirm-transition-modal';
 import { RequestAgainButton } from './request-again-button';
 import { requestLabel } from './request-label';
 import { prefillSearch } from './request-prefill';
+import { paths } from '../../../lib/paths';
 
 /** `row`: a table cell on one line; `header`: every action as a button. */
 export type RequesterActionsLayout = 'row' | 'header';
@@ -150,7 +151,7 @@ export function useRequesterActions(
         id: 'again',
         text: 'Request again',
         ariaLabel: `Request again: ${label}`,
-        run: () => void navigate(`/requests/new?${prefillSearch(request)}`),
+        run: () => void navigate(`${paths.newRequest}?${prefillSearch(request)}`),
       });
     return list;
   };

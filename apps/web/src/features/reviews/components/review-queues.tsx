@@ -29,6 +29,7 @@ import type { QueueOrder, ReviewQueue } from '../api/review-keys';
 import { DecisionActions } from './decision-actions';
 import { DecisionModal } from './decision-modal';
 import { PAGINATION_LABELS } from '../../../components/ui/pagination-labels';
+import { paths } from '../../../lib/paths';
 
 const label = (request: RequestSummary) =>
   `${request.requester.name}, ${request.roleName} in ${request.accountName ?? request.accountId}`;
@@ -154,10 +155,10 @@ export function ReviewQueues({ tab, onTabChange, onFlash, viewerSub }: ReviewQue
 
   const detailLink = (item: RequestSummary, text: ReactNode) => (
     <Link
-      href={`/requests/${encodeURIComponent(item.id)}`}
+      href={paths.request(item.id)}
       onFollow={(event) => {
         event.preventDefault();
-        void navigate(`/requests/${encodeURIComponent(item.id)}`);
+        void navigate(paths.request(item.id));
       }}
       ariaLabel={`Details: ${label(item)}`}
     >
