@@ -2,7 +2,8 @@ import { useState } from 'react';
 import Badge from '@cloudscape-design/components/badge';
 import Button from '@cloudscape-design/components/button';
 import Header from '@cloudscape-design/components/header';
-import Table from '@cloudscape-design/components/table';
+import { RequestStatusIndicator } from '../../../components/ui/request-status';
+import { TableOrCards } from '../../../components/ui/table-or-cards';
 import type { ActiveAccessItem } from '@elevate/contracts';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { LocalTime } from '../../../components/ui/local-time';
@@ -40,7 +41,9 @@ export function ActiveAccessTable({
   return (
     <>
       {query.isError ? <ProblemAlert error={query.error} /> : null}
-      <Table
+      <TableOrCards<ActiveAccessItem>
+        label={titles.header}
+        cardHeader="requester"
         variant="container"
         loading={query.isPending}
         loadingText="Loading access"
@@ -72,7 +75,11 @@ export function ActiveAccessTable({
             header: 'Until',
             cell: (item) => (item.window ? <LocalTime iso={item.window.endsAt} compact /> : '—'),
           },
-          { id: 'phase', header: 'Now', cell: (item) => item.phase ?? item.status.toLowerCase() },
+          {
+            id: 'phase',
+            header: 'Now',
+            cell: (item) => <RequestStatusIndicator status={item.status} phase={item.phase} />,
+          },
           { id: 'sessions', header: 'Sessions', cell: (item) => item.sessionsIssued },
           {
             id: 'kind',

@@ -260,7 +260,7 @@ export function AuditExplorer({ accounts, roles, onFlash }: AuditExplorerProps) 
                 controlId="audit-requester"
                 type="search"
                 value={requesterDraft}
-                placeholder="Email or subject"
+                placeholder="name@example.com"
                 onChange={({ detail }) => setRequesterDraft(detail.value)}
                 onKeyDown={({ detail }) => {
                   if (detail.key === 'Enter') apply({ requester: requesterDraft });

@@ -6,11 +6,12 @@ import Link from '@cloudscape-design/components/link';
 import Pagination from '@cloudscape-design/components/pagination';
 import Select, { type SelectProps } from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import Table, { type TableProps } from '@cloudscape-design/components/table';
+import type { TableProps } from '@cloudscape-design/components/table';
 import TextFilter from '@cloudscape-design/components/text-filter';
 import { useEffect, useState } from 'react';
 import { requestStatusSchema, type RequestStatus, type RequestSummary } from '@elevate/contracts';
 import { EmptyState } from '../../../components/ui/empty-state';
+import { TableOrCards } from '../../../components/ui/table-or-cards';
 import { ProblemAlert } from '../../../components/ui/problem-alert';
 import { RequestStatusIndicator, requestStatusLabel } from '../../../components/ui/request-status';
 import {
@@ -168,16 +169,20 @@ export function MyRequests({ onFlash, mayRequest = true }: MyRequestsProps) {
           action={<Button onClick={() => void requests.refetch()}>Try again</Button>}
         />
       ) : (
-        <Table<RequestSummary | SkeletonRow>
-          ariaLabels={{ tableLabel: 'My requests' }}
+        <TableOrCards<RequestSummary | SkeletonRow>
+          label="My requests"
           columnDefinitions={withSkeletonCells(columns)}
+          cardHeader="account"
           items={tableItems}
           trackBy="id"
           empty={empty}
           variant="container"
-          wrapLines
-          // When the table is wider than the screen, the actions column stays in view.
-          stickyColumns={{ last: 1 }}
+          tableProps={{
+            wrapLines: true,
+            // When the table is wider than the screen, the actions column stays in view.
+            stickyColumns: { last: 1 },
+            isItemDisabled: (item) => isSkeletonRow(item),
+          }}
           header={
             <Header
               variant="h2"
@@ -238,7 +243,6 @@ export function MyRequests({ onFlash, mayRequest = true }: MyRequestsProps) {
               ariaLabels={PAGINATION_LABELS}
             />
           }
-          isItemDisabled={(item) => isSkeletonRow(item)}
         />
       )}
       {requesterActions.dialogs}

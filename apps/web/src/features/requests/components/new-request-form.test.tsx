@@ -85,10 +85,10 @@ describe('new request form', () => {
     const input = field('Duration (minutes)').findControl()?.getElement().querySelector('input');
     expect(input?.value).toBe('60');
     expect(field('Duration (minutes)').findConstraint()?.getElement().textContent).toBe(
-      'Default 1 h, at most 2 h.',
+      'Default 1 hour, at most 2 hours.',
     );
     type('Duration (minutes)', '180');
-    expect(errorOf('Duration (minutes)')).toBe('At most 2 h (120 minutes) for this role.');
+    expect(errorOf('Duration (minutes)')).toBe('At most 2 hours (120 minutes) for this role.');
   });
 
   it('sends nothing while a rule is broken and says which fields need attention', () => {
