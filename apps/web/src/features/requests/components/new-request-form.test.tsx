@@ -57,6 +57,20 @@ describe('new request form', () => {
   beforeEach(() => window.localStorage.clear());
   afterEach(cleanup);
 
+  it('names every field uniquely, the start date and time included', { timeout: 30_000 }, () => {
+    setup();
+    fireEvent.click(screen.getByRole('radio', { name: 'At a set time' }));
+    expect(screen.getByRole('textbox', { name: 'Start date' })).toBeTruthy();
+    expect(screen.getByRole('textbox', { name: 'Start time' })).toBeTruthy();
+    const names = screen.getAllByRole('textbox').map((box) =>
+      (box.getAttribute('aria-labelledby') ?? '')
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' '),
+    );
+    expect(new Set(names).size).toBe(names.length);
+  });
+
   it('shows the justification rule and checks it as the user types', () => {
     setup();
     expect(field('Justification').findConstraint()?.getElement().textContent).toContain(
