@@ -1,4 +1,13 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { visuallyHiddenStyle } from './visually-hidden';
 
 export type Politeness = 'polite' | 'assertive';
@@ -18,11 +27,20 @@ export const useAnnounce = (): Announce => useContext(AnnouncerContext);
 export function AnnouncerProvider({ children }: { children: ReactNode }) {
   const [polite, setPolite] = useState('');
   const [assertive, setAssertive] = useState('');
+  const timers = useRef(new Set<ReturnType<typeof setTimeout>>());
+  useEffect(() => {
+    const pending = timers.current;
+    return () => pending.forEach(clearTimeout);
+  }, []);
   const announce = useCallback<Announce>((text, politeness = 'polite') => {
     const set = politeness === 'assertive' ? setAssertive : setPolite;
     set('');
-    // The next frame: screen readers announce a change, so an identical message needs the blank first.
-    setTimeout(() => set(text), 50);
+    // A moment later: screen readers announce a change, so an identical message needs the blank first.
+    const timer = setTimeout(() => {
+      timers.current.delete(timer);
+      set(text);
+    }, 50);
+    timers.current.add(timer);
   }, []);
   const value = useMemo(() => announce, [announce]);
   return (

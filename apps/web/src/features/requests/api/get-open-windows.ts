@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { openWindowsResponseSchema, type OpenWindowsResponse } from '@elevate/contracts';
+import type { OpenWindowsResponse } from '@elevate/contracts';
 import type { ApiClient } from '../../../lib/api-client';
 import { useApiClient } from '../../../lib/api-client-context';
 import { LIVE_REFETCH_MS } from '../../../lib/query-client';
@@ -7,7 +7,7 @@ import { requestKeys } from './request-keys';
 
 /** `GET /requests/open`: my approved requests whose window is open now (all of them, unpaged). */
 export function getOpenWindows(api: ApiClient, signal?: AbortSignal): Promise<OpenWindowsResponse> {
-  return api.request('/requests/open', { schema: openWindowsResponseSchema, signal });
+  return api.call('listOpenWindows', { query: {}, signal });
 }
 
 export function openWindowsQueryOptions(api: ApiClient) {
