@@ -20,6 +20,7 @@ import {
 } from './route-modules';
 import { RouteErrorPage } from './routes/route-error-page';
 import { paths, routePatterns } from '../lib/paths';
+import { routeLoaders, type LoaderContext } from './route-loaders';
 
 // Signed-out visitors never download the console chrome.
 const AppShell = lazy(() => loadAppShell().then((module) => ({ default: module.AppShell })));
@@ -63,7 +64,8 @@ const guarded =
   };
 
 /** Each later dashboard is one more child of the signed-in area, with its crumb and nav link. */
-export function createAppRouter(config: RuntimeConfig) {
+export function createAppRouter(config: RuntimeConfig, loaderContext: LoaderContext) {
+  const load = routeLoaders(loaderContext);
   return createBrowserRouter([
     { path: config.redirectPath, Component: AuthCallbackPage, ErrorBoundary: RouteErrorPage },
     { path: paths.signedOut, element: <LandingPage signedOut />, ErrorBoundary: RouteErrorPage },
@@ -75,15 +77,18 @@ export function createAppRouter(config: RuntimeConfig) {
       children: [
         {
           index: true,
+          loader: load.home,
           lazy: async () => ({ Component: (await loadHomeRedirect()).HomeRedirect }),
         },
         {
           path: routePatterns.myAccess,
+          loader: load.myAccess,
           handle: myAccess,
           lazy: async () => ({ Component: (await loadMyAccessPage()).MyAccessPage }),
         },
         {
           path: routePatterns.newRequest,
+          loader: load.newRequest,
           handle: newRequest,
           lazy: async () => ({
             Component: (await loadNewRequestPage()).NewRequestPage,
@@ -91,6 +96,7 @@ export function createAppRouter(config: RuntimeConfig) {
         },
         {
           path: routePatterns.request,
+          loader: load.request,
           handle: requestDetail,
           lazy: async () => ({
             Component: (await loadRequestDetailPage()).RequestDetailPage,
@@ -98,11 +104,13 @@ export function createAppRouter(config: RuntimeConfig) {
         },
         {
           path: routePatterns.reviews,
+          loader: load.reviews,
           handle: reviews,
           lazy: guarded('reviews', 'Reviews', async () => (await loadReviewsPage()).ReviewsPage),
         },
         {
           path: routePatterns.activeAccess,
+          loader: load.activeAccess,
           handle: activeAccess,
           lazy: guarded(
             'active-access',
@@ -112,11 +120,13 @@ export function createAppRouter(config: RuntimeConfig) {
         },
         {
           path: routePatterns.audit,
+          loader: load.audit,
           handle: audit,
           lazy: guarded('audit', 'Audit', async () => (await loadAuditPage()).AuditPage),
         },
         {
           path: routePatterns.policy,
+          loader: load.policy,
           handle: policy,
           lazy: async () => ({ Component: (await loadPolicyPage()).PolicyPage }),
         },
