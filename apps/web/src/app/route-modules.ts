@@ -16,9 +16,8 @@ export const loadPolicyPage = () => import('./routes/policy-page');
 
 /** The page modules a path will need first (besides the console itself). */
 export function pageModulesFor(pathname: string): (() => Promise<unknown>)[] {
-  // Home is decided by /me; most people land on My access or Reviews.
-  if (pathname === paths.home)
-    return [loadAppShell, loadHomeRedirect, loadMyAccessPage, loadSectionGuard, loadReviewsPage];
+  // Home is decided by /me; most people land on My access.
+  if (pathname === paths.home) return [loadAppShell, loadHomeRedirect, loadMyAccessPage];
   if (pathname === paths.myAccess) return [loadAppShell, loadMyAccessPage];
   if (pathname === paths.newRequest) return [loadAppShell, loadNewRequestPage];
   if (pathname.startsWith('/requests/')) return [loadAppShell, loadRequestDetailPage];
