@@ -9,6 +9,8 @@ const rita: MeResponse = aMe({
   groups: ['reviewers', 'engineers'],
   eligibility: { ...aMe().eligibility, roles: { reviewer: true, auditor: false, admin: false } },
 });
+// jsdom renders Cloudscape slowly on a shared machine: wait up to 10 s for each answer to show.
+const SLOW = { timeout: 10_000 };
 const requests = (n: number) => Array.from({ length: n }, (_, i) => aRequest({ id: `r-${i}` }));
 
 function renderShell(me: MeResponse, answers: Record<string, () => unknown>) {
@@ -34,11 +36,13 @@ describe('the navigation counts what waits for me', { timeout: 30_000 }, () => {
       'GET /reviews/break-glass?limit=20': () => ({ items: requests(1) }),
       'GET /requests/open': () => ({ items: requests(2) }),
     });
-    expect(await screen.findByText('3 requests waiting for your decision')).toBeTruthy();
+    expect(
+      await screen.findByText('3 requests waiting for your decision', undefined, SLOW),
+    ).toBeTruthy();
     expect(itemOf('Reviews').textContent).toContain('3');
-    expect(await screen.findByText('1 break-glass access to review')).toBeTruthy();
+    expect(await screen.findByText('1 break-glass access to review', undefined, SLOW)).toBeTruthy();
     expect(within(nav()).getByRole('link', { name: 'Break-glass to review' })).toBeTruthy();
-    expect(await screen.findByText('2 windows of yours open now')).toBeTruthy();
+    expect(await screen.findByText('2 windows of yours open now', undefined, SLOW)).toBeTruthy();
     expect(itemOf('My access').textContent).toContain('2');
   });
 
@@ -48,7 +52,9 @@ describe('the navigation counts what waits for me', { timeout: 30_000 }, () => {
       'GET /reviews/break-glass?limit=20': () => ({ items: [] }),
       'GET /requests/open': () => ({ items: [] }),
     });
-    expect(await screen.findByText('20+ requests waiting for your decision')).toBeTruthy();
+    expect(
+      await screen.findByText('20+ requests waiting for your decision', undefined, SLOW),
+    ).toBeTruthy();
     // Nothing to review after break-glass: no shortcut to an empty list.
     expect(within(nav()).queryByRole('link', { name: 'Break-glass to review' })).toBeNull();
   });
@@ -57,7 +63,7 @@ describe('the navigation counts what waits for me', { timeout: 30_000 }, () => {
     const { api } = renderShell(aMe(), {
       'GET /requests/open': () => ({ items: requests(1) }),
     });
-    expect(await screen.findByText('1 window of yours open now')).toBeTruthy();
+    expect(await screen.findByText('1 window of yours open now', undefined, SLOW)).toBeTruthy();
     expect(within(nav()).queryByRole('link', { name: 'Reviews' })).toBeNull();
     const asked = api.call.mock.calls.map(([operationId]) => operationId);
     expect(asked).not.toContain('listPendingReviews');
