@@ -5,11 +5,14 @@ import { personas } from './support/stack';
 test('someone eligible for nothing is told why, and where to look', async ({ browser }) => {
   const nina = await openAs(browser, personas.nina);
   const { page } = nina;
-  await page
-    .getByRole('navigation', { name: 'Side navigation' })
-    .getByRole('link', { name: 'New request' })
-    .click();
-  await expect(page.getByRole('heading', { level: 1, name: 'New request' })).toBeVisible();
+  // Her home says it at once, and nothing invites her to a New request she may not make.
+  await expect(page.getByRole('heading', { level: 1, name: 'My access' })).toBeVisible();
+  await expect(
+    page
+      .getByRole('navigation', { name: 'Side navigation' })
+      .getByRole('link', { name: 'New request' }),
+  ).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'New request' })).toHaveCount(0);
   await expect(page.getByText('You cannot request access to anything yet')).toBeVisible();
   await expect(
     page.getByText(

@@ -2,9 +2,11 @@ import { expect, test } from '@playwright/test';
 import { chooseIdentity, signOut } from './support/sign-in';
 import { personas } from './support/stack';
 
-// Every page of the signed-in area, as an admin (who may open them all) reaches it.
+// Every page of the signed-in area, as an admin (who may open them all) reaches it; `/` is an
+// admin's home, Active access.
 const pages = [
-  { path: '/', heading: 'My access' },
+  { path: '/', heading: 'Active access' },
+  { path: '/my-access', heading: 'My access' },
   { path: '/requests/new', heading: 'New request' },
   { path: '/reviews?status=pending', heading: 'Reviews' },
   { path: '/audit', heading: 'Audit' },

@@ -27,7 +27,7 @@ export const PAGES: readonly PageSpec[] = [
   { name: 'Front door', path: '/', modules: [], budgetKib: FRONT_DOOR_BUDGET_KIB },
   {
     name: 'My access',
-    path: '/',
+    path: '/my-access',
     modules: [...console, 'src/app/routes/my-access-page.tsx'],
     budgetKib: 430,
   },

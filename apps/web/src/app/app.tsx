@@ -1,36 +1,44 @@
 // The console: everything a signed-in person uses, loaded by the front door (main.tsx) on demand.
 import '@cloudscape-design/global-styles/index.css';
-import { useMemo, type ReactNode } from 'react';
+import { useMemo } from 'react';
 import { RouterProvider } from 'react-router';
-import { QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { I18nProvider } from '@cloudscape-design/components/i18n';
 import englishMessages from '@cloudscape-design/components/i18n/messages/all.en';
 import { useAuth } from '../auth/auth-context';
 import type { RuntimeConfig } from '../config/runtime-config';
-import { createApiClient } from '../lib/api-client';
+import { createApiClient, type ApiClient } from '../lib/api-client';
 import { ApiClientContext } from '../lib/api-client-context';
 import { createQueryClient } from '../lib/query-client';
 import { createAppRouter } from './router';
+import { createLoaderContext } from './route-loaders';
+import { AnnouncerProvider } from '../components/ui/announcer';
+import { applyAppearance, loadAppearance } from '../lib/appearance';
 
-function ApiClientProvider({ apiUrl, children }: { apiUrl: string; children: ReactNode }) {
+// Before the first paint of the console: no light flash for someone who chose (or runs) dark.
+applyAppearance(loadAppearance());
+
+function useApiClientFor(apiUrl: string): ApiClient {
   const { getTokens, handleSessionRejected } = useAuth();
-  const client = useMemo(
+  return useMemo(
     () => createApiClient({ baseUrl: apiUrl, getTokens, onUnauthorized: handleSessionRejected }),
     [apiUrl, getTokens, handleSessionRejected],
   );
-  return <ApiClientContext.Provider value={client}>{children}</ApiClientContext.Provider>;
+}
+
+interface Instances {
+  queryClient: QueryClient;
+  loaderContext: ReturnType<typeof createLoaderContext>;
+  router?: ReturnType<typeof createAppRouter>;
 }
 
 // Created once per page, outside React, so StrictMode's double render cannot duplicate them.
-const created = new WeakMap<RuntimeConfig, ReturnType<typeof createInstances>>();
-const createInstances = (config: RuntimeConfig) => ({
-  queryClient: createQueryClient(),
-  router: createAppRouter(config),
-});
-const instancesFor = (config: RuntimeConfig) => {
+const created = new WeakMap<RuntimeConfig, Instances>();
+const instancesFor = (config: RuntimeConfig): Instances => {
   const existing = created.get(config);
   if (existing) return existing;
-  const instances = createInstances(config);
+  const queryClient = createQueryClient();
+  const instances: Instances = { queryClient, loaderContext: createLoaderContext(queryClient) };
   created.set(config, instances);
   return instances;
 };
@@ -41,16 +49,25 @@ export interface AppProps {
 
 /** The console inside the front door's AuthProvider: API client, query cache, router. */
 export function App({ config }: AppProps) {
-  const { queryClient, router } = instancesFor(config);
+  const { status } = useAuth();
+  const client = useApiClientFor(config.apiUrl);
+  const instances = instancesFor(config);
+  // Route loaders fetch only for a signed-in person; set before the router exists, because it runs
+  // the first page's loaders as it is created.
+  instances.loaderContext.setApi(status === 'signed-in' ? client : undefined);
+  instances.router ??= createAppRouter(config, instances.loaderContext);
+  const { queryClient, router } = instances;
   // Cloudscape's own English strings name the controls we do not label ourselves (clear-filter
   // buttons, tab scroll arrows, calendar navigation…); without them those buttons have no name.
   return (
     <I18nProvider locale="en" messages={[englishMessages]}>
-      <ApiClientProvider apiUrl={config.apiUrl}>
+      <ApiClientContext.Provider value={client}>
         <QueryClientProvider client={queryClient}>
-          <RouterProvider router={router} />
+          <AnnouncerProvider>
+            <RouterProvider router={router} />
+          </AnnouncerProvider>
         </QueryClientProvider>
-      </ApiClientProvider>
+      </ApiClientContext.Provider>
     </I18nProvider>
   );
 }

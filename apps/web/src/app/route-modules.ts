@@ -1,9 +1,12 @@
+import { paths } from '../lib/paths';
+
 // Where each page's code is, declared once: the router loads a page from here when it is visited,
 // and the front door starts the same loads early (while the session is checked or the person signs
 // in), so the console and its first page arrive together instead of one after the other.
 
 export const loadAppShell = () => import('./layout/app-shell');
 export const loadSectionGuard = () => import('./routes/section-guard');
+export const loadHomeRedirect = () => import('./routes/home-redirect');
 export const loadMyAccessPage = () => import('./routes/my-access-page');
 export const loadNewRequestPage = () => import('./routes/new-request-page');
 export const loadRequestDetailPage = () => import('./routes/request-detail-page');
@@ -13,11 +16,13 @@ export const loadPolicyPage = () => import('./routes/policy-page');
 
 /** The page modules a path will need first (besides the console itself). */
 export function pageModulesFor(pathname: string): (() => Promise<unknown>)[] {
-  if (pathname === '/') return [loadAppShell, loadMyAccessPage];
-  if (pathname === '/requests/new') return [loadAppShell, loadNewRequestPage];
+  // Home is decided by /me; most people land on My access.
+  if (pathname === paths.home) return [loadAppShell, loadHomeRedirect, loadMyAccessPage];
+  if (pathname === paths.myAccess) return [loadAppShell, loadMyAccessPage];
+  if (pathname === paths.newRequest) return [loadAppShell, loadNewRequestPage];
   if (pathname.startsWith('/requests/')) return [loadAppShell, loadRequestDetailPage];
-  if (pathname === '/reviews') return [loadAppShell, loadSectionGuard, loadReviewsPage];
-  if (pathname === '/audit') return [loadAppShell, loadSectionGuard, loadAuditPage];
-  if (pathname === '/policy') return [loadAppShell, loadPolicyPage];
+  if (pathname === paths.reviews()) return [loadAppShell, loadSectionGuard, loadReviewsPage];
+  if (pathname === paths.audit) return [loadAppShell, loadSectionGuard, loadAuditPage];
+  if (pathname === paths.policy) return [loadAppShell, loadPolicyPage];
   return [loadAppShell];
 }

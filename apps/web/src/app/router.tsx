@@ -10,6 +10,7 @@ import { NotFoundPage } from './routes/not-found-page';
 import {
   loadAppShell,
   loadAuditPage,
+  loadHomeRedirect,
   loadMyAccessPage,
   loadNewRequestPage,
   loadPolicyPage,
@@ -18,6 +19,8 @@ import {
   loadSectionGuard,
 } from './route-modules';
 import { RouteErrorPage } from './routes/route-error-page';
+import { paths, routePatterns } from '../lib/paths';
+import { routeLoaders, type LoaderContext } from './route-loaders';
 
 // Signed-out visitors never download the console chrome.
 const AppShell = lazy(() => loadAppShell().then((module) => ({ default: module.AppShell })));
@@ -61,10 +64,11 @@ const guarded =
   };
 
 /** Each later dashboard is one more child of the signed-in area, with its crumb and nav link. */
-export function createAppRouter(config: RuntimeConfig) {
+export function createAppRouter(config: RuntimeConfig, loaderContext: LoaderContext) {
+  const load = routeLoaders(loaderContext);
   return createBrowserRouter([
     { path: config.redirectPath, Component: AuthCallbackPage, ErrorBoundary: RouteErrorPage },
-    { path: '/signed-out', element: <LandingPage signedOut />, ErrorBoundary: RouteErrorPage },
+    { path: paths.signedOut, element: <LandingPage signedOut />, ErrorBoundary: RouteErrorPage },
     {
       path: '/',
       Component: SignedInArea,
@@ -73,30 +77,40 @@ export function createAppRouter(config: RuntimeConfig) {
       children: [
         {
           index: true,
+          loader: load.home,
+          lazy: async () => ({ Component: (await loadHomeRedirect()).HomeRedirect }),
+        },
+        {
+          path: routePatterns.myAccess,
+          loader: load.myAccess,
           handle: myAccess,
           lazy: async () => ({ Component: (await loadMyAccessPage()).MyAccessPage }),
         },
         {
-          path: 'requests/new',
+          path: routePatterns.newRequest,
+          loader: load.newRequest,
           handle: newRequest,
           lazy: async () => ({
             Component: (await loadNewRequestPage()).NewRequestPage,
           }),
         },
         {
-          path: 'requests/:id',
+          path: routePatterns.request,
+          loader: load.request,
           handle: requestDetail,
           lazy: async () => ({
             Component: (await loadRequestDetailPage()).RequestDetailPage,
           }),
         },
         {
-          path: 'reviews',
+          path: routePatterns.reviews,
+          loader: load.reviews,
           handle: reviews,
           lazy: guarded('reviews', 'Reviews', async () => (await loadReviewsPage()).ReviewsPage),
         },
         {
-          path: 'access',
+          path: routePatterns.activeAccess,
+          loader: load.activeAccess,
           handle: activeAccess,
           lazy: guarded(
             'active-access',
@@ -105,12 +119,14 @@ export function createAppRouter(config: RuntimeConfig) {
           ),
         },
         {
-          path: 'audit',
+          path: routePatterns.audit,
+          loader: load.audit,
           handle: audit,
           lazy: guarded('audit', 'Audit', async () => (await loadAuditPage()).AuditPage),
         },
         {
-          path: 'policy',
+          path: routePatterns.policy,
+          loader: load.policy,
           handle: policy,
           lazy: async () => ({ Component: (await loadPolicyPage()).PolicyPage }),
         },

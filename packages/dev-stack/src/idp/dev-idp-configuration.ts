@@ -1,4 +1,4 @@
-import { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import { errors, type Configuration, type KoaContextWithOIDC } from './oidc-provider';
 import type { Persona } from '../config/dev-config';
 import { renderErrorPage, renderLogoutPage, renderSignedOutPage } from './idp-pages';
 import {

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Provider } from 'oidc-provider';
+import type { Provider } from './oidc-provider';
 import * as z from 'zod';
 import type { Persona } from '../config/dev-config';
 import { renderErrorPage } from './idp-pages';

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Provider, type KoaContextWithOIDC } from 'oidc-provider';
+import { Provider, type KoaContextWithOIDC } from './oidc-provider';
 import * as z from 'zod';
 import type { Persona } from '../config/dev-config';
 import {
@@ -95,6 +95,8 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
     ),
   );
   attachLogging(provider, log, personaEmail);
+  // What oidc-provider's (filtered) in-memory-adapter warning means here, said once and plainly.
+  log('sessions live in memory: restarting the IdP signs everyone out (its keys persist)');
 
   const callback = provider.callback();
   server.on('request', (req, res) => {

@@ -1,5 +1,5 @@
 import type { AccessRequest } from '../access-request';
-import { approvalsOf } from '../access-request';
+import { approvalsOf, STATUS_IN_WORDS } from '../access-request';
 import type { Actor } from '../actor';
 import { isMemberOfAny } from '../actor';
 import type { DomainError } from '../domain-error';
@@ -23,7 +23,7 @@ const checkDecidable = (request: AccessRequest, now: string): Result<void, Domai
   if (request.status !== 'PENDING')
     return refuse(
       'INVALID_STATE',
-      `This request is ${request.status}; only pending requests can be decided.`,
+      `This request is ${STATUS_IN_WORDS[request.status]}; only pending requests can be decided.`,
     );
   if (request.pendingExpiresAt !== undefined && !isBefore(now, request.pendingExpiresAt)) {
     return refuse(

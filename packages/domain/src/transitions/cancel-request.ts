@@ -1,4 +1,5 @@
 import type { AccessRequest } from '../access-request';
+import { STATUS_IN_WORDS } from '../access-request';
 import { fail } from '../domain-error';
 import type { CommentInput, TransitionContext, TransitionResult } from './transition';
 import { advance, cleanComment, isRequester } from './transition';
@@ -14,7 +15,7 @@ export const cancelRequest = (
   if (request.status !== 'PENDING')
     return fail(
       'INVALID_STATE',
-      `This request is ${request.status}; only pending requests can be cancelled.`,
+      `This request is ${STATUS_IN_WORDS[request.status]}; only pending requests can be cancelled.`,
     );
   return advance(
     request,

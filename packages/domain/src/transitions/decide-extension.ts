@@ -1,5 +1,5 @@
 import type { AccessRequest, Extension } from '../access-request';
-import { pendingExtensionOf } from '../access-request';
+import { pendingExtensionOf, STATUS_IN_WORDS } from '../access-request';
 import { isMemberOfAny, personOf } from '../actor';
 import type { DomainError } from '../domain-error';
 import { domainError } from '../domain-error';
@@ -28,7 +28,10 @@ const checkCanDecide = (
     );
   if (request.status !== 'APPROVED')
     return err(
-      domainError('INVALID_STATE', `This request is ${request.status}; the extension is moot.`),
+      domainError(
+        'INVALID_STATE',
+        `This request is ${STATUS_IN_WORDS[request.status]}; the extension is moot.`,
+      ),
     );
   if (accessPhase(request, ctx.now) !== 'active')
     return err(domainError('WINDOW_OVER', 'The window closed before the extension was decided.'));

@@ -1,4 +1,5 @@
 import type { AccessRequest } from '../access-request';
+import { STATUS_IN_WORDS } from '../access-request';
 import { fail } from '../domain-error';
 import { accessPhase } from '../window';
 import type { CommentInput, TransitionContext, TransitionResult } from './transition';
@@ -15,7 +16,7 @@ export const endRequestEarly = (
   if (request.status !== 'APPROVED')
     return fail(
       'INVALID_STATE',
-      `This request is ${request.status}; only approved access can be ended.`,
+      `This request is ${STATUS_IN_WORDS[request.status]}; only approved access can be ended.`,
     );
   if (accessPhase(request, ctx.now) === 'over')
     return fail('WINDOW_OVER', 'The access window is already over.');

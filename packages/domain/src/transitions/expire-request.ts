@@ -1,4 +1,5 @@
 import type { AccessRequest } from '../access-request';
+import { STATUS_IN_WORDS } from '../access-request';
 import { fail } from '../domain-error';
 import { isBefore } from '../time';
 import type { TransitionContext, TransitionResult } from './transition';
@@ -9,7 +10,7 @@ export const expireRequest = (request: AccessRequest, ctx: TransitionContext): T
   if (request.status !== 'PENDING')
     return fail(
       'INVALID_STATE',
-      `This request is ${request.status}; only pending requests expire.`,
+      `This request is ${STATUS_IN_WORDS[request.status]}; only pending requests expire.`,
     );
   if (request.pendingExpiresAt === undefined || isBefore(ctx.now, request.pendingExpiresAt)) {
     return fail(

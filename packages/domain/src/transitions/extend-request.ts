@@ -1,5 +1,5 @@
 import type { AccessRequest, Extension } from '../access-request';
-import { grantedExtensionMinutes, pendingExtensionOf } from '../access-request';
+import { grantedExtensionMinutes, pendingExtensionOf, STATUS_IN_WORDS } from '../access-request';
 import { fail } from '../domain-error';
 import { effectiveRuleFor } from '../policy/policy-evaluator';
 import { accessPhase } from '../window';
@@ -20,7 +20,7 @@ const notOpen = (request: AccessRequest, ctx: TransitionContext): TransitionResu
   if (request.status !== 'APPROVED')
     return fail(
       'INVALID_STATE',
-      `This request is ${request.status}; only an open window can be extended.`,
+      `This request is ${STATUS_IN_WORDS[request.status]}; only an open window can be extended.`,
     );
   switch (accessPhase(request, ctx.now)) {
     case 'active':

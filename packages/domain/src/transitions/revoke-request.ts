@@ -1,4 +1,5 @@
 import type { AccessRequest } from '../access-request';
+import { STATUS_IN_WORDS } from '../access-request';
 import { fail } from '../domain-error';
 import { isAdmin } from '../policy/policy-evaluator';
 import { accessPhase } from '../window';
@@ -21,7 +22,7 @@ export const revokeRequest = (
   if (request.status !== 'APPROVED')
     return fail(
       'INVALID_STATE',
-      `This request is ${request.status}; only approved requests can be revoked.`,
+      `This request is ${STATUS_IN_WORDS[request.status]}; only approved requests can be revoked.`,
     );
   if (accessPhase(request, ctx.now) === 'over')
     return fail('WINDOW_OVER', 'The access window is already over.');

@@ -1,14 +1,30 @@
 import { useEffect, useState } from 'react';
 import { Outlet, useLocation, useMatches, useNavigate } from 'react-router';
 import AppLayout from '@cloudscape-design/components/app-layout';
+import Badge from '@cloudscape-design/components/badge';
 import BreadcrumbGroup from '@cloudscape-design/components/breadcrumb-group';
 import SideNavigation from '@cloudscape-design/components/side-navigation';
 import { useAuth } from '../../auth';
+import { VisuallyHidden } from '../../components/ui/visually-hidden';
 import { useMe } from '../../features/me/api/get-me';
+import { useAppearance } from '../../hooks/use-appearance';
+import { eligibleForNothing, homePathFor } from '../navigation/home-path';
+import { useNavCounts, type NavCount } from '../navigation/nav-counts';
 import { activeNavHref, isRequestPage } from '../navigation/active-nav-href';
 import { breadcrumbsFrom } from '../navigation/breadcrumbs';
 import { sideNavLinks } from '../navigation/side-nav-links';
+import { SkipLink, MAIN_CONTENT_ID } from './skip-link';
 import { TopBar } from './top-bar';
+
+/** A count beside a navigation link; its words are for screen readers, the number for the eye. */
+function CountBadge({ count }: { count: NavCount }) {
+  return (
+    <Badge color="blue">
+      <span aria-hidden="true">{count.text}</span>
+      <VisuallyHidden>{count.spoken}</VisuallyHidden>
+    </Badge>
+  );
+}
 
 interface FollowDetail {
   href?: string;
@@ -19,6 +35,8 @@ interface FollowDetail {
 export function AppShell() {
   const { user, signOut } = useAuth();
   const me = useMe();
+  const [appearance, setAppearance] = useAppearance();
+  const counts = useNavCounts(me.data?.eligibility.roles);
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const matches = useMatches();
@@ -37,14 +55,21 @@ export function AppShell() {
   };
 
   const groups = me.data?.groups ?? [];
+  const home = me.data ? homePathFor(me.data) : '/';
+  const links = sideNavLinks(groups, me.data?.eligibility.roles, {
+    mayRequest: me.data ? !eligibleForNothing(me.data) : true,
+  }).filter((link) => !link.onlyWhenCounted || (link.counter && counts[link.counter]));
   return (
     <>
+      <SkipLink />
       <div id="top-bar" style={{ position: 'sticky', top: 0, zIndex: 1002 }}>
         <TopBar
           name={me.data?.name ?? user?.name ?? user?.email ?? 'Signed in'}
           email={me.data?.email ?? user?.email}
           groups={me.isSuccess ? groups : undefined}
-          onHome={() => void navigate('/')}
+          appearance={appearance}
+          onAppearanceChange={setAppearance}
+          onHome={() => void navigate(home)}
           onSignOut={() => void signOut()}
         />
       </div>
@@ -62,14 +87,18 @@ export function AppShell() {
         onNavigationChange={({ detail }) => setNavigationOpen(detail.open)}
         navigation={
           <SideNavigation
-            header={{ text: 'Elevate', href: '/' }}
+            header={{ text: 'Elevate', href: home }}
             activeHref={activeNavHref(pathname, cameFrom)}
             onFollow={follow}
-            items={sideNavLinks(groups, me.data?.eligibility.roles).map((link) => ({
-              type: 'link',
-              text: link.text,
-              href: link.href,
-            }))}
+            items={links.map((link) => {
+              const count = link.counter && counts[link.counter];
+              return {
+                type: 'link',
+                text: link.text,
+                href: link.href,
+                info: count ? <CountBadge count={count} /> : undefined,
+              };
+            })}
           />
         }
         breadcrumbs={
@@ -79,7 +108,12 @@ export function AppShell() {
             ariaLabel="Breadcrumbs"
           />
         }
-        content={<Outlet />}
+        content={
+          // The skip link's target: focusable by script only, so Tab still starts inside the page.
+          <div id={MAIN_CONTENT_ID} tabIndex={-1} style={{ outline: 'none' }}>
+            <Outlet />
+          </div>
+        }
       />
     </>
   );

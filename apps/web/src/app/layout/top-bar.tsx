@@ -1,17 +1,26 @@
 import TopNavigation from '@cloudscape-design/components/top-navigation';
 import type { ButtonDropdownProps } from '@cloudscape-design/components/button-dropdown';
 import { PRODUCT_NAME } from '../../hooks/use-document-title';
+import type { Appearance, ColorScheme } from '../../lib/appearance';
 
 export interface TopBarProps {
   name: string;
   email: string | undefined;
   /** Undefined while not yet known. */
   groups: readonly string[] | undefined;
+  appearance: Appearance;
+  onAppearanceChange: (next: Appearance) => void;
   onHome: () => void;
   onSignOut: () => void;
 }
 
 const SIGN_OUT = 'sign-out';
+const COMPACT = 'density:compact';
+const SCHEME_ITEMS: { id: `scheme:${ColorScheme}`; scheme: ColorScheme; text: string }[] = [
+  { id: 'scheme:system', scheme: 'system', text: 'Same as my device' },
+  { id: 'scheme:light', scheme: 'light', text: 'Light' },
+  { id: 'scheme:dark', scheme: 'dark', text: 'Dark' },
+];
 
 function groupItems(groups: readonly string[] | undefined): ButtonDropdownProps.Item[] {
   if (groups === undefined) return [{ id: 'groups-loading', text: 'Loading…', disabled: true }];
@@ -24,8 +33,43 @@ function groupItems(groups: readonly string[] | undefined): ButtonDropdownProps.
   }));
 }
 
-/** Product identity, who is signed in with their groups, and sign-out. */
-export function TopBar({ name, email, groups, onHome, onSignOut }: TopBarProps) {
+function appearanceItems(appearance: Appearance): ButtonDropdownProps.ItemOrGroup[] {
+  return [
+    {
+      id: 'appearance',
+      text: 'Appearance',
+      items: SCHEME_ITEMS.map(({ id, scheme, text }) => ({
+        id,
+        text,
+        itemType: 'checkbox',
+        checked: appearance.colorScheme === scheme,
+      })),
+    },
+    {
+      id: 'density',
+      text: 'Density',
+      items: [
+        {
+          id: COMPACT,
+          text: 'Compact',
+          itemType: 'checkbox',
+          checked: appearance.density === 'compact',
+        },
+      ],
+    },
+  ];
+}
+
+/** Product identity, who is signed in with their groups, appearance, and sign-out. */
+export function TopBar({
+  name,
+  email,
+  groups,
+  appearance,
+  onAppearanceChange,
+  onHome,
+  onSignOut,
+}: TopBarProps) {
   return (
     <TopNavigation
       identity={{
@@ -46,10 +90,18 @@ export function TopBar({ name, email, groups, onHome, onSignOut }: TopBarProps) 
           ariaLabel: `Signed in as ${name}`,
           items: [
             { id: 'groups', text: 'Your groups', items: groupItems(groups) },
+            ...appearanceItems(appearance),
             { id: SIGN_OUT, text: 'Sign out' },
           ],
           onItemClick: ({ detail }) => {
-            if (detail.id === SIGN_OUT) onSignOut();
+            if (detail.id === SIGN_OUT) return onSignOut();
+            if (detail.id === COMPACT)
+              return onAppearanceChange({
+                ...appearance,
+                density: appearance.density === 'compact' ? 'comfortable' : 'compact',
+              });
+            const scheme = SCHEME_ITEMS.find((item) => item.id === detail.id)?.scheme;
+            if (scheme) onAppearanceChange({ ...appearance, colorScheme: scheme });
           },
         },
       ]}

@@ -1,10 +1,10 @@
 import ContentLayout from '@cloudscape-design/components/content-layout';
-import Flashbar from '@cloudscape-design/components/flashbar';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { ActiveAccessTable } from '../../features/active-access/components/active-access-table';
 import { useDocumentTitle } from '../../hooks/use-document-title';
 import { useFlashMessages } from '../../hooks/use-flash-messages';
+import { FlashMessages } from '../../components/ui/flash-messages';
 
 export function ActiveAccessPage() {
   useDocumentTitle('Active access');
@@ -19,7 +19,7 @@ export function ActiveAccessPage() {
           >
             Active access
           </Header>
-          <Flashbar items={flash.items} stackItems={false} />
+          <FlashMessages flash={flash} />
         </SpaceBetween>
       }
     >

@@ -1,9 +1,9 @@
-import Flashbar from '@cloudscape-design/components/flashbar';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { AuditExplorer } from '../../features/audit/components/audit-explorer';
 import { usePolicy } from '../../features/policy/api/get-policy';
 import { useDocumentTitle } from '../../hooks/use-document-title';
 import { useFlashMessages } from '../../hooks/use-flash-messages';
+import { FlashMessages } from '../../components/ui/flash-messages';
 
 export function AuditPage() {
   useDocumentTitle('Audit');
@@ -14,7 +14,7 @@ export function AuditPage() {
   const roles = [...new Set(policy.data?.policy?.rules.flatMap((rule) => rule.roles) ?? [])].sort();
   return (
     <SpaceBetween size="m">
-      <Flashbar items={flash.items} stackItems={false} />
+      <FlashMessages flash={flash} />
       <AuditExplorer accounts={accounts} roles={roles} onFlash={flash.show} />
     </SpaceBetween>
   );

@@ -1,15 +1,20 @@
 import ContentLayout from '@cloudscape-design/components/content-layout';
-import Flashbar from '@cloudscape-design/components/flashbar';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
+import { useMe } from '../../features/me/api/get-me';
 import { IdentitySummary } from '../../features/me/components/identity-summary';
 import { MyRequests } from '../../features/requests/components/my-requests';
 import { useDocumentTitle } from '../../hooks/use-document-title';
 import { useFlashMessages } from '../../hooks/use-flash-messages';
+import { FlashMessages } from '../../components/ui/flash-messages';
+import { eligibleForNothing } from '../navigation/home-path';
+import { NothingToRequest } from './nothing-to-request';
 
 export function MyAccessPage() {
   useDocumentTitle('My access');
   const flash = useFlashMessages();
+  const me = useMe();
+  const mayRequest = !me.data || !eligibleForNothing(me.data);
   return (
     <ContentLayout
       header={
@@ -20,12 +25,13 @@ export function MyAccessPage() {
           >
             My access
           </Header>
-          <Flashbar items={flash.items} stackItems={false} />
+          <FlashMessages flash={flash} />
         </SpaceBetween>
       }
     >
       <SpaceBetween size="l">
-        <MyRequests onFlash={flash.show} />
+        {!mayRequest && me.data && <NothingToRequest groups={me.data.groups} />}
+        <MyRequests onFlash={flash.show} mayRequest={mayRequest} />
         <IdentitySummary />
       </SpaceBetween>
     </ContentLayout>

@@ -10,10 +10,12 @@ import type { RequestView } from '@elevate/contracts';
 import { useMe } from '../../features/me/api/get-me';
 import { NewRequestForm } from '../../features/requests/components/new-request-form';
 import { prefillFrom } from '../../features/requests/components/request-prefill';
-import { EmptyState } from '../../components/ui/empty-state';
 import { ProblemAlert } from '../../components/ui/problem-alert';
 import { useDocumentTitle } from '../../hooks/use-document-title';
 import type { FlashState } from '../../hooks/use-flash-messages';
+import { paths } from '../../lib/paths';
+import { eligibleForNothing } from '../navigation/home-path';
+import { NothingToRequest } from './nothing-to-request';
 
 function createdFlash(request: RequestView): FlashState {
   const what = `${request.roleName} in ${request.accountName ?? request.accountId}`;
@@ -71,27 +73,14 @@ export function NewRequestPage() {
         action={<Button onClick={() => void me.refetch()}>Try again</Button>}
       />
     );
-  else if (me.data.eligibility.entries.length === 0) {
-    const groups = me.data.groups.length > 0 ? me.data.groups.join(', ') : 'none';
-    body = (
-      <Container>
-        <EmptyState
-          title="You cannot request access to anything yet"
-          action={<Button onClick={() => void navigate('/policy')}>See the policy</Button>}
-        >
-          No rule of Elevate’s policy grants a role to your groups (your groups: {groups}). Ask your
-          Elevate administrators to add a rule for one of your groups, or to add you to a group that
-          has one.
-        </EmptyState>
-      </Container>
-    );
-  } else {
+  else if (eligibleForNothing(me.data)) body = <NothingToRequest groups={me.data.groups} />;
+  else {
     body = (
       <NewRequestForm
         entries={me.data.eligibility.entries}
         prefill={prefill}
-        onCreated={(request) => void navigate('/', { state: createdFlash(request) })}
-        onCancel={() => void navigate('/')}
+        onCreated={(request) => void navigate(paths.myAccess, { state: createdFlash(request) })}
+        onCancel={() => void navigate(paths.myAccess)}
       />
     );
   }

@@ -6,6 +6,7 @@ import Header from '@cloudscape-design/components/header';
 import Container from '@cloudscape-design/components/container';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useDocumentTitle } from '../../hooks/use-document-title';
+import { paths } from '../../lib/paths';
 
 export function NotFoundPage() {
   useDocumentTitle('Page not found');
@@ -17,7 +18,7 @@ export function NotFoundPage() {
           <Box variant="p">
             There is no page at this address. It may have moved, or the link may be mistyped.
           </Box>
-          <Button onClick={() => void navigate('/')}>Go to My access</Button>
+          <Button onClick={() => void navigate(paths.myAccess)}>Go to My access</Button>
         </SpaceBetween>
       </Container>
     </ContentLayout>

@@ -3,7 +3,6 @@ import { useNavigate, useParams } from 'react-router';
 import Button from '@cloudscape-design/components/button';
 import Container from '@cloudscape-design/components/container';
 import ContentLayout from '@cloudscape-design/components/content-layout';
-import Flashbar from '@cloudscape-design/components/flashbar';
 import Header from '@cloudscape-design/components/header';
 import Skeleton from '@cloudscape-design/components/skeleton';
 import SpaceBetween from '@cloudscape-design/components/space-between';
@@ -22,6 +21,8 @@ import { ProblemAlert } from '../../components/ui/problem-alert';
 import { useDocumentTitle } from '../../hooks/use-document-title';
 import { useFlashMessages } from '../../hooks/use-flash-messages';
 import { isApiProblem } from '../../lib/api-problem';
+import { FlashMessages } from '../../components/ui/flash-messages';
+import { paths } from '../../lib/paths';
 
 function DetailSkeleton() {
   return (
@@ -58,7 +59,7 @@ export function RequestDetailPage() {
       <Container>
         <EmptyState
           title="This request is not available to you"
-          action={<Button onClick={() => void navigate('/')}>Go to My access</Button>}
+          action={<Button onClick={() => void navigate(paths.myAccess)}>Go to My access</Button>}
         >
           It may not exist, or it is neither yours, routed to you, nor visible to your role.
         </EmptyState>
@@ -103,7 +104,7 @@ export function RequestDetailPage() {
           >
             {request.data ? requestLabel(request.data) : 'Request'}
           </Header>
-          <Flashbar items={flash.items} stackItems={false} />
+          <FlashMessages flash={flash} />
         </SpaceBetween>
       }
     >

@@ -1,6 +1,5 @@
 import { useSearchParams } from 'react-router';
 import ContentLayout from '@cloudscape-design/components/content-layout';
-import Flashbar from '@cloudscape-design/components/flashbar';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useMe } from '../../features/me/api/get-me';
@@ -8,6 +7,7 @@ import type { ReviewQueue } from '../../features/reviews/api/review-keys';
 import { ReviewQueues } from '../../features/reviews/components/review-queues';
 import { useDocumentTitle } from '../../hooks/use-document-title';
 import { useFlashMessages } from '../../hooks/use-flash-messages';
+import { FlashMessages } from '../../components/ui/flash-messages';
 
 const TABS: readonly ReviewQueue[] = ['pending', 'break-glass', 'decided'];
 
@@ -28,7 +28,7 @@ export function ReviewsPage() {
           >
             Reviews
           </Header>
-          <Flashbar items={flash.items} stackItems={false} />
+          <FlashMessages flash={flash} />
         </SpaceBetween>
       }
     >

@@ -10,6 +10,7 @@ import { useMe } from '../../features/me/api/get-me';
 import { PageStatus } from '../../components/ui/page-status';
 import { useDocumentTitle } from '../../hooks/use-document-title';
 import { mayUseSection, type NavSection } from '../navigation/access-groups';
+import { paths } from '../../lib/paths';
 
 /** Keeps a deep link to a section the user's groups do not include from showing a page of errors. */
 export function SectionGuard({
@@ -39,7 +40,7 @@ function NotForYou({ title }: { title: string }) {
           <Box variant="p">
             This page is for members of other groups. Your groups do not include it.
           </Box>
-          <Button onClick={() => void navigate('/')}>Go to My access</Button>
+          <Button onClick={() => void navigate(paths.myAccess)}>Go to My access</Button>
         </SpaceBetween>
       </Container>
     </ContentLayout>

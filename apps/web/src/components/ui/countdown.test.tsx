@@ -17,10 +17,10 @@ describe('countdown', () => {
     render(
       <Countdown until="2026-05-12T12:01:02Z" elapsedText="Access ended" onElapsed={onElapsed} />,
     );
-    expect(screen.getByRole('timer').textContent).toBe('1 min 02 s left');
+    expect(screen.getByRole('timer').textContent).toBe('1 minute 2 seconds left');
 
     act(() => vi.advanceTimersByTime(3_000));
-    expect(screen.getByRole('timer').textContent).toBe('59 s left');
+    expect(screen.getByRole('timer').textContent).toBe('59 seconds left');
     expect(onElapsed).not.toHaveBeenCalled();
 
     act(() => vi.advanceTimersByTime(59_000));
@@ -32,7 +32,7 @@ describe('countdown', () => {
   it('shows hours for long windows and the end in UTC on hover', () => {
     render(<Countdown until="2026-05-12T14:05:00Z" />);
     const timer = screen.getByRole('timer');
-    expect(timer.textContent).toBe('2 h 05 min left');
+    expect(timer.textContent).toBe('2 hours 5 minutes left');
     expect(timer.getAttribute('title')).toBe('Until 2026-05-12 14:05:00 UTC');
   });
 });

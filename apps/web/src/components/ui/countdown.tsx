@@ -6,7 +6,7 @@ import { formatUtcDateTime } from '../../lib/format-time';
 export interface CountdownProps {
   /** ISO-8601 instant the countdown reaches zero at. */
   until: string;
-  /** Said once the time is up, instead of "0 s left". */
+  /** Said once the time is up, instead of "0 seconds left". */
   elapsedText?: string;
   /** Called once when the time runs out while shown (e.g. to refetch the request). */
   onElapsed?: () => void;

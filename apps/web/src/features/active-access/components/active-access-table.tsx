@@ -2,7 +2,8 @@ import { useState } from 'react';
 import Badge from '@cloudscape-design/components/badge';
 import Button from '@cloudscape-design/components/button';
 import Header from '@cloudscape-design/components/header';
-import Table from '@cloudscape-design/components/table';
+import { RequestStatusIndicator } from '../../../components/ui/request-status';
+import { TableOrCards } from '../../../components/ui/table-or-cards';
 import type { ActiveAccessItem } from '@elevate/contracts';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { LocalTime } from '../../../components/ui/local-time';
@@ -10,6 +11,7 @@ import { ProblemAlert } from '../../../components/ui/problem-alert';
 import type { FlashMessage } from '../../../hooks/use-flash-messages';
 import { useAccessListing, type AccessListing } from '../api/get-active-access';
 import { RevokeAccessModal } from './revoke-access-modal';
+import { paths } from '../../../lib/paths';
 
 const TITLES: Record<AccessListing, { header: string; description: string; empty: string }> = {
   active: {
@@ -39,7 +41,9 @@ export function ActiveAccessTable({
   return (
     <>
       {query.isError ? <ProblemAlert error={query.error} /> : null}
-      <Table
+      <TableOrCards<ActiveAccessItem>
+        label={titles.header}
+        cardHeader="requester"
         variant="container"
         loading={query.isPending}
         loadingText="Loading access"
@@ -58,9 +62,7 @@ export function ActiveAccessTable({
           {
             id: 'requester',
             header: 'Who',
-            cell: (item) => (
-              <a href={`/requests/${encodeURIComponent(item.id)}`}>{item.requester.name}</a>
-            ),
+            cell: (item) => <a href={paths.request(item.id)}>{item.requester.name}</a>,
           },
           {
             id: 'account',
@@ -73,7 +75,11 @@ export function ActiveAccessTable({
             header: 'Until',
             cell: (item) => (item.window ? <LocalTime iso={item.window.endsAt} compact /> : '—'),
           },
-          { id: 'phase', header: 'Now', cell: (item) => item.phase ?? item.status.toLowerCase() },
+          {
+            id: 'phase',
+            header: 'Now',
+            cell: (item) => <RequestStatusIndicator status={item.status} phase={item.phase} />,
+          },
           { id: 'sessions', header: 'Sessions', cell: (item) => item.sessionsIssued },
           {
             id: 'kind',

@@ -32,6 +32,7 @@ import { auditFiltersFromSearch, searchOfAuditFilters } from '../state/audit-url
 import { useAuditPage } from '../api/get-audit-page';
 import { useCursorPages } from '../../../hooks/use-cursor-pages';
 import { PAGINATION_LABELS } from '../../../components/ui/pagination-labels';
+import { paths } from '../../../lib/paths';
 
 export interface AuditExplorerProps {
   /** The policy's account catalog and roles, for the pickers; free text is not offered for these. */
@@ -142,10 +143,10 @@ export function AuditExplorer({ accounts, roles, onFlash }: AuditExplorerProps) 
       header: 'Requested',
       cell: (item) => (
         <Link
-          href={`/requests/${encodeURIComponent(item.id)}`}
+          href={paths.request(item.id)}
           onFollow={(event) => {
             event.preventDefault();
-            void navigate(`/requests/${encodeURIComponent(item.id)}`);
+            void navigate(paths.request(item.id));
           }}
           // Holds the visible time too, so speech users can say what they see (WCAG 2.5.3).
           ariaLabel={`Timeline of ${item.requester.name}'s ${item.roleName} in ${item.accountName ?? item.accountId}, requested ${formatCompactDateTime(new Date(item.createdAt))}`}
@@ -266,7 +267,7 @@ export function AuditExplorer({ accounts, roles, onFlash }: AuditExplorerProps) 
                 controlId="audit-requester"
                 type="search"
                 value={requesterDraft}
-                placeholder="Email or subject"
+                placeholder="name@example.com"
                 onChange={({ detail }) => setRequesterDraft(detail.value)}
                 onKeyDown={({ detail }) => {
                   if (detail.key === 'Enter') apply({ requester: requesterDraft });

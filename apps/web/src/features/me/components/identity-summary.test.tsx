@@ -44,7 +44,7 @@ describe('identity summary', () => {
     expect(screen.getByText('9e2f3a4b-rita')).toBeTruthy();
     expect(screen.getByText('reviewers')).toBeTruthy();
     expect(screen.getByText('engineers')).toBeTruthy();
-    expect(screen.getByText('Yes (pwd, mfa)')).toBeTruthy();
+    expect(screen.getByText('Yes, multi-factor (password)')).toBeTruthy();
     const time = document.querySelector('time');
     expect(time?.getAttribute('title')).toBe('2026-05-12 12:03:09 UTC');
     expect(time?.getAttribute('dateTime')).toBe('2026-05-12T12:03:09.000Z');
@@ -52,7 +52,7 @@ describe('identity summary', () => {
 
   it('says plainly when MFA was not used and the user has no groups', async () => {
     renderWith(async () => ({ ...me, groups: [], amr: ['pwd'], authTime: undefined }));
-    expect(await screen.findByText('No (pwd)')).toBeTruthy();
+    expect(await screen.findByText('No, password only')).toBeTruthy();
     expect(screen.getByText(/None\. Your administrator adds you to groups/)).toBeTruthy();
     expect(screen.getByText('Not reported')).toBeTruthy();
   });

@@ -13,4 +13,5 @@ export const requestKeys = {
   mine: (filter: MyRequestsFilter = {}, cursor?: string) =>
     [...requestKeys.all, 'mine', filter, cursor ?? null] as const,
   detail: (id: string) => [...requestKeys.all, 'detail', id] as const,
+  open: () => [...requestKeys.all, 'open'] as const,
 };

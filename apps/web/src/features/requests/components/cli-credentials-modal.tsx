@@ -21,6 +21,7 @@ import { LocalTime } from '../../../components/ui/local-time';
 import { ProblemAlert } from '../../../components/ui/problem-alert';
 import { isStepUpRequired } from '../../../lib/api-problem';
 import { useCliCredentials } from '../api/start-session';
+import { requestLabel } from './request-label';
 
 /** The tabs in order; `files` shows the credentials and config blocks together. */
 export const CLI_FORMAT_TABS = [
@@ -177,16 +178,22 @@ export function CliCredentialsModal({ request, onClose }: CliCredentialsModalPro
   const { stepUp } = useAuth();
   const { mutate, reset } = issue;
   const requestId = request?.id;
+  const what = request ? requestLabel(request) : undefined;
 
   useEffect(() => {
     if (requestId === undefined) return;
     mutate(requestId, {
       onError: (error) => {
-        if (isStepUpRequired(error)) void stepUp();
+        // Back from the sign-in, the notice names the button and the request to click.
+        if (isStepUpRequired(error))
+          void stepUp(
+            undefined,
+            `You signed in again with MFA. Now click CLI credentials on ${what ?? 'the request'} again.`,
+          );
       },
     });
     return () => reset();
-  }, [requestId, mutate, reset, stepUp]);
+  }, [requestId, what, mutate, reset, stepUp]);
 
   const close = () => {
     reset();

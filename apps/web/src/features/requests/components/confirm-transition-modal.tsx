@@ -23,6 +23,13 @@ const COPY: Record<RequesterTransition, { header: string; confirm: string; expla
   },
 };
 
+// "End" on a window that has not opened yet: nothing is running, so nothing "ends now".
+const CALL_OFF = {
+  header: 'Cancel access before it starts?',
+  confirm: 'Cancel access',
+  explain: 'The window will not open, and no console or CLI access is issued from this request.',
+};
+
 export interface ConfirmTransitionModalProps {
   transition: RequesterTransition;
   request: RequestSummary | null;
@@ -42,7 +49,7 @@ export function ConfirmTransitionModal({
   onDismiss,
 }: ConfirmTransitionModalProps) {
   const [comment, setComment] = useState('');
-  const copy = COPY[transition];
+  const copy = transition === 'end' && request?.phase === 'scheduled' ? CALL_OFF : COPY[transition];
   const tooLong = [...comment].length > COMMENT_MAX_LENGTH;
   return (
     <Modal

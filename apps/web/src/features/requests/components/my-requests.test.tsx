@@ -29,7 +29,7 @@ const ended = aRequest({
   allowedActions: [],
 });
 
-describe('my requests', () => {
+describe('my requests', { timeout: 30_000 }, () => {
   afterEach(cleanup);
 
   const api = () =>

@@ -6,11 +6,12 @@ import Link from '@cloudscape-design/components/link';
 import Pagination from '@cloudscape-design/components/pagination';
 import Select, { type SelectProps } from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import Table, { type TableProps } from '@cloudscape-design/components/table';
+import type { TableProps } from '@cloudscape-design/components/table';
 import TextFilter from '@cloudscape-design/components/text-filter';
 import { useEffect, useState } from 'react';
 import { requestStatusSchema, type RequestStatus, type RequestSummary } from '@elevate/contracts';
 import { EmptyState } from '../../../components/ui/empty-state';
+import { TableOrCards } from '../../../components/ui/table-or-cards';
 import { ProblemAlert } from '../../../components/ui/problem-alert';
 import { RequestStatusIndicator, requestStatusLabel } from '../../../components/ui/request-status';
 import {
@@ -26,6 +27,7 @@ import { hasTimeLeft, RequestWindow, TimeLeft } from './request-window';
 import { requestLabel } from './request-label';
 import { mayFederate, useRequesterActions } from './requester-actions';
 import { PAGINATION_LABELS } from '../../../components/ui/pagination-labels';
+import { paths } from '../../../lib/paths';
 
 const ANY_STATUS: SelectProps.Option = { value: '', label: 'Any status' };
 const STATUS_OPTIONS: SelectProps.Option[] = [
@@ -38,10 +40,12 @@ const STATUS_OPTIONS: SelectProps.Option[] = [
 
 export interface MyRequestsProps {
   onFlash: (message: FlashMessage) => void;
+  /** False for someone no rule lets request anything: no "New request" to disappoint them. */
+  mayRequest?: boolean;
 }
 
 /** My requests newest first, live while anything is pending or open, with what I may do to each. */
-export function MyRequests({ onFlash }: MyRequestsProps) {
+export function MyRequests({ onFlash, mayRequest = true }: MyRequestsProps) {
   const [status, setStatus] = useState<RequestStatus | ''>('');
   const [textDraft, setTextDraft] = useState('');
   const [text, setText] = useState('');
@@ -86,10 +90,15 @@ export function MyRequests({ onFlash }: MyRequestsProps) {
     ) : (
       <EmptyState
         title="No requests yet"
-        action={<Button onClick={() => void navigate('/requests/new')}>New request</Button>}
+        action={
+          mayRequest ? (
+            <Button onClick={() => void navigate(paths.newRequest)}>New request</Button>
+          ) : undefined
+        }
       >
-        Ask for a role in an account you need to work in; a reviewer decides, then you get console
-        and CLI access here.
+        {mayRequest
+          ? 'Ask for a role in an account you need to work in; a reviewer decides, then you get console and CLI access here.'
+          : 'Requests you make once a rule lets you will be listed here.'}
       </EmptyState>
     );
 
@@ -107,10 +116,10 @@ export function MyRequests({ onFlash }: MyRequestsProps) {
       cell: (item) => (
         <span>
           <Link
-            href={`/requests/${encodeURIComponent(item.id)}`}
+            href={paths.request(item.id)}
             onFollow={(event) => {
               event.preventDefault();
-              void navigate(`/requests/${encodeURIComponent(item.id)}`);
+              void navigate(paths.request(item.id));
             }}
             ariaLabel={`Details: ${requestLabel(item)}`}
           >
@@ -160,16 +169,20 @@ export function MyRequests({ onFlash }: MyRequestsProps) {
           action={<Button onClick={() => void requests.refetch()}>Try again</Button>}
         />
       ) : (
-        <Table<RequestSummary | SkeletonRow>
-          ariaLabels={{ tableLabel: 'My requests' }}
+        <TableOrCards<RequestSummary | SkeletonRow>
+          label="My requests"
           columnDefinitions={withSkeletonCells(columns)}
+          cardHeader="account"
           items={tableItems}
           trackBy="id"
           empty={empty}
           variant="container"
-          wrapLines
-          // When the table is wider than the screen, the actions column stays in view.
-          stickyColumns={{ last: 1 }}
+          tableProps={{
+            wrapLines: true,
+            // When the table is wider than the screen, the actions column stays in view.
+            stickyColumns: { last: 1 },
+            isItemDisabled: (item) => isSkeletonRow(item),
+          }}
           header={
             <Header
               variant="h2"
@@ -187,9 +200,11 @@ export function MyRequests({ onFlash }: MyRequestsProps) {
                     loading={requests.isFetching && !loading}
                     onClick={() => void requests.refetch()}
                   />
-                  <Button variant="primary" onClick={() => void navigate('/requests/new')}>
-                    New request
-                  </Button>
+                  {mayRequest && (
+                    <Button variant="primary" onClick={() => void navigate(paths.newRequest)}>
+                      New request
+                    </Button>
+                  )}
                 </SpaceBetween>
               }
             >
@@ -228,12 +243,11 @@ export function MyRequests({ onFlash }: MyRequestsProps) {
               ariaLabels={PAGINATION_LABELS}
             />
           }
-          isItemDisabled={(item) => isSkeletonRow(item)}
         />
       )}
       {requesterActions.dialogs}
       <Box variant="small" color="text-body-secondary">
-        <RouterLink to="/policy" style={{ color: 'inherit' }}>
+        <RouterLink to={paths.policy} style={{ color: 'inherit' }}>
           What may I request?
         </RouterLink>
       </Box>

@@ -57,6 +57,20 @@ describe('new request form', () => {
   beforeEach(() => window.localStorage.clear());
   afterEach(cleanup);
 
+  it('names every field uniquely, the start date and time included', { timeout: 30_000 }, () => {
+    setup();
+    fireEvent.click(screen.getByRole('radio', { name: 'At a set time' }));
+    expect(screen.getByRole('textbox', { name: 'Start date' })).toBeTruthy();
+    expect(screen.getByRole('textbox', { name: 'Start time' })).toBeTruthy();
+    const names = screen.getAllByRole('textbox').map((box) =>
+      (box.getAttribute('aria-labelledby') ?? '')
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' '),
+    );
+    expect(new Set(names).size).toBe(names.length);
+  });
+
   it('shows the justification rule and checks it as the user types', () => {
     setup();
     expect(field('Justification').findConstraint()?.getElement().textContent).toContain(
@@ -85,10 +99,10 @@ describe('new request form', () => {
     const input = field('Duration (minutes)').findControl()?.getElement().querySelector('input');
     expect(input?.value).toBe('60');
     expect(field('Duration (minutes)').findConstraint()?.getElement().textContent).toBe(
-      'Default 1 h, at most 2 h.',
+      'Default 1 hour, at most 2 hours.',
     );
     type('Duration (minutes)', '180');
-    expect(errorOf('Duration (minutes)')).toBe('At most 2 h (120 minutes) for this role.');
+    expect(errorOf('Duration (minutes)')).toBe('At most 2 hours (120 minutes) for this role.');
   });
 
   it('sends nothing while a rule is broken and says which fields need attention', () => {

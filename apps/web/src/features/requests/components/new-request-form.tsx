@@ -344,53 +344,66 @@ export function NewRequestForm({
               {entry && !breakGlass && (
                 <FormField
                   label="Start"
-                  errorText={errorFor('start')}
-                  constraintText={`Your local time. At most ${formatMinutes(entry.maxStartDelayMinutes)} ahead.`}
+                  constraintText={
+                    startMode === 'later'
+                      ? undefined
+                      : `You may also choose a time up to ${formatMinutes(entry.maxStartDelayMinutes)} ahead.`
+                  }
                 >
-                  <SpaceBetween size="s">
-                    <RadioGroup
-                      ariaLabel="Start"
-                      value={startMode}
-                      onChange={({ detail }) =>
-                        setStartMode(detail.value === 'later' ? 'later' : 'approval')
-                      }
-                      items={[
-                        { value: 'approval', label: 'As soon as it is approved' },
-                        { value: 'later', label: 'At a set time' },
-                      ]}
-                    />
-                    {startMode === 'later' && (
-                      <SpaceBetween direction="horizontal" size="xs">
-                        <DatePicker
-                          value={startDate}
-                          onChange={({ detail }) => {
-                            setStartDate(detail.value);
-                            touch('start');
-                          }}
-                          placeholder="YYYY/MM/DD"
-                          ariaLabel="Start date"
-                          openCalendarAriaLabel={(selected) =>
-                            `Choose start date${selected ? `, selected ${selected}` : ''}`
-                          }
-                          isDateEnabled={(date) =>
-                            date.getTime() >= new Date(new Date(now()).toDateString()).getTime()
-                          }
-                        />
-                        <TimeInput
-                          value={startTime}
-                          onChange={({ detail }) => {
-                            setStartTime(detail.value);
-                            touch('start');
-                          }}
-                          format="hh:mm"
-                          placeholder="hh:mm"
-                          ariaLabel="Start time"
-                          use24Hour
-                        />
-                      </SpaceBetween>
-                    )}
-                  </SpaceBetween>
+                  <RadioGroup
+                    value={startMode}
+                    onChange={({ detail }) =>
+                      setStartMode(detail.value === 'later' ? 'later' : 'approval')
+                    }
+                    items={[
+                      { value: 'approval', label: 'As soon as it is approved' },
+                      { value: 'later', label: 'At a set time' },
+                    ]}
+                  />
                 </FormField>
+              )}
+              {entry && !breakGlass && startMode === 'later' && (
+                // Two fields of their own, so each has its own name: inside the "Start" field both
+                // were read as plain "Start".
+                <SpaceBetween direction="horizontal" size="xs">
+                  <FormField
+                    label="Start date"
+                    controlId="request-start-date"
+                    errorText={errorFor('start')}
+                    constraintText={`Your local time. At most ${formatMinutes(entry.maxStartDelayMinutes)} ahead.`}
+                  >
+                    <DatePicker
+                      controlId="request-start-date"
+                      value={startDate}
+                      onChange={({ detail }) => {
+                        setStartDate(detail.value);
+                        touch('start');
+                      }}
+                      placeholder="YYYY/MM/DD"
+                      openCalendarAriaLabel={(selected) =>
+                        `Choose start date${selected ? `, selected ${selected}` : ''}`
+                      }
+                      isDateEnabled={(date) =>
+                        date.getTime() >= new Date(new Date(now()).toDateString()).getTime()
+                      }
+                      invalid={Boolean(errorFor('start'))}
+                    />
+                  </FormField>
+                  <FormField label="Start time" controlId="request-start-time">
+                    <TimeInput
+                      controlId="request-start-time"
+                      value={startTime}
+                      onChange={({ detail }) => {
+                        setStartTime(detail.value);
+                        touch('start');
+                      }}
+                      format="hh:mm"
+                      placeholder="hh:mm"
+                      use24Hour
+                      invalid={Boolean(errorFor('start'))}
+                    />
+                  </FormField>
+                </SpaceBetween>
               )}
             </SpaceBetween>
           </Container>

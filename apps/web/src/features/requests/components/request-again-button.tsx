@@ -3,6 +3,7 @@ import Button from '@cloudscape-design/components/button';
 import type { RequestSummary } from '@elevate/contracts';
 import { requestLabel } from './request-label';
 import { prefillSearch } from './request-prefill';
+import { paths } from '../../../lib/paths';
 
 /** Opens New request filled in like this one; the user checks and sends it. */
 export function RequestAgainButton({ request }: { request: RequestSummary }) {
@@ -10,7 +11,7 @@ export function RequestAgainButton({ request }: { request: RequestSummary }) {
   return (
     <Button
       variant="normal"
-      onClick={() => void navigate(`/requests/new?${prefillSearch(request)}`)}
+      onClick={() => void navigate(`${paths.newRequest}?${prefillSearch(request)}`)}
       ariaLabel={`Request again: ${requestLabel(request)}`}
     >
       Request again

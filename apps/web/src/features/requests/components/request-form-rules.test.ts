@@ -87,7 +87,7 @@ describe('new request rules', () => {
   it('keeps the duration between 15 minutes and the rule maximum', () => {
     const entry = anEntry({ maxDurationMinutes: 120 });
     expect(checkDuration('14', entry)).toBe('At least 15 minutes.');
-    expect(checkDuration('121', entry)).toBe('At most 2 h (120 minutes) for this role.');
+    expect(checkDuration('121', entry)).toBe('At most 2 hours (120 minutes) for this role.');
     expect(checkDuration('30.5', entry)).toBe('Enter whole minutes.');
     expect(checkDuration('', entry)).toBe('Enter a duration in minutes.');
     expect(checkDuration('120', entry)).toBeUndefined();
@@ -97,7 +97,7 @@ describe('new request rules', () => {
     const now = Date.parse('2026-05-12T12:00:00Z');
     const entry = anEntry({ maxStartDelayMinutes: 60 });
     expect(checkStart('2026-05-12T11:59:00Z', entry, now)).toMatch(/future/);
-    expect(checkStart('2026-05-12T13:01:00Z', entry, now)).toBe('At most 1 h from now.');
+    expect(checkStart('2026-05-12T13:01:00Z', entry, now)).toBe('At most 1 hour from now.');
     expect(checkStart('2026-05-12T12:30:00Z', entry, now)).toBeUndefined();
     expect(checkStart(undefined, entry, now)).toBe('Pick a date and a time.');
     expect(localStartToIso('2026-05-12', '1:00')).toBeUndefined();

@@ -27,14 +27,26 @@ export function RequestWindow({
       </span>
     );
   }
-  const start = request.scheduledStart ? (
-    <LocalTime iso={request.scheduledStart} compact={compact} />
-  ) : (
-    'on approval'
-  );
+  const asked = formatMinutes(request.requestedDurationMinutes);
+  // Decided or withdrawn without ever opening: what was asked, not a window that never was.
+  if (
+    request.status === 'REJECTED' ||
+    request.status === 'CANCELLED' ||
+    request.status === 'EXPIRED'
+  )
+    return (
+      <Box color="text-body-secondary">
+        Never opened
+        <Box variant="small" display="block" color="text-body-secondary">
+          {asked} asked for
+        </Box>
+      </Box>
+    );
+  if (!request.scheduledStart)
+    return <Box color="text-body-secondary">{asked}, starting when approved</Box>;
   return (
     <Box color="text-body-secondary">
-      {formatMinutes(request.requestedDurationMinutes)} from {start}
+      {asked} from <LocalTime iso={request.scheduledStart} compact={compact} />
     </Box>
   );
 }

@@ -17,6 +17,7 @@ import { ConfirmTransitionModal } from './confirm-transition-modal';
 import { RequestAgainButton } from './request-again-button';
 import { requestLabel } from './request-label';
 import { prefillSearch } from './request-prefill';
+import { paths } from '../../../lib/paths';
 
 /** `row`: a table cell on one line; `header`: every action as a button. */
 export type RequesterActionsLayout = 'row' | 'header';
@@ -74,7 +75,11 @@ export function useRequesterActions(
             content:
               'This role asks for a fresh sign-in. You will come back here; then click Access console again.',
           });
-          void stepUp();
+          // Back from the sign-in, the notice names the button and the request to click.
+          void stepUp(
+            undefined,
+            `You signed in again with MFA. Now click Access console on ${requestLabel(request)}.`,
+          );
           return;
         }
         onFlash({
@@ -104,7 +109,9 @@ export function useRequesterActions(
             type: 'success',
             header:
               transition === 'end'
-                ? `Access ended: ${requestLabel(request)}`
+                ? request.phase === 'scheduled'
+                  ? `Access cancelled before it started: ${requestLabel(request)}`
+                  : `Access ended: ${requestLabel(request)}`
                 : `Request cancelled: ${requestLabel(request)}`,
           });
         },
@@ -131,11 +138,13 @@ export function useRequesterActions(
         run: () => setCliFor(request),
       });
     }
+    // Before the window opens there is nothing to end: the same transition calls it off.
+    const notStarted = request.phase === 'scheduled';
     if (request.allowedActions.includes('endEarly'))
       list.push({
         id: 'end',
-        text: 'End now',
-        ariaLabel: `End now: ${label}`,
+        text: notStarted ? 'Cancel access' : 'End now',
+        ariaLabel: `${notStarted ? 'Cancel access' : 'End now'}: ${label}`,
         run: () => startTransition('end', request),
       });
     if (request.allowedActions.includes('cancel'))
@@ -150,7 +159,7 @@ export function useRequesterActions(
         id: 'again',
         text: 'Request again',
         ariaLabel: `Request again: ${label}`,
-        run: () => void navigate(`/requests/new?${prefillSearch(request)}`),
+        run: () => void navigate(`${paths.newRequest}?${prefillSearch(request)}`),
       });
     return list;
   };

@@ -44,6 +44,7 @@ export function useReviewQueue(
   queue: ReviewQueue,
   order: QueueOrder = 'oldest',
   cursor: string | undefined = undefined,
+  enabled = true,
 ) {
-  return useQuery(reviewQueueQueryOptions(useApiClient(), queue, order, cursor));
+  return useQuery({ ...reviewQueueQueryOptions(useApiClient(), queue, order, cursor), enabled });
 }

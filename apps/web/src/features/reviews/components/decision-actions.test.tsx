@@ -5,7 +5,7 @@ import { fakeApi, renderWithApp } from '../../../testing/render-with-app';
 import { DecisionActions, decisionsAllowed } from './decision-actions';
 import { ReviewQueues } from './review-queues';
 
-describe('review actions', () => {
+describe('review actions', { timeout: 30_000 }, () => {
   afterEach(cleanup);
 
   it('offer exactly what the server allows', () => {
@@ -52,7 +52,7 @@ describe('review actions', () => {
   });
 });
 
-describe('pending queue', () => {
+describe('pending queue', { timeout: 30_000 }, () => {
   afterEach(cleanup);
 
   const queues = (pending: unknown[]) =>

@@ -1,4 +1,6 @@
 import Button from '@cloudscape-design/components/button';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import { useNarrowScreen } from '../../../hooks/use-narrow-screen';
 import type { RequestAction, RequestSummary } from '@elevate/contracts';
 import { RowActions } from '../../../components/ui/row-actions';
 import type { Decision } from '../api/decide-request';
@@ -32,18 +34,19 @@ export interface DecisionActionsProps {
 
 export function DecisionActions({ request, onDecide, only, label }: DecisionActionsProps) {
   const allowed = decisionsAllowed(request, only);
-  return (
-    <RowActions>
-      {BUTTONS.filter((button) => allowed.includes(button.decision)).map((button) => (
-        <Button
-          key={button.decision}
-          variant={button.primary ? 'primary' : 'normal'}
-          onClick={() => onDecide(button.decision)}
-          ariaLabel={`${button.text}: ${label}`}
-        >
-          {button.text}
-        </Button>
-      ))}
-    </RowActions>
-  );
+  // On a phone: one full-width button per line, easy to hit with a thumb.
+  const narrow = useNarrowScreen();
+  const buttons = BUTTONS.filter((button) => allowed.includes(button.decision)).map((button) => (
+    <Button
+      key={button.decision}
+      variant={button.primary ? 'primary' : 'normal'}
+      fullWidth={narrow}
+      onClick={() => onDecide(button.decision)}
+      ariaLabel={`${button.text}: ${label}`}
+    >
+      {button.text}
+    </Button>
+  ));
+  if (narrow) return <SpaceBetween size="xs">{buttons}</SpaceBetween>;
+  return <RowActions>{buttons}</RowActions>;
 }

@@ -12,6 +12,7 @@ import { ProblemAlert } from '../../../components/ui/problem-alert';
 import { isApiProblem } from '../../../lib/api-problem';
 import { formatMinutes } from '../../../lib/format-duration';
 import { COMMENT_REQUIRED, useDecideRequest, type Decision } from '../api/decide-request';
+import { useNarrowScreen } from '../../../hooks/use-narrow-screen';
 
 const COPY: Record<Decision, { header: string; confirm: string; commentHint: string }> = {
   approve: {
@@ -61,6 +62,7 @@ export function DecisionModal({ target, onDone, onDismiss }: DecisionModalProps)
         : undefined;
   const serverError = isApiProblem(decide.error) ? decide.error.fieldError('comment') : undefined;
 
+  const narrow = useNarrowScreen();
   const confirm = () => {
     setTried(true);
     if (localError) return;
@@ -77,21 +79,33 @@ export function DecisionModal({ target, onDone, onDismiss }: DecisionModalProps)
       header={copy.header}
       closeAriaLabel="Close"
       footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onDismiss}>
-              Back
-            </Button>
-            <Button variant="primary" loading={decide.isPending} onClick={confirm}>
+        narrow ? (
+          // One-handed on a phone: the confirming button first, full width, within thumb reach.
+          <SpaceBetween size="xs">
+            <Button variant="primary" fullWidth loading={decide.isPending} onClick={confirm}>
               {copy.confirm}
             </Button>
+            <Button fullWidth onClick={onDismiss}>
+              Back
+            </Button>
           </SpaceBetween>
-        </Box>
+        ) : (
+          <Box float="right">
+            <SpaceBetween direction="horizontal" size="xs">
+              <Button variant="link" onClick={onDismiss}>
+                Back
+              </Button>
+              <Button variant="primary" loading={decide.isPending} onClick={confirm}>
+                {copy.confirm}
+              </Button>
+            </SpaceBetween>
+          </Box>
+        )
       }
     >
       <SpaceBetween size="m">
         <KeyValuePairs
-          columns={2}
+          columns={narrow ? 1 : 2}
           items={[
             { label: 'Requester', value: `${request.requester.name} (${request.requester.email})` },
             {

@@ -7,10 +7,11 @@ import Header from '@cloudscape-design/components/header';
 import Link from '@cloudscape-design/components/link';
 import Pagination from '@cloudscape-design/components/pagination';
 import SegmentedControl from '@cloudscape-design/components/segmented-control';
-import Table, { type TableProps } from '@cloudscape-design/components/table';
+import type { TableProps } from '@cloudscape-design/components/table';
 import Tabs from '@cloudscape-design/components/tabs';
 import type { RequestPage, RequestSummary } from '@elevate/contracts';
 import { EmptyState } from '../../../components/ui/empty-state';
+import { TableOrCards } from '../../../components/ui/table-or-cards';
 import { LocalTime } from '../../../components/ui/local-time';
 import { ProblemAlert } from '../../../components/ui/problem-alert';
 import { RequestStatusIndicator } from '../../../components/ui/request-status';
@@ -29,6 +30,7 @@ import type { QueueOrder, ReviewQueue } from '../api/review-keys';
 import { DecisionActions } from './decision-actions';
 import { DecisionModal } from './decision-modal';
 import { PAGINATION_LABELS } from '../../../components/ui/pagination-labels';
+import { paths } from '../../../lib/paths';
 
 const label = (request: RequestSummary) =>
   `${request.requester.name}, ${request.roleName} in ${request.accountName ?? request.accountId}`;
@@ -84,15 +86,18 @@ function QueueTable({ queue, title, description, empty, columns }: QueueTablePro
   const loading = data.isPending;
   const rows: (RequestSummary | SkeletonRow)[] = loading ? skeletonRows(3) : [...items];
   return (
-    <Table<RequestSummary | SkeletonRow>
-      ariaLabels={{ tableLabel: title }}
+    <TableOrCards<RequestSummary | SkeletonRow>
+      label={title}
       columnDefinitions={withSkeletonCells(columns)}
+      cardHeader="requester"
       items={rows}
       trackBy="id"
       variant="borderless"
-      wrapLines
-      // When the table is wider than the screen, the actions column stays in view.
-      stickyColumns={columns.some((column) => column.id === 'actions') ? { last: 1 } : undefined}
+      tableProps={{
+        wrapLines: true,
+        // When the table is wider than the screen, the actions column stays in view.
+        stickyColumns: columns.some((column) => column.id === 'actions') ? { last: 1 } : undefined,
+      }}
       empty={empty}
       header={
         <Header
@@ -154,10 +159,10 @@ export function ReviewQueues({ tab, onTabChange, onFlash, viewerSub }: ReviewQue
 
   const detailLink = (item: RequestSummary, text: ReactNode) => (
     <Link
-      href={`/requests/${encodeURIComponent(item.id)}`}
+      href={paths.request(item.id)}
       onFollow={(event) => {
         event.preventDefault();
-        void navigate(`/requests/${encodeURIComponent(item.id)}`);
+        void navigate(paths.request(item.id));
       }}
       ariaLabel={`Details: ${label(item)}`}
     >
@@ -262,7 +267,7 @@ export function ReviewQueues({ tab, onTabChange, onFlash, viewerSub }: ReviewQue
                 item.scheduledStart ? (
                   <LocalTime iso={item.scheduledStart} compact />
                 ) : (
-                  'On approval'
+                  'When approved'
                 ),
             },
             { id: 'quorum', header: 'Approvals', cell: (item) => quorumText(item) },

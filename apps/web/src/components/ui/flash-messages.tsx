@@ -1,0 +1,23 @@
+import { useEffect, useRef } from 'react';
+import Flashbar from '@cloudscape-design/components/flashbar';
+import type { FlashMessages as Flash } from '../../hooks/use-flash-messages';
+
+/**
+ * A page's action results. A new message takes the focus, so after Submit, Approve or Revoke the
+ * keyboard and the screen reader continue from the result instead of from the top of the page.
+ */
+export function FlashMessages({ flash }: { flash: Flash }) {
+  const region = useRef<HTMLDivElement>(null);
+  const { latestId } = flash;
+  useEffect(() => {
+    if (latestId === undefined) return;
+    // After the closing dialog has returned focus to its (possibly vanished) trigger.
+    const timer = setTimeout(() => region.current?.focus(), 0);
+    return () => clearTimeout(timer);
+  }, [latestId]);
+  return (
+    <div ref={region} tabIndex={-1} id="flash-messages">
+      <Flashbar items={flash.items} stackItems={false} />
+    </div>
+  );
+}
