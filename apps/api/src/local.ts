@@ -35,7 +35,7 @@ try {
   );
   // In AWS the CDK stack owns the table; on a laptop the API creates it in dynalite.
   await ensureTable(createDynamoDbClient(config), config.dynamodb.tableName);
-  notifications.start();
+  await notifications.start();
   const server = await startServer(notifications.serve(app), config.server);
   logger.info(`Elevate API ready on ${server.url}`);
   let stopping = false;

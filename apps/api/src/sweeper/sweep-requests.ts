@@ -18,6 +18,10 @@ export interface SweeperDeps extends NotifierDeps {
   readonly repository: AccessRequestRepository;
   /** A pending request this old gets one reminder to its reviewers. */
   readonly reminderAfterMinutes: number;
+  /** A pending request this old escalates to the admins, once (0: never). Default 1,440. */
+  readonly escalateAfterMinutes?: number;
+  /** The requester is warned this long before a pending request expires, once (0: never). Default 60. */
+  readonly expiryWarningMinutes?: number;
   readonly pageSize?: number;
   /** Bounds one run; what is left waits for the next run. */
   readonly maxPages?: number;

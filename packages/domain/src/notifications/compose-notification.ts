@@ -52,6 +52,8 @@ export interface NotificationFacts {
   readonly reviewerGroups: readonly string[];
   readonly createdAt: string;
   readonly pendingExpiresAt?: string;
+  /** The policy rules that matched at creation (chat channels may be chosen per rule). */
+  readonly ruleIds: readonly string[];
 }
 
 /** One message to one audience, in a channel-neutral form; channels render and escape it. */
@@ -117,6 +119,7 @@ const factsOf = (event: NotificationEvent, context: NotificationContext): Notifi
     approvals: { count: approvalsOf(request).length, required: request.routing.approvalsRequired },
     reviewerGroups: request.routing.approverGroups,
     createdAt: request.createdAt,
+    ruleIds: request.routing.ruleIds,
     ...(request.pendingExpiresAt === undefined
       ? {}
       : { pendingExpiresAt: request.pendingExpiresAt }),

@@ -1,8 +1,48 @@
 import type { NotificationMessage } from './compose-notification';
+import type { NotificationEventType } from './notification-event';
 
 /** Slack mrkdwn control characters: the only escaping Slack asks of message text. */
 export const escapeMrkdwn = (value: string): string =>
   value.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+
+/** Events a shared room (a Slack or Teams channel) is told of as a new post. */
+export const ROOM_POST_EVENTS: readonly NotificationEventType[] = [
+  'REQUEST_CREATED',
+  'BREAK_GLASS_USED',
+  'SELF_SERVICE_APPROVED',
+  'EXTENSION_REQUESTED',
+  'REMINDER_ESCALATED',
+];
+
+/** Events that settle a posted request: its room post is updated in place (Slack) or followed up. */
+export const ROOM_OUTCOME_EVENTS: readonly NotificationEventType[] = [
+  'APPROVAL_RECORDED',
+  'REQUEST_APPROVED',
+  'REQUEST_REJECTED',
+  'REQUEST_CANCELLED',
+  'REQUEST_EXPIRED',
+  'ACCESS_REVOKED',
+  'BREAK_GLASS_REVIEWED',
+];
+
+/** What the updated room post says happened. */
+export const outcomeOf = (message: NotificationMessage): ChatOutcome => {
+  const statuses: Partial<Record<NotificationEventType, string>> = {
+    APPROVAL_RECORDED: `Approved ${message.facts.approvals.count} of ${message.facts.approvals.required}`,
+    REQUEST_APPROVED: 'Approved',
+    REQUEST_REJECTED: 'Rejected',
+    REQUEST_CANCELLED: 'Cancelled',
+    REQUEST_EXPIRED: 'Expired without a decision',
+    ACCESS_REVOKED: 'Revoked',
+    BREAK_GLASS_REVIEWED: 'Reviewed',
+  };
+  const system = message.facts.actor.sub === 'elevate:system';
+  return {
+    status: statuses[message.eventType] ?? message.eventType,
+    ...(system ? {} : { by: message.facts.actor.name }),
+    at: message.facts.occurredAt,
+  };
+};
 
 /** Slack Block Kit payload fields (the subset Elevate posts). */
 export interface SlackMessage {
