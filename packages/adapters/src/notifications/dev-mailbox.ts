@@ -73,7 +73,8 @@ export class DevMailbox implements NotificationChannel {
   }
 
   async deliver(message: NotificationMessage, recipient?: PersonRef): Promise<void> {
-    if (recipient === undefined) throw new Error('The dev mailbox delivers to one person at a time.');
+    if (recipient === undefined)
+      throw new Error('The dev mailbox delivers to one person at a time.');
     const email = renderEmail(message);
     const entry: MailboxEntry = {
       id: randomUUID(),

@@ -67,7 +67,9 @@ describe('SnsNotificationChannel', () => {
       'lambda',
       'sqs',
     ]);
-    expect(body['email']).toContain('Review it in Elevate: https://elevate.example.com/requests/req-1?decide=1');
+    expect(body['email']).toContain(
+      'Review it in Elevate: https://elevate.example.com/requests/req-1?decide=1',
+    );
     const machine = JSON.parse(body['sqs'] ?? '') as Record<string, unknown>;
     expect(machine).toMatchObject({
       schema: 'elevate.notification/v1',

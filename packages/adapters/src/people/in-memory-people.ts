@@ -14,10 +14,7 @@ export class InMemoryPeopleDirectory implements PeopleDirectory {
 
   async recordSignIn(person: PersonRecord): Promise<'written' | 'unchanged'> {
     const known = this.#people.get(person.sub);
-    if (
-      known !== undefined &&
-      signInDayOf(known.lastSignInAt) >= signInDayOf(person.lastSignInAt)
-    )
+    if (known !== undefined && signInDayOf(known.lastSignInAt) >= signInDayOf(person.lastSignInAt))
       return 'unchanged';
     this.#people.set(person.sub, { ...person, groups: [...person.groups] });
     this.writes += 1;
@@ -36,13 +33,13 @@ export class InMemoryPeopleDirectory implements PeopleDirectory {
 }
 
 export class InMemorySuppressionList implements SuppressionList {
-  readonly #suppressed = new Map<string, SuppressionReason>();
+  readonly #suppressed = new Map<string, { reason: SuppressionReason; at: string }>();
 
   async isSuppressed(email: string): Promise<boolean> {
     return this.#suppressed.has(email.trim().toLowerCase());
   }
 
-  async suppress(email: string, reason: SuppressionReason): Promise<void> {
-    this.#suppressed.set(email.trim().toLowerCase(), reason);
+  async suppress(email: string, reason: SuppressionReason, at: string): Promise<void> {
+    this.#suppressed.set(email.trim().toLowerCase(), { reason, at });
   }
 }
