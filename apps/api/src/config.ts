@@ -64,6 +64,8 @@ const envSchema = z.object({
   ELEVATE_WEB_ORIGIN: optional(
     z.url({ protocol: /^https?$/ }).transform((url) => new URL(url).origin),
   ),
+  /** Secrets Manager id of the Slack app's secret: set, the API serves Slack's interactive endpoint. */
+  ELEVATE_SLACK_SECRET_ID: optional(z.string().min(1).max(2048)),
   ELEVATE_HOST: optional(z.string().min(1)).default('127.0.0.1'),
   ELEVATE_API_PORT: optional(z.coerce.number().int().min(0).max(65535)).default(8787),
   /** Requests the local server works on at once before shedding with 503 (docs/operations.md). */
@@ -137,6 +139,8 @@ export interface ApiConfig {
   };
   /** The SPA's origin, the only one CORS admits; unset when the SPA is served from the API's origin. */
   allowedOrigin: string | undefined;
+  /** The Slack app's secret (signing secret for the interactive endpoint); unset: no endpoint. */
+  slackSecretId: string | undefined;
   /** Where the local server listens; unused on Lambda. */
   server: { host: string; port: number; maxInFlight: number };
   dynamodb: { endpoint: string | undefined; tableName: string };
@@ -213,6 +217,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       jwksStaleIfErrorSeconds: e.ELEVATE_JWKS_STALE_IF_ERROR_SECONDS,
     },
     allowedOrigin: e.ELEVATE_WEB_ORIGIN,
+    slackSecretId: e.ELEVATE_SLACK_SECRET_ID,
     server: {
       host: e.ELEVATE_HOST,
       port: e.ELEVATE_API_PORT,
@@ -271,9 +276,7 @@ const notificationsEnvSchema = z.object({
       .max(7 * 24 * 60),
   ).default(60),
   /** People not signed in within this many days are not addressed personally. */
-  ELEVATE_NOTIFY_ACTIVE_WITHIN_DAYS: optional(z.coerce.number().int().min(1).max(3650)).default(
-    30,
-  ),
+  ELEVATE_NOTIFY_ACTIVE_WITHIN_DAYS: optional(z.coerce.number().int().min(1).max(3650)).default(30),
   /** SES sender (a verified identity); set: personal e-mail through SES. */
   ELEVATE_SES_FROM: optional(z.string().min(3).max(320)),
   /** The SES configuration set whose event destination reports bounces and complaints. */
@@ -313,9 +316,7 @@ export interface NotificationsConfig {
   expiryWarningMinutes: number;
   activeWithinDays: number;
   ses: { from: string; configurationSet: string | undefined } | undefined;
-  slack:
-    | { secretId: string; channels: SlackChannelRoutes; directMessages: boolean }
-    | undefined;
+  slack: { secretId: string; channels: SlackChannelRoutes; directMessages: boolean } | undefined;
   teamsSecretId: string | undefined;
   sweepIntervalSeconds: number;
   dataDir: string | undefined;

@@ -131,7 +131,8 @@ export function composeNotifier(
     appUrl: config.appUrl,
     logger: overrides.logger ?? createJsonLogger({ level: config.logLevel }),
     people:
-      overrides.people ?? new DynamoDbPeopleDirectory({ client, tableName: config.dynamodb.tableName }),
+      overrides.people ??
+      new DynamoDbPeopleDirectory({ client, tableName: config.dynamodb.tableName }),
     activeWithinDays: config.activeWithinDays,
     reminderAfterMinutes: config.reminderAfterMinutes,
     escalateAfterMinutes: config.escalateAfterMinutes,

@@ -36,11 +36,13 @@ const slackBlock = (block: Record<string, unknown>): Html => {
     case 'section':
       return html`<div class="section">
         ${block['text'] === undefined ? '' : html`<p>${mrkdwn(str(record(block['text'])['text']))}</p>`}
-        ${list(block['fields']).length === 0
-          ? ''
-          : html`<div class="fields">
-              ${list(block['fields']).map((f) => html`<div>${mrkdwn(str(record(f)['text']))}</div>`)}
-            </div>`}
+        ${
+          list(block['fields']).length === 0
+            ? ''
+            : html`<div class="fields">
+                ${list(block['fields']).map((f) => html`<div>${mrkdwn(str(record(f)['text']))}</div>`)}
+              </div>`
+        }
       </div>`;
     case 'context':
       return html`<p class="context">
@@ -67,13 +69,17 @@ const teamsCard = (card: Record<string, unknown>): Html =>
   html`${list(card['body']).map((element) => {
       const item = record(element);
       if (item['type'] === 'TextBlock')
-        return html`<p class="${item['color'] === 'Attention' ? 'attention' : ''} ${item['weight'] === 'Bolder' ? 'bold' : ''}">
+        return html`<p
+          class="${item['color'] === 'Attention' ? 'attention' : ''} ${item['weight'] === 'Bolder' ? 'bold' : ''}"
+        >
           ${str(item['text'])}
         </p>`;
       if (item['type'] === 'FactSet')
         return html`<dl>
           ${list(item['facts']).map(
-            (fact) => html`<dt>${str(record(fact)['title'])}</dt><dd>${str(record(fact)['value'])}</dd>`,
+            (fact) =>
+              html`<dt>${str(record(fact)['title'])}</dt>
+                <dd>${str(record(fact)['value'])}</dd>`,
           )}
         </dl>`;
       return html``;
@@ -97,9 +103,11 @@ const post = (entry: DevChatPost): Html =>
     <div class="columns">
       <section class="slack" aria-label="Slack">
         <h2>Slack</h2>
-        ${entry.slack === null
-          ? html`<p class="context">(Slack updates the original post instead)</p>`
-          : entry.slack.blocks.map(slackBlock)}
+        ${
+          entry.slack === null
+            ? html`<p class="context">(Slack updates the original post instead)</p>`
+            : entry.slack.blocks.map(slackBlock)
+        }
       </section>
       <section class="teams" aria-label="Teams">
         <h2>Teams</h2>

@@ -78,13 +78,15 @@ const message = (entry: MailboxEntry): Html => {
       <time datetime="${entry.at}">${entry.at}</time> · to ${entry.to.join(', ') || '(nobody)'} ·
       ${entry.eventType}${entry.urgent ? ' · urgent' : ''}
     </p>
-    ${entry.html === undefined
-      ? ''
-      : html`<iframe
-          title="${entry.subject}"
-          sandbox="allow-top-navigation-by-user-activation"
-          srcdoc="${withTopTarget(entry.html)}"
-        ></iframe>`}
+    ${
+      entry.html === undefined
+        ? ''
+        : html`<iframe
+            title="${entry.subject}"
+            sandbox="allow-top-navigation-by-user-activation"
+            srcdoc="${withTopTarget(entry.html)}"
+          ></iframe>`
+    }
     <details>
       <summary>Plain-text part</summary>
       <pre>${entry.text}</pre>

@@ -59,7 +59,9 @@ describe('sweepRequests', () => {
     expect(await sweepRequests(world.deps)).toMatchObject({ reminded: 0 });
     expect(
       world.sns.messages.map((message) => [message.eventType, message.audience.kind, message.link]),
-    ).toEqual([['PENDING_REMINDER', 'reviewers', 'https://elevate.example.com/requests/req-1?decide=1']]);
+    ).toEqual([
+      ['PENDING_REMINDER', 'reviewers', 'https://elevate.example.com/requests/req-1?decide=1'],
+    ]);
   });
 
   it('sends no reminder for a request decided after the listing read it (the index lags)', async () => {
