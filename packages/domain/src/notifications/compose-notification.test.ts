@@ -30,7 +30,9 @@ describe('composeNotification', () => {
     expect(message.text).toContain('sandbox (111111111111), environment dev');
     expect(message.text).toContain('Debug the failing deploy pipeline');
     expect(message.text).toContain('120 minutes, starting when approved');
-    expect(message.text).toContain('Review it in Elevate: https://elevate.example.com/requests/req-1?decide=1');
+    expect(message.text).toContain(
+      'Review it in Elevate: https://elevate.example.com/requests/req-1?decide=1',
+    );
     expect(message.facts).toMatchObject({
       environment: 'dev',
       accountName: 'sandbox',

@@ -9,3 +9,4 @@ export * from './people';
 export * from './recipients';
 export * from './render-email';
 export * from './render-chat';
+export * from './timed-notices';
