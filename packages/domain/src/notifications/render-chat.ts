@@ -99,7 +99,7 @@ export const renderSlackMessage = (
             action_id: SLACK_ACTION_IDS.reject,
             text: { type: 'plain_text', text: 'Reject…' },
             style: 'danger',
-            url: message.link,
+            url: message.link.replace('?decide=1', '?decide=reject'),
           },
         ]
       : [

@@ -66,7 +66,9 @@ describe('every rendered message', () => {
     for (const { output } of rendered) {
       const urls = output.match(/https?:\/\/[^\s"'<>|)\\]+/gu) ?? [];
       for (const url of urls.filter((candidate) => !candidate.includes('adaptivecards.io/schemas')))
-        expect(url).toMatch(/^https:\/\/elevate\.example\.com\/requests\/[\w-]+(?:\?decide=1)?$/u);
+        expect(url).toMatch(
+          /^https:\/\/elevate\.example\.com\/requests\/[\w-]+(?:\?decide=(?:1|reject))?$/u,
+        );
     }
   });
 
