@@ -123,6 +123,7 @@ export function buildElevateApp(app: App, options: ElevateAppOptions): ElevateSt
     env,
     description: 'Elevate: request event notifications',
     recipients: notificationRecipients(config, options.configFile, policy),
+    channels: config.notifications,
   });
   const api = new ApiStack(app, stackName('api'), {
     env,
@@ -130,6 +131,7 @@ export function buildElevateApp(app: App, options: ElevateAppOptions): ElevateSt
     config,
     table: data.table,
     topic: notifications.topic,
+    ...(notifications.channels === undefined ? {} : { channels: notifications.channels }),
     targets: policy.targets,
     repoRoot,
     compiledPolicyFile,
