@@ -123,6 +123,7 @@ export function buildElevateApp(app: App, options: ElevateAppOptions): ElevateSt
     env,
     description: 'Elevate: request event notifications',
     recipients: notificationRecipients(config, options.configFile, policy),
+    channels: config.notifications,
   });
   const api = new ApiStack(app, stackName('api'), {
     env,
@@ -131,6 +132,7 @@ export function buildElevateApp(app: App, options: ElevateAppOptions): ElevateSt
     table: data.table,
     auditDigests: data.auditDigests,
     topic: notifications.topic,
+    ...(notifications.channels === undefined ? {} : { channels: notifications.channels }),
     targets: policy.targets,
     repoRoot,
     compiledPolicyFile,

@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { InMemoryIdempotencyStore } from '@elevate/adapters';
 import type { IdempotencyStore, TokenVerifier } from '@elevate/adapters';
+import type { PeopleDirectory } from '@elevate/domain';
 import { ID_TOKEN_HEADER } from '@elevate/contracts';
 import type { AppEnv, AuthedEnv } from './app-env';
 import { ApiError } from './http/api-error';
@@ -13,6 +14,7 @@ import type { ProblemKind } from './http/problem-catalog';
 import type { Logger } from './logger';
 import { authenticate } from './middleware/authenticate';
 import { callBudget } from './middleware/call-budget';
+import { recordSignIn } from './middleware/record-sign-in';
 import {
   IDEMPOTENCY_KEY_HEADER,
   IDEMPOTENT_REPLAY_HEADER,
@@ -31,6 +33,8 @@ import { openApiRoutes } from './routes/openapi-routes';
 import { policyRoutes } from './routes/policy-routes';
 import { requestRoutes } from './routes/request-routes';
 import { reviewRoutes } from './routes/review-routes';
+import { slackInteractionRoutes } from './routes/slack-interaction-routes';
+import type { SlackInteractionDeps } from './routes/slack-interaction-routes';
 import { SESSIONS_PATH, sessionRoutes } from './routes/session-routes';
 import type { FederationDeps, StartSessionDeps } from './use-cases/start-session';
 import type { UseCaseDeps } from './use-cases/use-case-deps';
@@ -59,6 +63,10 @@ export interface AppDeps extends UseCaseDeps {
   maxFederateInFlight?: number;
   /** Signed daily digests and the verifier's key; `GET /audit/integrity` answers 503 without. */
   auditIntegrity?: AuditIntegrityDeps | undefined;
+  /** The people record, kept from verified tokens once a day per person (notifications). */
+  people?: PeopleDirectory;
+  /** Slack's interactive endpoint (the app's buttons); unset: no such route. */
+  slackInteractions?: SlackInteractionDeps;
 }
 
 /**
@@ -124,6 +132,9 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono<AppEnv>
   );
 
   if (routes !== 'federate') app.route('/', healthRoutes());
+  // Slack signs its requests itself (no user tokens): verified in the route, before authentication.
+  if (routes !== 'federate' && deps.slackInteractions !== undefined)
+    app.route('/', slackInteractionRoutes(deps.slackInteractions));
   // Everything after this point needs both tokens — unknown paths too, so anonymous callers cannot map routes.
   if (federate !== undefined)
     app.use(SESSIONS_PATH, shedLoad(deps.maxFederateInFlight ?? DEFAULT_MAX_FEDERATE_IN_FLIGHT));
@@ -138,6 +149,7 @@ function authenticatedRoutes(
 ): Hono<AuthedEnv> {
   const routes = new Hono<AuthedEnv>();
   routes.use(authenticate(deps.verifier));
+  if (deps.people !== undefined) routes.use(recordSignIn(deps.people, () => deps.clock.now()));
   if (api !== undefined)
     routes.use(idempotency(api.idempotency ?? new InMemoryIdempotencyStore(), api.ids));
   // Before `/requests/:id/...` routes of the API, which never claim `sessions`.

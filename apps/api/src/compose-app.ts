@@ -1,7 +1,10 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   AwsFederationSignIn,
+  CachedSecret,
   createStoreClient,
+  DynamoDbPeopleDirectory,
+  DynamoDbReplayGuard,
   DynamoDbAccessRequestRepository,
   DynamoDbIdempotencyStore,
   DynamoDbIdentityBindings,
@@ -14,6 +17,7 @@ import {
 import { unreachableStepUpRules } from '@elevate/domain';
 import type { Policy } from '@elevate/domain';
 import type { Hono } from 'hono';
+import * as z from 'zod';
 import { createApp } from './app';
 import type { AuditIntegrityDeps } from './audit-integrity/audit-integrity-deps';
 import {
@@ -109,6 +113,24 @@ function auditIntegrityOf(
   return config === undefined ? undefined : composeAuditIntegrity(config, dynamo(), tableName);
 }
 
+/** Slack's interactive endpoint when the Slack app is configured: its signing secret, cached. */
+function slackInteractionsOf(
+  config: ApiConfig,
+  dynamo: () => DynamoDBClient,
+): Pick<AppDeps, 'slackInteractions'> {
+  if (config.slackSecretId === undefined) return {};
+  const secret = new CachedSecret({
+    secretId: config.slackSecretId,
+    schema: z.object({ signingSecret: z.string().min(1) }),
+  });
+  return {
+    slackInteractions: {
+      signingSecret: async () => (await secret.get()).signingSecret,
+      replays: new DynamoDbReplayGuard({ client: dynamo(), tableName: config.dynamodb.tableName }),
+    },
+  };
+}
+
 /**
  * The composition root: real adapters chosen by configuration, nothing else. `options.routes`
  * says which routes this app serves; STS and sign-in are only built for an app with the federate route.
@@ -143,6 +165,8 @@ export function composeApp(
       'auditIntegrity' in overrides
         ? overrides.auditIntegrity
         : auditIntegrityOf(dynamo, tableName),
+    people: overrides.people ?? new DynamoDbPeopleDirectory({ client: dynamo(), tableName }),
+    ...slackInteractionsOf(config, dynamo),
     ...(servesFederation && overrides.federation === undefined
       ? {
           federation: {

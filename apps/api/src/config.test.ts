@@ -33,6 +33,7 @@ describe('loadConfig', () => {
         jwksStaleIfErrorSeconds: 86400,
       },
       allowedOrigin: undefined,
+      slackSecretId: undefined,
       server: { host: '127.0.0.1', port: 8787, maxInFlight: 48 },
       dynamodb: { endpoint: undefined, tableName: 'elevate' },
       policyFile: undefined,

@@ -1,5 +1,5 @@
 import { ACCESS_TOKEN_AUDIENCE_CLAIMS } from '@elevate/adapters';
-import type { AccessTokenAudienceClaim } from '@elevate/adapters';
+import type { AccessTokenAudienceClaim, SlackChannelRoutes } from '@elevate/adapters';
 import {
   awsRegionSchema,
   claimNameSchema,
@@ -64,6 +64,8 @@ const envSchema = z.object({
   ELEVATE_WEB_ORIGIN: optional(
     z.url({ protocol: /^https?$/ }).transform((url) => new URL(url).origin),
   ),
+  /** Secrets Manager id of the Slack app's secret: set, the API serves Slack's interactive endpoint. */
+  ELEVATE_SLACK_SECRET_ID: optional(z.string().min(1).max(2048)),
   ELEVATE_HOST: optional(z.string().min(1)).default('127.0.0.1'),
   ELEVATE_API_PORT: optional(z.coerce.number().int().min(0).max(65535)).default(8787),
   /** Requests the local server works on at once before shedding with 503 (docs/operations.md). */
@@ -137,6 +139,8 @@ export interface ApiConfig {
   };
   /** The SPA's origin, the only one CORS admits; unset when the SPA is served from the API's origin. */
   allowedOrigin: string | undefined;
+  /** The Slack app's secret (signing secret for the interactive endpoint); unset: no endpoint. */
+  slackSecretId: string | undefined;
   /** Where the local server listens; unused on Lambda. */
   server: { host: string; port: number; maxInFlight: number };
   dynamodb: { endpoint: string | undefined; tableName: string };
@@ -213,6 +217,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       jwksStaleIfErrorSeconds: e.ELEVATE_JWKS_STALE_IF_ERROR_SECONDS,
     },
     allowedOrigin: e.ELEVATE_WEB_ORIGIN,
+    slackSecretId: e.ELEVATE_SLACK_SECRET_ID,
     server: {
       host: e.ELEVATE_HOST,
       port: e.ELEVATE_API_PORT,
@@ -254,6 +259,36 @@ const notificationsEnvSchema = z.object({
       .min(5)
       .max(30 * 24 * 60),
   ).default(4 * 60),
+  /** After this many minutes pending, a request escalates to the admins (once); 0 = never. */
+  ELEVATE_ESCALATE_AFTER_MINUTES: optional(
+    z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(30 * 24 * 60),
+  ).default(24 * 60),
+  /** The requester is warned this many minutes before a pending request expires (once). */
+  ELEVATE_EXPIRY_WARNING_MINUTES: optional(
+    z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(7 * 24 * 60),
+  ).default(60),
+  /** People not signed in within this many days are not addressed personally. */
+  ELEVATE_NOTIFY_ACTIVE_WITHIN_DAYS: optional(z.coerce.number().int().min(1).max(3650)).default(30),
+  /** SES sender (a verified identity); set: personal e-mail through SES. */
+  ELEVATE_SES_FROM: optional(z.string().min(3).max(320)),
+  /** The SES configuration set whose event destination reports bounces and complaints. */
+  ELEVATE_SES_CONFIGURATION_SET: optional(z.string().regex(/^[\w-]{1,64}$/)),
+  /** Secrets Manager id of the Slack app's secret `{ botToken, signingSecret }`. */
+  ELEVATE_SLACK_SECRET_ID: optional(z.string().min(1).max(2048)),
+  /** Slack channel routing as JSON `{ byAccount?, byRule?, default? }` (channel ids, not secrets). */
+  ELEVATE_SLACK_CHANNELS: optional(z.string().min(2).max(8192)),
+  /** Whether the Slack app also DMs each person concerned ("true"/"false", default true). */
+  ELEVATE_SLACK_DIRECT_MESSAGES: optional(z.enum(['true', 'false'])).default('true'),
+  /** Secrets Manager id of the Teams secret `{ webhookUrl }`. */
+  ELEVATE_TEAMS_SECRET_ID: optional(z.string().min(1).max(2048)),
   /** Local server only: how often the sweeper runs (EventBridge Scheduler runs it in AWS). */
   ELEVATE_SWEEP_INTERVAL_SECONDS: optional(
     z.coerce
@@ -277,10 +312,40 @@ export interface NotificationsConfig {
   topicArn: string | undefined;
   slackWebhookUrl: string | undefined;
   reminderAfterMinutes: number;
+  escalateAfterMinutes: number;
+  expiryWarningMinutes: number;
+  activeWithinDays: number;
+  ses: { from: string; configurationSet: string | undefined } | undefined;
+  slack: { secretId: string; channels: SlackChannelRoutes; directMessages: boolean } | undefined;
+  teamsSecretId: string | undefined;
   sweepIntervalSeconds: number;
   dataDir: string | undefined;
   devConfigFile: string | undefined;
 }
+
+const slackRoutesSchema = z.strictObject({
+  byAccount: z.record(z.string().regex(/^\d{12}$/), z.string().min(1)).optional(),
+  byRule: z.record(z.string().min(1), z.string().min(1)).optional(),
+  default: z.string().min(1).optional(),
+});
+
+const slackRoutesOf = (raw: string | undefined): SlackChannelRoutes => {
+  if (raw === undefined) return {};
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    throw new Error('Invalid notifications configuration: ELEVATE_SLACK_CHANNELS is not JSON.');
+  }
+  const parsed = slackRoutesSchema.safeParse(json);
+  if (!parsed.success)
+    throw new Error(
+      `Invalid notifications configuration: ELEVATE_SLACK_CHANNELS ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,
+    );
+  return Object.fromEntries(
+    Object.entries(parsed.data).filter(([, value]) => value !== undefined),
+  ) as SlackChannelRoutes;
+};
 
 /** Reads the notifier's and sweeper's environment once; throws naming each bad variable. */
 export function loadNotificationsConfig(env: NodeJS.ProcessEnv = process.env): NotificationsConfig {
@@ -305,6 +370,22 @@ export function loadNotificationsConfig(env: NodeJS.ProcessEnv = process.env): N
     topicArn: e.ELEVATE_TOPIC_ARN,
     slackWebhookUrl: e.ELEVATE_SLACK_WEBHOOK_URL,
     reminderAfterMinutes: e.ELEVATE_REMINDER_AFTER_MINUTES,
+    escalateAfterMinutes: e.ELEVATE_ESCALATE_AFTER_MINUTES,
+    expiryWarningMinutes: e.ELEVATE_EXPIRY_WARNING_MINUTES,
+    activeWithinDays: e.ELEVATE_NOTIFY_ACTIVE_WITHIN_DAYS,
+    ses:
+      e.ELEVATE_SES_FROM === undefined
+        ? undefined
+        : { from: e.ELEVATE_SES_FROM, configurationSet: e.ELEVATE_SES_CONFIGURATION_SET },
+    slack:
+      e.ELEVATE_SLACK_SECRET_ID === undefined
+        ? undefined
+        : {
+            secretId: e.ELEVATE_SLACK_SECRET_ID,
+            channels: slackRoutesOf(e.ELEVATE_SLACK_CHANNELS),
+            directMessages: e.ELEVATE_SLACK_DIRECT_MESSAGES === 'true',
+          },
+    teamsSecretId: e.ELEVATE_TEAMS_SECRET_ID,
     sweepIntervalSeconds: e.ELEVATE_SWEEP_INTERVAL_SECONDS,
     dataDir: e.ELEVATE_DATA_DIR,
     devConfigFile: e.ELEVATE_DEV_CONFIG,

@@ -40,7 +40,7 @@ try {
   );
   // In AWS the CDK stack owns the table; on a laptop the API creates it in dynalite.
   await ensureTable(createDynamoDbClient(config), config.dynamodb.tableName);
-  notifications.start();
+  await notifications.start();
   // The dev stack's stand-in for the sweeper's daily digest: yesterday's, signed into .data/audit/.
   const auditConfig = loadAuditIntegrityConfig();
   if (auditConfig !== undefined) {

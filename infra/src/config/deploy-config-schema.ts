@@ -174,6 +174,41 @@ export const deployConfigSchema = z
       .strictObject({
         /** E-mail subscriptions to the request-events topic, each filtered to its audience. */
         recipients: z.array(notificationRecipient).default([]),
+        /**
+         * Personal e-mail through SES: `identity` is the verified domain (or address) in this
+         * account and region, `from` the sender on it. Unset: no personal e-mail.
+         */
+        ses: z
+          .strictObject({
+            identity: z.string().min(3).max(253),
+            from: z.string().min(3).max(320),
+          })
+          .optional(),
+        /** The Elevate Slack app: its secret is created empty; put `{ botToken, signingSecret }` in it. */
+        slack: z
+          .strictObject({
+            /** Room posts: Slack channel ids by account id, by policy rule id, and a default. */
+            channels: z
+              .strictObject({
+                byAccount: z.record(z.string().regex(/^\d{12}$/), z.string().min(1)).optional(),
+                byRule: z.record(z.string().min(1), z.string().min(1)).optional(),
+                default: z.string().min(1).optional(),
+              })
+              .default({}),
+            /** Also DM each person concerned (found by e-mail). */
+            directMessages: z.boolean().default(true),
+          })
+          .optional(),
+        /** Teams through a workflow webhook: its secret is created empty; put `{ webhookUrl }` in it. */
+        teams: z.strictObject({ enabled: z.literal(true) }).optional(),
+        /** People not signed in within this many days are not addressed personally. */
+        activeWithinDays: z.number().int().min(1).max(3650).default(30),
+        /** Reviewers are reminded after this many minutes pending. */
+        reminderAfterMinutes: z.number().int().min(5).max(43200).default(240),
+        /** Admins are told after this many minutes pending (0: never). */
+        escalateAfterMinutes: z.number().int().min(0).max(43200).default(1440),
+        /** The requester is warned this many minutes before a pending request expires (0: never). */
+        expiryWarningMinutes: z.number().int().min(0).max(10080).default(60),
         /** Replaced by `recipients`: an unfiltered subscription received every message. */
         emails: z
           .never({
@@ -182,7 +217,13 @@ export const deployConfigSchema = z
           })
           .optional(),
       })
-      .default({ recipients: [] }),
+      .default({
+        recipients: [],
+        activeWithinDays: 30,
+        reminderAfterMinutes: 240,
+        escalateAfterMinutes: 1440,
+        expiryWarningMinutes: 60,
+      }),
     sts: z
       .strictObject({
         /** Regional STS endpoints in the order the federate function tries them. */

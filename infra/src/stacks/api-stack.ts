@@ -15,11 +15,12 @@ import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambd
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as schedulerTargets from 'aws-cdk-lib/aws-scheduler-targets';
-import type * as sns from 'aws-cdk-lib/aws-sns';
+import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { DeployConfig } from '../config/deploy-config-schema';
 import type { PolicyTarget } from '../config/load-policy-targets';
+import type { NotificationChannels } from '../constructs/notification-channels';
 import { ElevateFunction } from '../constructs/elevate-function';
 import { acknowledge, arnReference } from '../nag/acknowledge';
 import {
@@ -33,6 +34,8 @@ import {
 export const ID_TOKEN_HEADER = 'x-elevate-id-token';
 
 /** The only route without tokens: a liveness probe that returns no data. */
+/** Slack's interactive endpoint (apps/api routes/slack-interaction-routes.ts serves it). */
+export const SLACK_INTERACTIONS_ROUTE_PATH = '/integrations/slack/interactions';
 export const HEALTH_ROUTE_PATH = '/health';
 
 /** The one route the federate function answers; every other route goes to the API function. */
@@ -42,6 +45,8 @@ export interface ApiStackProps extends StackProps {
   readonly config: DeployConfig;
   readonly table: dynamodb.ITable;
   readonly topic: sns.ITopic;
+  /** Personal channels (SES, Slack app, Teams) from the notifications stack. */
+  readonly channels?: NotificationChannels;
   readonly targets: readonly PolicyTarget[];
   readonly auditDigests: FunctionContext['auditDigests'];
   /** The workspace root (where pnpm-lock.yaml is). */
@@ -91,6 +96,7 @@ export class ApiStack extends Stack {
     this.functions = functions;
 
     this.httpApi = this.buildHttpApi(config, functions);
+    if (props.channels !== undefined) this.wireChannels(functions, props.channels);
     this.wireNotifier(functions.notifier, props.table);
     this.wireSweeper(functions.sweeper);
     this.wireRevoker(functions.revoker, props.table);
@@ -185,6 +191,46 @@ export class ApiStack extends Stack {
       integration: apiIntegration,
     });
     return httpApi;
+  }
+
+  /**
+   * Personal channels: the notifier and sweeper send through them, the notifier records SES's
+   * bounces and complaints from the feedback topic, and the API serves Slack's interactive
+   * endpoint (no authorizer: Slack signs its requests, and the API verifies the signature).
+   */
+  private wireChannels(
+    functions: Record<FunctionName, ElevateFunction>,
+    channels: NotificationChannels,
+  ): void {
+    channels.grantAndConfigure(functions.notifier.function);
+    channels.grantAndConfigure(functions.sweeper.function);
+    channels.configureApi(functions.api.function);
+    if (channels.feedbackTopic !== undefined) {
+      // In this stack (not the topic's): the subscription names the function, so no cycle.
+      new sns.Subscription(this, 'EmailFeedbackToNotifier', {
+        topic: channels.feedbackTopic,
+        protocol: sns.SubscriptionProtocol.LAMBDA,
+        endpoint: functions.notifier.function.functionArn,
+      });
+      functions.notifier.function.addPermission('EmailFeedbackInvoke', {
+        principal: new iam.ServicePrincipal('sns.amazonaws.com'),
+        sourceArn: channels.feedbackTopic.topicArn,
+      });
+    }
+    if (channels.slackSecret !== undefined) {
+      const routes = this.httpApi.addRoutes({
+        path: SLACK_INTERACTIONS_ROUTE_PATH,
+        methods: [apigw.HttpMethod.POST],
+        integration: new HttpLambdaIntegration('SlackIntegration', functions.api.function),
+        authorizer: new apigw.HttpNoneAuthorizer(),
+      });
+      for (const route of routes)
+        acknowledge(
+          route,
+          ['AwsSolutions-APIG4'],
+          "Slack's interactive endpoint: Slack cannot send Elevate tokens; the API verifies Slack's signature (signing secret, 5-minute window, replay refused) and decides nothing on it.",
+        );
+    }
   }
 
   private wireNotifier(notifier: ElevateFunction, table: dynamodb.ITable): void {

@@ -4,6 +4,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 import type { DeployConfig } from '../config/deploy-config-schema';
+import { NotificationChannels } from '../constructs/notification-channels';
 
 /** One e-mail subscription as the deploy config gives it. */
 export type NotificationRecipient = DeployConfig['notifications']['recipients'][number];
@@ -11,6 +12,8 @@ export type NotificationRecipient = DeployConfig['notifications']['recipients'][
 export interface NotificationsStackProps extends StackProps {
   /** E-mail subscriptions, each filtered to the messages of its audience. */
   readonly recipients: readonly NotificationRecipient[];
+  /** SES, Slack app and Teams settings (absent: SNS only). */
+  readonly channels?: DeployConfig['notifications'];
 }
 
 /**
@@ -37,6 +40,8 @@ export function filterPolicyOf(
 export class NotificationsStack extends Stack {
   readonly topic: sns.Topic;
   readonly key: kms.Key;
+  /** SES identity and configuration set, Slack and Teams secrets, when configured. */
+  readonly channels?: NotificationChannels;
 
   constructor(scope: Construct, id: string, props: NotificationsStackProps) {
     super(scope, id, props);
@@ -60,5 +65,10 @@ export class NotificationsStack extends Stack {
         }),
       );
     }
+    if (props.channels !== undefined)
+      this.channels = new NotificationChannels(this, 'Channels', {
+        config: props.channels,
+        key: this.key,
+      });
   }
 }

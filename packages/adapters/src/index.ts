@@ -12,3 +12,4 @@ export * from './sdk';
 export { DynamoDbIdentityBindings } from './identity/dynamodb-identity-bindings';
 export { InMemoryIdentityBindings } from './identity/in-memory-identity-bindings';
 export * from './audit';
+export * from './people';

@@ -32,6 +32,8 @@ const httpProblems = {
   /** Answered by the local server itself (start-server.ts), before the app sees the request. */
   HEADERS_TOO_LARGE: { status: 431, title: 'Request headers too large' },
   MALFORMED_REQUEST: { status: 400, title: 'Malformed request' },
+  /** Slack's interactive endpoint: missing, stale, wrong or replayed signature. */
+  SLACK_SIGNATURE_INVALID: { status: 401, title: 'Slack signature not accepted' },
 } satisfies Record<string, ProblemKind>;
 
 /** Temporary: the same call may pass in a moment; each carries `Retry-After`. */

@@ -1,14 +1,17 @@
 import {
   createStoreClient,
   DynamoDbAccessRequestRepository,
+  DynamoDbSuppressionList,
   StreamBatchReader,
 } from '@elevate/adapters';
 import type {
   DynamoDBBatchResponse,
   DynamoDBStreamEvent,
+  SNSEvent,
   SQSBatchResponse,
   SQSEvent,
 } from 'aws-lambda';
+import { recordSesFeedback } from '../notifications/record-ses-feedback';
 import { loadNotificationsConfig } from '../config';
 import { composeNotifier } from '../notifications/compose-notifier';
 import { handleStreamBatch } from '../notifications/handle-stream-batch';
@@ -24,16 +27,35 @@ const deps = composeNotifier(config, {
 });
 const reader = new StreamBatchReader();
 
-const isQueueEvent = (event: DynamoDBStreamEvent | SQSEvent): event is SQSEvent =>
-  event.Records[0]?.eventSource === 'aws:sqs';
+const suppressions = new DynamoDbSuppressionList({
+  client: createStoreClient(config.dynamodb.endpoint),
+  tableName: config.dynamodb.tableName,
+});
+
+type NotifierEvent = DynamoDBStreamEvent | SQSEvent | SNSEvent;
+
+const isQueueEvent = (event: NotifierEvent): event is SQSEvent =>
+  (event.Records[0] as { eventSource?: string } | undefined)?.eventSource === 'aws:sqs';
+const isSesFeedback = (event: NotifierEvent): event is SNSEvent =>
+  (event.Records[0] as { EventSource?: string } | undefined)?.EventSource === 'aws:sns';
 
 /**
- * Two sources: the table stream (request changes to SNS and Slack, with partial batch failures),
- * and the failure queue those batches land on after their retries, which it redrives.
+ * Three sources: the table stream (request changes to every channel, with partial batch
+ * failures), the failure queue those batches land on after their retries, which it redrives, and
+ * SES's bounce and complaint events (through the SES feedback topic), which it records.
  */
 export const handler = async (
-  event: DynamoDBStreamEvent | SQSEvent,
-): Promise<DynamoDBBatchResponse | SQSBatchResponse> =>
-  isQueueEvent(event)
+  event: NotifierEvent,
+): Promise<DynamoDBBatchResponse | SQSBatchResponse | undefined> => {
+  if (isSesFeedback(event)) {
+    await recordSesFeedback(event.Records, {
+      suppressions,
+      logger: deps.logger,
+      now: () => deps.clock.now(),
+    });
+    return undefined;
+  }
+  return isQueueEvent(event)
     ? redriveFailedBatches(event.Records, { ...deps, readBatch: (batch) => reader.read(batch) })
     : handleStreamBatch(event.Records, deps);
+};

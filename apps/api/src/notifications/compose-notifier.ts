@@ -1,21 +1,90 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
+  CachedSecret,
   createStoreClient,
+  DynamoDbChatPostStore,
   DynamoDbDecisionReadModel,
   DynamoDbDeliveryLedger,
+  DynamoDbPeopleDirectory,
+  DynamoDbSuppressionList,
   loadCompiledPolicy,
+  SesEmailChannel,
+  SlackApi,
+  SlackDirectChannel,
+  SlackRoomChannel,
   SlackWebhookChannel,
   SnsNotificationChannel,
   systemClock,
+  TeamsWorkflowChannel,
 } from '@elevate/adapters';
+import * as z from 'zod';
 import type { Policy } from '@elevate/domain';
 import type { NotificationsConfig } from '../config';
 import { createJsonLogger } from '../logger';
 import type { SweeperDeps } from '../sweeper/sweep-requests';
 import type { ConfiguredChannel } from './notifier-deps';
 
-/** The channels configuration asks for in AWS: SNS (required there) and Slack (optional, best effort). */
-export function createNotificationChannels(config: NotificationsConfig): ConfiguredChannel[] {
+const slackSecretSchema = z.object({ botToken: z.string().min(1), signingSecret: z.string() });
+const teamsSecretSchema = z.object({ webhookUrl: z.url({ protocol: /^https$/u }) });
+
+/** The Slack app's channels (room posts, DMs), its token read from Secrets Manager and cached. */
+function slackAppChannels(
+  slack: NonNullable<NotificationsConfig['slack']>,
+  client: DynamoDBClient,
+  tableName: string,
+): ConfiguredChannel[] {
+  const secret = new CachedSecret({ secretId: slack.secretId, schema: slackSecretSchema });
+  const api = new SlackApi({ token: async () => (await secret.get()).botToken });
   return [
+    {
+      channel: new SlackRoomChannel({
+        api,
+        routes: slack.channels,
+        posts: new DynamoDbChatPostStore({ client, tableName }),
+      }),
+    },
+    ...(slack.directMessages ? [{ channel: new SlackDirectChannel({ api }) }] : []),
+  ];
+}
+
+/**
+ * The channels configuration asks for in AWS: SNS (operators' integrations), SES personal e-mail,
+ * the Slack app, Teams, and the old Slack incoming webhook (best effort). Each delivery is
+ * recorded in the ledger, so a retried record sends nothing twice.
+ */
+export function createNotificationChannels(
+  config: NotificationsConfig,
+  client: DynamoDBClient = createStoreClient(config.dynamodb.endpoint),
+): ConfiguredChannel[] {
+  const tableName = config.dynamodb.tableName;
+  const teamsSecret =
+    config.teamsSecretId === undefined
+      ? undefined
+      : new CachedSecret({ secretId: config.teamsSecretId, schema: teamsSecretSchema });
+  return [
+    ...(config.ses === undefined
+      ? []
+      : [
+          {
+            channel: new SesEmailChannel({
+              from: config.ses.from,
+              ...(config.ses.configurationSet === undefined
+                ? {}
+                : { configurationSet: config.ses.configurationSet }),
+              suppressions: new DynamoDbSuppressionList({ client, tableName }),
+            }),
+          },
+        ]),
+    ...(config.slack === undefined ? [] : slackAppChannels(config.slack, client, tableName)),
+    ...(teamsSecret === undefined
+      ? []
+      : [
+          {
+            channel: new TeamsWorkflowChannel({
+              webhookUrl: async () => (await teamsSecret.get()).webhookUrl,
+            }),
+          },
+        ]),
     ...(config.topicArn === undefined
       ? []
       : [{ channel: new SnsNotificationChannel({ topicArn: config.topicArn }) }]),
@@ -45,9 +114,11 @@ export function composeNotifier(
   overrides: Partial<Omit<SweeperDeps, 'repository'>> & Pick<SweeperDeps, 'repository'>,
 ): SweeperDeps {
   const client = createStoreClient(config.dynamodb.endpoint);
-  const channels = overrides.channels ?? createNotificationChannels(config);
+  const channels = overrides.channels ?? createNotificationChannels(config, client);
   if (channels.length === 0)
-    throw new Error('No notification channel: set ELEVATE_TOPIC_ARN (see docs/notifications.md).');
+    throw new Error(
+      'No notification channel: set ELEVATE_TOPIC_ARN or ELEVATE_SES_FROM (see docs/notifications.md).',
+    );
   return {
     policy: overrides.policy ?? loadPolicy(config),
     clock: overrides.clock ?? systemClock,
@@ -59,7 +130,13 @@ export function composeNotifier(
       new DynamoDbDecisionReadModel({ client, tableName: config.dynamodb.tableName }),
     appUrl: config.appUrl,
     logger: overrides.logger ?? createJsonLogger({ level: config.logLevel }),
+    people:
+      overrides.people ??
+      new DynamoDbPeopleDirectory({ client, tableName: config.dynamodb.tableName }),
+    activeWithinDays: config.activeWithinDays,
     reminderAfterMinutes: config.reminderAfterMinutes,
+    escalateAfterMinutes: config.escalateAfterMinutes,
+    expiryWarningMinutes: config.expiryWarningMinutes,
     ...overrides,
     channels,
   };

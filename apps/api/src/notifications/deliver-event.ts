@@ -1,5 +1,19 @@
-import type { DeliveryKey, NotificationContext, NotificationEvent } from '@elevate/domain';
-import { audiencesFor, composeNotification, findAccount } from '@elevate/domain';
+import type {
+  Audience,
+  DeliveryKey,
+  NotificationContext,
+  NotificationEvent,
+  NotificationEventType,
+  PersonRef,
+} from '@elevate/domain';
+import {
+  audiencesFor,
+  composeNotification,
+  DEFAULT_ACTIVE_WITHIN_DAYS,
+  findAccount,
+  groupsOfAudience,
+  recipientsOf,
+} from '@elevate/domain';
 import { errorFields } from '../logger';
 import type { NotifierDeps } from './notifier-deps';
 
@@ -20,9 +34,37 @@ const contextOf = (event: NotificationEvent, deps: NotifierDeps): NotificationCo
   };
 };
 
-/** One reminder per request, whatever version it has reached by the time the sweeper looks. */
+/**
+ * The sweeper's events happen once per request, whatever version it has reached by the time the
+ * sweeper looks. The end-of-window warning is keyed by version: an extension (a new version)
+ * moves the end, and the new end deserves its own warning.
+ */
+const ONCE_PER_REQUEST: readonly NotificationEventType[] = [
+  'PENDING_REMINDER',
+  'REMINDER_ESCALATED',
+  'PENDING_EXPIRY_WARNING',
+  'WINDOW_OPENED',
+];
 const keyVersionOf = (event: NotificationEvent): number =>
-  event.type === 'PENDING_REMINDER' ? 0 : event.version;
+  ONCE_PER_REQUEST.includes(event.type) ? 0 : event.version;
+
+/** The people of one audience, read from the people record once per event. */
+async function recipientsFor(
+  event: NotificationEvent,
+  audience: Audience,
+  deps: NotifierDeps,
+): Promise<PersonRef[]> {
+  const groups = groupsOfAudience(audience, deps.policy);
+  const people =
+    groups === undefined || deps.people === undefined
+      ? []
+      : await deps.people.listMembersOf(groups);
+  return recipientsOf(event, audience, people, {
+    policy: deps.policy,
+    now: deps.clock.now(),
+    activeWithinDays: deps.activeWithinDays ?? DEFAULT_ACTIVE_WITHIN_DAYS,
+  });
+}
 
 /**
  * Delivers one event to each audience through each channel, once: every delivery is claimed in the
@@ -42,9 +84,19 @@ export async function deliverEvent(
   });
   let sent = 0;
   let pending = 0;
+  const people = new Map<Audience, Promise<PersonRef[]>>();
+  const peopleOf = (audience: Audience): Promise<PersonRef[]> => {
+    let found = people.get(audience);
+    if (found === undefined) {
+      found = recipientsFor(event, audience, deps);
+      people.set(audience, found);
+    }
+    return found;
+  };
   for (const { channel, bestEffort = false } of deps.channels) {
     const targets = channel.scope === 'event' ? audiences.slice(0, 1) : audiences;
     for (const audience of targets) {
+      const message = composeNotification(event, audience, context);
       const key: DeliveryKey = {
         requestId: event.request.id,
         version: keyVersionOf(event),
@@ -52,14 +104,19 @@ export async function deliverEvent(
         audience: channel.scope === 'event' ? 'all' : audience.kind,
         channel: channel.name,
       };
-      const result = await deliverOnce(
-        key,
-        () => channel.deliver(composeNotification(event, audience, context)),
-        deps,
-        log,
-      );
-      if (result === 'sent') sent += 1;
-      if (result === 'pending' && !bestEffort) pending += 1;
+      // Each person is a delivery of their own: one bounce or one Slack error retries that person only.
+      const deliveries: [DeliveryKey, () => Promise<void>][] =
+        channel.scope === 'person'
+          ? (await peopleOf(audience)).map((person) => [
+              { ...key, recipient: person.sub },
+              () => channel.deliver(message, person),
+            ])
+          : [[key, () => channel.deliver(message)]];
+      for (const [deliveryKey, send] of deliveries) {
+        const result = await deliverOnce(deliveryKey, send, deps, log);
+        if (result === 'sent') sent += 1;
+        if (result === 'pending' && !bestEffort) pending += 1;
+      }
     }
   }
   return { sent, pending };

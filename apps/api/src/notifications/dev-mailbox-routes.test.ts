@@ -1,7 +1,7 @@
 import { DevMailbox } from '@elevate/adapters';
 import { audiencesFor, composeNotification, deriveNotificationEvents } from '@elevate/domain';
 import { describe, expect, it } from 'vitest';
-import { alice, pendingSandbox } from '../../../../packages/domain/src/testing/fixtures';
+import { alice, pendingSandbox, rita } from '../../../../packages/domain/src/testing/fixtures';
 import { devMailboxRoutes } from './dev-mailbox-routes';
 
 const owners = [
@@ -14,14 +14,13 @@ const owners = [
 ];
 
 const mailboxWithNewRequest = async (name = alice.name) => {
-  const mailbox = new DevMailbox({
-    directory: { groups: { reviewers: ['rita@example.com'] }, security: [] },
-  });
+  const mailbox = new DevMailbox({});
   const request = { ...pendingSandbox(), requester: { ...alice, name } };
   for (const event of deriveNotificationEvents(undefined, request)) {
     for (const audience of audiencesFor(event))
       await mailbox.deliver(
         composeNotification(event, audience, { appUrl: 'http://127.0.0.1:5173' }),
+        { sub: rita.sub, email: rita.email, name: rita.name },
       );
   }
   return mailbox;
@@ -37,7 +36,7 @@ describe('dev mailbox pages', () => {
     );
   });
 
-  it('shows a reviewer persona the new request with a link to the review page', async () => {
+  it('shows a reviewer persona the new request as the rendered e-mail, linking to its decision dialog', async () => {
     const app = devMailboxRoutes(await mailboxWithNewRequest(), owners);
     const response = await app.request('/rita%40example.com');
     expect(response.headers.get('content-type')).toContain('text/html');
@@ -46,7 +45,13 @@ describe('dev mailbox pages', () => {
     expect(body).toMatch(
       /<h2 id="m-[\w-]+">\[Elevate\] Review: Alice Requester requests PowerUser in 111111111111<\/h2>/u,
     );
-    expect(body).toContain('<a href="http://127.0.0.1:5173/reviews">Open in Elevate</a>');
+    expect(body).toContain(
+      '<a href="http://127.0.0.1:5173/requests/req-1?decide=1">Open in Elevate</a>',
+    );
+    // The e-mail's HTML, escaped into a sandboxed frame's srcdoc, its button targeting the whole tab.
+    expect(body).toMatch(/<iframe[^>]+sandbox="allow-top-navigation-by-user-activation"/u);
+    expect(body).toContain('&lt;base target=&quot;_top&quot;&gt;');
+    expect(body).toContain('href=&quot;http://127.0.0.1:5173/requests/req-1?decide=1&quot;');
   });
 
   it('escapes what people typed', async () => {

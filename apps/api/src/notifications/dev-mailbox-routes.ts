@@ -37,6 +37,12 @@ const page = (title: string, body: Html): Html =>
           article.urgent {
             border-color: #d91515;
           }
+          iframe {
+            width: 100%;
+            height: 26rem;
+            border: 1px solid #d5dbdb;
+            border-radius: 4px;
+          }
           pre {
             white-space: pre-wrap;
             background: #f4f4f4;
@@ -57,6 +63,13 @@ const page = (title: string, body: Html): Html =>
 const safeHref = (link: string): string | undefined =>
   /^https?:\/\//u.test(link) ? link : undefined;
 
+/**
+ * The e-mail's own HTML, shown in a sandboxed frame (no scripts, no same-origin); its links open in
+ * the whole tab, as a mail client opens them in a browser.
+ */
+const withTopTarget = (emailHtml: string): string =>
+  emailHtml.replace('<head>', '<head><base target="_top">');
+
 const message = (entry: MailboxEntry): Html => {
   const href = safeHref(entry.link);
   return html`<article class="${entry.urgent ? 'urgent' : ''}" aria-labelledby="m-${entry.id}">
@@ -65,7 +78,19 @@ const message = (entry: MailboxEntry): Html => {
       <time datetime="${entry.at}">${entry.at}</time> · to ${entry.to.join(', ') || '(nobody)'} ·
       ${entry.eventType}${entry.urgent ? ' · urgent' : ''}
     </p>
-    <pre>${entry.text}</pre>
+    ${
+      entry.html === undefined
+        ? ''
+        : html`<iframe
+            title="${entry.subject}"
+            sandbox="allow-top-navigation-by-user-activation"
+            srcdoc="${withTopTarget(entry.html)}"
+          ></iframe>`
+    }
+    <details>
+      <summary>Plain-text part</summary>
+      <pre>${entry.text}</pre>
+    </details>
     <p>${href === undefined ? entry.link : html`<a href="${href}">Open in Elevate</a>`}</p>
   </article>`;
 };

@@ -52,7 +52,7 @@ describe('handleStreamBatch', () => {
       'BREAK_GLASS_REVIEWED→requester',
       'BREAK_GLASS_REVIEWED→security',
     ]);
-    expect(world.sns.messages[0]?.link).toBe('https://elevate.example.com/reviews');
+    expect(world.sns.messages[0]?.link).toBe('https://elevate.example.com/requests/req-1?decide=1');
     expect(world.sns.messages[2]?.link).toBe('https://elevate.example.com/requests/req-1');
   });
 

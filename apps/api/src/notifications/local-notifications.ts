@@ -4,8 +4,10 @@ import { join, resolve } from 'node:path';
 import {
   createStoreClient,
   DurableOutbox,
+  DevChatRoom,
   DevMailbox,
   DynamoDbAccessRequestRepository,
+  DynamoDbPeopleDirectory,
   loadPolicyFile,
   SlackWebhookChannel,
 } from '@elevate/adapters';
@@ -19,6 +21,7 @@ import type { Logger } from '../logger';
 import { errorFields } from '../logger';
 import { sweepRequests } from '../sweeper/sweep-requests';
 import { composeNotifier } from './compose-notifier';
+import { devChatRoutes } from './dev-chat-routes';
 import type { MailboxOwner } from './dev-mailbox-routes';
 import { devMailboxRoutes } from './dev-mailbox-routes';
 import { handleStreamBatch } from './handle-stream-batch';
@@ -29,7 +32,7 @@ export interface LocalNotifications {
   /** The store the API must use: its writes feed the notifier. */
   readonly repository: DynamoDbAccessRequestRepository;
   /** Starts delivering (the table must exist): first what a crash left, then each new change. */
-  start(): void;
+  start(): Promise<void>;
   /** The app with `/dev/mailbox` in front of it. */
   serve(app: Hono<AppEnv>): Hono<AppEnv>;
   /**
@@ -40,18 +43,12 @@ export interface LocalNotifications {
   stop(): Promise<void>;
 }
 
-/** Group → persona e-mails from the dev config; security = the policy's auditors and admins. */
+/** The mailboxes the index lists: each persona, each reviewer group, the security audience. */
 function mailboxSetup(config: NotificationsConfig, policy: Policy) {
   const personas = loadDevConfig(
     config.devConfigFile ?? join(repoRoot, 'config/dev-stack.yaml'),
   ).personas;
-  const groups: Record<string, string[]> = {};
-  for (const persona of personas)
-    for (const group of persona.groups) (groups[group] ??= []).push(persona.email);
   const securityGroups = [...policy.groups.auditors, ...policy.groups.admins];
-  const security = personas
-    .filter((persona) => persona.groups.some((group) => securityGroups.includes(group)))
-    .map((persona) => persona.email);
   const reviewerGroups = [
     ...new Set([
       ...policy.groups.reviewers,
@@ -75,7 +72,7 @@ function mailboxSetup(config: NotificationsConfig, policy: Policy) {
       description: `the security audience (${securityGroups.join(', ')})`,
     },
   ];
-  return { directory: { groups, security }, owners };
+  return { personas, owners };
 }
 
 export function startLocalNotifications(
@@ -84,10 +81,11 @@ export function startLocalNotifications(
 ): LocalNotifications {
   if (config.policyFile === undefined) throw new Error('ELEVATE_POLICY_FILE is not set.');
   const policy = loadPolicyFile(config.policyFile);
-  const { directory, owners } = mailboxSetup(config, policy);
+  const { personas, owners } = mailboxSetup(config, policy);
+  const dataDir = config.dataDir ?? join(repoRoot, '.data');
+  const chat = new DevChatRoom({ file: join(dataDir, 'chat.jsonl') });
   const mailbox = new DevMailbox({
-    directory,
-    file: join(config.dataDir ?? join(repoRoot, '.data'), 'mailbox.jsonl'),
+    file: join(dataDir, 'mailbox.jsonl'),
     log: (line) => logger.info(line, { component: 'mailbox' }),
   });
   const notifierLog = logger.child({ component: 'notifier' });
@@ -106,12 +104,15 @@ export function startLocalNotifications(
     tableName: config.dynamodb.tableName,
     outbox,
   });
+  const people = new DynamoDbPeopleDirectory({ client, tableName: config.dynamodb.tableName });
   const deps = composeNotifier(config, {
     repository,
     policy,
+    people,
     logger: notifierLog,
     channels: [
       { channel: mailbox },
+      { channel: chat },
       ...(config.slackWebhookUrl === undefined
         ? []
         : [
@@ -150,11 +151,25 @@ export function startLocalNotifications(
 
   return {
     repository,
-    start: () => outbox.start(),
+    start: async () => {
+      // The dev IdP stands for the personas: record them as signed in now, so reviewers who have
+      // not opened the SPA yet still get mail (in AWS only real sign-ins write the people record).
+      const now = new Date().toISOString();
+      for (const persona of personas)
+        await people.recordSignIn({
+          sub: persona.sub,
+          email: persona.email,
+          name: persona.name,
+          groups: persona.groups,
+          lastSignInAt: now,
+        });
+      outbox.start();
+    },
     subscribe: (listener) => void consumers.push(listener),
     serve: (app) => {
       const root = new Hono<AppEnv>();
       root.route('/dev/mailbox', devMailboxRoutes(mailbox, owners));
+      root.route('/dev/chat', devChatRoutes(chat));
       root.mount('/', app.fetch);
       return root;
     },

@@ -3,6 +3,7 @@ import type {
   DecisionReadModel,
   DeliveryLedger,
   NotificationChannel,
+  PeopleDirectory,
   Policy,
 } from '@elevate/domain';
 import type { Logger } from '../logger';
@@ -27,4 +28,11 @@ export interface NotifierDeps {
    * Absent where nothing reads it (tests of delivery alone).
    */
   readonly decisionReadModel?: DecisionReadModel;
+  /**
+   * Who to address personally (person-scoped channels: SES, Slack DMs, the dev mailbox). Without
+   * it, person-scoped channels reach only requesters.
+   */
+  readonly people?: PeopleDirectory;
+  /** People who have not signed in for this many days are not addressed (default 30). */
+  readonly activeWithinDays?: number;
 }

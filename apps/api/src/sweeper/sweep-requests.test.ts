@@ -10,10 +10,10 @@ import {
 } from '@elevate/adapters';
 import { startDynamoDb } from '@elevate/dev-stack';
 import type { AccessRequestRepository } from '@elevate/domain';
-import { addMinutes } from '@elevate/domain';
+import { addMinutes, approveRequest, transitionWriteOf } from '@elevate/domain';
 import { describe, expect, it } from 'vitest';
 import { localClient } from '../../../../packages/adapters/src/dynamodb/testing/local-client';
-import { NOW, pendingSandbox } from '../../../../packages/domain/src/testing/fixtures';
+import { ctx, NOW, pendingSandbox, rita } from '../../../../packages/domain/src/testing/fixtures';
 import { handleStreamBatch } from '../notifications/handle-stream-batch';
 import { notifierWorld } from '../notifications/testing/notifier-world';
 import type { SweeperDeps } from './sweep-requests';
@@ -45,6 +45,7 @@ describe('sweepRequests', () => {
       lostRaces: 0,
       reminded: 0,
       remindersPending: 0,
+      notices: 0,
       failed: 0,
     });
     expect(world.sns.messages).toHaveLength(0);
@@ -59,7 +60,9 @@ describe('sweepRequests', () => {
     expect(await sweepRequests(world.deps)).toMatchObject({ reminded: 0 });
     expect(
       world.sns.messages.map((message) => [message.eventType, message.audience.kind, message.link]),
-    ).toEqual([['PENDING_REMINDER', 'reviewers', 'https://elevate.example.com/reviews']]);
+    ).toEqual([
+      ['PENDING_REMINDER', 'reviewers', 'https://elevate.example.com/requests/req-1?decide=1'],
+    ]);
   });
 
   it('sends no reminder for a request decided after the listing read it (the index lags)', async () => {
@@ -150,13 +153,18 @@ describe('sweepRequests', () => {
     expect(
       (await world.repository.get('old'))?.history.filter((event) => event.type === 'EXPIRY'),
     ).toHaveLength(1);
-    // Each channel's reminder went out once, whichever sweeper claimed it.
+    // Each channel's reminder (and the requester's warning: 30 minutes left) went out once,
+    // whichever sweeper claimed it.
+    const sent = [
+      ['PENDING_REMINDER', 'young'],
+      ['PENDING_EXPIRY_WARNING', 'young'],
+    ];
     expect(
-      world.sns.messages.map((message) => [message.eventType, message.facts.requestId]),
-    ).toEqual([['PENDING_REMINDER', 'young']]);
+      world.sns.messages.map((message) => [message.eventType, message.facts.requestId]).sort(),
+    ).toEqual(sent.sort());
     expect(
-      world.slack.messages.map((message) => [message.eventType, message.facts.requestId]),
-    ).toEqual([['PENDING_REMINDER', 'young']]);
+      world.slack.messages.map((message) => [message.eventType, message.facts.requestId]).sort(),
+    ).toEqual(sent.sort());
   });
 
   it('on DynamoDB with the local change feed: racing sweepers expire once and the requester hears once', async () => {
@@ -189,5 +197,73 @@ describe('sweepRequests', () => {
       client.destroy();
       await dynamo.close();
     }
+  });
+
+  it('escalates to the admins once after the escalation threshold, after the reviewers were reminded', async () => {
+    const world = sweeperWorld();
+    const deps: SweeperDeps = { ...world.deps, escalateAfterMinutes: 600, expiryWarningMinutes: 0 };
+    await world.repository.create(pendingSandbox());
+    world.setNow(addMinutes(NOW, 300));
+    await sweepRequests(deps);
+    world.setNow(addMinutes(NOW, 600));
+    expect(await sweepRequests(deps)).toMatchObject({ notices: 1 });
+    world.setNow(addMinutes(NOW, 700));
+    expect(await sweepRequests(deps)).toMatchObject({ notices: 0, reminded: 0 });
+    expect(
+      world.sns.messages.map((message) => [message.eventType, message.audience.kind, message.link]),
+    ).toEqual([
+      ['PENDING_REMINDER', 'reviewers', 'https://elevate.example.com/requests/req-1?decide=1'],
+      ['REMINDER_ESCALATED', 'admins', 'https://elevate.example.com/requests/req-1?decide=1'],
+    ]);
+  });
+
+  it('warns the requester once before the pending request expires', async () => {
+    const world = sweeperWorld();
+    const deps: SweeperDeps = {
+      ...world.deps,
+      reminderAfterMinutes: 5000,
+      escalateAfterMinutes: 0,
+    };
+    await world.repository.create(pendingSandbox());
+    world.setNow(addMinutes(NOW, 1440 - 61));
+    await sweepRequests(deps);
+    expect(world.sns.messages).toHaveLength(0);
+    world.setNow(addMinutes(NOW, 1440 - 60));
+    await sweepRequests(deps);
+    world.setNow(addMinutes(NOW, 1440 - 5));
+    await sweepRequests(deps);
+    expect(world.sns.messages.map((message) => [message.eventType, message.audience.kind])).toEqual(
+      [['PENDING_EXPIRY_WARNING', 'requester']],
+    );
+  });
+
+  it('tells the requester once when a scheduled window opens and once 10 minutes before it ends', async () => {
+    const world = sweeperWorld();
+    const scheduledStart = addMinutes(NOW, 120);
+    const pending = pendingSandbox(undefined, { scheduledStart, durationMinutes: 60 });
+    await world.repository.create(pending);
+    const approved = approveRequest(pending, {}, ctx(rita, addMinutes(NOW, 5)));
+    if (!approved.ok) throw new Error(approved.error.code);
+    const written = await world.repository.applyTransition(
+      transitionWriteOf(pending, approved.value),
+    );
+    expect(written.ok).toBe(true);
+    const sweepAt = async (minutes: number) => {
+      world.setNow(addMinutes(NOW, minutes));
+      await sweepRequests(world.deps);
+    };
+    await sweepAt(119);
+    expect(world.sns.messages).toHaveLength(0);
+    await sweepAt(121);
+    await sweepAt(126);
+    await sweepAt(170);
+    await sweepAt(175);
+    await sweepAt(181);
+    expect(world.sns.messages.map((message) => [message.eventType, message.audience.kind])).toEqual(
+      [
+        ['WINDOW_OPENED', 'requester'],
+        ['WINDOW_ENDING', 'requester'],
+      ],
+    );
   });
 });

@@ -3,13 +3,15 @@ import {
   addMinutes,
   expireRequest,
   isBefore,
-  isDueForReminder,
   laterOf,
+  pendingNoticesDue,
   POLICY_LIMITS,
-  reminderEventOf,
   SYSTEM_ACTOR,
+  timedEventOf,
   transitionWriteOf,
+  windowNoticesDue,
 } from '@elevate/domain';
+import type { NotificationEventType } from '@elevate/domain';
 import { errorFields } from '../logger';
 import { deliverEvent } from '../notifications/deliver-event';
 import type { NotifierDeps } from '../notifications/notifier-deps';
@@ -18,6 +20,10 @@ export interface SweeperDeps extends NotifierDeps {
   readonly repository: AccessRequestRepository;
   /** A pending request this old gets one reminder to its reviewers. */
   readonly reminderAfterMinutes: number;
+  /** A pending request this old escalates to the admins, once (0: never). Default 1,440. */
+  readonly escalateAfterMinutes?: number;
+  /** The requester is warned this long before a pending request expires, once (0: never). Default 60. */
+  readonly expiryWarningMinutes?: number;
   readonly pageSize?: number;
   /** Bounds one run; what is left waits for the next run. */
   readonly maxPages?: number;
@@ -30,6 +36,8 @@ export interface SweepReport {
   reminded: number;
   /** Reminders that could not go out this run (retried next run). */
   remindersPending: number;
+  /** Other time-based notices sent: escalations, expiry warnings, window opening and ending. */
+  notices: number;
   /** Requests whose expiry or reminder threw (logged; retried next run). */
   failed: number;
 }
@@ -54,6 +62,7 @@ export async function sweepRequests(deps: SweeperDeps): Promise<SweepReport> {
     lostRaces: 0,
     reminded: 0,
     remindersPending: 0,
+    notices: 0,
     failed: 0,
   };
   let cursor: string | undefined;
@@ -68,7 +77,7 @@ export async function sweepRequests(deps: SweeperDeps): Promise<SweepReport> {
       try {
         if (request.pendingExpiresAt !== undefined && !isBefore(now, request.pendingExpiresAt))
           await expire(request, now, deps, report);
-        else if (isDueForReminder(request, now, deps.reminderAfterMinutes))
+        else if (pendingNoticesDue(request, now, thresholdsOf(deps)).length > 0)
           await remind(request, now, deps, report);
       } catch (error) {
         report.failed += 1;
@@ -80,11 +89,13 @@ export async function sweepRequests(deps: SweeperDeps): Promise<SweepReport> {
     cursor = listed.nextCursor;
     if (cursor === undefined) break;
   }
+  await sweepWindows(now, deps, report);
   const idle =
     report.expired +
       report.lostRaces +
       report.reminded +
       report.remindersPending +
+      report.notices +
       report.failed ===
     0;
   // An idle sweep every few minutes is noise at info level.
@@ -116,6 +127,26 @@ async function expire(
   }
 }
 
+const thresholdsOf = (deps: SweeperDeps) => ({
+  reminderAfterMinutes: deps.reminderAfterMinutes,
+  escalateAfterMinutes: deps.escalateAfterMinutes ?? 24 * 60,
+  expiryWarningMinutes: deps.expiryWarningMinutes ?? 60,
+});
+
+async function notify(
+  request: AccessRequest,
+  type: NotificationEventType,
+  deps: SweeperDeps,
+  report: SweepReport,
+): Promise<void> {
+  const event = timedEventOf(request, type);
+  if (event === undefined) return;
+  const delivery = await deliverEvent(event, deps);
+  if (type === 'PENDING_REMINDER') report.reminded += delivery.sent > 0 ? 1 : 0;
+  else report.notices += delivery.sent > 0 ? 1 : 0;
+  report.remindersPending += delivery.pending;
+}
+
 async function remind(
   listed: AccessRequest,
   now: string,
@@ -125,17 +156,50 @@ async function remind(
   // The index lags the table: read the request itself (strongly consistent) so a request decided
   // or cancelled a moment ago gets no reminder.
   const request = await deps.repository.get(listed.id);
-  if (
-    request === undefined ||
-    request.status !== 'PENDING' ||
-    !isDueForReminder(request, now, deps.reminderAfterMinutes)
-  ) {
+  const due = request === undefined ? [] : pendingNoticesDue(request, now, thresholdsOf(deps));
+  if (request === undefined || due.length === 0) {
     deps.logger.child({ requestId: listed.id }).debug('no reminder: no longer pending');
     return;
   }
-  const event = reminderEventOf(request);
-  if (event === undefined) return;
-  const delivery = await deliverEvent(event, deps);
-  report.reminded += delivery.sent > 0 ? 1 : 0;
-  report.remindersPending += delivery.pending;
+  // Each notice is claimed in the ledger on its own (version 0): sent once, whichever run sends it.
+  for (const type of due) await notify(request, type, deps, report);
+}
+
+/**
+ * Approved requests whose window opens (scheduled) or ends within 10 minutes. Read through the
+ * audit listing (status APPROVED, created within the longest a request can live before its window
+ * ends), bounded like the pending listing.
+ */
+async function sweepWindows(now: string, deps: SweeperDeps, report: SweepReport): Promise<void> {
+  const from = addMinutes(
+    now,
+    -(
+      POLICY_LIMITS.maxPendingExpiryMinutes +
+      POLICY_LIMITS.maxStartDelayMinutes +
+      2 * POLICY_LIMITS.maxDurationMinutes
+    ),
+  );
+  let cursor: string | undefined;
+  for (let page = 0; page < (deps.maxPages ?? 20); page += 1) {
+    const listed = await deps.repository.listForAudit({
+      from,
+      to: addMinutes(now, 1),
+      status: 'APPROVED',
+      limit: deps.pageSize ?? 100,
+      ...(cursor === undefined ? {} : { cursor }),
+    });
+    for (const request of listed.items) {
+      try {
+        for (const type of windowNoticesDue(request, now))
+          await notify(request, type, deps, report);
+      } catch (error) {
+        report.failed += 1;
+        deps.logger
+          .child({ requestId: request.id })
+          .error('window notice failed', errorFields(error));
+      }
+    }
+    cursor = listed.nextCursor;
+    if (cursor === undefined) break;
+  }
 }

@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Audience, NotificationChannel, NotificationMessage } from '@elevate/domain';
-import { NOTIFICATION_EVENT_TYPES } from '@elevate/domain';
+import type {
+  Audience,
+  NotificationChannel,
+  NotificationMessage,
+  PersonRef,
+} from '@elevate/domain';
+import { NOTIFICATION_EVENT_TYPES, renderEmail } from '@elevate/domain';
 import * as z from 'zod';
-
-/** Who is behind each audience on a laptop: group → persona e-mails, and the security audience. */
-export interface MailboxDirectory {
-  readonly groups: Readonly<Record<string, readonly string[]>>;
-  readonly security: readonly string[];
-}
 
 export const mailboxEntrySchema = z.object({
   id: z.string(),
@@ -22,6 +21,8 @@ export const mailboxEntrySchema = z.object({
   requestId: z.string(),
   subject: z.string(),
   text: z.string(),
+  /** The same HTML as the SES e-mail (renderEmail); absent in entries written by older versions. */
+  html: z.string().optional(),
   link: z.string(),
 });
 export type MailboxEntry = z.infer<typeof mailboxEntrySchema>;
@@ -34,29 +35,30 @@ const audienceLabels = (audience: Audience): string[] => {
       return ['requester'];
     case 'security':
       return ['security'];
+    case 'admins':
+      return ['admins'];
   }
 };
 
 /**
- * The local stand-in for SNS e-mail: each message is printed as one line and kept — appended to a
- * JSON-lines file when one is given, so it survives a restart — for the dev mailbox pages.
+ * The local stand-in for personal e-mail (SES): each person's message is rendered exactly as SES
+ * would send it (renderEmail), printed as one line and kept — appended to a JSON-lines file when
+ * one is given, so it survives a restart — for the dev mailbox pages. Recipients are resolved by
+ * the notifier from the people record, as in AWS.
  */
 export class DevMailbox implements NotificationChannel {
   readonly name = 'mailbox';
-  readonly scope = 'audience';
+  readonly scope = 'person';
   readonly #entries: MailboxEntry[] = [];
-  readonly #directory: MailboxDirectory;
   readonly #file: string | undefined;
   readonly #log: (line: string) => void;
   readonly #now: () => string;
 
   constructor(options: {
-    readonly directory: MailboxDirectory;
     readonly file?: string;
     readonly log?: (line: string) => void;
     readonly now?: () => string;
   }) {
-    this.#directory = options.directory;
     this.#file = options.file;
     this.#log = options.log ?? (() => undefined);
     this.#now = options.now ?? (() => new Date().toISOString());
@@ -70,17 +72,21 @@ export class DevMailbox implements NotificationChannel {
     }
   }
 
-  async deliver(message: NotificationMessage): Promise<void> {
+  async deliver(message: NotificationMessage, recipient?: PersonRef): Promise<void> {
+    if (recipient === undefined)
+      throw new Error('The dev mailbox delivers to one person at a time.');
+    const email = renderEmail(message);
     const entry: MailboxEntry = {
       id: randomUUID(),
       at: this.#now(),
-      to: this.recipientsOf(message.audience),
+      to: [recipient.email],
       audience: audienceLabels(message.audience).join(' '),
       eventType: message.eventType,
       urgent: message.urgent,
       requestId: message.facts.requestId,
-      subject: message.subject,
-      text: message.text,
+      subject: email.subject,
+      text: email.text,
+      html: email.html,
       link: message.link,
     };
     if (this.#file !== undefined) {
@@ -88,23 +94,7 @@ export class DevMailbox implements NotificationChannel {
       appendFileSync(this.#file, `${JSON.stringify(entry)}\n`);
     }
     this.#entries.push(entry);
-    this.#log(
-      `mail to ${entry.to.length === 0 ? `(nobody in ${entry.audience})` : entry.to.join(', ')}: ${entry.subject}`,
-    );
-  }
-
-  /** The persona e-mails behind an audience. */
-  recipientsOf(audience: Audience): string[] {
-    switch (audience.kind) {
-      case 'reviewers':
-        return [
-          ...new Set(audience.groups.flatMap((group) => this.#directory.groups[group] ?? [])),
-        ].sort();
-      case 'requester':
-        return [audience.person.email];
-      case 'security':
-        return [...this.#directory.security];
-    }
+    this.#log(`mail to ${recipient.email}: ${entry.subject}`);
   }
 
   /** Newest first: what one person received (by e-mail) or one audience was sent (`group:<name>`, `security`). */

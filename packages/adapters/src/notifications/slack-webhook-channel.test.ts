@@ -37,7 +37,7 @@ describe('SlackWebhookChannel', () => {
       'unfurl_media',
     ]);
     expect(posts[0]?.body['text']).toBe(
-      'Alice Requester requests PowerUser in 111111111111 and is waiting for a review. <https://elevate.example.com/reviews|Open in Elevate>',
+      'Alice Requester requests PowerUser in 111111111111 and is waiting for a review. <https://elevate.example.com/requests/req-1?decide=1|Open in Elevate>',
     );
   });
 

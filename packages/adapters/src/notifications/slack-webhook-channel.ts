@@ -1,9 +1,6 @@
 import type { NotificationChannel, NotificationMessage } from '@elevate/domain';
+import { escapeMrkdwn } from '@elevate/domain';
 import { OUTBOUND_DEADLINES } from '../outbound';
-
-/** Slack mrkdwn control characters: the only escaping Slack asks of message text. */
-export const escapeMrkdwn = (value: string): string =>
-  value.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 
 /** A link target must not close the `<url|label>` form early. */
 const safeUrl = (url: string): string =>

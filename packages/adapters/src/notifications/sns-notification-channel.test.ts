@@ -67,13 +67,15 @@ describe('SnsNotificationChannel', () => {
       'lambda',
       'sqs',
     ]);
-    expect(body['email']).toContain('Review it in Elevate: https://elevate.example.com/reviews');
+    expect(body['email']).toContain(
+      'Review it in Elevate: https://elevate.example.com/requests/req-1?decide=1',
+    );
     const machine = JSON.parse(body['sqs'] ?? '') as Record<string, unknown>;
     expect(machine).toMatchObject({
       schema: 'elevate.notification/v1',
       eventType: 'REQUEST_CREATED',
       requestId: 'req-1',
-      link: 'https://elevate.example.com/reviews',
+      link: 'https://elevate.example.com/requests/req-1?decide=1',
     });
   });
 

@@ -9,7 +9,9 @@ export interface AwsClientDeadlineConfig {
   readonly retryMode: 'standard';
 }
 
-export const awsClientConfig = (kind: 'dynamodb' | 'sns'): AwsClientDeadlineConfig => {
+export const awsClientConfig = (
+  kind: 'dynamodb' | 'sns' | 'ses' | 'secretsManager',
+): AwsClientDeadlineConfig => {
   const deadline = OUTBOUND_DEADLINES[kind];
   return {
     requestHandler: new DeadlineHttpHandler(deadline),

@@ -12,6 +12,14 @@ export const OUTBOUND_DEADLINES = {
   sns: { connectMs: 1_000, attemptMs: 3_000, maxAttempts: 2 },
   /** Slack incoming webhook, from the notifier only. */
   slack: { attemptMs: 5_000 },
+  /** Personal e-mail through SES v2 SendEmail, from the notifier and sweeper only. */
+  ses: { connectMs: 1_000, attemptMs: 3_000, maxAttempts: 2 },
+  /** Slack Web API calls (chat.postMessage, chat.update, users.lookupByEmail), one attempt each. */
+  slackApi: { attemptMs: 5_000 },
+  /** A Teams workflow webhook post. */
+  teams: { attemptMs: 5_000 },
+  /** Secrets Manager GetSecretValue (Slack token and signing secret, Teams URL), cached after. */
+  secretsManager: { connectMs: 1_000, attemptMs: 2_000, maxAttempts: 2 },
   /** AWS federation endpoint (getSigninToken) for console links. */
   consoleSignIn: { attemptMs: 5_000 },
   /** STS AssumeRole: per region and attempt; regions and rounds share `totalMs`. */

@@ -9,7 +9,9 @@ import type { NotificationEvent, NotificationEventType } from './notification-ev
 export type Audience =
   | { readonly kind: 'reviewers'; readonly groups: readonly string[] }
   | { readonly kind: 'requester'; readonly person: PersonRef }
-  | { readonly kind: 'security' };
+  | { readonly kind: 'security' }
+  /** The policy's admins: a reminder nobody acted on escalates to them. */
+  | { readonly kind: 'admins' };
 
 export type AudienceKind = Audience['kind'];
 
@@ -26,6 +28,7 @@ export const audiencesFor = (event: NotificationEvent): Audience[] => {
   const reviewers: Audience = { kind: 'reviewers', groups: event.request.routing.approverGroups };
   const requester: Audience = { kind: 'requester', person: event.request.requester };
   const security: Audience = { kind: 'security' };
+  const admins: Audience = { kind: 'admins' };
   switch (event.type) {
     case 'REQUEST_CREATED':
     case 'PENDING_REMINDER':
@@ -49,5 +52,11 @@ export const audiencesFor = (event: NotificationEvent): Audience[] => {
       return [reviewers, security];
     case 'BREAK_GLASS_REVIEWED':
       return [requester, security];
+    case 'REMINDER_ESCALATED':
+      return [admins];
+    case 'PENDING_EXPIRY_WARNING':
+    case 'WINDOW_OPENED':
+    case 'WINDOW_ENDING':
+      return [requester];
   }
 };

@@ -25,12 +25,14 @@ describe('composeNotification', () => {
     expect(message.subject).toBe(
       '[Elevate] Review: Alice Requester requests PowerUser in sandbox (111111111111)',
     );
-    expect(message.link).toBe('https://elevate.example.com/reviews');
+    expect(message.link).toBe('https://elevate.example.com/requests/req-1?decide=1');
     expect(message.text).toContain('Alice Requester <alice@example.com>');
     expect(message.text).toContain('sandbox (111111111111), environment dev');
     expect(message.text).toContain('Debug the failing deploy pipeline');
     expect(message.text).toContain('120 minutes, starting when approved');
-    expect(message.text).toContain('Review it in Elevate: https://elevate.example.com/reviews');
+    expect(message.text).toContain(
+      'Review it in Elevate: https://elevate.example.com/requests/req-1?decide=1',
+    );
     expect(message.facts).toMatchObject({
       environment: 'dev',
       accountName: 'sandbox',

@@ -50,6 +50,10 @@ export interface NotificationFacts {
   readonly scheduledStart?: string;
   readonly approvals: { readonly count: number; readonly required: number };
   readonly reviewerGroups: readonly string[];
+  readonly createdAt: string;
+  readonly pendingExpiresAt?: string;
+  /** The policy rules that matched at creation (chat channels may be chosen per rule). */
+  readonly ruleIds: readonly string[];
 }
 
 /** One message to one audience, in a channel-neutral form; channels render and escape it. */
@@ -63,7 +67,13 @@ export interface NotificationMessage {
   readonly summary: string;
   /** The plain-text e-mail body. */
   readonly text: string;
-  /** Where the reader acts: the review queue for reviewers, the request's page otherwise. */
+  /** The headline alone (plain, not escaped), for rich renderings (HTML, Block Kit, cards). */
+  readonly headline: string;
+  /** The labelled details in order (plain, not escaped), for rich renderings. */
+  readonly details: readonly (readonly [string, string])[];
+  /** The label of the one button/link (e.g. "Review it in Elevate"). */
+  readonly action: string;
+  /** The exact request page; with `?decide=1` when the reader is asked to decide. */
   readonly link: string;
   readonly facts: NotificationFacts;
 }
@@ -108,6 +118,11 @@ const factsOf = (event: NotificationEvent, context: NotificationContext): Notifi
     ...(request.scheduledStart === undefined ? {} : { scheduledStart: request.scheduledStart }),
     approvals: { count: approvalsOf(request).length, required: request.routing.approvalsRequired },
     reviewerGroups: request.routing.approverGroups,
+    createdAt: request.createdAt,
+    ruleIds: request.routing.ruleIds,
+    ...(request.pendingExpiresAt === undefined
+      ? {}
+      : { pendingExpiresAt: request.pendingExpiresAt }),
   };
 };
 
@@ -150,6 +165,14 @@ const subjectOf = (facts: NotificationFacts): string => {
       return `Extended: ${what(facts)}`;
     case 'EXTENSION_REFUSED':
       return `Extension refused: ${what(facts)}`;
+    case 'REMINDER_ESCALATED':
+      return `Escalated, no reviewer acted: ${requester} requests ${what(facts)}`;
+    case 'PENDING_EXPIRY_WARNING':
+      return `Still undecided, expires soon: ${what(facts)}`;
+    case 'WINDOW_OPENED':
+      return `Your access window is open: ${what(facts)}`;
+    case 'WINDOW_ENDING':
+      return `Ends in 10 minutes: ${what(facts)}`;
   }
 };
 
@@ -187,21 +210,41 @@ const headlineOf = (facts: NotificationFacts): string => {
       return `${requester}'s access to ${what(facts)} was extended (${actor}).`;
     case 'EXTENSION_REFUSED':
       return `${actor} refused more time on ${requester}'s access to ${what(facts)}.`;
+    case 'REMINDER_ESCALATED':
+      return `${requester}'s request for ${what(facts)} has waited since ${facts.createdAt} and no reviewer has acted after a reminder. As an admin you may decide it.`;
+    case 'PENDING_EXPIRY_WARNING':
+      return `Your request for ${what(facts)} is still waiting for a review and expires without a decision at ${facts.pendingExpiresAt ?? 'its pending limit'} (UTC).`;
+    case 'WINDOW_OPENED':
+      return `Your scheduled access to ${what(facts)} has started; you can open sessions now.`;
+    case 'WINDOW_ENDING':
+      return `Your access to ${what(facts)} ends at ${facts.window?.endsAt ?? 'the end of its window'} (UTC), in about 10 minutes. Ask for more time in Elevate if you need it.`;
   }
 };
 
-const ACTING_EVENTS: readonly NotificationEventType[] = [
+/** Events that ask a reviewer (or, escalated, an admin) to decide the request. */
+const DECIDING_EVENTS: readonly NotificationEventType[] = [
   'REQUEST_CREATED',
   'PENDING_REMINDER',
-  'BREAK_GLASS_USED',
+  'REMINDER_ESCALATED',
 ];
+const ACTING_EVENTS: readonly NotificationEventType[] = [...DECIDING_EVENTS, 'BREAK_GLASS_USED'];
 
-const linkOf = (facts: NotificationFacts, audience: Audience, appUrl: string): string => {
-  const base = appUrl.replace(/\/+$/u, '');
-  return audience.kind === 'reviewers' && ACTING_EVENTS.includes(facts.eventType)
-    ? `${base}/reviews`
-    : `${base}/requests/${encodeURIComponent(facts.requestId)}`;
-};
+/** The request page's query flag that opens its decision dialog (the SPA reads it; see useDecideFlag). */
+export const DECIDE_QUERY_FLAG = 'decide';
+
+const asksToDecide = (facts: NotificationFacts, audience: Audience): boolean =>
+  (audience.kind === 'reviewers' || audience.kind === 'admins') &&
+  DECIDING_EVENTS.includes(facts.eventType);
+
+/**
+ * Every link opens the exact request page; for a reviewer asked to decide, with the flag that opens
+ * its decision dialog (the page opens it only if the reader may decide — the link grants nothing).
+ */
+export const requestLinkOf = (appUrl: string, requestId: string, decide: boolean): string =>
+  `${appUrl.replace(/\/+$/u, '')}/requests/${encodeURIComponent(requestId)}${decide ? `?${DECIDE_QUERY_FLAG}=1` : ''}`;
+
+const linkOf = (facts: NotificationFacts, audience: Audience, appUrl: string): string =>
+  requestLinkOf(appUrl, facts.requestId, asksToDecide(facts, audience));
 
 const windowLine = (facts: NotificationFacts): string => {
   if (facts.window !== undefined) return `${facts.window.startsAt} to ${facts.window.endsAt} (UTC)`;
@@ -213,7 +256,10 @@ const windowLine = (facts: NotificationFacts): string => {
 };
 
 const callToAction = (facts: NotificationFacts, audience: Audience): string => {
-  if (audience.kind === 'reviewers' && ACTING_EVENTS.includes(facts.eventType)) {
+  if (
+    (audience.kind === 'reviewers' || audience.kind === 'admins') &&
+    ACTING_EVENTS.includes(facts.eventType)
+  ) {
     return facts.eventType === 'BREAK_GLASS_USED'
       ? 'Review it after the fact in Elevate'
       : 'Review it in Elevate';
@@ -221,7 +267,7 @@ const callToAction = (facts: NotificationFacts, audience: Audience): string => {
   return audience.kind === 'requester' ? 'Your request in Elevate' : 'The request in Elevate';
 };
 
-const bodyOf = (facts: NotificationFacts, audience: Audience, link: string): string => {
+const detailsOf = (facts: NotificationFacts): [string, string][] => {
   const rows: [string, string | undefined][] = [
     ['Requester', `${facts.requester.name} <${facts.requester.email}>`],
     [
@@ -242,9 +288,11 @@ const bodyOf = (facts: NotificationFacts, audience: Audience, link: string): str
     ],
     ['Comment', facts.comment],
   ];
-  const table = rows.flatMap(([label, value]) =>
-    value === undefined ? [] : [`${`${label}:`.padEnd(15)}${value}`],
-  );
+  return rows.flatMap(([label, value]) => (value === undefined ? [] : [[label, value]]));
+};
+
+const bodyOf = (facts: NotificationFacts, audience: Audience, link: string): string => {
+  const table = detailsOf(facts).map(([label, value]) => `${`${label}:`.padEnd(15)}${value}`);
   return [
     headlineOf(facts),
     '',
@@ -272,6 +320,9 @@ export const composeNotification = (
     subject: asciiSubject(`[Elevate] ${subjectOf(facts)}`, SUBJECT_MAX_CHARS),
     summary: plainText(headlineOf(facts), 300),
     text: bodyOf(facts, audience, link),
+    headline: headlineOf(facts),
+    details: detailsOf(facts),
+    action: callToAction(facts, audience),
     link,
     facts,
   };

@@ -5,3 +5,8 @@ export * from './plain-text';
 export * from './compose-notification';
 export * from './pending-reminder';
 export * from './ports';
+export * from './people';
+export * from './recipients';
+export * from './render-email';
+export * from './render-chat';
+export * from './timed-notices';

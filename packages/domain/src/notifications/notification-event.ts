@@ -17,6 +17,11 @@ export const NOTIFICATION_EVENT_TYPES = [
   'EXTENSION_REQUESTED',
   'EXTENSION_GRANTED',
   'EXTENSION_REFUSED',
+  // The sweeper's time-based events (each once per request, recorded in the delivery ledger).
+  'REMINDER_ESCALATED',
+  'PENDING_EXPIRY_WARNING',
+  'WINDOW_OPENED',
+  'WINDOW_ENDING',
 ] as const;
 export type NotificationEventType = (typeof NOTIFICATION_EVENT_TYPES)[number];
 

@@ -1,3 +1,4 @@
+import type { PersonRef } from '../actor';
 import type { NotificationMessage } from './compose-notification';
 
 /** A channel that delivers notification messages (SNS, Slack, the dev mailbox). Throws when it could not. */
@@ -6,10 +7,11 @@ export interface NotificationChannel {
   readonly name: string;
   /**
    * `audience`: one message per audience (e-mail, mailbox). `event`: a shared room (Slack) that
-   * takes each event once, as composed for its first audience.
+   * takes each event once, as composed for its first audience. `person`: one message per person
+   * of each audience (SES, Slack DMs), each its own delivery — `recipient` is then set.
    */
-  readonly scope: 'audience' | 'event';
-  deliver(message: NotificationMessage): Promise<void>;
+  readonly scope: 'audience' | 'event' | 'person';
+  deliver(message: NotificationMessage, recipient?: PersonRef): Promise<void>;
 }
 
 /** One delivery of one event to one audience through one channel. */
@@ -20,6 +22,8 @@ export interface DeliveryKey {
   readonly event: string;
   readonly audience: string;
   readonly channel: string;
+  /** The person's sub, for `person`-scoped channels: each recipient is its own delivery. */
+  readonly recipient?: string;
 }
 
 /**

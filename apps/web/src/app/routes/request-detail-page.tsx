@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
+import Alert from '@cloudscape-design/components/alert';
 import Button from '@cloudscape-design/components/button';
 import Container from '@cloudscape-design/components/container';
 import ContentLayout from '@cloudscape-design/components/content-layout';
@@ -16,6 +17,7 @@ import { useRequesterActions } from '../../features/requests/components/requeste
 import type { Decision } from '../../features/reviews/api/decide-request';
 import { DecisionActions } from '../../features/reviews/components/decision-actions';
 import { DecisionModal } from '../../features/reviews/components/decision-modal';
+import { useDecideFlag } from '../../features/reviews/hooks/use-decide-flag';
 import { EmptyState } from '../../components/ui/empty-state';
 import { ProblemAlert } from '../../components/ui/problem-alert';
 import { useDocumentTitle } from '../../hooks/use-document-title';
@@ -47,6 +49,8 @@ export function RequestDetailPage() {
   const [deciding, setDeciding] = useState<{ request: RequestSummary; decision: Decision } | null>(
     null,
   );
+  // A notification's link (`?decide=1`) opens the decision dialog for a reviewer who may decide.
+  const decideFlag = useDecideFlag(request.data, setDeciding);
   const requester = useRequesterActions(flash.show, (item) => item.requester.sub === me.data?.sub);
   useDocumentTitle(request.data ? `Request: ${requestLabel(request.data)}` : 'Request');
 
@@ -74,6 +78,11 @@ export function RequestDetailPage() {
     const data = request.data;
     body = (
       <SpaceBetween size="m">
+        {decideFlag.notDecidable && (
+          <Alert type="info" header="No decision needed from you">
+            This request is {data.status.toLowerCase()} and has nothing for you to decide now.
+          </Alert>
+        )}
         <ExtensionPanel request={data} onFlash={flash.show} />
         <RequestDetails
           request={data}

@@ -1,0 +1,98 @@
+import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { PeopleDirectory, PersonRecord } from '@elevate/domain';
+import { signInDayOf } from '@elevate/domain';
+import * as z from 'zod';
+import { ENTITY_PERSON, PEOPLE_PK, PERSON_SK_PREFIX, personKeyOf } from './people-items';
+
+const personSchema = z.object({
+  sub: z.string(),
+  email: z.string(),
+  name: z.string(),
+  groups: z.array(z.string()),
+  lastSignInAt: z.string(),
+});
+
+const toRecord = (item: Record<string, unknown>): PersonRecord | undefined => {
+  const parsed = personSchema.safeParse(item);
+  return parsed.success ? parsed.data : undefined;
+};
+
+/**
+ * The people record in the single table. `recordSignIn` is one conditional Put that succeeds only
+ * when no record of the same UTC day exists, so a person costs at most one write a day however
+ * often they call the API (and the API's in-process memory saves even the attempt).
+ */
+export class DynamoDbPeopleDirectory implements PeopleDirectory {
+  readonly #documents: DynamoDBDocumentClient;
+  readonly #table: string;
+
+  constructor(options: { readonly client: DynamoDBClient; readonly tableName: string }) {
+    this.#documents = DynamoDBDocumentClient.from(options.client);
+    this.#table = options.tableName;
+  }
+
+  async recordSignIn(person: PersonRecord): Promise<'written' | 'unchanged'> {
+    const day = signInDayOf(person.lastSignInAt);
+    try {
+      await this.#documents.send(
+        new PutCommand({
+          TableName: this.#table,
+          Item: {
+            ...personKeyOf(person.sub),
+            entity: ENTITY_PERSON,
+            sub: person.sub,
+            email: person.email,
+            name: person.name,
+            groups: [...person.groups],
+            lastSignInAt: person.lastSignInAt,
+            signInDay: day,
+          },
+          ConditionExpression: 'attribute_not_exists(PK) OR signInDay < :day',
+          ExpressionAttributeValues: { ':day': day },
+        }),
+      );
+      return 'written';
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return 'unchanged';
+      throw error;
+    }
+  }
+
+  async get(sub: string): Promise<PersonRecord | undefined> {
+    const { Item: item } = await this.#documents.send(
+      new GetCommand({ TableName: this.#table, Key: personKeyOf(sub) }),
+    );
+    return item === undefined ? undefined : toRecord(item);
+  }
+
+  async listMembersOf(groups: readonly string[]): Promise<readonly PersonRecord[]> {
+    if (groups.length === 0) return [];
+    const people: PersonRecord[] = [];
+    let start: Record<string, unknown> | undefined;
+    // Bounded: 50 pages of up to 1 MiB each is far beyond any organisation's people.
+    for (let page = 0; page < 50; page += 1) {
+      const result = await this.#documents.send(
+        new QueryCommand({
+          TableName: this.#table,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+          ExpressionAttributeValues: { ':pk': PEOPLE_PK, ':prefix': PERSON_SK_PREFIX },
+          ...(start === undefined ? {} : { ExclusiveStartKey: start }),
+        }),
+      );
+      for (const item of result.Items ?? []) {
+        const person = toRecord(item);
+        if (person !== undefined && person.groups.some((group) => groups.includes(group)))
+          people.push(person);
+      }
+      start = result.LastEvaluatedKey;
+      if (start === undefined) break;
+    }
+    return people;
+  }
+}

@@ -1,0 +1,80 @@
+import type { PeopleDirectory, PersonRecord, SuppressionList } from '@elevate/domain';
+import { describe, expect, it } from 'vitest';
+import { useDynalite } from '../dynamodb/testing/use-dynalite';
+import { DynamoDbPeopleDirectory } from './dynamodb-people-directory';
+import { DynamoDbSuppressionList } from './dynamodb-suppression-list';
+import { InMemoryPeopleDirectory, InMemorySuppressionList } from './in-memory-people';
+
+const dynalite = useDynalite();
+
+const rita: PersonRecord = {
+  sub: 'sub-rita',
+  email: 'rita@example.com',
+  name: 'Rita Reviewer',
+  groups: ['reviewers', 'engineers'],
+  lastSignInAt: '2025-03-03T09:00:00.000Z',
+};
+const alice: PersonRecord = {
+  sub: 'sub-alice',
+  email: 'alice@example.com',
+  name: 'Alice Requester',
+  groups: ['engineers'],
+  lastSignInAt: '2025-03-03T09:05:00.000Z',
+};
+
+describe.each([
+  [
+    'DynamoDB',
+    async (): Promise<{ people: PeopleDirectory; suppressions: SuppressionList }> => {
+      const tableName = await dynalite.freshTable();
+      const client = dynalite.client;
+      return {
+        people: new DynamoDbPeopleDirectory({ client, tableName }),
+        suppressions: new DynamoDbSuppressionList({ client, tableName }),
+      };
+    },
+  ],
+  [
+    'in memory',
+    async () => ({
+      people: new InMemoryPeopleDirectory(),
+      suppressions: new InMemorySuppressionList(),
+    }),
+  ],
+])('people record (%s)', (_name, make) => {
+  it('writes at most once per person and UTC day; a later day writes again', async () => {
+    const { people } = await make();
+    expect(await people.recordSignIn(rita)).toBe('written');
+    const laterSameDay = { ...rita, name: 'Rita R.', lastSignInAt: '2025-03-03T23:59:00.000Z' };
+    const [a, b] = await Promise.all([
+      people.recordSignIn(laterSameDay),
+      people.recordSignIn(laterSameDay),
+    ]);
+    expect([a, b]).toEqual(['unchanged', 'unchanged']);
+    expect((await people.get(rita.sub))?.name).toBe('Rita Reviewer');
+    const nextDay = { ...rita, groups: ['reviewers'], lastSignInAt: '2025-03-04T08:00:00.000Z' };
+    expect(await people.recordSignIn(nextDay)).toBe('written');
+    expect(await people.get(rita.sub)).toEqual(nextDay);
+  }, 20_000);
+
+  it('lists the members of any of the groups asked for, from their last recorded groups', async () => {
+    const { people } = await make();
+    await people.recordSignIn(rita);
+    await people.recordSignIn(alice);
+    const subs = async (groups: string[]) =>
+      (await people.listMembersOf(groups)).map((person) => person.sub).sort();
+    expect(await subs(['reviewers'])).toEqual(['sub-rita']);
+    expect(await subs(['engineers', 'auditors'])).toEqual(['sub-alice', 'sub-rita']);
+    expect(await subs(['nobody'])).toEqual([]);
+    expect(await subs([])).toEqual([]);
+    expect(await people.get('sub-unknown')).toBeUndefined();
+  }, 20_000);
+
+  it('suppresses addresses regardless of case', async () => {
+    const { suppressions } = await make();
+    expect(await suppressions.isSuppressed('rita@example.com')).toBe(false);
+    await suppressions.suppress('Rita@Example.com', 'bounce', '2025-03-03T09:00:00.000Z');
+    expect(await suppressions.isSuppressed('rita@example.com')).toBe(true);
+    expect(await suppressions.isSuppressed('alice@example.com')).toBe(false);
+  }, 20_000);
+});
