@@ -11,3 +11,4 @@ export * from './revocation';
 export * from './sdk';
 export { DynamoDbIdentityBindings } from './identity/dynamodb-identity-bindings';
 export { InMemoryIdentityBindings } from './identity/in-memory-identity-bindings';
+export * from './insights';

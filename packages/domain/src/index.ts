@@ -36,3 +36,4 @@ export * from './ports/access-request-repository';
 export * from './federation';
 export * from './notifications';
 export * from './revocation';
+export * from './insights';
