@@ -23,6 +23,7 @@ import { CORRELATION_ID_HEADER, correlationId } from './middleware/correlation-i
 import { requestLog } from './middleware/request-log';
 import { accessRoutes } from './routes/access-routes';
 import { auditRoutes } from './routes/audit-routes';
+import { insightsRoutes } from './routes/insights-routes';
 import { healthRoutes } from './routes/health-routes';
 import { meRoutes } from './routes/me-routes';
 import { openApiRoutes } from './routes/openapi-routes';
@@ -145,6 +146,7 @@ function authenticatedRoutes(
     routes.route('/', requestRoutes(api));
     routes.route('/', reviewRoutes(api));
     routes.route('/', auditRoutes(api));
+    routes.route('/', insightsRoutes(api));
     routes.route('/', accessRoutes(api));
   }
   return routes;

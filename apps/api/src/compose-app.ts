@@ -4,6 +4,7 @@ import {
   createStoreClient,
   DynamoDbAccessRequestRepository,
   DynamoDbIdempotencyStore,
+  DynamoDbInsightsReadModel,
   DynamoDbIdentityBindings,
   DynamoDbSessionRecordRepository,
   loadCompiledPolicy,
@@ -118,6 +119,7 @@ export function composeApp(
       overrides.repository ?? new DynamoDbAccessRequestRepository({ client: dynamo(), tableName }),
     sessions:
       overrides.sessions ?? new DynamoDbSessionRecordRepository({ client: dynamo(), tableName }),
+    insights: overrides.insights ?? new DynamoDbInsightsReadModel({ client: dynamo(), tableName }),
     idempotency:
       overrides.idempotency ?? new DynamoDbIdempotencyStore({ client: dynamo(), tableName }),
     policy,

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { activeAccessListSchema, activeAccessQuerySchema } from './active-access';
 import { federateBodySchema, federateResponseSchema } from './federation';
+import { insightsQuerySchema, insightsResponseSchema } from './insights';
 import {
   auditExportQuerySchema,
   auditQuerySchema,
@@ -236,6 +237,15 @@ export const API_OPERATIONS = {
     query: auditExportQuerySchema,
     status: 200,
     response: { mediaType: 'text/csv' },
+  },
+  getInsights: {
+    method: 'get',
+    path: '/insights',
+    summary:
+      'Human access over whole UTC days, from the daily aggregates (security leads, auditors, admins)',
+    query: insightsQuerySchema,
+    status: 200,
+    response: insightsResponseSchema,
   },
 } as const satisfies Record<string, ApiOperation>;
 

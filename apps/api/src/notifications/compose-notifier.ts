@@ -1,6 +1,8 @@
 import {
   createStoreClient,
   DynamoDbDecisionReadModel,
+  DynamoDbInsightsReadModel,
+  RequestProjections,
   DynamoDbDeliveryLedger,
   loadCompiledPolicy,
   SlackWebhookChannel,
@@ -57,6 +59,15 @@ export function composeNotifier(
     decisionReadModel:
       overrides.decisionReadModel ??
       new DynamoDbDecisionReadModel({ client, tableName: config.dynamodb.tableName }),
+    projections:
+      overrides.projections ??
+      new RequestProjections({
+        client,
+        tableName: config.dynamodb.tableName,
+        projections: [
+          new DynamoDbInsightsReadModel({ client, tableName: config.dynamodb.tableName }),
+        ],
+      }),
     appUrl: config.appUrl,
     logger: overrides.logger ?? createJsonLogger({ level: config.logLevel }),
     reminderAfterMinutes: config.reminderAfterMinutes,

@@ -5,6 +5,7 @@ import type {
   NotificationChannel,
   Policy,
 } from '@elevate/domain';
+import type { RequestProjections } from '@elevate/adapters';
 import type { Logger } from '../logger';
 
 /** A channel as deployed: a best-effort one (Slack) never holds a record back for a retry. */
@@ -27,4 +28,6 @@ export interface NotifierDeps {
    * Absent where nothing reads it (tests of delivery alone).
    */
   readonly decisionReadModel?: DecisionReadModel;
+  /** Insights' daily aggregates and the JSON Lines exports, refreshed from the same stream. */
+  readonly projections?: RequestProjections;
 }

@@ -1,4 +1,4 @@
-import { InMemoryAccessRequestRepository } from '@elevate/adapters';
+import { InMemoryAccessRequestRepository, InMemoryInsightsReadModel } from '@elevate/adapters';
 import type { VerifiedIdentity } from '@elevate/adapters';
 import type { AccessRequestRepository, Policy } from '@elevate/domain';
 import { createApp } from '../app';
@@ -34,6 +34,7 @@ export function apiWorld(
     policy: options.policy ?? examplePolicy(),
     clock: { now: () => now },
     ids: sequentialIds(),
+    insights: new InMemoryInsightsReadModel(),
     ...(options.maxBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBodyBytes }),
     ...(options.auditExportLimits === undefined
       ? {}
