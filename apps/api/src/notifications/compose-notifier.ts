@@ -2,13 +2,16 @@ import {
   createStoreClient,
   DynamoDbDecisionReadModel,
   DynamoDbInsightsReadModel,
+  JsonLinesExport,
   RequestProjections,
+  S3ExportSink,
   DynamoDbDeliveryLedger,
   loadCompiledPolicy,
   SlackWebhookChannel,
   SnsNotificationChannel,
   systemClock,
 } from '@elevate/adapters';
+import { S3Client } from '@aws-sdk/client-s3';
 import type { Policy } from '@elevate/domain';
 import type { NotificationsConfig } from '../config';
 import { createJsonLogger } from '../logger';
@@ -66,6 +69,13 @@ export function composeNotifier(
         tableName: config.dynamodb.tableName,
         projections: [
           new DynamoDbInsightsReadModel({ client, tableName: config.dynamodb.tableName }),
+          ...(config.exportsBucket === undefined
+            ? []
+            : [
+                new JsonLinesExport(
+                  new S3ExportSink({ client: new S3Client({}), bucket: config.exportsBucket }),
+                ),
+              ]),
         ],
       }),
     appUrl: config.appUrl,

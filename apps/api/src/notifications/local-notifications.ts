@@ -6,7 +6,11 @@ import {
   DurableOutbox,
   DevMailbox,
   DynamoDbAccessRequestRepository,
+  DynamoDbInsightsReadModel,
+  FileExportSink,
+  JsonLinesExport,
   loadPolicyFile,
+  RequestProjections,
   SlackWebhookChannel,
 } from '@elevate/adapters';
 import type { OutboxListener } from '@elevate/adapters';
@@ -37,6 +41,8 @@ export interface LocalNotifications {
    * It answers the sequence numbers it failed; the outbox delivers those records again.
    */
   subscribe(listener: OutboxListener): void;
+  /** Insights' aggregates and the exports under `<data dir>/exports`, kept from the changes. */
+  readonly projections: RequestProjections;
   stop(): Promise<void>;
 }
 
@@ -106,8 +112,19 @@ export function startLocalNotifications(
     tableName: config.dynamodb.tableName,
     outbox,
   });
+  const projections = new RequestProjections({
+    client,
+    tableName: config.dynamodb.tableName,
+    projections: [
+      new DynamoDbInsightsReadModel({ client, tableName: config.dynamodb.tableName }),
+      new JsonLinesExport(
+        new FileExportSink(join(config.dataDir ?? join(repoRoot, '.data'), 'exports')),
+      ),
+    ],
+  });
   const deps = composeNotifier(config, {
     repository,
+    projections,
     policy,
     logger: notifierLog,
     channels: [
@@ -150,6 +167,7 @@ export function startLocalNotifications(
 
   return {
     repository,
+    projections,
     start: () => outbox.start(),
     subscribe: (listener) => void consumers.push(listener),
     serve: (app) => {
