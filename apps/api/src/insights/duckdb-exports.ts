@@ -10,7 +10,7 @@ export const EXPORT_COLUMNS: Record<ExportDataset, Record<string, string>> = {
     request_id: 'VARCHAR',
     event_index: 'INTEGER',
     type: 'VARCHAR',
-    at: 'VARCHAR',
+    event_at: 'VARCHAR',
     actor_sub: 'VARCHAR',
     actor_email: 'VARCHAR',
     status_after: 'VARCHAR',

@@ -24,12 +24,12 @@ LIMIT 20`,
   },
   'break-glass': {
     description: 'Break-glass requests and who reviewed them afterwards',
-    sql: `SELECT c.request_id, c.at AS created_at, c.account_id, c.role_name, c.requester_email,
-  c.justification, r.actor_email AS reviewed_by, r.at AS reviewed_at
+    sql: `SELECT c.request_id, c.event_at AS created_at, c.account_id, c.role_name, c.requester_email,
+  c.justification, r.actor_email AS reviewed_by, r.event_at AS reviewed_at
 FROM events c
 LEFT JOIN events r ON r.request_id = c.request_id AND r.type = 'BREAK_GLASS_REVIEW'
 WHERE c.type = 'CREATED' AND c.break_glass AND c.dt BETWEEN '{{from}}' AND '{{to}}'
-ORDER BY c.at, c.request_id`,
+ORDER BY c.event_at, c.request_id`,
   },
   'ticket-prefixes': {
     description: 'Ticket projects behind human access, per account × role',

@@ -22,7 +22,7 @@ export const eventRowsOf = (request: AccessRequest): Record<string, unknown>[] =
     request_id: request.id,
     event_index: index,
     type: event.type,
-    at: event.at,
+    event_at: event.at,
     actor_sub: event.actor.sub,
     actor_email: event.actor.email,
     status_after: event.statusAfter,
@@ -77,7 +77,7 @@ export const exportFilesOf = (
   sessions: readonly SessionRecord[],
 ): Map<string, string> => {
   const files = new Map<string, string>();
-  for (const [day, body] of grouped(eventRowsOf(request), 'at'))
+  for (const [day, body] of grouped(eventRowsOf(request), 'event_at'))
     files.set(exportKeyOf('events', day, request.id), body);
   for (const [day, body] of grouped(sessions.map(sessionRowOf), 'issued_at'))
     files.set(exportKeyOf('sessions', day, request.id), body);
