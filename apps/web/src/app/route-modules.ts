@@ -10,6 +10,7 @@ export const loadRequestDetailPage = () => import('./routes/request-detail-page'
 export const loadReviewsPage = () => import('./routes/reviews-page');
 export const loadAuditPage = () => import('./routes/audit-page');
 export const loadPolicyPage = () => import('./routes/policy-page');
+export const loadInsightsPage = () => import('./routes/insights-page');
 
 /** The page modules a path will need first (besides the console itself). */
 export function pageModulesFor(pathname: string): (() => Promise<unknown>)[] {
@@ -18,6 +19,7 @@ export function pageModulesFor(pathname: string): (() => Promise<unknown>)[] {
   if (pathname.startsWith('/requests/')) return [loadAppShell, loadRequestDetailPage];
   if (pathname === '/reviews') return [loadAppShell, loadSectionGuard, loadReviewsPage];
   if (pathname === '/audit') return [loadAppShell, loadSectionGuard, loadAuditPage];
+  if (pathname === '/insights') return [loadAppShell, loadSectionGuard, loadInsightsPage];
   if (pathname === '/policy') return [loadAppShell, loadPolicyPage];
   return [loadAppShell];
 }

@@ -10,6 +10,7 @@ import { NotFoundPage } from './routes/not-found-page';
 import {
   loadAppShell,
   loadAuditPage,
+  loadInsightsPage,
   loadMyAccessPage,
   loadNewRequestPage,
   loadPolicyPage,
@@ -42,6 +43,7 @@ const myAccess: RouteHandle = { crumb: 'My access' };
 const newRequest: RouteHandle = { crumb: 'New request' };
 const reviews: RouteHandle = { crumb: 'Reviews' };
 const audit: RouteHandle = { crumb: 'Audit' };
+const insights: RouteHandle = { crumb: 'Insights' };
 const activeAccess: RouteHandle = { crumb: 'Active access' };
 const policy: RouteHandle = { crumb: 'Policy' };
 const requestDetail: RouteHandle = { crumb: 'Request' };
@@ -108,6 +110,15 @@ export function createAppRouter(config: RuntimeConfig) {
           path: 'audit',
           handle: audit,
           lazy: guarded('audit', 'Audit', async () => (await loadAuditPage()).AuditPage),
+        },
+        {
+          path: 'insights',
+          handle: insights,
+          lazy: guarded(
+            'insights',
+            'Insights',
+            async () => (await loadInsightsPage()).InsightsPage,
+          ),
         },
         {
           path: 'policy',

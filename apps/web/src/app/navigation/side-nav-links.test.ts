@@ -9,6 +9,7 @@ describe('side navigation links', () => {
       '/reviews',
       '/access',
       '/audit',
+      '/insights',
       '/policy',
     ]);
   });

@@ -15,6 +15,7 @@ const SECTION_LINKS: Partial<Record<NavSection, Omit<NavLink, 'section'>>> = {
   reviews: { text: 'Reviews', href: '/reviews' },
   'active-access': { text: 'Active access', href: '/access' },
   audit: { text: 'Audit', href: '/audit' },
+  insights: { text: 'Insights', href: '/insights' },
   policy: { text: 'Policy', href: '/policy' },
 };
 
