@@ -2,47 +2,9 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { ExportDataset, ExportQueryName } from '@elevate/adapters';
-import { sqlOfExportQuery } from '@elevate/adapters';
+import { EXPORT_COLUMNS, sqlOfExportQuery } from '@elevate/adapters';
 
-/** Column types of the exports, as the Glue tables declare them (infra), so an empty day still types. */
-export const EXPORT_COLUMNS: Record<ExportDataset, Record<string, string>> = {
-  events: {
-    request_id: 'VARCHAR',
-    event_index: 'INTEGER',
-    type: 'VARCHAR',
-    event_at: 'VARCHAR',
-    actor_sub: 'VARCHAR',
-    actor_email: 'VARCHAR',
-    status_after: 'VARCHAR',
-    comment: 'VARCHAR',
-    created_at: 'VARCHAR',
-    account_id: 'VARCHAR',
-    role_name: 'VARCHAR',
-    requester_sub: 'VARCHAR',
-    requester_email: 'VARCHAR',
-    justification: 'VARCHAR',
-    ticket: 'VARCHAR',
-    break_glass: 'BOOLEAN',
-    requested_duration_minutes: 'INTEGER',
-  },
-  sessions: {
-    session_id: 'VARCHAR',
-    request_id: 'VARCHAR',
-    kind: 'VARCHAR',
-    account_id: 'VARCHAR',
-    role_arn: 'VARCHAR',
-    access_key_id: 'VARCHAR',
-    role_session_name: 'VARCHAR',
-    source_identity: 'VARCHAR',
-    region: 'VARCHAR',
-    issued_at: 'VARCHAR',
-    expires_at: 'VARCHAR',
-    issued_by_sub: 'VARCHAR',
-    issued_by_email: 'VARCHAR',
-    source_ip: 'VARCHAR',
-    user_agent: 'VARCHAR',
-  },
-};
+const DUCKDB_TYPES = { string: 'VARCHAR', int: 'INTEGER', boolean: 'BOOLEAN' } as const;
 
 const quoted = (text: string): string => `'${text.replaceAll("'", "''")}'`;
 
@@ -57,7 +19,9 @@ const hasFiles = (folder: string): boolean =>
 
 /** A view named like the Glue table: the dataset's files, `dt` as a string like Athena's. */
 const viewSql = (root: string, dataset: ExportDataset): string => {
-  const columns = EXPORT_COLUMNS[dataset];
+  const columns = Object.fromEntries(
+    Object.entries(EXPORT_COLUMNS[dataset]).map(([name, type]) => [name, DUCKDB_TYPES[type]]),
+  );
   const folder = join(root, dataset);
   if (!hasFiles(folder)) {
     const empty = Object.entries(columns)

@@ -1,3 +1,46 @@
+/** Column types of the exported datasets; the Glue tables (infra) and DuckDB's views read these. */
+export const EXPORT_COLUMNS = {
+  events: {
+    request_id: 'string',
+    event_index: 'int',
+    type: 'string',
+    event_at: 'string',
+    actor_sub: 'string',
+    actor_email: 'string',
+    status_after: 'string',
+    comment: 'string',
+    created_at: 'string',
+    account_id: 'string',
+    role_name: 'string',
+    requester_sub: 'string',
+    requester_email: 'string',
+    justification: 'string',
+    ticket: 'string',
+    break_glass: 'boolean',
+    requested_duration_minutes: 'int',
+  },
+  sessions: {
+    session_id: 'string',
+    request_id: 'string',
+    kind: 'string',
+    account_id: 'string',
+    role_arn: 'string',
+    access_key_id: 'string',
+    role_session_name: 'string',
+    source_identity: 'string',
+    region: 'string',
+    issued_at: 'string',
+    expires_at: 'string',
+    issued_by_sub: 'string',
+    issued_by_email: 'string',
+    source_ip: 'string',
+    user_agent: 'string',
+  },
+} as const satisfies Record<'events' | 'sessions', Record<string, 'string' | 'int' | 'boolean'>>;
+
+/** The partition column of both datasets: the UTC day, `YYYY-MM-DD`. */
+export const EXPORT_PARTITION_COLUMN = 'dt';
+
 /**
  * Named queries over the JSON Lines exports, one SQL text each for Athena (Glue tables `events`
  * and `sessions`, partition column `dt`) and DuckDB (`pnpm insights`, views of the same names over

@@ -15,5 +15,11 @@ export {
 } from './json-lines-export';
 export type { ExportDataset, ExportSink } from './json-lines-export';
 export { S3ExportSink } from './s3-export-sink';
-export { EXPORT_QUERIES, isExportQueryName, sqlOfExportQuery } from './export-queries';
+export {
+  EXPORT_COLUMNS,
+  EXPORT_PARTITION_COLUMN,
+  EXPORT_QUERIES,
+  isExportQueryName,
+  sqlOfExportQuery,
+} from './export-queries';
 export type { ExportQueryName } from './export-queries';
