@@ -23,7 +23,8 @@ const { app } = composeApp(
     // As the local server does: the YAML itself (functions read the JSON compiled at synth).
     policy: loadPolicyFile(policyFileOf(config)),
   },
-  { routes: 'api' },
+  // The federate route too when the bench gives it STS (as the local server serves it).
+  { routes: env.ELEVATE_STS_ENDPOINTS === undefined ? 'api' : 'all' },
 );
 await ensureTable(createDynamoDbClient(config), config.dynamodb.tableName);
 notifications.start();

@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startDynamoDb } from '@elevate/dev-stack';
+import { loadDevConfig, startDynamoDb, startStsEmulator } from '@elevate/dev-stack';
 import { EXAMPLE_POLICY_FILE, PERSONAS, personaHeaders } from '../testing/personas';
 import { sandbox } from '../testing/request-bodies';
 
@@ -26,15 +26,17 @@ const seconds = Number(values.seconds);
 const CLIENT_TIMEOUT_MS = 30_000;
 const { alice, bob, rita, ravi } = PERSONAS;
 
-type Op = 'create' | 'approve' | 'reject' | 'listMine' | 'listPending' | 'detail';
+type Op = 'create' | 'approve' | 'reject' | 'listMine' | 'listPending' | 'detail' | 'federate';
 /** Share of each operation in the mix (sums to 1). */
 const MIX: ReadonlyArray<[Op, number]> = [
   ['create', 0.2],
   ['approve', 0.1],
   ['reject', 0.05],
-  ['listMine', 0.25],
+  ['listMine', 0.2],
   ['listPending', 0.15],
   ['detail', 0.25],
+  // CLI credentials for an approved window: two token checks, the window, AssumeRole (emulator).
+  ['federate', 0.05],
 ];
 
 interface Sample {
@@ -44,8 +46,22 @@ interface Sample {
   code?: string;
 }
 
-// The store runs outside the API's process, as in the dev stack (here: in the load generator's).
-const dynamo = await startDynamoDb({ host: '127.0.0.1', port: 0 });
+// The store and STS run outside the API's process, as in the dev stack (here: in the load
+// generator's).
+const devConfig = loadDevConfig(join(import.meta.dirname, '../../../../config/dev-stack.yaml'));
+const broker = devConfig.sts.principals.find((principal) => principal.name === 'broker');
+if (!broker) throw new Error('config/dev-stack.yaml has no broker principal');
+const [dynamo, sts] = await Promise.all([
+  startDynamoDb({ host: '127.0.0.1', port: 0 }),
+  startStsEmulator({
+    host: '127.0.0.1',
+    basePort: 0,
+    regions: devConfig.sts.regions,
+    principals: devConfig.sts.principals,
+    targetRoles: devConfig.sts.targetRoles,
+    log: () => undefined,
+  }),
+]);
 const dataDir = mkdtempSync(join(tmpdir(), 'elevate-bench-'));
 const child = spawn(
   process.execPath,
@@ -54,9 +70,13 @@ const child = spawn(
     env: {
       ...process.env,
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-      AWS_ACCESS_KEY_ID: 'local',
-      AWS_SECRET_ACCESS_KEY: 'local',
-      AWS_REGION: 'eu-west-1',
+      // The broker's keys: dynalite takes any, the STS emulator only its principals'.
+      AWS_ACCESS_KEY_ID: broker.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: broker.secretAccessKey,
+      AWS_REGION: devConfig.sts.regions[0] ?? 'eu-west-1',
+      ELEVATE_STS_ENDPOINTS: JSON.stringify(sts.endpoints),
+      ELEVATE_STS_REGIONS: devConfig.sts.regions.join(','),
+      ELEVATE_FEDERATION_ENDPOINT: sts.federationEndpoint,
       ELEVATE_API_PORT: values.port,
       ELEVATE_DYNAMODB_ENDPOINT: dynamo.endpoint,
       ELEVATE_IDP_ISSUER: 'http://127.0.0.1:9',
@@ -87,6 +107,8 @@ const pending: string[] = [];
 const created = new Map<string, typeof alice>();
 const approved = new Set<string>();
 const rejected = new Set<string>();
+/** Approved requests that got CLI credentials (none are kept: only that it happened). */
+const sessions = new Set<string>();
 
 async function send(op: Op): Promise<Sample> {
   const started = performance.now();
@@ -113,6 +135,7 @@ async function send(op: Op): Promise<Sample> {
       pending.push(parsed.id);
     } else if (method === 'POST' && op === 'approve') approved.add(path.split('/')[2] ?? '');
     else if (method === 'POST' && op === 'reject') rejected.add(path.split('/')[2] ?? '');
+    else if (method === 'POST' && op === 'federate') sessions.add(path.split('/')[2] ?? '');
   } catch (error) {
     code = error instanceof Error && error.name === 'TimeoutError' ? 'CLIENT_TIMEOUT' : 'NETWORK';
   }
@@ -140,6 +163,13 @@ function requestOf(op: Op): [typeof alice, string, string, unknown?] {
       return [requester, 'GET', '/requests/mine?limit=20'];
     case 'listPending':
       return [rita, 'GET', '/reviews/pending?limit=20'];
+    case 'federate': {
+      const ids = [...approved];
+      const id = ids[Math.floor(Math.random() * ids.length)];
+      return id === undefined
+        ? [requester, 'GET', '/requests/mine?limit=20']
+        : [created.get(id) ?? alice, 'POST', `/requests/${id}/sessions`, { kind: 'cli' }];
+    }
     case 'detail': {
       const ids = [...created.keys()];
       const id = ids[Math.floor(Math.random() * ids.length)];
@@ -257,7 +287,7 @@ async function verify(): Promise<{ ok: boolean; report: string }> {
   return {
     ok: lost === 0 && missing === 0 && duplicated === 0,
     report: [
-      `writes acknowledged: ${created.size} creates, ${approved.size} approvals, ${rejected.size} rejections; lost or misreported: ${lost}`,
+      `writes acknowledged: ${created.size} creates, ${approved.size} approvals, ${rejected.size} rejections; CLI sessions for ${sessions.size} windows; lost or misreported: ${lost}`,
       `notifications: ${mails().length} mails; creates without their mail: ${missing}; duplicated: ${duplicated}; outbox caught up ${lagS.toFixed(1)} s after the load`,
     ].join('\n'),
   };
@@ -275,7 +305,7 @@ try {
   console.log(check.report);
 } finally {
   child.kill('SIGTERM');
-  await dynamo.close();
+  await Promise.all([dynamo.close(), sts.close()]);
 }
 if (values.assert && !ok) {
   console.log(

@@ -4,36 +4,39 @@ import type * as z from 'zod';
 import { render } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router';
+import { API_OPERATIONS, type ApiOperation, type OperationId } from '@elevate/contracts';
+import { operationPath, type ApiFile } from '@elevate/client';
 import { AuthContext, type AuthContextValue } from '../auth/auth-context';
-import type { ApiClient, ApiDownload, ApiRequest } from '../lib/api-client';
+import type { ApiClient } from '../lib/api-client';
 import { ApiClientContext } from '../lib/api-client-context';
 
 type Handler = (body: unknown, path: string) => unknown;
 
 /**
- * A stand-in API client: answers by "METHOD /path" (query string included), parsed through the
- * contract like the real client. Unknown calls fail the test loudly.
+ * A stand-in for the typed client: answers each operation by "METHOD /path" (query string included,
+ * built exactly as the real client builds it), parsed through the operation's contract like the real
+ * client. Files (the audit CSV) answer by path from `downloads`. Unknown calls fail the test loudly.
  */
 export function fakeApi(
   handlers: Record<string, Handler>,
-  downloads: Record<string, () => ApiDownload> = {},
+  downloads: Record<string, () => ApiFile> = {},
 ) {
-  const request = vi.fn(async (path: string, req: ApiRequest<z.ZodType>) => {
-    const key = `${req.method ?? 'GET'} ${path}`;
+  const call = vi.fn(async (operationId: OperationId, input: object): Promise<unknown> => {
+    const operation: ApiOperation = API_OPERATIONS[operationId];
+    const path = operationPath(operationId, input);
+    if ('mediaType' in operation.response) {
+      const download = downloads[path];
+      if (!download) throw new Error(`No fake download for ${path}`);
+      return download();
+    }
+    const key = `${operation.method.toUpperCase()} ${path}`;
     const handler = handlers[key];
     if (!handler) throw new Error(`No fake answer for ${key}`);
-    return req.schema.parse(await handler(req.body, path));
+    return (operation.response as z.ZodType).parse(
+      await handler((input as { body?: unknown }).body, path),
+    );
   });
-  const download = vi.fn(async (path: string) => {
-    const handler = downloads[path];
-    if (!handler) throw new Error(`No fake download for ${path}`);
-    return handler();
-  });
-  const api = { request, download } as unknown as ApiClient & {
-    request: typeof request;
-    download: typeof download;
-  };
-  return api;
+  return { call } as unknown as ApiClient & { call: typeof call };
 }
 
 export function fakeAuth(overrides: Partial<AuthContextValue> = {}): AuthContextValue {

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { activeAccessListSchema, type ActiveAccessList } from '@elevate/contracts';
+import type { ActiveAccessList } from '@elevate/contracts';
 import type { ApiClient } from '../../../lib/api-client';
 import { useApiClient } from '../../../lib/api-client-context';
 import { LIVE_REFETCH_MS } from '../../../lib/query-client';
@@ -12,7 +12,7 @@ export function getAccessListing(
   listing: AccessListing,
   signal?: AbortSignal,
 ): Promise<ActiveAccessList> {
-  return api.request(`/access/${listing}`, { schema: activeAccessListSchema, signal });
+  return api.call(listing === 'active' ? 'listActiveAccess' : 'listSelfApproved', { signal });
 }
 
 export function accessListingQueryOptions(api: ApiClient, listing: AccessListing) {

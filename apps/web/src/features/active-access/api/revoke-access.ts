@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { requestViewSchema, type RequestView } from '@elevate/contracts';
+import type { RequestView } from '@elevate/contracts';
 import type { ApiClient } from '../../../lib/api-client';
 import { useApiClient } from '../../../lib/api-client-context';
 import { activeAccessKeys } from './active-access-keys';
@@ -11,11 +11,7 @@ export interface RevokeInput {
 
 /** `POST /requests/{id}/revoke`: ends the window; the revoker then refuses its live sessions. */
 export function revokeAccess(api: ApiClient, { id, comment }: RevokeInput): Promise<RequestView> {
-  return api.request(`/requests/${encodeURIComponent(id)}/revoke`, {
-    method: 'POST',
-    body: { comment: comment.trim() },
-    schema: requestViewSchema,
-  });
+  return api.call('revokeRequest', { id, body: { comment: comment.trim() } });
 }
 
 export function useRevokeAccess() {

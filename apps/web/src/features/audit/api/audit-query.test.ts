@@ -77,8 +77,8 @@ describe('CSV download', () => {
       auditQueryParams({ ...none, status: 'REJECTED' }, now),
       save,
     );
-    expect(api.download).toHaveBeenCalledWith(expect.stringMatching(/^\/audit\/requests\.csv\?/), {
-      accept: 'text/csv',
+    expect(api.call).toHaveBeenCalledWith('exportAuditCsv', {
+      query: { from: '2026-04-12T12:00:00Z', to: '2026-05-12T12:00:00Z', status: 'REJECTED' },
     });
     expect(save).toHaveBeenCalledWith(blob, 'audit.csv');
     expect(filename).toBe('audit.csv');

@@ -76,27 +76,37 @@ export function auditQueryParams(filters: AuditFilters, now: number): AuditQuery
   };
 }
 
-/** The query string for `GET /audit/requests` (with paging) or `/audit/requests.csv` (without). */
+/**
+ * The query of `GET /audit/requests` (with paging) or `/audit/requests.csv` (without), in a fixed
+ * order so the same filters always make the same URL; empty filters are left out.
+ */
+export function auditQueryInput(
+  params: AuditQueryParams,
+  page?: { cursor?: string | undefined; limit: number },
+): AuditQueryParams & { limit?: number; cursor?: string } {
+  const query: AuditQueryParams & { limit?: number; cursor?: string } = {
+    from: params.from,
+    to: params.to,
+  };
+  if (params.requester) query.requester = params.requester;
+  if (params.accountId) query.accountId = params.accountId;
+  if (params.roleName) query.roleName = params.roleName;
+  if (params.status) query.status = params.status;
+  if (params.ticket) query.ticket = params.ticket;
+  if (page) {
+    query.limit = page.limit;
+    if (page.cursor) query.cursor = page.cursor;
+  }
+  return query;
+}
+
+/** The same as a query string, as the API sees it (for links and tests). */
 export function auditQueryString(
   params: AuditQueryParams,
   page?: { cursor?: string | undefined; limit: number },
 ): string {
   const search = new URLSearchParams();
-  for (const key of [
-    'from',
-    'to',
-    'requester',
-    'accountId',
-    'roleName',
-    'status',
-    'ticket',
-  ] as const) {
-    const value = params[key];
-    if (value) search.set(key, value);
-  }
-  if (page) {
-    search.set('limit', String(page.limit));
-    if (page.cursor) search.set('cursor', page.cursor);
-  }
+  for (const [key, value] of Object.entries(auditQueryInput(params, page)))
+    search.set(key, String(value));
   return search.toString();
 }

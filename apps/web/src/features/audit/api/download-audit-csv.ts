@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import type { ApiClient } from '../../../lib/api-client';
 import { useApiClient } from '../../../lib/api-client-context';
-import { auditQueryString, type AuditQueryParams } from './audit-query';
+import { auditQueryInput, type AuditQueryParams } from './audit-query';
 
 /** Hands a file to the browser's downloads through a temporary Blob link. */
 export function saveFile(blob: Blob, filename: string): void {
@@ -23,9 +23,7 @@ export async function downloadAuditCsv(
   query: AuditQueryParams,
   save: typeof saveFile = saveFile,
 ): Promise<string> {
-  const file = await api.download(`/audit/requests.csv?${auditQueryString(query)}`, {
-    accept: 'text/csv',
-  });
+  const file = await api.call('exportAuditCsv', { query: auditQueryInput(query) });
   const filename =
     file.filename ?? `elevate-audit-${query.from.slice(0, 10)}-${query.to.slice(0, 10)}.csv`;
   save(file.blob, filename);

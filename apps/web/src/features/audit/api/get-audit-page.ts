@@ -1,9 +1,9 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { requestPageSchema, type RequestPage } from '@elevate/contracts';
+import type { RequestPage } from '@elevate/contracts';
 import type { ApiClient } from '../../../lib/api-client';
 import { useApiClient } from '../../../lib/api-client-context';
 import { auditKeys } from './audit-keys';
-import { auditQueryString, type AuditQueryParams } from './audit-query';
+import { auditQueryInput, type AuditQueryParams } from './audit-query';
 
 export const AUDIT_PAGE_SIZE = 25;
 
@@ -13,10 +13,10 @@ export function getAuditPage(
   cursor: string | undefined,
   signal?: AbortSignal,
 ): Promise<RequestPage> {
-  return api.request(
-    `/audit/requests?${auditQueryString(query, { cursor, limit: AUDIT_PAGE_SIZE })}`,
-    { schema: requestPageSchema, signal },
-  );
+  return api.call('listAudit', {
+    query: auditQueryInput(query, { cursor, limit: AUDIT_PAGE_SIZE }),
+    signal,
+  });
 }
 
 /** One server page of the filtered history; the previous page stays on screen while the next loads. */

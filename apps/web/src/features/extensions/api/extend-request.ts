@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { requestViewSchema, type RequestView } from '@elevate/contracts';
+import type { RequestView } from '@elevate/contracts';
 import type { ApiClient } from '../../../lib/api-client';
 import { useApiClient } from '../../../lib/api-client-context';
 
@@ -10,18 +10,14 @@ export type ExtensionCall =
 
 /** `POST /requests/{id}/extend` and `/extension/{approve,reject}`. */
 export function callExtension(api: ApiClient, call: ExtensionCall): Promise<RequestView> {
-  const base = `/requests/${encodeURIComponent(call.id)}`;
-  const comment = call.kind === 'extend' ? '' : call.comment.trim();
-  return api.request(call.kind === 'extend' ? `${base}/extend` : `${base}/extension/${call.kind}`, {
-    method: 'POST',
-    body:
-      call.kind === 'extend'
-        ? { minutes: call.minutes, reason: call.reason.trim() }
-        : comment === ''
-          ? {}
-          : { comment },
-    schema: requestViewSchema,
-  });
+  if (call.kind === 'extend') {
+    const body = { minutes: call.minutes, reason: call.reason.trim() };
+    return api.call('extendRequest', { id: call.id, body });
+  }
+  const comment = call.comment.trim();
+  return call.kind === 'approve'
+    ? api.call('approveExtension', { id: call.id, body: comment === '' ? {} : { comment } })
+    : api.call('rejectExtension', { id: call.id, body: { comment } });
 }
 
 export function useExtension() {

@@ -1,11 +1,11 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { meResponseSchema, type MeResponse } from '@elevate/contracts';
+import type { MeResponse } from '@elevate/contracts';
 import type { ApiClient } from '../../../lib/api-client';
 import { useApiClient } from '../../../lib/api-client-context';
 import { meKeys } from './me-keys';
 
 export function getMe(api: ApiClient, signal?: AbortSignal): Promise<MeResponse> {
-  return api.request('/me', { schema: meResponseSchema, signal });
+  return api.call('getMe', { signal });
 }
 
 export function meQueryOptions(api: ApiClient) {

@@ -1,16 +1,19 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { meResponseSchema } from '@elevate/contracts';
 import type { ApiClient } from '../../../lib/api-client';
 import { ApiClientContext } from '../../../lib/api-client-context';
 import { ApiProblem } from '../../../lib/api-problem';
 import { IdentitySummary } from './identity-summary';
 
 function renderWith(answer: () => Promise<unknown>) {
-  const api: ApiClient = {
-    request: async (_path, request) => request.schema.parse(await answer()),
-    download: () => Promise.reject(new Error('not used')),
-  };
+  const api = {
+    call: async (operation: string) => {
+      if (operation !== 'getMe') throw new Error(`not used: ${operation}`);
+      return meResponseSchema.parse(await answer());
+    },
+  } as ApiClient;
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
     <ApiClientContext.Provider value={api}>

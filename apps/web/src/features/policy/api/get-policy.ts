@@ -1,11 +1,11 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { policyViewSchema, type PolicyView } from '@elevate/contracts';
+import type { PolicyView } from '@elevate/contracts';
 import type { ApiClient } from '../../../lib/api-client';
 import { useApiClient } from '../../../lib/api-client-context';
 import { policyKeys } from './policy-keys';
 
 export function getPolicy(api: ApiClient, signal?: AbortSignal): Promise<PolicyView> {
-  return api.request('/policy', { schema: policyViewSchema, signal });
+  return api.call('getPolicy', { signal });
 }
 
 export function policyQueryOptions(api: ApiClient) {

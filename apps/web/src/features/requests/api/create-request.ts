@@ -1,10 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
-import { requestViewSchema, type CreateRequestBody, type RequestView } from '@elevate/contracts';
+import type { CreateRequestBody, RequestView } from '@elevate/contracts';
 import type { ApiClient } from '../../../lib/api-client';
 import { useApiClient } from '../../../lib/api-client-context';
 
 export function createRequest(api: ApiClient, body: CreateRequestBody): Promise<RequestView> {
-  return api.request('/requests', { method: 'POST', body, schema: requestViewSchema });
+  return api.call('createRequest', { body });
 }
 
 export function useCreateRequest() {

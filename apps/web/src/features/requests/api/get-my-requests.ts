@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { requestPageSchema, type RequestPage, type RequestStatus } from '@elevate/contracts';
+import type { RequestPage, RequestStatus } from '@elevate/contracts';
 import type { ApiClient } from '../../../lib/api-client';
 import { useApiClient } from '../../../lib/api-client-context';
 import { requestKeys, type MyRequestsFilter } from './request-keys';
@@ -14,11 +14,10 @@ export function getMyRequests(
   cursor: string | undefined,
   signal?: AbortSignal,
 ): Promise<RequestPage> {
-  const search = new URLSearchParams({ limit: String(MY_REQUESTS_PAGE_SIZE) });
-  if (filter.status) search.set('status', filter.status);
-  if (filter.q) search.set('q', filter.q);
-  if (cursor) search.set('cursor', cursor);
-  return api.request(`/requests/mine?${search.toString()}`, { schema: requestPageSchema, signal });
+  return api.call('listMyRequests', {
+    query: { limit: MY_REQUESTS_PAGE_SIZE, status: filter.status, q: filter.q, cursor },
+    signal,
+  });
 }
 
 export function myRequestsQueryOptions(

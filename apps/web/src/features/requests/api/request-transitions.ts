@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { requestViewSchema, type RequestView } from '@elevate/contracts';
+import type { RequestView } from '@elevate/contracts';
 import type { ApiClient } from '../../../lib/api-client';
 import { useApiClient } from '../../../lib/api-client-context';
 
@@ -17,11 +17,7 @@ export function transitionRequest(
   { id, comment }: TransitionInput,
 ): Promise<RequestView> {
   const body = comment?.trim() ? { comment: comment.trim() } : {};
-  return api.request(`/requests/${encodeURIComponent(id)}/${transition}`, {
-    method: 'POST',
-    body,
-    schema: requestViewSchema,
-  });
+  return api.call(transition === 'cancel' ? 'cancelRequest' : 'endRequest', { id, body });
 }
 
 export function useRequestTransition(transition: RequesterTransition) {

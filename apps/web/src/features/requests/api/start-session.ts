@@ -1,29 +1,32 @@
 import { useMutation } from '@tanstack/react-query';
-import {
-  cliSessionResponseSchema,
-  consoleSessionResponseSchema,
-  type CliSessionResponse,
-  type ConsoleSessionResponse,
-} from '@elevate/contracts';
+import type { CliSessionResponse, ConsoleSessionResponse, SessionKind } from '@elevate/contracts';
 import type { ApiClient } from '../../../lib/api-client';
 import { useApiClient } from '../../../lib/api-client-context';
+import { ApiProblem, CLIENT_PROBLEM_CODES } from '../../../lib/api-problem';
 
-const path = (id: string) => `/requests/${encodeURIComponent(id)}/sessions`;
-
-export function startConsoleSession(api: ApiClient, id: string): Promise<ConsoleSessionResponse> {
-  return api.request(path(id), {
-    method: 'POST',
-    body: { kind: 'console' },
-    schema: consoleSessionResponseSchema,
+/** The API answers the kind that was asked for; anything else is a contract breach. */
+function wrongKind(kind: SessionKind): ApiProblem {
+  return new ApiProblem({
+    status: 201,
+    code: CLIENT_PROBLEM_CODES.invalidResponse,
+    title: 'The Elevate service sent an answer this page does not understand',
+    detail: `It did not answer with a ${kind} session. Reload the page and try again.`,
   });
 }
 
-export function startCliSession(api: ApiClient, id: string): Promise<CliSessionResponse> {
-  return api.request(path(id), {
-    method: 'POST',
-    body: { kind: 'cli' },
-    schema: cliSessionResponseSchema,
-  });
+export async function startConsoleSession(
+  api: ApiClient,
+  id: string,
+): Promise<ConsoleSessionResponse> {
+  const session = await api.call('startSession', { id, body: { kind: 'console' } });
+  if (session.kind !== 'console') throw wrongKind('console');
+  return session;
+}
+
+export async function startCliSession(api: ApiClient, id: string): Promise<CliSessionResponse> {
+  const session = await api.call('startSession', { id, body: { kind: 'cli' } });
+  if (session.kind !== 'cli') throw wrongKind('cli');
+  return session;
 }
 
 /**

@@ -46,10 +46,7 @@ describe('CLI credentials dialog', () => {
     renderWithApp(<Harness target={request} />, { api: client });
     fireEvent.click(screen.getByRole('button', { name: 'Open' }));
     await screen.findByText('Treat these like a password');
-    expect(client.request).toHaveBeenCalledWith(
-      '/requests/r-7/sessions',
-      expect.objectContaining({ method: 'POST', body: { kind: 'cli' } }),
-    );
+    expect(client.call).toHaveBeenCalledWith('startSession', { id: 'r-7', body: { kind: 'cli' } });
 
     const expected = renderCliCredentials(
       credentials,
@@ -101,7 +98,7 @@ describe('CLI credentials dialog', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Open' }));
     await screen.findByText('Treat these like a password');
-    expect(client.request).toHaveBeenCalledTimes(2);
+    expect(client.call).toHaveBeenCalledTimes(2);
   });
 
   it('sends the user through a fresh sign-in when the API asks for step-up', async () => {

@@ -94,7 +94,7 @@ describe('new request form', () => {
   it('sends nothing while a rule is broken and says which fields need attention', () => {
     const { api } = setup();
     fireEvent.click(screen.getByRole('button', { name: 'Submit request' }));
-    expect(api.request).not.toHaveBeenCalled();
+    expect(api.call).not.toHaveBeenCalledWith('createRequest', expect.anything());
     expect(errorOf('Justification')).toBe('Say why you need this access.');
     expect(errorOf('Ticket')).toBe('A ticket is required for this role.');
   });
@@ -109,14 +109,13 @@ describe('new request form', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Start break-glass access' }));
     const dialog = await screen.findByRole('dialog', { name: 'Start break-glass access?' });
-    expect(api.request).not.toHaveBeenCalled();
+    expect(api.call).not.toHaveBeenCalledWith('createRequest', expect.anything());
 
     fireEvent.click(within(dialog).getByRole('button', { name: 'Yes, start break-glass access' }));
     await vi.waitFor(() => expect(onCreated).toHaveBeenCalled());
-    expect(api.request).toHaveBeenCalledWith(
-      '/requests',
+    expect(api.call).toHaveBeenCalledWith(
+      'createRequest',
       expect.objectContaining({
-        method: 'POST',
         body: {
           accountId: '333333333333',
           roleName: 'Administrator',

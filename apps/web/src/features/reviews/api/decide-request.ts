@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { requestViewSchema, type RequestView } from '@elevate/contracts';
+import type { RequestView } from '@elevate/contracts';
 import type { ApiClient } from '../../../lib/api-client';
 import { useApiClient } from '../../../lib/api-client-context';
 
@@ -24,12 +24,17 @@ export function decideRequest(
   api: ApiClient,
   { id, decision, comment }: DecisionInput,
 ): Promise<RequestView> {
-  const body = comment.trim() ? { comment: comment.trim() } : {};
-  return api.request(`/requests/${encodeURIComponent(id)}/${decision}`, {
-    method: 'POST',
-    body,
-    schema: requestViewSchema,
-  });
+  const text = comment.trim();
+  switch (decision) {
+    case 'approve':
+      return api.call('approveRequest', { id, body: text ? { comment: text } : {} });
+    case 'reject':
+      return api.call('rejectRequest', { id, body: { comment: text } });
+    case 'review':
+      return api.call('reviewBreakGlass', { id, body: { comment: text } });
+    case 'revoke':
+      return api.call('revokeRequest', { id, body: { comment: text } });
+  }
 }
 
 export function useDecideRequest() {

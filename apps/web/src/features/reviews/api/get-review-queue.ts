@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { requestPageSchema, type RequestPage } from '@elevate/contracts';
+import type { RequestPage } from '@elevate/contracts';
 import type { ApiClient } from '../../../lib/api-client';
 import { useApiClient } from '../../../lib/api-client-context';
 import { LIVE_REFETCH_MS } from '../../../lib/query-client';
@@ -15,13 +15,14 @@ export function getReviewQueue(
   cursor: string | undefined,
   signal?: AbortSignal,
 ): Promise<RequestPage> {
-  const search = new URLSearchParams({ limit: String(REVIEW_PAGE_SIZE) });
-  if (queue === 'pending' && order === 'newest') search.set('order', 'newest');
-  if (cursor) search.set('cursor', cursor);
-  return api.request(`/reviews/${queue}?${search.toString()}`, {
-    schema: requestPageSchema,
-    signal,
-  });
+  if (queue === 'pending') {
+    const query = { limit: REVIEW_PAGE_SIZE, ...(order === 'newest' ? { order } : {}), cursor };
+    return api.call('listPendingReviews', { query, signal });
+  }
+  const query = { limit: REVIEW_PAGE_SIZE, cursor };
+  return queue === 'decided'
+    ? api.call('listMyDecisions', { query, signal })
+    : api.call('listBreakGlassReviews', { query, signal });
 }
 
 export function reviewQueueQueryOptions(

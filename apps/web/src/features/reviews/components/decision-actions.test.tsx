@@ -99,7 +99,7 @@ describe('pending queue', () => {
     if (!confirm) throw new Error('no Reject button in the dialog');
     fireEvent.click(confirm);
     expect(await screen.findByText('A comment is required.')).toBeTruthy();
-    expect(api.request).not.toHaveBeenCalledWith('/requests/r-1/reject', expect.anything());
+    expect(api.call).not.toHaveBeenCalledWith('rejectRequest', expect.anything());
 
     const comment = dialog.querySelector('textarea');
     if (!comment) throw new Error('no comment box');
@@ -108,12 +108,9 @@ describe('pending queue', () => {
     await vi.waitFor(() =>
       expect(onFlash).toHaveBeenCalledWith(expect.objectContaining({ type: 'success' })),
     );
-    expect(api.request).toHaveBeenCalledWith(
-      '/requests/r-1/reject',
-      expect.objectContaining({
-        method: 'POST',
-        body: { comment: 'Use the read-only role for this' },
-      }),
-    );
+    expect(api.call).toHaveBeenCalledWith('rejectRequest', {
+      id: 'r-1',
+      body: { comment: 'Use the read-only role for this' },
+    });
   });
 });
