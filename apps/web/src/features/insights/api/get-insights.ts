@@ -1,19 +1,16 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { insightsResponseSchema, type InsightsResponse } from '@elevate/contracts';
+import type { InsightsResponse } from '@elevate/contracts';
 import type { ApiClient } from '../../../lib/api-client';
 import { useApiClient } from '../../../lib/api-client-context';
 import { insightsKeys } from './insights-keys';
-import { insightsSearch, type InsightsFilters } from './insights-query';
+import type { InsightsFilters } from './insights-query';
 
 export function getInsights(
   api: ApiClient,
   filters: InsightsFilters,
   signal?: AbortSignal,
 ): Promise<InsightsResponse> {
-  return api.request(`/insights?${insightsSearch(filters)}`, {
-    schema: insightsResponseSchema,
-    signal,
-  });
+  return api.call('getInsights', { query: filters, signal });
 }
 
 /** The summary of the chosen days; the previous one stays on screen while filters change. */

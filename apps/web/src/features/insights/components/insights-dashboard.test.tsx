@@ -84,8 +84,9 @@ describe('the Insights dashboard', () => {
     async () => {
       const api = render(() => summary);
       const requests = await screen.findByRole('link', { name: '12 requests' });
-      expect(api.request.mock.calls[0]?.[0]).toBe(
-        '/insights?from=2030-01-01&to=2030-01-31&tag=environment%3Dprod',
+      expect(api.call).toHaveBeenCalledWith(
+        'getInsights',
+        expect.objectContaining({ query: filters }),
       );
       expect(requests.getAttribute('href')).toBe(
         '/audit?from=2030-01-01T00%3A00%3A00Z&to=2030-02-01T00%3A00%3A00Z',
