@@ -8,6 +8,7 @@ import type { DeployConfig } from './config/deploy-config-schema';
 import { DeployConfigError } from './config/load-deploy-config';
 import { loadPolicyTargets, type PolicyTargets } from './config/load-policy-targets';
 import { ApiStack } from './stacks/api-stack';
+import { AnalyticsStack } from './stacks/analytics-stack';
 import { DataStack } from './stacks/data-stack';
 import {
   federateRoleName,
@@ -34,6 +35,7 @@ export interface ElevateStacks {
   readonly data: DataStack;
   readonly notifications: NotificationsStack;
   readonly api: ApiStack;
+  readonly analytics: AnalyticsStack;
   readonly web: WebStack;
   /** Present when the config gives managed policies for the policy's roles. */
   readonly targetRoles?: TargetRolesStack;
@@ -125,7 +127,12 @@ export function buildElevateApp(app: App, options: ElevateAppOptions): ElevateSt
     recipients: notificationRecipients(config, options.configFile, policy),
     channels: config.notifications,
   });
+  const analytics = new AnalyticsStack(app, stackName('analytics'), {
+    env,
+    description: 'Elevate: JSON Lines exports, Glue tables and the Athena workgroup (retained)',
+  });
   const api = new ApiStack(app, stackName('api'), {
+    exportsBucket: analytics.exportsBucket,
     env,
     description: 'Elevate: HTTP API, authorizer, federation, notifier and sweeper',
     config,
@@ -165,5 +172,13 @@ export function buildElevateApp(app: App, options: ElevateAppOptions): ElevateSt
   if (options.nag ?? true) {
     Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
   }
-  return { data, notifications, api, web, policy, ...(targetRoles ? { targetRoles } : {}) };
+  return {
+    data,
+    notifications,
+    api,
+    analytics,
+    web,
+    policy,
+    ...(targetRoles ? { targetRoles } : {}),
+  };
 }

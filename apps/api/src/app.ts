@@ -27,6 +27,7 @@ import { accessRoutes } from './routes/access-routes';
 import type { AuditIntegrityDeps } from './audit-integrity/audit-integrity-deps';
 import { auditIntegrityRoutes } from './audit-integrity/audit-integrity-routes';
 import { auditRoutes } from './routes/audit-routes';
+import { insightsRoutes } from './routes/insights-routes';
 import { healthRoutes } from './routes/health-routes';
 import { meRoutes } from './routes/me-routes';
 import { openApiRoutes } from './routes/openapi-routes';
@@ -162,6 +163,7 @@ function authenticatedRoutes(
     routes.route('/', reviewRoutes(api));
     routes.route('/', auditRoutes(api));
     routes.route('/', auditIntegrityRoutes(api));
+    routes.route('/', insightsRoutes(api));
     routes.route('/', accessRoutes(api));
   }
   return routes;

@@ -7,6 +7,7 @@ import {
   openWindowsResponseSchema,
   policyViewSchema,
   problemSchema,
+  insightsResponseSchema,
   requestPageSchema,
   requestViewSchema,
 } from '@elevate/contracts';
@@ -225,6 +226,12 @@ const ENDPOINTS = {
     path: () => audit.replace('requests?', 'requests.csv?'),
     fixture: 'pending',
   },
+  'GET /insights': {
+    method: 'GET',
+    path: () => '/insights?from=2029-12-01&to=2030-01-31',
+    fixture: 'pending',
+    schema: insightsResponseSchema,
+  },
 } satisfies Record<string, Endpoint>;
 
 // prettier-ignore
@@ -253,6 +260,7 @@ const MATRIX: Record<keyof typeof ENDPOINTS, readonly [Cell, Cell, Cell, Cell, C
   'GET /reviews/decided':          [401,      200,        200,        200,        200,         200,       200,       200],
   'GET /audit/requests':           [401,      403,        403,        403,        403,         200,       200,       403],
   'GET /audit/requests.csv':       [401,      403,        403,        403,        403,         200,       200,       403],
+  'GET /insights':                 [401,      403,        403,        403,        403,         200,       200,       403],
 };
 
 /** Puts the request an endpoint acts on in place, created (and approved) through the use cases. */

@@ -7,6 +7,7 @@ import {
   DynamoDbReplayGuard,
   DynamoDbAccessRequestRepository,
   DynamoDbIdempotencyStore,
+  DynamoDbInsightsReadModel,
   DynamoDbIdentityBindings,
   DynamoDbSessionRecordRepository,
   loadCompiledPolicy,
@@ -154,6 +155,7 @@ export function composeApp(
       overrides.repository ?? new DynamoDbAccessRequestRepository({ client: dynamo(), tableName }),
     sessions:
       overrides.sessions ?? new DynamoDbSessionRecordRepository({ client: dynamo(), tableName }),
+    insights: overrides.insights ?? new DynamoDbInsightsReadModel({ client: dynamo(), tableName }),
     idempotency:
       overrides.idempotency ?? new DynamoDbIdempotencyStore({ client: dynamo(), tableName }),
     policy,

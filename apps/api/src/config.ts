@@ -301,6 +301,8 @@ const notificationsEnvSchema = z.object({
   ELEVATE_DATA_DIR: optional(z.string().min(1)),
   /** Local server only: the dev stack's personas, to map reviewer groups to mailboxes. */
   ELEVATE_DEV_CONFIG: optional(z.string().min(1)),
+  /** In AWS: the bucket the JSON Lines exports go to (docs/insights.md); locally `<data dir>/exports`. */
+  ELEVATE_EXPORTS_BUCKET: optional(z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/u)),
 });
 
 export interface NotificationsConfig {
@@ -321,6 +323,7 @@ export interface NotificationsConfig {
   sweepIntervalSeconds: number;
   dataDir: string | undefined;
   devConfigFile: string | undefined;
+  exportsBucket: string | undefined;
 }
 
 const slackRoutesSchema = z.strictObject({
@@ -389,6 +392,7 @@ export function loadNotificationsConfig(env: NodeJS.ProcessEnv = process.env): N
     sweepIntervalSeconds: e.ELEVATE_SWEEP_INTERVAL_SECONDS,
     dataDir: e.ELEVATE_DATA_DIR,
     devConfigFile: e.ELEVATE_DEV_CONFIG,
+    exportsBucket: e.ELEVATE_EXPORTS_BUCKET,
   };
 }
 
@@ -465,5 +469,26 @@ export function loadRevokerConfig(env: NodeJS.ProcessEnv = process.env): Revoker
         ? undefined
         : { accessKeyId: keyId, secretAccessKey: secret },
     logLevel: e.ELEVATE_LOG_LEVEL,
+  };
+}
+
+const exportsEnvSchema = z.object({
+  ELEVATE_DATA_DIR: optional(z.string().min(1)),
+  ELEVATE_EXPORTS_BUCKET: optional(z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/u)),
+});
+
+/** Where the JSON Lines exports live: a bucket in AWS, else `<data dir>/exports` (`.data/exports`). */
+export function loadExportsConfig(
+  repoRoot: string,
+  env: NodeJS.ProcessEnv = process.env,
+): { exportsDir: string; exportsBucket: string | undefined } {
+  const parsed = exportsEnvSchema.safeParse(env);
+  if (!parsed.success)
+    throw new Error(
+      `Invalid exports configuration: ${parsed.error.issues.map((issue) => issue.path.join('.')).join(', ')}`,
+    );
+  return {
+    exportsDir: `${parsed.data.ELEVATE_DATA_DIR ?? `${repoRoot}/.data`}/exports`,
+    exportsBucket: parsed.data.ELEVATE_EXPORTS_BUCKET,
   };
 }

@@ -1,10 +1,11 @@
 // `pnpm start:local`: the same app as on Lambda, on @hono/node-server, bound to loopback.
-import { ensureTable, loadPolicyFile } from '@elevate/adapters';
 import {
   composeAuditIntegrity,
   loadAuditIntegrityConfig,
 } from './audit-integrity/audit-integrity-config';
 import { signDueDigest } from './audit-integrity/sign-due-digest';
+import { DynamoDbSessionRecordRepository, ensureTable, loadPolicyFile } from '@elevate/adapters';
+import { sessionsRefreshing } from './insights/sessions-refreshing';
 import { composeApp, createDynamoDbClient, policyFileOf } from './compose-app';
 import { loadConfig, loadNotificationsConfig, loadRevokerConfig } from './config';
 import { createJsonLogger } from './logger';
@@ -35,7 +36,20 @@ try {
   const { app } = composeApp(
     config,
     // Locally the policy is read from its YAML, edits picked up at restart; functions read compiled JSON.
-    { logger, repository: notifications.repository, policy: loadPolicyFile(policyFileOf(config)) },
+    {
+      logger,
+      repository: notifications.repository,
+      policy: loadPolicyFile(policyFileOf(config)),
+      // dynalite has no stream: a new session refreshes Insights and the exports directly.
+      sessions: sessionsRefreshing(
+        new DynamoDbSessionRecordRepository({
+          client: createDynamoDbClient(config),
+          tableName: config.dynamodb.tableName,
+        }),
+        notifications.projections,
+        logger.child({ component: 'projections' }),
+      ),
+    },
     { routes: 'all' },
   );
   // In AWS the CDK stack owns the table; on a laptop the API creates it in dynalite.

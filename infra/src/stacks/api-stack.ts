@@ -16,6 +16,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as schedulerTargets from 'aws-cdk-lib/aws-scheduler-targets';
 import * as sns from 'aws-cdk-lib/aws-sns';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { DeployConfig } from '../config/deploy-config-schema';
@@ -49,6 +50,8 @@ export interface ApiStackProps extends StackProps {
   readonly channels?: NotificationChannels;
   readonly targets: readonly PolicyTarget[];
   readonly auditDigests: FunctionContext['auditDigests'];
+  /** Where the notifier writes the JSON Lines exports (the analytics stack's bucket). */
+  readonly exportsBucket?: s3.IBucket;
   /** The workspace root (where pnpm-lock.yaml is). */
   readonly repoRoot: string;
   /** The validated policy compiled to JSON, shipped inside the bundles that evaluate it. */
@@ -69,6 +72,7 @@ export class ApiStack extends Stack {
       topic: props.topic,
       auditDigests: props.auditDigests,
       targets: props.targets,
+      ...(props.exportsBucket === undefined ? {} : { exportsBucket: props.exportsBucket }),
     };
 
     const build = (spec: FunctionSpec): ElevateFunction => {

@@ -9,6 +9,7 @@ import type { DeployConfig } from '../config/deploy-config-schema';
 import type { PolicyTarget } from '../config/load-policy-targets';
 import { BUNDLED_POLICY_FILE, LAMBDA_TASK_ROOT } from '../constructs/elevate-function';
 import { acknowledge, arnReference } from '../nag/acknowledge';
+import { EXPORT_DATASETS } from '@elevate/adapters';
 import { TABLE_INDEX_NAMES } from './data-stack';
 
 /** The actions the federate role, and no other, holds on target roles. */
@@ -67,6 +68,8 @@ export interface FunctionContext {
   readonly targets: readonly PolicyTarget[];
   /** The Object Lock bucket of signed audit digests and the KMS key that signs them. */
   readonly auditDigests: { readonly bucket: s3.IBucket; readonly signingKey: kms.IKey };
+  /** The analytics stack's exports bucket; the notifier writes JSON Lines to it. */
+  readonly exportsBucket?: s3.IBucket;
 }
 
 /** How cdk-nag names the digest bucket's ARN in a finding (it lives in the data stack). */
@@ -248,9 +251,39 @@ export const FUNCTION_SPECS: readonly FunctionSpec[] = [
     environment: (context) => ({
       ...storeEnvironment(context),
       ELEVATE_TOPIC_ARN: context.topic.topicArn,
+      ...(context.exportsBucket === undefined
+        ? {}
+        : { ELEVATE_EXPORTS_BUCKET: context.exportsBucket.bucketName }),
     }),
-    grant: (role, { table, topic }) => {
+    grant: (role, { table, topic, exportsBucket }) => {
       table.grantStreamRead(role);
+      // Exports are rewritten whole (PutObject) under the datasets' prefixes; the notifier never
+      // reads, lists or deletes them. The bucket key makes one GenerateDataKey per put.
+      if (exportsBucket !== undefined) {
+        role.addToPrincipalPolicy(
+          new iam.PolicyStatement({
+            actions: ['s3:PutObject'],
+            resources: EXPORT_DATASETS.map((dataset) =>
+              exportsBucket.arnForObjects(`${dataset}/*`),
+            ),
+          }),
+        );
+        if (exportsBucket.encryptionKey !== undefined)
+          role.addToPrincipalPolicy(
+            new iam.PolicyStatement({
+              actions: ['kms:GenerateDataKey'],
+              resources: [exportsBucket.encryptionKey.keyArn],
+            }),
+          );
+        acknowledge(
+          role,
+          EXPORT_DATASETS.map(
+            (dataset) =>
+              `AwsSolutions-IAM5[Resource::${arnReference(exportsBucket.node.defaultChild as CfnElement)}/${dataset}/*]`,
+          ),
+          'Export files are one object per request and day under the dataset prefix; PutObject only.',
+        );
+      }
       // Delivery markers (conditional Put/Update in the request's partition) make redelivery harmless.
       grantTableData(role, table);
       topic.grantPublish(role);

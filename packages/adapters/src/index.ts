@@ -13,3 +13,4 @@ export { DynamoDbIdentityBindings } from './identity/dynamodb-identity-bindings'
 export { InMemoryIdentityBindings } from './identity/in-memory-identity-bindings';
 export * from './audit';
 export * from './people';
+export * from './insights';

@@ -3,6 +3,7 @@ import { activeAccessListSchema, activeAccessQuerySchema } from './active-access
 import { auditJsonExportSchema } from './audit-export';
 import { auditIntegrityQuerySchema, auditIntegrityReportSchema } from './audit-integrity';
 import { federateBodySchema, federateResponseSchema } from './federation';
+import { insightsQuerySchema, insightsResponseSchema } from './insights';
 import {
   auditExportQuerySchema,
   auditQuerySchema,
@@ -256,6 +257,15 @@ export const API_OPERATIONS = {
     query: auditIntegrityQuerySchema,
     status: 200,
     response: auditIntegrityReportSchema,
+  },
+  getInsights: {
+    method: 'get',
+    path: '/insights',
+    summary:
+      'Human access over whole UTC days, from the daily aggregates (security leads, auditors, admins)',
+    query: insightsQuerySchema,
+    status: 200,
+    response: insightsResponseSchema,
   },
 } as const satisfies Record<string, ApiOperation>;
 

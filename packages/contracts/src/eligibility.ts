@@ -32,6 +32,8 @@ export const elevateRolesSchema = z.object({
   reviewer: z.boolean(),
   auditor: z.boolean(),
   admin: z.boolean(),
+  /** Reads Insights; optional so that clients of an older API keep working. */
+  securityLead: z.boolean().optional(),
 });
 export type ElevateRoles = z.infer<typeof elevateRolesSchema>;
 

@@ -17,3 +17,4 @@ export * from './active-access';
 export * from './audit-integrity';
 export * from './cloudtrail-link';
 export * from './audit-export';
+export * from './insights';

@@ -37,3 +37,4 @@ export * from './federation';
 export * from './notifications';
 export * from './revocation';
 export * from './audit-chain';
+export * from './insights';

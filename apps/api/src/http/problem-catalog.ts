@@ -89,6 +89,7 @@ const repositoryProblems: Record<RepositoryErrorCode, ProblemKind> = {
 
 const apiProblems = {
   NOT_AUDITOR: { status: 403, title: 'Not allowed' },
+  NOT_INSIGHTS_READER: { status: 403, title: 'Not allowed' },
   NOT_REVIEWER: { status: 403, title: 'Not allowed' },
   EXPORT_TOO_LARGE: { status: 422, title: 'Export too large' },
   SESSION_WITHHELD: { status: 409, title: 'The request changed' },

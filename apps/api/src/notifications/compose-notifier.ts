@@ -4,6 +4,10 @@ import {
   createStoreClient,
   DynamoDbChatPostStore,
   DynamoDbDecisionReadModel,
+  DynamoDbInsightsReadModel,
+  JsonLinesExport,
+  RequestProjections,
+  S3ExportSink,
   DynamoDbDeliveryLedger,
   DynamoDbPeopleDirectory,
   DynamoDbSuppressionList,
@@ -18,6 +22,7 @@ import {
   TeamsWorkflowChannel,
 } from '@elevate/adapters';
 import * as z from 'zod';
+import { S3Client } from '@aws-sdk/client-s3';
 import type { Policy } from '@elevate/domain';
 import type { NotificationsConfig } from '../config';
 import { createJsonLogger } from '../logger';
@@ -128,6 +133,22 @@ export function composeNotifier(
     decisionReadModel:
       overrides.decisionReadModel ??
       new DynamoDbDecisionReadModel({ client, tableName: config.dynamodb.tableName }),
+    projections:
+      overrides.projections ??
+      new RequestProjections({
+        client,
+        tableName: config.dynamodb.tableName,
+        projections: [
+          new DynamoDbInsightsReadModel({ client, tableName: config.dynamodb.tableName }),
+          ...(config.exportsBucket === undefined
+            ? []
+            : [
+                new JsonLinesExport(
+                  new S3ExportSink({ client: new S3Client({}), bucket: config.exportsBucket }),
+                ),
+              ]),
+        ],
+      }),
     appUrl: config.appUrl,
     logger: overrides.logger ?? createJsonLogger({ level: config.logLevel }),
     people:

@@ -36,6 +36,8 @@ export async function handleStreamBatch(
     const itemIdentifier = field(raw, ['dynamodb', 'SequenceNumber']) ?? eventId ?? '';
     const log = deps.logger.child({ eventId });
     try {
+      // Daily aggregates and exports follow every change on a request's partition (sessions too).
+      await deps.projections?.refreshFromRecords([raw]);
       const change = readRequestChange(raw);
       if (change.kind === 'ignored') continue;
       // Idempotent, so a retried record (or batch) rewrites the same entries.

@@ -8,7 +8,11 @@ import {
   DevMailbox,
   DynamoDbAccessRequestRepository,
   DynamoDbPeopleDirectory,
+  DynamoDbInsightsReadModel,
+  FileExportSink,
+  JsonLinesExport,
   loadPolicyFile,
+  RequestProjections,
   SlackWebhookChannel,
 } from '@elevate/adapters';
 import type { OutboxListener } from '@elevate/adapters';
@@ -40,6 +44,8 @@ export interface LocalNotifications {
    * It answers the sequence numbers it failed; the outbox delivers those records again.
    */
   subscribe(listener: OutboxListener): void;
+  /** Insights' aggregates and the exports under `<data dir>/exports`, kept from the changes. */
+  readonly projections: RequestProjections;
   stop(): Promise<void>;
 }
 
@@ -105,8 +111,19 @@ export function startLocalNotifications(
     outbox,
   });
   const people = new DynamoDbPeopleDirectory({ client, tableName: config.dynamodb.tableName });
+  const projections = new RequestProjections({
+    client,
+    tableName: config.dynamodb.tableName,
+    projections: [
+      new DynamoDbInsightsReadModel({ client, tableName: config.dynamodb.tableName }),
+      new JsonLinesExport(
+        new FileExportSink(join(config.dataDir ?? join(repoRoot, '.data'), 'exports')),
+      ),
+    ],
+  });
   const deps = composeNotifier(config, {
     repository,
+    projections,
     policy,
     people,
     logger: notifierLog,
@@ -151,6 +168,7 @@ export function startLocalNotifications(
 
   return {
     repository,
+    projections,
     start: async () => {
       // The dev IdP stands for the personas: record them as signed in now, so reviewers who have
       // not opened the SPA yet still get mail (in AWS only real sign-ins write the people record).

@@ -6,6 +6,7 @@ import type {
   PeopleDirectory,
   Policy,
 } from '@elevate/domain';
+import type { RequestProjections } from '@elevate/adapters';
 import type { Logger } from '../logger';
 
 /** A channel as deployed: a best-effort one (Slack) never holds a record back for a retry. */
@@ -35,4 +36,6 @@ export interface NotifierDeps {
   readonly people?: PeopleDirectory;
   /** People who have not signed in for this many days are not addressed (default 30). */
   readonly activeWithinDays?: number;
+  /** Insights' daily aggregates and the JSON Lines exports, refreshed from the same stream. */
+  readonly projections?: RequestProjections;
 }

@@ -12,7 +12,12 @@ describe('GET /me', () => {
     const w = apiWorld();
     const me = meResponseSchema.parse(await (await w.call(alice, 'GET', '/me')).json());
     expect(me).toMatchObject({ sub: alice.sub, email: alice.email, groups: ['engineers'] });
-    expect(me.eligibility.roles).toEqual({ reviewer: false, auditor: false, admin: false });
+    expect(me.eligibility.roles).toEqual({
+      reviewer: false,
+      auditor: false,
+      admin: false,
+      securityLead: false,
+    });
     expect(me.eligibility.entries.map((entry) => `${entry.accountName}/${entry.roleName}`)).toEqual(
       [
         'sandbox/ReadOnly',
@@ -40,12 +45,27 @@ describe('GET /me', () => {
     const w = apiWorld();
     const roles = async (who: typeof alice) =>
       meResponseSchema.parse(await (await w.call(who, 'GET', '/me')).json()).eligibility;
-    expect((await roles(rita)).roles).toEqual({ reviewer: true, auditor: false, admin: false });
-    expect((await roles(audrey)).roles).toEqual({ reviewer: false, auditor: true, admin: false });
-    expect((await roles(adam)).roles).toEqual({ reviewer: true, auditor: false, admin: true });
+    expect((await roles(rita)).roles).toEqual({
+      reviewer: true,
+      auditor: false,
+      admin: false,
+      securityLead: false,
+    });
+    expect((await roles(audrey)).roles).toEqual({
+      reviewer: false,
+      auditor: true,
+      admin: false,
+      securityLead: false,
+    });
+    expect((await roles(adam)).roles).toEqual({
+      reviewer: true,
+      auditor: false,
+      admin: true,
+      securityLead: false,
+    });
     expect(await roles(nina)).toEqual({
       entries: [],
-      roles: { reviewer: false, auditor: false, admin: false },
+      roles: { reviewer: false, auditor: false, admin: false, securityLead: false },
     });
     expect((await roles(bob)).entries).toHaveLength(8);
   });

@@ -1,4 +1,4 @@
-import { InMemoryAccessRequestRepository } from '@elevate/adapters';
+import { InMemoryAccessRequestRepository, InMemoryInsightsReadModel } from '@elevate/adapters';
 import type { VerifiedIdentity } from '@elevate/adapters';
 import type { AccessRequestRepository, Policy, SessionRecordRepository } from '@elevate/domain';
 import { createApp } from '../app';
@@ -37,6 +37,7 @@ export function apiWorld(
     policy: options.policy ?? examplePolicy(),
     clock: { now: () => now },
     ids: sequentialIds(),
+    insights: new InMemoryInsightsReadModel(),
     ...(options.maxBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBodyBytes }),
     ...(options.auditExportLimits === undefined
       ? {}

@@ -1,5 +1,5 @@
 import type { EligibilityEntry, ElevateRoles } from '@elevate/contracts';
-import { eligibilityOf, isAdmin, isAuditor, isReviewer } from '@elevate/domain';
+import { eligibilityOf, isAdmin, isAuditor, isReviewer, isSecurityLead } from '@elevate/domain';
 import type { Actor, EffectiveRule, Policy } from '@elevate/domain';
 
 /** One account × role the actor may request, as the SPA's form and `GET /policy` show it. */
@@ -35,4 +35,5 @@ export const elevateRolesOf = (policy: Policy, actor: Actor): ElevateRoles => ({
   reviewer: isReviewer(policy, actor),
   auditor: isAuditor(policy, actor),
   admin: isAdmin(policy, actor),
+  securityLead: isSecurityLead(policy, actor),
 });

@@ -3,6 +3,7 @@ import type {
   Actor,
   Clock,
   IdGenerator,
+  InsightsReadModel,
   MfaEvidence,
   Policy,
   SessionRecordRepository,
@@ -23,6 +24,8 @@ export interface UseCaseDeps {
   mfaEvidence?: MfaEvidence;
   /** Caps on one audit CSV export; the Lambda-safe defaults when absent. */
   auditExportLimits?: AuditExportLimits;
+  /** The daily aggregates behind Insights; without it `GET /insights` answers as if empty. */
+  insights?: InsightsReadModel;
 }
 
 /** What a transition (or a dry run of one) needs: now, who, and the policy. */

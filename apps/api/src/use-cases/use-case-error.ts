@@ -11,6 +11,7 @@ export type UseCaseErrorCode =
   | DomainErrorCode
   | RepositoryErrorCode
   | 'NOT_AUDITOR'
+  | 'NOT_INSIGHTS_READER'
   | 'NOT_REVIEWER'
   | 'EXPORT_TOO_LARGE'
   | 'AUDIT_INTEGRITY_UNAVAILABLE'

@@ -74,6 +74,7 @@ export function routeLoaders(context: LoaderContext) {
         ),
       ),
     audit: () => start(context, (api) => some(meQueryOptions(api), policyQueryOptions(api))),
+    insights: () => start(context, (api) => some(meQueryOptions(api))),
     policy: () => start(context, (api) => some(policyQueryOptions(api))),
   };
 }

@@ -13,6 +13,7 @@ export const loadRequestDetailPage = () => import('./routes/request-detail-page'
 export const loadReviewsPage = () => import('./routes/reviews-page');
 export const loadAuditPage = () => import('./routes/audit-page');
 export const loadPolicyPage = () => import('./routes/policy-page');
+export const loadInsightsPage = () => import('./routes/insights-page');
 
 /** The page modules a path will need first (besides the console itself). */
 export function pageModulesFor(pathname: string): (() => Promise<unknown>)[] {
@@ -23,6 +24,7 @@ export function pageModulesFor(pathname: string): (() => Promise<unknown>)[] {
   if (pathname.startsWith('/requests/')) return [loadAppShell, loadRequestDetailPage];
   if (pathname === paths.reviews()) return [loadAppShell, loadSectionGuard, loadReviewsPage];
   if (pathname === paths.audit) return [loadAppShell, loadSectionGuard, loadAuditPage];
+  if (pathname === paths.insights) return [loadAppShell, loadSectionGuard, loadInsightsPage];
   if (pathname === paths.policy) return [loadAppShell, loadPolicyPage];
   return [loadAppShell];
 }

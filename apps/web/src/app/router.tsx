@@ -11,6 +11,7 @@ import {
   loadAppShell,
   loadAuditPage,
   loadHomeRedirect,
+  loadInsightsPage,
   loadMyAccessPage,
   loadNewRequestPage,
   loadPolicyPage,
@@ -45,6 +46,7 @@ const myAccess: RouteHandle = { crumb: 'My access' };
 const newRequest: RouteHandle = { crumb: 'New request' };
 const reviews: RouteHandle = { crumb: 'Reviews' };
 const audit: RouteHandle = { crumb: 'Audit' };
+const insights: RouteHandle = { crumb: 'Insights' };
 const activeAccess: RouteHandle = { crumb: 'Active access' };
 const policy: RouteHandle = { crumb: 'Policy' };
 const requestDetail: RouteHandle = { crumb: 'Request' };
@@ -123,6 +125,16 @@ export function createAppRouter(config: RuntimeConfig, loaderContext: LoaderCont
           loader: load.audit,
           handle: audit,
           lazy: guarded('audit', 'Audit', async () => (await loadAuditPage()).AuditPage),
+        },
+        {
+          path: routePatterns.insights,
+          loader: load.insights,
+          handle: insights,
+          lazy: guarded(
+            'insights',
+            'Insights',
+            async () => (await loadInsightsPage()).InsightsPage,
+          ),
         },
         {
           path: routePatterns.policy,

@@ -13,6 +13,7 @@ export const paths = {
   reviews: (tab: ReviewTab = 'pending') => (tab === 'pending' ? '/reviews' : `/reviews?tab=${tab}`),
   activeAccess: '/access',
   audit: '/audit',
+  insights: '/insights',
   policy: '/policy',
   signedOut: '/signed-out',
 } as const;
@@ -25,5 +26,6 @@ export const routePatterns = {
   reviews: 'reviews',
   activeAccess: 'access',
   audit: 'audit',
+  insights: 'insights',
   policy: 'policy',
 } as const;

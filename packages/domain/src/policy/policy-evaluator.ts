@@ -16,6 +16,9 @@ export const isAdmin = (policy: Policy, actor: Actor): boolean =>
 export const isAuditor = (policy: Policy, actor: Actor): boolean =>
   isMemberOfAny(actor, policy.groups.auditors);
 
+export const isSecurityLead = (policy: Policy, actor: Actor): boolean =>
+  isMemberOfAny(actor, policy.groups.securityLeads);
+
 /** Someone any rule routes requests to (or in the reviewers group). */
 export const isReviewer = (policy: Policy, actor: Actor): boolean =>
   isMemberOfAny(actor, policy.groups.reviewers) ||

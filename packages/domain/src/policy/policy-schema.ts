@@ -160,6 +160,8 @@ export const policySchema = z.strictObject({
   groups: z.strictObject({
     reviewers: groupList,
     auditors: z.array(nonEmptyName).default([]),
+    /** Read Insights (with auditors and admins): who needs human access, where, why. */
+    securityLeads: z.array(nonEmptyName).default([]),
     admins: groupList,
   }),
   rules: z.array(ruleSchema).default([]),

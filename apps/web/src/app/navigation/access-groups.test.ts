@@ -21,8 +21,20 @@ describe('navigation by group', () => {
     ]);
   });
 
-  it('adds Audit for auditors', () => {
-    expect(navSectionsFor(['auditors'])).toEqual(['my-access', 'new-request', 'audit', 'policy']);
+  it('adds Audit and Insights for auditors, Insights alone for security leads', () => {
+    expect(navSectionsFor(['auditors'])).toEqual([
+      'my-access',
+      'new-request',
+      'audit',
+      'insights',
+      'policy',
+    ]);
+    expect(navSectionsFor(['security-leads'])).toEqual([
+      'my-access',
+      'new-request',
+      'insights',
+      'policy',
+    ]);
   });
 
   it('gives admins everything', () => {
@@ -32,6 +44,7 @@ describe('navigation by group', () => {
       'reviews',
       'active-access',
       'audit',
+      'insights',
       'policy',
     ]);
   });
@@ -60,6 +73,13 @@ describe('navigation by group', () => {
       'reviews',
       'active-access',
       'audit',
+      'insights',
+      'policy',
+    ]);
+    expect(navSectionsFor([], { ...none, securityLead: true })).toEqual([
+      'my-access',
+      'new-request',
+      'insights',
       'policy',
     ]);
   });

@@ -8,10 +8,11 @@ export const ACCESS_GROUPS = {
   reviewers: 'reviewers',
   auditors: 'auditors',
   admins: 'elevate-admins',
+  securityLeads: 'security-leads',
 } as const;
 
 export type NavSection =
-  'my-access' | 'new-request' | 'reviews' | 'active-access' | 'audit' | 'policy';
+  'my-access' | 'new-request' | 'reviews' | 'active-access' | 'audit' | 'insights' | 'policy';
 
 export const NAV_SECTION_ORDER: readonly NavSection[] = [
   'my-access',
@@ -19,6 +20,7 @@ export const NAV_SECTION_ORDER: readonly NavSection[] = [
   'reviews',
   'active-access',
   'audit',
+  'insights',
   'policy',
 ];
 
@@ -35,6 +37,7 @@ export function mayUseSection(
     if (roles.admin) return true;
     if (section === 'reviews' || section === 'active-access') return roles.reviewer;
     if (section === 'audit') return roles.auditor;
+    if (section === 'insights') return roles.auditor || roles.securityLead === true;
     return true;
   }
   if (groups.includes(ACCESS_GROUPS.admins)) return true;
@@ -48,6 +51,10 @@ export function mayUseSection(
       return groups.includes(ACCESS_GROUPS.reviewers);
     case 'audit':
       return groups.includes(ACCESS_GROUPS.auditors);
+    case 'insights':
+      return (
+        groups.includes(ACCESS_GROUPS.auditors) || groups.includes(ACCESS_GROUPS.securityLeads)
+      );
   }
 }
 

@@ -10,6 +10,7 @@ describe('side navigation links', () => {
       '/reviews?tab=break-glass',
       '/access',
       '/audit',
+      '/insights',
       '/policy',
     ]);
   });

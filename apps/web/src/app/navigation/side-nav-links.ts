@@ -31,6 +31,7 @@ const SECTION_LINKS: Partial<Record<NavSection, readonly LinkDefinition[]>> = {
   ],
   'active-access': [{ text: 'Active access', href: paths.activeAccess }],
   audit: [{ text: 'Audit', href: paths.audit }],
+  insights: [{ text: 'Insights', href: paths.insights }],
   policy: [{ text: 'Policy', href: paths.policy }],
 };
 

@@ -1,0 +1,38 @@
+// `pnpm rebuild:insights`: rebuilds Insights' daily aggregates and the JSON Lines exports from the
+// table (docs/insights.md). Idempotent and safe while the API serves; run it after an upgrade or if
+// the stream consumer fell behind for good.
+import { resolve } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import {
+  DynamoDbInsightsReadModel,
+  FileExportSink,
+  JsonLinesExport,
+  rebuildProjections,
+  S3ExportSink,
+} from '@elevate/adapters';
+import { loadExportsConfig, loadStoreConfig } from './config';
+
+const { dynamodb } = loadStoreConfig();
+const { exportsDir, exportsBucket } = loadExportsConfig(resolve(import.meta.dirname, '../../..'));
+const client = new DynamoDBClient(
+  dynamodb.endpoint === undefined ? {} : { endpoint: dynamodb.endpoint },
+);
+const started = Date.now();
+const report = await rebuildProjections({
+  client,
+  tableName: dynamodb.tableName,
+  projections: [
+    new DynamoDbInsightsReadModel({ client, tableName: dynamodb.tableName }),
+    new JsonLinesExport(
+      exportsBucket === undefined
+        ? new FileExportSink(exportsDir)
+        : new S3ExportSink({ client: new S3Client({}), bucket: exportsBucket }),
+    ),
+  ],
+});
+console.log(
+  `Rebuilt Insights of ${dynamodb.tableName} in ${((Date.now() - started) / 1000).toFixed(1)} s: ` +
+    `${report.requests} requests, ${report.sessions} sessions; exports in ${exportsBucket ?? exportsDir}.`,
+);
+client.destroy();

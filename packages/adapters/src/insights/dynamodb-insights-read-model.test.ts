@@ -1,0 +1,296 @@
+import { BatchWriteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import type { AccessRequest, SessionRecord, TransitionResult } from '@elevate/domain';
+import {
+  addMinutes,
+  approveRequest,
+  createBreakGlassRequest,
+  createRequest,
+  endRequestEarly,
+  insightFactOf,
+  rejectRequest,
+  revokeRequest,
+  transitionWriteOf,
+} from '@elevate/domain';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  alice,
+  bob,
+  ctx,
+  productionAdminInput,
+  ravi,
+  rita,
+  sandboxInput,
+} from '../../../domain/src/testing/fixtures';
+import { documentClientOf } from '../dynamodb/batch-operations';
+import { changeRecordOf } from '../dynamodb/change-feed';
+import type { ChangeRecord } from '../dynamodb/change-record';
+import { DynamoDbAccessRequestRepository } from '../dynamodb/dynamodb-access-request-repository';
+import { DynamoDbSessionRecordRepository } from '../dynamodb/dynamodb-session-record-repository';
+import { sessionItemOf } from '../dynamodb/session-record-item';
+import { sessionRecord } from '../dynamodb/testing/session-record-repository-contract';
+import { useDynalite } from '../dynamodb/testing/use-dynalite';
+import { DynamoDbInsightsReadModel } from './dynamodb-insights-read-model';
+import { InMemoryInsightsReadModel } from './in-memory-insights-read-model';
+import { ENTITY_INSIGHTS_DAY } from './insight-fact-item';
+import { rebuildProjections } from './rebuild-projections';
+import { RequestProjections } from './request-projections';
+
+const dynalite = useDynalite();
+
+type Item = Record<string, unknown>;
+
+const snapshot = async (tableName: string): Promise<Item[]> => {
+  const items: Item[] = [];
+  let startKey: Item | undefined;
+  do {
+    const output = await documentClientOf(dynalite.client).send(
+      new ScanCommand({
+        TableName: tableName,
+        ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+      }),
+    );
+    items.push(...(output.Items ?? []));
+    startKey = output.LastEvaluatedKey;
+  } while (startKey !== undefined);
+  return items
+    .filter((item) => item['entity'] === ENTITY_INSIGHTS_DAY)
+    .sort((a, b) =>
+      `${String(a['PK'])}|${String(a['SK'])}`.localeCompare(
+        `${String(b['PK'])}|${String(b['SK'])}`,
+      ),
+    );
+};
+
+const unwrap = (result: TransitionResult): AccessRequest => {
+  if (!result.ok) throw new Error(result.error.code);
+  return result.value.request;
+};
+
+/** Steps a request can take; the property test draws sequences of them. */
+type Step = 'approve' | 'reject' | 'session' | 'revoke' | 'end';
+
+/** A store whose writes (requests and sessions) are stream records the projections consume. */
+const world = async () => {
+  const tableName = await dynalite.freshTable();
+  const readModel = new DynamoDbInsightsReadModel({ client: dynalite.client, tableName });
+  const projections = new RequestProjections({
+    client: dynalite.client,
+    tableName,
+    projections: [readModel],
+  });
+  const records: ChangeRecord[] = [];
+  const repository = new DynamoDbAccessRequestRepository({
+    client: dynalite.client,
+    tableName,
+    onChange: (record) => records.push(record),
+  });
+  const sessions = new DynamoDbSessionRecordRepository({ client: dynalite.client, tableName });
+  let sessionCount = 0;
+  const step = async (request: AccessRequest, kind: Step): Promise<AccessRequest> => {
+    const at = addMinutes(request.updatedAt, 7);
+    if (kind === 'session') {
+      if (request.status !== 'APPROVED') return request;
+      sessionCount += 1;
+      const session: SessionRecord = sessionRecord({
+        id: `ses-${sessionCount}`,
+        requestId: request.id,
+        issuedAt: addMinutes(request.approvedAt ?? request.createdAt, sessionCount % 50),
+        expiresAt: addMinutes(request.approvedAt ?? request.createdAt, (sessionCount % 50) + 30),
+      });
+      const stored = await sessions.record(session);
+      if (!stored.ok) throw new Error(stored.error.code);
+      records.push(changeRecordOf(undefined, sessionItemOf(session)));
+      return request;
+    }
+    const outcome =
+      kind === 'approve'
+        ? approveRequest(request, {}, ctx({ ...rita, authTime: at }, at))
+        : kind === 'reject'
+          ? rejectRequest(request, { comment: 'no' }, ctx(ravi, at))
+          : kind === 'revoke'
+            ? revokeRequest(request, { comment: 'done' }, ctx(ravi, at))
+            : endRequestEarly(
+                request,
+                {},
+                ctx(request.requester.sub === bob.sub ? bob : alice, at),
+              );
+    if (!outcome.ok) return request;
+    const result = await repository.applyTransition(transitionWriteOf(request, outcome.value));
+    if (!result.ok) throw new Error(result.error.code);
+    return result.value;
+  };
+  const create = async (index: number, breakGlass: boolean): Promise<AccessRequest> => {
+    const at = `2025-03-0${(index % 3) + 3}T0${index % 10}:00:00.000Z`;
+    const request = breakGlass
+      ? unwrap(
+          createBreakGlassRequest(
+            productionAdminInput({ id: `glass-${index}` }),
+            ctx({ ...bob, authTime: at }, at),
+          ),
+        )
+      : unwrap(
+          createRequest(
+            sandboxInput({ id: `req-${index}`, justification: `Rotate the deploy keys ${index}` }),
+            ctx({ ...alice, authTime: at }, at),
+          ),
+        );
+    const created = await repository.create(request);
+    if (!created.ok) throw new Error(created.error.code);
+    return request;
+  };
+  return { tableName, readModel, projections, records, step, create, sessions };
+};
+
+const scenario = async (w: Awaited<ReturnType<typeof world>>) => {
+  const approved = await w.step(await w.create(0, false), 'approve');
+  await w.step(approved, 'session');
+  await w.step(approved, 'session');
+  await w.step(await w.create(1, false), 'reject');
+  const revoked = await w.step(await w.create(2, false), 'approve');
+  await w.step(revoked, 'revoke');
+  const glass = await w.create(3, true);
+  await w.step(glass, 'session');
+  await w.create(4, false);
+  await w.projections.refreshFromRecords(w.records);
+};
+
+const deleteAll = async (tableName: string, items: readonly Item[]) => {
+  for (let start = 0; start < items.length; start += 25)
+    await documentClientOf(dynalite.client).send(
+      new BatchWriteCommand({
+        RequestItems: {
+          [tableName]: items.slice(start, start + 25).map((item) => ({
+            DeleteRequest: { Key: { PK: item['PK'], SK: item['SK'] } },
+          })),
+        },
+      }),
+    );
+};
+
+describe('the daily insights aggregates', () => {
+  it('hold one fact per request on its creation day and account, with sessions counted', async () => {
+    const w = await world();
+    await scenario(w);
+    const { facts, itemsRead } = await w.readModel.factsOfDays('2025-03-01', '2025-03-31');
+    expect(facts.map((fact) => fact.requestId).sort()).toEqual([
+      'glass-3',
+      'req-0',
+      'req-1',
+      'req-2',
+      'req-4',
+    ]);
+    expect(itemsRead).toBe((await snapshot(w.tableName)).length);
+    const approved = facts.find((fact) => fact.requestId === 'req-0');
+    expect(approved).toMatchObject({ approved: true, sessions: 2, decisionSeconds: 420 });
+    expect(approved?.usedSeconds).toBeGreaterThan(0);
+    expect(facts.find((fact) => fact.requestId === 'glass-3')).toMatchObject({
+      breakGlass: true,
+      breakGlassReview: 'PENDING',
+      sessions: 1,
+    });
+    const oneAccount = await w.readModel.factsOfDays('2025-03-03', '2025-03-03', '333333333333');
+    expect(oneAccount.facts.map((fact) => fact.requestId)).toEqual(['glass-3']);
+    expect(oneAccount.itemsRead).toBe(1);
+  });
+
+  it(
+    'rebuilt from scratch equals the one maintained from the stream',
+    { timeout: 30_000 },
+    async () => {
+      const w = await world();
+      await scenario(w);
+      const incremental = await snapshot(w.tableName);
+      expect(incremental.length).toBeGreaterThan(0);
+      await deleteAll(w.tableName, incremental);
+      expect(await snapshot(w.tableName)).toEqual([]);
+      const report = await rebuildProjections({
+        client: dynalite.client,
+        tableName: w.tableName,
+        projections: [w.readModel],
+      });
+      expect(report).toEqual({ requests: 5, sessions: 3 });
+      expect(await snapshot(w.tableName)).toEqual(incremental);
+    },
+  );
+
+  it(
+    'changes nothing when stream records come again, reversed or one at a time',
+    { timeout: 30_000 },
+    async () => {
+      const w = await world();
+      await scenario(w);
+      const before = await snapshot(w.tableName);
+      await w.projections.refreshFromRecords([...w.records].reverse());
+      for (const record of w.records) await w.projections.refreshFromRecords([record, record]);
+      expect(await snapshot(w.tableName)).toEqual(before);
+    },
+  );
+
+  it('never lets an older state of a request replace a newer one', async () => {
+    const w = await world();
+    const created = await w.create(5, false);
+    const approved = await w.step(created, 'approve');
+    await w.readModel.record(approved, []);
+    const after = await snapshot(w.tableName);
+    expect(await w.readModel.recordFact(insightFactOf(created, []))).toBe(false);
+    expect(await w.readModel.recordFact(insightFactOf(approved, []))).toBe(false);
+    expect(await snapshot(w.tableName)).toEqual(after);
+  });
+
+  it('over random histories, facts applied in any order with duplicates equal the final state', async () => {
+    const steps = fc.constantFrom<Step>('approve', 'reject', 'session', 'revoke', 'end');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.boolean(), fc.array(steps, { maxLength: 5 })), {
+          minLength: 1,
+          maxLength: 4,
+        }),
+        fc.infiniteStream(fc.nat()),
+        async (histories, shuffle) => {
+          const w = await world();
+          const states: { request: AccessRequest; sessions: number }[] = [];
+          const finals = new Map<string, AccessRequest>();
+          for (const [index, [breakGlass, history]] of histories.entries()) {
+            let request = await w.create(index, breakGlass);
+            states.push({ request, sessions: 0 });
+            for (const kind of history) {
+              request = await w.step(request, kind);
+              states.push({
+                request,
+                sessions: (await w.sessions.listForRequest(request.id)).length,
+              });
+            }
+            finals.set(request.id, request);
+          }
+          // Every intermediate state, duplicated and shuffled, then the stream's own records.
+          const draws = shuffle.take(states.length * 2);
+          const order = [...states, ...states]
+            .map((state, i) => ({ state, key: draws.next().value ?? i }))
+            .sort((a, b) => a.key - b.key);
+          const memory = new InMemoryInsightsReadModel();
+          for (const { state } of order) {
+            const all = await w.sessions.listForRequest(state.request.id);
+            const fact = insightFactOf(state.request, all.slice(0, state.sessions));
+            await w.readModel.recordFact(fact);
+            await memory.recordFact(fact);
+          }
+          await w.projections.refreshFromRecords([...w.records].reverse());
+          const expected = await Promise.all(
+            [...finals.values()].map(async (request) =>
+              insightFactOf(request, await w.sessions.listForRequest(request.id)),
+            ),
+          );
+          const byId = (a: { requestId: string }, b: { requestId: string }) =>
+            a.requestId < b.requestId ? -1 : 1;
+          const stored = await w.readModel.factsOfDays('2025-03-01', '2025-03-31');
+          expect([...stored.facts].sort(byId)).toEqual(expected.sort(byId));
+          expect(
+            [...(await memory.factsOfDays('2025-03-01', '2025-03-31')).facts].sort(byId),
+          ).toEqual(expected);
+        },
+      ),
+      { numRuns: 15 },
+    );
+  }, 60_000);
+});

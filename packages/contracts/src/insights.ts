@@ -1,0 +1,91 @@
+import * as z from 'zod';
+import { requestStatusSchema } from './enums';
+import { accountIdSchema, roleNameSchema } from './text';
+
+/** Insights ranges are whole UTC days; at most a year is summarised at once. */
+export const MAX_INSIGHTS_RANGE_DAYS = 366;
+
+const daySchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date, YYYY-MM-DD')
+  .refine((day) => new Date(`${day}T00:00:00.000Z`).toISOString().startsWith(day), 'not a date');
+
+/**
+ * `GET /insights`: requests created on the UTC days `from`..`to` (both included). `tag` is
+ * `key=value` of the account catalog; `group` a requester group (an IdP group a rule makes eligible).
+ */
+export const insightsQuerySchema = z
+  .strictObject({
+    from: daySchema,
+    to: daySchema,
+    account: accountIdSchema.optional(),
+    tag: z
+      .string()
+      .regex(/^[^=]{1,128}=.{0,256}$/u, 'must be key=value')
+      .optional(),
+    role: roleNameSchema.optional(),
+    group: z.string().trim().min(1).max(256).optional(),
+  })
+  .superRefine((query, ctx) => {
+    const days = (Date.parse(query.to) - Date.parse(query.from)) / 86_400_000 + 1;
+    if (days < 1)
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
+    else if (days > MAX_INSIGHTS_RANGE_DAYS)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['to'],
+        message: `range must be at most ${MAX_INSIGHTS_RANGE_DAYS} days`,
+      });
+  });
+export type InsightsQuery = z.infer<typeof insightsQuerySchema>;
+
+const counts = {
+  requests: z.number().int(),
+  approvedWindows: z.number().int(),
+  approvedHours: z.number(),
+  usedHours: z.number(),
+};
+const percentiles = z.object({
+  count: z.number().int(),
+  medianSeconds: z.number().optional(),
+  p90Seconds: z.number().optional(),
+});
+const ranked = (term: string) => z.array(z.object({ [term]: z.string(), count: z.number().int() }));
+
+export const insightsResponseSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  /** Daily aggregate items read to answer (O(days), or O(days × accounts) for all accounts). */
+  itemsRead: z.number().int(),
+  totals: z.object({
+    ...counts,
+    neverUsedWindows: z.number().int(),
+    breakGlass: z.number().int(),
+    breakGlassAwaitingReview: z.number().int(),
+    breakGlassReviewed: z.number().int(),
+    selfApproved: z.number().int(),
+    byStatus: z.record(requestStatusSchema, z.number().int()),
+  }),
+  timeToDecision: percentiles,
+  timeToFirstSession: percentiles,
+  byDay: z.array(z.object({ day: z.string(), ...counts })),
+  byAccount: z.array(
+    z.object({ accountId: z.string(), accountName: z.string().optional(), ...counts }),
+  ),
+  byTag: z.array(z.object({ tag: z.string(), ...counts })),
+  byRole: z.array(z.object({ roleName: z.string(), ...counts })),
+  byGroup: z.array(z.object({ group: z.string(), ...counts })),
+  topRequesters: z.array(z.object({ requesterEmail: z.string(), ...counts })),
+  automationCandidates: z.array(
+    z.object({
+      accountId: z.string(),
+      accountName: z.string().optional(),
+      roleName: z.string(),
+      requests: z.number().int(),
+      humanHours: z.number(),
+      terms: ranked('term'),
+      ticketPrefixes: ranked('prefix'),
+    }),
+  ),
+});
+export type InsightsResponse = z.infer<typeof insightsResponseSchema>;
