@@ -150,6 +150,12 @@ const subjectOf = (facts: NotificationFacts): string => {
       return `Extended: ${what(facts)}`;
     case 'EXTENSION_REFUSED':
       return `Extension refused: ${what(facts)}`;
+    case 'INVITATION_SENT':
+      return `Invitation from ${facts.actor.name}: ${what(facts)}`;
+    case 'INVITATION_ACCEPTED':
+      return `Invitation accepted by ${requester}: ${what(facts)}`;
+    case 'INVITATION_DECLINED':
+      return `Invitation declined by ${facts.actor.name}: ${what(facts)}`;
   }
 };
 
@@ -187,6 +193,12 @@ const headlineOf = (facts: NotificationFacts): string => {
       return `${requester}'s access to ${what(facts)} was extended (${actor}).`;
     case 'EXTENSION_REFUSED':
       return `${actor} refused more time on ${requester}'s access to ${what(facts)}.`;
+    case 'INVITATION_SENT':
+      return `${actor} invites ${requester} to ${what(facts)}. Accept it in Elevate before the window can open, or decline it.`;
+    case 'INVITATION_ACCEPTED':
+      return `${requester} accepted the invitation to ${what(facts)}.`;
+    case 'INVITATION_DECLINED':
+      return `${actor} declined the invitation to ${what(facts)}; it never opens.`;
   }
 };
 
@@ -218,6 +230,8 @@ const callToAction = (facts: NotificationFacts, audience: Audience): string => {
       ? 'Review it after the fact in Elevate'
       : 'Review it in Elevate';
   }
+  if (audience.kind === 'requester' && facts.eventType === 'INVITATION_SENT')
+    return 'Accept or decline it in Elevate';
   return audience.kind === 'requester' ? 'Your request in Elevate' : 'The request in Elevate';
 };
 
