@@ -27,6 +27,7 @@ import { healthRoutes } from './routes/health-routes';
 import { meRoutes } from './routes/me-routes';
 import { openApiRoutes } from './routes/openapi-routes';
 import { policyRoutes } from './routes/policy-routes';
+import { invitationRoutes } from './routes/invitation-routes';
 import { requestRoutes } from './routes/request-routes';
 import { reviewRoutes } from './routes/review-routes';
 import { SESSIONS_PATH, sessionRoutes } from './routes/session-routes';
@@ -143,6 +144,7 @@ function authenticatedRoutes(
     routes.route('/', meRoutes(api));
     routes.route('/', policyRoutes(api));
     routes.route('/', requestRoutes(api));
+    routes.route('/', invitationRoutes(api));
     routes.route('/', reviewRoutes(api));
     routes.route('/', auditRoutes(api));
     routes.route('/', accessRoutes(api));
