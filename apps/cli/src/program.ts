@@ -3,6 +3,7 @@ import { accessCommands } from './commands/access-commands';
 import type { CommandContext } from './commands/command-context';
 import { completionCommand } from './commands/completion-command';
 import { configureCommand } from './commands/configure-commands';
+import { invitationCommands } from './commands/invitation-commands';
 import { requestCommands, reviewCommands } from './commands/request-commands';
 import { loginCommand, logoutCommand, whoamiCommand } from './commands/session-commands';
 import { EXIT } from './exit-codes';
@@ -42,6 +43,7 @@ export function buildProgram(
     ...requestCommands(ctx),
     ...reviewCommands(ctx),
     ...accessCommands(ctx),
+    ...invitationCommands(ctx),
     completionCommand(() => program),
   ];
   for (const command of commands) {
