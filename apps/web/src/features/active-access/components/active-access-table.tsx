@@ -2,7 +2,9 @@ import { useState } from 'react';
 import Badge from '@cloudscape-design/components/badge';
 import Button from '@cloudscape-design/components/button';
 import Header from '@cloudscape-design/components/header';
+import Pagination from '@cloudscape-design/components/pagination';
 import Table from '@cloudscape-design/components/table';
+import { useCollection } from '@cloudscape-design/collection-hooks';
 import type { ActiveAccessItem } from '@elevate/contracts';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { LocalTime } from '../../../components/ui/local-time';
@@ -10,6 +12,9 @@ import { ProblemAlert } from '../../../components/ui/problem-alert';
 import type { FlashMessage } from '../../../hooks/use-flash-messages';
 import { useAccessListing, type AccessListing } from '../api/get-active-access';
 import { RevokeAccessModal } from './revoke-access-modal';
+
+/** Rows per page: the API sends every open window at once; a busy day must not be one long page. */
+export const ACCESS_PAGE_SIZE = 20;
 
 const TITLES: Record<AccessListing, { header: string; description: string; empty: string }> = {
   active: {
@@ -35,7 +40,10 @@ export function ActiveAccessTable({
   const query = useAccessListing(listing);
   const [revoking, setRevoking] = useState<ActiveAccessItem | null>(null);
   const titles = TITLES[listing];
-  const items = query.data?.items ?? [];
+  const all = query.data?.items ?? [];
+  const { items, paginationProps } = useCollection(all, {
+    pagination: { pageSize: ACCESS_PAGE_SIZE },
+  });
   return (
     <>
       {query.isError ? <ProblemAlert error={query.error} /> : null}
@@ -47,13 +55,25 @@ export function ActiveAccessTable({
         trackBy="id"
         header={
           <Header
-            counter={query.data ? `(${items.length})` : undefined}
+            counter={query.data ? `(${all.length})` : undefined}
             description={titles.description}
           >
             {titles.header}
           </Header>
         }
         empty={<EmptyState title={titles.empty} />}
+        pagination={
+          all.length > ACCESS_PAGE_SIZE ? (
+            <Pagination
+              {...paginationProps}
+              ariaLabels={{
+                nextPageLabel: 'Next page',
+                previousPageLabel: 'Previous page',
+                pageLabel: (page) => `Page ${page}`,
+              }}
+            />
+          ) : undefined
+        }
         columnDefinitions={[
           {
             id: 'requester',
