@@ -3,6 +3,7 @@ import Flashbar from '@cloudscape-design/components/flashbar';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { IdentitySummary } from '../../features/me/components/identity-summary';
+import { MyInvitations } from '../../features/invitations/components/my-invitations';
 import { MyRequests } from '../../features/requests/components/my-requests';
 import { useDocumentTitle } from '../../hooks/use-document-title';
 import { useFlashMessages } from '../../hooks/use-flash-messages';
@@ -25,6 +26,7 @@ export function MyAccessPage() {
       }
     >
       <SpaceBetween size="l">
+        <MyInvitations onFlash={flash.show} />
         <MyRequests onFlash={flash.show} />
         <IdentitySummary />
       </SpaceBetween>
