@@ -56,6 +56,12 @@ export const acceptInvitation = (
   // One person under two addresses still cannot invite themselves past the approvers.
   if (invitation.inviter.sub === ctx.actor.sub)
     return fail('SELF_INVITATION', 'You cannot accept an invitation you sent.');
+  // Someone who approved it as a reviewer (under another address) would count for themselves.
+  if (request.decisions.some((decision) => decision.approver.sub === ctx.actor.sub))
+    return fail(
+      'SELF_DECISION',
+      'You decided this invitation as a reviewer; you cannot also accept it for yourself.',
+    );
   const ruleResult = effectiveRuleFor(ctx.policy, ctx.actor, request.accountId, request.roleName);
   if (!ruleResult.ok) return ruleResult;
   const rule = ruleResult.value;

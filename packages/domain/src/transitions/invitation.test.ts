@@ -145,6 +145,13 @@ describe('acceptInvitation', () => {
     expect(errorCode(acceptInvitation(invited, {}, ctx(twin, soon)))).toBe('SELF_INVITATION');
   });
 
+  it('refuses acceptance by someone who already approved it under another address', () => {
+    const twin = { ...alice, email: 'alice.alias@example.com', groups: ['engineers', 'reviewers'] };
+    const invited = invitation(ada);
+    const approvedByTwin = unwrap(approveRequest(invited, {}, ctx(twin, soon)));
+    expect(errorCode(acceptInvitation(approvedByTwin, {}, ctx(alice, soon)))).toBe('SELF_DECISION');
+  });
+
   it('lets the invitee neither approve nor reject their own invitation', () => {
     const reviewerInvitee = invitation(ravi, { inviteeEmail: rita.email });
     expect(errorCode(approveRequest(reviewerInvitee, {}, ctx(rita, soon)))).toBe('SELF_DECISION');
