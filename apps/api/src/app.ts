@@ -32,6 +32,7 @@ import { healthRoutes } from './routes/health-routes';
 import { meRoutes } from './routes/me-routes';
 import { openApiRoutes } from './routes/openapi-routes';
 import { policyRoutes } from './routes/policy-routes';
+import { invitationRoutes } from './routes/invitation-routes';
 import { requestRoutes } from './routes/request-routes';
 import { reviewRoutes } from './routes/review-routes';
 import { slackInteractionRoutes } from './routes/slack-interaction-routes';
@@ -160,6 +161,7 @@ function authenticatedRoutes(
     routes.route('/', meRoutes(api));
     routes.route('/', policyRoutes(api));
     routes.route('/', requestRoutes(api));
+    routes.route('/', invitationRoutes(api));
     routes.route('/', reviewRoutes(api));
     routes.route('/', auditRoutes(api));
     routes.route('/', auditIntegrityRoutes(api));

@@ -18,6 +18,7 @@ import { examplePolicy, PERSONAS } from './testing/personas';
 import { approveRequest } from './use-cases/approve-request';
 import { createRequest } from './use-cases/create-request';
 import { extendRequest } from './use-cases/extend-request';
+import { inviteEngineer } from './use-cases/invite-engineer';
 
 // The example policy routes every rule to `reviewers`, so nobody could be a reviewer *not* routed to
 // a request. Routing the data-lake rule to its own group makes Dana exactly that.
@@ -59,7 +60,7 @@ const NA = 'n/a';
 /** One status for an endpoint about no particular request, or [own request, someone else's]. */
 type Cell = number | readonly [own: number | typeof NA, other: number];
 
-type Fixture = 'none' | 'pending' | 'approved' | 'breakGlass' | 'extensionPending';
+type Fixture = 'none' | 'pending' | 'approved' | 'breakGlass' | 'extensionPending' | 'invitation';
 interface Endpoint {
   method: 'GET' | 'POST';
   path: (id: string) => string;
@@ -185,6 +186,34 @@ const ENDPOINTS = {
     body: { comment: 'Finish tomorrow' },
     schema: requestViewSchema,
   },
+  // An "own" invitation is made out to the caller's address; "other" to someone else's.
+  'POST /invitations': {
+    method: 'POST',
+    path: () => '/invitations',
+    fixture: 'none',
+    body: { ...sandboxBody, inviteeEmail: 'nina@example.com' },
+    schema: requestViewSchema,
+  },
+  'GET /invitations/mine': {
+    method: 'GET',
+    path: () => '/invitations/mine',
+    fixture: 'invitation',
+    schema: requestPageSchema,
+  },
+  'POST /requests/{id}/accept': {
+    method: 'POST',
+    path: (id) => `/requests/${id}/accept`,
+    fixture: 'invitation',
+    body: {},
+    schema: requestViewSchema,
+  },
+  'POST /requests/{id}/decline': {
+    method: 'POST',
+    path: (id) => `/requests/${id}/decline`,
+    fixture: 'invitation',
+    body: { comment: 'On leave' },
+    schema: requestViewSchema,
+  },
   'GET /access/active': {
     method: 'GET',
     path: () => '/access/active',
@@ -253,6 +282,10 @@ const MATRIX: Record<keyof typeof ENDPOINTS, readonly [Cell, Cell, Cell, Cell, C
   'POST /requests/{id}/extend':    [401,      [200, 404], [200, 404], [200, 403], [200, 404],  [NA, 403], [NA, 403], [NA, 404]],
   'POST /requests/{id}/extension/approve': [401, [403, 404], [403, 404], [403, 200], [403, 404], [NA, 403], [NA, 403], [NA, 404]],
   'POST /requests/{id}/extension/reject':  [401, [403, 404], [403, 404], [403, 200], [403, 404], [NA, 403], [NA, 403], [NA, 404]],
+  'POST /invitations':             [401,      403,        403,        201,        403,         403,       201,       403],
+  'GET /invitations/mine':         [401,      200,        200,        200,        200,         200,       200,       200],
+  'POST /requests/{id}/accept':    [401,      [200, 404], [200, 404], [200, 403], [200, 404],  [403, 403], [403, 403], [403, 404]],
+  'POST /requests/{id}/decline':   [401,      [200, 404], [200, 404], [200, 403], [200, 404],  [200, 403], [200, 403], [200, 404]],
   'GET /access/active':            [401,      403,        403,        200,        200,         403,       200,       403],
   'GET /access/self-approved':     [401,      403,        403,        200,        200,         403,       200,       403],
   'GET /reviews/pending':          [401,      200,        200,        200,        200,         200,       200,       200],
@@ -271,6 +304,10 @@ async function arrange(
 ): Promise<string> {
   if (fixture === 'none') return 'none';
   const deps = world.deps;
+  if (fixture === 'invitation') {
+    const inviter = owner.sub === PERSONAS.rita.sub ? PERSONAS.ravi : PERSONAS.rita;
+    return (await inviteEngineer(deps, inviter, { ...sandboxBody, inviteeEmail: owner.email })).id;
+  }
   const created = await createRequest(
     deps,
     owner,

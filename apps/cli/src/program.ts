@@ -4,6 +4,7 @@ import type { CommandContext } from './commands/command-context';
 import { completionCommand } from './commands/completion-command';
 import { configureCommand } from './commands/configure-commands';
 import { extendCommand } from './commands/extend-command';
+import { invitationCommands } from './commands/invitation-commands';
 import { requestCommands, reviewCommands } from './commands/request-commands';
 import { loginCommand, logoutCommand, whoamiCommand } from './commands/session-commands';
 import { EXIT } from './exit-codes';
@@ -44,6 +45,7 @@ export function buildProgram(
     extendCommand(ctx),
     ...reviewCommands(ctx),
     ...accessCommands(ctx),
+    ...invitationCommands(ctx),
     completionCommand(() => program),
   ];
   for (const command of commands) {

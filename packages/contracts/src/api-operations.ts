@@ -16,12 +16,14 @@ import { meResponseSchema } from './me';
 import { openWindowsQuerySchema, openWindowsResponseSchema } from './open-windows';
 import { policyViewSchema } from './policy-view';
 import {
+  answerInvitationBodySchema,
   approveBodySchema,
   approveExtensionBodySchema,
   cancelBodySchema,
   createRequestBodySchema,
   endEarlyBodySchema,
   extendBodySchema,
+  inviteBodySchema,
   rejectBodySchema,
   rejectExtensionBodySchema,
   reviewBreakGlassBodySchema,
@@ -81,6 +83,22 @@ export const API_OPERATIONS = {
     status: 201,
     response: requestViewSchema,
   },
+  inviteEngineer: {
+    method: 'post',
+    path: '/invitations',
+    summary: 'Open a request on behalf of an engineer, who must accept it (reviewers, admins)',
+    body: inviteBodySchema,
+    status: 201,
+    response: requestViewSchema,
+  },
+  listMyInvitations: {
+    method: 'get',
+    path: '/invitations/mine',
+    summary: 'Invitations made out to my e-mail address that wait for my answer',
+    query: myRequestsQuerySchema,
+    status: 200,
+    response: requestPageSchema,
+  },
   listMyRequests: {
     method: 'get',
     path: '/requests/mine',
@@ -111,6 +129,22 @@ export const API_OPERATIONS = {
     body: federateBodySchema,
     status: 201,
     response: federateResponseSchema,
+  },
+  acceptInvitation: {
+    method: 'post',
+    path: '/requests/{id}/accept',
+    summary: 'Accept an invitation made out to me (my eligibility is checked now)',
+    body: answerInvitationBodySchema,
+    status: 200,
+    response: requestViewSchema,
+  },
+  declineInvitation: {
+    method: 'post',
+    path: '/requests/{id}/decline',
+    summary: 'Decline an invitation made out to me; it never opens',
+    body: answerInvitationBodySchema,
+    status: 200,
+    response: requestViewSchema,
   },
   approveRequest: {
     method: 'post',

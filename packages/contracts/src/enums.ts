@@ -34,6 +34,8 @@ export const historyEventTypeSchema = z.enum([
   'EXTENSION_APPROVAL',
   'EXTENSION_GRANT',
   'EXTENSION_REFUSAL',
+  'INVITATION_ACCEPTANCE',
+  'INVITATION_DECLINE',
 ]);
 export type HistoryEventType = z.infer<typeof historyEventTypeSchema>;
 
@@ -51,6 +53,8 @@ export const requestActionSchema = z.enum([
   'extend',
   'approveExtension',
   'rejectExtension',
+  'acceptInvitation',
+  'declineInvitation',
 ]);
 export type RequestAction = z.infer<typeof requestActionSchema>;
 
@@ -61,6 +65,8 @@ export const domainErrorCodeSchema = z.enum([
   'SELF_DECISION',
   'NOT_REQUESTER',
   'NOT_VISIBLE',
+  'SELF_INVITATION',
+  'NOT_INVITEE',
   'UNKNOWN_ACCOUNT',
   'UNKNOWN_ROLE',
   'JUSTIFICATION_INVALID',
@@ -83,6 +89,10 @@ export const domainErrorCodeSchema = z.enum([
   'STEP_UP_REQUIRED',
 ]);
 export type DomainErrorCode = z.infer<typeof domainErrorCodeSchema>;
+
+/** An invitation waits for the engineer, who accepts or declines it. */
+export const invitationStateSchema = z.enum(['AWAITING', 'ACCEPTED', 'DECLINED']);
+export type InvitationState = z.infer<typeof invitationStateSchema>;
 
 export const extensionStateSchema = z.enum(['PENDING', 'GRANTED', 'REFUSED']);
 export type ExtensionState = z.infer<typeof extensionStateSchema>;

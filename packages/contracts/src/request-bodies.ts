@@ -30,6 +30,21 @@ export const createRequestBodySchema = z.strictObject({
 });
 export type CreateRequestBody = z.infer<typeof createRequestBodySchema>;
 
+/**
+ * `POST /invitations` — a reviewer or admin opens a request for an engineer, who must accept it.
+ * Never break-glass; the engineer's own eligibility is checked when they accept.
+ */
+export const inviteBodySchema = z.strictObject({
+  inviteeEmail: z.email().max(254),
+  accountId: accountIdSchema,
+  roleName: roleNameSchema,
+  justification: requiredText(JUSTIFICATION_MAX_LENGTH),
+  ticket: ticketSchema.optional(),
+  durationMinutes: createRequestBodySchema.shape.durationMinutes,
+  scheduledStart: instantSchema.optional(),
+});
+export type InviteBody = z.infer<typeof inviteBodySchema>;
+
 const optionalComment = z.strictObject({ comment: plainText(COMMENT_MAX_LENGTH).optional() });
 const requiredComment = z.strictObject({ comment: requiredText(COMMENT_MAX_LENGTH) });
 
@@ -43,6 +58,8 @@ export const cancelBodySchema = optionalComment;
 export const revokeBodySchema = requiredComment;
 /** `POST /requests/{id}/end` — comment optional. */
 export const endEarlyBodySchema = optionalComment;
+/** `POST /requests/{id}/accept` and `/decline` — the invited engineer answers; comment optional. */
+export const answerInvitationBodySchema = optionalComment;
 /** `POST /requests/{id}/review` — a break-glass post-access review; comment required. */
 export const reviewBreakGlassBodySchema = requiredComment;
 

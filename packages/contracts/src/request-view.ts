@@ -3,6 +3,7 @@ import {
   accessPhaseSchema,
   decisionKindSchema,
   extensionStateSchema,
+  invitationStateSchema,
   historyEventTypeSchema,
   postAccessReviewStateSchema,
   requestActionSchema,
@@ -43,6 +44,19 @@ export const extensionViewSchema = z.object({
 });
 export type ExtensionView = z.infer<typeof extensionViewSchema>;
 
+/**
+ * Someone else opened the request for the requester. Until the engineer accepts, `requester`
+ * names them by the invited address (its `sub` is a placeholder).
+ */
+export const invitationViewSchema = z.object({
+  inviter: personSchema,
+  inviteeEmail: z.string(),
+  state: invitationStateSchema,
+  invitedAt: z.string(),
+  answeredAt: z.string().optional(),
+});
+export type InvitationView = z.infer<typeof invitationViewSchema>;
+
 export const accessWindowSchema = z.object({ startsAt: z.string(), endsAt: z.string() });
 export type AccessWindowView = z.infer<typeof accessWindowSchema>;
 
@@ -74,6 +88,7 @@ export const requestSummarySchema = z.object({
   /** Approved at creation by a self-service rule; no human decided it. */
   approvedByPolicy: z.boolean().optional(),
   extensions: z.array(extensionViewSchema).optional(),
+  invitation: invitationViewSchema.optional(),
   approvedAt: z.string().optional(),
   closedAt: z.string().optional(),
   pendingExpiresAt: z.string().optional(),

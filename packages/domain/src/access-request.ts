@@ -55,6 +55,8 @@ export const HISTORY_EVENT_TYPES = [
   'EXTENSION_APPROVAL',
   'EXTENSION_GRANT',
   'EXTENSION_REFUSAL',
+  'INVITATION_ACCEPTANCE',
+  'INVITATION_DECLINE',
 ] as const;
 export type HistoryEventType = (typeof HISTORY_EVENT_TYPES)[number];
 
@@ -110,6 +112,23 @@ export interface Extension {
   readonly decidedAt?: string;
 }
 
+export const INVITATION_STATES = ['AWAITING', 'ACCEPTED', 'DECLINED'] as const;
+export type InvitationState = (typeof INVITATION_STATES)[number];
+
+/**
+ * A request a reviewer or admin opened on an engineer's behalf (see invitation.ts). Until the
+ * engineer answers, `requester` names them by e-mail only; accepting puts their verified identity
+ * there.
+ */
+export interface Invitation {
+  readonly inviter: PersonRef;
+  /** The invitee's address, canonical (trimmed, NFC, lower case). */
+  readonly inviteeEmail: string;
+  readonly state: InvitationState;
+  readonly invitedAt: string;
+  readonly answeredAt?: string;
+}
+
 /** An access request. Times are ISO-8601 UTC strings; the phase of the window is never stored. */
 export interface AccessRequest {
   readonly id: string;
@@ -139,6 +158,8 @@ export interface AccessRequest {
   readonly approvedByPolicy?: boolean;
   /** Extensions asked for, oldest first; at most one PENDING at a time. */
   readonly extensions?: readonly Extension[];
+  /** Present when someone else opened the request for the requester. */
+  readonly invitation?: Invitation;
   /** Incremented by every transition; the store writes only if it still holds the previous one. */
   readonly version: number;
   readonly history: readonly HistoryEvent[];

@@ -27,6 +27,9 @@ import { endRequestEarly } from './transitions/end-request-early';
 import { expireRequest } from './transitions/expire-request';
 import { rejectRequest } from './transitions/reject-request';
 import { extendRequest } from './transitions/extend-request';
+import { acceptInvitation } from './transitions/answer-invitation';
+import { inviteRequest } from './transitions/invite-request';
+import { invitation, inviteInput } from './testing/invitation-fixtures';
 import {
   EVENING_NOW,
   PLAYGROUND,
@@ -68,6 +71,9 @@ const scenarios: Record<DomainErrorCode, () => DomainErrorCode | undefined> = {
     const verdict = canSee(examplePolicy, bob, pendingSandbox());
     return verdict.allowed ? undefined : verdict.code;
   },
+  SELF_INVITATION: () =>
+    codeOf(inviteRequest(inviteInput({ inviteeEmail: rita.email }), ctx(rita))),
+  NOT_INVITEE: () => codeOf(acceptInvitation(invitation(), {}, ctx(bob))),
   UNKNOWN_ACCOUNT: () =>
     codeOf(createRequest(sandboxInput({ accountId: '000000000000' }), ctx(alice))),
   UNKNOWN_ROLE: () => codeOf(createRequest(sandboxInput({ roleName: 'Billing' }), ctx(alice))),

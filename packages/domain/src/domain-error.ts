@@ -11,6 +11,8 @@ export const DOMAIN_ERROR_CODES = [
   'SELF_DECISION',
   'NOT_REQUESTER',
   'NOT_VISIBLE',
+  'SELF_INVITATION',
+  'NOT_INVITEE',
   // A policy rule forbids the input (422).
   'UNKNOWN_ACCOUNT',
   'UNKNOWN_ROLE',
@@ -47,6 +49,8 @@ export const DOMAIN_ERROR_KIND: Readonly<Record<DomainErrorCode, DomainErrorKind
   SELF_DECISION: 'forbidden',
   NOT_REQUESTER: 'forbidden',
   NOT_VISIBLE: 'forbidden',
+  SELF_INVITATION: 'forbidden',
+  NOT_INVITEE: 'forbidden',
   UNKNOWN_ACCOUNT: 'rule',
   UNKNOWN_ROLE: 'rule',
   JUSTIFICATION_INVALID: 'rule',

@@ -34,6 +34,9 @@ export function toRequestSummary(request: AccessRequest, ctx: TransitionContext)
             decisions: extension.decisions.map((decision) => ({ ...decision })),
           })),
         }),
+    ...(request.invitation === undefined
+      ? {}
+      : { invitation: { ...request.invitation, inviter: { ...request.invitation.inviter } } }),
     ...(request.approvedAt === undefined ? {} : { approvedAt: request.approvedAt }),
     ...(request.closedAt === undefined ? {} : { closedAt: request.closedAt }),
     ...(request.pendingExpiresAt === undefined

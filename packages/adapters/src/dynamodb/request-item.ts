@@ -4,6 +4,7 @@ import {
   historyChainOf,
   DECISION_KINDS,
   EXTENSION_STATES,
+  INVITATION_STATES,
   HISTORY_EVENT_TYPES,
   POST_ACCESS_REVIEW_STATES,
   REQUEST_STATUSES,
@@ -237,6 +238,15 @@ export const storedRequestSchema = z.object({
         decidedAt: instant.optional(),
       }),
     )
+    .optional(),
+  invitation: z
+    .object({
+      inviter: personSchema,
+      inviteeEmail: z.string(),
+      state: z.enum(INVITATION_STATES),
+      invitedAt: instant,
+      answeredAt: instant.optional(),
+    })
     .optional(),
   approvedAt: instant.optional(),
   closedAt: instant.optional(),

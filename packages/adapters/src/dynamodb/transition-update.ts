@@ -9,7 +9,8 @@ type FieldRule = 'immutable' | 'set' | 'append' | 'version';
 // Record<keyof AccessRequest, …> makes a new field of the domain a compile error here until it is placed.
 const FIELD_RULES: Record<keyof AccessRequest, FieldRule> = {
   id: 'immutable',
-  requester: 'immutable',
+  // Accepting an invitation replaces the invited address with the engineer's verified identity.
+  requester: 'set',
   accountId: 'immutable',
   roleName: 'immutable',
   createdAt: 'immutable',
@@ -27,6 +28,7 @@ const FIELD_RULES: Record<keyof AccessRequest, FieldRule> = {
   pendingExpiresAt: 'set',
   approvedByPolicy: 'set',
   extensions: 'set',
+  invitation: 'set',
   updatedAt: 'set',
   version: 'version',
   history: 'append',

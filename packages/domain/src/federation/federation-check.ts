@@ -11,6 +11,7 @@ import { DEFAULT_MFA_EVIDENCE, meetsStepUp } from './mfa-evidence';
 import type { MfaEvidence } from './mfa-evidence';
 import type { Result } from '../result';
 import { err, ok } from '../result';
+import { awaitsAcceptance, isInvitee } from '../invitation';
 import { isRequester } from '../transitions/transition';
 import type { AccessWindow } from '../window';
 import { accessPhase, windowOf } from '../window';
@@ -30,6 +31,8 @@ export interface FederationDenial extends DomainError {
 const notApprovedReason = (request: AccessRequest): string => {
   switch (request.status) {
     case 'PENDING':
+      if (awaitsAcceptance(request))
+        return 'This invitation waits for the engineer to accept it; sessions start once it is accepted and approved.';
       return 'This request is still waiting for approval; sessions start once it is approved.';
     case 'REJECTED':
       return 'This request was rejected; it gives no access.';
@@ -75,6 +78,14 @@ export const federationCheck = (
   /** What proves MFA with the configured IdP. */
   mfaEvidence: MfaEvidence = DEFAULT_MFA_EVIDENCE,
 ): Result<FederationGrant, FederationDenial> => {
+  // Defensive: an unanswered invitation is PENDING, so it would be refused below anyway.
+  if (isInvitee(request, actor))
+    return err(
+      domainError(
+        'INVALID_STATE',
+        'Accept the invitation first; sessions start once it is approved.',
+      ),
+    );
   if (!isRequester(request, actor)) {
     return err(
       domainError('NOT_REQUESTER', 'Only the requester can start sessions for a request.'),

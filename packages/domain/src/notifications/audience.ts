@@ -42,6 +42,14 @@ export const audiencesFor = (event: NotificationEvent): Audience[] => {
       return [reviewers, requester];
     case 'EXTENSION_REFUSED':
       return [requester];
+    // The invitee (the requester, by the invited address) must answer; reviewers may have to approve.
+    case 'INVITATION_SENT':
+      return [requester, reviewers];
+    // Reviewers (the inviter among them) learn the answer; an acceptance may also open the window.
+    case 'INVITATION_ACCEPTED':
+      return event.cause.statusAfter === 'APPROVED' ? [reviewers, requester] : [reviewers];
+    case 'INVITATION_DECLINED':
+      return [reviewers];
     case 'APPROVAL_RECORDED':
     case 'REQUEST_APPROVED':
     case 'REQUEST_REJECTED':

@@ -173,6 +173,12 @@ const subjectOf = (facts: NotificationFacts): string => {
       return `Your access window is open: ${what(facts)}`;
     case 'WINDOW_ENDING':
       return `Ends in 10 minutes: ${what(facts)}`;
+    case 'INVITATION_SENT':
+      return `Invitation from ${facts.actor.name}: ${what(facts)}`;
+    case 'INVITATION_ACCEPTED':
+      return `Invitation accepted by ${requester}: ${what(facts)}`;
+    case 'INVITATION_DECLINED':
+      return `Invitation declined by ${facts.actor.name}: ${what(facts)}`;
   }
 };
 
@@ -218,6 +224,12 @@ const headlineOf = (facts: NotificationFacts): string => {
       return `Your scheduled access to ${what(facts)} has started; you can open sessions now.`;
     case 'WINDOW_ENDING':
       return `Your access to ${what(facts)} ends at ${facts.window?.endsAt ?? 'the end of its window'} (UTC), in about 10 minutes. Ask for more time in Elevate if you need it.`;
+    case 'INVITATION_SENT':
+      return `${actor} invites ${requester} to ${what(facts)}. Accept it in Elevate before the window can open, or decline it.`;
+    case 'INVITATION_ACCEPTED':
+      return `${requester} accepted the invitation to ${what(facts)}.`;
+    case 'INVITATION_DECLINED':
+      return `${actor} declined the invitation to ${what(facts)}; it never opens.`;
   }
 };
 
@@ -264,6 +276,8 @@ const callToAction = (facts: NotificationFacts, audience: Audience): string => {
       ? 'Review it after the fact in Elevate'
       : 'Review it in Elevate';
   }
+  if (audience.kind === 'requester' && facts.eventType === 'INVITATION_SENT')
+    return 'Accept or decline it in Elevate';
   return audience.kind === 'requester' ? 'Your request in Elevate' : 'The request in Elevate';
 };
 

@@ -5,6 +5,7 @@ import type { NotificationEvent, NotificationEventType } from './notification-ev
 const typeOf = (request: AccessRequest, event: HistoryEvent): NotificationEventType => {
   switch (event.type) {
     case 'CREATED':
+      if (request.invitation !== undefined) return 'INVITATION_SENT';
       if (request.approvedByPolicy === true) return 'SELF_SERVICE_APPROVED';
       return request.breakGlass ? 'BREAK_GLASS_USED' : 'REQUEST_CREATED';
     case 'APPROVAL':
@@ -32,6 +33,10 @@ const typeOf = (request: AccessRequest, event: HistoryEvent): NotificationEventT
       return 'EXTENSION_GRANTED';
     case 'EXTENSION_REFUSAL':
       return 'EXTENSION_REFUSED';
+    case 'INVITATION_ACCEPTANCE':
+      return 'INVITATION_ACCEPTED';
+    case 'INVITATION_DECLINE':
+      return 'INVITATION_DECLINED';
   }
 };
 

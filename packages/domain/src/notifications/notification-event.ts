@@ -22,6 +22,9 @@ export const NOTIFICATION_EVENT_TYPES = [
   'PENDING_EXPIRY_WARNING',
   'WINDOW_OPENED',
   'WINDOW_ENDING',
+  'INVITATION_SENT',
+  'INVITATION_ACCEPTED',
+  'INVITATION_DECLINED',
 ] as const;
 export type NotificationEventType = (typeof NOTIFICATION_EVENT_TYPES)[number];
 

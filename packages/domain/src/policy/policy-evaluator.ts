@@ -67,6 +67,31 @@ export const effectiveRuleFor = (
   return combineRules(matching, account, roleName);
 };
 
+/**
+ * The limits of `roleName` in `accountId` for anyone at all: every rule that offers it, combined to
+ * the strictest. An invitation is checked against this when it is sent (the inviter cannot know the
+ * invitee's groups) and against the invitee's own rule when they accept.
+ */
+export const offeredRuleFor = (
+  policy: Policy,
+  accountId: string,
+  roleName: string,
+): Result<EffectiveRule, DomainError> => {
+  const account = findAccount(policy, accountId);
+  if (account === undefined)
+    return err(domainError('UNKNOWN_ACCOUNT', `Account ${accountId} is not managed by Elevate.`));
+  const offering = rulesFor(policy, account, roleName);
+  if (offering.length === 0) {
+    return err(
+      domainError(
+        'UNKNOWN_ROLE',
+        `No rule offers the role ${roleName} in ${account.name} (${account.id}).`,
+      ),
+    );
+  }
+  return combineRules(offering, account, roleName);
+};
+
 /** Everything `actor` may request, one entry per account × role, in catalog then rule order. */
 export const eligibilityOf = (policy: Policy, actor: Actor): EffectiveRule[] => {
   const mine = policy.rules.filter((rule) => isMemberOfAny(actor, rule.groups));

@@ -1,14 +1,25 @@
 import type { AccessRequest } from '../access-request';
 import type { Actor } from '../actor';
 import { isMemberOfAny } from '../actor';
+import { canonicalEmail } from '../federation/sts-identifier';
 import type { Verdict } from './verdict';
 import { ALLOWED } from './verdict';
 import { isAdmin, isAuditor } from './policy-evaluator';
 import type { Policy } from './policy-schema';
 
-/** A request is seen by its requester, the reviewers it is routed to, auditors and admins. */
+/** The engineer an invitation names (also after declining it), by their verified address. */
+const isNamedInvitee = (actor: Actor, request: AccessRequest): boolean =>
+  request.invitation !== undefined &&
+  request.invitation.inviteeEmail === canonicalEmail(actor.email);
+
+/**
+ * A request is seen by its requester (or the engineer it invites), the reviewers it is routed to,
+ * its inviter, auditors and admins.
+ */
 export const canSee = (policy: Policy, actor: Actor, request: AccessRequest): Verdict =>
   request.requester.sub === actor.sub ||
+  isNamedInvitee(actor, request) ||
+  request.invitation?.inviter.sub === actor.sub ||
   isMemberOfAny(actor, request.routing.approverGroups) ||
   isAuditor(policy, actor) ||
   isAdmin(policy, actor)

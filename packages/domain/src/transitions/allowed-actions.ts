@@ -1,6 +1,7 @@
 import type { AccessRequest } from '../access-request';
 import type { Verdict } from '../policy/verdict';
 import { verdictOf } from '../policy/verdict';
+import { acceptInvitation, declineInvitation } from './answer-invitation';
 import { approveRequest } from './approve-request';
 import { cancelRequest } from './cancel-request';
 import { approveExtension, rejectExtension } from './decide-extension';
@@ -21,6 +22,8 @@ export const REQUEST_ACTIONS = [
   'extend',
   'approveExtension',
   'rejectExtension',
+  'acceptInvitation',
+  'declineInvitation',
 ] as const;
 export type RequestAction = (typeof REQUEST_ACTIONS)[number];
 
@@ -54,6 +57,10 @@ export const actionVerdict = (
       return verdictOf(approveExtension(request, probe, ctx));
     case 'rejectExtension':
       return verdictOf(rejectExtension(request, probe, ctx));
+    case 'acceptInvitation':
+      return verdictOf(acceptInvitation(request, probe, ctx));
+    case 'declineInvitation':
+      return verdictOf(declineInvitation(request, probe, ctx));
   }
 };
 

@@ -7,7 +7,12 @@ import { domainError } from '../domain-error';
 import type { Result } from '../result';
 import { err, ok } from '../result';
 import { isBefore } from '../time';
+import { isInvitee } from '../invitation';
 import { isRequester } from './transition';
+
+/** The requester, or the engineer an unanswered invitation names: they never decide it. */
+const isOwnRequest = (request: AccessRequest, actor: Actor): boolean =>
+  isRequester(request, actor) || isInvitee(request, actor);
 
 const refuse = (code: DomainError['code'], message: string): Result<never, DomainError> =>
   err(domainError(code, message));
@@ -54,6 +59,8 @@ export const checkCanApprove = (
 ): Result<void, DomainError> => {
   const decidable = checkDecidable(request, now);
   if (!decidable.ok) return decidable;
+  if (isInvitee(request, actor))
+    return refuse('SELF_DECISION', 'You cannot approve an invitation made out to you.');
   if (isRequester(request, actor) && !request.routing.selfApproval) {
     return refuse('SELF_DECISION', 'You cannot approve your own request.');
   }
@@ -74,8 +81,11 @@ export const checkCanReject = (
 ): Result<void, DomainError> => {
   const decidable = checkDecidable(request, now);
   if (!decidable.ok) return decidable;
-  if (isRequester(request, actor))
-    return refuse('SELF_DECISION', 'You cannot reject your own request; cancel it instead.');
+  if (isOwnRequest(request, actor))
+    return refuse(
+      'SELF_DECISION',
+      'You cannot reject your own request; cancel it (or decline the invitation) instead.',
+    );
   if (!isRoutedTo(request, actor)) {
     return refuse(
       'NOT_ROUTED_TO_REVIEWER',

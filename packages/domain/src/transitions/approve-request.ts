@@ -1,10 +1,14 @@
 import type { AccessRequest } from '../access-request';
 import { personOf } from '../actor';
+import { awaitsAcceptance } from '../invitation';
 import { checkCanApprove, quorumReached } from './approval-rules';
 import type { CommentInput, TransitionContext, TransitionResult } from './transition';
 import { advance, cleanComment } from './transition';
 
-/** Records one approval; the request becomes APPROVED (window anchored now) when the quorum is reached. */
+/**
+ * Records one approval; the request becomes APPROVED (window anchored now) when the quorum is
+ * reached — for an invitation, only once the engineer has accepted it.
+ */
 export const approveRequest = (
   request: AccessRequest,
   input: CommentInput,
@@ -22,7 +26,8 @@ export const approveRequest = (
       ...(comment === undefined ? {} : { comment }),
     },
   ];
-  const approved = quorumReached({ ...request, decisions });
+  // An invitation opens no window before the engineer accepts; accepting approves it then.
+  const approved = quorumReached({ ...request, decisions }) && !awaitsAcceptance(request);
   return advance(
     request,
     approved ? { decisions, status: 'APPROVED', approvedAt: ctx.now } : { decisions },

@@ -39,7 +39,10 @@ const FORBIDDEN_CHARACTERS = /[\p{Cc}\p{Cf}\p{Cs}]/u;
 const matchesAll = (value: string, patterns: readonly PatternRule[]): PatternRule | undefined =>
   patterns.find((rule) => !new RegExp(rule.pattern, 'u').test(value));
 
-const checkJustification = (raw: string, rule: EffectiveRule): Result<string, DomainError> => {
+export const checkJustification = (
+  raw: string,
+  rule: EffectiveRule,
+): Result<string, DomainError> => {
   const justification = raw.trim();
   if (FORBIDDEN_CHARACTERS.test(justification)) {
     return refuse(
@@ -65,7 +68,7 @@ const checkJustification = (raw: string, rule: EffectiveRule): Result<string, Do
   return ok(justification);
 };
 
-const checkTicket = (
+export const checkTicket = (
   raw: string | undefined,
   rule: EffectiveRule,
 ): Result<string | undefined, DomainError> => {
@@ -84,7 +87,7 @@ const checkTicket = (
   return ok(ticket);
 };
 
-const checkDuration = (
+export const checkDuration = (
   requested: number | undefined,
   rule: EffectiveRule,
 ): Result<number, DomainError> => {
@@ -102,7 +105,7 @@ const checkDuration = (
   return ok(minutes);
 };
 
-const checkSchedule = (
+export const checkSchedule = (
   scheduledStart: string | undefined,
   breakGlass: boolean,
   rule: EffectiveRule,

@@ -2,6 +2,7 @@ import ContentLayout from '@cloudscape-design/components/content-layout';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { ActiveAccessTable } from '../../features/active-access/components/active-access-table';
+import { InviteEngineerButton } from '../../features/invitations/components/invite-engineer-modal';
 import { useDocumentTitle } from '../../hooks/use-document-title';
 import { useFlashMessages } from '../../hooks/use-flash-messages';
 import { FlashMessages } from '../../components/ui/flash-messages';
@@ -15,6 +16,7 @@ export function ActiveAccessPage() {
         <SpaceBetween size="m">
           <Header
             variant="h1"
+            actions={<InviteEngineerButton />}
             description="What is open now across every account, and what self-service approved lately."
           >
             Active access

@@ -3,6 +3,7 @@ import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useMe } from '../../features/me/api/get-me';
 import { IdentitySummary } from '../../features/me/components/identity-summary';
+import { MyInvitations } from '../../features/invitations/components/my-invitations';
 import { MyRequests } from '../../features/requests/components/my-requests';
 import { useDocumentTitle } from '../../hooks/use-document-title';
 import { useFlashMessages } from '../../hooks/use-flash-messages';
@@ -31,6 +32,7 @@ export function MyAccessPage() {
     >
       <SpaceBetween size="l">
         {!mayRequest && me.data && <NothingToRequest groups={me.data.groups} />}
+        <MyInvitations onFlash={flash.show} />
         <MyRequests onFlash={flash.show} mayRequest={mayRequest} />
         <IdentitySummary />
       </SpaceBetween>

@@ -9,6 +9,7 @@ import Skeleton from '@cloudscape-design/components/skeleton';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import type { RequestSummary } from '@elevate/contracts';
 import { ExtensionPanel } from '../../features/extensions/components/extension-panel';
+import { InvitationAnswer } from '../../features/invitations/components/invitation-answer';
 import { useMe } from '../../features/me/api/get-me';
 import { useRequest } from '../../features/requests/api/get-request';
 import { RequestDetails } from '../../features/requests/components/request-details';
@@ -83,6 +84,7 @@ export function RequestDetailPage() {
             This request is {data.status.toLowerCase()} and has nothing for you to decide now.
           </Alert>
         )}
+        <InvitationAnswer request={data} onFlash={flash.show} />
         <ExtensionPanel request={data} onFlash={flash.show} />
         <RequestDetails
           request={data}

@@ -8,8 +8,11 @@ import type {
   TransitionResult,
 } from '@elevate/domain';
 import {
+  acceptInvitation,
   addMinutes,
   approveRequest,
+  inviteeSubOf,
+  inviteRequest,
   cancelRequest,
   createBreakGlassRequest,
   createRequest,
@@ -191,6 +194,40 @@ export const describeAccessRequestRepositoryContract = (
       expect(stored?.status).toBe('APPROVED');
       expect(stored?.history).toEqual([...before.history, outcome.value.event]);
       expect(stored).toEqual(outcome.value.request);
+    });
+
+    it('keeps an invitation under the invited address until accepted, then under the engineer', async () => {
+      const { repository } = await setup();
+      const now = '2025-03-03T09:00:00.000Z';
+      const invited = created(
+        inviteRequest(
+          {
+            id: 'inv-1',
+            inviteeEmail: alice.email,
+            accountId: sandboxInput().accountId,
+            roleName: 'PowerUser',
+            justification: 'Join the incident bridge and look at the queue',
+            durationMinutes: 60,
+          },
+          ctx(fresh(rita, now), now),
+        ),
+      );
+      await mustCreate(repository, invited);
+      const ids = async (requesterSub: string) =>
+        (await repository.listByRequester({ requesterSub, limit: 10 })).items.map((r) => r.id);
+      expect(await ids(inviteeSubOf(alice.email))).toEqual(['inv-1']);
+      expect(await ids(alice.sub)).toEqual([]);
+      const accepted = acceptInvitation(
+        invited,
+        {},
+        ctx(fresh(alice, later(invited)), later(invited)),
+      );
+      if (!accepted.ok) throw new Error(accepted.error.code);
+      const written = await repository.applyTransition(transitionWriteOf(invited, accepted.value));
+      expect(written.ok).toBe(true);
+      expect(await repository.get('inv-1')).toEqual(accepted.value.request);
+      expect(await ids(inviteeSubOf(alice.email))).toEqual([]);
+      expect(await ids(alice.sub)).toEqual(['inv-1']);
     });
 
     it('removes optional fields a transition clears and keeps what it does not touch', async () => {

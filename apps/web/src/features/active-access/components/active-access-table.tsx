@@ -4,6 +4,8 @@ import Button from '@cloudscape-design/components/button';
 import Header from '@cloudscape-design/components/header';
 import { RequestStatusIndicator } from '../../../components/ui/request-status';
 import { TableOrCards } from '../../../components/ui/table-or-cards';
+import Pagination from '@cloudscape-design/components/pagination';
+import { useCollection } from '@cloudscape-design/collection-hooks';
 import type { ActiveAccessItem } from '@elevate/contracts';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { LocalTime } from '../../../components/ui/local-time';
@@ -12,6 +14,9 @@ import type { FlashMessage } from '../../../hooks/use-flash-messages';
 import { useAccessListing, type AccessListing } from '../api/get-active-access';
 import { RevokeAccessModal } from './revoke-access-modal';
 import { paths } from '../../../lib/paths';
+
+/** Rows per page: the API sends every open window at once; a busy day must not be one long page. */
+export const ACCESS_PAGE_SIZE = 20;
 
 const TITLES: Record<AccessListing, { header: string; description: string; empty: string }> = {
   active: {
@@ -37,7 +42,10 @@ export function ActiveAccessTable({
   const query = useAccessListing(listing);
   const [revoking, setRevoking] = useState<ActiveAccessItem | null>(null);
   const titles = TITLES[listing];
-  const items = query.data?.items ?? [];
+  const all = query.data?.items ?? [];
+  const { items, paginationProps } = useCollection(all, {
+    pagination: { pageSize: ACCESS_PAGE_SIZE },
+  });
   return (
     <>
       {query.isError ? <ProblemAlert error={query.error} /> : null}
@@ -51,13 +59,25 @@ export function ActiveAccessTable({
         trackBy="id"
         header={
           <Header
-            counter={query.data ? `(${items.length})` : undefined}
+            counter={query.data ? `(${all.length})` : undefined}
             description={titles.description}
           >
             {titles.header}
           </Header>
         }
         empty={<EmptyState title={titles.empty} />}
+        pagination={
+          all.length > ACCESS_PAGE_SIZE ? (
+            <Pagination
+              {...paginationProps}
+              ariaLabels={{
+                nextPageLabel: 'Next page',
+                previousPageLabel: 'Previous page',
+                pageLabel: (page) => `Page ${page}`,
+              }}
+            />
+          ) : undefined
+        }
         columnDefinitions={[
           {
             id: 'requester',

@@ -22,6 +22,8 @@ const EVENT_TEXT: Record<HistoryEventType, string> = {
   EXTENSION_APPROVAL: 'Extension approved (more approvals needed)',
   EXTENSION_GRANT: 'Extension granted',
   EXTENSION_REFUSAL: 'Extension refused',
+  INVITATION_ACCEPTANCE: 'Invitation accepted',
+  INVITATION_DECLINE: 'Invitation declined',
 };
 
 export type TimelineEntry =

@@ -1,0 +1,26 @@
+import type { MyRequestsQuery, RequestPage } from '@elevate/contracts';
+import { inviteeSubOf } from '@elevate/domain';
+import type { Actor } from '@elevate/domain';
+import { readPage, toRequestPage } from './request-page';
+import type { UseCaseDeps } from './use-case-deps';
+import { contextOf } from './use-case-deps';
+
+/**
+ * Invitations made out to the actor's verified address that nobody has answered yet: they are
+ * stored under the address's placeholder requester until accepted (see the domain's invitation.ts).
+ */
+export async function listMyInvitations(
+  deps: UseCaseDeps,
+  actor: Actor,
+  query: MyRequestsQuery,
+): Promise<RequestPage> {
+  const { q, ...paging } = query;
+  const page = await readPage(() =>
+    deps.repository.listByRequester({
+      ...paging,
+      requesterSub: inviteeSubOf(actor.email),
+      ...(q === undefined ? {} : { text: q }),
+    }),
+  );
+  return toRequestPage(page, contextOf(deps, actor));
+}

@@ -1,0 +1,35 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { requestViewSchema, type RequestView } from '@elevate/contracts';
+import type { ApiClient } from '../../../lib/api-client';
+import { useApiClient } from '../../../lib/api-client-context';
+
+export type InvitationAnswer = 'accept' | 'decline';
+
+export interface AnswerInput {
+  id: string;
+  answer: InvitationAnswer;
+  comment?: string;
+}
+
+/** `POST /requests/{id}/accept` or `/decline`: the invited engineer answers. */
+export function answerInvitation(
+  api: ApiClient,
+  { id, answer, comment }: AnswerInput,
+): Promise<RequestView> {
+  const text = comment?.trim() ?? '';
+  return api.request(`/requests/${encodeURIComponent(id)}/${answer}`, {
+    method: 'POST',
+    body: text === '' ? {} : { comment: text },
+    schema: requestViewSchema,
+  });
+}
+
+export function useAnswerInvitation() {
+  const api = useApiClient();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: AnswerInput) => answerInvitation(api, input),
+    // Accepting moves the request into My requests; every view of it reloads.
+    onSuccess: () => queryClient.invalidateQueries(),
+  });
+}
