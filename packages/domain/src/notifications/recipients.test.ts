@@ -77,6 +77,10 @@ const TABLE: Record<NotificationEventType, Partial<Record<AudienceKind, [string[
   PENDING_EXPIRY_WARNING: { requester: [REQUESTER, base] },
   WINDOW_OPENED: { requester: [REQUESTER, base] },
   WINDOW_ENDING: { requester: [REQUESTER, base] },
+  INVITATION_SENT: { requester: [REQUESTER, base], reviewers: [REVIEWERS, base] },
+  // The cause here leaves the request PENDING: the acceptance did not open a window yet.
+  INVITATION_ACCEPTED: { reviewers: [REVIEWERS, base] },
+  INVITATION_DECLINED: { reviewers: [REVIEWERS, base] },
 };
 
 describe('recipients of every event × audience', () => {

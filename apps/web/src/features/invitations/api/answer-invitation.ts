@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { requestViewSchema, type RequestView } from '@elevate/contracts';
+import type { RequestView } from '@elevate/contracts';
 import type { ApiClient } from '../../../lib/api-client';
 import { useApiClient } from '../../../lib/api-client-context';
 
@@ -17,10 +17,9 @@ export function answerInvitation(
   { id, answer, comment }: AnswerInput,
 ): Promise<RequestView> {
   const text = comment?.trim() ?? '';
-  return api.request(`/requests/${encodeURIComponent(id)}/${answer}`, {
-    method: 'POST',
+  return api.call(answer === 'accept' ? 'acceptInvitation' : 'declineInvitation', {
+    id,
     body: text === '' ? {} : { comment: text },
-    schema: requestViewSchema,
   });
 }
 

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { requestPageSchema, type RequestPage } from '@elevate/contracts';
+import type { RequestPage } from '@elevate/contracts';
 import type { ApiClient } from '../../../lib/api-client';
 import { useApiClient } from '../../../lib/api-client-context';
 import { LIVE_REFETCH_MS } from '../../../lib/query-client';
@@ -10,10 +10,7 @@ export const MY_INVITATIONS_LIMIT = 100;
 
 /** `GET /invitations/mine`: invitations made out to my address that wait for my answer. */
 export function getMyInvitations(api: ApiClient, signal?: AbortSignal): Promise<RequestPage> {
-  return api.request(`/invitations/mine?limit=${MY_INVITATIONS_LIMIT}`, {
-    schema: requestPageSchema,
-    signal,
-  });
+  return api.call('listMyInvitations', { query: { limit: MY_INVITATIONS_LIMIT }, signal });
 }
 
 export function useMyInvitations() {

@@ -1,18 +1,12 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  policyViewSchema,
-  requestViewSchema,
-  type InviteBody,
-  type PolicyView,
-  type RequestView,
-} from '@elevate/contracts';
+import type { InviteBody, PolicyView, RequestView } from '@elevate/contracts';
 import type { ApiClient } from '../../../lib/api-client';
 import { useApiClient } from '../../../lib/api-client-context';
 import { invitationKeys } from './invitation-keys';
 
 /** `POST /invitations`: open a request for an engineer, who must accept it. */
 export function inviteEngineer(api: ApiClient, body: InviteBody): Promise<RequestView> {
-  return api.request('/invitations', { method: 'POST', body, schema: requestViewSchema });
+  return api.call('inviteEngineer', { body });
 }
 
 export function useInviteEngineer() {
@@ -58,7 +52,7 @@ export function useInviteTargets() {
   return useQuery(
     queryOptions({
       queryKey: invitationKeys.targets(),
-      queryFn: ({ signal }) => api.request('/policy', { schema: policyViewSchema, signal }),
+      queryFn: ({ signal }) => api.call('getPolicy', { signal }),
       select: inviteTargetsOf,
     }),
   );

@@ -31,7 +31,7 @@ describe('invitations for the engineer', { timeout: 30_000 }, () => {
   it('lists nothing at all when nobody invited me', async () => {
     const api = fakeApi({ 'GET /invitations/mine?limit=100': () => ({ items: [] }) });
     const { container } = renderWithApp(<MyInvitations onFlash={vi.fn()} />, { api });
-    await waitFor(() => expect(api.request).toHaveBeenCalled());
+    await waitFor(() => expect(api.call).toHaveBeenCalled());
     expect(container.textContent).toBe('');
   });
 
