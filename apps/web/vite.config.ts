@@ -63,6 +63,9 @@ function immutableAssets(): Plugin {
   };
 }
 
+/** Never served by the dev server, whatever the path says (vite's own defaults are kept below). */
+export const DATA_DIR_DENY = ['**/.data/**', '**/.data'];
+
 export default defineConfig({
   plugins: [react(), runtimeConfig(), immutableAssets(), consoleFilesPlugin()],
   server: {
@@ -73,6 +76,9 @@ export default defineConfig({
     // waterfall of on-demand transforms.
     warmup: { clientFiles: ['./src/main.tsx', './src/app/**/*.tsx'] },
     ...(env.watch ? {} : { watch: null, hmr: false }),
+    // vite serves any file under the workspace root at /@fs/…; .data/ holds the dev IdP's private
+    // signing keys, the dev mailbox and DynamoDB's files, so it is never served (403).
+    fs: { deny: [...DATA_DIR_DENY, '.env', '.env.*', '*.{crt,pem}', '**/.git/**'] },
   },
   // Every dependency any page can import, lazy routes included, is found and pre-bundled at start.
   // Left to discovery, a dependency first met on a visit makes vite re-bundle and reload the page
@@ -81,5 +87,7 @@ export default defineConfig({
     entries: ['index.html', 'src/**/*.{ts,tsx}', '!src/**/*.test.{ts,tsx}', '!src/testing/**'],
   },
   preview: { host: '127.0.0.1', port: env.webPort, strictPort: true },
-  build: { sourcemap: true },
+  // Maps are written for error triage but not referenced from the bundles; infra's web stack keeps
+  // them out of the site bucket (SOURCE_MAP_PATTERN), so they are never served publicly.
+  build: { sourcemap: 'hidden' },
 });

@@ -25,6 +25,13 @@ export const RUNTIME_CONFIG_FILE = 'config.json';
 /** Where vite puts content-hashed files (its `build.assetsDir`). */
 export const HASHED_ASSET_DIR = 'assets';
 
+/**
+ * The SPA build's source maps (vite's `sourcemap: 'hidden'`): kept in the build for triage, never
+ * uploaded, so the site does not publish the original source. Staged out of the asset itself, so
+ * pruning also removes maps an older deploy left behind.
+ */
+export const SOURCE_MAP_PATTERNS = ['*.map', '**/*.map'];
+
 /** For content-hashed files only: a year, never revalidated. */
 export const HASHED_ASSET_CACHE_CONTROL = 'public, max-age=31536000, immutable';
 
@@ -223,7 +230,7 @@ export class WebStack extends Stack {
       new s3deploy.BucketDeployment(this, 'SpaFiles', {
         logGroup: deploymentLogs,
         destinationBucket: this.bucket,
-        sources: [s3deploy.Source.asset(props.webDistDir)],
+        sources: [s3deploy.Source.asset(props.webDistDir, { exclude: SOURCE_MAP_PATTERNS })],
         exclude: [RUNTIME_CONFIG_FILE],
         distribution: this.distribution,
         distributionPaths: ['/*'],

@@ -1,6 +1,6 @@
 // The local stack's notifications (local.ts only, never Lambda): the store's durable outbox drives
 // the same stream handler, messages land in the dev mailbox, and the sweeper runs on an interval.
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import {
   createStoreClient,
   DurableOutbox,
@@ -22,8 +22,7 @@ import { composeNotifier } from './compose-notifier';
 import type { MailboxOwner } from './dev-mailbox-routes';
 import { devMailboxRoutes } from './dev-mailbox-routes';
 import { handleStreamBatch } from './handle-stream-batch';
-
-const repoRoot = resolve(import.meta.dirname, '../../../..');
+import { fromRepoRoot, localDataDir } from '../repo-paths';
 
 export interface LocalNotifications {
   /** The store the API must use: its writes feed the notifier. */
@@ -43,7 +42,7 @@ export interface LocalNotifications {
 /** Group → persona e-mails from the dev config; security = the policy's auditors and admins. */
 function mailboxSetup(config: NotificationsConfig, policy: Policy) {
   const personas = loadDevConfig(
-    config.devConfigFile ?? join(repoRoot, 'config/dev-stack.yaml'),
+    fromRepoRoot(config.devConfigFile ?? 'config/dev-stack.yaml'),
   ).personas;
   const groups: Record<string, string[]> = {};
   for (const persona of personas)
@@ -87,7 +86,7 @@ export function startLocalNotifications(
   const { directory, owners } = mailboxSetup(config, policy);
   const mailbox = new DevMailbox({
     directory,
-    file: join(config.dataDir ?? join(repoRoot, '.data'), 'mailbox.jsonl'),
+    file: join(localDataDir(config.dataDir), 'mailbox.jsonl'),
     log: (line) => logger.info(line, { component: 'mailbox' }),
   });
   const notifierLog = logger.child({ component: 'notifier' });

@@ -127,6 +127,9 @@ async function main(): Promise<void> {
     ...oidc,
     ELEVATE_RUNTIME_CONFIG: JSON.stringify(runtimeConfig),
     ELEVATE_POLICY_FILE: policyFile,
+    // Absolute, so children started in their own folders (apps/api) use the same .data/.
+    ELEVATE_DATA_DIR: dataDir,
+    ELEVATE_DEV_CONFIG: configFile,
     ELEVATE_DYNAMODB_ENDPOINT: db.endpoint,
     ELEVATE_STS_ENDPOINTS: JSON.stringify(sts.endpoints),
     ELEVATE_STS_REGIONS: config.sts.regions.join(','),
