@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { stack } from './tests/support/stack';
+import { stack, stackCommand } from './tests/support/stack';
 
 // The journeys run against the whole local stack (`pnpm dev`) on ports of their own and a fresh data
 // folder, so a developer's running stack and data are left alone.
@@ -33,11 +33,12 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   webServer: {
-    command: 'rm -rf ../.data/e2e && pnpm --dir .. dev',
+    command: stackCommand('.data/e2e'),
     url: `${stack.apiUrl}/health`,
-    // The API can answer before vite does; the banner comes once every service answers.
+    // The API can answer before the SPA server does; the banner comes once every service answers.
     wait: { stdout: /Elevate is ready in/ },
-    timeout: 120_000,
+    // A cold build and start on a busy machine.
+    timeout: 240_000,
     // E2E_REUSE_STACK=1 runs against an e2e stack you started yourself (same ports), for iterating.
     reuseExistingServer: process.env.E2E_REUSE_STACK === '1',
     stdout: 'pipe',

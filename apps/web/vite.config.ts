@@ -37,37 +37,11 @@ function runtimeConfig(): Plugin {
   };
 }
 
-/**
- * `vite preview` sends the headers CloudFront sends (infra's web stack, HASHED_ASSET_CACHE_CONTROL):
- * content-hashed assets are immutable for a year, so repeat visits measure what users get.
- */
-function immutableAssets(): Plugin {
-  const markImmutable: Connect.NextHandleFunction = (req, res, next) => {
-    if (req.url?.startsWith('/assets/')) {
-      // vite's static server writes its own `no-cache` in writeHead; ours must win.
-      const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => typeof res;
-      res.writeHead = ((...args: unknown[]) => {
-        for (const arg of args)
-          if (typeof arg === 'object' && arg !== null && !Array.isArray(arg))
-            for (const name of Object.keys(arg))
-              if (name.toLowerCase() === 'cache-control') Reflect.deleteProperty(arg, name);
-        res.setHeader('cache-control', 'public, max-age=31536000, immutable');
-        return writeHead(...args);
-      }) as typeof res.writeHead;
-    }
-    next();
-  };
-  return {
-    name: 'elevate-immutable-assets',
-    configurePreviewServer: (server) => void server.middlewares.use(markImmutable),
-  };
-}
-
 /** Never served by the dev server, whatever the path says (vite's own defaults are kept below). */
 export const DATA_DIR_DENY = ['**/.data/**', '**/.data'];
 
 export default defineConfig({
-  plugins: [react(), runtimeConfig(), immutableAssets(), consoleFilesPlugin()],
+  plugins: [react(), runtimeConfig(), consoleFilesPlugin()],
   server: {
     host: '127.0.0.1',
     port: env.webPort,

@@ -14,3 +14,4 @@ export * from './open-windows';
 export * from './api-operations';
 export * from './openapi-document';
 export * from './active-access';
+export * from './spa-headers';
