@@ -86,17 +86,18 @@ function redirect(logger: PowertoolsLogger, write: ((line: string) => void) | un
   Object.assign(logger, { console: new Console({ stdout: sink, stderr: sink }) });
 }
 
-function wrap(logger: PowertoolsLogger, write: ((line: string) => void) | undefined): Logger {
+/**
+ * A child is the same Powertools logger with fields of its own added to each line: one is made per
+ * request, and a Powertools `createChild` (a whole new logger) costs milliseconds each.
+ */
+function wrap(logger: PowertoolsLogger, base: LogFields): Logger {
+  const merged = (fields: LogFields | undefined): LogFields => ({ ...base, ...fields });
   return {
-    debug: (message, fields) => logger.debug(message, fields ?? {}),
-    info: (message, fields) => logger.info(message, fields ?? {}),
-    warn: (message, fields) => logger.warn(message, fields ?? {}),
-    error: (message, fields) => logger.error(message, fields ?? {}),
-    child: (fields) => {
-      const child = logger.createChild({ persistentKeys: fields });
-      redirect(child, write);
-      return wrap(child, write);
-    },
+    debug: (message, fields) => logger.debug(message, merged(fields)),
+    info: (message, fields) => logger.info(message, merged(fields)),
+    warn: (message, fields) => logger.warn(message, merged(fields)),
+    error: (message, fields) => logger.error(message, merged(fields)),
+    child: (fields) => wrap(logger, merged(fields)),
     // Powertools reads only these fields of the context (and is typed for the whole of it).
     addLambdaContext: (context) => logger.addContext(context as Context),
   };
@@ -118,7 +119,7 @@ export function createJsonLogger(options: {
     ...(options.fields === undefined ? {} : { persistentKeys: options.fields }),
   });
   redirect(logger, options.write);
-  return wrap(logger, options.write);
+  return wrap(logger, {});
 }
 
 /** What an unexpected error contributes to a log line: its kind and where, for an operator. */
