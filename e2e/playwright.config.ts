@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { stack } from './tests/support/stack';
+import { stack, stackCommand } from './tests/support/stack';
 
 // The journeys run against the whole local stack (`pnpm dev`) on ports of their own and a fresh data
 // folder, so a developer's running stack and data are left alone.
@@ -8,9 +8,11 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
-  // Journeys play two or three personas, each signing in through the IdP in its own browser.
-  timeout: 120_000,
-  expect: { timeout: 10_000 },
+  // Journeys play two or three personas, each signing in through the IdP in its own browser. The
+  // limits are ceilings for a machine at load average 20+ (seen with seven checkouts at work), not
+  // waits: every step waits on the app's own signal and moves on the moment it shows.
+  timeout: 300_000,
+  expect: { timeout: 20_000 },
   reporter: [['list'], ['json', { outputFile: '../.data/test-results/playwright.json' }]],
   outputDir: '../.data/test-results/playwright',
   use: {
@@ -33,11 +35,12 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   webServer: {
-    command: 'rm -rf ../.data/e2e && pnpm --dir .. dev',
+    command: stackCommand('.data/e2e'),
     url: `${stack.apiUrl}/health`,
-    // The API can answer before vite does; the banner comes once every service answers.
+    // The API can answer before the SPA server does; the banner comes once every service answers.
     wait: { stdout: /Elevate is ready in/ },
-    timeout: 120_000,
+    // A cold build and start on a busy machine.
+    timeout: 240_000,
     // E2E_REUSE_STACK=1 runs against an e2e stack you started yourself (same ports), for iterating.
     reuseExistingServer: process.env.E2E_REUSE_STACK === '1',
     stdout: 'pipe',

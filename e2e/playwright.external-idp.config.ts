@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import baseConfig from './playwright.config';
 import { externalStackEnv, secondIdp } from './external-idp/second-idp';
-import { stack } from './tests/support/stack';
+import { stack, stackCommand } from './tests/support/stack';
 
 // The second-IdP journey: Elevate's local stack pointed, by documented settings only, at an OIDC
 // server this project did not write (oauth2-mock-server), which the run starts on loopback.
@@ -25,10 +25,10 @@ export default defineConfig({
       gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
     },
     {
-      command: 'rm -rf ../.data/e2e-external && pnpm --dir .. dev',
+      command: stackCommand('.data/e2e-external'),
       url: `${stack.apiUrl}/health`,
       wait: { stdout: /Elevate is ready in/ },
-      timeout: 120_000,
+      timeout: 240_000,
       stdout: 'pipe',
       env: externalStackEnv,
       gracefulShutdown: { signal: 'SIGINT', timeout: 10_000 },

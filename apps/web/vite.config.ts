@@ -37,34 +37,11 @@ function runtimeConfig(): Plugin {
   };
 }
 
-/**
- * `vite preview` sends the headers CloudFront sends (infra's web stack, HASHED_ASSET_CACHE_CONTROL):
- * content-hashed assets are immutable for a year, so repeat visits measure what users get.
- */
-function immutableAssets(): Plugin {
-  const markImmutable: Connect.NextHandleFunction = (req, res, next) => {
-    if (req.url?.startsWith('/assets/')) {
-      // vite's static server writes its own `no-cache` in writeHead; ours must win.
-      const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => typeof res;
-      res.writeHead = ((...args: unknown[]) => {
-        for (const arg of args)
-          if (typeof arg === 'object' && arg !== null && !Array.isArray(arg))
-            for (const name of Object.keys(arg))
-              if (name.toLowerCase() === 'cache-control') Reflect.deleteProperty(arg, name);
-        res.setHeader('cache-control', 'public, max-age=31536000, immutable');
-        return writeHead(...args);
-      }) as typeof res.writeHead;
-    }
-    next();
-  };
-  return {
-    name: 'elevate-immutable-assets',
-    configurePreviewServer: (server) => void server.middlewares.use(markImmutable),
-  };
-}
+/** Never served by the dev server, whatever the path says (vite's own defaults are kept below). */
+export const DATA_DIR_DENY = ['**/.data/**', '**/.data'];
 
 export default defineConfig({
-  plugins: [react(), runtimeConfig(), immutableAssets(), consoleFilesPlugin()],
+  plugins: [react(), runtimeConfig(), consoleFilesPlugin()],
   server: {
     host: '127.0.0.1',
     port: env.webPort,
@@ -73,6 +50,9 @@ export default defineConfig({
     // waterfall of on-demand transforms.
     warmup: { clientFiles: ['./src/main.tsx', './src/app/**/*.tsx'] },
     ...(env.watch ? {} : { watch: null, hmr: false }),
+    // vite serves any file under the workspace root at /@fs/…; .data/ holds the dev IdP's private
+    // signing keys, the dev mailbox and DynamoDB's files, so it is never served (403).
+    fs: { deny: [...DATA_DIR_DENY, '.env', '.env.*', '*.{crt,pem}', '**/.git/**'] },
   },
   // Every dependency any page can import, lazy routes included, is found and pre-bundled at start.
   // Left to discovery, a dependency first met on a visit makes vite re-bundle and reload the page
@@ -81,5 +61,7 @@ export default defineConfig({
     entries: ['index.html', 'src/**/*.{ts,tsx}', '!src/**/*.test.{ts,tsx}', '!src/testing/**'],
   },
   preview: { host: '127.0.0.1', port: env.webPort, strictPort: true },
-  build: { sourcemap: true },
+  // Maps are written for error triage but not referenced from the bundles; infra's web stack keeps
+  // them out of the site bucket (SOURCE_MAP_PATTERN), so they are never served publicly.
+  build: { sourcemap: 'hidden' },
 });

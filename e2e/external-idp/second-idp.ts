@@ -1,6 +1,6 @@
 // Where the second IdP (oauth2-mock-server, an OIDC server this project did not write) listens, and
 // how Elevate is configured for it: only the documented settings (docs/local-stack.md, api-config.md).
-import { stack } from '../tests/support/stack';
+import { stack, webDistFor } from '../tests/support/stack';
 
 const offset = 100 + Number(process.env.E2E_PORT_OFFSET ?? 0);
 
@@ -35,6 +35,7 @@ export type PersonKey = keyof typeof people;
 export const externalStackEnv: Record<string, string> = {
   ...stack.env,
   ELEVATE_DATA_DIR: '.data/e2e-external',
+  ELEVATE_WEB_DIST: webDistFor('.data/e2e-external'),
   ELEVATE_IDP_ISSUER: secondIdp.issuer,
   ELEVATE_CLIENT_ID: secondIdp.clientId,
   ELEVATE_API_AUDIENCE: secondIdp.audience,

@@ -1,3 +1,5 @@
+import { countOutcomes } from './observability/metrics-middleware';
+import { noMetrics, type OperationalMetrics } from './observability/operational-metrics';
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -48,6 +50,8 @@ import type { UseCaseDeps } from './use-cases/use-case-deps';
 export interface AppDeps extends UseCaseDeps {
   verifier: TokenVerifier;
   logger: Logger;
+  /** Operators' counters (EMF in Lambda); none when unset. */
+  metrics?: OperationalMetrics;
   /** The SPA's origin; no CORS headers at all when unset (same-origin deployment). */
   allowedOrigin?: string | undefined;
   /** Request bodies above this are refused with 413 before any handler reads them. */
@@ -103,6 +107,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono<AppEnv>
 
   app.use(correlationId(deps.logger, deps.newCorrelationId ?? randomUUID));
   app.use(requestLog(() => new Date(deps.clock.now())));
+  app.use(countOutcomes(deps.metrics ?? noMetrics));
   app.use(callBudget(deps.requestBudgetMs));
   if (deps.allowedOrigin !== undefined) {
     app.use(

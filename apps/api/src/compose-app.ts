@@ -1,3 +1,4 @@
+import { METRIC, noMetrics, type OperationalMetrics } from './observability/operational-metrics';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   AwsFederationSignIn,
@@ -77,7 +78,11 @@ export function loadPolicyFromConfig(config: ApiConfig): Policy {
  * default chain: the federate function's role in AWS, the environment locally. Regions are tried in
  * the configured order; each attempt is logged (region, outcome, STS code, time — never an input).
  */
-export function createFederationFromConfig(config: ApiConfig, logger: Logger): FederationDeps {
+export function createFederationFromConfig(
+  config: ApiConfig,
+  logger: Logger,
+  metrics: OperationalMetrics = noMetrics,
+): FederationDeps {
   const { federation } = config;
   const [firstRegion] = federation.stsRegions;
   if (firstRegion === undefined) {
@@ -92,7 +97,12 @@ export function createFederationFromConfig(config: ApiConfig, logger: Logger): F
     issuer: new StsCredentialIssuer({
       regions: federation.stsRegions,
       ...(federation.stsEndpoints === undefined ? {} : { endpoints: federation.stsEndpoints }),
-      onAttempt: (attempt) => logger.info('sts attempt', { ...attempt }),
+      onAttempt: (attempt) => {
+        logger.info('sts attempt', { ...attempt });
+        // A region that failed retryably: the next one is tried (docs/operations.md, StsFailover).
+        if (attempt.outcome === 'retryable')
+          metrics.count(METRIC.stsFailovers, { name: 'region', value: attempt.region });
+      },
     }),
     consoleSignIn: new AwsFederationSignIn({
       issuer: config.allowedOrigin,
@@ -172,7 +182,7 @@ export function composeApp(
     ...(servesFederation && overrides.federation === undefined
       ? {
           federation: {
-            ...createFederationFromConfig(config, logger),
+            ...createFederationFromConfig(config, logger, overrides.metrics),
             identityBindings: new DynamoDbIdentityBindings({ client: dynamo(), tableName }),
           },
         }

@@ -59,3 +59,47 @@ describe('the JSON logger', () => {
     expect(JSON.stringify(entries())).not.toContain(value);
   });
 });
+
+describe('the Powertools-backed logger in Lambda', () => {
+  const lambdaContext = {
+    functionName: 'elevate-api',
+    functionVersion: '$LATEST',
+    invokedFunctionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:elevate-api',
+    memoryLimitInMB: '512',
+    awsRequestId: 'invocation-1',
+  };
+
+  it('puts the invocation’s context on every line, children included', () => {
+    const { logger, entries } = capture('info');
+    logger.addLambdaContext(lambdaContext);
+    logger.child({ correlationId: 'apigw-1' }).info('request', { status: 200 });
+    expect(entries()[0]).toMatchObject({
+      level: 'info',
+      msg: 'request',
+      service: 'elevate',
+      function_name: 'elevate-api',
+      function_request_id: 'invocation-1',
+      correlationId: 'apigw-1',
+      status: 200,
+    });
+    expect(entries()[0]).toHaveProperty('cold_start');
+  });
+
+  it('redacts secrets at any depth and sign-in URLs, and keeps the rest', () => {
+    const { logger, entries } = capture('info');
+    const secret = 'do-not-log-this-value';
+    logger.child({ session: { credentials: { secretAccessKey: secret } } }).warn('nested', {
+      request: { headers: { Authorization: `Bearer ${secret}`, cookie: secret }, path: '/me' },
+      signinUrl: `https://signin.aws.amazon.com/federation?SigninToken=${secret}`,
+      accessKeyId: 'test-access-key-id',
+    });
+    const line = JSON.stringify(entries());
+    expect(line).not.toContain(secret);
+    expect(entries()[0]).toMatchObject({
+      session: { credentials: '[redacted]' },
+      request: { headers: { Authorization: '[redacted]', cookie: '[redacted]' }, path: '/me' },
+      signinUrl: '[redacted]',
+      accessKeyId: 'test-access-key-id',
+    });
+  });
+});

@@ -6,11 +6,13 @@ import { budgetViolations, PAGES, weighPages, type PageWeight } from './page-wei
 
 let outDir: string | undefined;
 let weights: PageWeight[];
+let chunks: { fileName: string; code: string }[];
 
 beforeAll(async () => {
   const built = await buildSpa();
   outDir = built.outDir;
   weights = weighPages(built.output);
+  chunks = built.output.flatMap((file) => (file.type === 'chunk' ? [file] : []));
 }, 120_000);
 
 afterAll(() => {
@@ -18,6 +20,11 @@ afterAll(() => {
 });
 
 describe('the production build', () => {
+  it('writes source maps but points no bundle at them (hidden; infra never uploads them)', () => {
+    expect(chunks.length).toBeGreaterThan(0);
+    expect(chunks.filter(({ code }) => code.includes('sourceMappingURL'))).toEqual([]);
+  });
+
   it('keeps every page’s first-load JavaScript within its budget', () => {
     expect(budgetViolations(weights)).toEqual([]);
   });

@@ -1,3 +1,5 @@
+import { resolve } from 'node:path';
+
 // Where the e2e stack listens: every default port + 100, so it never meets a developer's `pnpm dev`.
 // E2E_PORT_OFFSET moves it further (two checkouts running journeys side by side).
 const host = '127.0.0.1';
@@ -10,6 +12,26 @@ const ports = {
   sts: 9100 + offset,
 };
 
+const repoRoot = resolve(import.meta.dirname, '../../..');
+
+/** Where a run's production build of the SPA goes: inside its data folder, wiped with it. */
+export const webDistFor = (dataDir: string): string => `${dataDir}/web`;
+
+/**
+ * Playwright's webServer command (run from e2e/): a fresh data folder, the SPA's production build
+ * into it, then the whole stack serving that build the way CloudFront does (the dev stack's SPA
+ * server: same headers, immutable assets, SPA fallback) rather than vite's dev server, so journeys
+ * test what users get and a first load is a handful of requests, not hundreds of transforms.
+ */
+export function stackCommand(dataDir: string): string {
+  const outDir = resolve(repoRoot, webDistFor(dataDir));
+  return [
+    `rm -rf ${resolve(repoRoot, dataDir)}`,
+    `pnpm --dir .. --filter @elevate/web exec vite build --logLevel warn --emptyOutDir --outDir ${outDir}`,
+    'pnpm --dir .. dev',
+  ].join(' && ');
+}
+
 export const stack = {
   webUrl: `http://${host}:${ports.web}`,
   apiUrl: `http://${host}:${ports.api}`,
@@ -17,13 +39,12 @@ export const stack = {
   stsUrl: `http://${host}:${ports.sts}`,
   env: {
     ELEVATE_DATA_DIR: '.data/e2e',
+    ELEVATE_WEB_DIST: webDistFor('.data/e2e'),
     ELEVATE_WEB_PORT: String(ports.web),
     ELEVATE_API_PORT: String(ports.api),
     ELEVATE_IDP_PORT: String(ports.idp),
     ELEVATE_DYNAMODB_PORT: String(ports.dynamodb),
     ELEVATE_STS_PORT: String(ports.sts),
-    // No hot reload: a file saved during a run must not reload a journey's page.
-    ELEVATE_WEB_WATCH: '0',
   },
 };
 

@@ -50,6 +50,9 @@ function identityStatements(template: Template): PolicyStatementJson[] {
   return [...inline, ...attached];
 }
 
+/** What Lambda's active tracing adds to every function role (X-Ray accepts no resource ARN). */
+const X_RAY_ACTIONS = ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'];
+
 describe('the federate function', () => {
   it('is the only role with STS actions: exactly AssumeRole, SetSourceIdentity and TagSession on the policy’s target roles', () => {
     const federateRole = logicalIdOf(built.stacks.api.functions.federate.role);
@@ -173,7 +176,7 @@ describe('least privilege', () => {
       expect(actionsOf(statement)).not.toContain('dynamodb:Scan');
       expect(actionsOf(statement)).not.toContain('dynamodb:DeleteItem');
     }
-    // Nothing but its log group, the table, and reading the audit digests and their public key.
+    // Nothing but its log group, its X-Ray traces, the table, and reading the audit digests and their public key.
     const others = statements.filter((s) => !dynamo.includes(s));
     const otherActions = others.flatMap(actionsOf);
     expect(otherActions).toContain('kms:GetPublicKey');
@@ -184,6 +187,7 @@ describe('least privilege', () => {
     expect(otherActions.filter((a) => !/^(s3|kms):/.test(a)).sort()).toEqual([
       'logs:CreateLogStream',
       'logs:PutLogEvents',
+      ...X_RAY_ACTIONS,
     ]);
   });
 
@@ -198,7 +202,7 @@ describe('least privilege', () => {
     }
   });
 
-  it('gives the authorizer no permission beyond writing its own logs', () => {
+  it('gives the authorizer no permission beyond writing its own logs and traces', () => {
     const statements = statementsOfRole(
       api,
       logicalIdOf(built.stacks.api.functions.authorizer.role),
@@ -206,6 +210,7 @@ describe('least privilege', () => {
     expect(statements.flatMap(actionsOf).sort()).toEqual([
       'logs:CreateLogStream',
       'logs:PutLogEvents',
+      ...X_RAY_ACTIONS,
     ]);
   });
 });
@@ -365,7 +370,9 @@ describe('the notifier and the sweeper', () => {
     );
     // Six times the notifier's 30 s timeout, as Lambda advises for SQS sources.
     expect(queues[failuresId ?? '']?.Properties?.VisibilityTimeout).toBe(180);
-    const alarms = Object.values(resourcesOf(api, 'AWS::CloudWatch::Alarm'));
+    const alarms = Object.entries(resourcesOf(api, 'AWS::CloudWatch::Alarm'))
+      .filter(([id]) => id.startsWith('NotifierFailures'))
+      .map(([, alarm]) => alarm);
     expect(alarms).toHaveLength(2);
     for (const alarm of alarms) {
       expect(alarm.Properties).toMatchObject({

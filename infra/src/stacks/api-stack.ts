@@ -23,6 +23,7 @@ import type { DeployConfig } from '../config/deploy-config-schema';
 import type { PolicyTarget } from '../config/load-policy-targets';
 import type { NotificationChannels } from '../constructs/notification-channels';
 import { ElevateFunction } from '../constructs/elevate-function';
+import { OperationsMonitoring } from '../constructs/operations-monitoring';
 import { acknowledge, arnReference } from '../nag/acknowledge';
 import {
   FUNCTION_SPECS,
@@ -62,6 +63,11 @@ export interface ApiStackProps extends StackProps {
 export class ApiStack extends Stack {
   readonly httpApi: apigw.HttpApi;
   readonly functions: Readonly<Record<FunctionName, ElevateFunction>>;
+  /** Dashboard, alarms and the operators' topic (docs/operations.md). */
+  readonly operations: OperationsMonitoring;
+  /** Filled while wiring the notifier and revoker: what the operations alarms watch. */
+  private readonly failureQueues: Record<string, sqs.IQueue> = {};
+  private readonly queueAlarms: cloudwatch.Alarm[] = [];
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -104,6 +110,16 @@ export class ApiStack extends Stack {
     this.wireNotifier(functions.notifier, props.table);
     this.wireSweeper(functions.sweeper);
     this.wireRevoker(functions.revoker, props.table);
+    this.operations = new OperationsMonitoring(this, 'Operations', {
+      httpApi: this.httpApi,
+      functions,
+      failureQueues: this.failureQueues,
+      otherAlarms: this.queueAlarms,
+    });
+    new CfnOutput(this, 'OperatorsTopicArn', {
+      description: 'Alarms publish here: subscribe the on-call address (docs/operations.md)',
+      value: this.operations.topic.topicArn,
+    });
 
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.apiEndpoint });
     new CfnOutput(this, 'FederateRoleArn', {
@@ -259,7 +275,9 @@ export class ApiStack extends Stack {
       new SqsEventSource(failures, { batchSize: 1, reportBatchItemFailures: true }),
     );
     // Not empty = notifications are late: an operator looks (docs/operations.md).
-    new cloudwatch.Alarm(this, 'NotifierFailuresNotEmpty', {
+    this.failureQueues['notifier failures'] = failures;
+    this.failureQueues['notifier dead letters'] = failuresDlq;
+    const notEmpty = new cloudwatch.Alarm(this, 'NotifierFailuresNotEmpty', {
       alarmDescription:
         'Elevate notifications failed after the stream retries and are being redriven (docs/operations.md).',
       metric: new cloudwatch.MathExpression({
@@ -275,7 +293,7 @@ export class ApiStack extends Stack {
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
     });
-    new cloudwatch.Alarm(this, 'NotifierFailuresDlqNotEmpty', {
+    const dlqNotEmpty = new cloudwatch.Alarm(this, 'NotifierFailuresDlqNotEmpty', {
       alarmDescription:
         'Elevate notifications could not be redriven and need an operator (docs/operations.md).',
       metric: failuresDlq.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1) }),
@@ -284,6 +302,7 @@ export class ApiStack extends Stack {
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
     });
+    this.queueAlarms.push(notEmpty, dlqNotEmpty);
     notifier.function.addEventSource(
       new DynamoEventSource(table, {
         startingPosition: lambda.StartingPosition.TRIM_HORIZON,
@@ -309,6 +328,7 @@ export class ApiStack extends Stack {
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
     });
+    this.failureQueues['revoker failures'] = failures;
     acknowledge(
       failures,
       ['AwsSolutions-SQS3'],

@@ -1,5 +1,13 @@
 import { runtimeConfigSchema } from '@elevate/contracts';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
@@ -182,6 +190,23 @@ describe('the site bucket and distribution', () => {
     const spa = Object.entries(deployments).find(([id]) => id.startsWith('SpaFiles'))?.[1];
     expect(spa?.Properties?.Exclude).toEqual(['config.json']);
     expect(spa?.Properties?.Prune).toBe(true);
+  });
+
+  it('never uploads the build’s source maps (they stay with the build, not on the site)', () => {
+    mkdirSync(join(distDir, 'assets'), { recursive: true });
+    writeFileSync(join(distDir, 'assets', 'index-abc123.js'), 'console.log(1)');
+    writeFileSync(join(distDir, 'assets', 'index-abc123.js.map'), '{"version":3}');
+    const withDist = buildTestApp({ webDistDir: distDir });
+    Template.fromStack(withDist.stacks.web);
+    const outdir = withDist.app.outdir;
+    const staged = readdirSync(outdir)
+      .filter((name) => name.startsWith('asset.'))
+      .map((name) => join(outdir, name))
+      .filter((dir) => existsSync(join(dir, 'index.html')));
+    expect(staged).toHaveLength(1);
+    const files = readdirSync(staged[0] ?? '', { recursive: true }).map(String);
+    expect(files).toContain(join('assets', 'index-abc123.js'));
+    expect(files.filter((file) => file.endsWith('.map'))).toEqual([]);
   });
 
   it('writes config.json with the issuer, client ids, scope and the API URL (filled in at deploy)', () => {

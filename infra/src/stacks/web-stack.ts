@@ -1,4 +1,12 @@
-import { runtimeConfigFor } from '@elevate/contracts';
+import {
+  contentSecurityPolicy,
+  HASHED_ASSET_CACHE_CONTROL,
+  HASHED_ASSET_DIR,
+  HSTS_MAX_AGE_SECONDS,
+  PERMISSIONS_POLICY,
+  RUNTIME_CONFIG_FILE,
+  runtimeConfigFor,
+} from '@elevate/contracts';
 import { existsSync } from 'node:fs';
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
@@ -19,38 +27,15 @@ export interface WebStackProps extends StackProps {
   readonly webDistDir: string;
 }
 
-/** The path the SPA reads its runtime settings from (RUNTIME_CONFIG_PATH in apps/web). */
-export const RUNTIME_CONFIG_FILE = 'config.json';
+// The SPA's headers and paths are the contracts' (the dev stack's static server sends the same).
+export { contentSecurityPolicy, HASHED_ASSET_CACHE_CONTROL, HASHED_ASSET_DIR, RUNTIME_CONFIG_FILE };
 
-/** Where vite puts content-hashed files (its `build.assetsDir`). */
-export const HASHED_ASSET_DIR = 'assets';
-
-/** For content-hashed files only: a year, never revalidated. */
-export const HASHED_ASSET_CACHE_CONTROL = 'public, max-age=31536000, immutable';
-
-/** The SPA's content security policy: the page talks to itself, the IdP and the API, nothing else. */
-export function contentSecurityPolicy(options: {
-  readonly apiUrl: string;
-  readonly idpOrigins: readonly string[];
-}): string {
-  const idp = options.idpOrigins.join(' ');
-  return [
-    "default-src 'none'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "font-src 'self' data:",
-    "manifest-src 'self'",
-    `connect-src 'self' ${options.apiUrl} ${idp}`,
-    // oidc-client-ts may renew silently in a hidden iframe on the IdP.
-    `frame-src ${idp}`,
-    `form-action 'self' ${idp}`,
-    "frame-ancestors 'none'",
-    "base-uri 'none'",
-    "object-src 'none'",
-    'upgrade-insecure-requests',
-  ].join('; ');
-}
+/**
+ * The SPA build's source maps (vite's `sourcemap: 'hidden'`): kept in the build for triage, never
+ * uploaded, so the site does not publish the original source. Staged out of the asset itself, so
+ * pruning also removes maps an older deploy left behind.
+ */
+export const SOURCE_MAP_PATTERNS = ['*.map', '**/*.map'];
 
 /** The IdP origins the browser talks to: the issuer's, plus any the config adds (Cognito's domain). */
 export function idpOrigins(config: DeployConfig): string[] {
@@ -95,7 +80,7 @@ export class WebStack extends Stack {
         override: true,
       },
       strictTransportSecurity: {
-        accessControlMaxAge: Duration.days(730),
+        accessControlMaxAge: Duration.seconds(HSTS_MAX_AGE_SECONDS),
         includeSubdomains: true,
         override: true,
       },
@@ -110,7 +95,7 @@ export class WebStack extends Stack {
       { header: 'Cross-Origin-Opener-Policy', value: 'same-origin', override: true },
       {
         header: 'Permissions-Policy',
-        value: 'camera=(), microphone=(), geolocation=(), payment=()',
+        value: PERMISSIONS_POLICY,
         override: true,
       },
     ];
@@ -223,7 +208,7 @@ export class WebStack extends Stack {
       new s3deploy.BucketDeployment(this, 'SpaFiles', {
         logGroup: deploymentLogs,
         destinationBucket: this.bucket,
-        sources: [s3deploy.Source.asset(props.webDistDir)],
+        sources: [s3deploy.Source.asset(props.webDistDir, { exclude: SOURCE_MAP_PATTERNS })],
         exclude: [RUNTIME_CONFIG_FILE],
         distribution: this.distribution,
         distributionPaths: ['/*'],

@@ -18,3 +18,4 @@ export * from './audit-integrity';
 export * from './cloudtrail-link';
 export * from './audit-export';
 export * from './insights';
+export * from './spa-headers';

@@ -16,6 +16,7 @@ export * from './policy/verdict';
 export * from './policy/can-request';
 export * from './policy/auto-approval';
 export * from './policy/request-visibility';
+export * from './policy/policy-pattern';
 export * from './transitions/transition';
 export * from './transitions/approval-rules';
 export * from './transitions/create-request';

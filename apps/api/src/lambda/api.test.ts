@@ -25,7 +25,8 @@ describe('the API Lambda entry point', () => {
     const me = (await handler(httpEvent('GET', '/me'), context)) as APIGatewayProxyResult;
     expect(me.statusCode).toBe(401);
     expect(me.headers?.['content-type']).toBe('application/problem+json');
-    expect(me.headers?.['x-correlation-id']).toBe('lambda-1');
+    // API Gateway's request id, not the caller's header: the authorizer logs the same id.
+    expect(me.headers?.['x-correlation-id']).toBe('req-1');
     expect(JSON.parse(me.body)).toMatchObject({ code: 'TOKEN_MISSING' });
   });
 });

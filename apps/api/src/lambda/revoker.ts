@@ -1,6 +1,8 @@
-import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { loadRevokerConfig } from '../config';
 import { createJsonLogger } from '../logger';
+import { observed } from '../observability/lambda-handler';
+import { noMetrics } from '../observability/operational-metrics';
 import { composeRevoker } from '../revocation/compose-revoker';
 import { handleRevocationBatch } from '../revocation/handle-revocation-batch';
 
@@ -8,8 +10,12 @@ import { handleRevocationBatch } from '../revocation/handle-revocation-batch';
 const config = loadRevokerConfig();
 if (config === undefined)
   throw new Error('ELEVATE_REVOKER_ROLE_NAME is not set (see docs/federation.md).');
-const deps = composeRevoker(config, createJsonLogger({ level: config.logLevel }));
+const logger = createJsonLogger({ level: config.logLevel });
+const deps = composeRevoker(config, logger);
 
 /** The table stream's second consumer: a revoke or an early end writes the deny on the target role. */
-export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> =>
-  handleRevocationBatch(event.Records, deps);
+export const handler = observed(
+  async (event: DynamoDBStreamEvent, _context: Context): Promise<DynamoDBBatchResponse> =>
+    handleRevocationBatch(event.Records, deps),
+  { logger, metrics: noMetrics },
+);

@@ -15,6 +15,7 @@ import {
   recipientsOf,
 } from '@elevate/domain';
 import { errorFields } from '../logger';
+import { METRIC } from '../observability/operational-metrics';
 import type { NotifierDeps } from './notifier-deps';
 
 /** How a delivery went: `pending` means it must be tried again (failed, or someone else holds it). */
@@ -143,10 +144,12 @@ async function deliverOnce(
   } catch (error) {
     // Names and messages of SDK/HTTP errors only: the message itself (user text) is never logged.
     log.warn('delivery failed', { ...fields, ...errorFields(error), stack: undefined });
+    deps.metrics?.count(METRIC.notificationFailures, { name: 'channel', value: key.channel });
     await deps.ledger.release(key);
     return 'pending';
   }
   await deps.ledger.complete(key, deps.clock.now());
   log.info('delivered', fields);
+  deps.metrics?.count(METRIC.notificationsDelivered, { name: 'channel', value: key.channel });
   return 'sent';
 }

@@ -1,6 +1,6 @@
 // The local stack's notifications (local.ts only, never Lambda): the store's durable outbox drives
 // the same stream handler, messages land in the dev mailbox, and the sweeper runs on an interval.
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import {
   createStoreClient,
   DurableOutbox,
@@ -29,8 +29,7 @@ import { devChatRoutes } from './dev-chat-routes';
 import type { MailboxOwner } from './dev-mailbox-routes';
 import { devMailboxRoutes } from './dev-mailbox-routes';
 import { handleStreamBatch } from './handle-stream-batch';
-
-const repoRoot = resolve(import.meta.dirname, '../../../..');
+import { fromRepoRoot, localDataDir } from '../repo-paths';
 
 export interface LocalNotifications {
   /** The store the API must use: its writes feed the notifier. */
@@ -52,7 +51,7 @@ export interface LocalNotifications {
 /** The mailboxes the index lists: each persona, each reviewer group, the security audience. */
 function mailboxSetup(config: NotificationsConfig, policy: Policy) {
   const personas = loadDevConfig(
-    config.devConfigFile ?? join(repoRoot, 'config/dev-stack.yaml'),
+    fromRepoRoot(config.devConfigFile ?? 'config/dev-stack.yaml'),
   ).personas;
   const securityGroups = [...policy.groups.auditors, ...policy.groups.admins];
   const reviewerGroups = [
@@ -88,7 +87,7 @@ export function startLocalNotifications(
   if (config.policyFile === undefined) throw new Error('ELEVATE_POLICY_FILE is not set.');
   const policy = loadPolicyFile(config.policyFile);
   const { personas, owners } = mailboxSetup(config, policy);
-  const dataDir = config.dataDir ?? join(repoRoot, '.data');
+  const dataDir = localDataDir(config.dataDir);
   const chat = new DevChatRoom({ file: join(dataDir, 'chat.jsonl') });
   const mailbox = new DevMailbox({
     file: join(dataDir, 'mailbox.jsonl'),
@@ -117,7 +116,7 @@ export function startLocalNotifications(
     projections: [
       new DynamoDbInsightsReadModel({ client, tableName: config.dynamodb.tableName }),
       new JsonLinesExport(
-        new FileExportSink(join(config.dataDir ?? join(repoRoot, '.data'), 'exports')),
+        new FileExportSink(join(dataDir, 'exports')),
       ),
     ],
   });

@@ -8,6 +8,7 @@ import type {
 } from '@elevate/domain';
 import type { RequestProjections } from '@elevate/adapters';
 import type { Logger } from '../logger';
+import type { OperationalMetrics } from '../observability/operational-metrics';
 
 /** A channel as deployed: a best-effort one (Slack) never holds a record back for a retry. */
 export interface ConfiguredChannel {
@@ -24,6 +25,8 @@ export interface NotifierDeps {
   /** Deep links start here, e.g. https://elevate.example.com. */
   readonly appUrl: string;
   readonly logger: Logger;
+  /** Deliveries and failures by channel (EMF in Lambda); none when unset. */
+  readonly metrics?: OperationalMetrics;
   /**
    * The "my past decisions" read model, kept from the same stream before anything is delivered.
    * Absent where nothing reads it (tests of delivery alone).

@@ -10,6 +10,7 @@ import { devRuntimeConfig, idpChoiceFrom, spaSettingsFrom } from './idp-choice';
 import { checkPortsFree, PortInUseError, type PortClaim } from './check-ports';
 import { startChild, waitForHttp, type ChildService } from './child-service';
 import { prefixedLog } from './prefixed-log';
+import { startSpaServer } from '../web/serve-spa';
 
 const repoRoot = resolve(import.meta.dirname, '../../../..');
 const startedAt = Date.now();
@@ -127,6 +128,9 @@ async function main(): Promise<void> {
     ...oidc,
     ELEVATE_RUNTIME_CONFIG: JSON.stringify(runtimeConfig),
     ELEVATE_POLICY_FILE: policyFile,
+    // Absolute, so children started in their own folders (apps/api) use the same .data/.
+    ELEVATE_DATA_DIR: dataDir,
+    ELEVATE_DEV_CONFIG: configFile,
     ELEVATE_DYNAMODB_ENDPOINT: db.endpoint,
     ELEVATE_STS_ENDPOINTS: JSON.stringify(sts.endpoints),
     ELEVATE_STS_REGIONS: config.sts.regions.join(','),
@@ -168,8 +172,6 @@ async function main(): Promise<void> {
   };
   const node = process.execPath;
   const webDist = process.env.ELEVATE_WEB_DIST;
-  const webArgs = () =>
-    webDist === undefined ? [] : ['preview', '--outDir', resolve(repoRoot, webDist)];
   children.push(
     startChild('api', node, ['--import', 'tsx', 'src/local.ts'], {
       cwd: join(repoRoot, 'apps/api'),
@@ -177,20 +179,30 @@ async function main(): Promise<void> {
       log: prefixedLog('api'),
       onExit: onExit('api'),
     }),
-    // ELEVATE_WEB_DIST: serve that production build (vite preview, headers as CloudFront sends
-    // them) instead of the dev server; `pnpm bench:web` measures what users would download.
-    startChild(
-      'web',
-      node,
-      ['node_modules/vite/bin/vite.js', ...webArgs(), '--clearScreen', 'false'],
-      {
+  );
+  if (webDist === undefined) {
+    children.push(
+      startChild('web', node, ['node_modules/vite/bin/vite.js', '--clearScreen', 'false'], {
         cwd: join(repoRoot, 'apps/web'),
         env: childEnv,
         log: prefixedLog('web'),
         onExit: onExit('web'),
-      },
-    ),
-  );
+      }),
+    );
+  } else {
+    // ELEVATE_WEB_DIST: that production build, served as CloudFront serves it (headers, caching,
+    // SPA fallback), instead of vite's dev server: what the e2e journeys and `pnpm bench:web` use.
+    const spa = await startSpaServer({
+      host: HOST,
+      port: ports.web,
+      distDir: resolve(repoRoot, webDist),
+      runtimeConfig: JSON.stringify(runtimeConfig),
+      apiUrl,
+      idpOrigins: [new URL(oidc.ELEVATE_IDP_ISSUER).origin],
+    });
+    closers.unshift(() => spa.close());
+    log(`SPA production build from ${resolve(repoRoot, webDist)} at ${spa.url}`);
+  }
 
   await Promise.all([
     waitForHttp(`${apiUrl}/health`, 60_000),

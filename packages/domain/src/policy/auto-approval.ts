@@ -1,5 +1,6 @@
 import type { AccessRequest } from '../access-request';
 import type { AutoApprovalRule, Weekday, WorkingHours } from './policy-schema';
+import { matchesPolicyPattern } from './policy-pattern';
 
 /** The facts of a request that self-service conditions look at. */
 export interface SelfServiceFacts {
@@ -53,12 +54,12 @@ const unmetConditionsOf = (rule: AutoApprovalRule, facts: SelfServiceFacts): str
     );
   if (
     rule.justificationPattern !== undefined &&
-    !new RegExp(rule.justificationPattern, 'u').test(facts.justification)
+    !matchesPolicyPattern(rule.justificationPattern, facts.justification)
   )
     unmet.push(`the justification must match ${rule.justificationPattern} for self-service`);
   if (
     rule.ticketPattern !== undefined &&
-    (facts.ticket === undefined || !new RegExp(rule.ticketPattern, 'u').test(facts.ticket))
+    (facts.ticket === undefined || !matchesPolicyPattern(rule.ticketPattern, facts.ticket))
   )
     unmet.push(`self-service needs a ticket matching ${rule.ticketPattern}`);
   return unmet;

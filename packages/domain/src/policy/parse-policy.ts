@@ -5,7 +5,7 @@ import type { PolicyError } from './policy-error';
 import { formatPath } from './policy-error';
 import type { Policy, PolicyDocument, PolicyRule } from './policy-schema';
 import { policySchema } from './policy-schema';
-import { unsafePatternReason } from './unsafe-pattern';
+import { policyPatternProblem } from './policy-pattern';
 
 /**
  * Validates a policy (already parsed from YAML) and fills in defaults. Errors name the path inside
@@ -120,18 +120,9 @@ const ruleErrors = (policy: Policy, rule: PolicyRule, path: string): PolicyError
     ['autoApproval.ticketPattern', rule.autoApproval?.ticketPattern],
   ] as const) {
     if (pattern === undefined) continue;
-    if (!compiles(pattern)) {
-      errors.push({ path: `${path}.${field}`, message: 'not a valid regular expression' });
-      continue;
-    }
-    // Patterns run on every requester's text (here and in the SPA): refuse shapes that can backtrack for seconds.
-    const unsafe = unsafePatternReason(pattern);
-    if (unsafe !== undefined) {
-      errors.push({
-        path: `${path}.${field}`,
-        message: `could backtrack catastrophically on user input: ${unsafe}`,
-      });
-    }
+    // Compiled by the linear-time engine the API and the SPA run them with (policy-pattern.ts).
+    const problem = policyPatternProblem(pattern);
+    if (problem !== undefined) errors.push({ path: `${path}.${field}`, message: problem });
   }
   const knownIds = new Set(policy.accounts.map((account) => account.id));
   (rule.accounts.ids ?? []).forEach((id, index) => {
@@ -148,15 +139,6 @@ const ruleErrors = (policy: Policy, rule: PolicyRule, path: string): PolicyError
     errors.push({ path: `${path}.accounts.tags`, message: 'selects no account in the catalog' });
   }
   return errors;
-};
-
-const compiles = (pattern: string): boolean => {
-  try {
-    new RegExp(pattern, 'u');
-    return true;
-  } catch {
-    return false;
-  }
 };
 
 /**

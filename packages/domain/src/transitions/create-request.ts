@@ -4,6 +4,7 @@ import type { DomainError } from '../domain-error';
 import { domainError } from '../domain-error';
 import type { EffectiveRule, PatternRule } from '../policy/effective-rule';
 import { selfServiceRefusals } from '../policy/auto-approval';
+import { matchesPolicyPattern } from '../policy/policy-pattern';
 import { effectiveRuleFor } from '../policy/policy-evaluator';
 import type { Result } from '../result';
 import { err, ok } from '../result';
@@ -37,7 +38,7 @@ const refuse = (code: DomainError['code'], message: string): Result<never, Domai
 const FORBIDDEN_CHARACTERS = /[\p{Cc}\p{Cf}\p{Cs}]/u;
 
 const matchesAll = (value: string, patterns: readonly PatternRule[]): PatternRule | undefined =>
-  patterns.find((rule) => !new RegExp(rule.pattern, 'u').test(value));
+  patterns.find((rule) => !matchesPolicyPattern(rule.pattern, value));
 
 export const checkJustification = (
   raw: string,

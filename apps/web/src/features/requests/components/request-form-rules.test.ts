@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { policyPatternEngineReady } from '../../../lib/policy-pattern';
 import { anEntry } from '../../../testing/fixtures';
 import {
   accountMatches,
@@ -18,6 +19,9 @@ const prod = {
   name: 'production',
   tags: { environment: 'prod', domain: 'payments' },
 };
+
+// Policy patterns run with the RE2 engine, fetched on first use.
+beforeAll(() => policyPatternEngineReady);
 
 describe('new request rules', () => {
   it('finds accounts by name, id or tag, every word counting', () => {

@@ -1,5 +1,6 @@
 import type { EligibilityEntry } from '@elevate/contracts';
 import { formatMinutes } from '../../../lib/format-duration';
+import { matchesPolicyPattern } from '../../../lib/policy-pattern';
 
 // The form's checks mirror the policy the API sent so people learn early; the server stays the judge.
 
@@ -89,12 +90,7 @@ export function entryFor(
 }
 
 function matchesPattern(pattern: string, value: string): boolean {
-  try {
-    return new RegExp(pattern, 'u').test(value);
-  } catch {
-    // A pattern this browser cannot compile is left to the server.
-    return true;
-  }
+  return matchesPolicyPattern(pattern, value);
 }
 
 const length = (value: string) => [...value.trim()].length;
