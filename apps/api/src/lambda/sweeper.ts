@@ -39,7 +39,11 @@ export const handler = observed(
   async (_event: unknown, _context: Context): Promise<SweepReport> => {
     const report = await sweepRequests(deps);
     if (audit !== undefined)
-      await signDueDigest(audit, systemClock.now(), deps.logger.child({ component: 'audit-digest' }));
+      await signDueDigest(
+        audit,
+        systemClock.now(),
+        deps.logger.child({ component: 'audit-digest' }),
+      );
     return report;
   },
   { logger, metrics },

@@ -115,9 +115,7 @@ export function startLocalNotifications(
     tableName: config.dynamodb.tableName,
     projections: [
       new DynamoDbInsightsReadModel({ client, tableName: config.dynamodb.tableName }),
-      new JsonLinesExport(
-        new FileExportSink(join(dataDir, 'exports')),
-      ),
+      new JsonLinesExport(new FileExportSink(join(dataDir, 'exports'))),
     ],
   });
   const deps = composeNotifier(config, {
