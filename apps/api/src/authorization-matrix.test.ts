@@ -10,6 +10,7 @@ import {
   insightsResponseSchema,
   requestPageSchema,
   requestViewSchema,
+  auditJsonExportSchema,
 } from '@elevate/contracts';
 import type { Policy } from '@elevate/domain';
 import { apiWorld } from './testing/api-world';
@@ -255,6 +256,18 @@ const ENDPOINTS = {
     path: () => audit.replace('requests?', 'requests.csv?'),
     fixture: 'pending',
   },
+  'GET /audit/requests.json': {
+    method: 'GET',
+    path: () => audit.replace('requests?', 'requests.json?'),
+    fixture: 'pending',
+    schema: auditJsonExportSchema,
+  },
+  // The matrix's world has no digest store: an allowed caller gets 503 AUDIT_INTEGRITY_UNAVAILABLE.
+  'GET /audit/integrity': {
+    method: 'GET',
+    path: () => '/audit/integrity?from=2029-12-01&to=2029-12-02',
+    fixture: 'pending',
+  },
   'GET /insights': {
     method: 'GET',
     path: () => '/insights?from=2029-12-01&to=2030-01-31',
@@ -293,6 +306,8 @@ const MATRIX: Record<keyof typeof ENDPOINTS, readonly [Cell, Cell, Cell, Cell, C
   'GET /reviews/decided':          [401,      200,        200,        200,        200,         200,       200,       200],
   'GET /audit/requests':           [401,      403,        403,        403,        403,         200,       200,       403],
   'GET /audit/requests.csv':       [401,      403,        403,        403,        403,         200,       200,       403],
+  'GET /audit/requests.json':      [401,      403,        403,        403,        403,         200,       200,       403],
+  'GET /audit/integrity':          [401,      403,        403,        403,        403,         503,       503,       403],
   'GET /insights':                 [401,      403,        403,        403,        403,         200,       200,       403],
 };
 
