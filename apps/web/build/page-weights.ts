@@ -29,37 +29,37 @@ export const PAGES: readonly PageSpec[] = [
     name: 'My access',
     path: '/my-access',
     modules: [...console, 'src/app/routes/my-access-page.tsx'],
-    budgetKib: 430,
+    budgetKib: 445,
   },
   {
     name: 'New request',
     path: '/requests/new',
     modules: [...console, 'src/app/routes/new-request-page.tsx'],
-    budgetKib: 395,
+    budgetKib: 408,
   },
   {
     name: 'Request',
     path: '/requests/:id',
     modules: [...console, 'src/app/routes/request-detail-page.tsx'],
-    budgetKib: 410,
+    budgetKib: 425,
   },
   {
     name: 'Reviews',
     path: '/reviews',
     modules: [...guarded, 'src/app/routes/reviews-page.tsx'],
-    budgetKib: 430,
+    budgetKib: 440,
   },
   {
     name: 'Audit',
     path: '/audit',
     modules: [...guarded, 'src/app/routes/audit-page.tsx'],
-    budgetKib: 440,
+    budgetKib: 452,
   },
   {
     name: 'Policy',
     path: '/policy',
     modules: [...console, 'src/app/routes/policy-page.tsx'],
-    budgetKib: 390,
+    budgetKib: 400,
   },
 ];
 

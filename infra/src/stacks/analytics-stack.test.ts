@@ -45,17 +45,25 @@ describe('the analytics stack', () => {
 
   it('lets the notifier only put objects under the datasets, told the bucket by name', () => {
     const api = Template.fromStack(stacks.api);
-    const statements = Object.values(resourcesOf(api, 'AWS::IAM::Policy')).flatMap(
-      (policy) =>
-        (policy.Properties?.PolicyDocument as { Statement: Record<string, unknown>[] }).Statement,
+    const notifier = Object.values(resourcesOf(api, 'AWS::Lambda::Function')).find((fn) =>
+      String(fn.Properties?.Description).startsWith('Elevate notifier'),
     );
+    // The notifier's own role: other functions read the audit digests' bucket, not this one.
+    const role = (notifier?.Properties?.Role as { 'Fn::GetAtt': [string, string] })[
+      'Fn::GetAtt'
+    ][0];
+    const statements = Object.values(resourcesOf(api, 'AWS::IAM::Policy'))
+      .filter((policy) =>
+        (policy.Properties?.Roles as { Ref?: string }[]).some((ref) => ref.Ref === role),
+      )
+      .flatMap(
+        (policy) =>
+          (policy.Properties?.PolicyDocument as { Statement: Record<string, unknown>[] }).Statement,
+      );
     const s3Actions = statements
       .flatMap((statement) => [statement['Action']].flat())
       .filter((action) => String(action).startsWith('s3:'));
     expect(new Set(s3Actions)).toEqual(new Set(['s3:PutObject']));
-    const notifier = Object.values(resourcesOf(api, 'AWS::Lambda::Function')).find((fn) =>
-      String(fn.Properties?.Description).startsWith('Elevate notifier'),
-    );
     const variables = (notifier?.Properties?.Environment as { Variables: Record<string, unknown> })
       .Variables;
     expect(variables['ELEVATE_EXPORTS_BUCKET']).toBeDefined();

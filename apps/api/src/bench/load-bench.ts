@@ -267,7 +267,13 @@ async function verify(): Promise<{ ok: boolean; report: string }> {
     (existsSync(mailbox) ? readFileSync(mailbox, 'utf8').split('\n') : [])
       .filter((line) => line.trim() !== '')
       .map(
-        (line) => JSON.parse(line) as { requestId: string; eventType: string; audience: string },
+        (line) =>
+          JSON.parse(line) as {
+            requestId: string;
+            eventType: string;
+            audience: string;
+            to: string[];
+          },
       );
   const expected = (): number =>
     [...created.keys()].filter(
@@ -280,7 +286,8 @@ async function verify(): Promise<{ ok: boolean; report: string }> {
   const missing = expected();
   const seen = new Map<string, number>();
   for (const m of mails()) {
-    const key = `${m.requestId} ${m.eventType} ${m.audience}`;
+    // One mail per person: a duplicate is the same event to the same address twice.
+    const key = `${m.requestId} ${m.eventType} ${m.audience} ${m.to.join(',')}`;
     seen.set(key, (seen.get(key) ?? 0) + 1);
   }
   const duplicated = [...seen.values()].filter((n) => n > 1).length;

@@ -24,7 +24,12 @@ export const examplePolicyData = (): Record<string, unknown> => ({
     { id: PRODUCTION, name: 'production', tags: { environment: 'prod' } },
     { id: DATA_LAKE, name: 'data-lake', tags: { environment: 'prod', domain: 'data' } },
   ],
-  groups: { reviewers: ['reviewers'], auditors: ['auditors'], admins: ['elevate-admins'] },
+  groups: {
+    reviewers: ['reviewers'],
+    auditors: ['auditors'],
+    admins: ['elevate-admins'],
+    securityLeads: ['security-leads'],
+  },
   rules: [
     {
       id: 'engineers-non-production',
