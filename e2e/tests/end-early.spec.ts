@@ -30,7 +30,7 @@ test('a requester ends access early: the console is no longer offered and the AP
     .fill('Done sooner than expected.');
   await dialog.getByRole('button', { name: 'End access now' }).click();
   await expect(
-    alice.page.getByText('Access ended: PowerUser in sandbox (111111111111)'),
+    alice.page.getByText('Access ended: PowerUser in sandbox (111111111111)').first(),
   ).toBeVisible();
 
   await expect(mine.getByText('Ended early')).toBeVisible();

@@ -136,7 +136,7 @@ test.describe('revocation ends live sessions', () => {
     const dialog = alice.page.getByRole('dialog', { name: 'End access now?' });
     await dialog.getByRole('button', { name: 'End access now' }).click();
     await expect(
-      alice.page.getByText('Access ended: ReadOnly in sandbox (111111111111)'),
+      alice.page.getByText('Access ended: ReadOnly in sandbox (111111111111)').first(),
     ).toBeVisible();
 
     await expectRefusedWithinAMinute(keys, 'ReadOnly', home);

@@ -26,7 +26,9 @@ export function formatSeconds(seconds: number | undefined): string {
   return formatMinutes(Math.round(seconds / 60));
 }
 
-const hours = (value: number) => `${value.toLocaleString('en', { maximumFractionDigits: 2 })} h`;
+/** Hours in words (docs/glossary.md); a link's accessible name repeats this visible text. */
+const hours = (value: number) =>
+  `${value.toLocaleString('en', { maximumFractionDigits: 2 })} ${value === 1 ? 'hour' : 'hours'}`;
 
 function Metric({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -52,10 +54,10 @@ function Totals({ data, filters }: { data: InsightsResponse; filters: InsightsFi
           {link(totals.approvedWindows, `${totals.approvedWindows} approved windows`)}
         </Metric>
         <Metric label="Hours approved">
-          {link(hours(totals.approvedHours), `${totals.approvedHours} hours approved`)}
+          {link(hours(totals.approvedHours), `${hours(totals.approvedHours)} approved`)}
         </Metric>
         <Metric label="Hours used in sessions">
-          {link(hours(totals.usedHours), `${totals.usedHours} hours used`)}
+          {link(hours(totals.usedHours), `${hours(totals.usedHours)} used`)}
         </Metric>
         <Metric label="Windows never used">
           {link(totals.neverUsedWindows, `${totals.neverUsedWindows} windows never used`, {
