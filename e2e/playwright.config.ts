@@ -17,6 +17,8 @@ export default defineConfig({
   outputDir: '../.data/test-results/playwright',
   use: {
     baseURL: stack.webUrl,
+    // A click or fill on something that never appears fails here, not at the 5-minute test limit.
+    actionTimeout: 60_000,
     // The size of the screenshots in docs/screenshots/.
     viewport: { width: 1280, height: 800 },
     launchOptions: {

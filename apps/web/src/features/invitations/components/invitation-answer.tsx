@@ -126,12 +126,9 @@ export function InvitationAnswer({
         >
           <SpaceBetween size="m">
             <Box>The invitation ends and never opens; {invitation.inviter.name} is told.</Box>
-            <FormField label="Reason (optional)" description="Kept in the history.">
-              <Textarea
-                value={reason}
-                ariaLabel="Reason for declining"
-                onChange={({ detail }) => setReason(detail.value)}
-              />
+            {/* FormField's label names the field (it wins over an ariaLabel). */}
+            <FormField label="Reason for declining (optional)" description="Kept in the history.">
+              <Textarea value={reason} onChange={({ detail }) => setReason(detail.value)} />
             </FormField>
             {answer.isError ? <ProblemAlert error={answer.error} /> : null}
           </SpaceBetween>
