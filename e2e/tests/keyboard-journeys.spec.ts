@@ -29,7 +29,10 @@ test('New request with the keyboard only: skip link, form, submit, and the focus
   // Account: open, search, choose.
   await tabTo(page, page.getByRole('button', { name: /^Account\b/ }));
   await page.keyboard.press('Enter');
+  // Type only once the search box has the focus, and choose only once the list is filtered.
+  await expect(page.getByLabel('Search accounts')).toBeFocused();
   await page.keyboard.type('sandbox');
+  await expect(page.getByRole('option').first()).toContainText('sandbox');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('button', { name: /^Account\b/ })).toContainText('sandbox');

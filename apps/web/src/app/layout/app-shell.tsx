@@ -15,6 +15,7 @@ import { breadcrumbsFrom } from '../navigation/breadcrumbs';
 import { sideNavLinks } from '../navigation/side-nav-links';
 import { SkipLink, MAIN_CONTENT_ID } from './skip-link';
 import { TopBar } from './top-bar';
+import { useValidNavAria } from './use-valid-nav-aria';
 
 /** A count beside a navigation link; its words are for screen readers, the number for the eye. */
 function CountBadge({ count }: { count: NavCount }) {
@@ -33,6 +34,7 @@ interface FollowDetail {
 
 /** The signed-in frame: top bar, navigation by group, breadcrumbs, and the page in the middle. */
 export function AppShell() {
+  useValidNavAria();
   const { user, signOut } = useAuth();
   const me = useMe();
   const [appearance, setAppearance] = useAppearance();
