@@ -20,6 +20,8 @@ test.describe('signing in through the dev IdP', () => {
 
   test('a reviewer who signs in with MFA has both groups and MFA shown', async ({ page }) => {
     await signInAs(page, personas.rita, { mfa: true });
+    // A reviewer's home is Reviews; the identity summary is on My access.
+    await page.goto('/my-access');
     await expect(
       page.getByRole('definition').filter({ hasText: /^rita@example\.com$/ }),
     ).toBeVisible();
