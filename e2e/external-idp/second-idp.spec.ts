@@ -71,7 +71,9 @@ test('with a second OIDC server: sign in, request, approve, and use CLI credenti
   const row = reviewRow(rita.page, justification);
   await expect(row).toContainText('Alice Requester');
   await decide(rita.page, row, 'Approve', 'Approved through the second IdP.');
-  await expect(rita.page.getByText('Approved: Alice Requester, ReadOnly in sandbox')).toBeVisible();
+  await expect(
+    rita.page.getByText('Approved: Alice Requester, ReadOnly in sandbox').first(),
+  ).toBeVisible();
 
   await openMyAccess(alice.page);
   const mine = await myRequestRow(alice.page, justification);

@@ -8,7 +8,7 @@ import type * as sns from 'aws-cdk-lib/aws-sns';
 import type { DeployConfig } from '../config/deploy-config-schema';
 import type { PolicyTarget } from '../config/load-policy-targets';
 import { BUNDLED_POLICY_FILE, LAMBDA_TASK_ROOT } from '../constructs/elevate-function';
-import { acknowledge, arnReference } from '../nag/acknowledge';
+import { acknowledge, crossStackArnReferences } from '../nag/acknowledge';
 import { EXPORT_DATASETS } from '@elevate/adapters';
 import { TABLE_INDEX_NAMES } from './data-stack';
 
@@ -72,9 +72,9 @@ export interface FunctionContext {
   readonly exportsBucket?: s3.IBucket;
 }
 
-/** How cdk-nag names the digest bucket's ARN in a finding (it lives in the data stack). */
-function digestBucketArnOf(bucket: s3.IBucket): string {
-  return arnReference(bucket.node.defaultChild as CfnElement);
+/** How cdk-nag names a bucket of another stack in a finding: both spellings (crossStackArnReferences). */
+function bucketArnsOf(bucket: s3.IBucket): string[] {
+  return crossStackArnReferences(bucket.node.defaultChild as CfnElement, bucket.bucketArn);
 }
 
 /** Where digests are and which key signs them: the API verifies, the sweeper signs. */
@@ -198,7 +198,7 @@ export const FUNCTION_SPECS: readonly FunctionSpec[] = [
       );
       acknowledge(
         role,
-        [`AwsSolutions-IAM5[Resource::${digestBucketArnOf(auditDigests.bucket)}/*]`],
+        bucketArnsOf(auditDigests.bucket).map((arn) => `AwsSolutions-IAM5[Resource::${arn}/*]`),
         'Every object of the digest bucket: one per signed day.',
       );
     },
@@ -277,9 +277,10 @@ export const FUNCTION_SPECS: readonly FunctionSpec[] = [
           );
         acknowledge(
           role,
-          EXPORT_DATASETS.map(
-            (dataset) =>
-              `AwsSolutions-IAM5[Resource::${arnReference(exportsBucket.node.defaultChild as CfnElement)}/${dataset}/*]`,
+          EXPORT_DATASETS.flatMap((dataset) =>
+            bucketArnsOf(exportsBucket).map(
+              (arn) => `AwsSolutions-IAM5[Resource::${arn}/${dataset}/*]`,
+            ),
           ),
           'Export files are one object per request and day under the dataset prefix; PutObject only.',
         );
@@ -342,8 +343,10 @@ export const FUNCTION_SPECS: readonly FunctionSpec[] = [
       acknowledge(
         role,
         [
-          `AwsSolutions-IAM5[Resource::${digestBucketArnOf(auditDigests.bucket)}/*]`,
-          `AwsSolutions-IAM5[Resource::${digestBucketArnOf(auditDigests.bucket)}/digests/*]`,
+          ...bucketArnsOf(auditDigests.bucket).flatMap((arn) => [
+            `AwsSolutions-IAM5[Resource::${arn}/*]`,
+            `AwsSolutions-IAM5[Resource::${arn}/digests/*]`,
+          ]),
         ],
         'Objects of the digest bucket: one per signed day, under digests/.',
       );
