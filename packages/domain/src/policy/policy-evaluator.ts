@@ -3,7 +3,7 @@ import { isMemberOfAny } from '../actor';
 import type { DomainError } from '../domain-error';
 import { domainError } from '../domain-error';
 import type { Result } from '../result';
-import { err } from '../result';
+import { err, ok } from '../result';
 import { selectsAccount } from './account-selector';
 import type { EffectiveRule } from './effective-rule';
 import { combineRules } from './effective-rule';
@@ -32,16 +32,12 @@ const rulesFor = (policy: Policy, account: PolicyAccount, roleName: string): Pol
     (rule) => rule.roles.includes(roleName) && selectsAccount(rule.accounts, account),
   );
 
-/**
- * The limits for `actor` requesting `roleName` in `accountId`, or why they may not: the account is
- * not in the catalog, no rule offers that role there, or none of the actor's groups is named.
- */
-export const effectiveRuleFor = (
+/** The account and the rules that offer `roleName` there, or why there are none. */
+const offeringOf = (
   policy: Policy,
-  actor: Actor,
   accountId: string,
   roleName: string,
-): Result<EffectiveRule, DomainError> => {
+): Result<{ account: PolicyAccount; offering: PolicyRule[] }, DomainError> => {
   const account = findAccount(policy, accountId);
   if (account === undefined)
     return err(domainError('UNKNOWN_ACCOUNT', `Account ${accountId} is not managed by Elevate.`));
@@ -54,6 +50,22 @@ export const effectiveRuleFor = (
       ),
     );
   }
+  return ok({ account, offering });
+};
+
+/**
+ * The limits for `actor` requesting `roleName` in `accountId`, or why they may not: the account is
+ * not in the catalog, no rule offers that role there, or none of the actor's groups is named.
+ */
+export const effectiveRuleFor = (
+  policy: Policy,
+  actor: Actor,
+  accountId: string,
+  roleName: string,
+): Result<EffectiveRule, DomainError> => {
+  const found = offeringOf(policy, accountId, roleName);
+  if (!found.ok) return found;
+  const { account, offering } = found.value;
   const matching = offering.filter((rule) => isMemberOfAny(actor, rule.groups));
   if (matching.length === 0) {
     const groups = [...new Set(offering.flatMap((rule) => rule.groups))].sort();
@@ -77,18 +89,9 @@ export const offeredRuleFor = (
   accountId: string,
   roleName: string,
 ): Result<EffectiveRule, DomainError> => {
-  const account = findAccount(policy, accountId);
-  if (account === undefined)
-    return err(domainError('UNKNOWN_ACCOUNT', `Account ${accountId} is not managed by Elevate.`));
-  const offering = rulesFor(policy, account, roleName);
-  if (offering.length === 0) {
-    return err(
-      domainError(
-        'UNKNOWN_ROLE',
-        `No rule offers the role ${roleName} in ${account.name} (${account.id}).`,
-      ),
-    );
-  }
+  const found = offeringOf(policy, accountId, roleName);
+  if (!found.ok) return found;
+  const { account, offering } = found.value;
   return combineRules(offering, account, roleName);
 };
 
