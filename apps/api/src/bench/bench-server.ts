@@ -1,7 +1,7 @@
 // `pnpm bench:load`'s server (a child process, so its memory is its own): the API on
 // ELEVATE_DYNAMODB_ENDPOINT with the local server's durable outbox and dev mailbox, tokens checked
 // by persona (the verifier is not what this bench measures). Prints `ready <url>`, then
-// `rss <bytes>` each second.
+// `rss <bytes>` and `cpu <µs>` (cumulative) each second.
 import { ensureTable, loadPolicyFile } from '@elevate/adapters';
 import { composeApp, createDynamoDbClient, policyFileOf } from '../compose-app';
 import { loadConfig, loadNotificationsConfig } from '../config';
@@ -30,4 +30,7 @@ await ensureTable(createDynamoDbClient(config), config.dynamodb.tableName);
 notifications.start();
 const server = await startServer(notifications.serve(app), config.server);
 process.stdout.write(`ready ${server.url}\n`);
-setInterval(() => process.stdout.write(`rss ${process.memoryUsage().rss}\n`), 1_000);
+setInterval(() => {
+  const { user, system } = process.cpuUsage();
+  process.stdout.write(`rss ${process.memoryUsage().rss}\ncpu ${user + system}\n`);
+}, 1_000);

@@ -1,15 +1,15 @@
 // `pnpm bench:load [--rates 50,100,200] [--seconds 60] [--assert]`: an open-model mixed workload
 // against one local API process (bench-server.ts). Calls start on schedule whether or not earlier
 // ones finished, as real users do; each gives up after 30 s. Reports achieved rate, p50/p95/p99
-// per operation, errors by code and the server's memory, then checks that every acknowledged
+// per operation, errors by code, the server's memory and each process's CPU per call, then checks that every acknowledged
 // write exists exactly once and each notification was mailed exactly once. `--assert` exits 1 on
 // any error other than a 503 shed, or on a lost or duplicated write or notification.
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadDevConfig, startDynamoDb, startStsEmulator } from '@elevate/dev-stack';
+import { loadDevConfig } from '@elevate/dev-stack';
 import { EXAMPLE_POLICY_FILE, PERSONAS, personaHeaders } from '../testing/personas';
 import { sandbox } from '../testing/request-bodies';
 
@@ -17,7 +17,7 @@ const { values } = parseArgs({
   options: {
     rates: { type: 'string', default: '50,100,200' },
     seconds: { type: 'string', default: '60' },
-    port: { type: 'string', default: '13510' },
+    port: { type: 'string', default: '0' }, // any free port: runs never collide
     assert: { type: 'boolean', default: false },
   },
 });
@@ -46,61 +46,71 @@ interface Sample {
   code?: string;
 }
 
-// The store and STS run outside the API's process, as in the dev stack (here: in the load
-// generator's).
 const devConfig = loadDevConfig(join(import.meta.dirname, '../../../../config/dev-stack.yaml'));
 const broker = devConfig.sts.principals.find((principal) => principal.name === 'broker');
 if (!broker) throw new Error('config/dev-stack.yaml has no broker principal');
-const [dynamo, sts] = await Promise.all([
-  startDynamoDb({ host: '127.0.0.1', port: 0 }),
-  startStsEmulator({
-    host: '127.0.0.1',
-    basePort: 0,
-    regions: devConfig.sts.regions,
-    principals: devConfig.sts.principals,
-    targetRoles: devConfig.sts.targetRoles,
-    log: () => undefined,
-  }),
-]);
-const dataDir = mkdtempSync(join(tmpdir(), 'elevate-bench-'));
-const child = spawn(
-  process.execPath,
-  ['--import', 'tsx', join(import.meta.dirname, 'bench-server.ts')],
-  {
-    env: {
-      ...process.env,
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-      // The broker's keys: dynalite takes any, the STS emulator only its principals'.
-      AWS_ACCESS_KEY_ID: broker.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: broker.secretAccessKey,
-      AWS_REGION: devConfig.sts.regions[0] ?? 'eu-west-1',
-      ELEVATE_STS_ENDPOINTS: JSON.stringify(sts.endpoints),
-      ELEVATE_STS_REGIONS: devConfig.sts.regions.join(','),
-      ELEVATE_FEDERATION_ENDPOINT: sts.federationEndpoint,
-      ELEVATE_API_PORT: values.port,
-      ELEVATE_DYNAMODB_ENDPOINT: dynamo.endpoint,
-      ELEVATE_IDP_ISSUER: 'http://127.0.0.1:9',
-      ELEVATE_API_AUDIENCE: 'urn:elevate:api',
-      ELEVATE_CLIENT_ID: 'elevate-web',
-      ELEVATE_POLICY_FILE: EXAMPLE_POLICY_FILE,
-      ELEVATE_DATA_DIR: dataDir,
-      ELEVATE_WEB_ORIGIN: 'http://127.0.0.1:9173',
-      ELEVATE_LOG_LEVEL: 'silent',
-    },
+
+/** Starts a bench child; resolves with what it prints after `ready `, passes other lines on. */
+function startChild(
+  file: string,
+  env: NodeJS.ProcessEnv,
+  onLine: (line: string) => void,
+): Promise<{ ready: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, file)], {
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    child.stdout?.setEncoding('utf8');
+    child.stdout?.on('data', (text: string) => {
+      for (const line of text.split('\n')) {
+        if (line.startsWith('ready ')) resolve({ ready: line.slice(6), child });
+        else if (line !== '') onLine(line);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`${file} exited ${code}`)));
+  });
+}
+
+/** Latest cumulative CPU microseconds each child reported. */
+const cpu = { server: 0, standIns: 0 };
+const standIns = await startChild('bench-stand-ins.ts', {}, (line) => {
+  if (line.startsWith('cpu ')) cpu.standIns = Number(line.slice(4));
+});
+const endpoints = JSON.parse(standIns.ready) as {
+  dynamoEndpoint: string;
+  stsEndpoints: Record<string, string>;
+  federationEndpoint: string;
+};
+const dataDir = mkdtempSync(join(tmpdir(), 'elevate-bench-'));
+const rss: number[] = [];
+const server = await startChild(
+  'bench-server.ts',
+  {
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    // The broker's keys: dynalite takes any, the STS emulator only its principals'.
+    AWS_ACCESS_KEY_ID: broker.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: broker.secretAccessKey,
+    AWS_REGION: devConfig.sts.regions[0] ?? 'eu-west-1',
+    ELEVATE_STS_ENDPOINTS: JSON.stringify(endpoints.stsEndpoints),
+    ELEVATE_STS_REGIONS: devConfig.sts.regions.join(','),
+    ELEVATE_FEDERATION_ENDPOINT: endpoints.federationEndpoint,
+    ELEVATE_API_PORT: values.port,
+    ELEVATE_DYNAMODB_ENDPOINT: endpoints.dynamoEndpoint,
+    ELEVATE_IDP_ISSUER: 'http://127.0.0.1:9',
+    ELEVATE_API_AUDIENCE: 'urn:elevate:api',
+    ELEVATE_CLIENT_ID: 'elevate-web',
+    ELEVATE_POLICY_FILE: EXAMPLE_POLICY_FILE,
+    ELEVATE_DATA_DIR: dataDir,
+    ELEVATE_WEB_ORIGIN: 'http://127.0.0.1:9173',
+    ELEVATE_LOG_LEVEL: 'silent',
+  },
+  (line) => {
+    if (line.startsWith('rss ')) rss.push(Number(line.slice(4)));
+    if (line.startsWith('cpu ')) cpu.server = Number(line.slice(4));
   },
 );
-const rss: number[] = [];
-const baseUrl = await new Promise<string>((resolve, reject) => {
-  child.stdout.setEncoding('utf8');
-  child.stdout.on('data', (text: string) => {
-    for (const line of text.split('\n')) {
-      if (line.startsWith('ready ')) resolve(line.slice(6));
-      if (line.startsWith('rss ')) rss.push(Number(line.slice(4)));
-    }
-  });
-  child.once('exit', (code) => reject(new Error(`bench server exited ${code}`)));
-});
+const baseUrl = server.ready;
 
 const pending: string[] = [];
 /** Acknowledged creates, with who made them (only they, reviewers and auditors may read them). */
@@ -191,7 +201,9 @@ const percentile = (sorted: number[], p: number): number =>
 
 async function run(rate: number): Promise<{ ok: boolean; report: string }> {
   const samples: Promise<Sample>[] = [];
+  await new Promise((done) => setTimeout(done, 1_100)); // a fresh report from each child
   const rssBefore = rss.at(-1) ?? 0;
+  const cpuBefore = { ...cpu, generator: process.cpuUsage() };
   const startedAt = performance.now();
   // Open model: every 10 ms, start the calls due by now, whatever is still in flight.
   await new Promise<void>((done) => {
@@ -208,6 +220,10 @@ async function run(rate: number): Promise<{ ok: boolean; report: string }> {
   });
   const results = await Promise.all(samples);
   const wallS = (performance.now() - startedAt) / 1000;
+  // Children report each second: wait for one more report so the figures cover the whole run.
+  await new Promise((done) => setTimeout(done, 1_100));
+  const generator = process.cpuUsage(cpuBefore.generator);
+  const msPerCall = (micros: number) => (micros / 1000 / results.length).toFixed(2);
   const lines = [`### ${rate} rps × ${seconds} s`, ''];
   lines.push(
     '| operation | calls | ok | p50 ms | p95 ms | p99 ms |',
@@ -238,6 +254,7 @@ async function run(rate: number): Promise<{ ok: boolean; report: string }> {
     '',
     `achieved ${achieved.toFixed(1)} ok/s of ${rate} offered; all answered calls p50 ${percentile(all, 50).toFixed(1)} ms, p99 ${percentile(all, 99).toFixed(1)} ms`,
     `not 2xx: ${errors.size === 0 ? 'none' : [...errors].map(([k, n]) => `${k} ×${n}`).join(', ')}`,
+    `CPU per call: API ${msPerCall(cpu.server - cpuBefore.server)} ms, dynalite + STS emulator ${msPerCall(cpu.standIns - cpuBefore.standIns)} ms, load generator ${msPerCall(generator.user + generator.system)} ms`,
     `server RSS: ${(rssBefore / 2 ** 20).toFixed(0)} MB before, ${(Math.max(...rss) / 2 ** 20).toFixed(0)} MB peak, ${((rss.at(-1) ?? 0) / 2 ** 20).toFixed(0)} MB after`,
     '',
   );
@@ -275,17 +292,22 @@ async function verify(): Promise<{ ok: boolean; report: string }> {
             to: string[];
           },
       );
-  const expected = (): number =>
-    [...created.keys()].filter(
-      (id) => !mails().some((m) => m.requestId === id && m.eventType === 'REQUEST_CREATED'),
-    ).length;
+  const expected = (): number => {
+    const announced = new Set(
+      mails()
+        .filter((m) => m.eventType === 'REQUEST_CREATED')
+        .map((m) => m.requestId),
+    );
+    return [...created.keys()].filter((id) => !announced.has(id)).length;
+  };
   const waitStarted = Date.now();
   while (expected() > 0 && Date.now() - waitStarted < 120_000)
     await new Promise((done) => setTimeout(done, 500));
   const lagS = (Date.now() - waitStarted) / 1000;
   const missing = expected();
   const seen = new Map<string, number>();
-  for (const m of mails()) {
+  const everyMail = mails();
+  for (const m of everyMail) {
     // One mail per person: a duplicate is the same event to the same address twice.
     const key = `${m.requestId} ${m.eventType} ${m.audience} ${m.to.join(',')}`;
     seen.set(key, (seen.get(key) ?? 0) + 1);
@@ -295,7 +317,7 @@ async function verify(): Promise<{ ok: boolean; report: string }> {
     ok: lost === 0 && missing === 0 && duplicated === 0,
     report: [
       `writes acknowledged: ${created.size} creates, ${approved.size} approvals, ${rejected.size} rejections; CLI sessions for ${sessions.size} windows; lost or misreported: ${lost}`,
-      `notifications: ${mails().length} mails; creates without their mail: ${missing}; duplicated: ${duplicated}; outbox caught up ${lagS.toFixed(1)} s after the load`,
+      `notifications: ${everyMail.length} mails; creates without their mail: ${missing}; duplicated: ${duplicated}; outbox caught up ${lagS.toFixed(1)} s after the load`,
     ].join('\n'),
   };
 }
@@ -311,8 +333,8 @@ try {
   ok &&= check.ok;
   console.log(check.report);
 } finally {
-  child.kill('SIGTERM');
-  await Promise.all([dynamo.close(), sts.close()]);
+  server.child.kill('SIGTERM');
+  standIns.child.kill('SIGTERM');
 }
 if (values.assert && !ok) {
   console.log(
