@@ -196,6 +196,11 @@ const pick = (): Op => {
   return 'detail';
 };
 
+const mb = (bytes: number): string => (bytes / 2 ** 20).toFixed(0);
+/** The samples at the end of each fifth of a run: flat memory shows as a flat row. */
+const fifths = (samples: number[]): number[] =>
+  [1, 2, 3, 4, 5].map((k) => samples[Math.ceil((k * samples.length) / 5) - 1] ?? 0);
+
 const percentile = (sorted: number[], p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
@@ -203,6 +208,7 @@ async function run(rate: number): Promise<{ ok: boolean; report: string }> {
   const samples: Promise<Sample>[] = [];
   await new Promise((done) => setTimeout(done, 1_100)); // a fresh report from each child
   const rssBefore = rss.at(-1) ?? 0;
+  const rssFrom = rss.length;
   const cpuBefore = { ...cpu, generator: process.cpuUsage() };
   const startedAt = performance.now();
   // Open model: every 10 ms, start the calls due by now, whatever is still in flight.
@@ -255,7 +261,7 @@ async function run(rate: number): Promise<{ ok: boolean; report: string }> {
     `achieved ${achieved.toFixed(1)} ok/s of ${rate} offered; all answered calls p50 ${percentile(all, 50).toFixed(1)} ms, p99 ${percentile(all, 99).toFixed(1)} ms`,
     `not 2xx: ${errors.size === 0 ? 'none' : [...errors].map(([k, n]) => `${k} ×${n}`).join(', ')}`,
     `CPU per call: API ${msPerCall(cpu.server - cpuBefore.server)} ms, dynalite + STS emulator ${msPerCall(cpu.standIns - cpuBefore.standIns)} ms, load generator ${msPerCall(generator.user + generator.system)} ms`,
-    `server RSS: ${(rssBefore / 2 ** 20).toFixed(0)} MB before, ${(Math.max(...rss) / 2 ** 20).toFixed(0)} MB peak, ${((rss.at(-1) ?? 0) / 2 ** 20).toFixed(0)} MB after`,
+    `server RSS: ${mb(rssBefore)} MB before, ${mb(Math.max(...rss))} MB peak, ${mb(rss.at(-1) ?? 0)} MB after; by fifths of the run ${fifths(rss.slice(rssFrom)).map(mb).join(' → ')} MB`,
     '',
   );
   // 503 OVERLOADED is shedding, as intended; anything else not 2xx is an error.
