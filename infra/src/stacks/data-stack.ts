@@ -33,7 +33,7 @@ export class DataStack extends Stack {
       deletionProtection: true,
       // The notifier reacts to transitions and needs both sides of each change.
       stream: dynamodb.StreamViewType.NEW_AND_OLD_IMAGES,
-      // Only short-lived bookkeeping (accepted Slack signatures) carries this attribute; requests,
+      // Only short-lived bookkeeping (accepted Slack signatures, handled sweep checks) carries this attribute; requests,
       // history, sessions and delivery markers never do, so TTL deletes no audit record.
       timeToLiveAttribute: TABLE_TTL_ATTRIBUTE,
       removalPolicy: RemovalPolicy.RETAIN,

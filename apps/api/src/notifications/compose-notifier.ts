@@ -9,6 +9,7 @@ import {
   RequestProjections,
   S3ExportSink,
   DynamoDbDeliveryLedger,
+  DynamoDbNoticeSchedule,
   DynamoDbPeopleDirectory,
   DynamoDbSuppressionList,
   loadCompiledPolicy,
@@ -154,6 +155,9 @@ export function composeNotifier(
     people:
       overrides.people ??
       new DynamoDbPeopleDirectory({ client, tableName: config.dynamodb.tableName }),
+    schedule:
+      overrides.schedule ??
+      new DynamoDbNoticeSchedule({ client, tableName: config.dynamodb.tableName }),
     activeWithinDays: config.activeWithinDays,
     reminderAfterMinutes: config.reminderAfterMinutes,
     escalateAfterMinutes: config.escalateAfterMinutes,

@@ -10,3 +10,4 @@ export * from './recipients';
 export * from './render-email';
 export * from './render-chat';
 export * from './timed-notices';
+export * from './notice-schedule';
