@@ -78,6 +78,7 @@ export function createNotificationChannels(
                 ? {}
                 : { configurationSet: config.ses.configurationSet }),
               suppressions: new DynamoDbSuppressionList({ client, tableName }),
+              maxSendRatePerSecond: config.ses.maxSendRatePerSecond,
             }),
           },
         ]),
