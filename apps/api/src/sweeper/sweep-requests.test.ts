@@ -58,6 +58,7 @@ describe('sweepRequests', () => {
       notices: 0,
       failed: 0,
       checked: 0,
+      digests: 0,
     });
     expect(world.sns.messages).toHaveLength(0);
   });

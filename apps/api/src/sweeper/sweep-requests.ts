@@ -21,6 +21,7 @@ import { errorFields } from '../logger';
 import { deliverEvent } from '../notifications/deliver-event';
 import { noticeThresholdsOf } from '../notifications/notice-thresholds';
 import type { NotifierDeps } from '../notifications/notifier-deps';
+import { sendSelfServiceDigest } from './send-self-service-digest';
 
 export interface SweeperDeps extends NotifierDeps {
   readonly repository: AccessRequestRepository;
@@ -45,6 +46,8 @@ export interface SweepReport {
   failed: number;
   /** Schedule entries read: what was due, plus the overlap with the previous run. */
   checked: number;
+  /** Self-service digests sent (the first run of a UTC day sends the previous day's). */
+  digests: number;
 }
 
 /**
@@ -74,6 +77,7 @@ export async function sweepRequests(deps: SweeperDeps): Promise<SweepReport> {
     notices: 0,
     failed: 0,
     checked: 0,
+    digests: 0,
   };
   const watermark = await deps.schedule.watermark();
   // The first sweep on a table schedules what was there before the schedule existed.
@@ -110,12 +114,21 @@ export async function sweepRequests(deps: SweeperDeps): Promise<SweepReport> {
     handledThrough = cursor;
   }
   await deps.schedule.advanceWatermark(handledThrough);
+  try {
+    const digest = await sendSelfServiceDigest(deps);
+    report.digests += digest.sent;
+    report.failed += digest.pending;
+  } catch (error) {
+    report.failed += 1;
+    deps.logger.error('self-service digest failed', errorFields(error));
+  }
   const idle =
     report.expired +
       report.lostRaces +
       report.reminded +
       report.remindersPending +
       report.notices +
+      report.digests +
       report.failed ===
     0;
   // An idle sweep every few minutes is noise at info level.

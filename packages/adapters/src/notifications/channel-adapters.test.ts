@@ -4,7 +4,12 @@ import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-sec
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import { mockClient } from 'aws-sdk-client-mock';
 import type { NotificationMessage } from '@elevate/domain';
-import { audiencesFor, composeNotification, deriveNotificationEvents } from '@elevate/domain';
+import {
+  audiencesFor,
+  composeNotification,
+  composeSelfServiceDigest,
+  deriveNotificationEvents,
+} from '@elevate/domain';
 import * as z from 'zod';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { alice, pendingSandbox, rita } from '../../../domain/src/testing/fixtures';
@@ -126,6 +131,26 @@ describe('SesEmailChannel', () => {
       'not verified',
     );
     expect(ses.commandCalls(SendEmailCommand)).toHaveLength(1);
+  });
+
+  it("sends the reviewers' daily digest through the same configuration set and suppression list", async () => {
+    ses.on(SendEmailCommand).resolves({ MessageId: 'm-1' });
+    const channel = new SesEmailChannel({
+      from: 'elevate@example.com',
+      configurationSet: 'elevate',
+      suppressions: new InMemorySuppressionList(),
+      client: new SESv2Client({ region: 'eu-west-1' }),
+    });
+    const digest = composeSelfServiceDigest(
+      [{ ...pendingSandbox(alice), approvedByPolicy: true }],
+      '2025-03-03',
+      { appUrl: 'https://elevate.example.com', accountNameOf: () => undefined },
+    );
+    await channel.deliverDigest(digest, ritaRef);
+    const input = ses.commandCalls(SendEmailCommand)[0]?.args[0].input;
+    expect(input?.ConfigurationSetName).toBe('elevate');
+    expect(input?.Content?.Simple?.Subject?.Data).toBe(digest.subject);
+    expect(input?.EmailTags).toContainEqual({ Name: 'eventType', Value: 'SELF_SERVICE_DIGEST' });
   });
 
   /** A clock that only moves when the channel sleeps, recording each wait. */

@@ -1,11 +1,14 @@
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import type {
+  DigestChannel,
   NotificationChannel,
   NotificationMessage,
   PersonRef,
+  SelfServiceDigest,
   SuppressionList,
 } from '@elevate/domain';
-import { renderEmail } from '@elevate/domain';
+import type { RenderedEmail } from '@elevate/domain';
+import { renderEmail, SELF_SERVICE_DIGEST } from '@elevate/domain';
 import { awsClientConfig } from '../outbound';
 
 export interface SesEmailOptions {
@@ -50,7 +53,7 @@ const isThrottling = (error: unknown): boolean =>
  * sweeper's retry) sends it later — throttling delays mail, it never loses it. The SDK client
  * carries the SES deadlines.
  */
-export class SesEmailChannel implements NotificationChannel {
+export class SesEmailChannel implements NotificationChannel, DigestChannel {
   readonly name = 'ses';
   readonly scope = 'person';
   readonly #client: SESv2Client;
@@ -96,11 +99,29 @@ export class SesEmailChannel implements NotificationChannel {
 
   async deliver(message: NotificationMessage, recipient?: PersonRef): Promise<void> {
     if (recipient === undefined) throw new Error('SES delivers to one person at a time.');
+    await this.#mail(renderEmail(message), recipient, [
+      { Name: 'eventType', Value: message.eventType },
+      { Name: 'audience', Value: message.audience.kind },
+    ]);
+  }
+
+  /** The daily self-service digest to one reviewer. */
+  async deliverDigest(digest: SelfServiceDigest, recipient: PersonRef): Promise<void> {
+    await this.#mail(digest, recipient, [
+      { Name: 'eventType', Value: SELF_SERVICE_DIGEST },
+      { Name: 'audience', Value: 'reviewers' },
+    ]);
+  }
+
+  async #mail(
+    email: RenderedEmail,
+    recipient: PersonRef,
+    tags: { Name: string; Value: string }[],
+  ): Promise<void> {
     if (await this.#options.suppressions.isSuppressed(recipient.email)) {
       this.#options.onSuppressed?.(recipient);
       return;
     }
-    const email = renderEmail(message);
     await this.#send(
       new SendEmailCommand({
         FromEmailAddress: this.#options.from,
@@ -118,10 +139,7 @@ export class SesEmailChannel implements NotificationChannel {
           },
         },
         // Tags let the configuration set's events name what was sent, never who or why.
-        EmailTags: [
-          { Name: 'eventType', Value: message.eventType },
-          { Name: 'audience', Value: message.audience.kind },
-        ],
+        EmailTags: tags,
       }),
     );
   }

@@ -11,3 +11,4 @@ export * from './render-email';
 export * from './render-chat';
 export * from './timed-notices';
 export * from './notice-schedule';
+export * from './self-service-digest';
