@@ -32,23 +32,27 @@ export class DynamoDbNoticeSchedule implements NoticeSchedule {
   }
 
   async add(checks: readonly NoticeCheck[]): Promise<void> {
-    // One PutItem each (the functions have no BatchWriteItem grant); a few per request change.
+    // One PutItem each, side by side (the functions have no BatchWriteItem grant); a few per change.
     const unique = new Map(checks.map((check) => [noticeCheckKeyOf(check), check]));
-    for (const [key, check] of unique)
-      await this.#documents.send(
-        new PutCommand({
-          TableName: this.#table,
-          Item: {
-            PK: PARTITION,
-            SK: key,
-            entity: 'NOTICE_CHECK',
-            requestId: check.requestId,
-            reason: check.reason,
-            dueAt: canonicalInstant(check.dueAt),
-            [TABLE_TTL_ATTRIBUTE]: Math.floor(Date.parse(check.dueAt) / 1000) + KEEP_DAYS * 86_400,
-          },
-        }),
-      );
+    await Promise.all(
+      [...unique].map(([key, check]) =>
+        this.#documents.send(
+          new PutCommand({
+            TableName: this.#table,
+            Item: {
+              PK: PARTITION,
+              SK: key,
+              entity: 'NOTICE_CHECK',
+              requestId: check.requestId,
+              reason: check.reason,
+              dueAt: canonicalInstant(check.dueAt),
+              [TABLE_TTL_ATTRIBUTE]:
+                Math.floor(Date.parse(check.dueAt) / 1000) + KEEP_DAYS * 86_400,
+            },
+          }),
+        ),
+      ),
+    );
   }
 
   async due(query: {
