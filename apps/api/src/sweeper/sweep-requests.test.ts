@@ -5,6 +5,7 @@ import {
   ChangeFeed,
   DynamoDbAccessRequestRepository,
   DynamoDbDeliveryLedger,
+  DynamoDbNoticeSchedule,
   ensureTable,
   InMemoryAccessRequestRepository,
   InMemoryNoticeSchedule,
@@ -193,7 +194,9 @@ describe('sweepRequests', () => {
       });
       const world = sweeperWorld(repository);
       const ledger = new DynamoDbDeliveryLedger({ client, tableName });
-      const deps: SweeperDeps = { ...world.deps, ledger };
+      // The schedule in the table too: written from the change feed, read by both sweepers.
+      const schedule = new DynamoDbNoticeSchedule({ client, tableName });
+      const deps: SweeperDeps = { ...world.deps, ledger, schedule };
       feed.subscribe(async (records) => {
         await handleStreamBatch(records, deps);
       });
