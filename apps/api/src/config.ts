@@ -281,6 +281,8 @@ const notificationsEnvSchema = z.object({
   ELEVATE_SES_FROM: optional(z.string().min(3).max(320)),
   /** The SES configuration set whose event destination reports bounces and complaints. */
   ELEVATE_SES_CONFIGURATION_SET: optional(z.string().regex(/^[\w-]{1,64}$/)),
+  /** SendEmail calls per second one process may make (SES's account maximum send rate bounds it). */
+  ELEVATE_SES_MAX_SEND_RATE: optional(z.coerce.number().positive().max(1000)).default(1),
   /** Secrets Manager id of the Slack app's secret `{ botToken, signingSecret }`. */
   ELEVATE_SLACK_SECRET_ID: optional(z.string().min(1).max(2048)),
   /** Slack channel routing as JSON `{ byAccount?, byRule?, default? }` (channel ids, not secrets). */
@@ -317,7 +319,9 @@ export interface NotificationsConfig {
   escalateAfterMinutes: number;
   expiryWarningMinutes: number;
   activeWithinDays: number;
-  ses: { from: string; configurationSet: string | undefined } | undefined;
+  ses:
+    | { from: string; configurationSet: string | undefined; maxSendRatePerSecond: number }
+    | undefined;
   slack: { secretId: string; channels: SlackChannelRoutes; directMessages: boolean } | undefined;
   teamsSecretId: string | undefined;
   sweepIntervalSeconds: number;
@@ -379,7 +383,11 @@ export function loadNotificationsConfig(env: NodeJS.ProcessEnv = process.env): N
     ses:
       e.ELEVATE_SES_FROM === undefined
         ? undefined
-        : { from: e.ELEVATE_SES_FROM, configurationSet: e.ELEVATE_SES_CONFIGURATION_SET },
+        : {
+            from: e.ELEVATE_SES_FROM,
+            configurationSet: e.ELEVATE_SES_CONFIGURATION_SET,
+            maxSendRatePerSecond: e.ELEVATE_SES_MAX_SEND_RATE,
+          },
     slack:
       e.ELEVATE_SLACK_SECRET_ID === undefined
         ? undefined

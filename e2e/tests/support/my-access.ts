@@ -36,8 +36,9 @@ export async function requestThroughUi(page: Page, input: RequestFormInput): Pro
   await expect(page.getByRole('heading', { level: 1, name: 'New request' })).toBeVisible();
   await fillRequestForm(page, input);
   await page.getByRole('button', { name: 'Submit request' }).click();
+  // Exact: the flash's header, not the screen-reader announcer's longer copy of it.
   await expect(
-    page.getByText(`Request sent: ${input.roleName} in ${input.accountName}`),
+    page.getByText(`Request sent: ${input.roleName} in ${input.accountName}`, { exact: true }),
   ).toBeVisible();
 }
 

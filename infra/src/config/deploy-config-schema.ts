@@ -182,6 +182,16 @@ export const deployConfigSchema = z
           .strictObject({
             identity: z.string().min(3).max(253),
             from: z.string().min(3).max(320),
+            /**
+             * SendEmail calls per second each sending function may make: at most the account's
+             * SES maximum send rate (sandbox 1) divided by the senders (notifier, sweeper).
+             */
+            maxSendRatePerSecond: z.number().positive().max(1000).default(1),
+            /**
+             * The account's SES daily sending quota (messages per 24 hours), if known: an alarm
+             * fires when a day's sends reach 80 % of it. Unset: no quota alarm.
+             */
+            dailyQuota: z.number().int().positive().optional(),
           })
           .optional(),
         /** The Elevate Slack app: its secret is created empty; put `{ botToken, signingSecret }` in it. */

@@ -1,4 +1,5 @@
-import { RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -10,6 +11,14 @@ import type { DeployConfig } from '../config/deploy-config-schema';
 import { acknowledge } from '../nag/acknowledge';
 
 type NotificationsConfig = DeployConfig['notifications'];
+
+/**
+ * SES reviews an account at a 5 % bounce rate and a 0.1 % complaint rate (and may pause sending at
+ * 10 % and 0.5 %): the alarms fire at the review thresholds, before sending is at risk.
+ */
+export const SES_REPUTATION_ALARM_THRESHOLDS = { bounceRate: 0.05, complaintRate: 0.001 } as const;
+/** The share of the daily sending quota at which the quota alarm fires. */
+export const SES_QUOTA_ALARM_SHARE = 0.8;
 
 /**
  * The personal channels' resources (docs/deploy.md): the SES identity, a configuration set that
@@ -98,6 +107,7 @@ export class NotificationChannels extends Construct {
         : {
             ELEVATE_SES_FROM: config.ses.from,
             ELEVATE_SES_CONFIGURATION_SET: this.configurationSet.configurationSetName,
+            ELEVATE_SES_MAX_SEND_RATE: String(config.ses.maxSendRatePerSecond),
           }),
       ...(this.slackSecret === undefined || config.slack === undefined
         ? {}
@@ -137,6 +147,52 @@ export class NotificationChannels extends Construct {
     }
     this.slackSecret?.grantRead(fn);
     this.teamsSecret?.grantRead(fn);
+  }
+
+  /**
+   * SES's sending limits watched (in `scope`, the stack whose operators' topic they page): the
+   * account's bounce and complaint rates (SES publishes them as `AWS/SES` `Reputation.*`) at the
+   * rates SES reviews accounts at, and — when `dailyQuota` is set — a day's sends at 80 % of the
+   * quota. None without SES.
+   */
+  sendingAlarms(scope: Construct): cloudwatch.Alarm[] {
+    const ses = this.props.config.ses;
+    if (ses === undefined) return [];
+    const metric = (metricName: string, statistic: string, period: Duration) =>
+      new cloudwatch.Metric({ namespace: 'AWS/SES', metricName, statistic, period });
+    const alarms = [
+      new cloudwatch.Alarm(scope, 'SesBounceRate', {
+        alarmDescription:
+          'SES bounce rate at the level SES reviews accounts at (docs/operations.md#sesbouncerate)',
+        metric: metric('Reputation.BounceRate', cloudwatch.Stats.MAXIMUM, Duration.hours(1)),
+        threshold: SES_REPUTATION_ALARM_THRESHOLDS.bounceRate,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      }),
+      new cloudwatch.Alarm(scope, 'SesComplaintRate', {
+        alarmDescription:
+          'SES complaint rate at the level SES reviews accounts at (docs/operations.md#sescomplaintrate)',
+        metric: metric('Reputation.ComplaintRate', cloudwatch.Stats.MAXIMUM, Duration.hours(1)),
+        threshold: SES_REPUTATION_ALARM_THRESHOLDS.complaintRate,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      }),
+    ];
+    if (ses.dailyQuota !== undefined)
+      alarms.push(
+        new cloudwatch.Alarm(scope, 'SesDailyQuota', {
+          alarmDescription:
+            "A day's SES sends reached 80 % of the daily quota (docs/operations.md#sesdailyquota)",
+          metric: metric('Send', cloudwatch.Stats.SUM, Duration.days(1)),
+          threshold: Math.floor(ses.dailyQuota * SES_QUOTA_ALARM_SHARE),
+          comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+          evaluationPeriods: 1,
+          treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+        }),
+      );
+    return alarms;
   }
 
   /** The API function reads the Slack signing secret for the interactive endpoint. */

@@ -225,6 +225,8 @@ export class ApiStack extends Stack {
     channels.grantAndConfigure(functions.notifier.function);
     channels.grantAndConfigure(functions.sweeper.function);
     channels.configureApi(functions.api.function);
+    // SES's bounce, complaint and quota alarms page the operators like the queue alarms.
+    this.queueAlarms.push(...channels.sendingAlarms(this));
     if (channels.feedbackTopic !== undefined) {
       // In this stack (not the topic's): the subscription names the function, so no cycle.
       new sns.Subscription(this, 'EmailFeedbackToNotifier', {

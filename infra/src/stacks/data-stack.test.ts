@@ -1,5 +1,6 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { TABLE_TTL_ATTRIBUTE } from '@elevate/adapters';
 import { AUDIT_DIGEST_RETENTION_DAYS } from '../constructs/audit-digest-store';
 import { buildTestApp, resourcesOf } from '../testing/test-app';
 
@@ -50,6 +51,13 @@ describe('the data stack', () => {
       SSESpecification: { SSEEnabled: true },
       BillingMode: 'PAY_PER_REQUEST',
     });
+  });
+
+  it('has TTL on for the dedicated TTL attribute only (accepted Slack signatures), not on a field of requests or sessions', () => {
+    data.hasResourceProperties('AWS::DynamoDB::Table', {
+      TimeToLiveSpecification: { AttributeName: 'ttlEpochSeconds', Enabled: true },
+    });
+    expect(TABLE_TTL_ATTRIBUTE).toBe('ttlEpochSeconds');
   });
 
   it('has PK/SK string keys and GSI1-9 with GSI<n>PK/GSI<n>SK string keys', () => {

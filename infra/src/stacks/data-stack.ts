@@ -1,6 +1,11 @@
 import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import { FILTER_INDEX_ATTRIBUTES, INDEX_PROJECTIONS, TABLE_INDEXES } from '@elevate/adapters';
+import {
+  FILTER_INDEX_ATTRIBUTES,
+  INDEX_PROJECTIONS,
+  TABLE_INDEXES,
+  TABLE_TTL_ATTRIBUTE,
+} from '@elevate/adapters';
 import type { Construct } from 'constructs';
 import { AuditDigestStore } from '../constructs/audit-digest-store';
 
@@ -28,6 +33,9 @@ export class DataStack extends Stack {
       deletionProtection: true,
       // The notifier reacts to transitions and needs both sides of each change.
       stream: dynamodb.StreamViewType.NEW_AND_OLD_IMAGES,
+      // Only short-lived bookkeeping (accepted Slack signatures, handled sweep checks) carries this attribute; requests,
+      // history, sessions and delivery markers never do, so TTL deletes no audit record.
+      timeToLiveAttribute: TABLE_TTL_ATTRIBUTE,
       removalPolicy: RemovalPolicy.RETAIN,
     });
     this.auditDigests = new AuditDigestStore(this, 'AuditDigests');

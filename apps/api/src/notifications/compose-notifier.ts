@@ -9,6 +9,7 @@ import {
   RequestProjections,
   S3ExportSink,
   DynamoDbDeliveryLedger,
+  DynamoDbNoticeSchedule,
   DynamoDbPeopleDirectory,
   DynamoDbSuppressionList,
   loadCompiledPolicy,
@@ -77,6 +78,7 @@ export function createNotificationChannels(
                 ? {}
                 : { configurationSet: config.ses.configurationSet }),
               suppressions: new DynamoDbSuppressionList({ client, tableName }),
+              maxSendRatePerSecond: config.ses.maxSendRatePerSecond,
             }),
           },
         ]),
@@ -154,6 +156,9 @@ export function composeNotifier(
     people:
       overrides.people ??
       new DynamoDbPeopleDirectory({ client, tableName: config.dynamodb.tableName }),
+    schedule:
+      overrides.schedule ??
+      new DynamoDbNoticeSchedule({ client, tableName: config.dynamodb.tableName }),
     activeWithinDays: config.activeWithinDays,
     reminderAfterMinutes: config.reminderAfterMinutes,
     escalateAfterMinutes: config.escalateAfterMinutes,

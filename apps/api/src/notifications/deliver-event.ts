@@ -12,6 +12,7 @@ import {
   DEFAULT_ACTIVE_WITHIN_DAYS,
   findAccount,
   groupsOfAudience,
+  isDigestedForPerson,
   recipientsOf,
 } from '@elevate/domain';
 import { errorFields } from '../logger';
@@ -97,6 +98,8 @@ export async function deliverEvent(
   for (const { channel, bestEffort = false } of deps.channels) {
     const targets = channel.scope === 'event' ? audiences.slice(0, 1) : audiences;
     for (const audience of targets) {
+      // The daily digest tells these people instead (sweeper, sendSelfServiceDigest).
+      if (channel.scope === 'person' && isDigestedForPerson(event.type, audience.kind)) continue;
       const message = composeNotification(event, audience, context);
       const key: DeliveryKey = {
         requestId: event.request.id,
@@ -123,7 +126,8 @@ export async function deliverEvent(
   return { sent, pending };
 }
 
-async function deliverOnce(
+/** One delivery through the ledger: claim, send, then complete — or release on failure. */
+export async function deliverOnce(
   key: DeliveryKey,
   send: () => Promise<void>,
   deps: NotifierDeps,

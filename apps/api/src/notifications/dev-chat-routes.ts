@@ -64,7 +64,7 @@ const slackBlock = (block: Record<string, unknown>): Html => {
   }
 };
 
-/** Adaptive Card → HTML for the elements Elevate sends (TextBlock, FactSet, Action.OpenUrl). */
+/** Adaptive Card → HTML for the elements Elevate sends (TextBlock, RichTextBlock, Action.OpenUrl). */
 const teamsCard = (card: Record<string, unknown>): Html =>
   html`${list(card['body']).map((element) => {
       const item = record(element);
@@ -74,14 +74,15 @@ const teamsCard = (card: Record<string, unknown>): Html =>
         >
           ${str(item['text'])}
         </p>`;
-      if (item['type'] === 'FactSet')
-        return html`<dl>
-          ${list(item['facts']).map(
-            (fact) =>
-              html`<dt>${str(record(fact)['title'])}</dt>
-                <dd>${str(record(fact)['value'])}</dd>`,
-          )}
-        </dl>`;
+      if (item['type'] === 'RichTextBlock')
+        return html`<p>
+          ${list(item['inlines']).map((inline) => {
+            const run = record(inline);
+            return run['weight'] === 'Bolder'
+              ? html`<strong>${str(run['text'])}</strong>`
+              : html`<span>${str(run['text'])}</span>`;
+          })}
+        </p>`;
       return html``;
     })}
     <p class="actions">

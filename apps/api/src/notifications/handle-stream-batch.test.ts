@@ -1,3 +1,5 @@
+import { InMemoryNoticeSchedule } from '@elevate/adapters';
+import { addMinutes } from '@elevate/domain';
 import { describe, expect, it } from 'vitest';
 import { lifecycleScenarios } from '../../../../packages/domain/src/notifications/testing/lifecycle-scenarios';
 import { pendingSandbox } from '../../../../packages/domain/src/testing/fixtures';
@@ -12,6 +14,33 @@ import { notifierWorld } from './testing/notifier-world';
 const scenarios = lifecycleScenarios();
 
 describe('handleStreamBatch', () => {
+  it("adds the new request's checks to the sweeper's schedule, once however often the record comes", async () => {
+    const world = notifierWorld();
+    const schedule = new InMemoryNoticeSchedule();
+    const request = pendingSandbox();
+    const batch = streamEventOf(streamRecordOf(undefined, request)).Records;
+    const deps = { ...world.deps, schedule, reminderAfterMinutes: 30, expiryWarningMinutes: 0 };
+    await handleStreamBatch(batch, deps);
+    await handleStreamBatch(batch, deps);
+    expect(schedule.entries()).toEqual([
+      {
+        requestId: request.id,
+        reason: 'PENDING_REMINDER',
+        dueAt: addMinutes(request.createdAt, 30),
+      },
+      {
+        requestId: request.id,
+        reason: 'PENDING_EXPIRY',
+        dueAt: request.pendingExpiresAt,
+      },
+      {
+        requestId: request.id,
+        reason: 'REMINDER_ESCALATED',
+        dueAt: addMinutes(request.createdAt, 1440),
+      },
+    ]);
+  });
+
   it.each(scenarios.map((scenario) => [scenario.expected, scenario] as const))(
     'publishes %s to its audiences from the stream images',
     async (expected, scenario) => {

@@ -1,7 +1,8 @@
 import { readRequestChange, UnreadableStreamRecordError } from '@elevate/adapters';
-import { deriveNotificationEvents } from '@elevate/domain';
+import { deriveNotificationEvents, noticeChecksOf } from '@elevate/domain';
 import { errorFields } from '../logger';
 import { deliverEvent } from './deliver-event';
+import { noticeThresholdsOf } from './notice-thresholds';
 import type { NotifierDeps } from './notifier-deps';
 
 /** Lambda's partial batch response for stream sources: the failed records' sequence numbers. */
@@ -21,7 +22,7 @@ const field = (raw: unknown, path: readonly string[]): string | undefined => {
 
 /**
  * Handles one batch of DynamoDB stream records (Lambda, or the local change feed): each request
- * change updates the decider read model, then becomes events, each event delivered once. A record that fails — or cannot be read at
+ * change updates the decider read model and the sweeper's schedule, then becomes events, each event delivered once. A record that fails — or cannot be read at
  * all — is reported by its sequence number (what Lambda expects for streams), never thrown, and
  * the rest of the batch is still handled; Lambda retries from the first failure, and the delivery
  * ledger makes the records after it that already went out harmless.
@@ -42,6 +43,10 @@ export async function handleStreamBatch(
       if (change.kind === 'ignored') continue;
       // Idempotent, so a retried record (or batch) rewrites the same entries.
       await deps.decisionReadModel?.record(change.after);
+      // When the sweeper must look at this request next (idempotent, like the read model).
+      await deps.schedule?.add(
+        noticeChecksOf(change.after, noticeThresholdsOf(deps), deps.clock.now()),
+      );
       let pending = 0;
       for (const event of deriveNotificationEvents(change.before, change.after))
         pending += (await deliverEvent(event, deps)).pending;

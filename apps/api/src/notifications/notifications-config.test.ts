@@ -30,6 +30,27 @@ describe('loadNotificationsConfig', () => {
     ).toBe('https://access.example.com/elevate');
   });
 
+  it('reads the SES sender, configuration set and maximum send rate (default 1 per second)', () => {
+    const ses = { ...base, ELEVATE_SES_FROM: 'elevate@example.com' };
+    expect(loadNotificationsConfig(ses).ses).toEqual({
+      from: 'elevate@example.com',
+      configurationSet: undefined,
+      maxSendRatePerSecond: 1,
+    });
+    expect(
+      loadNotificationsConfig({
+        ...ses,
+        ELEVATE_SES_CONFIGURATION_SET: 'elevate-email',
+        ELEVATE_SES_MAX_SEND_RATE: '12.5',
+      }).ses,
+    ).toEqual({
+      from: 'elevate@example.com',
+      configurationSet: 'elevate-email',
+      maxSendRatePerSecond: 12.5,
+    });
+    expect(() => loadNotificationsConfig({ ...ses, ELEVATE_SES_MAX_SEND_RATE: '0' })).toThrow();
+  });
+
   it('refuses to start without a base for deep links', () => {
     expect(() => loadNotificationsConfig({ ELEVATE_POLICY_FILE: 'p.yaml' })).toThrow(
       /ELEVATE_APP_URL/u,

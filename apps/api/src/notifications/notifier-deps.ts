@@ -3,6 +3,7 @@ import type {
   DecisionReadModel,
   DeliveryLedger,
   NotificationChannel,
+  NoticeSchedule,
   PeopleDirectory,
   Policy,
 } from '@elevate/domain';
@@ -41,4 +42,15 @@ export interface NotifierDeps {
   readonly activeWithinDays?: number;
   /** Insights' daily aggregates and the JSON Lines exports, refreshed from the same stream. */
   readonly projections?: RequestProjections;
+  /**
+   * The sweeper's schedule: each request change adds the moments the sweeper must look at it
+   * (reminders, expiry, window opening and end), so a sweep reads only what is due.
+   */
+  readonly schedule?: NoticeSchedule;
+  /** Pending requests this old remind their reviewers, once (default 240). */
+  readonly reminderAfterMinutes?: number;
+  /** Pending requests this old escalate to the admins, once (0: never). Default 1,440. */
+  readonly escalateAfterMinutes?: number;
+  /** The requester is warned this long before a pending request expires, once (0: never). Default 60. */
+  readonly expiryWarningMinutes?: number;
 }

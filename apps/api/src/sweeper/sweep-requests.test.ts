@@ -5,12 +5,20 @@ import {
   ChangeFeed,
   DynamoDbAccessRequestRepository,
   DynamoDbDeliveryLedger,
+  DynamoDbNoticeSchedule,
   ensureTable,
   InMemoryAccessRequestRepository,
+  InMemoryNoticeSchedule,
 } from '@elevate/adapters';
 import { startDynamoDb } from '@elevate/dev-stack';
 import type { AccessRequestRepository } from '@elevate/domain';
-import { addMinutes, approveRequest, transitionWriteOf } from '@elevate/domain';
+import {
+  addMinutes,
+  approveRequest,
+  DEFAULT_NOTICE_THRESHOLDS,
+  noticeChecksOf,
+  transitionWriteOf,
+} from '@elevate/domain';
 import { describe, expect, it } from 'vitest';
 import { localClient } from '../../../../packages/adapters/src/dynamodb/testing/local-client';
 import { ctx, NOW, pendingSandbox, rita } from '../../../../packages/domain/src/testing/fixtures';
@@ -22,17 +30,20 @@ import { sweepRequests } from './sweep-requests';
 // pendingSandbox: created at NOW, pending limit 1440 minutes (engineers-non-production).
 const REMINDER_AFTER = 240;
 
+// No watermark: the first sweep seeds the schedule from the listings, as after an upgrade.
 const sweeperWorld = (
   repository: AccessRequestRepository = new InMemoryAccessRequestRepository(),
+  schedule = new InMemoryNoticeSchedule(),
 ) => {
   const world = notifierWorld(NOW);
   const deps: SweeperDeps = {
     ...world.deps,
     repository,
+    schedule,
     reminderAfterMinutes: REMINDER_AFTER,
     pageSize: 2,
   };
-  return { ...world, deps, repository };
+  return { ...world, deps, repository, schedule };
 };
 
 describe('sweepRequests', () => {
@@ -47,6 +58,8 @@ describe('sweepRequests', () => {
       remindersPending: 0,
       notices: 0,
       failed: 0,
+      checked: 0,
+      digests: 0,
     });
     expect(world.sns.messages).toHaveLength(0);
   });
@@ -181,7 +194,9 @@ describe('sweepRequests', () => {
       });
       const world = sweeperWorld(repository);
       const ledger = new DynamoDbDeliveryLedger({ client, tableName });
-      const deps: SweeperDeps = { ...world.deps, ledger };
+      // The schedule in the table too: written from the change feed, read by both sweepers.
+      const schedule = new DynamoDbNoticeSchedule({ client, tableName });
+      const deps: SweeperDeps = { ...world.deps, ledger, schedule };
       feed.subscribe(async (records) => {
         await handleStreamBatch(records, deps);
       });
@@ -265,5 +280,94 @@ describe('sweepRequests', () => {
         ['WINDOW_ENDING', 'requester'],
       ],
     );
+  });
+});
+
+describe('sweepRequests reads what is due, not every request', () => {
+  /** Counts the repository's reads: listings (never, once seeded) and single gets. */
+  const counting = (inner: AccessRequestRepository) => {
+    const reads = { lists: 0, gets: 0 };
+    const repository: AccessRequestRepository = new Proxy(inner, {
+      get(target, property, receiver) {
+        const value: unknown = Reflect.get(target, property, receiver);
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          if (property === 'get') reads.gets += 1;
+          if (typeof property === 'string' && property.startsWith('list')) reads.lists += 1;
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+    return { repository, reads };
+  };
+
+  it('with 300 requests waiting and 2 due, reads 2 schedule entries and 2 requests, and no listing', async () => {
+    const inner = new InMemoryAccessRequestRepository();
+    const { repository, reads } = counting(inner);
+    // Seeded before (a watermark exists): the schedule is all the sweep reads.
+    const schedule = new InMemoryNoticeSchedule({ watermark: NOW });
+    const world = sweeperWorld(repository, schedule);
+    const thresholds = { ...DEFAULT_NOTICE_THRESHOLDS, reminderAfterMinutes: REMINDER_AFTER };
+    // What the notifier adds from the stream for each new request.
+    const created = async (id: string, createdAt: string) => {
+      const request = {
+        ...pendingSandbox(undefined, { id }),
+        createdAt,
+        pendingExpiresAt: addMinutes(createdAt, 1440),
+      };
+      await inner.create(request);
+      await schedule.add(noticeChecksOf(request, thresholds, createdAt));
+    };
+    for (let index = 0; index < 300; index += 1)
+      await created(`young-${String(index).padStart(3, '0')}`, addMinutes(NOW, 100));
+    await created('old-1', NOW);
+    await created('old-2', NOW);
+    world.setNow(addMinutes(NOW, REMINDER_AFTER + 10));
+    const report = await sweepRequests(world.deps);
+    expect(report).toMatchObject({ reminded: 2, checked: 2, failed: 0 });
+    expect(schedule.entriesRead).toBe(2);
+    expect(reads).toEqual({ lists: 0, gets: 2 });
+    // The next run re-reads only the overlap before the watermark (nothing due there now).
+    world.setNow(addMinutes(NOW, REMINDER_AFTER + 15));
+    expect(await sweepRequests(world.deps)).toMatchObject({ checked: 0, reminded: 0 });
+    expect(reads).toEqual({ lists: 0, gets: 2 });
+  });
+
+  it('bounds a run by its pages and carries on from there in the next run', async () => {
+    const schedule = new InMemoryNoticeSchedule({ watermark: NOW });
+    const world = sweeperWorld(undefined, schedule);
+    const deps: SweeperDeps = { ...world.deps, pageSize: 2, maxPages: 2 };
+    for (const id of ['a', 'b', 'c', 'd', 'e', 'f']) {
+      const request = pendingSandbox(undefined, { id });
+      await world.repository.create(request);
+      await schedule.add([
+        { requestId: id, reason: 'PENDING_REMINDER', dueAt: addMinutes(NOW, 240) },
+      ]);
+    }
+    world.setNow(addMinutes(NOW, 300));
+    expect(await sweepRequests(deps)).toMatchObject({ reminded: 4, checked: 4 });
+    expect(await sweepRequests(deps)).toMatchObject({ reminded: 2 });
+  });
+
+  it('looks again 5 minutes later at a request whose reminder could not go out', async () => {
+    const schedule = new InMemoryNoticeSchedule({ watermark: NOW });
+    const world = sweeperWorld(undefined, schedule);
+    const request = pendingSandbox();
+    await world.repository.create(request);
+    await schedule.add([
+      { requestId: 'req-1', reason: 'PENDING_REMINDER', dueAt: addMinutes(NOW, 240) },
+    ]);
+    world.sns.failNext(1);
+    world.setNow(addMinutes(NOW, 241));
+    // SNS failed (Slack, best effort, went out): the record of it is a check 5 minutes on.
+    expect(await sweepRequests(world.deps)).toMatchObject({ remindersPending: 1 });
+    expect(schedule.entries()).toContainEqual({
+      requestId: 'req-1',
+      reason: 'RETRY',
+      dueAt: addMinutes(NOW, 246),
+    });
+    world.setNow(addMinutes(NOW, 246));
+    expect(await sweepRequests(world.deps)).toMatchObject({ reminded: 1, remindersPending: 0 });
+    expect(world.sns.messages.map((message) => message.eventType)).toEqual(['PENDING_REMINDER']);
   });
 });

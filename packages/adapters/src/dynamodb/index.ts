@@ -11,6 +11,7 @@ export {
   FILTER_INDEX_ATTRIBUTES,
   INDEX_PROJECTIONS,
   TABLE_INDEXES,
+  TABLE_TTL_ATTRIBUTE,
 } from './table-definition';
 export {
   DynamoDbDecisionReadModel,

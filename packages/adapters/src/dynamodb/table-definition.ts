@@ -21,6 +21,14 @@ export const TABLE_INDEXES = [
 export type TableIndex = (typeof TABLE_INDEXES)[number];
 
 /**
+ * The table's TTL attribute (epoch seconds; infra enables TTL on it). Only short-lived bookkeeping
+ * carries it — accepted Slack signatures, the sweeper's schedule entries — never a request, session,
+ * history, idempotency key or delivery marker:
+ * audit history is the product. A dedicated name, so no other item's field is ever read as a TTL.
+ */
+export const TABLE_TTL_ATTRIBUTE = 'ttlEpochSeconds';
+
+/**
  * The attributes a filter index carries besides the keys: what a second filter of the same page is
  * checked against, so a page reads index entries (small) and then fetches only the page's items.
  */

@@ -4,7 +4,12 @@ import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-sec
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import { mockClient } from 'aws-sdk-client-mock';
 import type { NotificationMessage } from '@elevate/domain';
-import { audiencesFor, composeNotification, deriveNotificationEvents } from '@elevate/domain';
+import {
+  audiencesFor,
+  composeNotification,
+  composeSelfServiceDigest,
+  deriveNotificationEvents,
+} from '@elevate/domain';
 import * as z from 'zod';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { alice, pendingSandbox, rita } from '../../../domain/src/testing/fixtures';
@@ -112,13 +117,112 @@ describe('SesEmailChannel', () => {
   });
 
   it('throws when SES refuses, so the delivery is retried', async () => {
-    ses.on(SendEmailCommand).rejects(new Error('Throttling'));
+    ses
+      .on(SendEmailCommand)
+      .rejects(
+        Object.assign(new Error('Email address is not verified.'), { name: 'MessageRejected' }),
+      );
     const channel = new SesEmailChannel({
       from: 'elevate@example.com',
       suppressions: new InMemorySuppressionList(),
       client: new SESv2Client({ region: 'eu-west-1', maxAttempts: 1 }),
     });
-    await expect(channel.deliver(first('REQUEST_CREATED'), ritaRef)).rejects.toThrow('Throttling');
+    await expect(channel.deliver(first('REQUEST_CREATED'), ritaRef)).rejects.toThrow(
+      'not verified',
+    );
+    expect(ses.commandCalls(SendEmailCommand)).toHaveLength(1);
+  });
+
+  it("sends the reviewers' daily digest through the same configuration set and suppression list", async () => {
+    ses.on(SendEmailCommand).resolves({ MessageId: 'm-1' });
+    const channel = new SesEmailChannel({
+      from: 'elevate@example.com',
+      configurationSet: 'elevate',
+      suppressions: new InMemorySuppressionList(),
+      client: new SESv2Client({ region: 'eu-west-1' }),
+    });
+    const digest = composeSelfServiceDigest(
+      [{ ...pendingSandbox(alice), approvedByPolicy: true }],
+      '2025-03-03',
+      { appUrl: 'https://elevate.example.com', accountNameOf: () => undefined },
+    );
+    await channel.deliverDigest(digest, ritaRef);
+    const input = ses.commandCalls(SendEmailCommand)[0]?.args[0].input;
+    expect(input?.ConfigurationSetName).toBe('elevate');
+    expect(input?.Content?.Simple?.Subject?.Data).toBe(digest.subject);
+    expect(input?.EmailTags).toContainEqual({ Name: 'eventType', Value: 'SELF_SERVICE_DIGEST' });
+  });
+
+  /** A clock that only moves when the channel sleeps, recording each wait. */
+  const fakeTime = () => {
+    let now = 1_000_000;
+    const waits: number[] = [];
+    return {
+      waits,
+      nowMs: () => now,
+      sleep: async (ms: number) => {
+        waits.push(ms);
+        now += ms;
+      },
+    };
+  };
+  const throttled = () =>
+    Object.assign(new Error('Maximum sending rate exceeded.'), {
+      name: 'TooManyRequestsException',
+    });
+
+  it('keeps to the configured maximum send rate', async () => {
+    ses.on(SendEmailCommand).resolves({ MessageId: 'm-1' });
+    const time = fakeTime();
+    const channel = new SesEmailChannel({
+      from: 'elevate@example.com',
+      suppressions: new InMemorySuppressionList(),
+      client: new SESv2Client({ region: 'eu-west-1' }),
+      maxSendRatePerSecond: 4,
+      ...time,
+    });
+    for (let index = 0; index < 5; index += 1)
+      await channel.deliver(first('REQUEST_CREATED'), {
+        ...ritaRef,
+        email: `r${index}@example.com`,
+      });
+    expect(ses.commandCalls(SendEmailCommand)).toHaveLength(5);
+    // Five sends at 4 per second: the first at once, each next one 250 ms after the one before.
+    expect(time.waits).toEqual([250, 250, 250, 250]);
+  });
+
+  it('backs off and sends again when SES throttles, so no mail is lost', async () => {
+    ses
+      .on(SendEmailCommand)
+      .rejectsOnce(throttled())
+      .rejectsOnce(throttled())
+      .resolves({ MessageId: 'm-1' });
+    const time = fakeTime();
+    const channel = new SesEmailChannel({
+      from: 'elevate@example.com',
+      suppressions: new InMemorySuppressionList(),
+      client: new SESv2Client({ region: 'eu-west-1', maxAttempts: 1 }),
+      maxSendRatePerSecond: 1000,
+      ...time,
+    });
+    await channel.deliver(first('REQUEST_CREATED'), ritaRef);
+    expect(ses.commandCalls(SendEmailCommand)).toHaveLength(3);
+    expect(time.waits.filter((ms) => ms >= 1000)).toEqual([1000, 2000]);
+  });
+
+  it('gives a still-throttled send back to the ledger (throws) after its backoff, for a later retry', async () => {
+    ses.on(SendEmailCommand).rejects(throttled());
+    const time = fakeTime();
+    const channel = new SesEmailChannel({
+      from: 'elevate@example.com',
+      suppressions: new InMemorySuppressionList(),
+      client: new SESv2Client({ region: 'eu-west-1', maxAttempts: 1 }),
+      ...time,
+    });
+    await expect(channel.deliver(first('REQUEST_CREATED'), ritaRef)).rejects.toThrow(
+      'Maximum sending rate exceeded',
+    );
+    expect(ses.commandCalls(SendEmailCommand)).toHaveLength(3);
   });
 });
 

@@ -3,11 +3,13 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type {
   Audience,
+  DigestChannel,
   NotificationChannel,
   NotificationMessage,
   PersonRef,
+  SelfServiceDigest,
 } from '@elevate/domain';
-import { NOTIFICATION_EVENT_TYPES, renderEmail } from '@elevate/domain';
+import { NOTIFICATION_EVENT_TYPES, renderEmail, SELF_SERVICE_DIGEST } from '@elevate/domain';
 import * as z from 'zod';
 
 export const mailboxEntrySchema = z.object({
@@ -16,8 +18,9 @@ export const mailboxEntrySchema = z.object({
   /** The people it reached (e-mail addresses) and the audience it was for (`group:<name>`, `requester`, `security`). */
   to: z.array(z.string()),
   audience: z.string(),
-  eventType: z.enum(NOTIFICATION_EVENT_TYPES),
+  eventType: z.enum([...NOTIFICATION_EVENT_TYPES, SELF_SERVICE_DIGEST]),
   urgent: z.boolean(),
+  /** The request; for a digest, the digest's name (`self-service/<day>`). */
   requestId: z.string(),
   subject: z.string(),
   text: z.string(),
@@ -46,7 +49,7 @@ const audienceLabels = (audience: Audience): string[] => {
  * one is given, so it survives a restart — for the dev mailbox pages. Recipients are resolved by
  * the notifier from the people record, as in AWS.
  */
-export class DevMailbox implements NotificationChannel {
+export class DevMailbox implements NotificationChannel, DigestChannel {
   readonly name = 'mailbox';
   readonly scope = 'person';
   readonly #entries: MailboxEntry[] = [];
@@ -76,7 +79,7 @@ export class DevMailbox implements NotificationChannel {
     if (recipient === undefined)
       throw new Error('The dev mailbox delivers to one person at a time.');
     const email = renderEmail(message);
-    const entry: MailboxEntry = {
+    this.#keep({
       id: randomUUID(),
       at: this.#now(),
       to: [recipient.email],
@@ -88,13 +91,33 @@ export class DevMailbox implements NotificationChannel {
       text: email.text,
       html: email.html,
       link: message.link,
-    };
+    });
+  }
+
+  /** The daily self-service digest, as SES would send it to this person. */
+  async deliverDigest(digest: SelfServiceDigest, recipient: PersonRef): Promise<void> {
+    this.#keep({
+      id: randomUUID(),
+      at: this.#now(),
+      to: [recipient.email],
+      audience: digest.groups.map((group) => `group:${group}`).join(' '),
+      eventType: SELF_SERVICE_DIGEST,
+      urgent: false,
+      requestId: `self-service/${digest.day}`,
+      subject: digest.subject,
+      text: digest.text,
+      html: digest.html,
+      link: digest.link,
+    });
+  }
+
+  #keep(entry: MailboxEntry): void {
     if (this.#file !== undefined) {
       mkdirSync(dirname(this.#file), { recursive: true });
       appendFileSync(this.#file, `${JSON.stringify(entry)}\n`);
     }
     this.#entries.push(entry);
-    this.#log(`mail to ${recipient.email}: ${entry.subject}`);
+    this.#log(`mail to ${entry.to.join(', ')}: ${entry.subject}`);
   }
 
   /** Newest first: what one person received (by e-mail) or one audience was sent (`group:<name>`, `security`). */

@@ -34,3 +34,5 @@ export type { SlackChannelRoutes } from './slack-app-channels';
 export { TeamsWorkflowChannel } from './teams-workflow-channel';
 export { DevChatRoom, chatPostSchema } from './dev-chat';
 export type { ChatPost as DevChatPost } from './dev-chat';
+export { DynamoDbNoticeSchedule } from './dynamodb-notice-schedule';
+export { InMemoryNoticeSchedule } from './in-memory-notice-schedule';

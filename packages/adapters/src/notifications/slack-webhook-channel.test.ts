@@ -32,10 +32,13 @@ describe('SlackWebhookChannel', () => {
     }).deliver(messageOf(pendingSandbox()));
     expect(posts).toHaveLength(1);
     expect(Object.keys(posts[0]?.body ?? {}).sort()).toEqual([
+      'blocks',
       'text',
       'unfurl_links',
       'unfurl_media',
     ]);
+    // One section, no actions block: no buttons.
+    expect(JSON.stringify(posts[0]?.body['blocks'])).not.toContain('button');
     expect(posts[0]?.body['text']).toBe(
       'Alice Requester requests PowerUser in 111111111111 and is waiting for a review. <https://elevate.example.com/requests/req-1?decide=1|Open in Elevate>',
     );
@@ -58,6 +61,9 @@ describe('SlackWebhookChannel', () => {
     const text = String(posts[0]?.body['text']);
     expect(text).toContain('&lt;!channel&gt; &amp; &lt;https://evil.example|click&gt;');
     expect(text.match(/</gu)).toHaveLength(1);
+    expect(posts[0]?.body['blocks']).toEqual([
+      { type: 'section', text: { type: 'mrkdwn', text, verbatim: true } },
+    ]);
   });
 
   it('fails with the status only when the webhook refuses, never the secret URL', async () => {

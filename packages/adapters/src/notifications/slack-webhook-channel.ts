@@ -37,6 +37,14 @@ export class SlackWebhookChannel implements NotificationChannel {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
         text: slackTextOf(message),
+        // The same line as a verbatim block: Slack then links only the `<link|Open in Elevate>`
+        // Elevate wrote, not a bare URL or a name in the request's text.
+        blocks: [
+          {
+            type: 'section',
+            text: { type: 'mrkdwn', text: slackTextOf(message), verbatim: true },
+          },
+        ],
         unfurl_links: false,
         unfurl_media: false,
       }),

@@ -10,3 +10,5 @@ export * from './recipients';
 export * from './render-email';
 export * from './render-chat';
 export * from './timed-notices';
+export * from './notice-schedule';
+export * from './self-service-digest';

@@ -24,6 +24,11 @@ export interface DeliveryKey {
   readonly channel: string;
   /** The person's sub, for `person`-scoped channels: each recipient is its own delivery. */
   readonly recipient?: string;
+  /**
+   * `digest`: a delivery about many requests (the daily self-service digest); `requestId` then
+   * names the digest (e.g. `self-service/2026-12-03`) and the marker has a partition of its own.
+   */
+  readonly kind?: 'digest';
 }
 
 /**

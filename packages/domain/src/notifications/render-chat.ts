@@ -1,9 +1,21 @@
 import type { NotificationMessage } from './compose-notification';
 import type { NotificationEventType } from './notification-event';
 
-/** Slack mrkdwn control characters: the only escaping Slack asks of message text. */
+/**
+ * Slack mrkdwn control characters: the only escaping Slack asks of message text. With `&`, `<` and
+ * `>` escaped, user text cannot form a link (`<https://…|label>`), a mention (`<@U…>`) or a
+ * broadcast (`<!channel>`); the text objects are also `verbatim`, so Slack does not turn bare URLs
+ * or names into links either.
+ */
 export const escapeMrkdwn = (value: string): string =>
   value.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+
+/** A mrkdwn text object Slack shows as written: no auto-linked URLs, channel names or mentions. */
+const mrkdwnText = (text: string): Record<string, unknown> => ({
+  type: 'mrkdwn',
+  text,
+  verbatim: true,
+});
 
 /** Events a shared room (a Slack or Teams channel) is told of as a new post. */
 export const ROOM_POST_EVENTS: readonly NotificationEventType[] = [
@@ -59,10 +71,14 @@ export interface ChatOutcome {
 
 const MAX_FIELD = 1900; // Block Kit section fields allow 2,000 characters.
 
-const field = (label: string, value: string): Record<string, unknown> => ({
-  type: 'mrkdwn',
-  text: `*${escapeMrkdwn(label)}*\n${escapeMrkdwn(value).slice(0, MAX_FIELD)}`,
-});
+/** Escaped, then cut to the field limit without leaving half an entity (`&am`) at the end. */
+const boundedMrkdwn = (value: string): string =>
+  escapeMrkdwn(value)
+    .slice(0, MAX_FIELD)
+    .replace(/&[a-z]{0,3}$/u, '');
+
+const field = (label: string, value: string): Record<string, unknown> =>
+  mrkdwnText(`*${escapeMrkdwn(label)}*\n${boundedMrkdwn(value)}`);
 
 /** The button values identify the action; the interactive endpoint only acknowledges them. */
 export const SLACK_ACTION_IDS = {
@@ -111,7 +127,7 @@ export const renderSlackMessage = (
           },
         ];
   const blocks: Record<string, unknown>[] = [
-    { type: 'section', text: { type: 'mrkdwn', text: headline } },
+    { type: 'section', text: mrkdwnText(headline) },
     { type: 'section', fields: details },
     ...(outcome === undefined
       ? []
@@ -119,21 +135,38 @@ export const renderSlackMessage = (
           {
             type: 'context',
             elements: [
-              {
-                type: 'mrkdwn',
-                text: `*${escapeMrkdwn(outcome.status)}*${outcome.by === undefined ? '' : ` by ${escapeMrkdwn(outcome.by)}`} at ${escapeMrkdwn(outcome.at)}`,
-              },
+              mrkdwnText(
+                `*${escapeMrkdwn(outcome.status)}*${outcome.by === undefined ? '' : ` by ${escapeMrkdwn(outcome.by)}`} at ${escapeMrkdwn(outcome.at)}`,
+              ),
             ],
           },
         ]),
     { type: 'actions', elements: buttons },
   ];
-  return { text: message.subject, blocks };
+  // The notification text is mrkdwn too (and shows in push notifications): escaped like the rest.
+  return { text: escapeMrkdwn(message.subject), blocks };
 };
 
 /**
+ * Text for an Adaptive Card TextRun. TextRuns are never read as markdown (unlike TextBlock and
+ * FactSet, where `[x](https://…)`, `**`, `_` and list markers in user text would format or link),
+ * so the text needs no escaping but one: `{{` would start a DATE()/TIME() function, and a
+ * zero-width space keeps it literal.
+ */
+export const adaptiveCardText = (value: string): string => value.replaceAll('{{', '{\u200B{');
+
+const textRun = (text: string, style: Record<string, unknown> = {}): Record<string, unknown> => ({
+  type: 'TextRun',
+  text: adaptiveCardText(text),
+  ...style,
+});
+
+/**
  * A message as an Adaptive Card (Teams workflow webhooks take version 1.4): the same headline,
- * facts and one action that opens the request page.
+ * details and one action that opens the request page. Everything that carries request text (the
+ * headline names people, account and role; the details hold justification and ticket) is a
+ * RichTextBlock of TextRuns, which no host reads as markdown: user text cannot add a link,
+ * formatting or a list to the card.
  */
 export const renderTeamsCard = (message: NotificationMessage): Record<string, unknown> => ({
   type: 'AdaptiveCard',
@@ -143,11 +176,15 @@ export const renderTeamsCard = (message: NotificationMessage): Record<string, un
     ...(message.urgent
       ? [{ type: 'TextBlock', text: 'Urgent', color: 'Attention', weight: 'Bolder' }]
       : []),
-    { type: 'TextBlock', text: message.headline, wrap: true, weight: 'Bolder', size: 'Medium' },
     {
-      type: 'FactSet',
-      facts: message.details.map(([title, value]) => ({ title, value })),
+      type: 'RichTextBlock',
+      inlines: [textRun(message.headline, { weight: 'Bolder', size: 'Medium' })],
     },
+    ...message.details.map(([label, value]) => ({
+      type: 'RichTextBlock',
+      spacing: 'Small',
+      inlines: [textRun(`${label}: `, { weight: 'Bolder' }), textRun(value)],
+    })),
   ],
   actions: [{ type: 'Action.OpenUrl', title: message.action, url: message.link }],
 });
