@@ -69,8 +69,6 @@ export interface AppDeps extends UseCaseDeps {
   maxFederateInFlight?: number;
   /** Signed daily digests and the verifier's key; `GET /audit/integrity` answers 503 without. */
   auditIntegrity?: AuditIntegrityDeps | undefined;
-  /** The people record, kept from verified tokens once a day per person (notifications). */
-  people?: PeopleDirectory;
   /** Slack's interactive endpoint (the app's buttons); unset: no such route. */
   slackInteractions?: SlackInteractionDeps;
 }
