@@ -90,9 +90,7 @@ export const auditRequesterSubsOf = (query: AuditQuery): readonly string[] | und
     return query.requesterSub === undefined ? undefined : [query.requesterSub];
   const subs = [...new Set(query.requesterSubs)];
   // Both given: the requesters in both.
-  return query.requesterSub === undefined
-    ? subs
-    : subs.filter((sub) => sub === query.requesterSub);
+  return query.requesterSub === undefined ? subs : subs.filter((sub) => sub === query.requesterSub);
 };
 
 /**

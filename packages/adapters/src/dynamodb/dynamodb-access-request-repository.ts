@@ -412,7 +412,11 @@ export class DynamoDbAccessRequestRepository implements AccessRequestRepository 
     const highMonth = monthBelow(walk.upper);
     const first = newest ? highMonth : lowMonth;
     const inRange = (month: string) => (newest ? month >= lowMonth : month <= highMonth);
-    for (let month = first; inRange(month); month = newest ? previousMonth(month) : nextMonth(month)) {
+    for (
+      let month = first;
+      inRange(month);
+      month = newest ? previousMonth(month) : nextMonth(month)
+    ) {
       const collected = await this.#collect(
         {
           index: 'GSI3',

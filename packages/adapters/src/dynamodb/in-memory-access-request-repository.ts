@@ -133,24 +133,29 @@ export class InMemoryAccessRequestRepository implements AccessRequestRepository 
     const subs = auditRequesterSubsOf(query);
     const ticketPrefix = query.ticketPrefix?.toLowerCase();
     const text = query.text?.toLowerCase();
-    return this.#page(order === 'newestFirst' ? 'audit' : 'auditOldest', query, order, (request) => {
-      const createdAt = canonicalInstant(request.createdAt);
-      return (
-        from <= createdAt &&
-        createdAt < to &&
-        (subs === undefined || subs.includes(request.requester.sub)) &&
-        (query.requesterEmail === undefined ||
-          request.requester.email.toLowerCase() === query.requesterEmail.toLowerCase()) &&
-        (query.accountId === undefined || request.accountId === query.accountId) &&
-        (query.roleName === undefined || request.roleName === query.roleName) &&
-        (query.status === undefined || request.status === query.status) &&
-        (query.ticket === undefined ||
-          request.ticket?.toLowerCase() === query.ticket.toLowerCase()) &&
-        (ticketPrefix === undefined ||
-          (request.ticket?.toLowerCase().startsWith(ticketPrefix) ?? false)) &&
-        (text === undefined || searchTextOf(request).includes(text))
-      );
-    });
+    return this.#page(
+      order === 'newestFirst' ? 'audit' : 'auditOldest',
+      query,
+      order,
+      (request) => {
+        const createdAt = canonicalInstant(request.createdAt);
+        return (
+          from <= createdAt &&
+          createdAt < to &&
+          (subs === undefined || subs.includes(request.requester.sub)) &&
+          (query.requesterEmail === undefined ||
+            request.requester.email.toLowerCase() === query.requesterEmail.toLowerCase()) &&
+          (query.accountId === undefined || request.accountId === query.accountId) &&
+          (query.roleName === undefined || request.roleName === query.roleName) &&
+          (query.status === undefined || request.status === query.status) &&
+          (query.ticket === undefined ||
+            request.ticket?.toLowerCase() === query.ticket.toLowerCase()) &&
+          (ticketPrefix === undefined ||
+            (request.ticket?.toLowerCase().startsWith(ticketPrefix) ?? false)) &&
+          (text === undefined || searchTextOf(request).includes(text))
+        );
+      },
+    );
   }
 
   async listDecidedBy(query: DecidedByQuery): Promise<Page<AccessRequest>> {

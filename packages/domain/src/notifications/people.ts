@@ -34,7 +34,10 @@ export interface PeopleDirectory {
 }
 
 /** Whether `person`'s name or e-mail contains `text`, ignoring case — what `search` matches. */
-export const personMatches = (person: Pick<PersonRecord, 'name' | 'email'>, text: string): boolean => {
+export const personMatches = (
+  person: Pick<PersonRecord, 'name' | 'email'>,
+  text: string,
+): boolean => {
   const wanted = text.trim().toLowerCase();
   return (
     wanted !== '' &&

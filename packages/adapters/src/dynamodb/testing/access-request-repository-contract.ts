@@ -596,9 +596,11 @@ export const describeAccessRequestRepositoryContract = (
           'o-2',
         ]);
         expect((await audit({ ticketPrefix: 'inc-12' }, limit)).ids).toEqual(['o-3', 'o-2', 'o-1']);
-        expect((await audit({ ticketPrefix: 'INC-12', order: 'oldestFirst' }, limit)).ids).toEqual(
-          ['o-1', 'o-2', 'o-3'],
-        );
+        expect((await audit({ ticketPrefix: 'INC-12', order: 'oldestFirst' }, limit)).ids).toEqual([
+          'o-1',
+          'o-2',
+          'o-3',
+        ]);
         expect((await audit({ text: 'Database' }, limit)).ids).toEqual(['o-3', 'o-1']);
       }
       // Free text with a key filter, and with requesters.
