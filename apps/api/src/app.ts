@@ -6,7 +6,6 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { InMemoryIdempotencyStore } from '@elevate/adapters';
 import type { IdempotencyStore, TokenVerifier } from '@elevate/adapters';
-import type { PeopleDirectory } from '@elevate/domain';
 import { ID_TOKEN_HEADER } from '@elevate/contracts';
 import type { AppEnv, AuthedEnv } from './app-env';
 import { ApiError } from './http/api-error';
