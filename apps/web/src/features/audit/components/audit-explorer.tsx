@@ -216,6 +216,14 @@ export function AuditExplorer({ accounts, roles, onFlash }: AuditExplorerProps) 
       ),
     },
     { id: 'role', header: 'Role', cell: (item) => item.roleName },
+    // What the ticket and text searches look at, so a match can be seen as one.
+    { id: 'ticket', header: 'Ticket', cell: (item) => item.ticket ?? '—' },
+    {
+      id: 'justification',
+      header: 'Justification',
+      cell: (item) => item.justification,
+      minWidth: 200,
+    },
     {
       id: 'status',
       header: 'Status',
