@@ -81,8 +81,8 @@ export function searchOfAuditFilters(filters: AuditFilters): URLSearchParams {
   set('role', filters.roleName);
   set('status', filters.status);
   set('ticket', filters.ticket);
-  if (filters.ticket.trim() !== '' && filters.ticketMatch === 'prefix')
-    set('ticketMatch', 'prefix');
+  // Kept without a ticket too: choosing "Starts with" before typing must not be forgotten.
+  if (filters.ticketMatch === 'prefix') set('ticketMatch', 'prefix');
   set('q', filters.text);
   if (filters.order === 'oldest') set('order', 'oldest');
   const range = filters.range ?? DEFAULT_RANGE;
