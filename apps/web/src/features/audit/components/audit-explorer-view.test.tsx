@@ -118,3 +118,29 @@ describe('the audit view in the URL', () => {
     await waitFor(() => expect(server.queries.at(-1)?.get('requester')).toBe('bob'));
   });
 });
+
+describe('the ticket match', () => {
+  afterEach(cleanup);
+
+  it(
+    'searches by prefix once "Starts with" is chosen, even before a ticket is typed',
+    { timeout: 30_000 },
+    async () => {
+      const server = serverPages(history, 25);
+      const { container } = renderWithApp(
+        <AuditExplorer accounts={[]} roles={[]} onFlash={vi.fn()} />,
+        { api: fakeApi(byPrefix('/audit/requests?', server.answer)), path: '/audit' },
+      );
+      await waitFor(() => expect(timelineLinks()).toHaveLength(25));
+      // Account, role, status, then the ticket match.
+      const select = createWrapper(container).findAllSelects()[3];
+      select?.openDropdown();
+      select?.selectOptionByValue('prefix');
+      const ticket = inputById(container, 'audit-ticket');
+      ticket?.setInputValue('INC-12');
+      ticket?.findNativeInput().keydown({ key: 'Enter' });
+      await waitFor(() => expect(server.queries.at(-1)?.get('ticketPrefix')).toBe('INC-12'));
+      expect(server.queries.at(-1)?.has('ticket')).toBe(false);
+    },
+  );
+});

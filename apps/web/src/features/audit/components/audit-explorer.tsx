@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import Badge from '@cloudscape-design/components/badge';
 import Box from '@cloudscape-design/components/box';
@@ -128,8 +128,14 @@ export function AuditExplorer({ accounts, roles, onFlash }: AuditExplorerProps) 
   }, [settled, nextCursor, itemCount, total, learn]);
 
   // New filters or order start over at the first page.
+  // Handlers and the typing pause may run before the last change has re-rendered: they build on the
+  // newest filters, not the ones of the render they were made in.
+  const latest = useRef(filters);
+  latest.current = filters;
   const apply = (change: Partial<AuditFilters>) => {
-    setSearch(searchOfAuditFilters({ ...filters, ...change }));
+    const next = { ...latest.current, ...change };
+    latest.current = next;
+    setSearch(searchOfAuditFilters(next));
     setResolvedAt(Date.now());
   };
 
@@ -146,7 +152,7 @@ export function AuditExplorer({ accounts, roles, onFlash }: AuditExplorerProps) 
       500,
     );
     return () => clearTimeout(timer);
-  }, [requesterDraft, ticketDraft, textDraft, filters.requester, filters.ticket, filters.text]);
+  }, [requesterDraft, ticketDraft, textDraft, filters]);
 
   const accountOptions: SelectProps.Option[] = [
     ANY,
