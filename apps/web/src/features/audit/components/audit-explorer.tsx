@@ -448,7 +448,7 @@ export function AuditExplorer({ accounts, roles, onFlash }: AuditExplorerProps) 
           <EmptyState
             title="No matches yet"
             action={
-              <Button onClick={() => pages.goTo(pages.index + 1)}>
+              <Button disabled={!pages.learnt} onClick={() => pages.goTo(pages.index + 1)}>
                 {filters.order === 'newest' ? 'Search older requests' : 'Search newer requests'}
               </Button>
             }
@@ -484,8 +484,8 @@ export function AuditExplorer({ accounts, roles, onFlash }: AuditExplorerProps) 
           currentPageIndex={pages.index + 1}
           pagesCount={pages.known}
           openEnd={pages.openEnd}
-          // Until this page has answered, its next cursor is unknown.
-          disabled={!settled && !page.isError}
+          // Until this page has answered and been learnt, its next cursor is unknown.
+          disabled={!(settled && pages.learnt) && !page.isError}
           onChange={({ detail }) => pages.goTo(detail.currentPageIndex - 1)}
           ariaLabels={PAGINATION_LABELS}
         />

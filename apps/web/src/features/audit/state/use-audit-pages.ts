@@ -150,6 +150,8 @@ export function useAuditPages(
       /** "(57)" when the total is known, "(25+)" while more pages may exist. */
       counterText,
       total: current.total,
+      /** This page's answer has been learnt (its next cursor is known, or that it is the last). */
+      learnt: current.counts[index] !== undefined,
       learn,
       goTo,
     };
