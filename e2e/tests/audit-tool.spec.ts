@@ -109,6 +109,86 @@ test('audit filters survive opening a request and going back, and the CSV holds 
   await audrey.context.close();
 });
 
+test('audit page, order and search survive opening a request, going back and reloading; a partial name finds the requester', async ({
+  browser,
+}) => {
+  // 27 requests under one ticket prefix of this run: more than one page of 25.
+  const prefix = `AUD${Date.now().toString(36).toUpperCase()}-`;
+  const justification = uniqueText('Rotate the paging keys');
+  const bob = await openAs(browser, personas.bob);
+  for (let n = 1; n <= 27; n += 1)
+    await createRequestByApi(bob.page, {
+      accountId: '111111111111',
+      roleName: 'ReadOnly',
+      justification,
+      ticket: `${prefix}${String(n).padStart(2, '0')}`,
+    });
+  await bob.context.close();
+
+  const audrey = await openAs(browser, personas.audrey);
+  const { page } = audrey;
+  await page
+    .getByRole('navigation', { name: 'Side navigation' })
+    .getByRole('link', { name: 'Audit' })
+    .click();
+  const table = page.getByRole('table', { name: 'Request history' });
+  const rows = table
+    .getByRole('row')
+    .filter({ has: page.getByRole('link', { name: /^Timeline of / }) });
+  await expect(table).toBeVisible();
+  // Part of the name: the people record knows Bob from his sign-in.
+  await page.getByRole('searchbox', { name: 'Requester' }).fill('bob');
+  await page.getByRole('searchbox', { name: 'Requester' }).press('Enter');
+  await page.getByRole('button', { name: 'Ticket match' }).click();
+  await page.getByRole('option', { name: 'Starts with' }).click();
+  await page.getByRole('searchbox', { name: 'Ticket' }).fill(prefix.toLowerCase());
+  await page.getByRole('searchbox', { name: 'Ticket' }).press('Enter');
+  await expect(page).toHaveURL(/requester=bob(&|$)/);
+  await expect(page).toHaveURL(/ticketMatch=prefix/);
+  await expect(rows).toHaveCount(25);
+  await expect(rows.filter({ hasNotText: personas.bob.email })).toHaveCount(0);
+
+  // Oldest first, then the second page: the two newest of the 27.
+  await table.getByRole('columnheader', { name: /Requested/ }).click();
+  await expect(page).toHaveURL(/order=oldest/);
+  await expect(table).toContainText(`${prefix}01`);
+  await page.getByRole('button', { name: 'Next page' }).click();
+  await expect(page).toHaveURL(/page=2&cursor=/);
+  await expect(rows).toHaveCount(2);
+  const secondPage = await rows
+    .getByRole('link', { name: /^Timeline of / })
+    .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+  expect(secondPage).toHaveLength(2);
+  const pageUrl = page.url();
+
+  // Open a request of that page, then go back: the same page of the same view.
+  await rows
+    .getByRole('link', { name: /^Timeline of / })
+    .first()
+    .click();
+  await expect(page).toHaveURL(/\/requests\//);
+  await page.goBack();
+  expect(page.url()).toBe(pageUrl);
+  await expect(rows).toHaveCount(2);
+  const sameLinks = async () =>
+    rows
+      .getByRole('link', { name: /^Timeline of / })
+      .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+  expect(await sameLinks()).toEqual(secondPage);
+  await expect(page.getByRole('searchbox', { name: 'Requester' })).toHaveValue('bob');
+  await expect(page.getByRole('searchbox', { name: 'Ticket' })).toHaveValue(prefix.toLowerCase());
+
+  // Reload: still that page, and "previous" still leads to the first.
+  await page.reload();
+  await expect(rows).toHaveCount(2);
+  expect(await sameLinks()).toEqual(secondPage);
+  await page.getByRole('button', { name: 'Previous page' }).click();
+  await expect(rows).toHaveCount(25);
+  await expect(page).not.toHaveURL(/page=/);
+  await expect(table).toContainText(`${prefix}01`);
+  await audrey.context.close();
+});
+
 test('the verifier endpoint reports an untouched signed day as intact', async ({ browser }) => {
   const audrey = await openAs(browser, personas.audrey);
   // The local API signs yesterday's digest (UTC) when it starts.

@@ -6,7 +6,6 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { InMemoryIdempotencyStore } from '@elevate/adapters';
 import type { IdempotencyStore, TokenVerifier } from '@elevate/adapters';
-import type { PeopleDirectory } from '@elevate/domain';
 import { ID_TOKEN_HEADER } from '@elevate/contracts';
 import type { AppEnv, AuthedEnv } from './app-env';
 import { ApiError } from './http/api-error';
@@ -69,8 +68,6 @@ export interface AppDeps extends UseCaseDeps {
   maxFederateInFlight?: number;
   /** Signed daily digests and the verifier's key; `GET /audit/integrity` answers 503 without. */
   auditIntegrity?: AuditIntegrityDeps | undefined;
-  /** The people record, kept from verified tokens once a day per person (notifications). */
-  people?: PeopleDirectory;
   /** Slack's interactive endpoint (the app's buttons); unset: no such route. */
   slackInteractions?: SlackInteractionDeps;
 }

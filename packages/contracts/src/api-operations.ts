@@ -29,7 +29,7 @@ import {
   reviewBreakGlassBodySchema,
   revokeBodySchema,
 } from './request-bodies';
-import { requestPageSchema, requestViewSchema } from './request-view';
+import { auditPageSchema, requestPageSchema, requestViewSchema } from './request-view';
 
 /**
  * One API operation: what the route table of apps/api serves (a test holds the two together), what
@@ -261,10 +261,10 @@ export const API_OPERATIONS = {
   listAudit: {
     method: 'get',
     path: '/audit/requests',
-    summary: 'Every request in a time range, filtered (auditors, admins)',
+    summary: 'Every request in a time range, filtered and sorted (auditors, admins)',
     query: auditQuerySchema,
     status: 200,
-    response: requestPageSchema,
+    response: auditPageSchema,
   },
   exportAuditCsv: {
     method: 'get',

@@ -45,6 +45,18 @@ describe('list query strings', () => {
     expect(auditQuerySchema.safeParse({ to: from }).error?.issues[0]?.path).toEqual(['from']);
   });
 
+  it('sort the audit newest first unless asked, and take a ticket prefix and free text', () => {
+    const range = { from: '2025-01-01T00:00:00Z', to: '2025-02-01T00:00:00Z' };
+    expect(auditQuerySchema.parse(range)).toMatchObject({ order: 'newest' });
+    expect(
+      auditQuerySchema.parse({ ...range, order: 'oldest', ticketPrefix: 'INC-12', q: ' db ' }),
+    ).toMatchObject({ order: 'oldest', ticketPrefix: 'INC-12', q: 'db' });
+    for (const bad of [{ order: 'asc' }, { q: 'x' }, { ticketPrefix: 'no spaces' }])
+      expect(auditQuerySchema.safeParse({ ...range, ...bad }).success, JSON.stringify(bad)).toBe(
+        false,
+      );
+  });
+
   it('export the same filters without paging', () => {
     expect(
       auditExportQuerySchema.safeParse({

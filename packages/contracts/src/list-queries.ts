@@ -39,16 +39,29 @@ export type PendingReviewsQuery = z.infer<typeof pendingReviewsQuerySchema>;
 export const breakGlassReviewsQuerySchema = z.strictObject(page);
 export type BreakGlassReviewsQuery = z.infer<typeof breakGlassReviewsQuerySchema>;
 
+/** `requester` of the audit: at most this many people may match a partial name or e-mail. */
+export const MAX_AUDIT_REQUESTER_MATCHES = 10;
+
 const auditFilters = {
   from: instantSchema,
   to: instantSchema,
-  /** A requester's `sub`, or their email when it contains `@`. */
+  /**
+   * A requester: a whole e-mail address (any case), a `sub`, or part of a name or e-mail ("bob"
+   * finds Bob Builder and bob@example.com) — the server resolves the part against the people record,
+   * and refuses (`REQUESTER_AMBIGUOUS`) when more than `MAX_AUDIT_REQUESTER_MATCHES` people match.
+   */
   requester: z.string().trim().min(1).max(256).optional(),
   accountId: accountIdSchema.optional(),
   roleName: roleNameSchema.optional(),
   status: requestStatusSchema.optional(),
   /** A ticket reference, matched ignoring case. */
   ticket: ticketSchema.optional(),
+  /** Tickets starting with this, ignoring case (`INC-12` finds INC-12 and INC-123): a bounded search. */
+  ticketPrefix: ticketSchema.optional(),
+  /** Text in the account id, role, justification or ticket, ignoring case: a bounded search. */
+  q: z.string().trim().min(2).max(100).optional(),
+  /** By creation: newest first (the default) or oldest first. */
+  order: z.enum(['newest', 'oldest']).default('newest'),
 };
 
 const checkRange = (query: { from: string; to: string }, ctx: z.RefinementCtx) => {

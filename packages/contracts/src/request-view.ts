@@ -119,3 +119,16 @@ export const requestPageSchema = z.object({
   nextCursor: z.string().optional(),
 });
 export type RequestPage = z.infer<typeof requestPageSchema>;
+
+/**
+ * A page of the audit listing. `total`: how many requests match the filters, on the first page
+ * only and only where the Insights daily aggregates can count them (no ticket, ticket prefix or
+ * free text); absent means unknown. `searchedTo`: a bounded search (ticket prefix, free text) ran
+ * out of reads for this page — every request from the range's start edge in this page's order to
+ * this instant has been searched, and `nextCursor` searches on.
+ */
+export const auditPageSchema = requestPageSchema.extend({
+  total: z.number().int().nonnegative().optional(),
+  searchedTo: z.string().optional(),
+});
+export type AuditPage = z.infer<typeof auditPageSchema>;

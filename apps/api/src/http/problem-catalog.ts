@@ -92,6 +92,7 @@ const apiProblems = {
   NOT_INSIGHTS_READER: { status: 403, title: 'Not allowed' },
   NOT_REVIEWER: { status: 403, title: 'Not allowed' },
   EXPORT_TOO_LARGE: { status: 422, title: 'Export too large' },
+  REQUESTER_AMBIGUOUS: { status: 422, title: 'Too many people match' },
   SESSION_WITHHELD: { status: 409, title: 'The request changed' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, title: 'Idempotency-Key used for another call' },
   IDEMPOTENCY_IN_PROGRESS: {

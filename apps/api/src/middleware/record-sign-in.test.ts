@@ -39,6 +39,7 @@ describe('people record from verified tokens', () => {
       },
       listMembersOf: async () => [],
       get: async () => undefined,
+      search: async () => ({ people: [], more: false }),
     };
     const { app, logs } = testApp({ people: failing });
     expect((await app.request('/me', { headers: authHeaders() })).status).toBe(200);

@@ -1,9 +1,15 @@
 import {
   InMemoryAccessRequestRepository,
+  InMemoryPeopleDirectory,
   InMemorySessionRecordRepository,
 } from '@elevate/adapters';
 import { describe, expect, it } from 'vitest';
-import { auditJsonExportSchema, requestPageSchema, requestViewSchema } from '@elevate/contracts';
+import {
+  auditJsonExportSchema,
+  auditPageSchema,
+  requestPageSchema,
+  requestViewSchema,
+} from '@elevate/contracts';
 import type { RequestSummary } from '@elevate/contracts';
 import type { AccessRequestRepository } from '@elevate/domain';
 import { apiWorld } from '../testing/api-world';
@@ -110,6 +116,103 @@ describe('GET /audit/requests', () => {
     ]);
     const bySub = await allPages(w, `${RANGE}&requester=${rita.sub}&roleName=ReadOnly`);
     expect(bySub).toHaveLength(2);
+  });
+});
+
+describe('GET /audit/requests: partial requester, ticket, free text, order, total', () => {
+  const withPeople = async () => {
+    const people = new InMemoryPeopleDirectory();
+    const w = await seeded({ people });
+    return { w, people };
+  };
+
+  it('finds a requester by part of the name or e-mail through the people record', async () => {
+    const { w } = await withPeople();
+    for (const text of ['bob', 'BOB REQ', 'bob@example']) {
+      const found = await allPages(w, `${RANGE}&requester=${encodeURIComponent(text)}`);
+      expect(
+        found.map((item) => item.requester.sub),
+        text,
+      ).toEqual([bob.sub, bob.sub, bob.sub]);
+    }
+    // "requester" matches Alice Requester and Bob Requester: both, merged newest first.
+    const both = await allPages(w, `${RANGE}&requester=requester`);
+    expect(new Set(both.map((item) => item.requester.sub))).toEqual(new Set([alice.sub, bob.sub]));
+    expect(both.map((item) => item.createdAt)).toEqual(
+      [...both.map((item) => item.createdAt)].sort().reverse(),
+    );
+  });
+
+  it('refuses a partial requester that matches too many people with a problem, not a partial list', async () => {
+    const people = new InMemoryPeopleDirectory();
+    for (let i = 0; i < 11; i += 1)
+      await people.recordSignIn({
+        sub: `s-${i}`,
+        email: `sam${i}@example.com`,
+        name: `Sam ${i}`,
+        groups: ['engineers'],
+        lastSignInAt: '2030-01-01T00:00:00.000Z',
+      });
+    const w = apiWorld({ people });
+    const response = await w.call(audrey, 'GET', `/audit/requests?${RANGE}&requester=sam`);
+    expect(response.status).toBe(422);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    expect(await response.json()).toMatchObject({ code: 'REQUESTER_AMBIGUOUS' });
+  });
+
+  it('sorts oldest first, finds free text and ticket prefixes, and counts the total from the aggregates', async () => {
+    const w = await seeded();
+    const oldest = await allPages(w, `${RANGE}&order=oldest`);
+    expect(oldest.map((item) => item.createdAt)).toEqual(
+      [...oldest.map((item) => item.createdAt)].sort(),
+    );
+    expect(oldest).toHaveLength(9);
+    const text = await allPages(w, `${RANGE}&q=${encodeURIComponent('LOOKS LIKE')}`);
+    expect(text).toHaveLength(3);
+
+    for (const [ticket, minute] of [
+      ['INC-12', '01'],
+      ['INC-123', '02'],
+      ['INC-2', '03'],
+    ] as const) {
+      w.setNow(`2030-01-01T23:${minute}:00.000Z`);
+      const response = await w.call(alice, 'POST', '/requests', {
+        accountId: '111111111111',
+        roleName: 'ReadOnly',
+        justification: 'Look at the incident',
+        ticket,
+      });
+      expect(response.status).toBe(201);
+    }
+    w.setNow('2030-01-03T12:00:00.000Z');
+    const prefixed = await allPages(w, `${RANGE}&ticketPrefix=inc-12`);
+    expect(prefixed.map((item) => item.ticket)).toEqual(['INC-123', 'INC-12']);
+    const exact = await allPages(w, `${RANGE}&ticket=inc-12`);
+    expect(exact.map((item) => item.ticket)).toEqual(['INC-12']);
+
+    // The aggregates (kept from the change stream in AWS) count what the filters match.
+    let cursor: string | undefined;
+    do {
+      const page = await w.deps.repository.listForAudit({
+        from: '2030-01-01T00:00:00Z',
+        to: '2030-01-04T00:00:00Z',
+        limit: 100,
+        ...(cursor === undefined ? {} : { cursor }),
+      });
+      for (const request of page.items) await w.deps.insights?.record(request, []);
+      cursor = page.nextCursor;
+    } while (cursor !== undefined);
+    const first = async (query: string) =>
+      auditPageSchema.parse(await (await w.call(audrey, 'GET', `/audit/requests?${query}`)).json());
+    const all = await first(`${RANGE}&limit=2`);
+    expect(all.total).toBe(12);
+    expect((await first(`${RANGE}&limit=2&accountId=111111111111`)).total).toBe(9);
+    expect((await first(`${RANGE}&limit=2&requester=bob@example.com`)).total).toBe(3);
+    // Later pages do not count again; the ticket and text filters are not in the aggregates.
+    expect((await first(`${RANGE}&limit=2&cursor=${all.nextCursor ?? ''}`)).total).toBeUndefined();
+    expect((await first(`${RANGE}&limit=2&q=incident`)).total).toBeUndefined();
+    // A first page that holds everything counts itself.
+    expect((await first(`${RANGE}&ticket=INC-2`)).total).toBe(1);
   });
 });
 

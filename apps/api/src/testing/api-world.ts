@@ -1,6 +1,11 @@
 import { InMemoryAccessRequestRepository, InMemoryInsightsReadModel } from '@elevate/adapters';
 import type { VerifiedIdentity } from '@elevate/adapters';
-import type { AccessRequestRepository, Policy, SessionRecordRepository } from '@elevate/domain';
+import type {
+  AccessRequestRepository,
+  PeopleDirectory,
+  Policy,
+  SessionRecordRepository,
+} from '@elevate/domain';
 import { createApp } from '../app';
 import type { AuditIntegrityDeps } from '../audit-integrity/audit-integrity-deps';
 import type { AuditExportLimits } from '../use-cases/export-audit-csv';
@@ -26,6 +31,8 @@ export function apiWorld(
     auditExportLimits?: AuditExportLimits;
     auditIntegrity?: AuditIntegrityDeps;
     sessions?: SessionRecordRepository;
+    /** The people record (and with it the sign-in recording middleware); none unless given. */
+    people?: PeopleDirectory;
   } = {},
 ) {
   let now = START;
@@ -44,6 +51,7 @@ export function apiWorld(
       : { auditExportLimits: options.auditExportLimits }),
     auditIntegrity: options.auditIntegrity,
     ...(options.sessions === undefined ? {} : { sessions: options.sessions }),
+    ...(options.people === undefined ? {} : { people: options.people }),
   };
   const app = createApp(deps);
 

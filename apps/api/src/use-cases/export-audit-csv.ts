@@ -10,7 +10,7 @@ import type {
   SessionRecord,
 } from '@elevate/domain';
 import { csvRow } from './csv';
-import { assertMayAudit, toAuditQuery } from './list-audit';
+import { assertMayAudit, storeFiltersOf } from './list-audit';
 import type { UseCaseDeps } from './use-case-deps';
 import { UseCaseError } from './use-case-error';
 
@@ -80,13 +80,13 @@ export async function exportAuditCsv(
   limits: AuditExportLimits = DEFAULT_AUDIT_EXPORT_LIMITS,
 ): Promise<AuditCsvExport> {
   assertMayAudit(deps, actor);
+  const store = await storeFiltersOf(deps, filters);
   const fetchPage = (cursor?: string) =>
-    deps.repository.listForAudit(
-      toAuditQuery(
-        filters,
-        cursor === undefined ? { limit: EXPORT_PAGE_SIZE } : { cursor, limit: EXPORT_PAGE_SIZE },
-      ),
-    );
+    deps.repository.listForAudit({
+      ...store.filters,
+      limit: EXPORT_PAGE_SIZE,
+      ...(cursor === undefined ? {} : { cursor }),
+    });
   const lines = await readAllLines(fetchPage, deps, limits);
   return {
     filename: `elevate-audit-${stamp(filters.from)}-${stamp(filters.to)}.csv`,

@@ -3,7 +3,7 @@ import { cloudTrailEventHistoryUrl } from '@elevate/contracts';
 import type { Actor } from '@elevate/domain';
 import { closingEventOf, DEFAULT_AUDIT_EXPORT_LIMITS, sessionsOfPage } from './export-audit-csv';
 import type { AuditExportLimits } from './export-audit-csv';
-import { assertMayAudit, toAuditQuery } from './list-audit';
+import { assertMayAudit, storeFiltersOf } from './list-audit';
 import { toRequestView } from './request-view';
 import { toSessionRecordView } from './session-record-view';
 import type { UseCaseDeps } from './use-case-deps';
@@ -24,17 +24,17 @@ export async function exportAuditJson(
   limits: AuditExportLimits = DEFAULT_AUDIT_EXPORT_LIMITS,
 ): Promise<{ filename: string; body: string }> {
   assertMayAudit(deps, actor);
+  const store = await storeFiltersOf(deps, filters);
   const ctx = contextOf(deps, actor);
   const requests: AuditJsonExport['requests'] = [];
   let bytes = 0;
   let cursor: string | undefined;
   do {
-    const page = await deps.repository.listForAudit(
-      toAuditQuery(
-        filters,
-        cursor === undefined ? { limit: EXPORT_PAGE_SIZE } : { cursor, limit: EXPORT_PAGE_SIZE },
-      ),
-    );
+    const page = await deps.repository.listForAudit({
+      ...store.filters,
+      limit: EXPORT_PAGE_SIZE,
+      ...(cursor === undefined ? {} : { cursor }),
+    });
     const sessions = await sessionsOfPage(deps, page.items);
     for (const [index, request] of page.items.entries()) {
       const closing = closingEventOf(request);

@@ -1,10 +1,11 @@
 import type {
   AuditExportQuery,
+  AuditPage,
   AuditQuery as AuditQueryParams,
-  RequestPage,
 } from '@elevate/contracts';
+import { MAX_AUDIT_REQUESTER_MATCHES } from '@elevate/contracts';
 import { isAdmin, isAuditor } from '@elevate/domain';
-import type { Actor, AuditQuery, PageQuery } from '@elevate/domain';
+import type { Actor, AuditQuery, InsightFact, PageQuery } from '@elevate/domain';
 import { readPage, toRequestPage } from './request-page';
 import type { UseCaseDeps } from './use-case-deps';
 import { contextOf } from './use-case-deps';
@@ -20,32 +21,151 @@ export function assertMayAudit(deps: Pick<UseCaseDeps, 'policy'>, actor: Actor):
   }
 }
 
-/** The contracts' filters as the store's query; `requester` is an email when it has an `@`. */
-export function toAuditQuery(filters: AuditExportQuery, page: PageQuery): AuditQuery {
-  const { requester, ...rest } = filters;
+const WHOLE_ADDRESS = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Who `requester` means for the store: an e-mail, or the subs of everyone it may name. */
+type RequesterKey =
+  | { readonly requesterEmail: string }
+  | {
+      readonly requesterSubs: readonly string[];
+      /** Their e-mails, when every sub is a known person (what the totals count by). */
+      readonly emails?: readonly string[];
+    };
+
+/**
+ * A whole address is read by its key (any case). Anything else is a `sub` or part of a name or
+ * e-mail: the people record names everyone it matches (a bounded set, read by key one requester
+ * each); more than `MAX_AUDIT_REQUESTER_MATCHES` is refused rather than listed in part.
+ */
+async function requesterKeyOf(
+  deps: Pick<UseCaseDeps, 'people'>,
+  requester: string,
+): Promise<RequesterKey> {
+  if (WHOLE_ADDRESS.test(requester)) return { requesterEmail: requester };
+  const found = await deps.people?.search(requester, MAX_AUDIT_REQUESTER_MATCHES);
+  if (found?.more === true)
+    throw new UseCaseError(
+      'REQUESTER_AMBIGUOUS',
+      `More than ${MAX_AUDIT_REQUESTER_MATCHES} people match “${requester}”: type more of the name or e-mail, or the whole address.`,
+      [
+        {
+          path: 'requester',
+          message: `matches more than ${MAX_AUDIT_REQUESTER_MATCHES} people`,
+        },
+      ],
+    );
+  const people = found?.people ?? [];
+  // Nobody matched: the text may be a sub (someone the people record does not know yet).
+  if (people.length === 0) return { requesterSubs: [requester] };
   return {
-    ...rest,
-    ...page,
-    ...(requester === undefined
-      ? {}
-      : requester.includes('@')
-        ? { requesterEmail: requester }
-        : { requesterSub: requester }),
+    requesterSubs: people.map((person) => person.sub),
+    emails: people.map((person) => person.email),
   };
 }
 
-/** Every request created in [from, to), filtered, newest first — for auditors and admins. */
+/** The contracts' filters as the store's query (without paging); `requester` resolved once. */
+export async function storeFiltersOf(
+  deps: Pick<UseCaseDeps, 'people'>,
+  filters: AuditExportQuery,
+): Promise<{ filters: Omit<AuditQuery, keyof PageQuery>; requester?: RequesterKey }> {
+  const { requester, q, order, ...rest } = filters;
+  const key = requester === undefined ? undefined : await requesterKeyOf(deps, requester);
+  const keyFields =
+    key === undefined
+      ? {}
+      : 'requesterEmail' in key
+        ? { requesterEmail: key.requesterEmail }
+        : { requesterSubs: key.requesterSubs };
+  return {
+    filters: {
+      ...rest,
+      ...keyFields,
+      ...(q === undefined ? {} : { text: q }),
+      order: order === 'oldest' ? 'oldestFirst' : 'newestFirst',
+    },
+    ...(key === undefined ? {} : { requester: key }),
+  };
+}
+
+const dayOf = (instant: string): string => new Date(Date.parse(instant)).toISOString().slice(0, 10);
+
+/**
+ * How many requests match, counted from the Insights daily aggregates (one item per UTC day of the
+ * range, kept from the change stream within seconds): only for filters the facts carry — account,
+ * role, status, requester e-mail. Ticket, ticket prefix and free text are not in the facts, and a
+ * requester the people record does not know has no e-mail to count by: then undefined (unknown).
+ */
+async function totalOf(
+  deps: Pick<UseCaseDeps, 'insights'>,
+  query: AuditExportQuery,
+  requester: RequesterKey | undefined,
+): Promise<number | undefined> {
+  if (deps.insights === undefined) return undefined;
+  if (query.ticket !== undefined || query.ticketPrefix !== undefined || query.q !== undefined)
+    return undefined;
+  const emails =
+    requester === undefined
+      ? undefined
+      : 'requesterEmail' in requester
+        ? [requester.requesterEmail]
+        : requester.emails;
+  if (requester !== undefined && emails === undefined) return undefined;
+  const wanted = emails?.map((email) => email.toLowerCase());
+  const lastInstant = new Date(Date.parse(query.to) - 1).toISOString();
+  const { facts } = await deps.insights.factsOfDays(
+    dayOf(query.from),
+    dayOf(lastInstant),
+    query.accountId,
+  );
+  const from = Date.parse(query.from);
+  const to = Date.parse(query.to);
+  const latest = new Map<string, InsightFact>();
+  for (const fact of facts) {
+    const known = latest.get(fact.requestId);
+    if (known === undefined || known.revision < fact.revision) latest.set(fact.requestId, fact);
+  }
+  let count = 0;
+  for (const fact of latest.values()) {
+    const at = Date.parse(fact.createdAt);
+    if (at < from || at >= to) continue;
+    if (query.accountId !== undefined && fact.accountId !== query.accountId) continue;
+    if (query.roleName !== undefined && fact.roleName !== query.roleName) continue;
+    if (query.status !== undefined && fact.status !== query.status) continue;
+    if (wanted !== undefined && !wanted.includes(fact.requesterEmail.toLowerCase())) continue;
+    count += 1;
+  }
+  return count;
+}
+
+/** Every request created in [from, to), filtered, in either order — for auditors and admins. */
 export async function listAudit(
   deps: UseCaseDeps,
   actor: Actor,
   query: AuditQueryParams,
-): Promise<RequestPage> {
+): Promise<AuditPage> {
   assertMayAudit(deps, actor);
   const { cursor, limit, ...filters } = query;
-  const page = await readPage(() =>
-    deps.repository.listForAudit(
-      toAuditQuery(filters, cursor === undefined ? { limit } : { cursor, limit }),
+  const store = await storeFiltersOf(deps, filters);
+  const [page, total] = await Promise.all([
+    readPage(() =>
+      deps.repository.listForAudit({
+        ...store.filters,
+        limit,
+        ...(cursor === undefined ? {} : { cursor }),
+      }),
     ),
-  );
-  return toRequestPage(page, contextOf(deps, actor));
+    // The first page carries the total; later pages of the same view need not count again.
+    cursor === undefined ? totalOf(deps, filters, store.requester) : undefined,
+  ]);
+  const listed = toRequestPage(page, contextOf(deps, actor));
+  // A first page that is the whole answer counts itself exactly. Aggregates that count fewer than
+  // the first page already shows are behind the table (the stream lags): then the total is unknown.
+  const whole = cursor === undefined && page.nextCursor === undefined;
+  const counted = whole || total === undefined || total <= listed.items.length ? undefined : total;
+  const exact = whole ? listed.items.length : counted;
+  return {
+    ...listed,
+    ...(exact === undefined ? {} : { total: exact }),
+    ...(page.searchedTo === undefined ? {} : { searchedTo: page.searchedTo }),
+  };
 }

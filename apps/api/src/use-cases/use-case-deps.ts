@@ -5,6 +5,7 @@ import type {
   IdGenerator,
   InsightsReadModel,
   MfaEvidence,
+  PeopleDirectory,
   Policy,
   SessionRecordRepository,
   TransitionContext,
@@ -26,6 +27,11 @@ export interface UseCaseDeps {
   auditExportLimits?: AuditExportLimits;
   /** The daily aggregates behind Insights; without it `GET /insights` answers as if empty. */
   insights?: InsightsReadModel;
+  /**
+   * The people record, kept from verified tokens once a day per person: who to notify, and whom a
+   * partial requester name in the audit means. Without it the audit takes only a sub or an e-mail.
+   */
+  people?: PeopleDirectory;
 }
 
 /** What a transition (or a dry run of one) needs: now, who, and the policy. */

@@ -14,6 +14,8 @@ export type UseCaseErrorCode =
   | 'NOT_INSIGHTS_READER'
   | 'NOT_REVIEWER'
   | 'EXPORT_TOO_LARGE'
+  // A partial requester name matched more people than one audit page reads by key.
+  | 'REQUESTER_AMBIGUOUS'
   | 'AUDIT_INTEGRITY_UNAVAILABLE'
   // The request changed between the checks and the end of a session start: nothing handed out.
   | 'SESSION_WITHHELD'

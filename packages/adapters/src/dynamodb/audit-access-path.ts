@@ -18,35 +18,35 @@ export interface Filter {
   readonly values: Record<string, unknown>;
 }
 
-/** Where an audit page reads: one index partition by key, and what is left to filter there. */
-export interface AuditAccessPath {
-  readonly index: TableIndex;
-  readonly partition: string;
-  readonly filter: Filter | undefined;
-}
+/**
+ * Where an audit page reads: index partitions by key (one, or one per requester merged by creation),
+ * or — with no key filter, or free text the filter indexes do not carry — the month partitions of
+ * GSI3, which hold every request. What no key covers is a FilterExpression.
+ */
+export type AuditAccessPath =
+  | {
+      readonly kind: 'partitions';
+      readonly index: TableIndex;
+      readonly partitions: readonly string[];
+      readonly filter: Filter | undefined;
+    }
+  | { readonly kind: 'months'; readonly filter: Filter | undefined };
 
-type FilterName =
-  'requesterSub' | 'ticket' | 'requesterEmail' | 'accountId' | 'roleName' | 'status';
+type KeyedFilterName = 'ticket' | 'requesterEmail' | 'accountId' | 'roleName' | 'status';
 
 /**
- * Each audit filter as a partition key (its own index) and as a filter term (on the attributes every
- * filter index projects). Listed most selective first: with several filters, the first present one
- * is the key condition and the others filter what that partition returns.
+ * Each keyed audit filter as a partition key (its own index) and as a filter term (on the attributes
+ * every filter index projects). Listed most selective first: with several filters, the first present
+ * one is the key condition and the others filter what that partition returns. Requesters (by sub)
+ * come before all of these and are handled apart, as they may be several partitions.
  */
 const FILTERS: readonly {
-  readonly name: FilterName;
+  readonly name: KeyedFilterName;
   readonly index: TableIndex;
   readonly partition: (value: string) => string;
   readonly attribute: string;
   readonly compared: (value: string) => string;
 }[] = [
-  {
-    name: 'requesterSub',
-    index: 'GSI1',
-    partition: (sub) => `${REQUESTER_PREFIX}${sub}`,
-    attribute: 'GSI1PK',
-    compared: (sub) => `${REQUESTER_PREFIX}${sub}`,
-  },
   {
     name: 'ticket',
     index: 'GSI8',
@@ -84,28 +84,59 @@ const FILTERS: readonly {
   },
 ];
 
+/** The requesters an audit query names (by sub), or undefined when it names none. */
+export const auditRequesterSubsOf = (query: AuditQuery): readonly string[] | undefined => {
+  if (query.requesterSubs === undefined)
+    return query.requesterSub === undefined ? undefined : [query.requesterSub];
+  const subs = [...new Set(query.requesterSubs)];
+  // Both given: the requesters in both.
+  return query.requesterSub === undefined ? subs : subs.filter((sub) => sub === query.requesterSub);
+};
+
 /**
- * The index partition an audit query reads, or undefined when it has no filter (then the month
- * partitions of GSI3 hold every request in order). One filter is an exact key condition; each further
- * filter is a FilterExpression inside the first one's partition, bounded by the page's read budget.
+ * The partitions an audit query reads and what is left to filter there. Requesters by sub are the
+ * key (GSI1, whole items) whenever present; otherwise the first present keyed filter — unless the
+ * query has free text, which only the whole-item indexes carry (`searchText`), so it walks the
+ * months. Ticket prefix and free text are always filter terms: no key holds a prefix or a word.
  */
-export const auditAccessPathOf = (query: AuditQuery): AuditAccessPath | undefined => {
-  const present = FILTERS.flatMap((filter) => {
+export const auditAccessPathOf = (query: AuditQuery): AuditAccessPath => {
+  const subs = auditRequesterSubsOf(query);
+  const keyed = FILTERS.flatMap((filter) => {
     const value = query[filter.name];
     return value === undefined ? [] : [{ filter, value }];
   });
-  const [key, ...rest] = present;
-  if (key === undefined) return undefined;
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
-  const terms = rest.map(({ filter, value }, index) => {
-    names[`#f${index}`] = filter.attribute;
-    values[`:f${index}`] = filter.compared(value);
-    return `#f${index} = :f${index}`;
-  });
-  return {
-    index: key.filter.index,
-    partition: key.filter.partition(key.value),
-    filter: terms.length === 0 ? undefined : { expression: terms.join(' AND '), names, values },
+  const terms: string[] = [];
+  const term = (attribute: string, value: unknown, shape: (n: string, v: string) => string) => {
+    const at = terms.length;
+    names[`#f${at}`] = attribute;
+    values[`:f${at}`] = value;
+    terms.push(shape(`#f${at}`, `:f${at}`));
   };
+  const equal = (n: string, v: string) => `${n} = ${v}`;
+  const byKey = subs === undefined && query.text === undefined ? keyed[0] : undefined;
+  for (const { filter, value } of keyed)
+    if (filter !== byKey?.filter) term(filter.attribute, filter.compared(value), equal);
+  if (query.ticketPrefix !== undefined)
+    term('ticketLower', ticketKeyOf(query.ticketPrefix), (n, v) => `begins_with(${n}, ${v})`);
+  if (query.text !== undefined)
+    term('searchText', query.text.toLowerCase(), (n, v) => `contains(${n}, ${v})`);
+  const filter: Filter | undefined =
+    terms.length === 0 ? undefined : { expression: terms.join(' AND '), names, values };
+  if (subs !== undefined)
+    return {
+      kind: 'partitions',
+      index: 'GSI1',
+      partitions: subs.map((sub) => `${REQUESTER_PREFIX}${sub}`),
+      filter,
+    };
+  if (byKey !== undefined)
+    return {
+      kind: 'partitions',
+      index: byKey.filter.index,
+      partitions: [byKey.filter.partition(byKey.value)],
+      filter,
+    };
+  return { kind: 'months', filter };
 };

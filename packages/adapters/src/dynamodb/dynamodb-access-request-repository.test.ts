@@ -26,7 +26,10 @@ import {
 } from '../../../domain/src/testing/fixtures';
 import { batchWriteAll, documentClientOf } from './batch-operations';
 import { DynamoDbDecisionReadModel } from './decider-read-model';
-import { DynamoDbAccessRequestRepository } from './dynamodb-access-request-repository';
+import {
+  DynamoDbAccessRequestRepository,
+  MAX_READS_PER_PAGE,
+} from './dynamodb-access-request-repository';
 import { InMemoryAccessRequestRepository } from './in-memory-access-request-repository';
 import { itemOf } from './request-item';
 import { elevateTableDefinition, ensureTable } from './table-definition';
@@ -405,6 +408,46 @@ describe('DynamoDB listings', () => {
       expect(await walkAll(repository, combined, false)).toEqual(
         await walkAll(memory, combined, false),
       );
+      // Oldest first and several requesters: key reads too, every page within the bound per requester.
+      for (const filters of [
+        { order: 'oldestFirst' as const },
+        { order: 'oldestFirst' as const, status: 'APPROVED' as const },
+        { requesterSubs: [bob.sub, rita.sub] },
+      ]) {
+        const list = audit(filters);
+        const expected = await walkAll(memory, list, false);
+        expect(expected.length).toBeGreaterThan(limit);
+        const perRequester = filters.requesterSubs?.length ?? 1;
+        itemsRead.length = 0;
+        expect(await walkAll(repository, list, perRequester === 1)).toEqual(expected);
+      }
+      // Ticket prefix and free text have no key: a page reads at most MAX_READS_PER_PAGE Queries, and
+      // a page that ran out of reads says how far back it searched and hands on a cursor.
+      for (const filters of [{ ticketPrefix: 'OPS-2' }, { text: 'ops-2' }]) {
+        const list = audit(filters);
+        const expected = await walkAll(memory, list, false);
+        const found: string[] = [];
+        const searchedTo: string[] = [];
+        let cursor: string | undefined;
+        do {
+          sent.length = 0;
+          const page = await list(repository, cursor);
+          expect(sent.filter((name) => name === 'QueryCommand').length).toBeLessThanOrEqual(
+            MAX_READS_PER_PAGE,
+          );
+          found.push(...page.items.map((item) => item.id));
+          if (page.searchedTo !== undefined) {
+            expect(page.items.length).toBeLessThan(limit);
+            expect(page.nextCursor).toBeDefined();
+            searchedTo.push(page.searchedTo);
+          }
+          cursor = page.nextCursor;
+        } while (cursor !== undefined);
+        expect(found).toEqual(expected);
+        // 36 months at one Query each cannot be searched in one page of 10 Queries.
+        expect(searchedTo.length).toBeGreaterThan(0);
+        expect([...searchedTo].sort().reverse()).toEqual(searchedTo);
+      }
     },
   );
 });

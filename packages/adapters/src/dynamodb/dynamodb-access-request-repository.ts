@@ -290,36 +290,7 @@ export class DynamoDbAccessRequestRepository implements AccessRequestRepository 
         );
       }),
     );
-    // A key whose budget ran out is only known up to where it stopped; nothing later may be shown yet.
-    const frontiers = perKey
-      .flatMap((collected) =>
-        collected.stoppedAt === undefined || collected.stoppedAt === 'notStarted'
-          ? []
-          : [positionKey(collected.stoppedAt)],
-      )
-      .sort();
-    const frontier = newest ? frontiers.at(-1) : frontiers[0];
-    const sign = newest ? -1 : 1;
-    const merged = perKey
-      .flatMap((collected) => collected.items)
-      .filter((request) => {
-        if (frontier === undefined) return true;
-        const key = positionKey(positionOf(request, listing));
-        return newest ? key >= frontier : key <= frontier;
-      })
-      .sort(
-        (a, b) =>
-          sign * compare(positionKey(positionOf(a, listing)), positionKey(positionOf(b, listing))),
-      );
-    return pageOf(
-      listing,
-      {
-        items: merged,
-        more: perKey.some((collected) => collected.more === true),
-        ...(frontier === undefined ? {} : { stoppedAt: positionFromKey(frontier) }),
-      },
-      query.limit,
-    );
+    return pageOf(listing, mergeCollected(perKey, listing, order), query.limit);
   }
 
   async listBreakGlassAwaitingReview(query: PageQuery): Promise<Page<AccessRequest>> {
@@ -345,25 +316,32 @@ export class DynamoDbAccessRequestRepository implements AccessRequestRepository 
 
   async listForAudit(query: AuditQuery): Promise<Page<AccessRequest>> {
     checkLimit(query.limit);
-    const walk = creationRangeOf('audit', query);
+    const order = query.order ?? 'newestFirst';
+    const listing: Listing = order === 'newestFirst' ? 'audit' : 'auditOldest';
+    const walk = creationRangeOf(listing, query, order);
     if (walk === undefined) return { items: [] };
-    const budget: ReadBudget = { used: 0 };
     const path = auditAccessPathOf(query);
-    // Unfiltered: the month partitions hold every request. Filtered: the first filter's own partition.
-    if (path === undefined) return this.#walkMonths('audit', walk, query.limit, budget);
-    const collected = await this.#collect(
-      {
-        index: path.index,
-        partition: path.partition,
-        order: 'newestFirst',
-        range: walk.range,
-        ...(walk.startAfter === undefined ? {} : { startAfter: walk.startAfter }),
-        ...(path.filter === undefined ? {} : { filter: path.filter }),
-      },
-      query.limit,
-      budget,
+    // No key filter (or free text): the month partitions hold every request, in order.
+    if (path.kind === 'months')
+      return this.#walkMonths(listing, walk, order, query.limit, { used: 0 }, path.filter);
+    // One partition per key (several requesters: one each, merged by creation).
+    const perPartition = await Promise.all(
+      path.partitions.map((partition) =>
+        this.#collect(
+          {
+            index: path.index,
+            partition,
+            order,
+            range: walk.range,
+            ...(walk.startAfter === undefined ? {} : { startAfter: walk.startAfter }),
+            ...(path.filter === undefined ? {} : { filter: path.filter }),
+          },
+          query.limit,
+          { used: 0 },
+        ),
+      ),
     );
-    return pageOf('audit', collected, query.limit);
+    return pageOf(listing, mergeCollected(perPartition, listing, order), query.limit);
   }
 
   async listDecidedBy(query: DecidedByQuery): Promise<Page<AccessRequest>> {
@@ -414,58 +392,70 @@ export class DynamoDbAccessRequestRepository implements AccessRequestRepository 
   }
 
   /**
-   * Walks the monthly audit partitions (GSI3) newest first, from the month below `upper` down to
-   * the month of `from`, until a page (and one more) is in hand or the page's read budget is spent.
-   * Unfiltered, so each month's read takes exactly what the page still needs.
+   * Walks the monthly audit partitions (GSI3) in `order` — newest first from the month below
+   * `upper` down to the month of `lower`, or oldest first the other way — until a page (and one
+   * more) is in hand or the page's read budget is spent. Unfiltered, each month's read takes
+   * exactly what the page still needs; filtered (free text, ticket prefix), the budget bounds what
+   * one page may read, and a page that ran out says how far it searched (`searchedTo`).
    */
   async #walkMonths(
     listing: Listing,
     walk: CreationRange,
+    order: QueueOrder,
     limit: number,
     budget: ReadBudget,
+    filter: Filter | undefined,
   ): Promise<Page<AccessRequest>> {
+    const newest = order === 'newestFirst';
     const items: AccessRequest[] = [];
-    const lastMonth = monthOf(walk.from);
-    const firstMonth = monthBelow(walk.upper);
-    for (let month = firstMonth; month >= lastMonth; month = previousMonth(month)) {
+    const lowMonth = monthOf(walk.lower.slice(0, 24));
+    const highMonth = monthBelow(walk.upper);
+    const first = newest ? highMonth : lowMonth;
+    const inRange = (month: string) => (newest ? month >= lowMonth : month <= highMonth);
+    for (
+      let month = first;
+      inRange(month);
+      month = newest ? previousMonth(month) : nextMonth(month)
+    ) {
       const collected = await this.#collect(
         {
           index: 'GSI3',
           partition: `${CREATED_PREFIX}${month}`,
-          order: 'newestFirst',
+          order,
           range: walk.range,
-          ...(month === firstMonth && walk.startAfter !== undefined
+          ...(month === first && walk.startAfter !== undefined
             ? { startAfter: walk.startAfter }
             : {}),
+          ...(filter === undefined ? {} : { filter }),
         },
         limit - items.length,
         budget,
       );
       items.push(...collected.items);
       if (collected.stoppedAt !== undefined) {
-        // Out of reads: go on next time where this read stopped, or at the top of this month.
+        // Out of reads: go on next time where this read stopped, or at this month's edge.
         const stoppedAt =
           collected.stoppedAt === 'notStarted'
-            ? { createdAt: monthStart(nextMonth(month)), id: '' }
+            ? { createdAt: monthStart(newest ? nextMonth(month) : month), id: '' }
             : collected.stoppedAt;
         return pageOf(listing, { items, stoppedAt }, limit);
       }
       if (items.length >= limit) {
         if (collected.more === true) return pageOf(listing, { items, more: true }, limit);
-        // The page is full at a month's end: one more look tells whether anything older exists.
-        const older = walk.from < monthStart(month);
-        if (!older) break;
-        const rest = await this.#walkMonths(
+        // The page is full at a month's end: one more look tells whether anything beyond exists.
+        const rest = newest
+          ? { lower: walk.lower, upper: monthStart(month) }
+          : { lower: monthStart(nextMonth(month)), upper: walk.upper };
+        if (rest.lower >= rest.upper) break;
+        const beyond = await this.#walkMonths(
           listing,
-          {
-            from: walk.from,
-            upper: monthStart(month),
-            range: rangeBelow(walk.from, monthStart(month)),
-          },
+          { ...rest, range: rangeBetween(rest.lower, rest.upper) },
+          order,
           1,
           budget,
+          filter,
         );
-        const more = rest.items.length > 0 || rest.nextCursor !== undefined;
+        const more = beyond.items.length > 0 || beyond.nextCursor !== undefined;
         return pageOf(listing, { items, more }, limit);
       }
     }
@@ -557,38 +547,48 @@ export class DynamoDbAccessRequestRepository implements AccessRequestRepository 
   }
 }
 
-/** A newest-first read of requests created in [from, to), resumed below a cursor's position. */
+/**
+ * A read of requests created in [from, to), in either order, resumed after a cursor's position:
+ * keys `<createdAt>#<id>` in [lower, upper) — for newest first, `upper` is the cursor's position;
+ * for oldest first, `lower` is.
+ */
 interface CreationRange {
-  readonly from: string;
-  /** Exclusive: `to` itself (every `<to>#<id>` sorts above it) or the cursor's position. */
+  /** Inclusive: `from`, or (oldest first) the cursor's position. */
+  readonly lower: string;
+  /** Exclusive: `to` itself (every `<to>#<id>` sorts above it), or (newest first) the cursor's position. */
   readonly upper: string;
   readonly range: NonNullable<PartitionQuery['range']>;
   /** The cursor's item, to start right after it. */
   readonly startAfter?: PartitionQuery['startAfter'];
 }
 
-/** `BETWEEN from AND upper`: sort keys `<createdAt>#<id>` of requests created in [from, upper). */
-const rangeBelow = (from: string, upper: string): NonNullable<PartitionQuery['range']> => ({
-  condition: 'BETWEEN :from AND :upper',
-  values: { ':from': from, ':upper': upper },
+/** `BETWEEN lower AND upper`: the sort keys `<createdAt>#<id>` of requests created in [lower, upper). */
+const rangeBetween = (lower: string, upper: string): NonNullable<PartitionQuery['range']> => ({
+  condition: 'BETWEEN :lower AND :upper',
+  values: { ':lower': lower, ':upper': upper },
 });
 
-/** The range left to read, or undefined when nothing is (empty range, or a cursor past `from`). */
+/** The range left to read, or undefined when nothing is (empty range, or a cursor past its end). */
 const creationRangeOf = (
   listing: Listing,
   query: PageQuery & { readonly from: string; readonly to: string },
+  order: QueueOrder = 'newestFirst',
 ): CreationRange | undefined => {
   const cursor = decodeCursor(listing, query.cursor);
   const from = canonicalInstant(query.from);
   const to = canonicalInstant(query.to);
-  const fromCursor = cursor !== undefined && positionKey(cursor) <= to;
-  const upper = cursor === undefined || !fromCursor ? to : positionKey(cursor);
-  if (upper <= from) return undefined;
+  const at = cursor === undefined ? undefined : positionKey(cursor);
+  const newest = order === 'newestFirst';
+  // A cursor outside the range is ignored: the read starts at the range's own edge.
+  const fromCursor = at !== undefined && (newest ? at <= to : at >= from);
+  const lower = !newest && fromCursor ? at : from;
+  const upper = newest && fromCursor ? at : to;
+  if (upper <= lower) return undefined;
   return {
-    from,
+    lower,
     upper,
-    range: rangeBelow(from, upper),
-    ...(fromCursor && cursor.id !== ''
+    range: rangeBetween(lower, upper),
+    ...(fromCursor && cursor !== undefined && cursor.id !== ''
       ? { startAfter: { sortKey: positionKey(cursor), requestId: cursor.id } }
       : {}),
   };
@@ -621,11 +621,53 @@ const pageOf = (listing: Listing, collected: Collected, limit: number): Page<Acc
   if ((collected.more === true || collected.items.length > limit) && last !== undefined)
     return { items, nextCursor: encodeCursor(listing, positionOf(last, listing)) };
   if (collected.stoppedAt !== undefined && collected.stoppedAt !== 'notStarted')
-    return { items, nextCursor: encodeCursor(listing, collected.stoppedAt) };
+    return {
+      items,
+      nextCursor: encodeCursor(listing, collected.stoppedAt),
+      searchedTo: collected.stoppedAt.createdAt,
+    };
   return { items };
 };
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Several partitions read in the same order, merged into one: their items by creation. A partition
+ * whose budget ran out is only known up to where it stopped, so nothing beyond the nearest such
+ * frontier may be shown yet; the next page resumes there.
+ */
+const mergeCollected = (
+  perPartition: readonly Collected[],
+  listing: Listing,
+  order: QueueOrder,
+): Collected => {
+  const newest = order === 'newestFirst';
+  const frontiers = perPartition
+    .flatMap((collected) =>
+      collected.stoppedAt === undefined || collected.stoppedAt === 'notStarted'
+        ? []
+        : [positionKey(collected.stoppedAt)],
+    )
+    .sort();
+  const frontier = newest ? frontiers.at(-1) : frontiers[0];
+  const sign = newest ? -1 : 1;
+  const merged = perPartition
+    .flatMap((collected) => collected.items)
+    .filter((request) => {
+      if (frontier === undefined) return true;
+      const key = positionKey(positionOf(request, listing));
+      return newest ? key >= frontier : key <= frontier;
+    })
+    .sort(
+      (a, b) =>
+        sign * compare(positionKey(positionOf(a, listing)), positionKey(positionOf(b, listing))),
+    );
+  return {
+    items: merged,
+    ...(perPartition.some((collected) => collected.more === true) ? { more: true } : {}),
+    ...(frontier === undefined ? {} : { stoppedAt: positionFromKey(frontier) }),
+  };
+};
 
 const monthStart = (month: string): string => `${month}-01T00:00:00.000Z`;
 

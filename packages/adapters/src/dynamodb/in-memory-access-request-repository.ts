@@ -11,6 +11,7 @@ import type {
   Result,
   TransitionWrite,
 } from '@elevate/domain';
+import { auditRequesterSubsOf } from './audit-access-path';
 import { decidersOf, err, ok } from '@elevate/domain';
 import type { Listing, Position } from './page-cursor';
 import { decodeCursor, encodeCursor, positionKey, positionOf, queueKey } from './page-cursor';
@@ -128,20 +129,33 @@ export class InMemoryAccessRequestRepository implements AccessRequestRepository 
   async listForAudit(query: AuditQuery): Promise<Page<AccessRequest>> {
     const from = canonicalInstant(query.from);
     const to = canonicalInstant(query.to);
-    return this.#page('audit', query, 'newestFirst', (request) => {
-      const createdAt = canonicalInstant(request.createdAt);
-      return (
-        from <= createdAt &&
-        createdAt < to &&
-        (query.requesterSub === undefined || request.requester.sub === query.requesterSub) &&
-        (query.requesterEmail === undefined ||
-          request.requester.email.toLowerCase() === query.requesterEmail.toLowerCase()) &&
-        (query.accountId === undefined || request.accountId === query.accountId) &&
-        (query.roleName === undefined || request.roleName === query.roleName) &&
-        (query.status === undefined || request.status === query.status) &&
-        (query.ticket === undefined || request.ticket?.toLowerCase() === query.ticket.toLowerCase())
-      );
-    });
+    const order = query.order ?? 'newestFirst';
+    const subs = auditRequesterSubsOf(query);
+    const ticketPrefix = query.ticketPrefix?.toLowerCase();
+    const text = query.text?.toLowerCase();
+    return this.#page(
+      order === 'newestFirst' ? 'audit' : 'auditOldest',
+      query,
+      order,
+      (request) => {
+        const createdAt = canonicalInstant(request.createdAt);
+        return (
+          from <= createdAt &&
+          createdAt < to &&
+          (subs === undefined || subs.includes(request.requester.sub)) &&
+          (query.requesterEmail === undefined ||
+            request.requester.email.toLowerCase() === query.requesterEmail.toLowerCase()) &&
+          (query.accountId === undefined || request.accountId === query.accountId) &&
+          (query.roleName === undefined || request.roleName === query.roleName) &&
+          (query.status === undefined || request.status === query.status) &&
+          (query.ticket === undefined ||
+            request.ticket?.toLowerCase() === query.ticket.toLowerCase()) &&
+          (ticketPrefix === undefined ||
+            (request.ticket?.toLowerCase().startsWith(ticketPrefix) ?? false)) &&
+          (text === undefined || searchTextOf(request).includes(text))
+        );
+      },
+    );
   }
 
   async listDecidedBy(query: DecidedByQuery): Promise<Page<AccessRequest>> {

@@ -10,6 +10,7 @@ export const LISTINGS = [
   'reviewNewest',
   'breakGlass',
   'audit',
+  'auditOldest',
   'decided',
   'expired',
 ] as const;

@@ -6,7 +6,7 @@ import {
   QueryCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { PeopleDirectory, PersonRecord } from '@elevate/domain';
-import { signInDayOf } from '@elevate/domain';
+import { firstMatches, signInDayOf } from '@elevate/domain';
 import * as z from 'zod';
 import { ENTITY_PERSON, PEOPLE_PK, PERSON_SK_PREFIX, personKeyOf } from './people-items';
 
@@ -73,6 +73,20 @@ export class DynamoDbPeopleDirectory implements PeopleDirectory {
 
   async listMembersOf(groups: readonly string[]): Promise<readonly PersonRecord[]> {
     if (groups.length === 0) return [];
+    return (await this.#everyone()).filter((person) =>
+      person.groups.some((group) => groups.includes(group)),
+    );
+  }
+
+  /**
+   * Matched in process: DynamoDB cannot compare ignoring case, and the people partition is one
+   * Query of a few KiB per hundred people — the organisation's size, not the history's.
+   */
+  async search(text: string, max: number): Promise<{ people: PersonRecord[]; more: boolean }> {
+    return firstMatches(await this.#everyone(), text, max);
+  }
+
+  async #everyone(): Promise<PersonRecord[]> {
     const people: PersonRecord[] = [];
     let start: Record<string, unknown> | undefined;
     // Bounded: 50 pages of up to 1 MiB each is far beyond any organisation's people.
@@ -87,8 +101,7 @@ export class DynamoDbPeopleDirectory implements PeopleDirectory {
       );
       for (const item of result.Items ?? []) {
         const person = toRecord(item);
-        if (person !== undefined && person.groups.some((group) => groups.includes(group)))
-          people.push(person);
+        if (person !== undefined) people.push(person);
       }
       start = result.LastEvaluatedKey;
       if (start === undefined) break;

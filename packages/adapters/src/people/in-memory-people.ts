@@ -4,7 +4,7 @@ import type {
   SuppressionList,
   SuppressionReason,
 } from '@elevate/domain';
-import { signInDayOf } from '@elevate/domain';
+import { firstMatches, signInDayOf } from '@elevate/domain';
 
 /** The people record in process memory (tests, benchmarks); same rules as the DynamoDB one. */
 export class InMemoryPeopleDirectory implements PeopleDirectory {
@@ -23,6 +23,10 @@ export class InMemoryPeopleDirectory implements PeopleDirectory {
 
   async get(sub: string): Promise<PersonRecord | undefined> {
     return this.#people.get(sub);
+  }
+
+  async search(text: string, max: number): Promise<{ people: PersonRecord[]; more: boolean }> {
+    return firstMatches(this.#people.values(), text, max);
   }
 
   async listMembersOf(groups: readonly string[]): Promise<readonly PersonRecord[]> {

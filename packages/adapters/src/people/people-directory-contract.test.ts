@@ -57,6 +57,21 @@ describe.each([
     expect(await people.get(rita.sub)).toEqual(nextDay);
   }, 20_000);
 
+  it('finds people by part of their name or e-mail, ignoring case, at most as many as asked', async () => {
+    const { people } = await make();
+    const bob = { ...alice, sub: 'sub-bob', email: 'builder@example.com', name: 'Bob Builder' };
+    const bobby = { ...alice, sub: 'sub-bobby', email: 'bobby@example.com', name: 'Roberta' };
+    for (const person of [rita, alice, bob, bobby]) await people.recordSignIn(person);
+    const subs = async (text: string, max = 10) => {
+      const found = await people.search(text, max);
+      return { subs: found.people.map((person) => person.sub), more: found.more };
+    };
+    expect(await subs('BOB')).toEqual({ subs: ['sub-bob', 'sub-bobby'], more: false });
+    expect(await subs('rita@EXAMPLE')).toEqual({ subs: ['sub-rita'], more: false });
+    expect(await subs('example.com', 2)).toEqual({ subs: ['sub-alice', 'sub-bob'], more: true });
+    expect(await subs('nobody')).toEqual({ subs: [], more: false });
+  }, 20_000);
+
   it('lists the members of any of the groups asked for, from their last recorded groups', async () => {
     const { people } = await make();
     await people.recordSignIn(rita);

@@ -23,7 +23,39 @@ export interface PeopleDirectory {
   /** Everyone whose last recorded groups include any of `groups`. */
   listMembersOf(groups: readonly string[]): Promise<readonly PersonRecord[]>;
   get(sub: string): Promise<PersonRecord | undefined>;
+  /**
+   * Everyone whose name or e-mail contains `text`, ignoring case (the audit's partial requester):
+   * at most `max` of them, and `more` when others matched too.
+   */
+  search(
+    text: string,
+    max: number,
+  ): Promise<{ readonly people: readonly PersonRecord[]; readonly more: boolean }>;
 }
+
+/** Whether `person`'s name or e-mail contains `text`, ignoring case — what `search` matches. */
+export const personMatches = (
+  person: Pick<PersonRecord, 'name' | 'email'>,
+  text: string,
+): boolean => {
+  const wanted = text.trim().toLowerCase();
+  return (
+    wanted !== '' &&
+    (person.name.toLowerCase().includes(wanted) || person.email.toLowerCase().includes(wanted))
+  );
+};
+
+/** The first `max` of the people `matching`, sorted by name, and whether more matched. */
+export const firstMatches = (
+  people: Iterable<PersonRecord>,
+  text: string,
+  max: number,
+): { people: PersonRecord[]; more: boolean } => {
+  const matched = [...people]
+    .filter((person) => personMatches(person, text))
+    .sort((a, b) => a.name.localeCompare(b.name) || a.sub.localeCompare(b.sub));
+  return { people: matched.slice(0, max), more: matched.length > max };
+};
 
 export type SuppressionReason = 'bounce' | 'complaint';
 

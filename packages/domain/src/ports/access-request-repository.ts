@@ -10,6 +10,12 @@ import type { Result } from '../result';
 export interface Page<T> {
   readonly items: readonly T[];
   readonly nextCursor?: string;
+  /**
+   * A bounded search (audit free text or ticket prefix) ran out of reads before the range did: it
+   * has looked at every request created from here to the range's newest end (newest first) or from
+   * the range's oldest start up to here (oldest first). `nextCursor` searches on.
+   */
+  readonly searchedTo?: string;
 }
 
 export interface PageQuery {
@@ -56,11 +62,21 @@ export interface RequesterQuery extends PageQuery {
   readonly text?: string;
 }
 
-/** Filters of the audit listing; `from` ≤ createdAt < `to`, newest first. */
+/** At most this many requesters one audit page reads by key (a partial name resolves to them). */
+export const MAX_AUDIT_REQUESTERS = 10;
+
+/** Filters of the audit listing; `from` ≤ createdAt < `to`, newest first unless `order` says. */
 export interface AuditQuery extends PageQuery {
   readonly from: string;
   readonly to: string;
+  /** Newest first (the default) or oldest first; a cursor of one order is refused by the other. */
+  readonly order?: QueueOrder;
   readonly requesterSub?: string;
+  /**
+   * Any of these requesters (1–`MAX_AUDIT_REQUESTERS`; e.g. everyone a partial name matched): one
+   * key read per requester, merged by creation.
+   */
+  readonly requesterSubs?: readonly string[];
   /** Auditors know people by email; the store matches `requester.email` ignoring case. */
   readonly requesterEmail?: string;
   readonly accountId?: string;
@@ -68,6 +84,16 @@ export interface AuditQuery extends PageQuery {
   readonly status?: RequestStatus;
   /** A ticket reference; the store matches it ignoring case. */
   readonly ticket?: string;
+  /**
+   * Tickets starting with this, ignoring case (`INC-12` finds INC-12 and INC-123). No key holds a
+   * prefix, so this is a bounded search: see `Page.searchedTo`.
+   */
+  readonly ticketPrefix?: string;
+  /**
+   * Text in the account id, role, justification or ticket, ignoring case. A bounded search (see
+   * `Page.searchedTo`), or a filter on one requester's own requests.
+   */
+  readonly text?: string;
 }
 
 /**

@@ -4,6 +4,7 @@ import type {
   AccessRequest,
   AccessRequestRepository,
   Actor,
+  AuditQuery,
   Page,
   TransitionResult,
 } from '@elevate/domain';
@@ -552,6 +553,75 @@ export const describeAccessRequestRepositoryContract = (
       expect(await repository.listForAudit({ from: range.to, to: range.from, limit: 10 })).toEqual({
         items: [],
       });
+    });
+
+    it('lists audit oldest first, by several requesters, by ticket prefix and by free text — every page, in order', async () => {
+      const { repository } = await setup();
+      const carol = { ...bob, sub: 'carol-sub', email: 'carol@example.com', name: 'Carol' };
+      await mustCreate(
+        repository,
+        pendingAt('o-1', '2025-01-31T23:00:00.000Z', alice, {
+          ticket: 'INC-12',
+          justification: 'Rotate the database password',
+        }),
+        pendingAt('o-2', '2025-02-01T09:00:00.000Z', bob, { ticket: 'INC-123' }),
+        pendingAt('o-3', '2025-02-01T09:00:00.000Z', carol, {
+          ticket: 'inc-1299',
+          justification: 'Restore the DATABASE from a snapshot',
+        }),
+        pendingAt('o-4', '2025-03-15T09:00:00.000Z', carol, { ticket: 'INC-2' }),
+        pendingAt('o-5', '2025-04-02T09:00:00.000Z', alice),
+      );
+      const range = { from: '2025-01-01T00:00:00.000Z', to: '2025-05-01T00:00:00.000Z' };
+      const audit = (filters: Partial<AuditQuery>, limit: number) =>
+        walk(
+          (cursor) =>
+            repository.listForAudit({ ...range, ...filters, limit, ...(cursor ? { cursor } : {}) }),
+          limit,
+        );
+      for (const limit of [1, 2, 10]) {
+        expect((await audit({ order: 'oldestFirst' }, limit)).ids).toEqual([
+          'o-1',
+          'o-2',
+          'o-3',
+          'o-4',
+          'o-5',
+        ]);
+        expect(
+          (await audit({ order: 'oldestFirst', requesterSubs: [bob.sub, carol.sub] }, limit)).ids,
+        ).toEqual(['o-2', 'o-3', 'o-4']);
+        expect((await audit({ requesterSubs: [bob.sub, carol.sub] }, limit)).ids).toEqual([
+          'o-4',
+          'o-3',
+          'o-2',
+        ]);
+        expect((await audit({ ticketPrefix: 'inc-12' }, limit)).ids).toEqual(['o-3', 'o-2', 'o-1']);
+        expect((await audit({ ticketPrefix: 'INC-12', order: 'oldestFirst' }, limit)).ids).toEqual([
+          'o-1',
+          'o-2',
+          'o-3',
+        ]);
+        expect((await audit({ text: 'Database' }, limit)).ids).toEqual(['o-3', 'o-1']);
+      }
+      // Free text with a key filter, and with requesters.
+      expect((await audit({ text: 'database', ticketPrefix: 'INC-129' }, 5)).ids).toEqual(['o-3']);
+      expect((await audit({ text: 'database', requesterSubs: [alice.sub] }, 5)).ids).toEqual([
+        'o-1',
+      ]);
+      expect((await audit({ ticket: 'INC-12', order: 'oldestFirst' }, 5)).ids).toEqual(['o-1']);
+      expect((await audit({ requesterSubs: [] }, 5)).ids).toEqual([]);
+      // A cursor of one order is refused by the other.
+      const newestPage = await repository.listForAudit({ ...range, limit: 1 });
+      expect(
+        await codeOf(
+          repository.listForAudit({
+            ...range,
+            order: 'oldestFirst',
+            limit: 1,
+            cursor: newestPage.nextCursor ?? '',
+          }),
+        ),
+      ).toBe('INVALID_CURSOR');
     });
 
     it('finds requests by ticket whatever its case, alone and with another filter', async () => {

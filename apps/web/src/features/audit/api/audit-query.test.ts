@@ -16,6 +16,9 @@ const none: AuditFilters = {
   accountId: '',
   roleName: '',
   status: '',
+  ticketMatch: 'exact',
+  text: '',
+  order: 'newest',
   range: DEFAULT_RANGE,
 };
 
@@ -58,6 +61,30 @@ describe('audit filters to query string', () => {
       from: '2026-05-11T12:00:00Z',
       to: '2026-05-12T12:00:00Z',
     });
+  });
+});
+
+describe('ticket, text and order to query string', () => {
+  it('sends an exact ticket, a ticket prefix, free text and oldest-first under the API’s names', () => {
+    const exact = auditQueryParams({ ...none, ticket: ' INC-12 ' }, now);
+    expect(exact).toMatchObject({ ticket: 'INC-12' });
+    expect(exact).not.toHaveProperty('ticketPrefix');
+    const search = new URLSearchParams(
+      auditQueryString(
+        auditQueryParams(
+          { ...none, ticket: 'INC-12', ticketMatch: 'prefix', text: ' db ', order: 'oldest' },
+          now,
+        ),
+      ),
+    );
+    expect(search.get('ticketPrefix')).toBe('INC-12');
+    expect(search.has('ticket')).toBe(false);
+    expect(search.get('q')).toBe('db');
+    expect(search.get('order')).toBe('oldest');
+    // Newest first is the API's default: left out.
+    expect(new URLSearchParams(auditQueryString(auditQueryParams(none, now))).has('order')).toBe(
+      false,
+    );
   });
 });
 

@@ -1,13 +1,22 @@
 import type { DateRangePickerProps } from '@cloudscape-design/components/date-range-picker';
 import type { RequestStatus } from '@elevate/contracts';
 
+/** Newest first (the default) or oldest first, by when the request was made. */
+export type AuditOrder = 'newest' | 'oldest';
+
 /** What the auditor chose in the filter bar. Empty strings mean "any". */
 export interface AuditFilters {
+  /** A whole e-mail, or part of a name or e-mail ("bob"); the server resolves it. */
   requester: string;
   accountId: string;
   roleName: string;
   status: RequestStatus | '';
   ticket: string;
+  /** `prefix`: tickets starting with `ticket` (INC-12 finds INC-123), a bounded search. */
+  ticketMatch: 'exact' | 'prefix';
+  /** Free text in justification, ticket, account or role: a bounded search. */
+  text: string;
+  order: AuditOrder;
   range: DateRangePickerProps.Value | null;
 }
 
@@ -20,6 +29,10 @@ export interface AuditQueryParams {
   roleName?: string;
   status?: RequestStatus;
   ticket?: string;
+  ticketPrefix?: string;
+  q?: string;
+  /** Left out when newest first (the API's default). */
+  order?: 'oldest';
 }
 
 export const DEFAULT_RANGE: DateRangePickerProps.RelativeValue = {
@@ -66,13 +79,16 @@ export function resolveRange(
 export function auditQueryParams(filters: AuditFilters, now: number): AuditQueryParams {
   const requester = filters.requester.trim();
   const ticket = filters.ticket.trim();
+  const q = filters.text.trim();
   return {
     ...resolveRange(filters.range, now),
     ...(requester ? { requester } : {}),
     ...(filters.accountId ? { accountId: filters.accountId } : {}),
     ...(filters.roleName ? { roleName: filters.roleName } : {}),
     ...(filters.status ? { status: filters.status } : {}),
-    ...(ticket ? { ticket } : {}),
+    ...(ticket ? (filters.ticketMatch === 'prefix' ? { ticketPrefix: ticket } : { ticket }) : {}),
+    ...(q ? { q } : {}),
+    ...(filters.order === 'oldest' ? { order: 'oldest' as const } : {}),
   };
 }
 
@@ -93,6 +109,9 @@ export function auditQueryInput(
   if (params.roleName) query.roleName = params.roleName;
   if (params.status) query.status = params.status;
   if (params.ticket) query.ticket = params.ticket;
+  if (params.ticketPrefix) query.ticketPrefix = params.ticketPrefix;
+  if (params.q) query.q = params.q;
+  if (params.order) query.order = params.order;
   if (page) {
     query.limit = page.limit;
     if (page.cursor) query.cursor = page.cursor;

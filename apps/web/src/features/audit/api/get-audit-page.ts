@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { RequestPage } from '@elevate/contracts';
+import type { AuditPage } from '@elevate/contracts';
 import type { ApiClient } from '../../../lib/api-client';
 import { useApiClient } from '../../../lib/api-client-context';
 import { auditKeys } from './audit-keys';
@@ -12,7 +12,7 @@ export function getAuditPage(
   query: AuditQueryParams,
   cursor: string | undefined,
   signal?: AbortSignal,
-): Promise<RequestPage> {
+): Promise<AuditPage> {
   return api.call('listAudit', {
     query: auditQueryInput(query, { cursor, limit: AUDIT_PAGE_SIZE }),
     signal,

@@ -35,9 +35,16 @@ describe('the audit list over several server pages', () => {
       const heading = () => screen.getByRole('heading', { name: /Audit/ }).textContent;
       expect(heading()).toContain('(25+)');
       const pagination = createWrapper(container).findPagination();
-      for (const count of [25, 7]) {
+      for (const [page, count] of [
+        [2, 25],
+        [3, 7],
+      ] as const) {
         await waitFor(() => expect(pagination?.findNextPageButton().isDisabled()).toBe(false));
         pagination?.findNextPageButton().click();
+        // The page is in the URL: the click has landed once the pagination shows the new page.
+        await waitFor(() =>
+          expect(pagination?.findCurrentPage().getElement().textContent).toBe(String(page)),
+        );
         await waitFor(() => expect(timelineLinks()).toHaveLength(count));
       }
       await waitFor(() => expect(heading()).toContain('(57)'));

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import Badge from '@cloudscape-design/components/badge';
 import Box from '@cloudscape-design/components/box';
@@ -9,6 +9,7 @@ import DateRangePicker, {
 import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
+import Alert from '@cloudscape-design/components/alert';
 import Link from '@cloudscape-design/components/link';
 import Pagination from '@cloudscape-design/components/pagination';
 import Select, { type SelectProps } from '@cloudscape-design/components/select';
@@ -28,9 +29,15 @@ import {
 import type { FlashMessage } from '../../../hooks/use-flash-messages';
 import { auditQueryParams, DEFAULT_RANGE, type AuditFilters } from '../api/audit-query';
 import { useDownloadAuditCsv } from '../api/download-audit-csv';
-import { auditFiltersFromSearch, searchOfAuditFilters } from '../state/audit-url';
+import {
+  auditFiltersFromSearch,
+  auditPageFromSearch,
+  searchOfAuditFilters,
+  searchOfAuditView,
+  type AuditPagePosition,
+} from '../state/audit-url';
+import { useAuditPages } from '../state/use-audit-pages';
 import { useAuditPage } from '../api/get-audit-page';
-import { useCursorPages } from '../../../hooks/use-cursor-pages';
 import { PAGINATION_LABELS } from '../../../components/ui/pagination-labels';
 import { paths } from '../../../lib/paths';
 
@@ -57,8 +64,16 @@ const INITIAL: AuditFilters = {
   roleName: '',
   status: '',
   ticket: '',
+  ticketMatch: 'exact',
+  text: '',
+  order: 'newest',
   range: DEFAULT_RANGE,
 };
+
+const TICKET_MATCH_OPTIONS: SelectProps.Option[] = [
+  { value: 'exact', label: 'Is' },
+  { value: 'prefix', label: 'Starts with' },
+];
 
 function rangeError(
   range: DateRangePickerProps.Value | null,
@@ -78,19 +93,27 @@ function rangeError(
 /** Every request in a time range, filtered on the server and paged with its cursor; CSV of the same view. */
 export function AuditExplorer({ accounts, roles, onFlash }: AuditExplorerProps) {
   const navigate = useNavigate();
-  // The filters live in the URL: back (also from a request opened here), reload and a shared link
-  // show the same view. Each change is a history entry.
+  // The view lives in the URL — filters, order and page: back (also from a request opened here),
+  // reload and a shared link show the same page of the same view. Each change is a history entry.
   const [search, setSearch] = useSearchParams();
   const filters = useMemo(() => auditFiltersFromSearch(search), [search]);
+  const position = useMemo(() => auditPageFromSearch(search), [search]);
+  const viewKey = useMemo(() => searchOfAuditFilters(filters).toString(), [filters]);
   const [requesterDraft, setRequesterDraft] = useState(filters.requester);
   const [ticketDraft, setTicketDraft] = useState(filters.ticket);
+  const [textDraft, setTextDraft] = useState(filters.text);
   // Back or forward changed the URL: the text boxes follow it.
   useEffect(() => setRequesterDraft(filters.requester), [filters.requester]);
   useEffect(() => setTicketDraft(filters.ticket), [filters.ticket]);
+  useEffect(() => setTextDraft(filters.text), [filters.text]);
   // "Last 30 days" is resolved once per filter change (or refresh), so the query key stays put.
   const [resolvedAt, setResolvedAt] = useState(() => Date.now());
   const query = useMemo(() => auditQueryParams(filters, resolvedAt), [filters, resolvedAt]);
-  const pages = useCursorPages(JSON.stringify(query));
+  const show = useCallback(
+    (next: AuditPagePosition) => setSearch(searchOfAuditView(filters, next)),
+    [filters, setSearch],
+  );
+  const pages = useAuditPages(viewKey, position, show);
   const page = useAuditPage(query, pages.cursor);
   const download = useDownloadAuditCsv();
 
@@ -98,22 +121,38 @@ export function AuditExplorer({ accounts, roles, onFlash }: AuditExplorerProps) 
   const settled = page.isSuccess && !page.isPlaceholderData;
   const nextCursor = page.data?.nextCursor;
   const itemCount = page.data?.items.length ?? 0;
-  const { learnNext } = pages;
+  const total = page.data?.total;
+  const { learn } = pages;
   useEffect(() => {
-    if (settled) learnNext(nextCursor, itemCount);
-  }, [settled, nextCursor, itemCount, learnNext]);
+    if (settled) learn(nextCursor, itemCount, total);
+  }, [settled, nextCursor, itemCount, total, learn]);
 
+  // New filters or order start over at the first page.
+  // Handlers and the typing pause may run before the last change has re-rendered: they build on the
+  // newest filters, not the ones of the render they were made in.
+  const latest = useRef(filters);
+  latest.current = filters;
   const apply = (change: Partial<AuditFilters>) => {
-    setSearch(searchOfAuditFilters({ ...filters, ...change }));
+    const next = { ...latest.current, ...change };
+    latest.current = next;
+    setSearch(searchOfAuditFilters(next));
     setResolvedAt(Date.now());
   };
 
-  // Typing a requester or ticket applies after a short pause, or at once on Enter.
+  // Typing a requester, ticket or text applies after a short pause, or at once on Enter.
   useEffect(() => {
-    if (requesterDraft === filters.requester && ticketDraft === filters.ticket) return;
-    const timer = setTimeout(() => apply({ requester: requesterDraft, ticket: ticketDraft }), 500);
+    if (
+      requesterDraft === filters.requester &&
+      ticketDraft === filters.ticket &&
+      textDraft === filters.text
+    )
+      return;
+    const timer = setTimeout(
+      () => apply({ requester: requesterDraft, ticket: ticketDraft, text: textDraft }),
+      500,
+    );
     return () => clearTimeout(timer);
-  }, [requesterDraft, ticketDraft, filters.requester, filters.ticket]);
+  }, [requesterDraft, ticketDraft, textDraft, filters]);
 
   const accountOptions: SelectProps.Option[] = [
     ANY,
@@ -141,6 +180,7 @@ export function AuditExplorer({ accounts, roles, onFlash }: AuditExplorerProps) 
     {
       id: 'created',
       header: 'Requested',
+      sortingField: 'createdAt',
       cell: (item) => (
         <Link
           href={paths.request(item.id)}
@@ -182,6 +222,14 @@ export function AuditExplorer({ accounts, roles, onFlash }: AuditExplorerProps) 
       ),
     },
     { id: 'role', header: 'Role', cell: (item) => item.roleName },
+    // What the ticket and text searches look at, so a match can be seen as one.
+    { id: 'ticket', header: 'Ticket', cell: (item) => item.ticket ?? '—' },
+    {
+      id: 'justification',
+      header: 'Justification',
+      cell: (item) => item.justification,
+      minWidth: 200,
+    },
     {
       id: 'status',
       header: 'Status',
@@ -214,8 +262,15 @@ export function AuditExplorer({ accounts, roles, onFlash }: AuditExplorerProps) 
   const items = page.data?.items ?? [];
   const rows: (RequestSummary | SkeletonRow)[] = loading ? skeletonRows(5) : items;
   const filtered = Boolean(
-    filters.requester || filters.accountId || filters.roleName || filters.status || filters.ticket,
+    filters.requester ||
+    filters.accountId ||
+    filters.roleName ||
+    filters.status ||
+    filters.ticket ||
+    filters.text,
   );
+  // A bounded search (ticket prefix, free text) that ran out of reads for this page.
+  const searchedTo = settled ? page.data?.searchedTo : undefined;
 
   const saveCsv = () =>
     download.mutate(query, {
@@ -230,18 +285,23 @@ export function AuditExplorer({ accounts, roles, onFlash }: AuditExplorerProps) 
 
   return (
     <Table<RequestSummary | SkeletonRow>
-      ariaLabels={{ tableLabel: 'Request history' }}
       columnDefinitions={withSkeletonCells(columns)}
       items={rows}
       trackBy="id"
       variant="full-page"
       wrapLines
       loading={false}
+      sortingColumn={{ sortingField: 'createdAt' }}
+      sortingDescending={filters.order === 'newest'}
+      onSortingChange={({ detail }) =>
+        apply({ order: detail.isDescending === false ? 'oldest' : 'newest' })
+      }
+      ariaLabels={{ tableLabel: 'Request history' }}
       header={
         <Header
           variant="awsui-h1-sticky"
           counter={loading ? undefined : pages.counterText}
-          description="Every request, decision and session. Filters apply on the server; the CSV holds every page of this view."
+          description="Every request, decision and session. Filters, order and page are in the address, so back, reload and a shared link show this page; the CSV holds every page of this view."
           actions={
             <SpaceBetween direction="horizontal" size="xs">
               <Button
@@ -267,7 +327,7 @@ export function AuditExplorer({ accounts, roles, onFlash }: AuditExplorerProps) 
                 controlId="audit-requester"
                 type="search"
                 value={requesterDraft}
-                placeholder="name@example.com"
+                placeholder="Name or e-mail"
                 onChange={({ detail }) => setRequesterDraft(detail.value)}
                 onKeyDown={({ detail }) => {
                   if (detail.key === 'Enter') apply({ requester: requesterDraft });
@@ -302,14 +362,39 @@ export function AuditExplorer({ accounts, roles, onFlash }: AuditExplorerProps) 
               />
             </FormField>
             <FormField label="Ticket" controlId="audit-ticket">
+              <SpaceBetween direction="horizontal" size="xxs">
+                <Select
+                  ariaLabel="Ticket match"
+                  selectedOption={selected(TICKET_MATCH_OPTIONS, filters.ticketMatch)}
+                  options={TICKET_MATCH_OPTIONS}
+                  onChange={({ detail }) =>
+                    apply({
+                      ticket: ticketDraft,
+                      ticketMatch: detail.selectedOption.value === 'prefix' ? 'prefix' : 'exact',
+                    })
+                  }
+                />
+                <Input
+                  controlId="audit-ticket"
+                  type="search"
+                  value={ticketDraft}
+                  placeholder="e.g. OPS-1234"
+                  onChange={({ detail }) => setTicketDraft(detail.value)}
+                  onKeyDown={({ detail }) => {
+                    if (detail.key === 'Enter') apply({ ticket: ticketDraft });
+                  }}
+                />
+              </SpaceBetween>
+            </FormField>
+            <FormField label="Justification contains" controlId="audit-text">
               <Input
-                controlId="audit-ticket"
+                controlId="audit-text"
                 type="search"
-                value={ticketDraft}
-                placeholder="e.g. OPS-1234"
-                onChange={({ detail }) => setTicketDraft(detail.value)}
+                value={textDraft}
+                placeholder="e.g. database restore"
+                onChange={({ detail }) => setTextDraft(detail.value)}
                 onKeyDown={({ detail }) => {
-                  if (detail.key === 'Enter') apply({ ticket: ticketDraft });
+                  if (detail.key === 'Enter') apply({ text: textDraft });
                 }}
               />
             </FormField>
@@ -341,6 +426,15 @@ export function AuditExplorer({ accounts, roles, onFlash }: AuditExplorerProps) 
               />
             </FormField>
           </SpaceBetween>
+          {searchedTo !== undefined && (
+            <Alert type="info" header="Still searching">
+              This page holds the matches among requests made{' '}
+              {filters.order === 'newest' ? 'back to' : 'up to'} <LocalTime iso={searchedTo} />.
+              Ticket-prefix and text searches read a bounded share of the history per page;{' '}
+              {filters.order === 'newest' ? 'older' : 'newer'} requests are searched on the next
+              page.
+            </Alert>
+          )}
           {page.isError && (
             <ProblemAlert
               error={page.error}
@@ -350,7 +444,18 @@ export function AuditExplorer({ accounts, roles, onFlash }: AuditExplorerProps) 
         </SpaceBetween>
       }
       empty={
-        filtered ? (
+        searchedTo !== undefined ? (
+          <EmptyState
+            title="No matches yet"
+            action={
+              <Button disabled={!pages.learnt} onClick={() => pages.goTo(pages.index + 1)}>
+                {filters.order === 'newest' ? 'Search older requests' : 'Search newer requests'}
+              </Button>
+            }
+          >
+            None of the requests searched so far match; the rest of the range is still to search.
+          </EmptyState>
+        ) : filtered ? (
           <EmptyState
             title="No requests match these filters"
             action={
@@ -358,7 +463,8 @@ export function AuditExplorer({ accounts, roles, onFlash }: AuditExplorerProps) 
                 onClick={() => {
                   setRequesterDraft('');
                   setTicketDraft('');
-                  apply({ ...INITIAL, range: filters.range });
+                  setTextDraft('');
+                  apply({ ...INITIAL, order: filters.order, range: filters.range });
                 }}
               >
                 Clear filters
@@ -378,7 +484,8 @@ export function AuditExplorer({ accounts, roles, onFlash }: AuditExplorerProps) 
           currentPageIndex={pages.index + 1}
           pagesCount={pages.known}
           openEnd={pages.openEnd}
-          disabled={loading}
+          // Until this page has answered and been learnt, its next cursor is unknown.
+          disabled={!(settled && pages.learnt) && !page.isError}
           onChange={({ detail }) => pages.goTo(detail.currentPageIndex - 1)}
           ariaLabels={PAGINATION_LABELS}
         />

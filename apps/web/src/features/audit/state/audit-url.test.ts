@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RANGE, type AuditFilters } from '../api/audit-query';
-import { auditFiltersFromSearch, searchOfAuditFilters } from './audit-url';
+import {
+  auditFiltersFromSearch,
+  auditPageFromSearch,
+  searchOfAuditFilters,
+  searchOfAuditView,
+} from './audit-url';
 
 const filters: AuditFilters = {
   requester: 'bob@example.com',
@@ -8,6 +13,9 @@ const filters: AuditFilters = {
   roleName: 'PowerUser',
   status: 'REVOKED',
   ticket: 'OPS-7',
+  ticketMatch: 'prefix',
+  text: 'restore',
+  order: 'oldest',
   range: { type: 'absolute', startDate: '2030-01-01', endDate: '2030-01-31' },
 };
 
@@ -15,7 +23,7 @@ describe('audit filters in the URL', () => {
   it('round-trip every filter and an absolute range', () => {
     const search = searchOfAuditFilters(filters);
     expect(search.toString()).toBe(
-      'requester=bob%40example.com&account=111111111111&role=PowerUser&status=REVOKED&ticket=OPS-7&from=2030-01-01&to=2030-01-31',
+      'requester=bob%40example.com&account=111111111111&role=PowerUser&status=REVOKED&ticket=OPS-7&ticketMatch=prefix&q=restore&order=oldest&from=2030-01-01&to=2030-01-31',
     );
     expect(auditFiltersFromSearch(search)).toEqual(filters);
   });
@@ -25,8 +33,31 @@ describe('audit filters in the URL', () => {
     const search = searchOfAuditFilters({ ...filters, range: week });
     expect(search.get('last')).toBe('7d');
     expect(auditFiltersFromSearch(search).range).toEqual(week);
-    const empty = { requester: '', accountId: '', roleName: '', status: '', ticket: '' } as const;
+    const empty = {
+      requester: '',
+      accountId: '',
+      roleName: '',
+      status: '',
+      ticket: '',
+      ticketMatch: 'exact',
+      text: '',
+      order: 'newest',
+    } as const;
     expect(searchOfAuditFilters({ ...empty, range: DEFAULT_RANGE }).toString()).toBe('');
+  });
+
+  it('hold the page as its number and cursor, page 1 as nothing', () => {
+    const view = searchOfAuditView(filters, { index: 2, cursor: 'abc_-1' });
+    expect(view.get('page')).toBe('3');
+    expect(view.get('cursor')).toBe('abc_-1');
+    expect(auditPageFromSearch(view)).toEqual({ index: 2, cursor: 'abc_-1' });
+    expect(auditFiltersFromSearch(view)).toEqual(filters);
+    expect(searchOfAuditView(filters, { index: 0, cursor: undefined }).has('page')).toBe(false);
+    for (const bad of ['page=3', 'page=x&cursor=abc', 'page=1&cursor=abc', 'page=2&cursor=a%20b'])
+      expect(auditPageFromSearch(new URLSearchParams(bad)), bad).toEqual({
+        index: 0,
+        cursor: undefined,
+      });
   });
 
   it('ignore what they cannot read', () => {

@@ -3,9 +3,11 @@ import { requestStatusSchema } from '@elevate/contracts';
 import { DEFAULT_RANGE, type AuditFilters } from '../api/audit-query';
 
 /**
- * The audit filters as the page's URL holds them, so back, reload and a shared link show the same
- * view: `requester`, `account`, `role`, `status`, `ticket`, and the range as `last=30d` (relative)
- * or `from=YYYY-MM-DD&to=YYYY-MM-DD` (days). Defaults are left out; anything unreadable is ignored.
+ * The audit view as the page's URL holds it, so back, reload and a shared link show the same view:
+ * `requester`, `account`, `role`, `status`, `ticket` (with `ticketMatch=prefix`), `q` (free text),
+ * `order=oldest`, the range as `last=30d` (relative) or `from=YYYY-MM-DD&to=YYYY-MM-DD` (days), and
+ * the page as `page=<n>&cursor=<the server's cursor of that page>`. Defaults are left out; anything
+ * unreadable is ignored.
  */
 const UNITS: Record<string, DateRangePickerProps.TimeUnit> = { h: 'hour', d: 'day' };
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -32,8 +34,41 @@ export function auditFiltersFromSearch(search: URLSearchParams): AuditFilters {
     roleName: search.get('role') ?? '',
     status: status.success ? status.data : '',
     ticket: search.get('ticket') ?? '',
+    ticketMatch: search.get('ticketMatch') === 'prefix' ? 'prefix' : 'exact',
+    text: search.get('q') ?? '',
+    order: search.get('order') === 'oldest' ? 'oldest' : 'newest',
     range: rangeOf(search),
   };
+}
+
+/** Which page the URL shows: its number (0-based here) and the cursor that opens it. */
+export interface AuditPagePosition {
+  index: number;
+  cursor: string | undefined;
+}
+
+const CURSOR = /^[A-Za-z0-9_-]{1,2048}$/;
+
+/** Page 1 unless the URL holds a page number above 1 together with a well-formed cursor. */
+export function auditPageFromSearch(search: URLSearchParams): AuditPagePosition {
+  const page = Number(search.get('page'));
+  const cursor = search.get('cursor') ?? '';
+  if (!Number.isInteger(page) || page < 2 || page > 10_000 || !CURSOR.test(cursor))
+    return { index: 0, cursor: undefined };
+  return { index: page - 1, cursor };
+}
+
+/** The filters' search with the page added (nothing for page 1). */
+export function searchOfAuditView(
+  filters: AuditFilters,
+  position: AuditPagePosition,
+): URLSearchParams {
+  const search = searchOfAuditFilters(filters);
+  if (position.index > 0 && position.cursor !== undefined) {
+    search.set('page', String(position.index + 1));
+    search.set('cursor', position.cursor);
+  }
+  return search;
 }
 
 export function searchOfAuditFilters(filters: AuditFilters): URLSearchParams {
@@ -46,6 +81,10 @@ export function searchOfAuditFilters(filters: AuditFilters): URLSearchParams {
   set('role', filters.roleName);
   set('status', filters.status);
   set('ticket', filters.ticket);
+  // Kept without a ticket too: choosing "Starts with" before typing must not be forgotten.
+  if (filters.ticketMatch === 'prefix') set('ticketMatch', 'prefix');
+  set('q', filters.text);
+  if (filters.order === 'oldest') set('order', 'oldest');
   const range = filters.range ?? DEFAULT_RANGE;
   if (range.type === 'absolute') {
     set('from', range.startDate.slice(0, 10));

@@ -1,0 +1,149 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, screen, waitFor } from '@testing-library/react';
+import createWrapper from '@cloudscape-design/components/test-utils/dom';
+import { aRequest } from '../../../testing/fixtures';
+import { fakeApi, renderWithApp } from '../../../testing/render-with-app';
+import { byPrefix, serverPages } from '../../../testing/server-pages';
+import { AuditExplorer } from './audit-explorer';
+
+const history = Array.from({ length: 57 }, (_, i) =>
+  aRequest({
+    id: `v-${i}`,
+    requester: { sub: `s-${i}`, email: `person${i}@example.com`, name: `Person ${i}` },
+    status: 'ENDED',
+    phase: 'over',
+    allowedActions: [],
+  }),
+);
+
+const timelineLinks = () => screen.queryAllByRole('link', { name: /^Timeline of / });
+const heading = () => screen.getByRole('heading', { name: /Audit/ }).textContent;
+const inputById = (container: HTMLElement, id: string) =>
+  createWrapper(container)
+    .findAllInputs()
+    .find((input) => input.findNativeInput().getElement().id === id);
+
+// Cloudscape tables in jsdom take seconds on a shared machine: 30 s each.
+describe('the audit view in the URL', () => {
+  afterEach(cleanup);
+
+  it(
+    'opens the page a link names, with its filters and order, and counts the total the server gives',
+    { timeout: 30_000 },
+    async () => {
+      const server = serverPages(history, 25);
+      const answer = (body: unknown, path: string) => ({
+        ...(server.answer(body, path) as object),
+        // Only the first page carries the total.
+        ...(path.includes('cursor=') ? {} : { total: 57 }),
+      });
+      renderWithApp(<AuditExplorer accounts={[]} roles={[]} onFlash={vi.fn()} />, {
+        api: fakeApi(byPrefix('/audit/requests?', answer)),
+        path: '/audit?requester=bob&order=oldest&ticket=INC-12&ticketMatch=prefix&q=restore&page=3&cursor=2',
+      });
+      await waitFor(() => expect(timelineLinks()).toHaveLength(7));
+      const first = server.queries[0];
+      expect(first?.get('cursor')).toBe('2');
+      expect(first?.get('requester')).toBe('bob');
+      expect(first?.get('order')).toBe('oldest');
+      expect(first?.get('ticketPrefix')).toBe('INC-12');
+      expect(first?.get('q')).toBe('restore');
+      expect(screen.getByText('Person 56')).toBeTruthy();
+      // A shared link knows its own page, not the ones before it: no made-up count.
+      expect(heading()).not.toMatch(/\(\d/);
+    },
+  );
+
+  it(
+    'shows the true total from the first page, and sorts by Requested either way',
+    { timeout: 30_000 },
+    async () => {
+      const server = serverPages(history, 25);
+      const answer = (body: unknown, path: string) => ({
+        ...(server.answer(body, path) as object),
+        ...(path.includes('cursor=') ? {} : { total: 57 }),
+      });
+      const { container } = renderWithApp(
+        <AuditExplorer accounts={[]} roles={[]} onFlash={vi.fn()} />,
+        { api: fakeApi(byPrefix('/audit/requests?', answer)), path: '/audit' },
+      );
+      await waitFor(() => expect(timelineLinks()).toHaveLength(25));
+      await waitFor(() => expect(heading()).toContain('(57)'));
+      expect(server.queries.at(-1)?.has('order')).toBe(false);
+      createWrapper(container).findTable()?.findColumnSortingArea(1)?.click();
+      await waitFor(() => expect(server.queries.at(-1)?.get('order')).toBe('oldest'));
+      createWrapper(container).findTable()?.findColumnSortingArea(1)?.click();
+      await waitFor(() => expect(server.queries.at(-1)?.has('order')).toBe(false));
+    },
+  );
+
+  it(
+    'says how far a bounded search got, and searches on from there',
+    { timeout: 30_000 },
+    async () => {
+      const queries: URLSearchParams[] = [];
+      const answer = (_body: unknown, path: string) => {
+        const search = new URLSearchParams(path.split('?')[1] ?? '');
+        queries.push(search);
+        return search.get('cursor') === null
+          ? { items: [], nextCursor: 'more', searchedTo: '2026-10-01T00:00:00.000Z' }
+          : { items: history.slice(0, 2) };
+      };
+      const { container } = renderWithApp(
+        <AuditExplorer accounts={[]} roles={[]} onFlash={vi.fn()} />,
+        { api: fakeApi(byPrefix('/audit/requests?', answer)), path: '/audit?q=database' },
+      );
+      await waitFor(() => expect(screen.getByText('No matches yet')).toBeTruthy());
+      expect(screen.getByText('Still searching')).toBeTruthy();
+      expect(inputById(container, 'audit-text')?.findNativeInput().getElement().value).toBe(
+        'database',
+      );
+      const searchOn = () => screen.getByRole('button', { name: 'Search older requests' });
+      // Enabled once this page's next cursor is learnt.
+      await waitFor(() => expect(searchOn().hasAttribute('disabled')).toBe(false));
+      searchOn().click();
+      await waitFor(() => expect(timelineLinks()).toHaveLength(2));
+      expect(queries.at(-1)?.get('cursor')).toBe('more');
+      expect(queries.at(-1)?.get('q')).toBe('database');
+    },
+  );
+
+  it('sends a partial requester to the server as typed', { timeout: 30_000 }, async () => {
+    const server = serverPages(history, 25);
+    const { container } = renderWithApp(
+      <AuditExplorer accounts={[]} roles={[]} onFlash={vi.fn()} />,
+      { api: fakeApi(byPrefix('/audit/requests?', server.answer)), path: '/audit' },
+    );
+    await waitFor(() => expect(timelineLinks()).toHaveLength(25));
+    const requester = inputById(container, 'audit-requester');
+    requester?.setInputValue('bob');
+    requester?.findNativeInput().keydown({ key: 'Enter' });
+    await waitFor(() => expect(server.queries.at(-1)?.get('requester')).toBe('bob'));
+  });
+});
+
+describe('the ticket match', () => {
+  afterEach(cleanup);
+
+  it(
+    'searches by prefix once "Starts with" is chosen, even before a ticket is typed',
+    { timeout: 30_000 },
+    async () => {
+      const server = serverPages(history, 25);
+      const { container } = renderWithApp(
+        <AuditExplorer accounts={[]} roles={[]} onFlash={vi.fn()} />,
+        { api: fakeApi(byPrefix('/audit/requests?', server.answer)), path: '/audit' },
+      );
+      await waitFor(() => expect(timelineLinks()).toHaveLength(25));
+      // Account, role, status, then the ticket match.
+      const select = createWrapper(container).findAllSelects()[3];
+      select?.openDropdown();
+      select?.selectOptionByValue('prefix');
+      const ticket = inputById(container, 'audit-ticket');
+      ticket?.setInputValue('INC-12');
+      ticket?.findNativeInput().keydown({ key: 'Enter' });
+      await waitFor(() => expect(server.queries.at(-1)?.get('ticketPrefix')).toBe('INC-12'));
+      expect(server.queries.at(-1)?.has('ticket')).toBe(false);
+    },
+  );
+});
