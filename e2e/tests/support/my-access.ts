@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { flash } from './flash';
 
 export interface RequestFormInput {
   /** What to type in the account search, e.g. "sandbox" or "333333333333". */
@@ -37,7 +38,7 @@ export async function requestThroughUi(page: Page, input: RequestFormInput): Pro
   await fillRequestForm(page, input);
   await page.getByRole('button', { name: 'Submit request' }).click();
   await expect(
-    page.getByText(`Request sent: ${input.roleName} in ${input.accountName}`),
+    flash(page, `Request sent: ${input.roleName} in ${input.accountName}`),
   ).toBeVisible();
 }
 
