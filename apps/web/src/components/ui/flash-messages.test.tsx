@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { useFlashMessages } from '../../hooks/use-flash-messages';
 import { fakeApi, renderWithApp } from '../../testing/render-with-app';
@@ -35,6 +35,9 @@ const renderPage = () =>
 
 describe('flash messages', { timeout: 30_000 }, () => {
   afterEach(cleanup);
+  // Cloudscape's Flashbar starts each message's entering animation on a 115 ms timer it does not
+  // clear on unmount; let the last one fire while the test window still exists.
+  afterAll(() => new Promise((resolve) => setTimeout(resolve, 250)));
 
   it('are announced in a polite live region that was there before the message', async () => {
     renderPage();
