@@ -1,5 +1,5 @@
 import { defineConfig, type Connect, type Plugin } from 'vite';
-import { consoleFilesPlugin } from './build/console-files-plugin';
+import { consoleFilesPlugin } from './build/console-files-plugin.ts';
 import react from '@vitejs/plugin-react';
 
 // The dev orchestrator passes ports and URLs through these variables; the defaults match config/dev-stack.yaml.

@@ -3,6 +3,7 @@ import { callApi, createRequestByApi, decideByApi, expectProblem } from './suppo
 import { chooseRowAction, myRequestRow, openMyAccess } from './support/my-access';
 import { openAs } from './support/sign-in';
 import { personas, uniqueText } from './support/stack';
+import { flash } from './support/flash';
 
 test('a requester ends access early: the console is no longer offered and the API refuses it', async ({
   browser,
@@ -30,7 +31,7 @@ test('a requester ends access early: the console is no longer offered and the AP
     .fill('Done sooner than expected.');
   await dialog.getByRole('button', { name: 'End access now' }).click();
   await expect(
-    alice.page.getByText('Access ended: PowerUser in sandbox (111111111111)').first(),
+    flash(alice.page, 'Access ended: PowerUser in sandbox (111111111111)'),
   ).toBeVisible();
 
   await expect(mine.getByText('Ended early')).toBeVisible();

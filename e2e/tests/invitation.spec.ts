@@ -8,6 +8,7 @@ import { callApi, expectProblem } from './support/api';
 import { myRequestRow, openMyAccess } from './support/my-access';
 import { openAs } from './support/sign-in';
 import { personas, stack, uniqueText } from './support/stack';
+import { flash } from './support/flash';
 
 const AWS_CLI = '/usr/bin/aws';
 const SANDBOX = '111111111111';
@@ -89,7 +90,7 @@ test.describe('invitation', () => {
       PAGE_LOAD,
     );
     await alice.page.getByRole('button', { name: `Accept the invitation to ${TARGET}` }).click();
-    await expect(alice.page.getByText(`Accepted: ${TARGET}`)).toBeVisible();
+    await expect(flash(alice.page, `Accepted: ${TARGET}`)).toBeVisible();
 
     const mine = await myRequestRow(alice.page, justification);
     await expect(
@@ -139,7 +140,7 @@ test.describe('invitation', () => {
     const dialog = alice.page.getByRole('dialog', { name: `Decline the invitation to ${TARGET}` });
     await dialog.getByRole('textbox', { name: 'Reason for declining' }).fill('On leave today.');
     await dialog.getByRole('button', { name: 'Decline' }).click();
-    await expect(alice.page.getByText(`Declined: ${TARGET}`).first()).toBeVisible();
+    await expect(flash(alice.page, `Declined: ${TARGET}`)).toBeVisible();
 
     // Nobody can bring it back, and it gives no session.
     const accept = await callApi(

@@ -4,6 +4,7 @@ import { myRequestRow, openMyAccess } from './support/my-access';
 import { decide, openReviews, reviewRow } from './support/reviews';
 import { openAs } from './support/sign-in';
 import { personas, uniqueText } from './support/stack';
+import { flash } from './support/flash';
 
 test('a reviewer rejects with a comment and the requester sees the status and the comment', async ({
   browser,
@@ -28,9 +29,7 @@ test('a reviewer rejects with a comment and the requester sees the status and th
   await expect(dialog.getByText('A comment is required.')).toBeVisible();
   await dialog.getByRole('button', { name: 'Back' }).click();
   await decide(ravi.page, row, 'Reject', comment);
-  await expect(
-    ravi.page.getByText('Rejected: Bob Requester, PowerUser in staging').first(),
-  ).toBeVisible();
+  await expect(flash(ravi.page, 'Rejected: Bob Requester, PowerUser in staging')).toBeVisible();
 
   await openMyAccess(bob.page);
   const mine = await myRequestRow(bob.page, justification);

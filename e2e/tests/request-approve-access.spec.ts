@@ -5,6 +5,7 @@ import { chooseRowAction, myRequestRow, openMyAccess, requestThroughUi } from '.
 import { decide, openReviews, reviewRow } from './support/reviews';
 import { openAs } from './support/sign-in';
 import { personas, stack, uniqueText } from './support/stack';
+import { flash } from './support/flash';
 
 const run = promisify(execFile);
 
@@ -50,9 +51,7 @@ test('a requester asks, a reviewer approves, and the requester opens the console
   await expect(row).toContainText('Alice Requester');
   await expect(row).toContainText('0 of 1');
   await decide(rita.page, row, 'Approve', 'Looks right.');
-  await expect(
-    rita.page.getByText('Approved: Alice Requester, ReadOnly in sandbox').first(),
-  ).toBeVisible();
+  await expect(flash(rita.page, 'Approved: Alice Requester, ReadOnly in sandbox')).toBeVisible();
   await expect(reviewRow(rita.page, justification)).toHaveCount(0);
 
   // Alice: the window is open; the console opens in a new tab as her.

@@ -8,6 +8,7 @@ import { callApi, createRequestByApi, decideByApi } from './support/api';
 import { chooseRowAction, myRequestRow, openMyAccess } from './support/my-access';
 import { openAs } from './support/sign-in';
 import { personas, stack, uniqueText } from './support/stack';
+import { flash } from './support/flash';
 
 const AWS_CLI = '/usr/bin/aws';
 const WITHIN_A_MINUTE_MS = 60_000;
@@ -113,7 +114,7 @@ test.describe('revocation ends live sessions', () => {
     const dialog = rita.page.getByRole('dialog');
     await dialog.getByRole('textbox', { name: 'Reason for revoking' }).fill('Suspicious activity');
     await dialog.getByRole('button', { name: 'Revoke', exact: true }).click();
-    await expect(rita.page.getByText(/^Revoked: Alice Requester, PowerUser/).first()).toBeVisible();
+    await expect(flash(rita.page, /^Revoked: Alice Requester, PowerUser/)).toBeVisible();
 
     await expectRefusedWithinAMinute(keys, 'PowerUser', home);
     await alice.context.close();
@@ -142,7 +143,7 @@ test.describe('revocation ends live sessions', () => {
     const dialog = alice.page.getByRole('dialog', { name: 'End access now?' });
     await dialog.getByRole('button', { name: 'End access now' }).click();
     await expect(
-      alice.page.getByText('Access ended: ReadOnly in sandbox (111111111111)').first(),
+      flash(alice.page, 'Access ended: ReadOnly in sandbox (111111111111)'),
     ).toBeVisible();
 
     await expectRefusedWithinAMinute(keys, 'ReadOnly', home);

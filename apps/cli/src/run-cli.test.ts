@@ -240,9 +240,11 @@ describe('elevate: commands and their output', () => {
     expect(await runCli(['ls'], ctx)).toBe(0);
     expect(ui.stdout[0]).toMatch(/^ID\s+ACCOUNT\s+ROLE\s+STATUS\s+WINDOW$/);
     expect(ui.stdout[1]).toMatch(
-      /^req-open\s+production \(333333333333\)\s+ReadOnly\s+APPROVED\s+2h 00m left$/,
+      /^req-open\s+production \(333333333333\)\s+ReadOnly\s+Active\s+2 hours left$/,
     );
-    expect(ui.stdout[2]).toMatch(/PENDING\s+0\/1 approvals$/);
+    expect(ui.stdout[2]).toMatch(/Pending approval\s+0\/1 approvals$/);
+    // Statuses in words, never the enum a script passes to --status.
+    expect(ui.stdout.join('\n')).not.toMatch(/\b(APPROVED|PENDING)\b/);
     const json = fakeContext({ listMyRequests: () => page });
     await runCli(['ls', '--json', '--status', 'approved'], json.ctx);
     expect(JSON.parse(json.ui.stdout.join(''))).toEqual(page);

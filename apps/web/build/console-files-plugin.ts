@@ -1,5 +1,5 @@
 import type { Plugin, Rollup } from 'vite';
-import { CONSOLE_FILES_ELEMENT_ID } from '../src/front-door/prefetch-console';
+import { CONSOLE_FILES_ELEMENT_ID } from '../src/front-door/prefetch-console.ts';
 
 /** What a person lands on after signing in: the console and its first page. */
 export const CONSOLE_MODULES = [

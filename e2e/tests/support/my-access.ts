@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { flash } from './flash';
 
 export interface RequestFormInput {
   /** What to type in the account search, e.g. "sandbox" or "333333333333". */
@@ -36,9 +37,8 @@ export async function requestThroughUi(page: Page, input: RequestFormInput): Pro
   await expect(page.getByRole('heading', { level: 1, name: 'New request' })).toBeVisible();
   await fillRequestForm(page, input);
   await page.getByRole('button', { name: 'Submit request' }).click();
-  // Exact: the flash's header, not the screen-reader announcer's longer copy of it.
   await expect(
-    page.getByText(`Request sent: ${input.roleName} in ${input.accountName}`, { exact: true }),
+    flash(page, `Request sent: ${input.roleName} in ${input.accountName}`),
   ).toBeVisible();
 }
 

@@ -19,3 +19,4 @@ export * from './cloudtrail-link';
 export * from './audit-export';
 export * from './insights';
 export * from './spa-headers';
+export * from './words';

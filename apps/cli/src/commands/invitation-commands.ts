@@ -56,7 +56,7 @@ export function invitationCommands(ctx: CommandContext): Command[] {
       const c = ctx.ui.colors;
       ctx.ui.err(
         r.status === 'APPROVED'
-          ? `Accepted ${r.id}: ${statusText(r.status, c)}, ${windowText(r, ctx.now())}. Use elevate exec/console/env as usual.`
+          ? `Accepted ${r.id}: ${statusText(r, c)}, ${windowText(r, ctx.now())}. Use elevate exec/console/env as usual.`
           : `Accepted ${r.id}: waiting for ${r.approvalsRequired - r.approvalsCount} more approval(s).`,
       );
     });

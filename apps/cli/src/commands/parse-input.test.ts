@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, table } from '../output/format';
+import { table, windowText } from '../output/format';
 import { parseDurationMinutes, parseRegion, parseStartTime } from './parse-input';
 
 describe('parse-input', () => {
@@ -30,11 +30,17 @@ describe('parse-input', () => {
 });
 
 describe('format', () => {
-  it('formats durations to the minute', () => {
-    expect(formatDuration(45_000)).toBe('45s');
-    expect(formatDuration(12 * 60_000)).toBe('12m');
-    expect(formatDuration(65 * 60_000)).toBe('1h 05m');
-    expect(formatDuration(-1)).toBe('0s');
+  it('says a window’s time in words, never "1h 05m"', () => {
+    const start = Date.parse('2030-01-01T09:00:00Z');
+    const approved = {
+      status: 'APPROVED',
+      approvalsCount: 1,
+      approvalsRequired: 1,
+      window: { startsAt: '2030-01-01T09:00:00Z', endsAt: '2030-01-01T10:05:00Z' },
+    } as Parameters<typeof windowText>[0];
+    expect(windowText(approved, start - 45_000)).toBe('starts in 45 seconds');
+    expect(windowText(approved, start)).toBe('1 hour 5 minutes left');
+    expect(windowText(approved, start + 2 * 3600_000)).toBe('window over');
   });
 
   it('pads table columns by visible width, ignoring colour codes', () => {

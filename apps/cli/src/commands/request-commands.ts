@@ -1,6 +1,13 @@
 import { Command } from 'commander';
 import type { ElevateClient } from '@elevate/client';
-import type { RequestSummary, RequestView } from '@elevate/contracts';
+import {
+  formatMinutes,
+  formatRemaining,
+  REQUEST_STATUS_IN_WORDS,
+  requestStatusWords,
+  type RequestSummary,
+  type RequestView,
+} from '@elevate/contracts';
 import { clearCachedCredentials } from '../credentials/credential-cache';
 import { CliError, EXIT } from '../exit-codes';
 import { accountLabel, statusText, table, windowText } from '../output/format';
@@ -17,27 +24,19 @@ export async function call<T>(work: () => Promise<T>): Promise<T> {
 }
 
 function requestLine(r: RequestSummary, now: number, ctx: CommandContext): string[] {
-  return [
-    r.id,
-    accountLabel(r),
-    r.roleName,
-    statusText(r.status, ctx.ui.colors),
-    windowText(r, now),
-  ];
+  return [r.id, accountLabel(r), r.roleName, statusText(r, ctx.ui.colors), windowText(r, now)];
 }
 
 function printRequest(r: RequestView | RequestSummary, ctx: CommandContext): void {
   const now = ctx.now();
   const c = ctx.ui.colors;
-  ctx.ui.out(
-    `${c.bold(r.id)}  ${statusText(r.status, c)}${r.breakGlass ? c.red('  BREAK-GLASS') : ''}`,
-  );
+  ctx.ui.out(`${c.bold(r.id)}  ${statusText(r, c)}${r.breakGlass ? c.red('  BREAK-GLASS') : ''}`);
   ctx.ui.out(`account:  ${accountLabel(r)}`);
   ctx.ui.out(`role:     ${r.roleName}`);
   ctx.ui.out(`by:       ${r.requester.name} <${r.requester.email}>`);
   ctx.ui.out(`reason:   ${r.justification}`);
   if (r.ticket) ctx.ui.out(`ticket:   ${r.ticket}`);
-  ctx.ui.out(`duration: ${r.requestedDurationMinutes} min`);
+  ctx.ui.out(`duration: ${formatMinutes(r.requestedDurationMinutes)}`);
   if (r.window)
     ctx.ui.out(`window:   ${r.window.startsAt} → ${r.window.endsAt} (${windowText(r, now)})`);
   else if (r.status === 'PENDING')
@@ -73,11 +72,14 @@ async function waitForDecision(
         ctx.ui.err(`${ctx.ui.colors.green('Approved')}${by}. ${windowText(r, ctx.now())}.`);
         return;
       }
-      throw new CliError(`Request ${id} is ${r.status.toLowerCase()}${by}.`, EXIT.notApproved);
+      throw new CliError(
+        `Request ${id} is ${REQUEST_STATUS_IN_WORDS[r.status]}${by}.`,
+        EXIT.notApproved,
+      );
     }
-    const waited = Math.round((ctx.now() - started) / 1000);
+    const waited = formatRemaining(ctx.now() - started);
     ctx.ui.status(
-      `Waiting for approval of ${id}: ${r.approvalsCount}/${r.approvalsRequired} approvals (${waited}s)…`,
+      `Waiting for approval of ${id}: ${r.approvalsCount}/${r.approvalsRequired} approvals (${waited})…`,
     );
     await sleep(ctx.env.pollSeconds * 1000);
   }
@@ -130,7 +132,9 @@ export function requestCommands(ctx: CommandContext): Command[] {
         );
         if (o.json && !o.wait) ctx.ui.json(created);
         else if (!o.json) ctx.ui.out(created.id);
-        ctx.ui.err(`Requested ${accountLabel(created)} / ${created.roleName}: ${created.status}.`);
+        ctx.ui.err(
+          `Requested ${accountLabel(created)} / ${created.roleName}: ${requestStatusWords(created.status, created.phase)}.`,
+        );
         if (o.wait && created.status === 'PENDING') await waitForDecision(client, created.id, ctx);
         if (o.json && o.wait)
           ctx.ui.json(await call(() => client.call('getRequest', { id: created.id })));

@@ -1,16 +1,5 @@
-import type { RequestSummary } from '@elevate/contracts';
+import { formatRemaining, requestStatusWords, type RequestSummary } from '@elevate/contracts';
 import type { Colors } from './ui';
-
-/** `1h 05m`, `12m`, `45s`: time left or taken, to the minute once it is over a minute. */
-export function formatDuration(ms: number): string {
-  const totalSeconds = Math.max(0, Math.round(ms / 1000));
-  if (totalSeconds < 60) return `${totalSeconds}s`;
-  const totalMinutes = Math.floor(totalSeconds / 60);
-  const hours = Math.floor(totalMinutes / 60);
-  const minutes = totalMinutes % 60;
-  if (hours === 0) return `${minutes}m`;
-  return `${hours}h ${String(minutes).padStart(2, '0')}m`;
-}
 
 /** `production (333333333333)` or the id alone when the policy has no name for it. */
 export function accountLabel(request: Pick<RequestSummary, 'accountId' | 'accountName'>): string {
@@ -27,24 +16,26 @@ export function windowText(request: RequestSummary, now: number): string {
   }
   const starts = Date.parse(window.startsAt);
   const ends = Date.parse(window.endsAt);
-  if (now < starts) return `starts in ${formatDuration(starts - now)}`;
-  if (now < ends) return `${formatDuration(ends - now)} left`;
-  return 'over';
+  if (now < starts) return `starts in ${formatRemaining(starts - now)}`;
+  if (now < ends) return `${formatRemaining(ends - now)} left`;
+  return 'window over';
 }
 
-export function statusText(status: RequestSummary['status'], c: Colors): string {
-  switch (status) {
+/** The status in words (never the enum), coloured by what it means for the person. */
+export function statusText(request: Pick<RequestSummary, 'status' | 'phase'>, c: Colors): string {
+  const words = requestStatusWords(request.status, request.phase);
+  switch (request.status) {
     case 'APPROVED':
-      return c.green(status);
+      return request.phase === 'over' ? c.dim(words) : c.green(words);
     case 'PENDING':
-      return c.yellow(status);
+      return c.yellow(words);
     case 'REJECTED':
     case 'REVOKED':
-      return c.red(status);
+      return c.red(words);
     case 'CANCELLED':
     case 'EXPIRED':
     case 'ENDED':
-      return c.dim(status);
+      return c.dim(words);
   }
 }
 

@@ -1,6 +1,12 @@
 import type { LoaderFunctionArgs } from 'react-router';
 import type { FetchQueryOptions, QueryClient } from '@tanstack/react-query';
+import { auditQueryParams } from '../features/audit/api/audit-query';
+import { auditPageQueryOptions } from '../features/audit/api/get-audit-page';
+import { auditFiltersFromSearch, auditPageFromSearch } from '../features/audit/state/audit-url';
 import { accessListingQueryOptions } from '../features/active-access/api/get-active-access';
+import { insightsQueryOptions } from '../features/insights/api/get-insights';
+import { filtersFromSearch } from '../features/insights/api/insights-query';
+import { myInvitationsQueryOptions } from '../features/invitations/api/get-my-invitations';
 import { meQueryOptions } from '../features/me/api/get-me';
 import { policyQueryOptions } from '../features/policy/api/get-policy';
 import { myRequestsQueryOptions } from '../features/requests/api/get-my-requests';
@@ -47,6 +53,11 @@ function start(context: LoaderContext, queries: (api: ApiClient) => AnyQuery[]):
   return null;
 }
 
+/** What the Audit route's loader hands its page: the moment "last 30 days" was resolved at. */
+export interface AuditLoaderData {
+  resolvedAt: number;
+}
+
 const REVIEW_TABS: readonly ReviewQueue[] = ['pending', 'break-glass', 'decided'];
 
 /** One loader per page, each starting exactly the queries the page's first view makes. */
@@ -55,11 +66,17 @@ export function routeLoaders(context: LoaderContext) {
     home: () => start(context, (api) => some(meQueryOptions(api))),
     myAccess: () =>
       start(context, (api) =>
-        some(meQueryOptions(api), myRequestsQueryOptions(api, {}, undefined)),
+        some(
+          meQueryOptions(api),
+          myRequestsQueryOptions(api, {}, undefined),
+          myInvitationsQueryOptions(api),
+        ),
       ),
     newRequest: () => start(context, (api) => some(meQueryOptions(api))),
     request: ({ params }: LoaderFunctionArgs) =>
-      start(context, (api) => (params.id ? some(requestQueryOptions(api, params.id)) : [])),
+      start(context, (api) =>
+        params.id ? some(meQueryOptions(api), requestQueryOptions(api, params.id)) : [],
+      ),
     reviews: ({ request }: LoaderFunctionArgs) =>
       start(context, (api) => {
         const tab = new URL(request.url).searchParams.get('tab');
@@ -69,12 +86,37 @@ export function routeLoaders(context: LoaderContext) {
     activeAccess: () =>
       start(context, (api) =>
         some(
+          meQueryOptions(api),
           accessListingQueryOptions(api, 'active'),
           accessListingQueryOptions(api, 'self-approved'),
         ),
       ),
-    audit: () => start(context, (api) => some(meQueryOptions(api), policyQueryOptions(api))),
-    insights: () => start(context, (api) => some(meQueryOptions(api))),
-    policy: () => start(context, (api) => some(policyQueryOptions(api))),
+    audit: ({ request }: LoaderFunctionArgs): AuditLoaderData => {
+      // The page the URL names (page 1, or a shared link's page and cursor), resolved at one moment
+      // that the page then reuses (a relative range resolved twice would make two query keys).
+      const resolvedAt = Date.now();
+      const search = new URL(request.url).searchParams;
+      const filters = auditFiltersFromSearch(search);
+      const { cursor } = auditPageFromSearch(search);
+      start(context, (api) =>
+        some(
+          meQueryOptions(api),
+          policyQueryOptions(api),
+          auditPageQueryOptions(api, auditQueryParams(filters, resolvedAt), cursor),
+        ),
+      );
+      return { resolvedAt };
+    },
+    insights: ({ request }: LoaderFunctionArgs) =>
+      start(context, (api) => {
+        // Whole days, so the page resolving the same URL a moment later asks the same query.
+        const filters = filtersFromSearch(new URL(request.url).searchParams, Date.now());
+        return some(
+          meQueryOptions(api),
+          policyQueryOptions(api),
+          insightsQueryOptions(api, filters),
+        );
+      }),
+    policy: () => start(context, (api) => some(meQueryOptions(api), policyQueryOptions(api))),
   };
 }

@@ -21,7 +21,7 @@ export function pageModulesFor(pathname: string): (() => Promise<unknown>)[] {
   if (pathname === paths.home) return [loadAppShell, loadHomeRedirect, loadMyAccessPage];
   if (pathname === paths.myAccess) return [loadAppShell, loadMyAccessPage];
   if (pathname === paths.newRequest) return [loadAppShell, loadNewRequestPage];
-  if (pathname.startsWith('/requests/')) return [loadAppShell, loadRequestDetailPage];
+  if (pathname.startsWith(paths.request(''))) return [loadAppShell, loadRequestDetailPage];
   if (pathname === paths.reviews()) return [loadAppShell, loadSectionGuard, loadReviewsPage];
   if (pathname === paths.audit) return [loadAppShell, loadSectionGuard, loadAuditPage];
   if (pathname === paths.insights) return [loadAppShell, loadSectionGuard, loadInsightsPage];

@@ -123,6 +123,9 @@ export function createAppRouter(config: RuntimeConfig, loaderContext: LoaderCont
         {
           path: routePatterns.audit,
           loader: load.audit,
+          // A filter change on the page resolves its own moment; rerunning the loader would only
+          // prefetch a page of a moment nobody asks for.
+          shouldRevalidate: ({ currentUrl, nextUrl }) => currentUrl.pathname !== nextUrl.pathname,
           handle: audit,
           lazy: guarded('audit', 'Audit', async () => (await loadAuditPage()).AuditPage),
         },

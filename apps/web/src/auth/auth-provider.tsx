@@ -12,6 +12,7 @@ import { mayReauthenticate } from './reauth-guard';
 import { currentPath, safeReturnTo, type SignInState } from './return-to';
 import { completeSignIn } from './signin-callback';
 import { stepUpArgsFor } from './user-manager';
+import { paths } from '../lib/paths';
 
 interface AuthState {
   status: AuthStatus;
@@ -135,7 +136,7 @@ export function AuthProvider({ userManager, children }: AuthProviderProps) {
         } catch {
           // The IdP cannot end its session (no end-session endpoint, or it is down): end ours.
           await userManager.removeUser().catch(() => undefined);
-          window.location.replace('/signed-out');
+          window.location.replace(paths.signedOut);
         }
       },
       getTokens: async (): Promise<AuthTokens | null> => {

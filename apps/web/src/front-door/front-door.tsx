@@ -5,9 +5,10 @@ import { useAuth } from '../auth/auth-context';
 import type { RuntimeConfig } from '../config/runtime-config';
 import { LandingPage } from './landing-page';
 import { LoadingScreen } from './loading-screen';
+import { paths } from '../lib/paths';
 
 /** Paths the front door answers itself for a signed-out visitor; every other path is the console. */
-const FRONT_DOOR_PATHS = new Set(['/', '/signed-out']);
+const FRONT_DOOR_PATHS = new Set<string>([paths.home, paths.signedOut]);
 
 export const isFrontDoorPath = (pathname: string): boolean => FRONT_DOOR_PATHS.has(pathname);
 
@@ -41,7 +42,7 @@ const App = lazy(async () => ({ default: (await loadSignedInApp()).App }));
 export function FrontDoor({ config }: { config: RuntimeConfig }) {
   const { status } = useAuth();
   const { pathname } = window.location;
-  if (pathname === '/signed-out') return <LandingPage signedOut />;
+  if (pathname === paths.signedOut) return <LandingPage signedOut />;
   if (isFrontDoorPath(pathname) && status === 'loading') return <LoadingScreen />;
   if (isFrontDoorPath(pathname) && status === 'signed-out') return <LandingPage />;
   return (

@@ -1,4 +1,4 @@
-import type { AccessRequest } from '../access-request';
+import { STATUS_IN_WORDS, type AccessRequest } from '../access-request';
 import { personOf } from '../actor';
 import { fail } from '../domain-error';
 import { isInvitee } from '../invitation';
@@ -30,7 +30,7 @@ const checkAnswerable = (
   if (request.status !== 'PENDING')
     return fail(
       'INVALID_STATE',
-      `This invitation is ${request.status}; only pending invitations can be answered.`,
+      `This invitation is ${STATUS_IN_WORDS[request.status]}; only pending invitations can be answered.`,
     );
   if (request.pendingExpiresAt !== undefined && !isBefore(ctx.now, request.pendingExpiresAt))
     return fail('INVALID_STATE', `This invitation expired at ${request.pendingExpiresAt}.`);

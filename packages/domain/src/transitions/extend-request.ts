@@ -88,6 +88,6 @@ export const extendRequest = (
     { extensions: [...(request.extensions ?? []), next] },
     'EXTENSION_REQUEST',
     ctx,
-    `${byPolicy ? `${GRANTED_BY_POLICY}: ` : ''}+${input.minutes} min: ${reason.value}`,
+    `${byPolicy ? `${GRANTED_BY_POLICY}: ` : ''}+${input.minutes} minutes: ${reason.value}`,
   );
 };

@@ -2,6 +2,7 @@ import TopNavigation from '@cloudscape-design/components/top-navigation';
 import type { ButtonDropdownProps } from '@cloudscape-design/components/button-dropdown';
 import { PRODUCT_NAME } from '../../hooks/use-document-title';
 import type { Appearance, ColorScheme } from '../../lib/appearance';
+import { paths } from '../../lib/paths';
 
 export interface TopBarProps {
   name: string;
@@ -73,7 +74,7 @@ export function TopBar({
   return (
     <TopNavigation
       identity={{
-        href: '/',
+        href: paths.home,
         title: PRODUCT_NAME,
         logo: { src: '/favicon.svg', alt: '' },
         onFollow: (event) => {

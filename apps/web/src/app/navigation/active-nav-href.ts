@@ -1,6 +1,8 @@
+import { paths } from '../../lib/paths';
+
 /** A request's own page (not the form), which several sections link to. */
 export function isRequestPage(pathname: string): boolean {
-  return pathname.startsWith('/requests/') && pathname !== '/requests/new';
+  return pathname.startsWith(paths.request('')) && pathname !== paths.newRequest;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { PRODUCT_NAME } from '../../hooks/use-document-title';
+import { paths } from '../../lib/paths';
 
 /** What a route may declare in its `handle`. */
 export interface RouteHandle {
@@ -21,5 +22,5 @@ export function breadcrumbsFrom(matches: readonly MatchLike[]): { text: string; 
     const text = crumbOf(match.handle);
     return text ? [{ text, href: match.pathname }] : [];
   });
-  return [{ text: PRODUCT_NAME, href: '/' }, ...crumbs];
+  return [{ text: PRODUCT_NAME, href: paths.home }, ...crumbs];
 }

@@ -26,6 +26,7 @@ import { useFlashMessages } from '../../hooks/use-flash-messages';
 import { isApiProblem } from '../../lib/api-problem';
 import { FlashMessages } from '../../components/ui/flash-messages';
 import { paths } from '../../lib/paths';
+import { REQUEST_STATUS_IN_WORDS } from '../../components/ui/request-status';
 
 function DetailSkeleton() {
   return (
@@ -81,7 +82,8 @@ export function RequestDetailPage() {
       <SpaceBetween size="m">
         {decideFlag.notDecidable && (
           <Alert type="info" header="No decision needed from you">
-            This request is {data.status.toLowerCase()} and has nothing for you to decide now.
+            This request is {REQUEST_STATUS_IN_WORDS[data.status]} and has nothing for you to decide
+            now.
           </Alert>
         )}
         <InvitationAnswer request={data} onFlash={flash.show} />

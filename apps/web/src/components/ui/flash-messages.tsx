@@ -2,9 +2,22 @@ import { useEffect, useRef } from 'react';
 import Flashbar from '@cloudscape-design/components/flashbar';
 import type { FlashMessages as Flash } from '../../hooks/use-flash-messages';
 
+/** The list's name: tests and assistive technology find the page's messages by it. */
+export const FLASH_LIST_NAME = 'Messages';
+
+const FLASHBAR_STRINGS = {
+  ariaLabel: FLASH_LIST_NAME,
+  successIconAriaLabel: 'Success',
+  errorIconAriaLabel: 'Error',
+  warningIconAriaLabel: 'Warning',
+  infoIconAriaLabel: 'Information',
+};
+
 /**
- * A page's action results. A new message takes the focus, so after Submit, Approve or Revoke the
- * keyboard and the screen reader continue from the result instead of from the top of the page.
+ * A page's action results. Screen readers hear each one from the announcer's live region (visually
+ * hidden, so the screen shows the text once); this list, named "Messages", is what the eye and the
+ * keyboard get. A new message takes the focus, so after Submit, Approve or Revoke the keyboard and
+ * the screen reader continue from the result instead of from the top of the page.
  */
 export function FlashMessages({ flash }: { flash: Flash }) {
   const region = useRef<HTMLDivElement>(null);
@@ -17,7 +30,7 @@ export function FlashMessages({ flash }: { flash: Flash }) {
   }, [latestId]);
   return (
     <div ref={region} tabIndex={-1} id="flash-messages">
-      <Flashbar items={flash.items} stackItems={false} />
+      <Flashbar items={flash.items} stackItems={false} i18nStrings={FLASHBAR_STRINGS} />
     </div>
   );
 }

@@ -1,40 +1,37 @@
 import StatusIndicator, {
   type StatusIndicatorProps,
 } from '@cloudscape-design/components/status-indicator';
-import type { AccessPhase, RequestStatus } from '@elevate/contracts';
+import { requestStatusWords, type AccessPhase, type RequestStatus } from '@elevate/contracts';
 
-/** A request's state in words, as a person would say it: approved becomes scheduled, active or over. */
+/** A request's state in words (shared with the CLI), with the indicator that goes with it. */
 export function requestStatusLabel(
   status: RequestStatus,
   phase: AccessPhase | null,
 ): { type: StatusIndicatorProps.Type; text: string } {
+  return { type: indicatorType(status, phase), text: requestStatusWords(status, phase) };
+}
+
+function indicatorType(
+  status: RequestStatus,
+  phase: AccessPhase | null,
+): StatusIndicatorProps.Type {
   switch (status) {
     case 'PENDING':
-      return { type: 'pending', text: 'Pending approval' };
+      return 'pending';
     case 'APPROVED':
-      switch (phase) {
-        case 'scheduled':
-          return { type: 'info', text: 'Approved, scheduled' };
-        case 'active':
-          return { type: 'success', text: 'Active' };
-        case 'over':
-          return { type: 'stopped', text: 'Window over' };
-        case null:
-          return { type: 'success', text: 'Approved' };
-      }
-      break;
+      return phase === 'scheduled' ? 'info' : phase === 'over' ? 'stopped' : 'success';
     case 'REJECTED':
-      return { type: 'error', text: 'Rejected' };
-    case 'CANCELLED':
-      return { type: 'stopped', text: 'Cancelled' };
-    case 'EXPIRED':
-      return { type: 'stopped', text: 'Expired unapproved' };
+      return 'error';
     case 'REVOKED':
-      return { type: 'warning', text: 'Revoked' };
+      return 'warning';
+    case 'CANCELLED':
+    case 'EXPIRED':
     case 'ENDED':
-      return { type: 'stopped', text: 'Ended early' };
+      return 'stopped';
   }
 }
+
+export { REQUEST_STATUS_IN_WORDS } from '@elevate/contracts';
 
 export function RequestStatusIndicator({
   status,

@@ -84,6 +84,18 @@ describe('Active access: open windows', { timeout: 30_000 }, () => {
     expect(pagination?.findNextPageButton().isDisabled()).toBe(true);
   });
 
+  it('opens the requester’s request inside the app, without reloading the page', async () => {
+    const { router } = renderWithApp(<ActiveAccessTable listing="active" onFlash={vi.fn()} />, {
+      api: fakeApi({ 'GET /access/active': () => ({ items: [anOpenWindow(0)] }) }),
+      routes: [{ path: '/requests/:id', element: <h1>Request page</h1> }],
+    });
+    const link = await screen.findByRole('link', { name: 'Person 0' });
+    // A plain anchor would leave it to the browser: a full reload that jsdom never performs.
+    expect(fireEvent.click(link)).toBe(false);
+    expect(await screen.findByRole('heading', { name: 'Request page' })).toBeTruthy();
+    expect(router.state.location.pathname).toBe('/requests/w-0');
+  });
+
   it('offers Revoke only where the server allows it', async () => {
     const items = [anOpenWindow(0), anOpenWindow(1, { allowedActions: [] })];
     render(fakeApi({ 'GET /access/active': () => ({ items }) }));

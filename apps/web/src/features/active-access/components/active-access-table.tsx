@@ -13,6 +13,7 @@ import { ProblemAlert } from '../../../components/ui/problem-alert';
 import type { FlashMessage } from '../../../hooks/use-flash-messages';
 import { useAccessListing, type AccessListing } from '../api/get-active-access';
 import { RevokeAccessModal } from './revoke-access-modal';
+import { RouterLink } from '../../../components/ui/router-link';
 import { paths } from '../../../lib/paths';
 
 /** Rows per page: the API sends every open window at once; a busy day must not be one long page. */
@@ -82,7 +83,9 @@ export function ActiveAccessTable({
           {
             id: 'requester',
             header: 'Who',
-            cell: (item) => <a href={paths.request(item.id)}>{item.requester.name}</a>,
+            cell: (item) => (
+              <RouterLink to={paths.request(item.id)}>{item.requester.name}</RouterLink>
+            ),
           },
           {
             id: 'account',

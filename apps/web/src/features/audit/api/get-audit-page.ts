@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { AuditPage } from '@elevate/contracts';
 import type { ApiClient } from '../../../lib/api-client';
 import { useApiClient } from '../../../lib/api-client-context';
@@ -19,12 +19,22 @@ export function getAuditPage(
   });
 }
 
-/** One server page of the filtered history; the previous page stays on screen while the next loads. */
-export function useAuditPage(query: AuditQueryParams, cursor: string | undefined) {
-  const api = useApiClient();
-  return useQuery({
+/** One server page of the filtered history: what the page reads and the route loader starts. */
+export function auditPageQueryOptions(
+  api: ApiClient,
+  query: AuditQueryParams,
+  cursor: string | undefined,
+) {
+  return queryOptions({
     queryKey: auditKeys.page(query, cursor),
     queryFn: ({ signal }) => getAuditPage(api, query, cursor, signal),
+  });
+}
+
+/** The previous page stays on screen while the next loads. */
+export function useAuditPage(query: AuditQueryParams, cursor: string | undefined) {
+  return useQuery({
+    ...auditPageQueryOptions(useApiClient(), query, cursor),
     placeholderData: keepPreviousData,
   });
 }

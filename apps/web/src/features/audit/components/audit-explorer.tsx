@@ -46,6 +46,8 @@ export interface AuditExplorerProps {
   accounts: readonly { id: string; name: string }[];
   roles: readonly string[];
   onFlash: (message: FlashMessage) => void;
+  /** The moment the route loader resolved the URL's range at (epoch ms), if it did. */
+  loadedAt?: number | undefined;
 }
 
 const ANY: SelectProps.Option = { value: '', label: 'Any' };
@@ -91,7 +93,7 @@ function rangeError(
 }
 
 /** Every request in a time range, filtered on the server and paged with its cursor; CSV of the same view. */
-export function AuditExplorer({ accounts, roles, onFlash }: AuditExplorerProps) {
+export function AuditExplorer({ accounts, roles, onFlash, loadedAt }: AuditExplorerProps) {
   const navigate = useNavigate();
   // The view lives in the URL — filters, order and page: back (also from a request opened here),
   // reload and a shared link show the same page of the same view. Each change is a history entry.
@@ -107,7 +109,9 @@ export function AuditExplorer({ accounts, roles, onFlash }: AuditExplorerProps) 
   useEffect(() => setTicketDraft(filters.ticket), [filters.ticket]);
   useEffect(() => setTextDraft(filters.text), [filters.text]);
   // "Last 30 days" is resolved once per filter change (or refresh), so the query key stays put.
-  const [resolvedAt, setResolvedAt] = useState(() => Date.now());
+  // The route loader resolved it already when it started the first page's fetch: the same moment
+  // makes the same query key, so the page picks up that fetch instead of starting another.
+  const [resolvedAt, setResolvedAt] = useState(() => loadedAt ?? Date.now());
   const query = useMemo(() => auditQueryParams(filters, resolvedAt), [filters, resolvedAt]);
   const show = useCallback(
     (next: AuditPagePosition) => setSearch(searchOfAuditView(filters, next)),

@@ -1,3 +1,4 @@
+import { paths } from '../../../lib/paths';
 import type { InsightsQuery } from '@elevate/contracts';
 
 /** The Insights filters as they appear in the page's URL and in `GET /insights`. */
@@ -50,19 +51,17 @@ export interface AuditLink {
 
 /**
  * The Audit page with its filters in the URL, for the requests behind a number: created in the
- * range's days ([from 00:00Z, day after to 00:00Z)), narrowed by the Insights filters that Audit
- * also has (account, role) and by the number's own (status, requester, account, role).
+ * range's days (first and last day, as the Audit page's URL takes a range), narrowed by the
+ * Insights filters that Audit also has (account, role) and by the number's own (status, requester,
+ * account, role).
  */
 export function auditHref(filters: InsightsFilters, link: AuditLink = {}): string {
-  const search = new URLSearchParams({
-    from: `${filters.from}T00:00:00Z`,
-    to: `${dayOf(Date.parse(`${filters.to}T00:00:00Z`) + DAY_MS)}T00:00:00Z`,
-  });
+  const search = new URLSearchParams({ from: filters.from, to: filters.to });
   const account = link.account ?? filters.account;
   const role = link.role ?? filters.role;
   if (account !== undefined) search.set('account', account);
   if (role !== undefined) search.set('role', role);
   if (link.status !== undefined) search.set('status', link.status);
   if (link.requester !== undefined) search.set('requester', link.requester);
-  return `/audit?${search.toString()}`;
+  return `${paths.audit}?${search.toString()}`;
 }

@@ -13,16 +13,16 @@ import type { InsightsResponse } from '@elevate/contracts';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { PageStatus } from '../../../components/ui/page-status';
 import { ProblemAlert } from '../../../components/ui/problem-alert';
-import { formatMinutes } from '../../../lib/format-duration';
+import { formatMinutes, unit } from '../../../lib/format-duration';
 import { useInsights } from '../api/get-insights';
 import { auditHref, type AuditLink, type InsightsFilters } from '../api/insights-query';
 import { AuditNumber } from './audit-number';
 import { InsightsFilterBar, type InsightsCatalog } from './insights-filters';
 
-/** "45 s", "4 min", "1 h 30 min" — or a dash when there is nothing to measure. */
+/** "45 seconds", "4 minutes", "1 hour 30 minutes" — or a dash when there is nothing to measure. */
 export function formatSeconds(seconds: number | undefined): string {
   if (seconds === undefined) return '–';
-  if (seconds < 60) return `${seconds} s`;
+  if (seconds < 60) return unit(seconds, 'second');
   return formatMinutes(Math.round(seconds / 60));
 }
 

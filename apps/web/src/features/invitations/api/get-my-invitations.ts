@@ -13,14 +13,15 @@ export function getMyInvitations(api: ApiClient, signal?: AbortSignal): Promise<
   return api.call('listMyInvitations', { query: { limit: MY_INVITATIONS_LIMIT }, signal });
 }
 
+export function myInvitationsQueryOptions(api: ApiClient) {
+  return queryOptions({
+    queryKey: invitationKeys.mine(),
+    queryFn: ({ signal }) => getMyInvitations(api, signal),
+    // Someone may invite me while the page is open.
+    refetchInterval: LIVE_REFETCH_MS,
+  });
+}
+
 export function useMyInvitations() {
-  const api = useApiClient();
-  return useQuery(
-    queryOptions({
-      queryKey: invitationKeys.mine(),
-      queryFn: ({ signal }) => getMyInvitations(api, signal),
-      // Someone may invite me while the page is open.
-      refetchInterval: LIVE_REFETCH_MS,
-    }),
-  );
+  return useQuery(myInvitationsQueryOptions(useApiClient()));
 }

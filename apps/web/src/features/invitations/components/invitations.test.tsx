@@ -63,6 +63,19 @@ describe('invitations for the engineer', { timeout: 30_000 }, () => {
     });
   });
 
+  it('opens an invitation’s details inside the app', async () => {
+    const { router } = renderWithApp(<MyInvitations onFlash={vi.fn()} />, {
+      api: fakeApi({ 'GET /invitations/mine?limit=100': () => ({ items: [invited()] }) }),
+      routes: [{ path: '/requests/:id', element: <h1>Request page</h1> }],
+    });
+    const link = await screen.findByRole('link', {
+      name: 'Details of the invitation to PowerUser in sandbox',
+    });
+    expect(fireEvent.click(link)).toBe(false);
+    expect(await screen.findByRole('heading', { name: 'Request page' })).toBeTruthy();
+    expect(router.state.location.pathname).toBe('/requests/inv-1');
+  });
+
   it('shows the refusal when I am not eligible myself', async () => {
     renderWithApp(<InvitationAnswer request={invited()} onFlash={vi.fn()} />, {
       api: fakeApi({

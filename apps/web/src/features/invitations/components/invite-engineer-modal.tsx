@@ -12,6 +12,7 @@ import Textarea from '@cloudscape-design/components/textarea';
 import type { InviteBody } from '@elevate/contracts';
 import { ProblemAlert } from '../../../components/ui/problem-alert';
 import { useInviteEngineer, useInviteTargets } from '../api/invite-engineer';
+import { paths } from '../../../lib/paths';
 
 interface Fields {
   inviteeEmail: string;
@@ -71,7 +72,7 @@ export function InviteEngineerModal({ onClose }: { onClose: () => void }) {
     setTried(true);
     if (Object.keys(inviteFieldErrors(fields)).length > 0) return;
     invite.mutate(bodyOf(fields), {
-      onSuccess: (view) => void navigate(`/requests/${encodeURIComponent(view.id)}`),
+      onSuccess: (view) => void navigate(paths.request(view.id)),
     });
   };
   return (

@@ -1,7 +1,8 @@
 import Container from '@cloudscape-design/components/container';
 import Header from '@cloudscape-design/components/header';
-import Link from '@cloudscape-design/components/link';
 import SpaceBetween from '@cloudscape-design/components/space-between';
+import { RouterLink } from '../../../components/ui/router-link';
+import { paths } from '../../../lib/paths';
 import { ProblemAlert } from '../../../components/ui/problem-alert';
 import type { FlashMessage } from '../../../hooks/use-flash-messages';
 import { useMyInvitations } from '../api/get-my-invitations';
@@ -28,7 +29,12 @@ export function MyInvitations({ onFlash }: { onFlash: (message: FlashMessage) =>
         {items.map((item) => (
           <SpaceBetween key={item.id} size="xxs">
             <InvitationAnswer request={item} onFlash={onFlash} />
-            <Link href={`/requests/${encodeURIComponent(item.id)}`}>Details of {item.id}</Link>
+            <RouterLink
+              to={paths.request(item.id)}
+              ariaLabel={`Details of the invitation to ${item.roleName} in ${item.accountName ?? item.accountId}`}
+            >
+              Details
+            </RouterLink>
           </SpaceBetween>
         ))}
       </SpaceBetween>

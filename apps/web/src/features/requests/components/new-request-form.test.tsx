@@ -5,6 +5,7 @@ import type { EligibilityEntry } from '@elevate/contracts';
 import { anEntry, aRequestView } from '../../../testing/fixtures';
 import { fakeApi, renderWithApp } from '../../../testing/render-with-app';
 import { ApiProblem } from '../../../lib/api-problem';
+import { policyPatternEngineReady } from '../../../lib/policy-pattern';
 import { NewRequestForm } from './new-request-form';
 
 const admin = anEntry({
@@ -83,7 +84,10 @@ describe('new request form', () => {
     expect(errorOf('Justification')).toBeUndefined();
   });
 
-  it('requires the ticket where the rule does, and says the pattern', () => {
+  it('requires the ticket where the rule does, and says the pattern', async () => {
+    // Until the pattern engine's chunk has loaded the form lets every ticket pass (the API decides);
+    // on a busy machine that can outlast the first keystroke.
+    await policyPatternEngineReady;
     setup();
     expect(field('Ticket').findConstraint()?.getElement().textContent).toBe(
       'Required for this role. Use the issue key, e.g. OPS-1234.',

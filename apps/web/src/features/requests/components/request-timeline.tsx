@@ -26,6 +26,12 @@ const EVENT_TEXT: Record<HistoryEventType, string> = {
   INVITATION_DECLINE: 'Invitation declined',
 };
 
+/** The kind of a session as people say it (never the enum's `console` or `cli`). */
+const SESSION_KIND_WORDS: Record<SessionRecordView['kind'], string> = {
+  console: 'Console',
+  cli: 'CLI',
+};
+
 export type TimelineEntry =
   | { kind: 'event'; at: string; event: HistoryEventView }
   | { kind: 'session'; at: string; session: SessionRecordView };
@@ -49,7 +55,7 @@ function What({ entry }: { entry: TimelineEntry }) {
       <Box variant="strong">
         {entry.session.kind === 'console' ? 'Console session issued' : 'CLI credentials issued'}
       </Box>{' '}
-      <Badge color="blue">{entry.session.kind}</Badge>
+      <Badge color="blue">{SESSION_KIND_WORDS[entry.session.kind]}</Badge>
     </span>
   );
 }
@@ -151,7 +157,7 @@ export function SessionsTable({ sessions }: { sessions: readonly SessionRecordVi
       trackBy="id"
       columnDefinitions={[
         { id: 'issued', header: 'Issued', cell: (s) => <LocalTime iso={s.issuedAt} /> },
-        { id: 'kind', header: 'Kind', cell: (s) => (s.kind === 'console' ? 'Console' : 'CLI') },
+        { id: 'kind', header: 'Kind', cell: (s) => SESSION_KIND_WORDS[s.kind] },
         {
           id: 'key',
           header: 'AccessKeyId',
