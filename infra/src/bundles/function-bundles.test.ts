@@ -53,6 +53,23 @@ describe('the Lambda bundles (esbuild metafile, production settings)', () => {
     );
   });
 
+  it.each(['notifier', 'sweeper'] as const)(
+    'the %s, which matches no policy pattern, carries no RE2 engine',
+    (name) => {
+      expect(inputsOf(name, /node_modules\/(\.pnpm\/)?re2js[@/]/)).toEqual([]);
+      expect(inputsOf(name, /packages\/adapters\/src\/policy\/compiled-policy\.ts$/)).toHaveLength(
+        1,
+      );
+    },
+  );
+
+  it.each(['api', 'federate'] as const)(
+    'the %s, which matches policy patterns, compiles them with the RE2 engine',
+    (name) => {
+      expect(inputsOf(name, /node_modules\/(\.pnpm\/)?re2js[@/]/)).not.toEqual([]);
+    },
+  );
+
   it('every function stays within its size budget and carries nothing forbidden', () => {
     const problems = FUNCTION_SPECS.flatMap((spec) =>
       bundleViolations(spec.name, bundleOf(spec.name)),

@@ -11,7 +11,7 @@ import {
   DynamoDbDeliveryLedger,
   DynamoDbPeopleDirectory,
   DynamoDbSuppressionList,
-  loadCompiledPolicy,
+  loadCompiledPolicyWithoutPatterns,
   SesEmailChannel,
   SlackApi,
   SlackDirectChannel,
@@ -107,7 +107,7 @@ export function createNotificationChannels(
 function loadPolicy(config: NotificationsConfig): Policy {
   if (config.policyFile === undefined)
     throw new Error('ELEVATE_POLICY_FILE is not set; the notifier names accounts from the policy.');
-  return loadCompiledPolicy(config.policyFile);
+  return loadCompiledPolicyWithoutPatterns(config.policyFile);
 }
 
 /**
