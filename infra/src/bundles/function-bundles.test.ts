@@ -70,6 +70,16 @@ describe('the Lambda bundles (esbuild metafile, production settings)', () => {
     },
   );
 
+  it('the federate function carries no other route and no client it never calls', () => {
+    expect(
+      inputsOf(
+        'federate',
+        /@aws-sdk\/client-(s3|kms|sesv2|secrets-manager|sns)\/|apps\/api\/src\/(audit-integrity|routes\/(?!session-routes))/,
+      ),
+    ).toEqual([]);
+    expect(inputsOf('federate', /apps\/api\/src\/routes\/session-routes\.ts$/)).toHaveLength(1);
+  });
+
   it('every function stays within its size budget and carries nothing forbidden', () => {
     const problems = FUNCTION_SPECS.flatMap((spec) =>
       bundleViolations(spec.name, bundleOf(spec.name)),
