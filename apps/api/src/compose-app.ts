@@ -153,9 +153,34 @@ export function composeApp(
 ): { app: Hono<AppEnv>; deps: AppDeps } {
   const routes = options.routes ?? 'api';
   if (routes === 'federate') return composeFederateApp(config, overrides);
+  if (routes === 'api') return composeApiApp(config, overrides);
+  // Everything in one process (the local server): the API's routes and the federate route.
   const shared = sharedDeps(config, overrides);
-  const { dynamo, tableName, logger } = shared;
   const deps: AppDeps = {
+    ...apiDeps(config, overrides, shared),
+    ...(overrides.federation === undefined ? { federation: federationOf(config, shared) } : {}),
+    ...overrides,
+    logger: shared.logger,
+  };
+  return { app: createApp(deps, options), deps };
+}
+
+/**
+ * The API function's composition root: every route but the federate one. It builds no STS client
+ * or console sign-in (that function's role cannot call STS), so its bundle carries neither.
+ */
+export function composeApiApp(
+  config: ApiConfig,
+  overrides: Partial<AppDeps> = {},
+): { app: Hono<AppEnv>; deps: AppDeps } {
+  const deps = apiDeps(config, overrides, sharedDeps(config, overrides));
+  return { app: createApp(deps, { routes: 'api' }), deps };
+}
+
+/** The API's routes' ports: the shared ones plus insights, idempotency, audit digests and Slack. */
+function apiDeps(config: ApiConfig, overrides: Partial<AppDeps>, shared: SharedDeps): AppDeps {
+  const { dynamo, tableName, logger } = shared;
+  return {
     ...shared.deps,
     insights: overrides.insights ?? new DynamoDbInsightsReadModel({ client: dynamo(), tableName }),
     idempotency:
@@ -165,13 +190,9 @@ export function composeApp(
         ? overrides.auditIntegrity
         : auditIntegrityOf(dynamo, tableName),
     ...slackInteractionsOf(config, dynamo),
-    ...(routes === 'all' && overrides.federation === undefined
-      ? { federation: federationOf(config, shared) }
-      : {}),
     ...overrides,
     logger,
   };
-  return { app: createApp(deps, options), deps };
 }
 
 /**

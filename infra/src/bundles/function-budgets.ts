@@ -15,10 +15,11 @@ import { bytesByOwner, type FunctionBundle } from './function-bundle';
  * docs/performance.md; loading them only on the paths that use them is the next cut. The notifier
  * and the sweeper read the policy without compiling its patterns (loadCompiledPolicyWithoutPatterns):
  * they never match one, so they carry no re2js (−149 KiB each). The federate function composes the
- * federate route alone (composeFederateApp): no other route, no S3, KMS or Secrets Manager (−259 KiB).
+ * federate route alone (composeFederateApp): no other route, no S3, KMS or Secrets Manager (−259 KiB);
+ * the API function builds no STS client (composeApiApp, −25 KiB).
  */
 export const FUNCTION_BUDGETS_KIB: Readonly<Record<FunctionName, number>> = {
-  api: 1060,
+  api: 1030,
   federate: 800,
   authorizer: 250,
   notifier: 830,

@@ -80,6 +80,10 @@ describe('the Lambda bundles (esbuild metafile, production settings)', () => {
     expect(inputsOf('federate', /apps\/api\/src\/routes\/session-routes\.ts$/)).toHaveLength(1);
   });
 
+  it('the API function, whose role cannot call STS, carries no STS client', () => {
+    expect(inputsOf('api', /@aws-sdk\/client-sts\/|adapters\/src\/sts\//)).toEqual([]);
+  });
+
   it('every function stays within its size budget and carries nothing forbidden', () => {
     const problems = FUNCTION_SPECS.flatMap((spec) =>
       bundleViolations(spec.name, bundleOf(spec.name)),
