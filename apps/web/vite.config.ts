@@ -1,5 +1,6 @@
 import { defineConfig, type Connect, type Plugin } from 'vite';
 import { consoleFilesPlugin } from './build/console-files-plugin.ts';
+import { reactRouterProductionBuild } from './build/react-router-production.ts';
 import react from '@vitejs/plugin-react';
 
 // The dev orchestrator passes ports and URLs through these variables; the defaults match config/dev-stack.yaml.
@@ -41,7 +42,7 @@ function runtimeConfig(): Plugin {
 export const DATA_DIR_DENY = ['**/.data/**', '**/.data'];
 
 export default defineConfig({
-  plugins: [react(), runtimeConfig(), consoleFilesPlugin()],
+  plugins: [react(), runtimeConfig(), consoleFilesPlugin(), reactRouterProductionBuild()],
   server: {
     host: '127.0.0.1',
     port: env.webPort,

@@ -94,8 +94,40 @@ export const DEFAULT_MAX_FEDERATE_IN_FLIGHT = 8;
 /** The one Hono app, served by Lambda (lambda/api.ts) and by Node (local.ts). */
 export function createApp(deps: AppDeps, options: AppOptions = {}): Hono<AppEnv> {
   const routes = options.routes ?? 'api';
+  if (routes === 'federate') return createFederateApp(deps);
   // Checked before anything is built, so a function misconfigured for federation never starts.
   const federate = routes === 'api' ? undefined : federationDepsOf(deps);
+  const app = appWithMiddleware(deps);
+
+  app.route('/', healthRoutes());
+  // Slack signs its requests itself (no user tokens): verified in the route, before authentication.
+  if (deps.slackInteractions !== undefined)
+    app.route('/', slackInteractionRoutes(deps.slackInteractions));
+  // Everything after this point needs both tokens — unknown paths too, so anonymous callers cannot map routes.
+  if (federate !== undefined)
+    app.use(SESSIONS_PATH, shedLoad(deps.maxFederateInFlight ?? DEFAULT_MAX_FEDERATE_IN_FLIGHT));
+  app.route('/', authenticatedRoutes(deps, deps, federate));
+  return app;
+}
+
+/**
+ * The federate function's app: the federate route alone, behind the same middleware. It imports no
+ * other route, so the federate bundle carries none of their use cases or adapters.
+ */
+export function createFederateApp(deps: AppDeps): Hono<AppEnv> {
+  // Checked before anything is built, so a function misconfigured for federation never starts.
+  const federate = federationDepsOf(deps);
+  const app = appWithMiddleware(deps);
+  // Everything needs both tokens — unknown paths too, so anonymous callers cannot map routes.
+  app.use(SESSIONS_PATH, shedLoad(deps.maxFederateInFlight ?? DEFAULT_MAX_FEDERATE_IN_FLIGHT));
+  const routes = signedInRoutes(deps);
+  routes.route('/', sessionRoutes(federate));
+  app.route('/', routes);
+  return app;
+}
+
+/** Error answers, correlation ids, request logs, metrics, the call budget, CORS and the body limit. */
+function appWithMiddleware(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const maxBodyBytes = deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
 
@@ -135,15 +167,15 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono<AppEnv>
     }),
   );
 
-  if (routes !== 'federate') app.route('/', healthRoutes());
-  // Slack signs its requests itself (no user tokens): verified in the route, before authentication.
-  if (routes !== 'federate' && deps.slackInteractions !== undefined)
-    app.route('/', slackInteractionRoutes(deps.slackInteractions));
-  // Everything after this point needs both tokens — unknown paths too, so anonymous callers cannot map routes.
-  if (federate !== undefined)
-    app.use(SESSIONS_PATH, shedLoad(deps.maxFederateInFlight ?? DEFAULT_MAX_FEDERATE_IN_FLIGHT));
-  app.route('/', authenticatedRoutes(deps, routes === 'federate' ? undefined : deps, federate));
   return app;
+}
+
+/** Both tokens verified, and the person's record kept from them. */
+function signedInRoutes(deps: AppDeps): Hono<AuthedEnv> {
+  const routes = new Hono<AuthedEnv>();
+  routes.use(authenticate(deps.verifier));
+  if (deps.people !== undefined) routes.use(recordSignIn(deps.people, () => deps.clock.now()));
+  return routes;
 }
 
 function authenticatedRoutes(
@@ -151,9 +183,7 @@ function authenticatedRoutes(
   api: AppDeps | undefined,
   federate: StartSessionDeps | undefined,
 ): Hono<AuthedEnv> {
-  const routes = new Hono<AuthedEnv>();
-  routes.use(authenticate(deps.verifier));
-  if (deps.people !== undefined) routes.use(recordSignIn(deps.people, () => deps.clock.now()));
+  const routes = signedInRoutes(deps);
   if (api !== undefined)
     routes.use(idempotency(api.idempotency ?? new InMemoryIdempotencyStore(), api.ids));
   // Before `/requests/:id/...` routes of the API, which never claim `sessions`.

@@ -20,7 +20,7 @@ import { unreachableStepUpRules } from '@elevate/domain';
 import type { Policy } from '@elevate/domain';
 import type { Hono } from 'hono';
 import * as z from 'zod';
-import { createApp } from './app';
+import { createApp, createFederateApp } from './app';
 import type { AuditIntegrityDeps } from './audit-integrity/audit-integrity-deps';
 import {
   composeAuditIntegrity,
@@ -151,9 +151,81 @@ export function composeApp(
   overrides: Partial<AppDeps> = {},
   options: AppOptions = {},
 ): { app: Hono<AppEnv>; deps: AppDeps } {
+  const routes = options.routes ?? 'api';
+  if (routes === 'federate') return composeFederateApp(config, overrides);
+  if (routes === 'api') return composeApiApp(config, overrides);
+  // Everything in one process (the local server): the API's routes and the federate route.
+  const shared = sharedDeps(config, overrides);
+  const deps: AppDeps = {
+    ...apiDeps(config, overrides, shared),
+    ...(overrides.federation === undefined ? { federation: federationOf(config, shared) } : {}),
+    ...overrides,
+    logger: shared.logger,
+  };
+  return { app: createApp(deps, options), deps };
+}
+
+/**
+ * The API function's composition root: every route but the federate one. It builds no STS client
+ * or console sign-in (that function's role cannot call STS), so its bundle carries neither.
+ */
+export function composeApiApp(
+  config: ApiConfig,
+  overrides: Partial<AppDeps> = {},
+): { app: Hono<AppEnv>; deps: AppDeps } {
+  const deps = apiDeps(config, overrides, sharedDeps(config, overrides));
+  return { app: createApp(deps, { routes: 'api' }), deps };
+}
+
+/** The API's routes' ports: the shared ones plus insights, idempotency, audit digests and Slack. */
+function apiDeps(config: ApiConfig, overrides: Partial<AppDeps>, shared: SharedDeps): AppDeps {
+  const { dynamo, tableName, logger } = shared;
+  return {
+    ...shared.deps,
+    insights: overrides.insights ?? new DynamoDbInsightsReadModel({ client: dynamo(), tableName }),
+    idempotency:
+      overrides.idempotency ?? new DynamoDbIdempotencyStore({ client: dynamo(), tableName }),
+    auditIntegrity:
+      'auditIntegrity' in overrides
+        ? overrides.auditIntegrity
+        : auditIntegrityOf(dynamo, tableName),
+    ...slackInteractionsOf(config, dynamo),
+    ...overrides,
+    logger,
+  };
+}
+
+/**
+ * The federate function's composition root: what the federate route needs and nothing more. It
+ * imports neither the other routes nor the audit digests' S3 and KMS clients nor Secrets Manager,
+ * so the federate bundle does not carry them (infra/src/bundles, `pnpm bench:bundles`).
+ */
+export function composeFederateApp(
+  config: ApiConfig,
+  overrides: Partial<AppDeps> = {},
+): { app: Hono<AppEnv>; deps: AppDeps } {
+  const shared = sharedDeps(config, overrides);
+  const deps: AppDeps = {
+    ...shared.deps,
+    ...(overrides.federation === undefined ? { federation: federationOf(config, shared) } : {}),
+    ...overrides,
+    logger: shared.logger,
+  };
+  return { app: createFederateApp(deps), deps };
+}
+
+interface SharedDeps {
+  deps: AppDeps;
+  logger: Logger;
+  /** One client for every store, created only if a store is not overridden. */
+  dynamo: () => DynamoDBClient;
+  tableName: string;
+  metrics: OperationalMetrics | undefined;
+}
+
+/** What the API and the federate function both need: tokens, requests, sessions, policy, people. */
+function sharedDeps(config: ApiConfig, overrides: Partial<AppDeps>): SharedDeps {
   const logger: Logger = overrides.logger ?? createJsonLogger({ level: config.logLevel });
-  const servesFederation = (options.routes ?? 'api') !== 'api';
-  // One client for both stores, created only if a store is not overridden.
   let client: DynamoDBClient | undefined;
   const dynamo = (): DynamoDBClient => (client ??= createDynamoDbClient(config));
   const tableName = config.dynamodb.tableName;
@@ -165,30 +237,24 @@ export function composeApp(
       overrides.repository ?? new DynamoDbAccessRequestRepository({ client: dynamo(), tableName }),
     sessions:
       overrides.sessions ?? new DynamoDbSessionRecordRepository({ client: dynamo(), tableName }),
-    insights: overrides.insights ?? new DynamoDbInsightsReadModel({ client: dynamo(), tableName }),
-    idempotency:
-      overrides.idempotency ?? new DynamoDbIdempotencyStore({ client: dynamo(), tableName }),
     policy,
     mfaEvidence: config.oidc.mfa,
     clock: systemClock,
     ids: ulidIdGenerator,
     allowedOrigin: config.allowedOrigin,
-    auditIntegrity:
-      'auditIntegrity' in overrides
-        ? overrides.auditIntegrity
-        : auditIntegrityOf(dynamo, tableName),
     people: overrides.people ?? new DynamoDbPeopleDirectory({ client: dynamo(), tableName }),
-    ...slackInteractionsOf(config, dynamo),
-    ...(servesFederation && overrides.federation === undefined
-      ? {
-          federation: {
-            ...createFederationFromConfig(config, logger, overrides.metrics),
-            identityBindings: new DynamoDbIdentityBindings({ client: dynamo(), tableName }),
-          },
-        }
-      : {}),
-    ...overrides,
     logger,
   };
-  return { app: createApp(deps, options), deps };
+  return { deps, logger, dynamo, tableName, metrics: overrides.metrics };
+}
+
+/** STS, console sign-in and the identity bindings, for an app that serves the federate route. */
+function federationOf(config: ApiConfig, shared: SharedDeps): FederationDeps {
+  return {
+    ...createFederationFromConfig(config, shared.logger, shared.metrics),
+    identityBindings: new DynamoDbIdentityBindings({
+      client: shared.dynamo(),
+      tableName: shared.tableName,
+    }),
+  };
 }

@@ -37,6 +37,16 @@ describe('the production build', () => {
       expect(modules.filter((module) => module.includes(heavy))).toEqual([]);
   });
 
+  it('bundles react-router’s production build, not the development one its exports name', () => {
+    const router = weights
+      .flatMap(({ modules }) => modules.map(({ module }) => module))
+      .filter((module) => module.startsWith('react-router/'));
+    expect(router.length).toBeGreaterThan(0);
+    expect(router.filter((module) => !module.startsWith('react-router/dist/production/'))).toEqual(
+      [],
+    );
+  });
+
   it('weighs every page the router serves', () => {
     expect(weights.map(({ page }) => page.name)).toEqual(PAGES.map(({ name }) => name));
   });

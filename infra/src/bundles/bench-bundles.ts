@@ -35,6 +35,7 @@ const env = {
   ELEVATE_WEB_ORIGIN: 'https://elevate.example.com',
   ELEVATE_STS_REGIONS: 'eu-west-1,eu-central-1',
   ELEVATE_TOPIC_ARN: 'arn:aws:sns:eu-west-1:123456789012:elevate-events',
+  ELEVATE_REVOKER_ROLE_NAME: 'elevate-revoker',
   ELEVATE_LOG_LEVEL: 'silent',
 };
 

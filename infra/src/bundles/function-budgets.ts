@@ -12,14 +12,18 @@ import { bytesByOwner, type FunctionBundle } from './function-bundle';
  * Lambda's active tracing gives each invocation its X-Ray trace without it). This round's features
  * added ~200 KiB more: the S3 and KMS clients (signed audit digests, #17), S3 exports (#17),
  * SES and Secrets Manager (personal mail, Slack, #16) — a step away from #12's target, recorded in
- * docs/performance.md; loading them only on the paths that use them is the next cut.
+ * docs/performance.md; loading them only on the paths that use them is the next cut. The notifier
+ * and the sweeper read the policy without compiling its patterns (loadCompiledPolicyWithoutPatterns):
+ * they never match one, so they carry no re2js (−149 KiB each). The federate function composes the
+ * federate route alone (composeFederateApp): no other route, no S3, KMS or Secrets Manager (−259 KiB);
+ * the API function builds no STS client (composeApiApp, −25 KiB).
  */
 export const FUNCTION_BUDGETS_KIB: Readonly<Record<FunctionName, number>> = {
-  api: 1060,
-  federate: 1060,
+  api: 1030,
+  federate: 800,
   authorizer: 250,
-  notifier: 980,
-  sweeper: 1000,
+  notifier: 830,
+  sweeper: 850,
   revoker: 600,
 };
 

@@ -53,6 +53,37 @@ describe('the Lambda bundles (esbuild metafile, production settings)', () => {
     );
   });
 
+  it.each(['notifier', 'sweeper'] as const)(
+    'the %s, which matches no policy pattern, carries no RE2 engine',
+    (name) => {
+      expect(inputsOf(name, /node_modules\/(\.pnpm\/)?re2js[@/]/)).toEqual([]);
+      expect(inputsOf(name, /packages\/adapters\/src\/policy\/compiled-policy\.ts$/)).toHaveLength(
+        1,
+      );
+    },
+  );
+
+  it.each(['api', 'federate'] as const)(
+    'the %s, which matches policy patterns, compiles them with the RE2 engine',
+    (name) => {
+      expect(inputsOf(name, /node_modules\/(\.pnpm\/)?re2js[@/]/)).not.toEqual([]);
+    },
+  );
+
+  it('the federate function carries no other route and no client it never calls', () => {
+    expect(
+      inputsOf(
+        'federate',
+        /@aws-sdk\/client-(s3|kms|sesv2|secrets-manager|sns)\/|apps\/api\/src\/(audit-integrity|routes\/(?!session-routes))/,
+      ),
+    ).toEqual([]);
+    expect(inputsOf('federate', /apps\/api\/src\/routes\/session-routes\.ts$/)).toHaveLength(1);
+  });
+
+  it('the API function, whose role cannot call STS, carries no STS client', () => {
+    expect(inputsOf('api', /@aws-sdk\/client-sts\/|adapters\/src\/sts\//)).toEqual([]);
+  });
+
   it('every function stays within its size budget and carries nothing forbidden', () => {
     const problems = FUNCTION_SPECS.flatMap((spec) =>
       bundleViolations(spec.name, bundleOf(spec.name)),

@@ -1,5 +1,5 @@
 import { handle, type LambdaContext, type LambdaEvent } from 'hono/aws-lambda';
-import { composeApp } from '../compose-app';
+import { composeApiApp } from '../compose-app';
 import { loadConfig } from '../config';
 import { createJsonLogger } from '../logger';
 import { observed } from '../observability/lambda-handler';
@@ -10,7 +10,7 @@ import { createPowertoolsMetrics } from '../observability/operational-metrics';
 const config = loadConfig();
 const logger = createJsonLogger({ level: config.logLevel });
 const metrics = createPowertoolsMetrics();
-const { app } = composeApp(config, { logger, metrics }, { routes: 'api' });
+const { app } = composeApiApp(config, { logger, metrics });
 
 /**
  * The API function behind API Gateway. It verifies both tokens again even though the Lambda

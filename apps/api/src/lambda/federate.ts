@@ -1,5 +1,5 @@
 import { handle, type LambdaContext, type LambdaEvent } from 'hono/aws-lambda';
-import { composeApp } from '../compose-app';
+import { composeFederateApp } from '../compose-app';
 import { loadConfig } from '../config';
 import { createJsonLogger } from '../logger';
 import { observed } from '../observability/lambda-handler';
@@ -11,7 +11,7 @@ import { createPowertoolsMetrics } from '../observability/operational-metrics';
 const config = loadConfig();
 const logger = createJsonLogger({ level: config.logLevel });
 const metrics = createPowertoolsMetrics();
-const { app } = composeApp(config, { logger, metrics }, { routes: 'federate' });
+const { app } = composeFederateApp(config, { logger, metrics });
 
 /**
  * Lambda entry point of the federation (`POST /requests/{id}/sessions`): checks the request again,

@@ -12,7 +12,7 @@ import {
   DynamoDbNoticeSchedule,
   DynamoDbPeopleDirectory,
   DynamoDbSuppressionList,
-  loadCompiledPolicy,
+  loadCompiledPolicyWithoutPatterns,
   SesEmailChannel,
   SlackApi,
   SlackDirectChannel,
@@ -109,7 +109,7 @@ export function createNotificationChannels(
 function loadPolicy(config: NotificationsConfig): Policy {
   if (config.policyFile === undefined)
     throw new Error('ELEVATE_POLICY_FILE is not set; the notifier names accounts from the policy.');
-  return loadCompiledPolicy(config.policyFile);
+  return loadCompiledPolicyWithoutPatterns(config.policyFile);
 }
 
 /**

@@ -1,3 +1,7 @@
 export { compilePolicyFile, loadPolicyFile, parsePolicyYaml } from './load-policy-file';
-export { loadCompiledPolicy, parseCompiledPolicy } from './compiled-policy';
+export {
+  loadCompiledPolicy,
+  loadCompiledPolicyWithoutPatterns,
+  parseCompiledPolicy,
+} from './compiled-policy';
 export { PolicyFileError } from './policy-file-error';

@@ -7,11 +7,25 @@ import type { Policy, PolicyDocument, PolicyRule } from './policy-schema';
 import { policySchema } from './policy-schema';
 import { policyPatternProblem } from './policy-pattern';
 
+/** Why a policy pattern is unusable, or undefined when it compiles (see policy-pattern.ts). */
+export type PatternProblem = (pattern: string) => string | undefined;
+
 /**
  * Validates a policy (already parsed from YAML) and fills in defaults. Errors name the path inside
  * the file so that a broken policy stops start-up with a message an operator can act on.
  */
-export const parsePolicy = (data: unknown): Result<Policy, PolicyError[]> => {
+export const parsePolicy = (data: unknown): Result<Policy, PolicyError[]> =>
+  parsePolicyWith(data, policyPatternProblem);
+
+/**
+ * `parsePolicy` with the pattern check chosen by the caller. Only a reader that never matches a
+ * pattern may pass a lighter check (see loadCompiledPolicyWithoutPatterns): the RE2 engine that
+ * compiles them is 147 KiB of a Lambda bundle, and this module alone does not pull it in.
+ */
+export const parsePolicyWith = (
+  data: unknown,
+  patternProblem: PatternProblem,
+): Result<Policy, PolicyError[]> => {
   const parsed = policySchema.safeParse(data);
   if (!parsed.success) {
     return err(
@@ -22,7 +36,7 @@ export const parsePolicy = (data: unknown): Result<Policy, PolicyError[]> => {
     );
   }
   const policy = withDefaultApprovers(parsed.data);
-  const errors = crossFieldErrors(policy);
+  const errors = crossFieldErrors(policy, patternProblem);
   return errors.length === 0 ? ok(policy) : err(errors);
 };
 
@@ -40,7 +54,7 @@ const withDefaultApprovers = (document: PolicyDocument): Policy => ({
   })),
 });
 
-const crossFieldErrors = (policy: Policy): PolicyError[] => [
+const crossFieldErrors = (policy: Policy, patternProblem: PatternProblem): PolicyError[] => [
   ...duplicates(
     policy.accounts.map((account) => account.id),
     (i) => `accounts[${i}].id`,
@@ -56,7 +70,9 @@ const crossFieldErrors = (policy: Policy): PolicyError[] => [
     (i) => `rules[${i}].id`,
     'duplicate rule id',
   ),
-  ...policy.rules.flatMap((rule, index) => ruleErrors(policy, rule, `rules[${index}]`)),
+  ...policy.rules.flatMap((rule, index) =>
+    ruleErrors(policy, rule, `rules[${index}]`, patternProblem),
+  ),
   ...overlapErrors(policy),
 ];
 
@@ -71,7 +87,12 @@ const duplicates = (
       : [],
   );
 
-const ruleErrors = (policy: Policy, rule: PolicyRule, path: string): PolicyError[] => {
+const ruleErrors = (
+  policy: Policy,
+  rule: PolicyRule,
+  path: string,
+  patternProblem: PatternProblem,
+): PolicyError[] => {
   const errors: PolicyError[] = [];
   if (rule.defaultDurationMinutes > rule.maxDurationMinutes) {
     errors.push({
@@ -121,7 +142,7 @@ const ruleErrors = (policy: Policy, rule: PolicyRule, path: string): PolicyError
   ] as const) {
     if (pattern === undefined) continue;
     // Compiled by the linear-time engine the API and the SPA run them with (policy-pattern.ts).
-    const problem = policyPatternProblem(pattern);
+    const problem = patternProblem(pattern);
     if (problem !== undefined) errors.push({ path: `${path}.${field}`, message: problem });
   }
   const knownIds = new Set(policy.accounts.map((account) => account.id));
