@@ -13,6 +13,7 @@ import {
   createStoreClient,
   ensureTable,
   OUTBOX_PARTITION,
+  OUTBOX_RETRY_PARTITION,
   SnsNotificationChannel,
 } from '@elevate/adapters';
 import type { RunningDynamoDb } from '@elevate/dev-stack';
@@ -272,16 +273,18 @@ describe('kill -9 of the process in the middle of a burst of approvals', () => {
     );
     restarted.start();
     const documents = createStoreClient(dynamo.endpoint);
-    const outboxSize = async () =>
+    const entriesIn = async (partition: string) =>
       (
         await documents.send(
           new QueryCommand({
             TableName: table,
             KeyConditionExpression: 'PK = :pk',
-            ExpressionAttributeValues: { ':pk': { S: OUTBOX_PARTITION } },
+            ExpressionAttributeValues: { ':pk': { S: partition } },
           }),
         )
       ).Count ?? 0;
+    const outboxSize = async () =>
+      (await entriesIn(OUTBOX_PARTITION)) + (await entriesIn(OUTBOX_RETRY_PARTITION));
     const mailbox = join(dataDir, 'mailbox.jsonl');
     const approvedMails = () =>
       (existsSync(mailbox) ? readFileSync(mailbox, 'utf8').split('\n') : [])

@@ -21,7 +21,7 @@ async function world() {
   const tableName = await dynalite.freshTable();
   let now = Date.parse(NOW);
   const seen: ChangeRecord[] = [];
-  let failing = false;
+  let failing: (record: ChangeRecord) => boolean = () => false;
   const outboxOn = () =>
     new DurableOutbox({
       client: dynalite.client,
@@ -29,9 +29,8 @@ async function world() {
       pollMs: 10_000,
       nowMs: () => now,
       listener: async (records) => {
-        if (failing) return records.map((record) => record.dynamodb.SequenceNumber);
-        seen.push(...records);
-        return [];
+        seen.push(...records.filter((record) => !failing(record)));
+        return records.filter(failing).map((record) => record.dynamodb.SequenceNumber);
       },
     });
   const outbox = outboxOn();
@@ -47,7 +46,8 @@ async function world() {
     repository,
     seen,
     advance: (ms: number) => void (now += ms),
-    fail: (value: boolean) => void (failing = value),
+    fail: (value: boolean | ((record: ChangeRecord) => boolean)) =>
+      void (failing = typeof value === 'boolean' ? () => value : value),
   };
 }
 
@@ -119,5 +119,26 @@ describe('durable outbox (local stand-in for the table stream)', () => {
     await w.outbox.stop();
     expect(await w.outbox.pending()).toBe(0);
     expect(w.seen).toHaveLength(0);
+  });
+
+  it('failing deliveries waiting for their retry never hold back newer entries', async () => {
+    const w = await world();
+    // More failing entries than one relay pass reads, all older than the one that can go.
+    const failing = new Set<string>();
+    w.fail((record) => failing.has(record.dynamodb.Keys['PK']?.S ?? ''));
+    for (let n = 0; n < 120; n += 1) {
+      const id = `req-outbox-stuck-${n}`;
+      failing.add(`REQUEST#${id}`);
+      await w.repository.create(request(id));
+    }
+    w.outbox.start();
+    await w.outbox.drained();
+    await w.repository.create(request('req-outbox-fresh'));
+    await w.outbox.drained();
+    await w.outbox.stop();
+    expect(w.seen.map((record) => record.dynamodb.Keys['PK'])).toEqual([
+      { S: 'REQUEST#req-outbox-fresh' },
+    ]);
+    expect(await w.outbox.pending()).toBe(120);
   });
 });

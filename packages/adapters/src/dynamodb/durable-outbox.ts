@@ -6,7 +6,6 @@ import {
   GetCommand,
   PutCommand,
   QueryCommand,
-  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { changeRecordOf } from './change-feed';
@@ -29,6 +28,12 @@ export interface ChangeOutbox {
 }
 
 export const OUTBOX_PARTITION = 'OUTBOX';
+/**
+ * Entries waiting for a later attempt, keyed by when: `SK = <nextAttemptAtMs, 15 digits>#<first SK>`.
+ * Kept out of OUTBOX so the relay's read of the oldest fresh entries never fills up with entries
+ * that are not due: a hundred failing deliveries must not hold back every newer one.
+ */
+export const OUTBOX_RETRY_PARTITION = 'OUTBOX_RETRY';
 const ENTITY_OUTBOX_ENTRY = 'OUTBOX_ENTRY';
 
 /** Retry delays of a failing delivery; the last repeats. Never dropped: it waits for the channel. */
@@ -38,11 +43,20 @@ export const OUTBOX_RETRY_DELAYS_MS = [1_000, 5_000, 15_000, 60_000, 300_000] as
  * of that call can still land: well past the request budget and the store's own deadlines.
  */
 export const OUTBOX_ABANDON_AFTER_MS = 60_000;
-/** Entries one relay pass reads, and delivers at once. */
+/** An intent not landed after this long is set aside until it is abandoned (its write is late). */
+const NOT_LANDED_GRACE_MS = 5_000;
+/** Entries one relay pass reads from each partition, and delivers. */
 const RELAY_PAGE = 100;
 const RELAY_CONCURRENCY = 4;
 
+const retryKeyOf = (atMs: number, firstSk: string) =>
+  `${String(Math.max(0, Math.floor(atMs))).padStart(15, '0')}#${firstSk}`;
+/** The SK an entry was first written under, wherever it is now. */
+const firstSkOf = (entry: { PK: string; SK: string }) =>
+  entry.PK === OUTBOX_RETRY_PARTITION ? entry.SK.slice(entry.SK.indexOf('#') + 1) : entry.SK;
+
 const entrySchema = z.object({
+  PK: z.enum([OUTBOX_PARTITION, OUTBOX_RETRY_PARTITION]),
   SK: z.string(),
   requestPK: z.string(),
   requestSK: z.string(),
@@ -68,7 +82,8 @@ export interface DurableOutboxOptions {
  * streams). A write first puts its change record into the OUTBOX partition of the same table,
  * then writes; the relay delivers an entry once the request item carries that write's token (the
  * write landed), deletes it when every channel took it, and retries failures with backoff for as
- * long as it takes. A crash anywhere leaves either an entry that is delivered after restart, or
+ * long as it takes (moved to a retry partition keyed by the next attempt's time, so they never
+ * hold back newer entries). A crash anywhere leaves either an entry that is delivered after restart, or
  * one whose write never landed and is dropped. Channels see each event once: the delivery
  * ledger, not this relay, makes redelivery harmless.
  */
@@ -156,7 +171,11 @@ export class DurableOutbox implements ChangeOutbox {
 
   /** Entries still waiting (delivered ones are gone), for tests and operators. */
   async pending(): Promise<number> {
-    return (await this.#entries()).length;
+    const [fresh, waiting] = await Promise.all([
+      this.#entries(OUTBOX_PARTITION),
+      this.#entries(OUTBOX_RETRY_PARTITION),
+    ]);
+    return fresh.length + waiting.length;
   }
 
   #kick(): void {
@@ -199,7 +218,10 @@ export class DurableOutbox implements ChangeOutbox {
     );
     if (item === undefined || !wasWrittenBy(item, entry.writerToken)) {
       // Not landed (yet): its writer may still be at it; after that, it never will.
-      if (this.#now() - entry.intendedAtMs > OUTBOX_ABANDON_AFTER_MS) await this.#delete(entry);
+      const age = this.#now() - entry.intendedAtMs;
+      if (age > OUTBOX_ABANDON_AFTER_MS) await this.#delete(entry);
+      else if (age > NOT_LANDED_GRACE_MS && entry.PK === OUTBOX_PARTITION)
+        await this.#reschedule(entry, entry.attempts, entry.intendedAtMs + OUTBOX_ABANDON_AFTER_MS);
       return;
     }
     const record = JSON.parse(entry.record) as ChangeRecord;
@@ -221,46 +243,76 @@ export class DurableOutbox implements ChangeOutbox {
       attempts,
       retryInMs: delay,
     });
+    await this.#reschedule(entry, attempts, this.#now() + delay);
+  }
+
+  /**
+   * Moves an entry to the retry partition under its next attempt's time: the new key first, then
+   * the old one goes (a crash between leaves two, and the delivery ledger makes the second harmless).
+   */
+  async #reschedule(entry: Entry, attempts: number, atMs: number): Promise<void> {
     this.#progress += 1;
+    const { PK: _pk, SK: _sk, ...kept } = entry;
     await this.#documents.send(
-      new UpdateCommand({
+      new PutCommand({
         TableName: this.#table,
-        Key: { PK: OUTBOX_PARTITION, SK: entry.SK },
-        UpdateExpression: 'SET attempts = :attempts, nextAttemptAtMs = :next',
-        ExpressionAttributeValues: { ':attempts': attempts, ':next': this.#now() + delay },
+        Item: {
+          ...kept,
+          PK: OUTBOX_RETRY_PARTITION,
+          SK: retryKeyOf(atMs, firstSkOf(entry)),
+          entity: ENTITY_OUTBOX_ENTRY,
+          attempts,
+          nextAttemptAtMs: atMs,
+        },
       }),
+    );
+    await this.#documents.send(
+      new DeleteCommand({ TableName: this.#table, Key: { PK: entry.PK, SK: entry.SK } }),
     );
   }
 
   async #delete(entry: Entry): Promise<void> {
     this.#progress += 1;
     await this.#documents.send(
-      new DeleteCommand({ TableName: this.#table, Key: { PK: OUTBOX_PARTITION, SK: entry.SK } }),
+      new DeleteCommand({ TableName: this.#table, Key: { PK: entry.PK, SK: entry.SK } }),
     );
   }
 
+  /** The oldest fresh entries and the retries due by now: both read by key, one page each. */
   async #dueEntries(): Promise<Entry[]> {
-    const now = this.#now();
-    return (await this.#entries(RELAY_PAGE)).filter((entry) => entry.nextAttemptAtMs <= now);
+    const [fresh, retries] = await Promise.all([
+      this.#entries(OUTBOX_PARTITION, { limit: RELAY_PAGE }),
+      this.#entries(OUTBOX_RETRY_PARTITION, {
+        limit: RELAY_PAGE,
+        upTo: retryKeyOf(this.#now(), '~'),
+      }),
+    ]);
+    return [...retries, ...fresh];
   }
 
-  /** The oldest `limit` entries (all without one): a pass reads one page, not a whole backlog. */
-  async #entries(limit?: number): Promise<Entry[]> {
+  /** One partition's entries, oldest first: `limit` of them (all without), up to key `upTo`. */
+  async #entries(
+    partition: typeof OUTBOX_PARTITION | typeof OUTBOX_RETRY_PARTITION,
+    page: { limit?: number; upTo?: string } = {},
+  ): Promise<Entry[]> {
     const entries: Entry[] = [];
     let startKey: Record<string, unknown> | undefined;
     do {
       const output = await this.#documents.send(
         new QueryCommand({
           TableName: this.#table,
-          KeyConditionExpression: 'PK = :pk',
-          ExpressionAttributeValues: { ':pk': OUTBOX_PARTITION },
+          KeyConditionExpression: page.upTo === undefined ? 'PK = :pk' : 'PK = :pk AND SK <= :upTo',
+          ExpressionAttributeValues: {
+            ':pk': partition,
+            ...(page.upTo === undefined ? {} : { ':upTo': page.upTo }),
+          },
           ConsistentRead: true,
-          ...(limit === undefined ? {} : { Limit: limit }),
+          ...(page.limit === undefined ? {} : { Limit: page.limit }),
           ...(startKey === undefined ? {} : { ExclusiveStartKey: startKey }),
         }),
       );
       for (const item of output.Items ?? []) entries.push(entrySchema.parse(item));
-      startKey = limit === undefined ? output.LastEvaluatedKey : undefined;
+      startKey = page.limit === undefined ? output.LastEvaluatedKey : undefined;
     } while (startKey !== undefined);
     return entries;
   }

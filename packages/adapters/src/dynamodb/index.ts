@@ -42,6 +42,7 @@ export {
   DurableOutbox,
   OUTBOX_ABANDON_AFTER_MS,
   OUTBOX_PARTITION,
+  OUTBOX_RETRY_PARTITION,
   OUTBOX_RETRY_DELAYS_MS,
 } from './durable-outbox';
 export type { ChangeOutbox, OutboxListener } from './durable-outbox';
