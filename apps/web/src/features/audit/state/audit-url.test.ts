@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RANGE, type AuditFilters } from '../api/audit-query';
+import { auditQueryParams, DEFAULT_RANGE, type AuditFilters } from '../api/audit-query';
 import {
   auditFiltersFromSearch,
   auditPageFromSearch,
@@ -64,5 +64,26 @@ describe('audit filters in the URL', () => {
     const read = auditFiltersFromSearch(new URLSearchParams('status=NOPE&last=forever&from=x'));
     expect(read.status).toBe('');
     expect(read.range).toEqual(DEFAULT_RANGE);
+  });
+
+  it('take the UTC instants of an Insights link exactly, and keep them as instants', () => {
+    const search = new URLSearchParams(
+      'from=2030-01-01T00:00:00Z&to=2030-02-01T00:00:00Z&status=APPROVED',
+    );
+    const read = auditFiltersFromSearch(search);
+    expect(auditQueryParams(read, Date.parse('2030-03-01T00:00:00Z'))).toMatchObject({
+      from: '2030-01-01T00:00:00Z',
+      to: '2030-02-01T00:00:00Z',
+      status: 'APPROVED',
+    });
+    expect(searchOfAuditFilters({ ...read, roleName: 'Admin' }).toString()).toBe(
+      'role=Admin&status=APPROVED&from=2030-01-01T00%3A00%3A00Z&to=2030-02-01T00%3A00%3A00Z',
+    );
+    // Reversed or half-written instants are not a range.
+    for (const bad of [
+      'from=2030-02-01T00:00:00Z&to=2030-01-01T00:00:00Z',
+      'from=2030-01-01T00:00:00Z&to=2030-02-01',
+    ])
+      expect(auditFiltersFromSearch(new URLSearchParams(bad)).range, bad).toEqual(DEFAULT_RANGE);
   });
 });

@@ -5,18 +5,27 @@ import { DEFAULT_RANGE, type AuditFilters } from '../api/audit-query';
 /**
  * The audit view as the page's URL holds it, so back, reload and a shared link show the same view:
  * `requester`, `account`, `role`, `status`, `ticket` (with `ticketMatch=prefix`), `q` (free text),
- * `order=oldest`, the range as `last=30d` (relative) or `from=YYYY-MM-DD&to=YYYY-MM-DD` (days), and
+ * `order=oldest`, the range as `last=30d` (relative), `from=YYYY-MM-DD&to=YYYY-MM-DD` (the auditor's
+ * days) or `from=…T00:00:00Z&to=…` (UTC instants, `to` exclusive: how Insights links its UTC days), and
  * the page as `page=<n>&cursor=<the server's cursor of that page>`. Defaults are left out; anything
  * unreadable is ignored.
  */
 const UNITS: Record<string, DateRangePickerProps.TimeUnit> = { h: 'hour', d: 'day' };
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
+// The date picker takes instants with an offset; the URL keeps the shorter `Z`.
+const UTC_OFFSET = '+00:00';
+const pickerInstant = (text: string) => text.replace(/Z$/, UTC_OFFSET);
+const urlInstant = (text: string) =>
+  text.endsWith(UTC_OFFSET) ? `${text.slice(0, -UTC_OFFSET.length)}Z` : text;
 
 const rangeOf = (search: URLSearchParams): DateRangePickerProps.Value => {
   const from = search.get('from');
   const to = search.get('to');
   if (from && to && DAY.test(from) && DAY.test(to))
     return { type: 'absolute', startDate: from, endDate: to };
+  if (from && to && INSTANT.test(from) && INSTANT.test(to) && from < to)
+    return { type: 'absolute', startDate: pickerInstant(from), endDate: pickerInstant(to) };
   const last = /^(\d{1,3})([hd])$/.exec(search.get('last') ?? '');
   const unit = last?.[2] === undefined ? undefined : UNITS[last[2]];
   if (last && unit) {
@@ -86,7 +95,10 @@ export function searchOfAuditFilters(filters: AuditFilters): URLSearchParams {
   set('q', filters.text);
   if (filters.order === 'oldest') set('order', 'oldest');
   const range = filters.range ?? DEFAULT_RANGE;
-  if (range.type === 'absolute') {
+  if (range.type === 'absolute' && INSTANT.test(urlInstant(range.startDate))) {
+    set('from', urlInstant(range.startDate));
+    set('to', urlInstant(range.endDate));
+  } else if (range.type === 'absolute') {
     set('from', range.startDate.slice(0, 10));
     set('to', range.endDate.slice(0, 10));
   } else if (

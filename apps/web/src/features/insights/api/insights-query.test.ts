@@ -22,7 +22,7 @@ describe('insights filters in the URL', () => {
     });
   });
 
-  it('link to the Audit page for the whole days, with the filters Audit also has', () => {
+  it('link to the Audit page for the whole UTC days, with the filters Audit also has', () => {
     const filters = {
       from: '2030-01-01',
       to: '2030-01-31',
@@ -35,8 +35,8 @@ describe('insights filters in the URL', () => {
     );
     expect(href.pathname).toBe('/audit');
     expect(Object.fromEntries(href.searchParams)).toEqual({
-      from: '2030-01-01',
-      to: '2030-01-31',
+      from: '2030-01-01T00:00:00Z',
+      to: '2030-02-01T00:00:00Z',
       account: '333333333333',
       status: 'APPROVED',
       requester: 'bob@example.com',

@@ -51,12 +51,15 @@ export interface AuditLink {
 
 /**
  * The Audit page with its filters in the URL, for the requests behind a number: created in the
- * range's days (first and last day, as the Audit page's URL takes a range), narrowed by the
+ * range's UTC days, as instants (Audit reads bare days in the auditor's own timezone), narrowed by the
  * Insights filters that Audit also has (account, role) and by the number's own (status, requester,
  * account, role).
  */
 export function auditHref(filters: InsightsFilters, link: AuditLink = {}): string {
-  const search = new URLSearchParams({ from: filters.from, to: filters.to });
+  const search = new URLSearchParams({
+    from: `${filters.from}T00:00:00Z`,
+    to: `${dayOf(Date.parse(`${filters.to}T00:00:00Z`) + DAY_MS)}T00:00:00Z`,
+  });
   const account = link.account ?? filters.account;
   const role = link.role ?? filters.role;
   if (account !== undefined) search.set('account', account);
