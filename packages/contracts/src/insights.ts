@@ -55,7 +55,7 @@ const ranked = (term: string) => z.array(z.object({ [term]: z.string(), count: z
 export const insightsResponseSchema = z.object({
   from: z.string(),
   to: z.string(),
-  /** Daily aggregate items read to answer (O(days), or O(days × accounts) for all accounts). */
+  /** Daily aggregate items read to answer: O(days) queries, each returning the day's shards (≤ 32 per account). */
   itemsRead: z.number().int(),
   totals: z.object({
     ...counts,

@@ -24,7 +24,7 @@ const filterOf = (query: InsightsQuery): InsightsFilter => {
   };
 };
 
-/** The summary of whole UTC days, read from the daily aggregates: O(days) items. */
+/** The summary of whole UTC days, read from the daily aggregates: one Query per day, O(days) round trips. */
 export async function getInsights(
   deps: UseCaseDeps,
   actor: Actor,

@@ -1,5 +1,11 @@
-import { BatchWriteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import type { AccessRequest, SessionRecord, TransitionResult } from '@elevate/domain';
+import { BatchWriteCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type {
+  AccessRequest,
+  InsightFact,
+  InsightsReadModel,
+  SessionRecord,
+  TransitionResult,
+} from '@elevate/domain';
 import {
   addMinutes,
   approveRequest,
@@ -32,7 +38,12 @@ import { sessionRecord } from '../dynamodb/testing/session-record-repository-con
 import { useDynalite } from '../dynamodb/testing/use-dynalite';
 import { DynamoDbInsightsReadModel } from './dynamodb-insights-read-model';
 import { InMemoryInsightsReadModel } from './in-memory-insights-read-model';
-import { ENTITY_INSIGHTS_DAY } from './insight-fact-item';
+import {
+  ENTITY_INSIGHTS_DAY,
+  INSIGHTS_SHARDS,
+  insightsAccountPrefixOf,
+  insightsDayKeyOf,
+} from './insight-fact-item';
 import { rebuildProjections } from './rebuild-projections';
 import { RequestProjections } from './request-projections';
 
@@ -293,4 +304,136 @@ describe('the daily insights aggregates', () => {
       { numRuns: 15 },
     );
   }, 60_000);
+});
+
+/** A fact as the notifier writes it, of a typical size (485 bytes of JSON; 3,000 are ~1.4 MB). */
+const factOf = (requestId: string, accountId: string, revision = 100_000): InsightFact => ({
+  requestId,
+  createdAt: '2025-03-03T09:00:00.000Z',
+  accountId,
+  roleName: 'PowerUser',
+  ruleIds: ['engineers-non-production'],
+  requesterEmail: 'alice@example.com',
+  status: 'APPROVED',
+  breakGlass: false,
+  selfApproved: false,
+  approved: true,
+  approvedSeconds: 7200,
+  usedSeconds: 3600,
+  sessions: 1,
+  windowEndsAt: '2025-03-03T11:07:00.000Z',
+  decisionSeconds: 420,
+  firstSessionSeconds: 180,
+  terms: ['deploy', 'keys', 'rotate'],
+  ticketPrefix: 'INC',
+  revision,
+});
+
+const models: [
+  string,
+  () => Promise<InsightsReadModel & { recordFact(fact: InsightFact): Promise<boolean> }>,
+][] = [
+  [
+    'in DynamoDB',
+    async () =>
+      new DynamoDbInsightsReadModel({
+        client: dynalite.client,
+        tableName: await dynalite.freshTable(),
+      }),
+  ],
+  ['in memory', async () => new InMemoryInsightsReadModel()],
+];
+
+describe.each(models)('the daily insights aggregates %s', (_, modelOf) => {
+  it(
+    'hold 3,000 requests of one day in one account (well past one 400 KB item) and read each once',
+    { timeout: 30_000 },
+    async () => {
+      const model = await modelOf();
+      const ids = Array.from({ length: 3000 }, (_, i) => `req-${String(i).padStart(5, '0')}`);
+      // A few writes at a time, as the notifier's parallel stream batches do.
+      for (let start = 0; start < ids.length; start += 25)
+        await Promise.all(
+          ids.slice(start, start + 25).map((id) => model.recordFact(factOf(id, '111111111111'))),
+        );
+      const read = await model.factsOfDays('2025-03-03', '2025-03-03', '111111111111');
+      expect(read.facts.map((fact) => fact.requestId).sort()).toEqual(ids);
+      const all = await model.factsOfDays('2025-03-01', '2025-03-31');
+      expect(all.facts.map((fact) => fact.requestId).sort()).toEqual(ids);
+      if (model instanceof DynamoDbInsightsReadModel) {
+        expect(read.itemsRead).toBe(INSIGHTS_SHARDS);
+        expect(all.itemsRead).toBe(INSIGHTS_SHARDS);
+      }
+    },
+  );
+
+  it('reads of account 12 never return the facts of account 123', async () => {
+    const model = await modelOf();
+    for (const [id, accountId] of [
+      ['req-a', '12'],
+      ['req-b', '123'],
+      ['req-c', '12'],
+      ['req-d', '1234'],
+    ] as const)
+      await model.recordFact(factOf(id, accountId));
+    const ofAccount = async (accountId: string) =>
+      (await model.factsOfDays('2025-03-03', '2025-03-03', accountId)).facts
+        .map((fact) => fact.requestId)
+        .sort();
+    expect(await ofAccount('12')).toEqual(['req-a', 'req-c']);
+    expect(await ofAccount('123')).toEqual(['req-b']);
+    expect(await ofAccount('1')).toEqual([]);
+  });
+});
+
+describe('the daily insights aggregates written before sharding', () => {
+  /** An item of before sharding: `SK = ACCOUNT#<accountId>`, facts as attributes. */
+  const putUnsharded = async (tableName: string, facts: readonly InsightFact[]) => {
+    for (const fact of facts)
+      await documentClientOf(dynalite.client).send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: {
+            PK: insightsDayKeyOf('2025-03-03'),
+            SK: insightsAccountPrefixOf(fact.accountId),
+          },
+          UpdateExpression: 'SET #fact = :fact, #revision = :revision, entity = :entity',
+          ExpressionAttributeNames: {
+            '#fact': `f_${fact.requestId}`,
+            '#revision': `r_${fact.requestId}`,
+          },
+          ExpressionAttributeValues: {
+            ':fact': fact,
+            ':revision': fact.revision,
+            ':entity': ENTITY_INSIGHTS_DAY,
+          },
+        }),
+      );
+  };
+
+  it('are still read, and a request in both yields one fact: the one of the higher revision', async () => {
+    const tableName = await dynalite.freshTable();
+    const model = new DynamoDbInsightsReadModel({ client: dynalite.client, tableName });
+    await putUnsharded(tableName, [
+      factOf('req-newer-in-shard', '12', 100_000),
+      factOf('req-newer-unsharded', '12', 300_000),
+      factOf('req-only-unsharded', '12', 100_000),
+    ]);
+    expect(await model.recordFact(factOf('req-newer-in-shard', '12', 200_001))).toBe(true);
+    // A late record of an older state lands in the (empty) shard; the read still prefers the newer.
+    expect(await model.recordFact(factOf('req-newer-unsharded', '12', 200_000))).toBe(true);
+    for (const accountId of ['12', undefined]) {
+      const { facts, itemsRead } = await model.factsOfDays('2025-03-03', '2025-03-03', accountId);
+      expect(
+        facts
+          .map((fact) => [fact.requestId, fact.revision])
+          .sort(([a], [b]) => String(a).localeCompare(String(b))),
+      ).toEqual([
+        ['req-newer-in-shard', 200_001],
+        ['req-newer-unsharded', 300_000],
+        ['req-only-unsharded', 100_000],
+      ]);
+      expect(itemsRead).toBe((await snapshot(tableName)).length);
+    }
+  });
 });

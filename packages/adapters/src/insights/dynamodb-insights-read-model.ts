@@ -1,7 +1,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AccessRequest, InsightFact, InsightsReadModel, SessionRecord } from '@elevate/domain';
 import { insightDayOf, insightFactOf } from '@elevate/domain';
 import { documentClientOf } from '../dynamodb/batch-operations';
@@ -11,18 +11,22 @@ import {
   REVISION_ATTRIBUTE_PREFIX,
   daysBetween,
   factsOfDayItem,
+  insightsAccountPrefixOf,
+  insightsDayKeyOf,
   insightsKeyOf,
+  latestFactsOf,
 } from './insight-fact-item';
 
 /** Day items read at once; well inside DynamoDB's and the SDK's connection limits. */
 const PARALLEL_DAY_READS = 16;
 
 /**
- * Daily aggregates in the requests' table: one item per UTC day × account holding the fact of
- * every request created that day in that account (a few hundred bytes each). A request's fact is
- * replaced by one conditional UpdateItem only when derived from a later state (its revision), so
- * a duplicate or out-of-order stream record changes nothing, and no transaction is needed.
- * Reading a range is one Query per day (or one GetItem per day for one account): O(days).
+ * Daily aggregates in the requests' table: per UTC day × account, `INSIGHTS_SHARDS` items that
+ * together hold the fact of every request created that day in that account (a few hundred bytes
+ * each), a request's fact always in the shard its id hashes to. A request's fact is replaced by one
+ * conditional UpdateItem only when derived from a later state (its revision), so a duplicate or
+ * out-of-order stream record changes nothing, and no transaction is needed. Reading a range is one
+ * Query per day (all accounts, or the shards of one account): O(days) requests.
  */
 export class DynamoDbInsightsReadModel implements InsightsReadModel {
   readonly #documents: DynamoDBDocumentClient;
@@ -43,7 +47,7 @@ export class DynamoDbInsightsReadModel implements InsightsReadModel {
       await this.#documents.send(
         new UpdateCommand({
           TableName: this.#table,
-          Key: insightsKeyOf(insightDayOf(fact), fact.accountId),
+          Key: insightsKeyOf(insightDayOf(fact), fact.accountId, fact.requestId),
           UpdateExpression: 'SET #fact = :fact, #revision = :revision, entity = :entity',
           ConditionExpression: 'attribute_not_exists(#revision) OR #revision < :revision',
           ExpressionAttributeNames: {
@@ -80,24 +84,33 @@ export class DynamoDbInsightsReadModel implements InsightsReadModel {
       );
       items.push(...batch.flat());
     }
-    return { facts: items.flatMap(factsOfDayItem), itemsRead: items.length };
+    // The account prefix also matches longer ids (`ACCOUNT#12` → `ACCOUNT#123#05`): keep its own.
+    const facts = items
+      .flatMap(factsOfDayItem)
+      .filter((fact) => accountId === undefined || fact.accountId === accountId);
+    return { facts: latestFactsOf(facts), itemsRead: items.length };
   }
 
+  /** The day's items (of one account: its shards and its unsharded item of before sharding). */
   async #itemsOfDay(day: string, accountId?: string): Promise<Record<string, unknown>[]> {
-    if (accountId !== undefined) {
-      const output = await this.#documents.send(
-        new GetCommand({ TableName: this.#table, Key: insightsKeyOf(day, accountId) }),
-      );
-      return output.Item === undefined ? [] : [output.Item];
-    }
     const items: Record<string, unknown>[] = [];
     let startKey: Record<string, unknown> | undefined;
     do {
       const output = await this.#documents.send(
         new QueryCommand({
           TableName: this.#table,
-          KeyConditionExpression: 'PK = :pk',
-          ExpressionAttributeValues: { ':pk': insightsKeyOf(day, '').PK },
+          ...(accountId === undefined
+            ? {
+                KeyConditionExpression: 'PK = :pk',
+                ExpressionAttributeValues: { ':pk': insightsDayKeyOf(day) },
+              }
+            : {
+                KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+                ExpressionAttributeValues: {
+                  ':pk': insightsDayKeyOf(day),
+                  ':prefix': insightsAccountPrefixOf(accountId),
+                },
+              }),
           ...(startKey === undefined ? {} : { ExclusiveStartKey: startKey }),
         }),
       );

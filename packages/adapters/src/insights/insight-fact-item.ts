@@ -2,7 +2,10 @@ import type { InsightFact } from '@elevate/domain';
 import { REQUEST_STATUSES } from '@elevate/domain';
 import * as z from 'zod';
 
-/** Daily aggregate items: `PK = INSIGHTS#<YYYY-MM-DD>`, `SK = ACCOUNT#<accountId>`. */
+/**
+ * Daily aggregate items: `PK = INSIGHTS#<YYYY-MM-DD>`, `SK = ACCOUNT#<accountId>#<shard>`. Items
+ * written before sharding have `SK = ACCOUNT#<accountId>`; they are still read (see `latestFactsOf`).
+ */
 export const INSIGHTS_PREFIX = 'INSIGHTS#';
 export const INSIGHTS_ACCOUNT_PREFIX = 'ACCOUNT#';
 export const ENTITY_INSIGHTS_DAY = 'INSIGHTS_DAY';
@@ -35,10 +38,54 @@ export const storedInsightFactSchema = z.object({
   revision: z.number().int().nonnegative(),
 }) satisfies z.ZodType<InsightFact>;
 
-export const insightsKeyOf = (day: string, accountId: string) => ({
-  PK: `${INSIGHTS_PREFIX}${day}`,
-  SK: `${INSIGHTS_ACCOUNT_PREFIX}${accountId}`,
+/**
+ * Items per UTC day × account, each holding the facts of the requests whose id hashes to it. A
+ * fact is about 450–550 bytes of JSON (a ULID id, 7 terms, a ticket prefix; ~420–500 bytes on the
+ * item with its `f_`/`r_` names), so one item reaches DynamoDB's 400 KB limit at ~800 requests;
+ * 32 shards hold ≈ 32 × 400 KB / 500 B ≈ 26,000 requests a day in one account (≈ 24,000 allowing
+ * for the fullest shard filling first). An UpdateItem rewrites, and in AWS pays for (WCU = item
+ * size), one shard's item: about 1/32 of the day's facts, not all of them.
+ */
+export const INSIGHTS_SHARDS = 32;
+
+// FNV-1a (32-bit): adapters does not depend on @noble/hashes, and spreading ids needs no crypto.
+const fnv1a = (text: string): number => {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+};
+
+/** The shard of a request's fact, `00`–`1f`: always the same for the same request. */
+export const insightsShardOf = (requestId: string): string =>
+  (fnv1a(requestId) % INSIGHTS_SHARDS).toString(16).padStart(2, '0');
+
+export const insightsDayKeyOf = (day: string): string => `${INSIGHTS_PREFIX}${day}`;
+
+/** `ACCOUNT#<accountId>`: what every shard's SK of the account begins with, and the unsharded SK. */
+export const insightsAccountPrefixOf = (accountId: string): string =>
+  `${INSIGHTS_ACCOUNT_PREFIX}${accountId}`;
+
+/** The key of the item holding the fact of `requestId` (created on `day` in `accountId`). */
+export const insightsKeyOf = (day: string, accountId: string, requestId: string) => ({
+  PK: insightsDayKeyOf(day),
+  SK: `${insightsAccountPrefixOf(accountId)}#${insightsShardOf(requestId)}`,
 });
+
+/**
+ * Each request's fact once, the one of the highest revision: an item written before sharding may
+ * still hold an older fact of a request whose newer fact is in its shard (or the other way round).
+ */
+export const latestFactsOf = (facts: readonly InsightFact[]): InsightFact[] => {
+  const latest = new Map<string, InsightFact>();
+  for (const fact of facts) {
+    const seen = latest.get(fact.requestId);
+    if (seen === undefined || fact.revision > seen.revision) latest.set(fact.requestId, fact);
+  }
+  return [...latest.values()];
+};
 
 /** The facts on one day item; a malformed fact throws naming its paths, never values. */
 export const factsOfDayItem = (item: Record<string, unknown>): InsightFact[] =>

@@ -88,7 +88,9 @@ describe('the Insights dashboard', () => {
         'getInsights',
         expect.objectContaining({ query: filters }),
       );
-      expect(requests.getAttribute('href')).toBe('/audit?from=2030-01-01&to=2030-01-31');
+      expect(requests.getAttribute('href')).toBe(
+        '/audit?from=2030-01-01T00%3A00%3A00Z&to=2030-02-01T00%3A00%3A00Z',
+      );
       expect(screen.getByText('4 minutes · 1 hour 30 minutes')).toBeTruthy();
       expect(screen.getByText('– · –')).toBeTruthy();
       expect(screen.getByText('1 awaiting review, 1 reviewed', { exact: false })).toBeTruthy();
