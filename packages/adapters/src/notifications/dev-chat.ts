@@ -10,6 +10,7 @@ import {
   ROOM_POST_EVENTS,
 } from '@elevate/domain';
 import * as z from 'zod';
+import { DEV_MESSAGES_KEPT } from './dev-messages-kept';
 
 export const chatPostSchema = z.object({
   id: z.string(),
@@ -35,11 +36,14 @@ export type ChatPost = z.infer<typeof chatPostSchema>;
  * Adaptive Card JSON the real channels send, with the same rules (room events posted, outcomes
  * update the Slack post in place and add a Teams card), for the local chat page (`/dev/chat`).
  * Appended to a JSON-lines file when one is given; the last line of a post id wins on reload.
+ * The page shows the newest `DEV_MESSAGES_KEPT` posts; the file keeps every one.
  */
 export class DevChatRoom implements NotificationChannel {
   readonly name = 'chat';
   readonly scope = 'event';
   readonly #posts = new Map<string, ChatPost>();
+  /** The room post (with a Slack message) of each request, for outcomes to update in place. */
+  readonly #roomPostOf = new Map<string, string>();
   readonly #file: string | undefined;
   readonly #now: () => string;
 
@@ -51,7 +55,7 @@ export class DevChatRoom implements NotificationChannel {
         if (line.trim() === '') continue;
         try {
           const parsed = chatPostSchema.safeParse(JSON.parse(line));
-          if (parsed.success) this.#posts.set(parsed.data.id, parsed.data);
+          if (parsed.success) this.#remember(parsed.data);
         } catch {
           // A torn line of a dev log: skip it.
         }
@@ -63,7 +67,8 @@ export class DevChatRoom implements NotificationChannel {
     const requestId = message.facts.requestId;
     const teams = renderTeamsCard(message);
     if (ROOM_OUTCOME_EVENTS.includes(message.eventType)) {
-      const post = [...this.#posts.values()].find((candidate) => candidate.requestId === requestId);
+      const roomPostId = this.#roomPostOf.get(requestId);
+      const post = roomPostId === undefined ? undefined : this.#posts.get(roomPostId);
       if (post !== undefined) {
         this.#save({
           ...post,
@@ -90,10 +95,23 @@ export class DevChatRoom implements NotificationChannel {
   }
 
   #save(post: ChatPost): void {
-    this.#posts.set(post.id, post);
+    this.#remember(post);
     if (this.#file !== undefined) {
       mkdirSync(dirname(this.#file), { recursive: true });
       appendFileSync(this.#file, `${JSON.stringify(post)}\n`);
+    }
+  }
+
+  #remember(post: ChatPost): void {
+    // Re-inserted, so an updated post counts as new; the oldest beyond the bound are forgotten.
+    this.#posts.delete(post.id);
+    this.#posts.set(post.id, post);
+    if (post.slack !== null && !this.#roomPostOf.has(post.requestId))
+      this.#roomPostOf.set(post.requestId, post.id);
+    for (const [id, old] of this.#posts) {
+      if (this.#posts.size <= DEV_MESSAGES_KEPT) break;
+      this.#posts.delete(id);
+      if (this.#roomPostOf.get(old.requestId) === id) this.#roomPostOf.delete(old.requestId);
     }
   }
 

@@ -11,6 +11,7 @@ import type {
 } from '@elevate/domain';
 import { NOTIFICATION_EVENT_TYPES, renderEmail, SELF_SERVICE_DIGEST } from '@elevate/domain';
 import * as z from 'zod';
+import { keepNewest } from './dev-messages-kept';
 
 export const mailboxEntrySchema = z.object({
   id: z.string(),
@@ -47,7 +48,8 @@ const audienceLabels = (audience: Audience): string[] => {
  * The local stand-in for personal e-mail (SES): each person's message is rendered exactly as SES
  * would send it (renderEmail), printed as one line and kept — appended to a JSON-lines file when
  * one is given, so it survives a restart — for the dev mailbox pages. Recipients are resolved by
- * the notifier from the people record, as in AWS.
+ * the notifier from the people record, as in AWS. The pages show the newest `DEV_MESSAGES_KEPT`;
+ * the file keeps every one (memory stays flat under `pnpm bench:load`'s tens of thousands).
  */
 export class DevMailbox implements NotificationChannel, DigestChannel {
   readonly name = 'mailbox';
@@ -72,6 +74,7 @@ export class DevMailbox implements NotificationChannel, DigestChannel {
         const parsed = mailboxEntrySchema.safeParse(safeJson(line));
         if (parsed.success) this.#entries.push(parsed.data);
       }
+      keepNewest(this.#entries);
     }
   }
 
@@ -117,6 +120,7 @@ export class DevMailbox implements NotificationChannel, DigestChannel {
       appendFileSync(this.#file, `${JSON.stringify(entry)}\n`);
     }
     this.#entries.push(entry);
+    keepNewest(this.#entries);
     this.#log(`mail to ${entry.to.join(', ')}: ${entry.subject}`);
   }
 
