@@ -1,8 +1,9 @@
 // `pnpm bench:load [--rates 50,100,200] [--seconds 60] [--assert]`: an open-model mixed workload
-// against one local API process (bench-server.ts). Calls start on schedule whether or not earlier
-// ones finished, as real users do; each gives up after 30 s. Reports achieved rate, p50/p95/p99
-// per operation, errors by code, the server's memory and each process's CPU per call, then checks that every acknowledged
-// write exists exactly once and each notification was mailed exactly once. `--assert` exits 1 on
+// against one local API process (bench-server.ts), its notifier in another (bench-notifier.ts, as
+// in AWS) and the stand-ins in a third. Calls start on schedule whether or not earlier ones
+// finished, as real users do; each gives up after 30 s. Reports achieved rate, p50/p95/p99 per
+// operation, errors by code, memory and each process's CPU per call, then checks that every
+// acknowledged write exists exactly once and each notification was mailed exactly once. `--assert` exits 1 on
 // any error other than a 503 shed, or on a lost or duplicated write or notification.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -73,7 +74,7 @@ function startChild(
 }
 
 /** Latest cumulative CPU microseconds each child reported. */
-const cpu = { server: 0, standIns: 0 };
+const cpu = { server: 0, notifier: 0, standIns: 0 };
 const standIns = await startChild('bench-stand-ins.ts', {}, (line) => {
   if (line.startsWith('cpu ')) cpu.standIns = Number(line.slice(4));
 });
@@ -84,32 +85,35 @@ const endpoints = JSON.parse(standIns.ready) as {
 };
 const dataDir = mkdtempSync(join(tmpdir(), 'elevate-bench-'));
 const rss: number[] = [];
-const server = await startChild(
-  'bench-server.ts',
-  {
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    // The broker's keys: dynalite takes any, the STS emulator only its principals'.
-    AWS_ACCESS_KEY_ID: broker.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: broker.secretAccessKey,
-    AWS_REGION: devConfig.sts.regions[0] ?? 'eu-west-1',
-    ELEVATE_STS_ENDPOINTS: JSON.stringify(endpoints.stsEndpoints),
-    ELEVATE_STS_REGIONS: devConfig.sts.regions.join(','),
-    ELEVATE_FEDERATION_ENDPOINT: endpoints.federationEndpoint,
-    ELEVATE_API_PORT: values.port,
-    ELEVATE_DYNAMODB_ENDPOINT: endpoints.dynamoEndpoint,
-    ELEVATE_IDP_ISSUER: 'http://127.0.0.1:9',
-    ELEVATE_API_AUDIENCE: 'urn:elevate:api',
-    ELEVATE_CLIENT_ID: 'elevate-web',
-    ELEVATE_POLICY_FILE: EXAMPLE_POLICY_FILE,
-    ELEVATE_DATA_DIR: dataDir,
-    ELEVATE_WEB_ORIGIN: 'http://127.0.0.1:9173',
-    ELEVATE_LOG_LEVEL: 'silent',
-  },
-  (line) => {
-    if (line.startsWith('rss ')) rss.push(Number(line.slice(4)));
-    if (line.startsWith('cpu ')) cpu.server = Number(line.slice(4));
-  },
-);
+const notifierRss: number[] = [];
+const childEnv = {
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  // The broker's keys: dynalite takes any, the STS emulator only its principals'.
+  AWS_ACCESS_KEY_ID: broker.accessKeyId,
+  AWS_SECRET_ACCESS_KEY: broker.secretAccessKey,
+  AWS_REGION: devConfig.sts.regions[0] ?? 'eu-west-1',
+  ELEVATE_STS_ENDPOINTS: JSON.stringify(endpoints.stsEndpoints),
+  ELEVATE_STS_REGIONS: devConfig.sts.regions.join(','),
+  ELEVATE_FEDERATION_ENDPOINT: endpoints.federationEndpoint,
+  ELEVATE_API_PORT: values.port,
+  ELEVATE_DYNAMODB_ENDPOINT: endpoints.dynamoEndpoint,
+  ELEVATE_IDP_ISSUER: 'http://127.0.0.1:9',
+  ELEVATE_API_AUDIENCE: 'urn:elevate:api',
+  ELEVATE_CLIENT_ID: 'elevate-web',
+  ELEVATE_POLICY_FILE: EXAMPLE_POLICY_FILE,
+  ELEVATE_DATA_DIR: dataDir,
+  ELEVATE_WEB_ORIGIN: 'http://127.0.0.1:9173',
+  ELEVATE_LOG_LEVEL: 'silent',
+};
+const server = await startChild('bench-server.ts', childEnv, (line) => {
+  if (line.startsWith('rss ')) rss.push(Number(line.slice(4)));
+  if (line.startsWith('cpu ')) cpu.server = Number(line.slice(4));
+});
+// After the server: it creates the table the notifier relays from.
+const notifier = await startChild('bench-notifier.ts', childEnv, (line) => {
+  if (line.startsWith('rss ')) notifierRss.push(Number(line.slice(4)));
+  if (line.startsWith('cpu ')) cpu.notifier = Number(line.slice(4));
+});
 const baseUrl = server.ready;
 
 const pending: string[] = [];
@@ -209,6 +213,7 @@ async function run(rate: number): Promise<{ ok: boolean; report: string }> {
   await new Promise((done) => setTimeout(done, 1_100)); // a fresh report from each child
   const rssBefore = rss.at(-1) ?? 0;
   const rssFrom = rss.length;
+  const notifierRssFrom = notifierRss.length;
   const cpuBefore = { ...cpu, generator: process.cpuUsage() };
   const startedAt = performance.now();
   // Open model: every 10 ms, start the calls due by now, whatever is still in flight.
@@ -260,8 +265,9 @@ async function run(rate: number): Promise<{ ok: boolean; report: string }> {
     '',
     `achieved ${achieved.toFixed(1)} ok/s of ${rate} offered; all answered calls p50 ${percentile(all, 50).toFixed(1)} ms, p99 ${percentile(all, 99).toFixed(1)} ms`,
     `not 2xx: ${errors.size === 0 ? 'none' : [...errors].map(([k, n]) => `${k} ×${n}`).join(', ')}`,
-    `CPU per call: API ${msPerCall(cpu.server - cpuBefore.server)} ms, dynalite + STS emulator ${msPerCall(cpu.standIns - cpuBefore.standIns)} ms, load generator ${msPerCall(generator.user + generator.system)} ms`,
+    `CPU per call: API ${msPerCall(cpu.server - cpuBefore.server)} ms, notifier ${msPerCall(cpu.notifier - cpuBefore.notifier)} ms, dynalite + STS emulator ${msPerCall(cpu.standIns - cpuBefore.standIns)} ms, load generator ${msPerCall(generator.user + generator.system)} ms`,
     `server RSS: ${mb(rssBefore)} MB before, ${mb(Math.max(...rss))} MB peak, ${mb(rss.at(-1) ?? 0)} MB after; by fifths of the run ${fifths(rss.slice(rssFrom)).map(mb).join(' → ')} MB`,
+    `notifier RSS by fifths of the run: ${fifths(notifierRss.slice(notifierRssFrom)).map(mb).join(' → ')} MB`,
     '',
   );
   // 503 OVERLOADED is shedding, as intended; anything else not 2xx is an error.
@@ -340,6 +346,7 @@ try {
   console.log(check.report);
 } finally {
   server.child.kill('SIGTERM');
+  notifier.child.kill('SIGTERM');
   standIns.child.kill('SIGTERM');
 }
 if (values.assert && !ok) {
