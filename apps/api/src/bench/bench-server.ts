@@ -2,6 +2,7 @@
 // ELEVATE_DYNAMODB_ENDPOINT, tokens checked by persona (the verifier is not what this bench
 // measures). Its writes record their changes in the durable outbox, which bench-notifier.ts relays
 // from a process of its own — as in AWS, where the notifier is another function fed by the stream.
+// With `--with-notifier` it relays them itself, as the local server does (the kill -9 fault test).
 // Prints `ready <url>`, then `rss <bytes>` and `cpu <µs>` (cumulative) each second.
 import {
   DurableOutbox,
@@ -9,9 +10,12 @@ import {
   ensureTable,
   loadPolicyFile,
 } from '@elevate/adapters';
+import type { Hono } from 'hono';
+import type { AppEnv } from '../app-env';
 import { composeApp, createDynamoDbClient, policyFileOf } from '../compose-app';
-import { loadConfig } from '../config';
+import { loadConfig, loadNotificationsConfig } from '../config';
 import { createJsonLogger } from '../logger';
+import { startLocalNotifications } from '../notifications/local-notifications';
 import { startServer } from '../start-server';
 import { PERSONAS, personaVerifier } from '../testing/personas';
 
@@ -20,14 +24,37 @@ const config = loadConfig(env);
 const logger = createJsonLogger({ level: 'silent' });
 const client = createDynamoDbClient(config);
 const tableName = config.dynamodb.tableName;
-// Records intents only: stopped, it never relays (the notifier process does).
-const outbox = new DurableOutbox({ client, tableName, listener: async () => [] });
-await outbox.stop();
+
+/** The store the API writes to, and what starts relaying its changes here (if anything). */
+async function store(): Promise<{
+  repository: DynamoDbAccessRequestRepository;
+  serve: (app: Hono<AppEnv>) => Hono<AppEnv>;
+  start: () => Promise<void>;
+}> {
+  if (process.argv.includes('--with-notifier')) {
+    const notifications = startLocalNotifications(loadNotificationsConfig(env), logger);
+    return {
+      repository: notifications.repository,
+      serve: (app) => notifications.serve(app),
+      start: () => notifications.start(),
+    };
+  }
+  // Records intents only: stopped, it never relays (the notifier process does).
+  const outbox = new DurableOutbox({ client, tableName, listener: async () => [] });
+  await outbox.stop();
+  return {
+    repository: new DynamoDbAccessRequestRepository({ client, tableName, outbox }),
+    serve: (app) => app,
+    start: async () => undefined,
+  };
+}
+
+const { repository, serve, start } = await store();
 const { app } = composeApp(
   config,
   {
     logger,
-    repository: new DynamoDbAccessRequestRepository({ client, tableName, outbox }),
+    repository,
     verifier: personaVerifier(Object.values(PERSONAS)),
     // As the local server does: the YAML itself (functions read the JSON compiled at synth).
     policy: loadPolicyFile(policyFileOf(config)),
@@ -36,7 +63,8 @@ const { app } = composeApp(
   { routes: env.ELEVATE_STS_ENDPOINTS === undefined ? 'api' : 'all' },
 );
 await ensureTable(client, tableName);
-const server = await startServer(app, config.server);
+await start();
+const server = await startServer(serve(app), config.server);
 process.stdout.write(`ready ${server.url}\n`);
 setInterval(() => {
   const { user, system } = process.cpuUsage();

@@ -57,7 +57,7 @@ async function startApi(): Promise<{ child: ChildProcess; url: string }> {
     process.execPath,
     // The load bench's server: the local server's composition (durable outbox, notifier, HTTP
     // listener) with the test personas in place of the IdP.
-    ['--import', 'tsx', join(import.meta.dirname, '../bench/bench-server.ts')],
+    ['--import', 'tsx', join(import.meta.dirname, '../bench/bench-server.ts'), '--with-notifier'],
     { env, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const url = await new Promise<string>((ready, fail) => {
