@@ -2,7 +2,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/a11y';
 import { createRequestByApi } from './support/api';
 import { isFocused } from './support/keyboard';
-import { decide, reviewRow } from './support/reviews';
+import { decide, reviewRow, showNewestFirst } from './support/reviews';
 import { saveScreenshot } from './support/screenshot';
 import { openAs, signInAs } from './support/sign-in';
 import { personas, uniqueText } from './support/stack';
@@ -40,6 +40,7 @@ test('a reviewer decides at 1280 px and on a 390 px phone; both layouts pass axe
   await expect(desk.page.getByRole('heading', { level: 1, name: 'Reviews' })).toBeVisible();
   const nav = desk.page.getByRole('navigation', { name: 'Side navigation' });
   await expect(nav.getByText(/requests? waiting for your decision/)).toBeAttached();
+  await showNewestFirst(desk.page);
   await expect(reviewRow(desk.page, onDesktop)).toBeVisible();
   await expectNoSeriousA11yViolations(desk.page, 'Reviews at 1280 px');
   await saveScreenshot(desk.page, 'reviews-desktop');
@@ -56,6 +57,7 @@ test('a reviewer decides at 1280 px and on a 390 px phone; both layouts pass axe
   await signInAs(page, personas.rita);
   await expect(page.getByRole('heading', { level: 1, name: 'Reviews' })).toBeVisible();
   await expect(page.getByRole('table')).toHaveCount(0);
+  await showNewestFirst(page);
   const card = page.getByRole('listitem').filter({ hasText: onPhone });
   await expect(card).toBeVisible();
   for (const text of [
