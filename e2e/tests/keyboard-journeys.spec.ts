@@ -76,10 +76,14 @@ test('Approve with the keyboard only: from the skip link to the decision, focus 
   await page.keyboard.press('Tab');
   expect(await isFocused(page.getByRole('link', { name: 'Skip to main content' }))).toBe(true);
   await page.keyboard.press('Enter');
-  // Newest first, so the fresh request is on the first page however many others wait.
-  const newest = page.getByRole('tabpanel').getByRole('button', { name: 'Newest first' });
-  await tabTo(page, newest);
-  await page.keyboard.press('Enter');
+  // Newest first, so the fresh request is on the first page however many others wait. The order
+  // is one tab stop (the selected segment); the arrow keys move to the other.
+  const order = page.getByRole('tabpanel').getByRole('toolbar', { name: 'Order' });
+  const newest = order.getByRole('button', { name: 'Newest first' });
+  await tabTo(page, order.getByRole('button', { name: 'Oldest first' }));
+  await page.keyboard.press('ArrowRight');
+  expect(await isFocused(newest)).toBe(true);
+  if ((await newest.getAttribute('aria-pressed')) !== 'true') await page.keyboard.press('Enter');
   await expect(newest).toHaveAttribute('aria-pressed', 'true');
   const approve = page
     .getByRole('tabpanel')

@@ -72,6 +72,19 @@ describe('route loaders', () => {
     expect(context.queryClient.getQueryState(auditKeys.page(query, undefined))).toBeDefined();
   });
 
+  it('start the Audit page a shared link names, by its cursor, not page 1', () => {
+    const { api, context, load } = setup(true);
+    const search = 'status=REJECTED&page=3&cursor=abc_DEF-1';
+    const loaded = load.audit(args(`/audit?${search}`));
+    const [, input] = api.call.mock.calls[2] ?? [];
+    expect(input).toMatchObject({ query: { status: 'REJECTED', cursor: 'abc_DEF-1' } });
+    const query = auditQueryParams(
+      auditFiltersFromSearch(new URLSearchParams(search)),
+      loaded.resolvedAt,
+    );
+    expect(context.queryClient.getQueryState(auditKeys.page(query, 'abc_DEF-1'))).toBeDefined();
+  });
+
   it('start Insights for the days in the URL, and the policy its pickers offer', () => {
     const { api, load } = setup(true);
     load.insights(args('/insights?from=2030-01-01&to=2030-01-31&account=111111111111'));
