@@ -22,6 +22,7 @@ import {
   idempotency,
 } from './middleware/idempotency';
 import { shedLoad } from './middleware/shed-load';
+import { Admission, DEFAULT_FEDERATE_ADMISSION } from './http/admission';
 import { CORRELATION_ID_HEADER, correlationId } from './middleware/correlation-id';
 import { requestLog } from './middleware/request-log';
 import { accessRoutes } from './routes/access-routes';
@@ -64,8 +65,6 @@ export interface AppDeps extends UseCaseDeps {
   requestBudgetMs?: number;
   /** STS and console sign-in; required by an app that serves the federate route. */
   federation?: FederationDeps;
-  /** Federate calls one process serves at once; more are shed with 503 (default 8). */
-  maxFederateInFlight?: number;
   /** Signed daily digests and the verifier's key; `GET /audit/integrity` answers 503 without. */
   auditIntegrity?: AuditIntegrityDeps | undefined;
   /** Slack's interactive endpoint (the app's buttons); unset: no such route. */
@@ -85,12 +84,6 @@ export interface AppOptions {
 
 export const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
 
-/**
- * At ~4 ms of CPU per federate call, eight in flight keep a saturated process's answers well under
- * 100 ms; beyond that, waiting callers would only make everyone slower (docs/performance.md).
- */
-export const DEFAULT_MAX_FEDERATE_IN_FLIGHT = 8;
-
 /** The one Hono app, served by Lambda (lambda/api.ts) and by Node (local.ts). */
 export function createApp(deps: AppDeps, options: AppOptions = {}): Hono<AppEnv> {
   const routes = options.routes ?? 'api';
@@ -105,7 +98,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono<AppEnv>
     app.route('/', slackInteractionRoutes(deps.slackInteractions));
   // Everything after this point needs both tokens — unknown paths too, so anonymous callers cannot map routes.
   if (federate !== undefined)
-    app.use(SESSIONS_PATH, shedLoad(deps.maxFederateInFlight ?? DEFAULT_MAX_FEDERATE_IN_FLIGHT));
+    app.use(SESSIONS_PATH, shedLoad(new Admission(DEFAULT_FEDERATE_ADMISSION)));
   app.route('/', authenticatedRoutes(deps, deps, federate));
   return app;
 }
@@ -119,7 +112,7 @@ export function createFederateApp(deps: AppDeps): Hono<AppEnv> {
   const federate = federationDepsOf(deps);
   const app = appWithMiddleware(deps);
   // Everything needs both tokens — unknown paths too, so anonymous callers cannot map routes.
-  app.use(SESSIONS_PATH, shedLoad(deps.maxFederateInFlight ?? DEFAULT_MAX_FEDERATE_IN_FLIGHT));
+  app.use(SESSIONS_PATH, shedLoad(new Admission(DEFAULT_FEDERATE_ADMISSION)));
   const routes = signedInRoutes(deps);
   routes.route('/', sessionRoutes(federate));
   app.route('/', routes);

@@ -34,7 +34,11 @@ describe('loadConfig', () => {
       },
       allowedOrigin: undefined,
       slackSecretId: undefined,
-      server: { host: '127.0.0.1', port: 8787, maxInFlight: 48 },
+      server: {
+        host: '127.0.0.1',
+        port: 8787,
+        admission: { concurrency: 16, queue: 64, maxWaitMs: 500 },
+      },
       dynamodb: { endpoint: undefined, tableName: 'elevate' },
       policyFile: undefined,
       logLevel: 'info',

@@ -10,6 +10,8 @@ import {
 import type { IdpProvider } from '@elevate/contracts';
 import type { MfaEvidence } from '@elevate/domain';
 import * as z from 'zod';
+import { DEFAULT_SERVER_ADMISSION } from './http/admission';
+import type { AdmissionLimits } from './http/admission';
 
 const boolean = z.enum(['true', 'false']).transform((value) => value === 'true');
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -25,6 +27,8 @@ const list = z.string().transform((text) =>
     .filter((entry) => entry !== ''),
 );
 const claim = claimNameSchema;
+/** A positive whole number of something, from the environment. */
+const count = z.coerce.number().int().min(1).max(10_000);
 
 /** Every variable the API reads. Names match what `pnpm dev` passes (packages/dev-stack). */
 const envSchema = z.object({
@@ -68,8 +72,12 @@ const envSchema = z.object({
   ELEVATE_SLACK_SECRET_ID: optional(z.string().min(1).max(2048)),
   ELEVATE_HOST: optional(z.string().min(1)).default('127.0.0.1'),
   ELEVATE_API_PORT: optional(z.coerce.number().int().min(0).max(65535)).default(8787),
-  /** Requests the local server works on at once before shedding with 503 (docs/operations.md). */
-  ELEVATE_MAX_IN_FLIGHT: optional(z.coerce.number().int().min(1).max(10_000)).default(48),
+  /** What the local server works on at once, lets wait, and for how long (docs/operations.md). */
+  ELEVATE_MAX_IN_FLIGHT: optional(count).default(DEFAULT_SERVER_ADMISSION.concurrency),
+  ELEVATE_MAX_QUEUED: optional(z.coerce.number().int().min(0).max(10_000)).default(
+    DEFAULT_SERVER_ADMISSION.queue,
+  ),
+  ELEVATE_MAX_QUEUE_WAIT_MS: optional(count).default(DEFAULT_SERVER_ADMISSION.maxWaitMs),
   ELEVATE_DYNAMODB_ENDPOINT: optional(z.url()),
   ELEVATE_TABLE_NAME: optional(z.string().regex(/^[\w.-]{3,255}$/)).default('elevate'),
   ELEVATE_POLICY_FILE: optional(z.string().min(1)),
@@ -142,7 +150,7 @@ export interface ApiConfig {
   /** The Slack app's secret (signing secret for the interactive endpoint); unset: no endpoint. */
   slackSecretId: string | undefined;
   /** Where the local server listens; unused on Lambda. */
-  server: { host: string; port: number; maxInFlight: number };
+  server: { host: string; port: number; admission: AdmissionLimits };
   dynamodb: { endpoint: string | undefined; tableName: string };
   /** The policy YAML; the authorizer does not need it, the API refuses to start without it. */
   policyFile: string | undefined;
@@ -221,7 +229,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     server: {
       host: e.ELEVATE_HOST,
       port: e.ELEVATE_API_PORT,
-      maxInFlight: e.ELEVATE_MAX_IN_FLIGHT,
+      admission: {
+        concurrency: e.ELEVATE_MAX_IN_FLIGHT,
+        queue: e.ELEVATE_MAX_QUEUED,
+        maxWaitMs: e.ELEVATE_MAX_QUEUE_WAIT_MS,
+      },
     },
     dynamodb: { endpoint: e.ELEVATE_DYNAMODB_ENDPOINT, tableName: e.ELEVATE_TABLE_NAME },
     policyFile: e.ELEVATE_POLICY_FILE,

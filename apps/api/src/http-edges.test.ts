@@ -115,7 +115,7 @@ describe('the local server at its limits', () => {
     }
   });
 
-  it('beyond its in-flight bound it sheds at once with 503 OVERLOADED and Retry-After', async () => {
+  it('beyond its in-flight bound and its queue it sheds at once with 503 OVERLOADED and Retry-After', async () => {
     let release: () => void = () => undefined;
     const gate = new Promise<void>((done) => (release = done));
     const slowRepository = apiWorld().repository;
@@ -128,7 +128,7 @@ describe('the local server at its limits', () => {
     const server = await startServer(testApp({ repository: slow }).app, {
       host: '127.0.0.1',
       port: 0,
-      maxInFlight: 2,
+      admission: { concurrency: 2, queue: 0, maxWaitMs: 1_000 },
     });
     try {
       const held = [1, 2].map(() =>

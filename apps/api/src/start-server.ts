@@ -3,6 +3,8 @@ import { serve } from '@hono/node-server';
 import { PROBLEM_CONTENT_TYPE } from '@elevate/contracts';
 import type { Hono } from 'hono';
 import type { AppEnv } from './app-env';
+import { Admission } from './http/admission';
+import type { AdmissionLimits } from './http/admission';
 import { overloadGuard } from './http/overload-guard';
 import { problemType } from './http/problem-catalog';
 
@@ -14,13 +16,16 @@ export interface RunningServer {
 export interface ServerOptions {
   host: string;
   port: number;
-  /** Requests worked on at once before new ones are shed with 503 (overload-guard.ts). */
-  maxInFlight?: number;
+  /** What the process works on and lets wait before shedding with 503 (admission.ts). */
+  admission?: AdmissionLimits;
 }
 
 /** Serves the app on Node. Rejects with a message naming the port when it is taken. */
 export function startServer(app: Hono<AppEnv>, options: ServerOptions): Promise<RunningServer> {
-  const fetch = overloadGuard(app.fetch, options.maxInFlight);
+  const fetch = overloadGuard(
+    app.fetch,
+    options.admission === undefined ? undefined : new Admission(options.admission),
+  );
   return new Promise((resolve, reject) => {
     const server = serve(
       {

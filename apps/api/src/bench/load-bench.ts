@@ -151,9 +151,18 @@ async function send(op: Op): Promise<Sample> {
     else if (method === 'POST' && op === 'reject') rejected.add(path.split('/')[2] ?? '');
     else if (method === 'POST' && op === 'federate') sessions.add(path.split('/')[2] ?? '');
   } catch (error) {
-    code = error instanceof Error && error.name === 'TimeoutError' ? 'CLIENT_TIMEOUT' : 'NETWORK';
+    code =
+      error instanceof Error && error.name === 'TimeoutError'
+        ? 'CLIENT_TIMEOUT'
+        : `NETWORK ${causeOf(error)}`.trim();
   }
   return { op, ms: performance.now() - started, status, ...(code === undefined ? {} : { code }) };
+}
+
+/** What undici says went wrong under its generic "fetch failed" (ECONNRESET, UND_ERR_SOCKET, …). */
+function causeOf(error: unknown): string {
+  const cause = error instanceof Error ? (error.cause as { code?: string } | undefined) : undefined;
+  return cause?.code ?? '';
 }
 
 function requestOf(op: Op): [typeof alice, string, string, unknown?] {

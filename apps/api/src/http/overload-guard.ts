@@ -1,54 +1,47 @@
-import { PROBLEM_CONTENT_TYPE } from '@elevate/contracts';
-import { problemType } from './problem-catalog';
-
-/** Requests one local API process works on at once; more are shed at once with 503 OVERLOADED. */
-export const DEFAULT_MAX_IN_FLIGHT = 48; // ELEVATE_MAX_IN_FLIGHT's default (config.ts)
+import { Admission, DEFAULT_SERVER_ADMISSION } from './admission';
+import { OVERLOADED_PROBLEM } from './problem-catalog';
+import { problemResponse } from './problem-response';
 
 type Fetch = (request: Request, ...rest: never[]) => Response | Promise<Response>;
 
 /**
- * Bounds the work one Node process takes on. Beyond `maxInFlight` requests in progress, a new one
- * is answered 503 OVERLOADED with Retry-After at once, instead of waiting in an unbounded queue
- * until its caller has given up; one whose caller already went away is not started at all. (On
- * Lambda each instance serves one request at a time; API Gateway's stage throttling bounds it.)
+ * Bounds the work one Node process takes on (admission.ts): a call over the bound is answered
+ * 503 OVERLOADED with Retry-After at once, one whose caller already went away is not started.
+ * `/health` is always answered. (On Lambda each instance serves one call at a time; API Gateway's
+ * stage throttling bounds the rest.)
  */
 export function overloadGuard<F extends Fetch>(
   fetch: F,
-  maxInFlight: number = DEFAULT_MAX_IN_FLIGHT,
+  admission: Admission = new Admission(DEFAULT_SERVER_ADMISSION),
   onShed: () => void = () => undefined,
 ): F {
-  let inFlight = 0;
   const guarded = async (request: Request, ...rest: never[]): Promise<Response> => {
-    if (request.signal.aborted) return new Response(null, { status: 499 });
-    if (inFlight >= maxInFlight && !request.url.endsWith('/health')) {
-      onShed();
-      return overloaded();
+    if (request.url.endsWith('/health')) return fetch(request, ...rest);
+    const release = await admission.enter(request.signal);
+    if (request.signal.aborted) {
+      release?.();
+      return new Response(null, { status: 499 });
     }
-    inFlight += 1;
+    if (release === undefined) {
+      onShed();
+      return overloadedResponse();
+    }
     try {
       return await fetch(request, ...rest);
     } finally {
-      inFlight -= 1;
+      release();
     }
   };
   return guarded as F;
 }
 
-const overloaded = (): Response =>
-  new Response(
-    JSON.stringify({
-      type: problemType('OVERLOADED'),
-      title: 'Too busy',
-      status: 503,
-      code: 'OVERLOADED',
-      detail: 'Elevate is handling more requests than it can right now. Try again in a moment.',
-    }),
-    {
-      status: 503,
-      headers: {
-        'content-type': PROBLEM_CONTENT_TYPE,
-        'cache-control': 'no-store',
-        'retry-after': '1',
-      },
-    },
+/** 503 OVERLOADED with the Retry-After its catalog entry gives. */
+export function overloadedResponse(correlationId?: string): Response {
+  return problemResponse(
+    'OVERLOADED',
+    OVERLOADED_PROBLEM,
+    OVERLOADED_PROBLEM.detail,
+    correlationId === undefined ? {} : { correlationId },
+    { 'retry-after': String(OVERLOADED_PROBLEM.retryAfterSeconds) },
   );
+}

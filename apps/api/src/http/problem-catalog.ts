@@ -55,7 +55,7 @@ const availabilityProblems = {
 
 export type AvailabilityProblemCode = keyof typeof availabilityProblems;
 
-/** Sent by the load shedder in front of the federate route (middleware/shed-load.ts). */
+/** Sent when a process sheds load (http/overload-guard.ts, middleware/shed-load.ts). */
 export const OVERLOADED_PROBLEM = availabilityProblems.OVERLOADED;
 
 export type HttpProblemCode = keyof typeof httpProblems;

@@ -2,12 +2,17 @@ import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { problemSchema } from '@elevate/contracts';
 import type { AppEnv } from '../app-env';
+import { Admission } from '../http/admission';
 import { shedLoad } from './shed-load';
+
+/** `maxInFlight` at once and none waiting: the next call is shed at once. */
+const noQueue = (maxInFlight: number) =>
+  new Admission({ concurrency: maxInFlight, queue: 0, maxWaitMs: 1_000 });
 
 function slowApp(maxInFlight: number) {
   const waiting: (() => void)[] = [];
   const app = new Hono<AppEnv>();
-  app.use('/work', shedLoad(maxInFlight));
+  app.use('/work', shedLoad(noQueue(maxInFlight)));
   app.post('/work', async (c) => {
     await new Promise<void>((resolve) => waiting.push(resolve));
     return c.json({ done: true }, 201);
@@ -21,7 +26,7 @@ function slowApp(maxInFlight: number) {
   return { app, started, releaseAll };
 }
 
-describe('shedding load in front of the federate route', () => {
+describe('shedding load in front of a route', () => {
   it('answers 503 OVERLOADED with Retry-After while the limit is in flight, then serves again', async () => {
     const { app, started, releaseAll } = slowApp(1);
     const first = app.request('/work', { method: 'POST' });
@@ -44,7 +49,7 @@ describe('shedding load in front of the federate route', () => {
 
   it('counts a failed call as finished', async () => {
     const app = new Hono<AppEnv>();
-    app.use('/work', shedLoad(1));
+    app.use('/work', shedLoad(noQueue(1)));
     app.post('/work', () => {
       throw new Error('boom');
     });

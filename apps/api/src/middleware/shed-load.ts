@@ -1,33 +1,26 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../app-env';
-import { problemResponse } from '../http/problem-response';
-import { OVERLOADED_PROBLEM } from '../http/problem-catalog';
+import type { Admission } from '../http/admission';
+import { overloadedResponse } from '../http/overload-guard';
 
 /**
- * Answers 503 `OVERLOADED` (with `Retry-After`) at once when `maxInFlight` calls are already being
- * served, before any token is verified: a saturated process then keeps its latency for the calls
- * it accepts instead of making every caller wait in one long queue. On Lambda an instance serves
- * one call at a time, so this only acts where one process serves many (the Node server).
+ * Admits a route's calls through `admission` (a bound of its own inside the process's, for a route
+ * whose calls are dear, as federation is): over the bound, 503 `OVERLOADED` with `Retry-After`
+ * before any token is verified. On Lambda an instance serves one call at a time, so this only acts
+ * where one process serves many (the Node server).
  */
-export function shedLoad(maxInFlight: number): MiddlewareHandler<AppEnv> {
-  let inFlight = 0;
+export function shedLoad(admission: Admission): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    if (inFlight >= maxInFlight) {
+    const release = await admission.enter(c.req.raw.signal);
+    if (release === undefined) {
       c.set('errorCode', 'OVERLOADED');
-      return problemResponse(
-        'OVERLOADED',
-        OVERLOADED_PROBLEM,
-        OVERLOADED_PROBLEM.detail,
-        { correlationId: c.var.correlationId },
-        { 'retry-after': '1' },
-      );
+      return overloadedResponse(c.var.correlationId);
     }
-    inFlight += 1;
     try {
       await next();
       return undefined;
     } finally {
-      inFlight -= 1;
+      release();
     }
   };
 }

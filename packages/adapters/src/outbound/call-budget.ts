@@ -14,10 +14,13 @@ export const withinCallBudget = <T>(signal: AbortSignal, work: () => T): T =>
 /** The budget of the request being served, or undefined outside one (notifier, sweeper, CLI). */
 export const currentCallBudget = (): AbortSignal | undefined => budgets.getStore();
 
-/** `signal` and the current budget combined: aborted as soon as either is. */
+/**
+ * `signal` and the current budget combined: aborted as soon as either is. Always a signal of the
+ * call's own, so each call's abort listener goes on it rather than on the request's budget, which
+ * a request making many calls at once would otherwise pile listeners onto.
+ */
 export const withCallBudget = (signal: AbortSignal | undefined): AbortSignal | undefined => {
   const budget = currentCallBudget();
   if (budget === undefined) return signal;
-  if (signal === undefined) return budget;
-  return AbortSignal.any([signal, budget]);
+  return AbortSignal.any(signal === undefined ? [budget] : [signal, budget]);
 };
