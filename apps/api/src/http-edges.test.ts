@@ -1,6 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { problemSchema } from '@elevate/contracts';
+import type { AdmissionLimits } from './http/admission';
 import { startServer } from './start-server';
 import { apiWorld } from './testing/api-world';
 import { authHeaders, testApp } from './testing/app-harness';
@@ -115,20 +116,34 @@ describe('the local server at its limits', () => {
     }
   });
 
+  it('a call over the in-flight bound waits in the queue and is served when a slot frees', async () => {
+    const { server, release } = await serverWithHeldReads({
+      concurrency: 1,
+      queue: 1,
+      maxWaitMs: 10_000,
+    });
+    try {
+      const url = `${server.url}/requests/01J0000000000000000000000A`;
+      const first = fetch(url, { headers: authHeaders() });
+      await new Promise((done) => setTimeout(done, 100));
+      const queued = fetch(url, { headers: authHeaders() });
+      await new Promise((done) => setTimeout(done, 100));
+      // The queue holds one: a third call is refused at once, the second is still waiting.
+      expect((await fetch(url, { headers: authHeaders() })).status).toBe(503);
+      release();
+      expect((await first).status).toBe(404);
+      expect((await queued).status).toBe(404);
+    } finally {
+      release();
+      await server.close();
+    }
+  });
+
   it('beyond its in-flight bound and its queue it sheds at once with 503 OVERLOADED and Retry-After', async () => {
-    let release: () => void = () => undefined;
-    const gate = new Promise<void>((done) => (release = done));
-    const slowRepository = apiWorld().repository;
-    const slow = Object.assign(Object.create(slowRepository) as object, {
-      get: async (id: string) => {
-        await gate;
-        return slowRepository.get(id);
-      },
-    }) as typeof slowRepository;
-    const server = await startServer(testApp({ repository: slow }).app, {
-      host: '127.0.0.1',
-      port: 0,
-      admission: { concurrency: 2, queue: 0, maxWaitMs: 1_000 },
+    const { server, release } = await serverWithHeldReads({
+      concurrency: 2,
+      queue: 0,
+      maxWaitMs: 1_000,
     });
     try {
       const held = [1, 2].map(() =>
@@ -149,3 +164,22 @@ describe('the local server at its limits', () => {
     }
   });
 });
+
+/** A server whose reads wait until `release` is called, so calls pile up against its admission. */
+async function serverWithHeldReads(admission: AdmissionLimits) {
+  let release: () => void = () => undefined;
+  const gate = new Promise<void>((done) => (release = done));
+  const reads = apiWorld().repository;
+  const held = Object.assign(Object.create(reads) as object, {
+    get: async (id: string) => {
+      await gate;
+      return reads.get(id);
+    },
+  }) as typeof reads;
+  const server = await startServer(testApp({ repository: held }).app, {
+    host: '127.0.0.1',
+    port: 0,
+    admission,
+  });
+  return { server, release: () => release() };
+}

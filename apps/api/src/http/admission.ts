@@ -23,12 +23,13 @@ export const DEFAULT_SERVER_ADMISSION: AdmissionLimits = {
 
 /**
  * What one process serves of the federate route at once: at ~4 ms of CPU per call, eight keep a
- * saturated process's answers well under 100 ms; more would only make everyone slower.
+ * saturated process's answers well under 100 ms; a ninth is shed at once (told to retry in a
+ * second) rather than wait, since waiting federate calls only make every one of them slower.
  */
 export const DEFAULT_FEDERATE_ADMISSION: AdmissionLimits = {
   concurrency: 8,
-  queue: 16,
-  maxWaitMs: 500,
+  queue: 0,
+  maxWaitMs: 0,
 };
 
 /** Gives the slot back; calling it again does nothing. */
