@@ -14,7 +14,7 @@ import { notifierWorld } from './testing/notifier-world';
 const scenarios = lifecycleScenarios();
 
 describe('handleStreamBatch', () => {
-  it("adds the new request's checks to the sweeper's schedule, once however often the record comes", async () => {
+  it("adds the new request's first check to the sweeper's schedule, once however often the record comes", async () => {
     const world = notifierWorld();
     const schedule = new InMemoryNoticeSchedule();
     const request = pendingSandbox();
@@ -27,16 +27,6 @@ describe('handleStreamBatch', () => {
         requestId: request.id,
         reason: 'PENDING_REMINDER',
         dueAt: addMinutes(request.createdAt, 30),
-      },
-      {
-        requestId: request.id,
-        reason: 'PENDING_EXPIRY',
-        dueAt: request.pendingExpiresAt,
-      },
-      {
-        requestId: request.id,
-        reason: 'REMINDER_ESCALATED',
-        dueAt: addMinutes(request.createdAt, 1440),
       },
     ]);
   });

@@ -1,5 +1,5 @@
 import { readRequestChange, UnreadableStreamRecordError } from '@elevate/adapters';
-import { deriveNotificationEvents, noticeChecksOf } from '@elevate/domain';
+import { deriveNotificationEvents, earliestCheckOf, noticeChecksOf } from '@elevate/domain';
 import { errorFields } from '../logger';
 import { deliverEvent } from './deliver-event';
 import { noticeThresholdsOf } from './notice-thresholds';
@@ -45,7 +45,7 @@ export async function handleStreamBatch(
       await deps.decisionReadModel?.record(change.after);
       // When the sweeper must look at this request next (idempotent, like the read model).
       await deps.schedule?.add(
-        noticeChecksOf(change.after, noticeThresholdsOf(deps), deps.clock.now()),
+        earliestCheckOf(noticeChecksOf(change.after, noticeThresholdsOf(deps), deps.clock.now())),
       );
       let pending = 0;
       for (const event of deriveNotificationEvents(change.before, change.after))

@@ -16,6 +16,7 @@ import {
   addMinutes,
   approveRequest,
   DEFAULT_NOTICE_THRESHOLDS,
+  earliestCheckOf,
   noticeChecksOf,
   transitionWriteOf,
 } from '@elevate/domain';
@@ -23,6 +24,7 @@ import { describe, expect, it } from 'vitest';
 import { localClient } from '../../../../packages/adapters/src/dynamodb/testing/local-client';
 import { ctx, NOW, pendingSandbox, rita } from '../../../../packages/domain/src/testing/fixtures';
 import { handleStreamBatch } from '../notifications/handle-stream-batch';
+import { noticeThresholdsOf } from '../notifications/notice-thresholds';
 import { notifierWorld } from '../notifications/testing/notifier-world';
 import type { SweeperDeps } from './sweep-requests';
 import { sweepRequests } from './sweep-requests';
@@ -331,6 +333,29 @@ describe('sweepRequests reads what is due, not every request', () => {
     world.setNow(addMinutes(NOW, REMINDER_AFTER + 15));
     expect(await sweepRequests(world.deps)).toMatchObject({ checked: 0, reminded: 0 });
     expect(reads).toEqual({ lists: 0, gets: 2 });
+  });
+
+  it('follows a pending request from its one schedule entry to its expiry, each visit scheduling the next', async () => {
+    const schedule = new InMemoryNoticeSchedule({ watermark: NOW });
+    const world = sweeperWorld(undefined, schedule);
+    const deps: SweeperDeps = { ...world.deps, escalateAfterMinutes: 600 };
+    const request = pendingSandbox();
+    await world.repository.create(request);
+    // What the stream writes for a new request: its first check only.
+    await schedule.add(earliestCheckOf(noticeChecksOf(request, noticeThresholdsOf(deps), NOW)));
+    expect(schedule.entries()).toHaveLength(1);
+    for (const minutes of [REMINDER_AFTER, 600, 1440 - 60, 1440]) {
+      world.setNow(addMinutes(NOW, minutes));
+      await sweepRequests(deps);
+    }
+    expect(world.sns.messages.map((message) => [message.eventType, message.audience.kind])).toEqual(
+      [
+        ['PENDING_REMINDER', 'reviewers'],
+        ['REMINDER_ESCALATED', 'admins'],
+        ['PENDING_EXPIRY_WARNING', 'requester'],
+      ],
+    );
+    expect((await world.repository.get(request.id))?.status).toBe('EXPIRED');
   });
 
   it('bounds a run by its pages and carries on from there in the next run', async () => {

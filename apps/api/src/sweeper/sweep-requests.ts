@@ -8,6 +8,7 @@ import {
   addMinutes,
   expireRequest,
   isBefore,
+  earliestCheckOf,
   noticeChecksOf,
   pendingNoticesDue,
   POLICY_LIMITS,
@@ -164,8 +165,11 @@ async function visit(
         ...windowNoticesDue(request, now),
       ])
         pending += await notify(request, type, deps, report);
-    const next: NoticeCheck[] = noticeChecksOf(request, noticeThresholdsOf(deps), now).filter(
-      (check) => isBefore(now, check.dueAt),
+    // The next check after this one: each visit schedules the one after it.
+    const next: NoticeCheck[] = earliestCheckOf(
+      noticeChecksOf(request, noticeThresholdsOf(deps), now).filter((check) =>
+        isBefore(now, check.dueAt),
+      ),
     );
     if (pending > 0) next.push(retryOf(id, now));
     await deps.schedule.add(next);

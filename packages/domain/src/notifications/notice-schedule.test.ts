@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { approveRequest } from '../transitions/approve-request';
 import { alice, ctx, NOW, pendingSandbox, rita } from '../testing/fixtures';
 import { addMinutes } from '../time';
-import { DEFAULT_NOTICE_THRESHOLDS, noticeChecksOf } from './notice-schedule';
+import { DEFAULT_NOTICE_THRESHOLDS, earliestCheckOf, noticeChecksOf } from './notice-schedule';
 
 describe('noticeChecksOf', () => {
   it('schedules a pending request at its reminder, escalation, expiry warning and expiry', () => {
@@ -44,5 +44,16 @@ describe('noticeChecksOf', () => {
     expect(
       noticeChecksOf(approved.value.request, DEFAULT_NOTICE_THRESHOLDS, addMinutes(NOW, 180)),
     ).toEqual([]);
+  });
+});
+
+describe('earliestCheckOf', () => {
+  it('keeps only the first check due, wherever it stands in the list', () => {
+    const request = pendingSandbox(alice);
+    const thresholds = { ...DEFAULT_NOTICE_THRESHOLDS, reminderAfterMinutes: 2000 };
+    expect(earliestCheckOf(noticeChecksOf(request, thresholds, NOW))).toEqual([
+      { requestId: 'req-1', reason: 'PENDING_EXPIRY_WARNING', dueAt: addMinutes(NOW, 1380) },
+    ]);
+    expect(earliestCheckOf([])).toEqual([]);
   });
 });

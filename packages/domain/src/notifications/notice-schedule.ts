@@ -81,6 +81,22 @@ export const noticeChecksOf = (
   );
 };
 
+/**
+ * The earliest of `checks`, alone: all the schedule needs, since the sweeper's visit at that time
+ * schedules the one after it. The stream writes this for every change of every request, so one
+ * entry instead of up to four is most of the schedule's write cost.
+ */
+export const earliestCheckOf = (checks: readonly NoticeCheck[]): NoticeCheck[] => {
+  const [first, ...rest] = checks;
+  if (first === undefined) return [];
+  return [
+    rest.reduce(
+      (earliest, check) => (isBefore(check.dueAt, earliest.dueAt) ? check : earliest),
+      first,
+    ),
+  ];
+};
+
 /** A page of due checks, oldest first; `nextCursor` continues after its last entry. */
 export interface NoticeCheckPage {
   readonly checks: readonly NoticeCheck[];
