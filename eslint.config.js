@@ -82,6 +82,26 @@ export default tseslint.config(
     },
   },
   {
+    // Rules that need types: each file is checked with the tsconfig that owns it.
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: {
+      parserOptions: {
+        // The root's vitest config belongs to no package's tsconfig.
+        projectService: { allowDefaultProject: ['vitest.config.ts'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      // A promise nobody awaits loses its error and its ordering.
+      '@typescript-eslint/no-floating-promises': 'error',
+      // A new status, code or kind fails to compile where it is not handled.
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: false },
+      ],
+    },
+  },
+  {
     files: ['packages/domain/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: infrastructure }] },
   },

@@ -11,7 +11,7 @@ const notifications = startLocalNotifications(
   loadNotificationsConfig(),
   createJsonLogger({ level: 'silent' }),
 );
-notifications.start();
+await notifications.start();
 const { repository } = notifications;
 const now = new Date().toISOString();
 

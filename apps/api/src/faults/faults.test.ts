@@ -271,7 +271,7 @@ describe('kill -9 of the process in the middle of a burst of approvals', () => {
       loadNotificationsConfig(env),
       createJsonLogger({ level: 'silent' }),
     );
-    restarted.start();
+    await restarted.start();
     const documents = createStoreClient(dynamo.endpoint);
     const entriesIn = async (partition: string) =>
       (

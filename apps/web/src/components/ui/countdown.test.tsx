@@ -19,13 +19,19 @@ describe('countdown', () => {
     );
     expect(screen.getByRole('timer').textContent).toBe('1 minute 2 seconds left');
 
-    act(() => vi.advanceTimersByTime(3_000));
+    act(() => {
+      vi.advanceTimersByTime(3_000);
+    });
     expect(screen.getByRole('timer').textContent).toBe('59 seconds left');
     expect(onElapsed).not.toHaveBeenCalled();
 
-    act(() => vi.advanceTimersByTime(59_000));
+    act(() => {
+      vi.advanceTimersByTime(59_000);
+    });
     expect(screen.getByRole('timer').textContent).toBe('Access ended');
-    act(() => vi.advanceTimersByTime(5_000));
+    act(() => {
+      vi.advanceTimersByTime(5_000);
+    });
     expect(onElapsed).toHaveBeenCalledTimes(1);
   });
 

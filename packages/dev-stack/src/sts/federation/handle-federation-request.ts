@@ -240,6 +240,7 @@ export function handleFederationRequest(
       return getSigninToken(params, context);
     case 'login':
       return login(params, context);
+    case null: // no Action at all, answered as an unknown one
     default:
       return {
         status: 400,

@@ -102,7 +102,10 @@ function FormatTabs({
       case 'credentialProcess':
         content = <CodeBlock label="credential_process output" text={formats.credentialProcess} />;
         break;
-      default:
+      case 'bash':
+      case 'fish':
+      case 'powershell':
+      case 'cmd':
         content = <CodeBlock label={`${tab.label} commands`} text={formats[tab.id]} />;
     }
     return {
