@@ -44,6 +44,8 @@ echo "── static checks"
 check lint pnpm exec eslint .
 check typecheck pnpm typecheck
 check format pnpm exec prettier --check .
+# Workspace manifests: sorted, no empty or duplicated fields, one version of each dependency.
+check manifests pnpm exec sherif
 
 echo "── unit and integration tests (vitest)"
 pnpm exec vitest run --reporter=default --reporter=json --outputFile.json="$results/vitest.json"
