@@ -117,11 +117,11 @@ describe('the local server at its limits', () => {
   });
 
   it('a call over the in-flight bound waits in the queue and is served when a slot frees', async () => {
-    const { server, release } = await serverWithHeldReads({
-      concurrency: 1,
-      queue: 1,
-      maxWaitMs: 10_000,
-    });
+    let shed = 0;
+    const { server, release } = await serverWithHeldReads(
+      { concurrency: 1, queue: 1, maxWaitMs: 10_000 },
+      () => (shed += 1),
+    );
     try {
       const url = `${server.url}/requests/01J0000000000000000000000A`;
       const first = fetch(url, { headers: authHeaders() });
@@ -130,6 +130,7 @@ describe('the local server at its limits', () => {
       await new Promise((done) => setTimeout(done, 100));
       // The queue holds one: a third call is refused at once, the second is still waiting.
       expect((await fetch(url, { headers: authHeaders() })).status).toBe(503);
+      expect(shed).toBe(1);
       release();
       expect((await first).status).toBe(404);
       expect((await queued).status).toBe(404);
@@ -166,7 +167,7 @@ describe('the local server at its limits', () => {
 });
 
 /** A server whose reads wait until `release` is called, so calls pile up against its admission. */
-async function serverWithHeldReads(admission: AdmissionLimits) {
+async function serverWithHeldReads(admission: AdmissionLimits, onShed?: () => void) {
   let release: () => void = () => undefined;
   const gate = new Promise<void>((done) => (release = done));
   const reads = apiWorld().repository;
@@ -180,6 +181,7 @@ async function serverWithHeldReads(admission: AdmissionLimits) {
     host: '127.0.0.1',
     port: 0,
     admission,
+    ...(onShed === undefined ? {} : { onShed }),
   });
   return { server, release: () => release() };
 }

@@ -9,6 +9,7 @@ import { sessionsRefreshing } from './insights/sessions-refreshing';
 import { composeApp, createDynamoDbClient, policyFileOf } from './compose-app';
 import { loadConfig, loadNotificationsConfig, loadRevokerConfig } from './config';
 import { createJsonLogger } from './logger';
+import type { Logger } from './logger';
 import { startLocalNotifications } from './notifications/local-notifications';
 import { composeRevoker } from './revocation/compose-revoker';
 import { handleRevocationBatch } from './revocation/handle-revocation-batch';
@@ -68,7 +69,10 @@ try {
     sign();
     setInterval(sign, 3_600_000).unref();
   }
-  const server = await startServer(notifications.serve(app), config.server);
+  const server = await startServer(notifications.serve(app), {
+    ...config.server,
+    onShed: shedCounter(logger),
+  });
   logger.info(`Elevate API ready on ${server.url}`);
   let stopping = false;
   const stop = (signal: string) => {
@@ -87,4 +91,20 @@ try {
 } catch (error) {
   logger.error(error instanceof Error ? error.message : 'could not start the API');
   process.exit(1);
+}
+
+/**
+ * Counts calls the server shed before the app saw them and says so once a second at most: one
+ * line per shed call would add work, and noise, exactly when the process has too much of both.
+ */
+function shedCounter(logger: Logger): () => void {
+  let shed = 0;
+  setInterval(() => {
+    if (shed === 0) return;
+    logger.warn('overloaded: calls shed with 503', { shed, perSeconds: 1 });
+    shed = 0;
+  }, 1_000).unref();
+  return () => {
+    shed += 1;
+  };
 }

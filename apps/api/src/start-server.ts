@@ -18,6 +18,8 @@ export interface ServerOptions {
   port: number;
   /** What the process works on and lets wait before shedding with 503 (admission.ts). */
   admission?: AdmissionLimits;
+  /** Told of each call shed before the app saw it (it gets no request log line of its own). */
+  onShed?: () => void;
 }
 
 /** Serves the app on Node. Rejects with a message naming the port when it is taken. */
@@ -25,6 +27,7 @@ export function startServer(app: Hono<AppEnv>, options: ServerOptions): Promise<
   const fetch = overloadGuard(
     app.fetch,
     options.admission === undefined ? undefined : new Admission(options.admission),
+    options.onShed,
   );
   return new Promise((resolve, reject) => {
     const server = serve(

@@ -15,7 +15,9 @@ export function requestLog(now: () => Date): MiddlewareHandler<AppEnv> {
       durationMs: now().getTime() - started,
       ...(c.var.errorCode === undefined ? {} : { code: c.var.errorCode }),
     };
-    if (status >= 500) c.var.logger.error('request', fields);
+    // Shedding is the process protecting itself, not a fault: a warning, not an error.
+    if (status >= 500 && c.var.errorCode !== 'OVERLOADED') c.var.logger.error('request', fields);
+    else if (status >= 500) c.var.logger.warn('request', fields);
     else c.var.logger.info('request', fields);
   };
 }
