@@ -134,8 +134,15 @@ export function AuditExplorer({ accounts, roles, onFlash, loadedAt }: AuditExplo
   // New filters or order start over at the first page.
   // Handlers and the typing pause may run before the last change has re-rendered: they build on the
   // newest filters, not the ones of the render they were made in.
+  // It follows the URL only when the URL changes: a render in between (a page arriving) must not
+  // put back the filters from before an apply the router has not shown yet, or the next change
+  // would build on them and drop the one before (a ticket match chosen just before typing).
   const latest = useRef(filters);
-  latest.current = filters;
+  const shown = useRef(filters);
+  if (shown.current !== filters) {
+    shown.current = filters;
+    latest.current = filters;
+  }
   const apply = (change: Partial<AuditFilters>) => {
     const next = { ...latest.current, ...change };
     latest.current = next;
