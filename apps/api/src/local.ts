@@ -101,7 +101,7 @@ function shedCounter(logger: Logger): () => void {
   let shed = 0;
   setInterval(() => {
     if (shed === 0) return;
-    logger.warn('overloaded: calls shed with 503', { shed, perSeconds: 1 });
+    logger.warn('overloaded: calls shed with 503 in the last second', { shed });
     shed = 0;
   }, 1_000).unref();
   return () => {

@@ -16,8 +16,7 @@ export function requestLog(now: () => Date): MiddlewareHandler<AppEnv> {
       ...(c.var.errorCode === undefined ? {} : { code: c.var.errorCode }),
     };
     // Shedding is the process protecting itself, not a fault: a warning, not an error.
-    if (status >= 500 && c.var.errorCode !== 'OVERLOADED') c.var.logger.error('request', fields);
-    else if (status >= 500) c.var.logger.warn('request', fields);
-    else c.var.logger.info('request', fields);
+    const level = status < 500 ? 'info' : c.var.errorCode === 'OVERLOADED' ? 'warn' : 'error';
+    c.var.logger[level]('request', fields);
   };
 }
