@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import Badge from '@cloudscape-design/components/badge';
 import Box from '@cloudscape-design/components/box';
@@ -29,13 +29,8 @@ import {
 import type { FlashMessage } from '../../../hooks/use-flash-messages';
 import { auditQueryParams, DEFAULT_RANGE, type AuditFilters } from '../api/audit-query';
 import { useDownloadAuditCsv } from '../api/download-audit-csv';
-import {
-  auditFiltersFromSearch,
-  auditPageFromSearch,
-  searchOfAuditFilters,
-  searchOfAuditView,
-  type AuditPagePosition,
-} from '../state/audit-url';
+import { searchOfAuditView, type AuditPagePosition } from '../state/audit-url';
+import { useAuditView } from '../state/use-audit-view';
 import { useAuditPages } from '../state/use-audit-pages';
 import { useAuditPage } from '../api/get-audit-page';
 import { PAGINATION_LABELS } from '../../../components/ui/pagination-labels';
@@ -98,20 +93,11 @@ export function AuditExplorer({ accounts, roles, onFlash, loadedAt }: AuditExplo
   // The view lives in the URL — filters, order and page: back (also from a request opened here),
   // reload and a shared link show the same page of the same view. Each change is a history entry.
   const [search, setSearch] = useSearchParams();
-  const filters = useMemo(() => auditFiltersFromSearch(search), [search]);
-  const position = useMemo(() => auditPageFromSearch(search), [search]);
-  const viewKey = useMemo(() => searchOfAuditFilters(filters).toString(), [filters]);
-  const [requesterDraft, setRequesterDraft] = useState(filters.requester);
-  const [ticketDraft, setTicketDraft] = useState(filters.ticket);
-  const [textDraft, setTextDraft] = useState(filters.text);
-  // Back or forward changed the URL: the text boxes follow it.
-  useEffect(() => setRequesterDraft(filters.requester), [filters.requester]);
-  useEffect(() => setTicketDraft(filters.ticket), [filters.ticket]);
-  useEffect(() => setTextDraft(filters.text), [filters.text]);
-  // "Last 30 days" is resolved once per filter change (or refresh), so the query key stays put.
-  // The route loader resolved it already when it started the first page's fetch: the same moment
-  // makes the same query key, so the page picks up that fetch instead of starting another.
-  const [resolvedAt, setResolvedAt] = useState(() => loadedAt ?? Date.now());
+  const { filters, position, viewKey, resolvedAt, drafts, setDraft, apply, refresh } = useAuditView(
+    search,
+    setSearch,
+    loadedAt,
+  );
   const query = useMemo(() => auditQueryParams(filters, resolvedAt), [filters, resolvedAt]);
   const show = useCallback(
     (next: AuditPagePosition) => setSearch(searchOfAuditView(filters, next)),
@@ -130,40 +116,6 @@ export function AuditExplorer({ accounts, roles, onFlash, loadedAt }: AuditExplo
   useEffect(() => {
     if (settled) learn(nextCursor, itemCount, total);
   }, [settled, nextCursor, itemCount, total, learn]);
-
-  // New filters or order start over at the first page.
-  // Handlers and the typing pause may run before the last change has re-rendered: they build on the
-  // newest filters, not the ones of the render they were made in.
-  // It follows the URL only when the URL changes: a render in between (a page arriving) must not
-  // put back the filters from before an apply the router has not shown yet, or the next change
-  // would build on them and drop the one before (a ticket match chosen just before typing).
-  const latest = useRef(filters);
-  const shown = useRef(filters);
-  if (shown.current !== filters) {
-    shown.current = filters;
-    latest.current = filters;
-  }
-  const apply = (change: Partial<AuditFilters>) => {
-    const next = { ...latest.current, ...change };
-    latest.current = next;
-    setSearch(searchOfAuditFilters(next));
-    setResolvedAt(Date.now());
-  };
-
-  // Typing a requester, ticket or text applies after a short pause, or at once on Enter.
-  useEffect(() => {
-    if (
-      requesterDraft === filters.requester &&
-      ticketDraft === filters.ticket &&
-      textDraft === filters.text
-    )
-      return;
-    const timer = setTimeout(
-      () => apply({ requester: requesterDraft, ticket: ticketDraft, text: textDraft }),
-      500,
-    );
-    return () => clearTimeout(timer);
-  }, [requesterDraft, ticketDraft, textDraft, filters]);
 
   const accountOptions: SelectProps.Option[] = [
     ANY,
@@ -319,7 +271,7 @@ export function AuditExplorer({ accounts, roles, onFlash, loadedAt }: AuditExplo
                 iconName="refresh"
                 ariaLabel="Refresh history"
                 loading={page.isFetching && !loading}
-                onClick={() => setResolvedAt(Date.now())}
+                onClick={refresh}
               />
               <Button iconName="download" loading={download.isPending} onClick={saveCsv}>
                 Download CSV
@@ -337,11 +289,11 @@ export function AuditExplorer({ accounts, roles, onFlash, loadedAt }: AuditExplo
               <Input
                 controlId="audit-requester"
                 type="search"
-                value={requesterDraft}
+                value={drafts.requester}
                 placeholder="Name or e-mail"
-                onChange={({ detail }) => setRequesterDraft(detail.value)}
+                onChange={({ detail }) => setDraft('requester', detail.value)}
                 onKeyDown={({ detail }) => {
-                  if (detail.key === 'Enter') apply({ requester: requesterDraft });
+                  if (detail.key === 'Enter') apply();
                 }}
               />
             </FormField>
@@ -380,7 +332,6 @@ export function AuditExplorer({ accounts, roles, onFlash, loadedAt }: AuditExplo
                   options={TICKET_MATCH_OPTIONS}
                   onChange={({ detail }) =>
                     apply({
-                      ticket: ticketDraft,
                       ticketMatch: detail.selectedOption.value === 'prefix' ? 'prefix' : 'exact',
                     })
                   }
@@ -388,11 +339,11 @@ export function AuditExplorer({ accounts, roles, onFlash, loadedAt }: AuditExplo
                 <Input
                   controlId="audit-ticket"
                   type="search"
-                  value={ticketDraft}
+                  value={drafts.ticket}
                   placeholder="e.g. OPS-1234"
-                  onChange={({ detail }) => setTicketDraft(detail.value)}
+                  onChange={({ detail }) => setDraft('ticket', detail.value)}
                   onKeyDown={({ detail }) => {
-                    if (detail.key === 'Enter') apply({ ticket: ticketDraft });
+                    if (detail.key === 'Enter') apply();
                   }}
                 />
               </SpaceBetween>
@@ -401,11 +352,11 @@ export function AuditExplorer({ accounts, roles, onFlash, loadedAt }: AuditExplo
               <Input
                 controlId="audit-text"
                 type="search"
-                value={textDraft}
+                value={drafts.text}
                 placeholder="e.g. database restore"
-                onChange={({ detail }) => setTextDraft(detail.value)}
+                onChange={({ detail }) => setDraft('text', detail.value)}
                 onKeyDown={({ detail }) => {
-                  if (detail.key === 'Enter') apply({ text: textDraft });
+                  if (detail.key === 'Enter') apply();
                 }}
               />
             </FormField>
@@ -471,12 +422,7 @@ export function AuditExplorer({ accounts, roles, onFlash, loadedAt }: AuditExplo
             title="No requests match these filters"
             action={
               <Button
-                onClick={() => {
-                  setRequesterDraft('');
-                  setTicketDraft('');
-                  setTextDraft('');
-                  apply({ ...INITIAL, order: filters.order, range: filters.range });
-                }}
+                onClick={() => apply({ ...INITIAL, order: filters.order, range: filters.range })}
               >
                 Clear filters
               </Button>
