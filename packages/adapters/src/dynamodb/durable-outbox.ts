@@ -3,11 +3,11 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   DeleteCommand,
   DynamoDBDocumentClient,
-  GetCommand,
   PutCommand,
   QueryCommand,
 } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
+import { batchDeleteAll, batchGetByKey } from './batch-operations';
 import { changeRecordOf } from './change-feed';
 import type { ChangeRecord } from './change-record';
 import { wasWrittenBy } from './writer-token';
@@ -199,30 +199,46 @@ export class DurableOutbox implements ChangeOutbox {
       });
   }
 
+  /**
+   * One pass over the due entries. The store calls are per pass, not per entry (the relay's cost
+   * competes with the API's on a laptop): one read of every entry's request item, and the done
+   * entries deleted together at the end. A crash before that delete redelivers them, which the
+   * delivery ledger makes harmless.
+   */
   async #relay(): Promise<void> {
-    // A few at a time: a slow channel does not hold the rest back, and the store is not flooded.
     const due = await this.#dueEntries();
-    for (let next = 0; next < due.length && !this.#stopped; next += RELAY_CONCURRENCY)
-      await Promise.all(
-        due.slice(next, next + RELAY_CONCURRENCY).map((entry) => this.#handle(entry)),
-      );
+    if (due.length === 0) return;
+    const requestOf = await batchGetByKey(
+      this.#documents,
+      this.#table,
+      due.map((entry) => ({ PK: entry.requestPK, SK: entry.requestSK })),
+      { consistent: true },
+    );
+    const done: Entry[] = [];
+    try {
+      // A few at a time: a slow channel does not hold the rest back, and the store is not flooded.
+      for (let next = 0; next < due.length && !this.#stopped; next += RELAY_CONCURRENCY)
+        await Promise.all(
+          due.slice(next, next + RELAY_CONCURRENCY).map(async (entry) => {
+            const item = requestOf({ PK: entry.requestPK, SK: entry.requestSK });
+            if (await this.#handle(entry, item)) done.push(entry);
+          }),
+        );
+    } finally {
+      this.#progress += done.length;
+      await batchDeleteAll(this.#documents, this.#table, done);
+    }
   }
 
-  async #handle(entry: Entry): Promise<void> {
-    const { Item: item } = await this.#documents.send(
-      new GetCommand({
-        TableName: this.#table,
-        Key: { PK: entry.requestPK, SK: entry.requestSK },
-        ConsistentRead: true,
-      }),
-    );
+  /** Delivers or reschedules one entry; true when it is done with (delivered or abandoned). */
+  async #handle(entry: Entry, item: Record<string, unknown> | undefined): Promise<boolean> {
     if (item === undefined || !wasWrittenBy(item, entry.writerToken)) {
       // Not landed (yet): its writer may still be at it; after that, it never will.
       const age = this.#now() - entry.intendedAtMs;
-      if (age > OUTBOX_ABANDON_AFTER_MS) await this.#delete(entry);
-      else if (age > NOT_LANDED_GRACE_MS && entry.PK === OUTBOX_PARTITION)
+      if (age > OUTBOX_ABANDON_AFTER_MS) return true;
+      if (age > NOT_LANDED_GRACE_MS && entry.PK === OUTBOX_PARTITION)
         await this.#reschedule(entry, entry.attempts, entry.intendedAtMs + OUTBOX_ABANDON_AFTER_MS);
-      return;
+      return false;
     }
     const record = JSON.parse(entry.record) as ChangeRecord;
     const failed = await this.#listener([record]).catch((error: unknown) => {
@@ -231,10 +247,7 @@ export class DurableOutbox implements ChangeOutbox {
       });
       return [record.dynamodb.SequenceNumber];
     });
-    if (failed.length === 0) {
-      await this.#delete(entry);
-      return;
-    }
+    if (failed.length === 0) return true;
     const attempts = entry.attempts + 1;
     const delay =
       OUTBOX_RETRY_DELAYS_MS[Math.min(attempts, OUTBOX_RETRY_DELAYS_MS.length) - 1] ?? 300_000;
@@ -244,6 +257,7 @@ export class DurableOutbox implements ChangeOutbox {
       retryInMs: delay,
     });
     await this.#reschedule(entry, attempts, this.#now() + delay);
+    return false;
   }
 
   /**
@@ -266,13 +280,6 @@ export class DurableOutbox implements ChangeOutbox {
         },
       }),
     );
-    await this.#documents.send(
-      new DeleteCommand({ TableName: this.#table, Key: { PK: entry.PK, SK: entry.SK } }),
-    );
-  }
-
-  async #delete(entry: Entry): Promise<void> {
-    this.#progress += 1;
     await this.#documents.send(
       new DeleteCommand({ TableName: this.#table, Key: { PK: entry.PK, SK: entry.SK } }),
     );
