@@ -1,10 +1,11 @@
-// `pnpm bench:load [--rates 50,100,200] [--seconds 60] [--assert]`: an open-model mixed workload
+// `pnpm bench:load [--rates 50,100,200] [--seconds 60] [--assert] [--profile <dir>]`: an open-model mixed workload
 // against one local API process (bench-server.ts), its notifier in another (bench-notifier.ts, as
 // in AWS) and the stand-ins in a third. Calls start on schedule whether or not earlier ones
 // finished, as real users do; each gives up after 30 s. Reports achieved rate, p50/p95/p99 per
 // operation, errors by code, memory and each process's CPU per call, then checks that every
 // acknowledged write exists exactly once and each notification was mailed exactly once. `--assert` exits 1 on
-// any error other than a 503 shed, or on a lost or duplicated write or notification.
+// any error other than a 503 shed, or on a lost or duplicated write or notification. `--profile`
+// writes each child's CPU profile into <dir>.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +21,8 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '60' },
     port: { type: 'string', default: '0' }, // any free port: runs never collide
     assert: { type: 'boolean', default: false },
+    // A directory for each child's V8 CPU profile (.cpuprofile: Chrome DevTools, speedscope).
+    profile: { type: 'string' },
   },
 });
 const rates = values.rates.split(',').map(Number);
@@ -57,7 +60,17 @@ function startChild(
   env: NodeJS.ProcessEnv,
   onLine: (line: string) => void,
 ): Promise<{ ready: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, file)], {
+  const profiling =
+    values.profile === undefined
+      ? []
+      : [
+          '--cpu-prof',
+          `--cpu-prof-dir=${values.profile}`,
+          '--import',
+          join(import.meta.dirname, 'exit-on-sigterm.ts'),
+        ];
+  const args = ['--import', 'tsx', ...profiling, join(import.meta.dirname, file)];
+  const child = spawn(process.execPath, args, {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
