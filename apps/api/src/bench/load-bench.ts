@@ -88,8 +88,11 @@ function startChild(
 
 /** Latest cumulative CPU microseconds each child reported. */
 const cpu = { server: 0, notifier: 0, standIns: 0 };
+/** Latest cumulative store calls by operation, as dynalite counted them (API and notifier). */
+let storeCalls: Record<string, number> = {};
 const standIns = await startChild('bench-stand-ins.ts', {}, (line) => {
   if (line.startsWith('cpu ')) cpu.standIns = Number(line.slice(4));
+  if (line.startsWith('calls ')) storeCalls = JSON.parse(line.slice(6)) as Record<string, number>;
 });
 const endpoints = JSON.parse(standIns.ready) as {
   dynamoEndpoint: string;
@@ -237,6 +240,7 @@ async function run(rate: number): Promise<{ ok: boolean; report: string }> {
   const rssFrom = rss.length;
   const notifierRssFrom = notifierRss.length;
   const cpuBefore = { ...cpu, generator: process.cpuUsage() };
+  const storeCallsBefore = { ...storeCalls };
   const startedAt = performance.now();
   // Open model: every 10 ms, start the calls due by now, whatever is still in flight.
   await new Promise<void>((done) => {
@@ -257,6 +261,15 @@ async function run(rate: number): Promise<{ ok: boolean; report: string }> {
   await new Promise((done) => setTimeout(done, 1_100));
   const generator = process.cpuUsage(cpuBefore.generator);
   const msPerCall = (micros: number) => (micros / 1000 / results.length).toFixed(2);
+  const perCall = (count: number) => (count / results.length).toFixed(2);
+  const storeCallsDuring = Object.entries(storeCalls)
+    .map(([operation, count]): [string, number] => [
+      operation,
+      count - (storeCallsBefore[operation] ?? 0),
+    ])
+    .filter(([, count]) => count > 0)
+    .sort((a, b) => b[1] - a[1]);
+  const storeCallsTotal = storeCallsDuring.reduce((sum, [, count]) => sum + count, 0);
   const lines = [`### ${rate} rps × ${seconds} s`, ''];
   lines.push(
     '| operation | calls | ok | p50 ms | p95 ms | p99 ms |',
@@ -288,6 +301,7 @@ async function run(rate: number): Promise<{ ok: boolean; report: string }> {
     `achieved ${achieved.toFixed(1)} ok/s of ${rate} offered; all answered calls p50 ${percentile(all, 50).toFixed(1)} ms, p99 ${percentile(all, 99).toFixed(1)} ms`,
     `not 2xx: ${errors.size === 0 ? 'none' : [...errors].map(([k, n]) => `${k} ×${n}`).join(', ')}`,
     `CPU per call: API ${msPerCall(cpu.server - cpuBefore.server)} ms, notifier ${msPerCall(cpu.notifier - cpuBefore.notifier)} ms, dynalite + STS emulator ${msPerCall(cpu.standIns - cpuBefore.standIns)} ms, load generator ${msPerCall(generator.user + generator.system)} ms`,
+    `store calls per call (API and notifier, counted by dynalite): ${perCall(storeCallsTotal)} — ${storeCallsDuring.map(([operation, count]) => `${operation} ${perCall(count)}`).join(', ')}`,
     `server RSS: ${mb(rssBefore)} MB before, ${mb(Math.max(...rss))} MB peak, ${mb(rss.at(-1) ?? 0)} MB after; by fifths of the run ${fifths(rss.slice(rssFrom)).map(mb).join(' → ')} MB`,
     `notifier RSS by fifths of the run: ${fifths(notifierRss.slice(notifierRssFrom)).map(mb).join(' → ')} MB`,
     '',

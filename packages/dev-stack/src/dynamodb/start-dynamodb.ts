@@ -9,6 +9,8 @@ export interface DynamoDbOptions {
   port: number;
   /** LevelDB folder; omitted means in memory (tests). */
   dataDir?: string;
+  /** Told each call's operation (`PutItem`, `Query`, …): what benchmarks count. */
+  onCall?: (operation: string) => void;
 }
 
 export interface RunningDynamoDb {
@@ -29,6 +31,12 @@ export async function startDynamoDb(options: DynamoDbOptions): Promise<RunningDy
     deleteTableMs: 0,
     updateTableMs: 0,
   });
+  const { onCall } = options;
+  if (onCall)
+    server.on('request', (request: { headers: Record<string, unknown> }) => {
+      const target = request.headers['x-amz-target'];
+      onCall(typeof target === 'string' ? target.slice(target.indexOf('.') + 1) : '?');
+    });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolve());
