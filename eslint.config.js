@@ -154,6 +154,28 @@ export default tseslint.config(
     },
   },
   {
+    // apps/api's layers: routes and middleware (HTTP) → use cases → domain and ports. A use case
+    // knows nothing of how the call arrived, so the same one serves HTTP, Lambda and the CLI tools.
+    files: ['apps/api/src/use-cases/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/http/*', '**/middleware/*', '**/routes/*', '**/lambda/*'],
+              message: 'A use case does not depend on the HTTP layer or the functions.',
+            },
+            {
+              group: ['hono', 'hono/*', '@hono/*', 'aws-lambda'],
+              message: 'A use case has no HTTP framework.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['packages/contracts/**/*.ts'],
     rules: {
       'no-restricted-imports': [

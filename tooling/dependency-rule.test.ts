@@ -42,6 +42,28 @@ describe('the dependency rule', () => {
     expect(messages.join('\n')).toContain(message);
   });
 
+  it.each([
+    ["import type { FieldError } from '../http/api-error';", 'the HTTP layer'],
+    ["import { authenticate } from '../middleware/authenticate';", 'the HTTP layer'],
+    ["import { handler } from '../lambda/api';", 'the HTTP layer'],
+    ["import type { Context } from 'hono';", 'no HTTP framework'],
+  ])('refuses %s in an API use case', async (code, message) => {
+    const messages = await ruleMessages(
+      'apps/api/src/use-cases/rule-probe.ts',
+      `${code}\nexport {};\n`,
+    );
+    expect(messages.join('\n')).toContain(message);
+  });
+
+  it('lets an API use case use the domain and contracts', async () => {
+    expect(
+      await ruleMessages(
+        'apps/api/src/use-cases/rule-probe.ts',
+        "import { approveRequest } from '@elevate/domain';\nimport type { Problem } from '@elevate/contracts';\nexport { approveRequest };\nexport type { Problem };\n",
+      ),
+    ).toEqual([]);
+  });
+
   it('lets the domain use zod', async () => {
     expect(
       await ruleMessages(

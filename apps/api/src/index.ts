@@ -10,7 +10,6 @@ export type { ApiConfig, LogLevel } from './config';
 export { createJsonLogger } from './logger';
 export type { Logger, LogFields } from './logger';
 export { ApiError } from './http/api-error';
-export type { FieldError } from './http/api-error';
 export { problemCatalog, problemType } from './http/problem-catalog';
 export type { ProblemKind } from './http/problem-catalog';
 export { parseInput, parseJsonBody, parseQuery } from './http/validate';

@@ -1,5 +1,9 @@
 import * as z from 'zod';
 
+/** Where in the input one problem is (a 400's `errors`). */
+export const fieldErrorSchema = z.object({ path: z.string(), message: z.string() });
+export type FieldError = z.infer<typeof fieldErrorSchema>;
+
 /** RFC 9457 problem details, as every API error is sent. `code` is stable; `detail` is for people. */
 export const problemSchema = z.object({
   type: z.string(),
@@ -9,7 +13,7 @@ export const problemSchema = z.object({
   detail: z.string().optional(),
   instance: z.string().optional(),
   /** Present on 400s: where in the input each problem is. */
-  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  errors: z.array(fieldErrorSchema).optional(),
   /** Present on 500s: quote it to an operator; the logs carry the rest. */
   correlationId: z.string().optional(),
   /** Present on STEP_UP_REQUIRED: sign in again (OIDC `max_age` at most this) and retry. */

@@ -1,11 +1,7 @@
+import type { FieldError } from '@elevate/contracts';
 import type { HttpProblemCode } from './problem-catalog';
 
 /** A problem at one place in the input, as sent in a 400's `errors`. */
-export interface FieldError {
-  path: string;
-  message: string;
-}
-
 /** An error the HTTP layer raises itself (bad input, too large, not found). */
 export class ApiError extends Error {
   override readonly name = 'ApiError';

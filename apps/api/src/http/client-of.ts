@@ -1,11 +1,6 @@
 import type { Context } from 'hono';
 import * as z from 'zod';
-
-/** Who is on the other end of a call, for session records: never trusted for any decision. */
-export interface CallClient {
-  readonly sourceIp?: string;
-  readonly userAgent?: string;
-}
+import type { CallClient } from '../use-cases/call';
 
 const IP = /^[0-9A-Fa-f:.%]{2,64}$/;
 const MAX_USER_AGENT = 512;

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type * as z from 'zod';
 import { ApiError } from './api-error';
-import type { FieldError } from './api-error';
+import type { FieldError } from '@elevate/contracts';
 
 /** Parses a JSON body against a contracts schema; 415/400 with field paths when it does not fit. */
 export async function parseJsonBody<S extends z.ZodType>(

@@ -2,14 +2,9 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { TokenVerifier, VerifiedIdentity } from '@elevate/adapters';
 import { ID_TOKEN_HEADER } from '@elevate/contracts';
 import type { AuthedEnv } from '../app-env';
+import type { CallTokens } from '../use-cases/call';
 
 const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*)$/i;
-
-/** The raw tokens of this call, read from its headers; for verifiers only, never stored or logged. */
-export interface CallTokens {
-  readonly accessToken: string | undefined;
-  readonly idToken: string | undefined;
-}
 
 /** Reads both tokens from the headers each time, so no token ever sits in the context. */
 export const tokensOf = (c: Context): CallTokens => ({

@@ -5,7 +5,7 @@ import { REQUEST_BUDGET_MS } from '@elevate/adapters';
 import type { IdGenerator } from '@elevate/domain';
 import type { AuthedEnv } from '../app-env';
 import { ApiError } from '../http/api-error';
-import { runAsWriter } from '../http/writer-context';
+import { runAsWriter } from '../use-cases/writer-context';
 import { errorFields } from '../logger';
 
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';

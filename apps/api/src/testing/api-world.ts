@@ -8,7 +8,7 @@ import type {
 } from '@elevate/domain';
 import { createApp } from '../app';
 import type { AuditIntegrityDeps } from '../audit-integrity/audit-integrity-deps';
-import type { AuditExportLimits } from '../use-cases/export-audit-csv';
+import type { AuditExportLimits } from '../use-cases/audit-export-limits';
 import type { AppDeps } from '../app';
 import { createJsonLogger } from '../logger';
 import {

@@ -7,7 +7,7 @@ import type {
   TransitionContext,
   TransitionResult,
 } from '@elevate/domain';
-import { currentWriter } from '../http/writer-context';
+import { currentWriter } from './writer-context';
 import { loadVisibleRequest } from './load-visible-request';
 import { toRequestView } from './request-view';
 import type { UseCaseDeps } from './use-case-deps';

@@ -1,7 +1,7 @@
 import type { CreateRequestBody, RequestView } from '@elevate/contracts';
 import { createRequest as transition } from '@elevate/domain';
 import type { Actor } from '@elevate/domain';
-import { currentWriter } from '../http/writer-context';
+import { currentWriter } from './writer-context';
 import { toRequestView } from './request-view';
 import type { UseCaseDeps } from './use-case-deps';
 import { contextOf } from './use-case-deps';

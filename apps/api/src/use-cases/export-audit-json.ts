@@ -1,8 +1,9 @@
 import type { AuditExportQuery, AuditJsonExport } from '@elevate/contracts';
 import { cloudTrailEventHistoryUrl } from '@elevate/contracts';
 import type { Actor } from '@elevate/domain';
-import { closingEventOf, DEFAULT_AUDIT_EXPORT_LIMITS, sessionsOfPage } from './export-audit-csv';
-import type { AuditExportLimits } from './export-audit-csv';
+import { DEFAULT_AUDIT_EXPORT_LIMITS } from './audit-export-limits';
+import { closingEventOf, sessionsOfPage } from './export-audit-csv';
+import type { AuditExportLimits } from './audit-export-limits';
 import { assertMayAudit, storeFiltersOf } from './list-audit';
 import { toRequestView } from './request-view';
 import { toSessionRecordView } from './session-record-view';

@@ -20,8 +20,7 @@ import type {
   SessionRecord,
   SessionRecordRepository,
 } from '@elevate/domain';
-import type { CallClient } from '../http/client-of';
-import type { CallTokens } from '../middleware/authenticate';
+import type { CallClient, CallTokens } from './call';
 import { loadVisibleRequest } from './load-visible-request';
 import type { UseCaseDeps } from './use-case-deps';
 import { refusal, UseCaseError } from './use-case-error';

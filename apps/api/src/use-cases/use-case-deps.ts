@@ -10,7 +10,7 @@ import type {
   SessionRecordRepository,
   TransitionContext,
 } from '@elevate/domain';
-import type { AuditExportLimits } from './export-audit-csv';
+import type { AuditExportLimits } from './audit-export-limits';
 
 /** The ports every use case works through; the composition root or a test fills them. */
 export interface UseCaseDeps {

@@ -4,7 +4,7 @@ import type {
   RepositoryError,
   RepositoryErrorCode,
 } from '@elevate/domain';
-import type { FieldError } from '../http/api-error';
+import type { FieldError } from '@elevate/contracts';
 
 /** Codes a use case refuses with; the problem catalog maps every one of them to an HTTP status. */
 export type UseCaseErrorCode =
