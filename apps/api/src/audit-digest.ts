@@ -2,7 +2,7 @@
 // yesterday, UTC) into the configured store — .data/audit/ locally, the Object Lock bucket in AWS.
 // The sweeper does the same once a day; this is for a first run, a backfill or a missed day.
 import { parseArgs } from 'node:util';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { createStoreClient } from '@elevate/adapters';
 import {
   composeAuditIntegrity,
   loadAuditIntegrityConfig,
@@ -23,9 +23,7 @@ if (config === undefined)
   throw new Error(
     'Set ELEVATE_AUDIT_DIGEST_BUCKET and ELEVATE_AUDIT_SIGNING_KEY_ID (AWS) or ELEVATE_AUDIT_DIR (local)',
   );
-const client = new DynamoDBClient(
-  dynamodb.endpoint === undefined ? {} : { endpoint: dynamodb.endpoint },
-);
+const client = createStoreClient(dynamodb.endpoint);
 const report = await produceDailyDigest(
   composeAuditIntegrity(config, client, dynamodb.tableName),
   day,

@@ -2,7 +2,7 @@
 // against its signed digest, reading every request (a Scan: an operator's command), and names each
 // entry that was altered, removed or inserted. Exit code 0 only when every day is signed and intact.
 import { parseArgs } from 'node:util';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { createStoreClient } from '@elevate/adapters';
 import {
   composeAuditIntegrity,
   loadAuditIntegrityConfig,
@@ -29,9 +29,7 @@ if (config === undefined)
   throw new Error(
     'Set ELEVATE_AUDIT_DIGEST_BUCKET and ELEVATE_AUDIT_SIGNING_KEY_ID (AWS) or ELEVATE_AUDIT_DIR (local)',
   );
-const client = new DynamoDBClient(
-  dynamodb.endpoint === undefined ? {} : { endpoint: dynamodb.endpoint },
-);
+const client = createStoreClient(dynamodb.endpoint);
 const report = await verifyAuditRange(
   composeAuditIntegrity(config, client, dynamodb.tableName),
   from,

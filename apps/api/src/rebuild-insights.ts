@@ -2,9 +2,9 @@
 // table (docs/insights.md). Idempotent and safe while the API serves; run it after an upgrade or if
 // the stream consumer fell behind for good.
 import { resolve } from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import {
+  createStoreClient,
   DynamoDbInsightsReadModel,
   FileExportSink,
   JsonLinesExport,
@@ -15,9 +15,7 @@ import { loadExportsConfig, loadStoreConfig } from './config';
 
 const { dynamodb } = loadStoreConfig();
 const { exportsDir, exportsBucket } = loadExportsConfig(resolve(import.meta.dirname, '../../..'));
-const client = new DynamoDBClient(
-  dynamodb.endpoint === undefined ? {} : { endpoint: dynamodb.endpoint },
-);
+const client = createStoreClient(dynamodb.endpoint);
 const started = Date.now();
 const report = await rebuildProjections({
   client,

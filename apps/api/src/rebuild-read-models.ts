@@ -1,14 +1,11 @@
 // `pnpm rebuild:read-models`: rebuilds what is derived from the requests — their index attributes
 // and the decider read model — from the table itself (docs/data-model.md). Safe to run while the API
 // serves; run it after an upgrade that adds an index, or if the stream consumer fell behind for good.
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { rebuildReadModels } from '@elevate/adapters';
+import { createStoreClient, rebuildReadModels } from '@elevate/adapters';
 import { loadStoreConfig } from './config';
 
 const { dynamodb } = loadStoreConfig();
-const client = new DynamoDBClient(
-  dynamodb.endpoint === undefined ? {} : { endpoint: dynamodb.endpoint },
-);
+const client = createStoreClient(dynamodb.endpoint);
 const started = Date.now();
 let lastPrinted = 0;
 const report = await rebuildReadModels({

@@ -1,5 +1,5 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
+  createStoreClient,
   DynamoDbSessionRecordRepository,
   IamRevocationPolicyStore,
   revokerIamClients,
@@ -11,9 +11,7 @@ import type { RevokerDeps } from './handle-revocation-batch';
 
 /** The revoker's adapters from its configuration: IAM through each account's revoker role. */
 export function composeRevoker(config: RevokerConfig, logger: Logger): RevokerDeps {
-  const client = new DynamoDBClient(
-    config.dynamodb.endpoint === undefined ? {} : { endpoint: config.dynamodb.endpoint },
-  );
+  const client = createStoreClient(config.dynamodb.endpoint);
   return {
     store: new IamRevocationPolicyStore(
       revokerIamClients({
