@@ -4,6 +4,7 @@
 import { resolve } from 'node:path';
 import { S3Client } from '@aws-sdk/client-s3';
 import {
+  awsClientConfig,
   createStoreClient,
   DynamoDbInsightsReadModel,
   FileExportSink,
@@ -25,7 +26,7 @@ const report = await rebuildProjections({
     new JsonLinesExport(
       exportsBucket === undefined
         ? new FileExportSink(exportsDir)
-        : new S3ExportSink({ client: new S3Client({}), bucket: exportsBucket }),
+        : new S3ExportSink({ client: new S3Client(awsClientConfig('s3')), bucket: exportsBucket }),
     ),
   ],
 });

@@ -1,5 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
+  awsClientConfig,
   CachedSecret,
   createStoreClient,
   DynamoDbChatPostStore,
@@ -146,7 +147,10 @@ export function composeNotifier(
             ? []
             : [
                 new JsonLinesExport(
-                  new S3ExportSink({ client: new S3Client({}), bucket: config.exportsBucket }),
+                  new S3ExportSink({
+                    client: new S3Client(awsClientConfig('s3')),
+                    bucket: config.exportsBucket,
+                  }),
                 ),
               ]),
         ],

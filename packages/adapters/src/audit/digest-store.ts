@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { SignedDigest } from '@elevate/domain';
+import { awsClientConfig } from '../outbound';
 
 /** Where signed digests are kept: write once, read by day. */
 export interface DigestStore {
@@ -65,7 +66,7 @@ export class S3DigestStore implements DigestStore {
   readonly #bucket: string;
 
   constructor(options: { readonly bucket: string; readonly s3?: S3Client }) {
-    this.#s3 = options.s3 ?? new S3Client({});
+    this.#s3 = options.s3 ?? new S3Client(awsClientConfig('s3'));
     this.#bucket = options.bucket;
   }
 

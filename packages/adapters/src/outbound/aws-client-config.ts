@@ -10,7 +10,7 @@ export interface AwsClientDeadlineConfig {
 }
 
 export const awsClientConfig = (
-  kind: 'dynamodb' | 'sns' | 'ses' | 'secretsManager',
+  kind: 'dynamodb' | 'sns' | 'ses' | 'secretsManager' | 'iam' | 's3' | 'kms',
 ): AwsClientDeadlineConfig => {
   const deadline = OUTBOUND_DEADLINES[kind];
   return {

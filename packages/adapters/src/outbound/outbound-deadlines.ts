@@ -20,6 +20,12 @@ export const OUTBOUND_DEADLINES = {
   teams: { attemptMs: 5_000 },
   /** Secrets Manager GetSecretValue (Slack token and signing secret, Teams URL), cached after. */
   secretsManager: { connectMs: 1_000, attemptMs: 2_000, maxAttempts: 2 },
+  /** The revoker's IAM calls and the STS AssumeRole before them: off every caller's path. */
+  iam: { connectMs: 1_000, attemptMs: 5_000, maxAttempts: 3 },
+  /** S3 (Insights exports, signed audit digests) from background jobs. */
+  s3: { connectMs: 1_000, attemptMs: 10_000, maxAttempts: 3 },
+  /** KMS Sign and GetPublicKey for the daily audit digest. */
+  kms: { connectMs: 1_000, attemptMs: 3_000, maxAttempts: 3 },
   /** AWS federation endpoint (getSigninToken) for console links. */
   consoleSignIn: { attemptMs: 5_000 },
   /** STS AssumeRole: per region and attempt; regions and rounds share `totalMs`. */

@@ -8,6 +8,7 @@ import {
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { REVOCATION_POLICY_NAME } from '@elevate/domain';
 import type { RevocationPolicyStore, RevocationTarget } from '@elevate/domain';
+import { awsClientConfig } from '../outbound';
 
 /**
  * The revocation policy as an inline policy on each target role, written through IAM with a
@@ -83,6 +84,7 @@ export function revokerIamClients(
   options: RevokerClientsOptions,
 ): (accountId: string) => IAMClient {
   const sts = new STSClient({
+    ...awsClientConfig('iam'),
     region: options.region,
     ...(options.stsEndpoint === undefined ? {} : { endpoint: options.stsEndpoint }),
     ...(options.credentials === undefined ? {} : { credentials: options.credentials }),
@@ -121,6 +123,7 @@ export function revokerIamClients(
       return cached;
     };
     const client = new IAMClient({
+      ...awsClientConfig('iam'),
       region: options.region,
       ...(options.iamEndpoint === undefined ? {} : { endpoint: options.iamEndpoint }),
       credentials,
