@@ -45,9 +45,22 @@ import {
   insightsDayKeyOf,
 } from './insight-fact-item';
 import { rebuildProjections } from './rebuild-projections';
-import { RequestProjections } from './request-projections';
+import { DynamoDbDeliveryLedger } from '../notifications/dynamodb-delivery-ledger';
+import { RequestProjections, requestIdOfStreamRecord } from './request-projections';
 
-const dynalite = useDynalite();
+/** How many items each Query answered (what a refresh reads). */
+const queried: number[] = [];
+const dynalite = useDynalite((client) =>
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const result = await next(args);
+      const count = (result.output as { Count?: number }).Count;
+      if (context.commandName === 'QueryCommand' && count !== undefined) queried.push(count);
+      return result;
+    },
+    { step: 'initialize', name: 'countQueried' },
+  ),
+);
 
 type Item = Record<string, unknown>;
 
@@ -435,5 +448,40 @@ describe('the daily insights aggregates written before sharding', () => {
       ]);
       expect(itemsRead).toBe((await snapshot(tableName)).length);
     }
+  });
+
+  it('follows only the request and its sessions: delivery markers beside them are no refresh and are not read', async () => {
+    const w = await world();
+    const approved = await w.step(await w.create(0, false), 'approve');
+    await w.step(approved, 'session');
+    // A busy request's partition: one marker per person told, each claimed and completed.
+    const ledger = new DynamoDbDeliveryLedger({ client: dynalite.client, tableName: w.tableName });
+    for (let n = 0; n < 30; n += 1) {
+      const key = {
+        requestId: approved.id,
+        version: approved.version,
+        event: 'APPROVED',
+        audience: 'reviewers',
+        channel: 'email',
+        recipient: `reviewer-${n}`,
+      };
+      await ledger.claim(key, approved.updatedAt);
+      await ledger.complete(key, approved.updatedAt);
+    }
+    const marker = changeRecordOf(undefined, {
+      PK: `REQUEST#${approved.id}`,
+      SK: 'NOTIFY#000002#APPROVED#reviewers#email#reviewer-0',
+    });
+    expect(requestIdOfStreamRecord(marker)).toBeUndefined();
+    expect(await w.projections.refreshFromRecords([marker])).toBe(0);
+    expect(w.records.map(requestIdOfStreamRecord)).toEqual(w.records.map(() => approved.id));
+
+    queried.length = 0;
+    expect(await w.projections.refresh(approved.id)).toBe(true);
+    // The request item and its one session, none of the 30 markers.
+    expect(queried).toEqual([2]);
+    const day = approved.createdAt.slice(0, 10);
+    const { facts } = await w.readModel.factsOfDays(day, day, approved.accountId);
+    expect(facts.find((fact) => fact.requestId === approved.id)?.sessions).toBe(1);
   });
 });

@@ -5,7 +5,12 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AccessRequest, SessionRecord } from '@elevate/domain';
 import { documentClientOf } from '../dynamodb/batch-operations';
-import { REQUEST_PREFIX, REQUEST_SK, requestOfItem } from '../dynamodb/request-item';
+import {
+  REQUEST_PREFIX,
+  REQUEST_SK,
+  requestOfItem,
+  SESSION_SK_PREFIX,
+} from '../dynamodb/request-item';
 import { sessionRecordOfItem } from '../dynamodb/session-record-item';
 
 /** Something kept from a request and all its sessions (the daily aggregates, the exports). */
@@ -21,16 +26,25 @@ export const requestIdOfStreamRecord = (raw: unknown): string | undefined => {
   if (typeof raw !== 'object' || raw === null) return undefined;
   const keys = (raw as { dynamodb?: { Keys?: unknown } }).dynamodb?.Keys;
   if (typeof keys !== 'object' || keys === null) return undefined;
-  let pk: unknown;
+  let key: Record<string, unknown>;
   try {
-    pk = unmarshall(keys as Record<string, AttributeValue>)['PK'];
+    key = unmarshall(keys as Record<string, AttributeValue>);
   } catch {
     return undefined;
   }
-  return typeof pk === 'string' && pk.startsWith(REQUEST_PREFIX)
+  const { PK: pk, SK: sk } = key;
+  // Delivery markers, chat posts and the like share the partition but feed no projection: in AWS
+  // each of their writes is a stream record too, and must not cost a read of the partition.
+  const projected =
+    sk === REQUEST_SK || (typeof sk === 'string' && sk.startsWith(SESSION_SK_PREFIX));
+  return typeof pk === 'string' && pk.startsWith(REQUEST_PREFIX) && projected
     ? pk.slice(REQUEST_PREFIX.length)
     : undefined;
 };
+
+/** The request item sorts just before its sessions; the rest of the partition is outside. */
+const PROJECTED_SK_FROM = REQUEST_SK;
+const PROJECTED_SK_TO = `${SESSION_SK_PREFIX}\uffff`;
 
 /**
  * Keeps projections from the change stream. A record says only *which* request changed: the
@@ -52,7 +66,7 @@ export class RequestProjections {
     this.#targets = options.projections;
   }
 
-  /** Reads the request's partition and feeds every projection; a missing request is a no-op. */
+  /** Reads the request and its sessions and feeds every projection; a missing request is a no-op. */
   async refresh(requestId: string): Promise<boolean> {
     const items: Record<string, unknown>[] = [];
     let startKey: Record<string, unknown> | undefined;
@@ -60,8 +74,13 @@ export class RequestProjections {
       const output = await this.#documents.send(
         new QueryCommand({
           TableName: this.#table,
-          KeyConditionExpression: 'PK = :pk',
-          ExpressionAttributeValues: { ':pk': `${REQUEST_PREFIX}${requestId}` },
+          // The request and its sessions only, not the delivery markers and chat posts beside them.
+          KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+          ExpressionAttributeValues: {
+            ':pk': `${REQUEST_PREFIX}${requestId}`,
+            ':from': PROJECTED_SK_FROM,
+            ':to': PROJECTED_SK_TO,
+          },
           ConsistentRead: true,
           ...(startKey === undefined ? {} : { ExclusiveStartKey: startKey }),
         }),

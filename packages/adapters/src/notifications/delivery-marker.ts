@@ -1,7 +1,7 @@
 import type { DeliveryKey } from '@elevate/domain';
 import { REQUEST_PREFIX } from '../dynamodb/request-item';
 
-/** Delivery markers sort after the request item and its sessions: `NOTIFY#…`. */
+/** Delivery markers share the request's partition (sorting before the request item): `NOTIFY#…`. */
 export const DELIVERY_SK_PREFIX = 'NOTIFY#';
 export const ENTITY_NOTIFICATION_DELIVERY = 'NOTIFICATION_DELIVERY';
 export const DIGEST_PREFIX = 'DIGEST#';
