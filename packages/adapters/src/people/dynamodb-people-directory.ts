@@ -4,11 +4,18 @@ import {
   GetCommand,
   PutCommand,
   QueryCommand,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { PeopleDirectory, PersonRecord } from '@elevate/domain';
 import { firstMatches, signInDayOf } from '@elevate/domain';
 import * as z from 'zod';
-import { ENTITY_PERSON, PEOPLE_PK, PERSON_SK_PREFIX, personKeyOf } from './people-items';
+import {
+  ENTITY_PERSON,
+  PEOPLE_PK,
+  PEOPLE_VERSION_KEY,
+  PERSON_SK_PREFIX,
+  personKeyOf,
+} from './people-items';
 
 const personSchema = z.object({
   sub: z.string(),
@@ -24,13 +31,24 @@ const toRecord = (item: Record<string, unknown>): PersonRecord | undefined => {
 };
 
 /**
+ * A kept copy of everyone is read again after this long even if the version stayed: a person
+ * written by a call that failed before it could add to the version is missed for at most this.
+ */
+const EVERYONE_KEPT_MS = 5 * 60_000;
+
+/**
  * The people record in the single table. `recordSignIn` is one conditional Put that succeeds only
  * when no record of the same UTC day exists, so a person costs at most one write a day however
  * often they call the API (and the API's in-process memory saves even the attempt).
+ *
+ * Group lookups and searches need everyone; the notifier asks for each event. A process keeps its
+ * last read of everyone and reads it again only when the record's version has moved (each write
+ * adds one), so an event costs one small read instead of O(organisation), and nobody is missed.
  */
 export class DynamoDbPeopleDirectory implements PeopleDirectory {
   readonly #documents: DynamoDBDocumentClient;
   readonly #table: string;
+  #everyoneRead: { version: number; at: number; people: Promise<PersonRecord[]> } | undefined;
 
   constructor(options: { readonly client: DynamoDBClient; readonly tableName: string }) {
     this.#documents = DynamoDBDocumentClient.from(options.client);
@@ -55,6 +73,15 @@ export class DynamoDbPeopleDirectory implements PeopleDirectory {
           },
           ConditionExpression: 'attribute_not_exists(PK) OR signInDay < :day',
           ExpressionAttributeValues: { ':day': day },
+        }),
+      );
+      // After the person: a reader that sees the new version reads them too.
+      await this.#documents.send(
+        new UpdateCommand({
+          TableName: this.#table,
+          Key: PEOPLE_VERSION_KEY,
+          UpdateExpression: 'ADD version :one',
+          ExpressionAttributeValues: { ':one': 1 },
         }),
       );
       return 'written';
@@ -87,6 +114,23 @@ export class DynamoDbPeopleDirectory implements PeopleDirectory {
   }
 
   async #everyone(): Promise<PersonRecord[]> {
+    const { Item: item } = await this.#documents.send(
+      new GetCommand({ TableName: this.#table, Key: PEOPLE_VERSION_KEY, ConsistentRead: true }),
+    );
+    const version = typeof item?.['version'] === 'number' ? item['version'] : 0;
+    const last = this.#everyoneRead;
+    const now = Date.now();
+    if (last?.version === version && now - last.at < EVERYONE_KEPT_MS) return last.people;
+    const people = this.#readEveryone();
+    this.#everyoneRead = { version, at: now, people };
+    // A failed read is not kept: the next call tries again.
+    people.catch(() => {
+      if (this.#everyoneRead?.people === people) this.#everyoneRead = undefined;
+    });
+    return people;
+  }
+
+  async #readEveryone(): Promise<PersonRecord[]> {
     const people: PersonRecord[] = [];
     let start: Record<string, unknown> | undefined;
     // Bounded: 50 pages of up to 1 MiB each is far beyond any organisation's people.

@@ -5,7 +5,17 @@ import { DynamoDbPeopleDirectory } from './dynamodb-people-directory';
 import { DynamoDbSuppressionList } from './dynamodb-suppression-list';
 import { InMemoryPeopleDirectory, InMemorySuppressionList } from './in-memory-people';
 
-const dynalite = useDynalite();
+/** The store commands sent, by name. */
+const commands: string[] = [];
+const dynalite = useDynalite((client) =>
+  client.middlewareStack.add(
+    (next, context) => (args) => {
+      commands.push(context.commandName ?? '?');
+      return next(args);
+    },
+    { step: 'initialize', name: 'countCommands' },
+  ),
+);
 
 const rita: PersonRecord = {
   sub: 'sub-rita',
@@ -92,4 +102,28 @@ describe.each([
     expect(await suppressions.isSuppressed('rita@example.com')).toBe(true);
     expect(await suppressions.isSuppressed('alice@example.com')).toBe(false);
   }, 20_000);
+});
+
+describe('the people record kept by a process', () => {
+  it('reads everyone again only when someone was written since, so nobody is missed', async () => {
+    const tableName = await dynalite.freshTable();
+    const notifier = new DynamoDbPeopleDirectory({ client: dynalite.client, tableName });
+    const api = new DynamoDbPeopleDirectory({ client: dynalite.client, tableName });
+    await api.recordSignIn(rita);
+    const reviewers = async () =>
+      (await notifier.listMembersOf(['reviewers'])).map((person) => person.sub).sort();
+    expect(await reviewers()).toEqual([rita.sub]);
+    commands.length = 0;
+    expect(await reviewers()).toEqual([rita.sub]);
+    // One small read of the version, not a read of everyone.
+    expect(commands).toEqual(['GetItemCommand']);
+    // Another process writes someone new: the next lookup sees them at once.
+    await api.recordSignIn({ ...alice, groups: ['reviewers'] });
+    commands.length = 0;
+    expect(await reviewers()).toEqual([alice.sub, rita.sub].sort());
+    expect(commands).toEqual(['GetItemCommand', 'QueryCommand']);
+    // A second sign-in the same day writes nothing and moves nothing.
+    expect(await api.recordSignIn({ ...alice, groups: ['reviewers'] })).toBe('unchanged');
+    expect(await notifier.search('alice', 10)).toMatchObject({ people: [{ sub: alice.sub }] });
+  });
 });

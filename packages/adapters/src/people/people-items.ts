@@ -3,9 +3,12 @@
  * partition of its own: `PK = PEOPLE`, `SK = PERSON#<sub>`; `PK = EMAIL_SUPPRESSION`,
  * `SK = EMAIL#<lower-cased address>`. One partition each is enough for an organisation's people
  * (a few KiB per hundred) and lets the notifier read the members of a group with one Query.
+ * `PK = PEOPLE`, `SK = VERSION` counts the writes to the record, so a reader that kept everyone
+ * knows with one small read whether its copy is still the record.
  */
 export const PEOPLE_PK = 'PEOPLE';
 export const PERSON_SK_PREFIX = 'PERSON#';
+export const PEOPLE_VERSION_KEY = { PK: PEOPLE_PK, SK: 'VERSION' } as const;
 export const SUPPRESSION_PK = 'EMAIL_SUPPRESSION';
 export const SUPPRESSION_SK_PREFIX = 'EMAIL#';
 export const ENTITY_PERSON = 'PERSON';
