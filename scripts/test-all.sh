@@ -46,6 +46,8 @@ check typecheck pnpm typecheck
 check format pnpm exec prettier --check .
 # Workspace manifests: sorted, no empty or duplicated fields, one version of each dependency.
 check manifests pnpm exec sherif
+# Unused files, exports, types and dependencies (knip.jsonc names the entry points it cannot see).
+check unused pnpm exec knip
 
 echo "── unit and integration tests (vitest)"
 pnpm exec vitest run --reporter=default --reporter=json --outputFile.json="$results/vitest.json"

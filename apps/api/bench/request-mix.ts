@@ -10,10 +10,10 @@ import type {
 } from '@elevate/domain';
 import { routingKeyOf } from '@elevate/domain';
 
-export const REQUESTERS = 2_000;
-export const ACCOUNTS = 200;
-export const ROLES = ['ReadOnly', 'PowerUser', 'Admin', 'DataEngineer', 'Billing'] as const;
-export const REVIEWERS = 20;
+const REQUESTERS = 2_000;
+const ACCOUNTS = 200;
+const ROLES = ['ReadOnly', 'PowerUser', 'Admin', 'DataEngineer', 'Billing'] as const;
+const REVIEWERS = 20;
 const YEAR_MS = 365 * 86_400_000;
 
 /** The people the bench signs in as; subs and groups match config/dev-stack.yaml's personas. */
@@ -63,7 +63,7 @@ const reviewerOf = (i: number): PersonRef =>
 export const accountOf = (i: number): string =>
   String(100_000_000_000 + i * 7_919).padStart(12, '0');
 
-export const ticketOf = (i: number): string => `OPS-${(i % 50_000) + 1}`;
+const ticketOf = (i: number): string => `OPS-${(i % 50_000) + 1}`;
 
 /** A small deterministic hash, so the mix does not line up with the index. */
 const mix = (i: number, salt: number): number => {

@@ -38,7 +38,7 @@ import type { FederationDeps } from './use-cases/start-session';
  * Refuses to start when a policy rule asks for step-up that the configured IdP could never
  * satisfy: better a clear start-up error naming the settings than every person refused at a click.
  */
-export function assertStepUpReachable(policy: Policy, config: ApiConfig): void {
+function assertStepUpReachable(policy: Policy, config: ApiConfig): void {
   const unreachable = unreachableStepUpRules(policy, config.oidc.mfa);
   if (unreachable.length === 0) return;
   throw new Error(
@@ -69,7 +69,7 @@ export function policyFileOf(config: { policyFile: string | undefined }): string
  * bundles a YAML parser (the local server reads the YAML itself and passes the policy in). A broken
  * file throws, naming the paths inside it, so the API never starts on a policy it cannot enforce.
  */
-export function loadPolicyFromConfig(config: ApiConfig): Policy {
+function loadPolicyFromConfig(config: ApiConfig): Policy {
   return loadCompiledPolicy(policyFileOf(config));
 }
 
@@ -78,7 +78,7 @@ export function loadPolicyFromConfig(config: ApiConfig): Policy {
  * default chain: the federate function's role in AWS, the environment locally. Regions are tried in
  * the configured order; each attempt is logged (region, outcome, STS code, time — never an input).
  */
-export function createFederationFromConfig(
+function createFederationFromConfig(
   config: ApiConfig,
   logger: Logger,
   metrics: OperationalMetrics = noMetrics,

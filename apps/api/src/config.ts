@@ -159,7 +159,7 @@ export interface ApiConfig {
 }
 
 /** What the federate route needs; checked when an app that serves it is composed. */
-export interface FederationConfig {
+interface FederationConfig {
   /** The deployment region (`AWS_REGION`, set by Lambda): default console and CLI region. */
   deploymentRegion: string | undefined;
   /** STS regions in failover order; the deployment region alone when unset. */

@@ -7,7 +7,6 @@ import { extendCommand } from './commands/extend-command';
 import { invitationCommands } from './commands/invitation-commands';
 import { requestCommands, reviewCommands } from './commands/request-commands';
 import { loginCommand, logoutCommand, whoamiCommand } from './commands/session-commands';
-import { EXIT } from './exit-codes';
 import { VERSION } from './version';
 
 const EXIT_CODES_HELP = `
@@ -56,5 +55,3 @@ export function buildProgram(
   }
   return program;
 }
-
-export { EXIT };

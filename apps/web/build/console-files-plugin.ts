@@ -2,7 +2,7 @@ import type { Plugin, Rollup } from 'vite';
 import { CONSOLE_FILES_ELEMENT_ID } from '../src/front-door/prefetch-console.ts';
 
 /** What a person lands on after signing in: the console and its first page. */
-export const CONSOLE_MODULES = [
+const CONSOLE_MODULES = [
   'src/app/app.tsx',
   'src/app/layout/app-shell.tsx',
   'src/app/routes/my-access-page.tsx',

@@ -1,13 +1,13 @@
 import { expect, type APIResponse, type Page } from '@playwright/test';
 import { stack } from './stack';
 
-export interface Tokens {
+interface Tokens {
   accessToken: string;
   idToken: string;
 }
 
 /** The signed-in user's tokens, as oidc-client-ts keeps them in the tab's sessionStorage. */
-export async function tokensOf(page: Page): Promise<Tokens> {
+async function tokensOf(page: Page): Promise<Tokens> {
   const stored = await page.evaluate(() => {
     for (let i = 0; i < sessionStorage.length; i += 1) {
       const key = sessionStorage.key(i);

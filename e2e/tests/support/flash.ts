@@ -5,7 +5,7 @@ import type { Locator, Page } from '@playwright/test';
  * live region repeats each message for screen readers; looking inside this list finds the one a
  * person sees, exactly once, with no `.first()` to pick between them.
  */
-export const flashMessages = (page: Page): Locator => page.getByRole('list', { name: 'Messages' });
+const flashMessages = (page: Page): Locator => page.getByRole('list', { name: 'Messages' });
 
 /** The flash message containing this text. */
 export const flash = (page: Page, text: string | RegExp): Locator =>

@@ -28,7 +28,7 @@ export function stackCommand(dataDir: string): string {
   return [
     `rm -rf ${resolve(repoRoot, dataDir)}`,
     `pnpm --dir .. --filter @elevate/web exec vite build --logLevel warn --emptyOutDir --outDir ${outDir}`,
-    'pnpm --dir .. dev',
+    'pnpm --dir .. run dev',
   ].join(' && ');
 }
 

@@ -52,7 +52,7 @@ export async function bundleFunction(options: {
 }
 
 /** `node_modules/.pnpm/zod@4/node_modules/zod/v4/x.js` → `zod`; workspace files → their package dir. */
-export function ownerOf(path: string): string {
+function ownerOf(path: string): string {
   const inPackage = /node_modules\/(?!\.pnpm)((?:@[^/]+\/)?[^/]+)/.exec(path);
   if (inPackage?.[1] !== undefined) return inPackage[1];
   return path.split('/').slice(0, 2).join('/');

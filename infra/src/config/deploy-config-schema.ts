@@ -4,7 +4,6 @@ import {
   claimNameSchema,
   defaultProviderFor,
   IDP_PROVIDERS,
-  isCognitoIssuer,
   mfaEvidenceOverridesSchema,
   resolveIdpSettings,
   scopeSchema,
@@ -55,10 +54,8 @@ const sessionNamePattern = z
     'expected a StringLike pattern over [\\w+=,.@-] with * and ? wildcards',
   );
 
-export { isCognitoIssuer };
-
 /** Who an e-mail subscription is for; its filter policy follows (docs/notifications.md). */
-export const NOTIFICATION_AUDIENCES = ['reviewers', 'security', 'requester'] as const;
+const NOTIFICATION_AUDIENCES = ['reviewers', 'security', 'requester'] as const;
 
 const notificationRecipient = z
   .strictObject({

@@ -3,7 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 
 /** What the revoker role may do on the target roles: read, write and delete their inline policies. */
-export const REVOKER_ROLE_ACTIONS = [
+const REVOKER_ROLE_ACTIONS = [
   'iam:GetRolePolicy',
   'iam:PutRolePolicy',
   'iam:DeleteRolePolicy',

@@ -4,7 +4,7 @@
  */
 
 /** ESM bundles still meet CommonJS dependencies that call `require`; give them one. */
-export const REQUIRE_SHIM =
+const REQUIRE_SHIM =
   "import { createRequire as __elevateCreateRequire } from 'node:module'; const require = __elevateCreateRequire(import.meta.url);";
 
 export const FUNCTION_BUNDLING = {

@@ -16,9 +16,9 @@ type NotificationsConfig = DeployConfig['notifications'];
  * SES reviews an account at a 5 % bounce rate and a 0.1 % complaint rate (and may pause sending at
  * 10 % and 0.5 %): the alarms fire at the review thresholds, before sending is at risk.
  */
-export const SES_REPUTATION_ALARM_THRESHOLDS = { bounceRate: 0.05, complaintRate: 0.001 } as const;
+const SES_REPUTATION_ALARM_THRESHOLDS = { bounceRate: 0.05, complaintRate: 0.001 } as const;
 /** The share of the daily sending quota at which the quota alarm fires. */
-export const SES_QUOTA_ALARM_SHARE = 0.8;
+const SES_QUOTA_ALARM_SHARE = 0.8;
 
 /**
  * The personal channels' resources (docs/deploy.md): the SES identity, a configuration set that

@@ -12,7 +12,7 @@ import {
 import type { Construct } from 'constructs';
 
 /** The first day partition projection offers; earlier days hold no exports. */
-export const EXPORTS_FIRST_DAY = '2024-01-01';
+const EXPORTS_FIRST_DAY = '2024-01-01';
 
 /**
  * Analytics beyond one table (docs/insights.md): the JSON Lines exports the notifier writes from

@@ -33,12 +33,12 @@ import {
 } from './function-specs';
 
 /** The header the SPA sends the ID token in (ID_TOKEN_HEADER in @elevate/contracts). */
-export const ID_TOKEN_HEADER = 'x-elevate-id-token';
+const ID_TOKEN_HEADER = 'x-elevate-id-token';
 
 /** The only route without tokens: a liveness probe that returns no data. */
 /** Slack's interactive endpoint (apps/api routes/slack-interaction-routes.ts serves it). */
-export const SLACK_INTERACTIONS_ROUTE_PATH = '/integrations/slack/interactions';
-export const HEALTH_ROUTE_PATH = '/health';
+const SLACK_INTERACTIONS_ROUTE_PATH = '/integrations/slack/interactions';
+const HEALTH_ROUTE_PATH = '/health';
 
 /** The one route the federate function answers; every other route goes to the API function. */
 export const FEDERATE_ROUTE_PATH = '/requests/{id}/sessions';

@@ -38,9 +38,9 @@ export const TABLE_DATA_ACTIONS = [
  * and after AssumeRole) and write the session record (a conditional PutItem). No indexes, no
  * updates: the role that can assume target roles must not be able to change a request.
  */
-export const FEDERATE_TABLE_ACTIONS = ['dynamodb:GetItem', 'dynamodb:PutItem'] as const;
+const FEDERATE_TABLE_ACTIONS = ['dynamodb:GetItem', 'dynamodb:PutItem'] as const;
 
-export function grantFederateTableAccess(role: iam.IRole, table: dynamodb.ITable): iam.Grant {
+function grantFederateTableAccess(role: iam.IRole, table: dynamodb.ITable): iam.Grant {
   return iam.Grant.addToPrincipal({
     grantee: role,
     actions: [...FEDERATE_TABLE_ACTIONS],
@@ -49,7 +49,7 @@ export function grantFederateTableAccess(role: iam.IRole, table: dynamodb.ITable
 }
 
 /** Grants item access on the table and its named indexes only (no `index/*` wildcard). */
-export function grantTableData(role: iam.IRole, table: dynamodb.ITable): iam.Grant {
+function grantTableData(role: iam.IRole, table: dynamodb.ITable): iam.Grant {
   return iam.Grant.addToPrincipal({
     grantee: role,
     actions: [...TABLE_DATA_ACTIONS],
@@ -146,7 +146,7 @@ function storeEnvironment({ config, table }: FunctionContext): Record<string, st
 }
 
 /** `arn:<partition>:iam::<account>:role/<name>` for every account × role the policy names. */
-export function targetRoleArns(targets: readonly PolicyTarget[]): string[] {
+function targetRoleArns(targets: readonly PolicyTarget[]): string[] {
   return targets.map(
     ({ accountId, roleName }) => `arn:${Aws.PARTITION}:iam::${accountId}:role/${roleName}`,
   );

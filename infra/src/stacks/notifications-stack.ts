@@ -7,7 +7,7 @@ import type { DeployConfig } from '../config/deploy-config-schema';
 import { NotificationChannels } from '../constructs/notification-channels';
 
 /** One e-mail subscription as the deploy config gives it. */
-export type NotificationRecipient = DeployConfig['notifications']['recipients'][number];
+type NotificationRecipient = DeployConfig['notifications']['recipients'][number];
 
 export interface NotificationsStackProps extends StackProps {
   /** E-mail subscriptions, each filtered to the messages of its audience. */
@@ -22,9 +22,7 @@ export interface NotificationsStackProps extends StackProps {
  * published once per audience, so filtering on `audience` gives each inbox the text written for it.
  * A requester subscription only ever matches its own address.
  */
-export function filterPolicyOf(
-  recipient: NotificationRecipient,
-): Record<string, sns.SubscriptionFilter> {
+function filterPolicyOf(recipient: NotificationRecipient): Record<string, sns.SubscriptionFilter> {
   const allow = (...values: string[]) => sns.SubscriptionFilter.stringFilter({ allowlist: values });
   return {
     audience: allow(recipient.audience),

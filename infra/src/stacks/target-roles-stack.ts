@@ -10,7 +10,7 @@ import { ElevateTargetRole } from '../constructs/elevate-target-role';
  * IAM writes that create or widen a principal: what an administrator inside a window could do to
  * keep access after it (docs/threat-model.md).
  */
-export const PERSISTENCE_IAM_EVENTS = [
+const PERSISTENCE_IAM_EVENTS = [
   'CreateUser',
   'CreateAccessKey',
   'CreateLoginProfile',
@@ -33,7 +33,7 @@ export const PERSISTENCE_IAM_EVENTS = [
  * The event pattern of IAM writes made by brokered sessions: every Elevate session carries a
  * SourceIdentity, which CloudTrail records in `sessionContext.sourceIdentity`.
  */
-export function brokeredIamWritePattern(targetRoleNames: readonly string[]): events.EventPattern {
+function brokeredIamWritePattern(targetRoleNames: readonly string[]): events.EventPattern {
   return {
     source: ['aws.iam'],
     detailType: ['AWS API Call via CloudTrail'],

@@ -28,17 +28,17 @@ export interface WebStackProps extends StackProps {
 }
 
 // The SPA's headers and paths are the contracts' (the dev stack's static server sends the same).
-export { contentSecurityPolicy, HASHED_ASSET_CACHE_CONTROL, HASHED_ASSET_DIR, RUNTIME_CONFIG_FILE };
+export { contentSecurityPolicy };
 
 /**
  * The SPA build's source maps (vite's `sourcemap: 'hidden'`): kept in the build for triage, never
  * uploaded, so the site does not publish the original source. Staged out of the asset itself, so
  * pruning also removes maps an older deploy left behind.
  */
-export const SOURCE_MAP_PATTERNS = ['*.map', '**/*.map'];
+const SOURCE_MAP_PATTERNS = ['*.map', '**/*.map'];
 
 /** The IdP origins the browser talks to: the issuer's, plus any the config adds (Cognito's domain). */
-export function idpOrigins(config: DeployConfig): string[] {
+function idpOrigins(config: DeployConfig): string[] {
   return [...new Set([new URL(config.idp.issuer).origin, ...config.idp.browserOrigins])];
 }
 

@@ -3,7 +3,7 @@ import { ApiProblem } from './api-problem';
 /** How often a state-changing call is sent, in all, after temporary failures, with the same key. */
 export const MAX_WRITE_ATTEMPTS = 3;
 /** Longest wait between those attempts, whatever Retry-After says. */
-export const MAX_RETRY_WAIT_MS = 5_000;
+const MAX_RETRY_WAIT_MS = 5_000;
 
 /** A temporary failure that a call carrying an Idempotency-Key may safely repeat. */
 export function isRetryableWrite(error: unknown): boolean {

@@ -2,7 +2,7 @@ import type { DigestSigner, DigestStore } from '@elevate/adapters';
 import type { ChainEntry } from '@elevate/domain';
 
 /** Reads requests' chain entries as the table holds them now. */
-export interface ChainEntryReader {
+interface ChainEntryReader {
   /** One request's entries (one consistent Query on its partition). */
   entriesOf(requestId: string): Promise<ChainEntry[]>;
   /** Every request's entries — a Scan, for operator commands only. */

@@ -9,9 +9,9 @@ import { utcDaysBetween } from './utc-days';
  * what differs. UNSIGNED: no digest for the day (yet) — only the chain's own links were checked.
  * SIGNATURE_INVALID: the digest is not signed by the trusted key, so nothing in it is relied on.
  */
-export type DayStatus = 'INTACT' | 'CHANGED' | 'UNSIGNED' | 'SIGNATURE_INVALID';
+type DayStatus = 'INTACT' | 'CHANGED' | 'UNSIGNED' | 'SIGNATURE_INVALID';
 
-export interface DayVerification {
+interface DayVerification {
   readonly day: string;
   readonly status: DayStatus;
   /** Entries the day's digest lists (0 without a valid digest). */

@@ -53,8 +53,6 @@ const availabilityProblems = {
   },
 } satisfies Record<string, ProblemKind>;
 
-export type AvailabilityProblemCode = keyof typeof availabilityProblems;
-
 /** Sent when a process sheds load (http/overload-guard.ts, middleware/shed-load.ts). */
 export const OVERLOADED_PROBLEM = availabilityProblems.OVERLOADED;
 

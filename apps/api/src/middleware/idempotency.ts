@@ -20,7 +20,7 @@ const LEASE_MS = REQUEST_BUDGET_MS + 3_000;
 /** Headers that are part of an outcome; everything else is per response. */
 const KEPT_HEADERS = ['content-type', 'location'];
 
-export class IdempotencyError extends Error {
+class IdempotencyError extends Error {
   override readonly name = 'IdempotencyError';
   constructor(
     readonly code: 'IDEMPOTENCY_KEY_REUSED' | 'IDEMPOTENCY_IN_PROGRESS',

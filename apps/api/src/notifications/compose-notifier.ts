@@ -59,7 +59,7 @@ function slackAppChannels(
  * the Slack app, Teams, and the old Slack incoming webhook (best effort). Each delivery is
  * recorded in the ledger, so a retried record sends nothing twice.
  */
-export function createNotificationChannels(
+function createNotificationChannels(
   config: NotificationsConfig,
   client: DynamoDBClient = createStoreClient(config.dynamodb.endpoint),
 ): ConfiguredChannel[] {

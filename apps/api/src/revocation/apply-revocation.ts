@@ -6,7 +6,6 @@ import type {
 } from '@elevate/domain';
 import {
   policySizeOf,
-  pruneRevocations,
   revocationEntriesOf,
   revocationEntryOf,
   revocationPolicyOf,
@@ -15,7 +14,7 @@ import {
 } from '@elevate/domain';
 
 /** The revocation policy would not fit IAM's inline-policy quota for the role. */
-export class RevocationCapacityError extends Error {
+class RevocationCapacityError extends Error {
   override readonly name = 'RevocationCapacityError';
 }
 
@@ -48,18 +47,4 @@ export async function applyRevocation(
       `${next.length} revocations on ${request.roleName} in ${request.accountId} exceed IAM's inline-policy quota`,
     );
   await store.write(target, document);
-}
-
-/** Drops expired entries from one role's policy (removing it when none remain). */
-export async function pruneRevocationPolicy(
-  store: RevocationPolicyStore,
-  target: RevocationTarget,
-  now: string,
-): Promise<void> {
-  const current = revocationEntriesOf(await store.read(target));
-  const kept = pruneRevocations(current, now);
-  if (kept.length === current.length) return;
-  const document = revocationPolicyOf(kept);
-  if (document === undefined) await store.remove(target);
-  else await store.write(target, document);
 }

@@ -56,9 +56,9 @@ export interface SweepReport {
  * run's query (its time already past by then) is still found. Checks found twice are harmless:
  * the request is read again and the ledger sends each notice once.
  */
-export const SWEEP_OVERLAP_MINUTES = 2;
+const SWEEP_OVERLAP_MINUTES = 2;
 /** A request whose visit failed (or whose notice could not go out) is looked at again this much later. */
-export const SWEEP_RETRY_MINUTES = 5;
+const SWEEP_RETRY_MINUTES = 5;
 
 /**
  * One sweep reads the schedule for what is due (O(due), bounded per run), never a listing of every

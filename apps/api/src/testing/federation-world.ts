@@ -25,7 +25,7 @@ const upperAlnum = (length: number): string =>
   [...randomBytes(length)].map((byte) => 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'[byte % 32]).join('');
 
 /** Credentials shaped like STS's, made at runtime so every test has its own to look for. */
-export const fakeCredentials = (region = 'eu-west-1'): IssuedCredentials => ({
+const fakeCredentials = (region = 'eu-west-1'): IssuedCredentials => ({
   accessKeyId: `ASIA${upperAlnum(16)}`,
   secretAccessKey: randomBytes(30).toString('base64'),
   sessionToken: `IQoJb3JpZ2luX2Vj${randomBytes(48).toString('base64')}`,
@@ -75,7 +75,7 @@ export function spySignIn(fail?: () => Error): ConsoleSignIn & {
  * A verifier that knows the personas by sub and can be told that someone's tokens now say
  * something else (groups, amr, auth_time), as a fresh sign-in or an IdP change would. Counts calls.
  */
-export function mutableVerifier(): TokenVerifier & {
+function mutableVerifier(): TokenVerifier & {
   calls: number;
   set(identity: VerifiedIdentity): void;
   /** The next `n` verifications succeed, then every one fails. */

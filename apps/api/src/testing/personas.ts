@@ -43,8 +43,6 @@ export const PERSONAS = {
   ada: person('4d7e8f9a-ada', 'Ada Admin', ['elevate-admins']),
 } satisfies Record<string, VerifiedIdentity>;
 
-export type PersonaName = keyof typeof PERSONAS;
-
 /** `Bearer persona.<sub>` + the matching ID token header. */
 export function personaHeaders(identity: VerifiedIdentity): Record<string, string> {
   return {

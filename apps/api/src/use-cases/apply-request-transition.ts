@@ -21,7 +21,7 @@ export type RequestTransition = (
 ) => TransitionResult;
 
 /** How often a transition that lost a race to another write is re-run on the fresh state. */
-export const MAX_TRANSITION_RUNS = 4;
+const MAX_TRANSITION_RUNS = 4;
 
 /**
  * The shape of every change to an existing request: load what the actor may see (404 otherwise),

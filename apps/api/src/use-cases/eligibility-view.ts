@@ -3,7 +3,7 @@ import { eligibilityOf, isAdmin, isAuditor, isReviewer, isSecurityLead } from '@
 import type { Actor, EffectiveRule, Policy } from '@elevate/domain';
 
 /** One account × role the actor may request, as the SPA's form and `GET /policy` show it. */
-export function toEligibilityEntry(rule: EffectiveRule): EligibilityEntry {
+function toEligibilityEntry(rule: EffectiveRule): EligibilityEntry {
   return {
     accountId: rule.account.id,
     accountName: rule.account.name,

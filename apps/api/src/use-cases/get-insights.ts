@@ -5,7 +5,7 @@ import type { UseCaseDeps } from './use-case-deps';
 import { UseCaseError } from './use-case-error';
 
 /** Security leads, auditors and admins read Insights (product.md). */
-export function assertMayReadInsights(deps: Pick<UseCaseDeps, 'policy'>, actor: Actor): void {
+function assertMayReadInsights(deps: Pick<UseCaseDeps, 'policy'>, actor: Actor): void {
   const { policy } = deps;
   if (!isSecurityLead(policy, actor) && !isAuditor(policy, actor) && !isAdmin(policy, actor))
     throw new UseCaseError(

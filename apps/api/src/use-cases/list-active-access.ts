@@ -10,7 +10,7 @@ import { UseCaseError } from './use-case-error';
 const PAGE_SIZE = 100;
 
 /** Reviewers and admins see what is open; everyone else is refused. */
-export function assertMayOverseeAccess(deps: Pick<UseCaseDeps, 'policy'>, actor: Actor): void {
+function assertMayOverseeAccess(deps: Pick<UseCaseDeps, 'policy'>, actor: Actor): void {
   if (!isReviewer(deps.policy, actor) && !isAdmin(deps.policy, actor)) {
     throw new UseCaseError(
       'NOT_REVIEWER',
@@ -23,7 +23,7 @@ export function assertMayOverseeAccess(deps: Pick<UseCaseDeps, 'policy'>, actor:
  * The longest a request can be from creation to the end of its window under this policy: pending,
  * then scheduled ahead, then its longest total with extensions. Older requests cannot be open.
  */
-export const longestLifeMinutes = (policy: Policy): number =>
+const longestLifeMinutes = (policy: Policy): number =>
   Math.max(
     0,
     ...policy.rules.map(

@@ -59,7 +59,7 @@ export interface StartedSession {
   readonly record: SessionRecord;
 }
 
-export const targetRoleArn = (accountId: string, roleName: string): string =>
+const targetRoleArn = (accountId: string, roleName: string): string =>
   `arn:aws:iam::${accountId}:role/${roleName}`;
 
 /**

@@ -26,8 +26,7 @@ export type UseCaseErrorCode =
   | 'VALIDATION_FAILED';
 
 /** Why a session could not be issued although every check passed (answered 502/503). */
-export type FederationFailureCode =
-  'FEDERATION_DENIED' | 'STS_UNAVAILABLE' | 'CONSOLE_SIGN_IN_FAILED';
+type FederationFailureCode = 'FEDERATION_DENIED' | 'STS_UNAVAILABLE' | 'CONSOLE_SIGN_IN_FAILED';
 
 /** A refusal raised by a use case: the domain's, the store's, or the API's own authorization. */
 export class UseCaseError extends Error {

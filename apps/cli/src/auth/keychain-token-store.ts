@@ -9,7 +9,7 @@ export interface KeychainEntry {
 }
 export type KeychainEntryFactory = (service: string, account: string) => KeychainEntry;
 
-export const KEYCHAIN_SERVICE = 'elevate-cli';
+const KEYCHAIN_SERVICE = 'elevate-cli';
 
 /**
  * Loads the native binding only when tokens are needed: `credential-process` with a warm cache never

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 
 /** What a sign-in leaves behind. Secrets: kept only in the keychain or a 0600 file, never printed. */
-export const storedTokensSchema = z.object({
+const storedTokensSchema = z.object({
   accessToken: z.string().min(1),
   idToken: z.string().min(1),
   refreshToken: z.string().min(1).optional(),

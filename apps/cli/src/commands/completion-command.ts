@@ -16,7 +16,7 @@ function treeOf(command: Command): Tree {
 }
 
 /** Bash: words after `elevate` pick the (sub)command; its options and subcommands are offered. */
-export function bashCompletion(root: Tree): string {
+function bashCompletion(root: Tree): string {
   const cases: string[] = [];
   const walk = (tree: Tree, path: string) => {
     const words = [...tree.subcommands.map((s) => s.name), ...tree.options].join(' ');
@@ -44,7 +44,7 @@ complete -F _elevate_complete elevate
 }
 
 /** Zsh: the same table, through bashcompinit so both shells share one definition. */
-export function zshCompletion(root: Tree): string {
+function zshCompletion(root: Tree): string {
   return `# elevate completion for zsh — add to ~/.zshrc:  source <(elevate completion zsh)
 autoload -U +X compinit && compinit
 autoload -U +X bashcompinit && bashcompinit

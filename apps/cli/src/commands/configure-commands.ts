@@ -9,10 +9,7 @@ import { parseRegion } from './parse-input';
 import { parseRedirectUri } from '../auth/loopback-redirect';
 
 /** The command line `credential_process` runs: this very CLI, however it was started. */
-export function selfCommand(
-  argv: readonly string[] = process.argv,
-  execPath = process.execPath,
-): string {
+function selfCommand(argv: readonly string[] = process.argv, execPath = process.execPath): string {
   const script = argv[1] ?? 'elevate';
   // Installed with npm, the bin is on PATH as `elevate`; otherwise name node and the bundle exactly.
   if (/(^|[/\\])elevate$/.test(script)) return 'elevate';

@@ -9,7 +9,7 @@ import { call } from './request-commands';
 const MIN_MINUTES = 15;
 const MAX_MINUTES = 7 * 24 * 60;
 
-export function parseExtensionMinutes(value: string): number {
+function parseExtensionMinutes(value: string): number {
   const minutes = /^\d+$/.test(value.trim()) ? Number(value.trim()) : Number.NaN;
   if (!Number.isInteger(minutes) || minutes < MIN_MINUTES || minutes > MAX_MINUTES)
     throw new InvalidArgumentError(

@@ -34,7 +34,7 @@ export function parseText(value: string): string {
   return value;
 }
 
-export const AWS_REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+const AWS_REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 
 export function parseRegion(value: string): string {
   if (!AWS_REGION.test(value))

@@ -36,7 +36,7 @@ const STRING_FIELDS = [
  * Checked by hand rather than with zod: this is the warm path of `credential-process`, which must
  * not pay for loading the schema library. Anything unexpected is simply not a cache hit.
  */
-export function isCachedCredentials(value: unknown): value is CachedCredentials {
+function isCachedCredentials(value: unknown): value is CachedCredentials {
   if (typeof value !== 'object' || value === null) return false;
   const record = value as Record<string, unknown>;
   return (

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { readOptionalFile, removeFile, writeSecureFile } from '../secure-file';
 import { cacheDirectory, parseCachedCredentials, type CachedCredentials } from './cache-entry';
 
-export { cacheFile, isCachedCredentials, type CachedCredentials } from './cache-entry';
+export { cacheFile, type CachedCredentials } from './cache-entry';
 
 export async function readCachedCredentials(file: string): Promise<CachedCredentials | undefined> {
   const text = await readOptionalFile(file);

@@ -24,7 +24,7 @@ export interface Colors {
 const paint = (on: boolean, code: number, reset: number) => (text: string) =>
   on ? `\x1b[${code}m${text}\x1b[${reset}m` : text;
 
-export function colors(enabled: boolean): Colors {
+function colors(enabled: boolean): Colors {
   return {
     bold: paint(enabled, 1, 22),
     dim: paint(enabled, 2, 22),

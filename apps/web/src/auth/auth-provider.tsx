@@ -53,7 +53,7 @@ export const STEP_UP_NOTICE =
   'You signed in again with MFA. Repeat what you were doing (for example, click Access console or CLI credentials again).';
 
 /** 256 bits for the OIDC `nonce`: the ID token must echo it, which ties it to this very sign-in. */
-export function newNonce(): string {
+function newNonce(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(32));
   return btoa(String.fromCharCode(...bytes))
     .replace(/\+/g, '-')

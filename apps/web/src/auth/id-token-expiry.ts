@@ -1,7 +1,7 @@
 import type { User } from 'oidc-client-ts';
 
 /** Renew this long before the ID token's `exp`, so the API still accepts it when the call lands. */
-export const ID_TOKEN_RENEWAL_MARGIN_SECONDS = 30;
+const ID_TOKEN_RENEWAL_MARGIN_SECONDS = 30;
 
 /**
  * Whether the stored session must be renewed before use: the access token has expired, or the ID

@@ -10,7 +10,7 @@ import type { RuntimeConfig } from '../config/runtime-config';
  * Protocol claims dropped from `user.profile`. oidc-client-ts drops `amr`, `acr` and `auth_time` by
  * default; we keep them because the UI shows whether and when the user used MFA.
  */
-export const FILTERED_PROTOCOL_CLAIMS = ['nbf', 'jti', 'nonce', 'azp', 'at_hash'];
+const FILTERED_PROTOCOL_CLAIMS = ['nbf', 'jti', 'nonce', 'azp', 'at_hash'];
 
 /**
  * Renewal through one in-flight request: the automatic renewer and an API call finding an expired

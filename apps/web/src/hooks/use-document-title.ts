@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 
 export const PRODUCT_NAME = 'Elevate';
 
-export function documentTitle(pageTitle?: string): string {
+function documentTitle(pageTitle?: string): string {
   return pageTitle ? `${pageTitle} · ${PRODUCT_NAME}` : PRODUCT_NAME;
 }
 

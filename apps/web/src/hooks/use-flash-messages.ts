@@ -21,7 +21,7 @@ function flashFromState(state: unknown): FlashMessage | undefined {
 }
 
 /** The words a screen reader hears for a message: its header, then its detail. */
-export function spokenFlash(message: FlashMessage): string {
+function spokenFlash(message: FlashMessage): string {
   return message.content ? `${message.header}. ${message.content}` : message.header;
 }
 

@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 
 /** Phones (Cloudscape's own mobile layout starts below 688 px): lists become cards. */
-export const NARROW_SCREEN_QUERY = '(max-width: 688px)';
+const NARROW_SCREEN_QUERY = '(max-width: 688px)';
 
 function subscribe(onChange: () => void): () => void {
   if (typeof window.matchMedia !== 'function') return () => undefined;

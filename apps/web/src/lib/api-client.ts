@@ -4,8 +4,6 @@ import {
   type ElevateClientOptions,
 } from '@elevate/client';
 
-export type { ApiTokens, ApiFile } from '@elevate/client';
-
 /**
  * The SPA talks to the API only through the typed client of `@elevate/client`, the same one the CLI
  * uses: an operation of `/openapi.json` by its id, both tokens attached, answers checked against the

@@ -1,10 +1,3 @@
 // The problem type is the typed client's (@elevate/client), so the SPA and the CLI read API failures
 // the same way.
-export {
-  ApiProblem,
-  CLIENT_PROBLEM_CODES,
-  isApiProblem,
-  isStepUpRequired,
-  problemFromResponse,
-  type FieldError,
-} from '@elevate/client';
+export { ApiProblem, CLIENT_PROBLEM_CODES, isApiProblem, isStepUpRequired } from '@elevate/client';

@@ -2,23 +2,23 @@ import { applyDensity, applyMode, Density, Mode } from '@cloudscape-design/globa
 
 /** "system" follows the OS's light or dark setting (prefers-color-scheme), live. */
 export type ColorScheme = 'system' | 'light' | 'dark';
-export type DensityChoice = 'comfortable' | 'compact';
+type DensityChoice = 'comfortable' | 'compact';
 
 export interface Appearance {
   colorScheme: ColorScheme;
   density: DensityChoice;
 }
 
-export const DEFAULT_APPEARANCE: Appearance = { colorScheme: 'system', density: 'comfortable' };
+const DEFAULT_APPEARANCE: Appearance = { colorScheme: 'system', density: 'comfortable' };
 
 /** Per browser, not per account: the same person may want dark on a laptop and light on a phone. */
-export const APPEARANCE_STORAGE_KEY = 'elevate.appearance';
+const APPEARANCE_STORAGE_KEY = 'elevate.appearance';
 
 const SCHEMES: readonly ColorScheme[] = ['system', 'light', 'dark'];
 const DENSITIES: readonly DensityChoice[] = ['comfortable', 'compact'];
 
 /** What was remembered, or the default for anything missing or unreadable. */
-export function parseAppearance(stored: string | null): Appearance {
+function parseAppearance(stored: string | null): Appearance {
   if (!stored) return DEFAULT_APPEARANCE;
   try {
     const value: unknown = JSON.parse(stored);
@@ -58,11 +58,11 @@ export function saveAppearance(
 const DARK_QUERY = '(prefers-color-scheme: dark)';
 
 /** Whether the page should be dark now, given the choice and the OS setting. */
-export function isDark(colorScheme: ColorScheme, systemDark: boolean): boolean {
+function isDark(colorScheme: ColorScheme, systemDark: boolean): boolean {
   return colorScheme === 'dark' || (colorScheme === 'system' && systemDark);
 }
 
-export function systemPrefersDark(): boolean {
+function systemPrefersDark(): boolean {
   return typeof window.matchMedia === 'function' && window.matchMedia(DARK_QUERY).matches;
 }
 

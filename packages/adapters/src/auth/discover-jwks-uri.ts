@@ -7,7 +7,7 @@ const discoveryDocumentSchema = z.object({
 });
 
 /** Where an issuer's OpenID Connect discovery document lives (OIDC Discovery 1.0 §4). */
-export function discoveryUrl(issuer: string): string {
+function discoveryUrl(issuer: string): string {
   return `${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`;
 }
 

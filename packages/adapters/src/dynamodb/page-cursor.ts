@@ -4,7 +4,7 @@ import type { AccessRequest } from '@elevate/domain';
 import { canonicalInstant, isCanonicalInstant } from './request-item';
 
 /** The listings; a cursor from one is refused by another. */
-export const LISTINGS = [
+const LISTINGS = [
   'requester',
   'review',
   'reviewNewest',

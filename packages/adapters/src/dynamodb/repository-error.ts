@@ -1,6 +1,6 @@
 import type { RepositoryError, RepositoryErrorCode, SessionRecord } from '@elevate/domain';
 
-export const repositoryError = (code: RepositoryErrorCode, message: string): RepositoryError => ({
+const repositoryError = (code: RepositoryErrorCode, message: string): RepositoryError => ({
   code,
   message,
 });

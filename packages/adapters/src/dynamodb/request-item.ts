@@ -69,27 +69,7 @@ export const sessionKeyOf = (
   SK: `${SESSION_SK_PREFIX}${canonicalInstant(issuedAt)}#${sessionId}`,
 });
 
-export const INDEX_ATTRIBUTES = [
-  'GSI1PK',
-  'GSI1SK',
-  'GSI2PK',
-  'GSI2SK',
-  'GSI3PK',
-  'GSI3SK',
-  'GSI4PK',
-  'GSI4SK',
-  'GSI5PK',
-  'GSI5SK',
-  'GSI6PK',
-  'GSI6SK',
-  'GSI7PK',
-  'GSI7SK',
-  'GSI8PK',
-  'GSI8SK',
-  'GSI9PK',
-  'GSI9SK',
-] as const;
-export type IndexAttribute = (typeof INDEX_ATTRIBUTES)[number];
+type IndexAttribute = `GSI${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9}${'PK' | 'SK'}`;
 
 /**
  * Derived attributes a listing reads: the GSI keys, and `deciderSubs` — the subs of everyone who

@@ -6,7 +6,7 @@ import type { UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
  * attempt was applied, or a client retrying with the same Idempotency-Key, learns the truth
  * instead of "already exists" or "changed concurrently". A request sees a handful of writes.
  */
-export const WRITERS_ATTRIBUTE = 'writers';
+const WRITERS_ATTRIBUTE = 'writers';
 
 type Item = Record<string, unknown>;
 

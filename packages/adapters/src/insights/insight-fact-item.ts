@@ -6,8 +6,8 @@ import * as z from 'zod';
  * Daily aggregate items: `PK = INSIGHTS#<YYYY-MM-DD>`, `SK = ACCOUNT#<accountId>#<shard>`. Items
  * written before sharding have `SK = ACCOUNT#<accountId>`; they are still read (see `latestFactsOf`).
  */
-export const INSIGHTS_PREFIX = 'INSIGHTS#';
-export const INSIGHTS_ACCOUNT_PREFIX = 'ACCOUNT#';
+const INSIGHTS_PREFIX = 'INSIGHTS#';
+const INSIGHTS_ACCOUNT_PREFIX = 'ACCOUNT#';
 export const ENTITY_INSIGHTS_DAY = 'INSIGHTS_DAY';
 /** On a day item, the fact of request `<id>` is attribute `f_<id>`, its revision `r_<id>`. */
 export const FACT_ATTRIBUTE_PREFIX = 'f_';
@@ -15,7 +15,7 @@ export const REVISION_ATTRIBUTE_PREFIX = 'r_';
 
 const seconds = z.number().int().nonnegative();
 
-export const storedInsightFactSchema = z.object({
+const storedInsightFactSchema = z.object({
   requestId: z.string().min(1),
   createdAt: z.string().min(20),
   accountId: z.string().min(1),

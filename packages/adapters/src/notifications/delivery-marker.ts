@@ -4,7 +4,7 @@ import { REQUEST_PREFIX } from '../dynamodb/request-item';
 /** Delivery markers share the request's partition (sorting before the request item): `NOTIFY#…`. */
 export const DELIVERY_SK_PREFIX = 'NOTIFY#';
 export const ENTITY_NOTIFICATION_DELIVERY = 'NOTIFICATION_DELIVERY';
-export const DIGEST_PREFIX = 'DIGEST#';
+const DIGEST_PREFIX = 'DIGEST#';
 
 /**
  * A delivery marker lives in its request's partition: PK = REQUEST#<id>,

@@ -39,7 +39,7 @@ const THROTTLING_ERRORS = new Set([
   'LimitExceededException',
 ]);
 /** Backoff after a throttled send: 1 s, then 2 s, then the delivery fails and is retried later. */
-export const SES_THROTTLE_BACKOFF_MS = [1_000, 2_000] as const;
+const SES_THROTTLE_BACKOFF_MS = [1_000, 2_000] as const;
 
 const isThrottling = (error: unknown): boolean =>
   error instanceof Error && THROTTLING_ERRORS.has(error.name);

@@ -1,2 +1,1 @@
-export { startDevIdp, type DevIdp, type DevIdpOptions } from './start-dev-idp';
-export type { DevIdpClient } from './dev-idp-configuration';
+export { startDevIdp } from './start-dev-idp';

@@ -1,7 +1,7 @@
 import type { Persona } from '../config/dev-config';
 import { escapeHtml, renderPage } from './page-layout';
 
-export const SIGN_IN_TITLE = 'Elevate dev IdP — sign in';
+const SIGN_IN_TITLE = 'Elevate dev IdP — sign in';
 
 /** Form field names the sign-in page posts; the interaction route reads the same names. */
 export const SIGN_IN_FIELDS = { persona: 'sub', mfa: 'mfa' } as const;

@@ -29,7 +29,7 @@ export interface VendedSession {
   issuedInRegion: string;
 }
 
-export interface SigninTokenRecord {
+interface SigninTokenRecord {
   accessKeyId: string;
   issuedAt: Date;
   /** The SessionDuration asked for, if any. */

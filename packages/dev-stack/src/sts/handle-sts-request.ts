@@ -15,7 +15,7 @@ import type { WireRequest } from './sigv4/sigv4';
 import { readSigV4Request } from './sigv4/sigv4';
 import { StsError } from './sts-error';
 
-export const STS_API_VERSION = '2011-06-15';
+const STS_API_VERSION = '2011-06-15';
 
 export interface StsContext {
   region: string;

@@ -1,2 +1,1 @@
-export { startStsEmulator, type StsEmulator, type StsEmulatorOptions } from './start-sts-emulator';
-export type { StsConfig } from './role-catalog';
+export { startStsEmulator, type StsEmulator } from './start-sts-emulator';

@@ -31,7 +31,7 @@ export interface AssumeRoleResultXml {
 }
 
 /** AWS's date form in STS responses: second precision, `Z`. */
-export function awsTimestamp(date: Date): string {
+function awsTimestamp(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 

@@ -1,5 +1,5 @@
 /** Error codes the emulator answers, each with the HTTP status AWS STS uses for it. */
-export const stsErrorStatus = {
+const stsErrorStatus = {
   AccessDenied: 403,
   ExpiredToken: 403,
   IncompleteSignature: 400,

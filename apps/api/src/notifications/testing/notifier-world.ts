@@ -12,7 +12,7 @@ export interface RecordingChannel extends NotificationChannel {
   failNext(n: number): void;
 }
 
-export const recordingChannel = (
+const recordingChannel = (
   name = 'sns',
   scope: 'audience' | 'event' = 'audience',
 ): RecordingChannel => {

@@ -4,7 +4,7 @@ import type { ElevateRoles } from '@elevate/contracts';
  * Which parts of the app a user may open, from their IdP groups. Only hides what would be useless;
  * the API enforces the real rules. Group names match the personas in config/dev-stack.yaml.
  */
-export const ACCESS_GROUPS = {
+const ACCESS_GROUPS = {
   reviewers: 'reviewers',
   auditors: 'auditors',
   admins: 'elevate-admins',
@@ -14,7 +14,7 @@ export const ACCESS_GROUPS = {
 export type NavSection =
   'my-access' | 'new-request' | 'reviews' | 'active-access' | 'audit' | 'insights' | 'policy';
 
-export const NAV_SECTION_ORDER: readonly NavSection[] = [
+const NAV_SECTION_ORDER: readonly NavSection[] = [
   'my-access',
   'new-request',
   'reviews',

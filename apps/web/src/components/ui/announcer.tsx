@@ -10,7 +10,7 @@ import {
 } from 'react';
 import { visuallyHiddenStyle } from './visually-hidden';
 
-export type Politeness = 'polite' | 'assertive';
+type Politeness = 'polite' | 'assertive';
 
 type Announce = (text: string, politeness?: Politeness) => void;
 

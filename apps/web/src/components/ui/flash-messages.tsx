@@ -3,7 +3,7 @@ import Flashbar from '@cloudscape-design/components/flashbar';
 import type { FlashMessages as Flash } from '../../hooks/use-flash-messages';
 
 /** The list's name: tests and assistive technology find the page's messages by it. */
-export const FLASH_LIST_NAME = 'Messages';
+const FLASH_LIST_NAME = 'Messages';
 
 const FLASHBAR_STRINGS = {
   ariaLabel: FLASH_LIST_NAME,

@@ -23,7 +23,7 @@ export interface TableOrCardsProps<T> {
 }
 
 /** Each column as a labelled section of a card; the header column becomes the card's title. */
-export function cardDefinitionFrom<T>(
+function cardDefinitionFrom<T>(
   columns: readonly TableProps.ColumnDefinition<T>[],
   headerId: string,
 ): CardsProps.CardDefinition<T> {

@@ -7,7 +7,7 @@ export interface SessionContractSubject {
 }
 
 /** A fake AccessKeyId shaped like STS's, built at runtime (no key-shaped literals in source). */
-export const fakeAccessKeyId = (n: number): string =>
+const fakeAccessKeyId = (n: number): string =>
   ['AS', 'IA', 'TEST', String(n).padStart(12, '0')].join('');
 
 export const sessionRecord = (overrides: Partial<SessionRecord> = {}): SessionRecord => ({

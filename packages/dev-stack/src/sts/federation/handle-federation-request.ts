@@ -7,9 +7,9 @@ import { opaqueId } from '../vend-credentials';
 import { renderConsolePage, renderErrorPage } from './render-console-page';
 
 /** A login URL (its sign-in token) is good for 15 minutes, as AWS's is. */
-export const SIGNIN_TOKEN_LIFETIME_MS = 15 * 60 * 1000;
-export const MIN_CONSOLE_SESSION_SECONDS = 900;
-export const MAX_CONSOLE_SESSION_SECONDS = 43200;
+const SIGNIN_TOKEN_LIFETIME_MS = 15 * 60 * 1000;
+const MIN_CONSOLE_SESSION_SECONDS = 900;
+const MAX_CONSOLE_SESSION_SECONDS = 43200;
 
 export interface FederationContext {
   now: Date;
@@ -26,7 +26,7 @@ export interface HttpReply {
   logLine: string;
 }
 
-export type FederationErrorCode =
+type FederationErrorCode =
   | 'InvalidAction'
   | 'MissingParameter'
   | 'InvalidSession'

@@ -1,7 +1,7 @@
 import type { ConsoleSession } from '../emulator-state';
 import { escapeHtml } from './escape-html';
 
-export const CONSOLE_TITLE = 'AWS console (Elevate emulator)';
+const CONSOLE_TITLE = 'AWS console (Elevate emulator)';
 
 const STYLE = `body{font-family:system-ui,sans-serif;margin:0;background:#f2f3f3;color:#16191f}
 header{background:#232f3e;color:#fff;padding:12px 24px}main{padding:24px;max-width:960px}

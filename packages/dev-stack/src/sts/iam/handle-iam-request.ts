@@ -6,7 +6,7 @@ import { unsupportedPolicyReason } from '../policy/evaluate-policy';
 import { roleArnOf, type RoleCatalog } from '../role-catalog';
 import { StsError, validationError } from '../sts-error';
 
-export const IAM_API_VERSION = '2010-05-08';
+const IAM_API_VERSION = '2010-05-08';
 const NS = 'https://iam.amazonaws.com/doc/2010-05-08/';
 /** IAM's quota on all inline policies of one role together. */
 const ROLE_INLINE_POLICY_MAX_CHARS = 10_240;

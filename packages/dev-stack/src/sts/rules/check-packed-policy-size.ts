@@ -6,7 +6,7 @@ import { StsError } from '../sts-error';
  * STS packs session policies and tags into a compressed binary form with its own limit and reports its use as
  * a percentage. The real format is private; this rough stand-in deflates the same inputs against 2048 bytes.
  */
-export const PACKED_BUDGET_BYTES = 2048;
+const PACKED_BUDGET_BYTES = 2048;
 
 export interface PackedInputs {
   policy: unknown;

@@ -1,10 +1,10 @@
 import { StsError, validationError } from '../sts-error';
 
-export const DEFAULT_DURATION_SECONDS = 3600;
-export const MIN_DURATION_SECONDS = 900;
-export const MAX_DURATION_SECONDS = 43200;
+const DEFAULT_DURATION_SECONDS = 3600;
+const MIN_DURATION_SECONDS = 900;
+const MAX_DURATION_SECONDS = 43200;
 /** A role session assuming another role (role chaining) gets at most one hour, whatever the role allows. */
-export const ROLE_CHAINING_MAX_SECONDS = 3600;
+const ROLE_CHAINING_MAX_SECONDS = 3600;
 
 export interface DurationLimits {
   maxSessionDurationSeconds: number;

@@ -1,6 +1,6 @@
 import { validationError } from '../sts-error';
 
-export const MAX_POLICY_ARNS = 10;
+const MAX_POLICY_ARNS = 10;
 
 /** PolicyArns: up to 10 managed policy ARNs used as session policies, each 20–2048 characters. */
 export function validatePolicyArns(arns: readonly string[]): string[] {

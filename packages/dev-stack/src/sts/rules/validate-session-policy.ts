@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { StsError, validationError } from '../sts-error';
 
-export const MAX_POLICY_CHARACTERS = 2048;
+const MAX_POLICY_CHARACTERS = 2048;
 /** AWS accepts tab, newline, carriage return and U+0020–U+00FF in policy text. */
 function isPolicyCharacter(code: number): boolean {
   return code === 0x09 || code === 0x0a || code === 0x0d || (code >= 0x20 && code <= 0xff);

@@ -1,7 +1,7 @@
 import type { SessionTag } from '../emulator-state';
 import { StsError, validationError } from '../sts-error';
 
-export const MAX_SESSION_TAGS = 50;
+const MAX_SESSION_TAGS = 50;
 const KEY_PATTERN = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$/u;
 const VALUE_PATTERN = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 

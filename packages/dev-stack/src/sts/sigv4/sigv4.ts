@@ -3,7 +3,7 @@ import { StsError } from '../sts-error';
 
 const ALGORITHM = 'AWS4-HMAC-SHA256';
 /** AWS refuses requests dated more than this far from its own clock, either way. */
-export const MAX_REQUEST_SKEW_MS = 15 * 60 * 1000;
+const MAX_REQUEST_SKEW_MS = 15 * 60 * 1000;
 
 /** A request as it arrived on the wire: what SigV4 signs. */
 export interface WireRequest {
@@ -15,7 +15,7 @@ export interface WireRequest {
   body: Buffer;
 }
 
-export interface SigV4Authorization {
+interface SigV4Authorization {
   accessKeyId: string;
   scopeDate: string;
   region: string;
@@ -32,7 +32,7 @@ export interface SigV4Request {
   securityToken: string | undefined;
 }
 
-export function headerValues(rawHeaders: readonly string[]): Map<string, string[]> {
+function headerValues(rawHeaders: readonly string[]): Map<string, string[]> {
   const headers = new Map<string, string[]>();
   for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
     const name = (rawHeaders[i] ?? '').toLowerCase();
@@ -43,7 +43,7 @@ export function headerValues(rawHeaders: readonly string[]): Map<string, string[
 }
 
 /** Reads `AWS4-HMAC-SHA256 Credential=AKID/20240101/eu-west-1/sts/aws4_request, SignedHeaders=a;b, Signature=hex`. */
-export function parseAuthorizationHeader(header: string): SigV4Authorization {
+function parseAuthorizationHeader(header: string): SigV4Authorization {
   const trimmed = header.trim();
   if (!trimmed.startsWith(`${ALGORITHM} `)) {
     throw new StsError(
@@ -108,7 +108,7 @@ function parseAmzDate(value: string): Date | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
-export function toAmzDate(date: Date): string {
+function toAmzDate(date: Date): string {
   return date
     .toISOString()
     .replace(/[-:]/g, '')
@@ -199,7 +199,7 @@ export function assertCredentialScope(
 }
 
 /** RFC 3986 encoding as SigV4 wants it: everything but unreserved characters. */
-export function uriEncode(value: string): string {
+function uriEncode(value: string): string {
   return encodeURIComponent(value).replace(
     /[!'()*]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
@@ -228,14 +228,11 @@ function canonicalQuery(query: string): string {
   return pairs.map(([k, v]) => `${k}=${v}`).join('&');
 }
 
-export function sha256Hex(data: string | Buffer): string {
+function sha256Hex(data: string | Buffer): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-export function buildCanonicalRequest(
-  request: WireRequest,
-  signedHeaders: readonly string[],
-): string {
+function buildCanonicalRequest(request: WireRequest, signedHeaders: readonly string[]): string {
   const queryAt = request.url.indexOf('?');
   const path = queryAt === -1 ? request.url : request.url.slice(0, queryAt);
   const query = queryAt === -1 ? '' : request.url.slice(queryAt + 1);
@@ -263,7 +260,7 @@ function hmac(key: string | Buffer, data: string): Buffer {
   return createHmac('sha256', key).update(data, 'utf8').digest();
 }
 
-export function deriveSigningKey(
+function deriveSigningKey(
   secretAccessKey: string,
   scopeDate: string,
   region: string,

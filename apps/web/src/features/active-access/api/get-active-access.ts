@@ -7,7 +7,7 @@ import { activeAccessKeys } from './active-access-keys';
 
 export type AccessListing = 'active' | 'self-approved';
 
-export function getAccessListing(
+function getAccessListing(
   api: ApiClient,
   listing: AccessListing,
   signal?: AbortSignal,

@@ -10,7 +10,7 @@ export interface RevokeInput {
 }
 
 /** `POST /requests/{id}/revoke`: ends the window; the revoker then refuses its live sessions. */
-export function revokeAccess(api: ApiClient, { id, comment }: RevokeInput): Promise<RequestView> {
+function revokeAccess(api: ApiClient, { id, comment }: RevokeInput): Promise<RequestView> {
   return api.call('revokeRequest', { id, body: { comment: comment.trim() } });
 }
 

@@ -2,7 +2,7 @@ import type { DateRangePickerProps } from '@cloudscape-design/components/date-ra
 import type { RequestStatus } from '@elevate/contracts';
 
 /** Newest first (the default) or oldest first, by when the request was made. */
-export type AuditOrder = 'newest' | 'oldest';
+type AuditOrder = 'newest' | 'oldest';
 
 /** What the auditor chose in the filter bar. Empty strings mean "any". */
 export interface AuditFilters {

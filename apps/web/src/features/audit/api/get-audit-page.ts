@@ -5,9 +5,9 @@ import { useApiClient } from '../../../lib/api-client-context';
 import { auditKeys } from './audit-keys';
 import { auditQueryInput, type AuditQueryParams } from './audit-query';
 
-export const AUDIT_PAGE_SIZE = 25;
+const AUDIT_PAGE_SIZE = 25;
 
-export function getAuditPage(
+function getAuditPage(
   api: ApiClient,
   query: AuditQueryParams,
   cursor: string | undefined,

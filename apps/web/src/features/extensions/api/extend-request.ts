@@ -9,7 +9,7 @@ export type ExtensionCall =
   | { kind: 'reject'; id: string; comment: string };
 
 /** `POST /requests/{id}/extend` and `/extension/{approve,reject}`. */
-export function callExtension(api: ApiClient, call: ExtensionCall): Promise<RequestView> {
+function callExtension(api: ApiClient, call: ExtensionCall): Promise<RequestView> {
   if (call.kind === 'extend') {
     const body = { minutes: call.minutes, reason: call.reason.trim() };
     return api.call('extendRequest', { id: call.id, body });

@@ -5,7 +5,7 @@ import { useApiClient } from '../../../lib/api-client-context';
 import { insightsKeys } from './insights-keys';
 import type { InsightsFilters } from './insights-query';
 
-export function getInsights(
+function getInsights(
   api: ApiClient,
   filters: InsightsFilters,
   signal?: AbortSignal,

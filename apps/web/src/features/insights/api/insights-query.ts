@@ -12,7 +12,7 @@ const isDay = (value: string | null): value is string =>
   !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
 
 /** The last 30 UTC days, today included. */
-export function defaultRange(now: number): { from: string; to: string } {
+function defaultRange(now: number): { from: string; to: string } {
   return { from: dayOf(now - 29 * DAY_MS), to: dayOf(now) };
 }
 

@@ -20,7 +20,7 @@ import { AuditNumber } from './audit-number';
 import { InsightsFilterBar, type InsightsCatalog } from './insights-filters';
 
 /** "45 seconds", "4 minutes", "1 hour 30 minutes" — or a dash when there is nothing to measure. */
-export function formatSeconds(seconds: number | undefined): string {
+function formatSeconds(seconds: number | undefined): string {
   if (seconds === undefined) return '–';
   if (seconds < 60) return unit(seconds, 'second');
   return formatMinutes(Math.round(seconds / 60));

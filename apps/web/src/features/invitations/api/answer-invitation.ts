@@ -3,7 +3,7 @@ import type { RequestView } from '@elevate/contracts';
 import type { ApiClient } from '../../../lib/api-client';
 import { useApiClient } from '../../../lib/api-client-context';
 
-export type InvitationAnswer = 'accept' | 'decline';
+type InvitationAnswer = 'accept' | 'decline';
 
 export interface AnswerInput {
   id: string;
@@ -12,7 +12,7 @@ export interface AnswerInput {
 }
 
 /** `POST /requests/{id}/accept` or `/decline`: the invited engineer answers. */
-export function answerInvitation(
+function answerInvitation(
   api: ApiClient,
   { id, answer, comment }: AnswerInput,
 ): Promise<RequestView> {

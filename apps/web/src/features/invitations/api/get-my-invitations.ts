@@ -6,10 +6,10 @@ import { LIVE_REFETCH_MS } from '../../../lib/query-client';
 import { invitationKeys } from './invitation-keys';
 
 /** Enough for anyone: invitations are answered or expire within the rule's pending limit. */
-export const MY_INVITATIONS_LIMIT = 100;
+const MY_INVITATIONS_LIMIT = 100;
 
 /** `GET /invitations/mine`: invitations made out to my address that wait for my answer. */
-export function getMyInvitations(api: ApiClient, signal?: AbortSignal): Promise<RequestPage> {
+function getMyInvitations(api: ApiClient, signal?: AbortSignal): Promise<RequestPage> {
   return api.call('listMyInvitations', { query: { limit: MY_INVITATIONS_LIMIT }, signal });
 }
 

@@ -5,7 +5,7 @@ import { useApiClient } from '../../../lib/api-client-context';
 import { invitationKeys } from './invitation-keys';
 
 /** `POST /invitations`: open a request for an engineer, who must accept it. */
-export function inviteEngineer(api: ApiClient, body: InviteBody): Promise<RequestView> {
+function inviteEngineer(api: ApiClient, body: InviteBody): Promise<RequestView> {
   return api.call('inviteEngineer', { body });
 }
 
@@ -18,18 +18,11 @@ export function useInviteEngineer() {
   });
 }
 
-/** An account and role someone might be invited to, as the inviter can see them. */
-export interface InviteTarget {
-  accountId: string;
-  accountName?: string;
-  roleName: string;
-}
-
 /**
  * Suggestions for the form, not a limit: the inviter's own eligibility, and for admins and
  * auditors every account and role the policy names. The server decides what may be invited to.
  */
-export function inviteTargetsOf(view: PolicyView): {
+function inviteTargetsOf(view: PolicyView): {
   accounts: { id: string; name?: string }[];
   roles: string[];
 } {

@@ -4,7 +4,7 @@ import type { ApiClient } from '../../../lib/api-client';
 import { useApiClient } from '../../../lib/api-client-context';
 import { meKeys } from './me-keys';
 
-export function getMe(api: ApiClient, signal?: AbortSignal): Promise<MeResponse> {
+function getMe(api: ApiClient, signal?: AbortSignal): Promise<MeResponse> {
   return api.call('getMe', { signal });
 }
 

@@ -1,7 +1,7 @@
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 
 /** RFC 8176: `mfa` says more than one factor was used; the other values name the factors. */
-export function usedMfa(amr: readonly string[]): boolean {
+function usedMfa(amr: readonly string[]): boolean {
   return amr.includes('mfa');
 }
 
@@ -19,7 +19,7 @@ const METHOD_WORDS: Record<string, string> = {
 };
 
 /** "password and one-time code": the ways the person signed in, without the bare `mfa` marker. */
-export function signInMethodsText(amr: readonly string[]): string {
+function signInMethodsText(amr: readonly string[]): string {
   const words = amr.filter((method) => method !== 'mfa').map((m) => METHOD_WORDS[m] ?? m);
   return words.join(' and ');
 }

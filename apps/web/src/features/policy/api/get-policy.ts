@@ -4,7 +4,7 @@ import type { ApiClient } from '../../../lib/api-client';
 import { useApiClient } from '../../../lib/api-client-context';
 import { policyKeys } from './policy-keys';
 
-export function getPolicy(api: ApiClient, signal?: AbortSignal): Promise<PolicyView> {
+function getPolicy(api: ApiClient, signal?: AbortSignal): Promise<PolicyView> {
   return api.call('getPolicy', { signal });
 }
 

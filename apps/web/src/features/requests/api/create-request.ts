@@ -3,7 +3,7 @@ import type { CreateRequestBody, RequestView } from '@elevate/contracts';
 import type { ApiClient } from '../../../lib/api-client';
 import { useApiClient } from '../../../lib/api-client-context';
 
-export function createRequest(api: ApiClient, body: CreateRequestBody): Promise<RequestView> {
+function createRequest(api: ApiClient, body: CreateRequestBody): Promise<RequestView> {
   return api.call('createRequest', { body });
 }
 

@@ -5,10 +5,10 @@ import { useApiClient } from '../../../lib/api-client-context';
 import { requestKeys, type MyRequestsFilter } from './request-keys';
 import { refetchWhileLive } from './request-liveness';
 
-export const MY_REQUESTS_PAGE_SIZE = 25;
+const MY_REQUESTS_PAGE_SIZE = 25;
 
 /** `GET /requests/mine`: one server page, filtered by status on the server. */
-export function getMyRequests(
+function getMyRequests(
   api: ApiClient,
   filter: MyRequestsFilter,
   cursor: string | undefined,

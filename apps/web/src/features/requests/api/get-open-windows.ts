@@ -6,11 +6,11 @@ import { LIVE_REFETCH_MS } from '../../../lib/query-client';
 import { requestKeys } from './request-keys';
 
 /** `GET /requests/open`: my approved requests whose window is open now (all of them, unpaged). */
-export function getOpenWindows(api: ApiClient, signal?: AbortSignal): Promise<OpenWindowsResponse> {
+function getOpenWindows(api: ApiClient, signal?: AbortSignal): Promise<OpenWindowsResponse> {
   return api.call('listOpenWindows', { query: {}, signal });
 }
 
-export function openWindowsQueryOptions(api: ApiClient) {
+function openWindowsQueryOptions(api: ApiClient) {
   return queryOptions({
     queryKey: requestKeys.open(),
     queryFn: ({ signal }) => getOpenWindows(api, signal),

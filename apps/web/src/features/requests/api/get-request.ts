@@ -8,11 +8,7 @@ import { refetchWhileLive } from './request-liveness';
 /** A request with its history, and the sessions issued for it when the viewer may see them. */
 export type RequestDetail = RequestView;
 
-export function getRequest(
-  api: ApiClient,
-  id: string,
-  signal?: AbortSignal,
-): Promise<RequestDetail> {
+function getRequest(api: ApiClient, id: string, signal?: AbortSignal): Promise<RequestDetail> {
   return api.call('getRequest', { id, signal });
 }
 

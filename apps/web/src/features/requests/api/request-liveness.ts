@@ -2,7 +2,7 @@ import type { RequestSummary } from '@elevate/contracts';
 import { LIVE_REFETCH_MS } from '../../../lib/query-client';
 
 /** Still changing by others' hands or the clock: awaiting a decision, or approved and not yet over. */
-export function isLive(request: Pick<RequestSummary, 'status' | 'phase'>): boolean {
+function isLive(request: Pick<RequestSummary, 'status' | 'phase'>): boolean {
   return (
     request.status === 'PENDING' || (request.status === 'APPROVED' && request.phase !== 'over')
   );

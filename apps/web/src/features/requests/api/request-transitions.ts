@@ -11,7 +11,7 @@ export interface TransitionInput {
   comment?: string;
 }
 
-export function transitionRequest(
+function transitionRequest(
   api: ApiClient,
   transition: RequesterTransition,
   { id, comment }: TransitionInput,

@@ -14,16 +14,13 @@ function wrongKind(kind: SessionKind): ApiProblem {
   });
 }
 
-export async function startConsoleSession(
-  api: ApiClient,
-  id: string,
-): Promise<ConsoleSessionResponse> {
+async function startConsoleSession(api: ApiClient, id: string): Promise<ConsoleSessionResponse> {
   const session = await api.call('startSession', { id, body: { kind: 'console' } });
   if (session.kind !== 'console') throw wrongKind('console');
   return session;
 }
 
-export async function startCliSession(api: ApiClient, id: string): Promise<CliSessionResponse> {
+async function startCliSession(api: ApiClient, id: string): Promise<CliSessionResponse> {
   const session = await api.call('startSession', { id, body: { kind: 'cli' } });
   if (session.kind !== 'cli') throw wrongKind('cli');
   return session;

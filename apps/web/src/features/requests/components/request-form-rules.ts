@@ -5,7 +5,7 @@ import { matchesPolicyPattern } from '../../../lib/policy-pattern';
 // The form's checks mirror the policy the API sent so people learn early; the server stays the judge.
 
 /** The contract's floor for any request. */
-export const MIN_DURATION_MINUTES = 15;
+const MIN_DURATION_MINUTES = 15;
 
 export interface AccountChoice {
   id: string;

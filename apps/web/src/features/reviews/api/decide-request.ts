@@ -20,7 +20,7 @@ export interface DecisionInput {
   comment: string;
 }
 
-export function decideRequest(
+function decideRequest(
   api: ApiClient,
   { id, decision, comment }: DecisionInput,
 ): Promise<RequestView> {

@@ -5,10 +5,10 @@ import { useApiClient } from '../../../lib/api-client-context';
 import { LIVE_REFETCH_MS } from '../../../lib/query-client';
 import { reviewKeys, type QueueOrder, type ReviewQueue } from './review-keys';
 
-export const REVIEW_PAGE_SIZE = 20;
+const REVIEW_PAGE_SIZE = 20;
 
 /** One server page of a queue; only the pending queue can be read newest first. */
-export function getReviewQueue(
+function getReviewQueue(
   api: ApiClient,
   queue: ReviewQueue,
   order: QueueOrder,

@@ -36,14 +36,12 @@ const label = (request: RequestSummary) =>
   `${request.requester.name}, ${request.roleName} in ${request.accountName ?? request.accountId}`;
 
 /** "1 of 2": distinct approvals so far against what the rule requires. */
-export function quorumText(
-  request: Pick<RequestSummary, 'approvalsCount' | 'approvalsRequired'>,
-): string {
+function quorumText(request: Pick<RequestSummary, 'approvalsCount' | 'approvalsRequired'>): string {
   return `${request.approvalsCount} of ${request.approvalsRequired}`;
 }
 
 /** A tab's count from its first page: exact when that page is the whole queue, else "20+". */
-export function queueCountText(page: RequestPage | undefined): string {
+function queueCountText(page: RequestPage | undefined): string {
   if (page === undefined) return '';
   return ` (${page.items.length}${page.nextCursor === undefined ? '' : '+'})`;
 }

@@ -5,7 +5,7 @@ import type { Decision } from '../api/decide-request';
 import { decisionsAllowed } from '../components/decision-actions';
 
 /** The query flag notification links carry (`?decide=1`, or `?decide=reject` from Slack's Reject). */
-export const DECIDE_PARAM = 'decide';
+const DECIDE_PARAM = 'decide';
 
 /**
  * Opens the decision dialog when the page was reached from a notification's link with
