@@ -61,8 +61,8 @@ async function startApi(): Promise<{ child: ChildProcess; url: string }> {
     { env, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const url = await new Promise<string>((ready, fail) => {
-    child.stdout?.setEncoding('utf8');
-    child.stdout?.on('data', (text: string) => {
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (text: string) => {
       const match = /^ready (\S+)$/m.exec(text);
       if (match?.[1] !== undefined) ready(match[1]);
     });
