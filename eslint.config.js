@@ -86,8 +86,11 @@ export default tseslint.config(
     files: ['**/*.{ts,tsx}'],
     languageOptions: {
       parserOptions: {
-        // The root's vitest config belongs to no package's tsconfig.
-        projectService: { allowDefaultProject: ['vitest.config.ts'] },
+        // The root's vitest config belongs to no package's tsconfig: it gets the strict base options.
+        projectService: {
+          allowDefaultProject: ['vitest.config.ts'],
+          defaultProject: 'tsconfig.base.json',
+        },
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -99,6 +102,8 @@ export default tseslint.config(
         'error',
         { considerDefaultExhaustiveForUnions: false },
       ],
+      // A check the types say can never fire is dead code, or a type that lies about the data.
+      '@typescript-eslint/no-unnecessary-condition': 'error',
     },
   },
   {

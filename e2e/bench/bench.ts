@@ -49,8 +49,8 @@ function start(
       output += chunk.toString();
       if (ready.test(output)) resolveReady(Date.now() - startedAt);
     };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.on('exit', (code) =>
       reject(
         new Error(

@@ -64,7 +64,7 @@ function countTransfers(page: Page) {
     void request.sizes().then(
       (sizes) => {
         const response = request.response();
-        void response?.then((answer) => {
+        void response.then((answer) => {
           if (answer === null || answer.fromServiceWorker()) return;
           if (url.pathname.endsWith('.js')) {
             totals.js += sizes.responseBodySize;

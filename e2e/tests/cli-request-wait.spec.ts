@@ -32,8 +32,8 @@ function elevate(home: string, args: string[]): Cli {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
-  child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
+  child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (output += c.toString()));
   const exit = new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? -1)));
   return {
     child,

@@ -69,15 +69,15 @@ function start(
       const match = ready.exec(output);
       if (match) {
         resolveStart({ child, match });
-        child.stdout?.removeListener('data', onData);
-        child.stderr?.removeListener('data', onData);
+        child.stdout.removeListener('data', onData);
+        child.stderr.removeListener('data', onData);
         // Drain whatever follows so the child never blocks on a full pipe.
-        child.stdout?.resume();
-        child.stderr?.resume();
+        child.stdout.resume();
+        child.stderr.resume();
       }
     };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.once('exit', (code) =>
       reject(new Error(`${script} exited (${String(code)}) before it was ready:\n${output}`)),
     );

@@ -361,9 +361,7 @@ const slackRoutesOf = (raw: string | undefined): SlackChannelRoutes => {
     throw new Error(
       `Invalid notifications configuration: ELEVATE_SLACK_CHANNELS ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,
     );
-  return Object.fromEntries(
-    Object.entries(parsed.data).filter(([, value]) => value !== undefined),
-  ) as SlackChannelRoutes;
+  return parsed.data;
 };
 
 /** Reads the notifier's and sweeper's environment once; throws naming each bad variable. */

@@ -51,6 +51,8 @@ let dynamo: RunningDynamoDb;
 let sts: Awaited<ReturnType<typeof startStsEmulator>>;
 let api: RunningServer;
 let home: string;
+/** Stops for what beforeAll has started so far, so a failed start still stops the rest. */
+const stops: (() => Promise<void>)[] = [];
 const logLines: string[] = [];
 
 beforeAll(async () => {
@@ -58,6 +60,7 @@ beforeAll(async () => {
   vi.setSystemTime(Date.parse('2030-01-01T09:00:00.000Z'));
   home = await mkdtemp(join(tmpdir(), 'elevate-8h-'));
   dynamo = await startDynamoDb({ host: '127.0.0.1', port: 0 });
+  stops.push(() => dynamo.close());
   sts = await startStsEmulator({
     host: '127.0.0.1',
     basePort: 0,
@@ -66,6 +69,7 @@ beforeAll(async () => {
     targetRoles: dev.sts.targetRoles,
     log: (line) => logLines.push(line),
   });
+  stops.push(() => sts.close());
   const broker = dev.sts.principals.find((p) => p.name === 'broker');
   if (broker === undefined) throw new Error('no broker principal in config/dev-stack.yaml');
   vi.stubEnv('AWS_ACCESS_KEY_ID', broker.accessKeyId);
@@ -103,12 +107,11 @@ beforeAll(async () => {
     { routes: 'all' },
   );
   api = await startServer(app, { host: '127.0.0.1', port: 0 });
+  stops.push(() => api.close());
 }, 120_000);
 
 afterAll(async () => {
-  await api?.close();
-  await sts?.close();
-  await dynamo?.close();
+  for (const stop of stops.reverse()) await stop();
   vi.unstubAllEnvs();
   vi.useRealTimers();
   await rm(home, { recursive: true, force: true });

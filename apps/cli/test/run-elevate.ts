@@ -24,8 +24,8 @@ export function startProcess(command: string, args: string[], env: NodeJS.Proces
   let stdout = '';
   let stderr = '';
   const watchers: (() => void)[] = [];
-  child.stdout?.on('data', (c: Buffer) => (stdout += c.toString()));
-  child.stderr?.on('data', (c: Buffer) => {
+  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+  child.stderr.on('data', (c: Buffer) => {
     stderr += c.toString();
     for (const w of watchers) w();
   });

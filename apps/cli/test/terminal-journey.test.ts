@@ -14,6 +14,8 @@ const SUBS = { alice: '7b0c1a2e-alice', rita: '9e2f3a4b-rita' } as const;
 
 let stack: LocalStack;
 let home: string;
+/** Stops the stack once it has started; a failed start leaves nothing to stop. */
+let stopStack = async (): Promise<void> => {};
 
 /** Each persona has its own configuration, tokens and cache, like two people on two laptops. */
 function envOf(who: keyof typeof SUBS, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
@@ -79,10 +81,11 @@ beforeAll(async () => {
   execFileSync(process.execPath, ['scripts/bundle.mjs'], { cwd: cliDir });
   home = await mkdtemp(join(tmpdir(), 'elevate-cli-'));
   stack = await startLocalStack(join(home, 'idp'));
+  stopStack = () => stack.close();
 });
 
 afterAll(async () => {
-  await stack?.close();
+  await stopStack();
   await rm(home, { recursive: true, force: true });
 });
 

@@ -22,6 +22,6 @@ export async function focusedText(page: Page): Promise<string> {
   return page.evaluate(() => {
     const element = document.activeElement;
     if (!element) return '(nothing)';
-    return `${element.tagName.toLowerCase()}#${element.id} ${element.getAttribute('aria-label') ?? element.textContent?.slice(0, 80) ?? ''}`;
+    return `${element.tagName.toLowerCase()}#${element.id} ${element.getAttribute('aria-label') ?? element.textContent.slice(0, 80)}`;
   });
 }

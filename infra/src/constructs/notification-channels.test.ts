@@ -1,7 +1,18 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
-import { buildTestApp, exampleConfig, exampleConfigData, resourcesOf } from '../testing/test-app';
+import {
+  buildTestApp,
+  exampleConfig,
+  exampleConfigData,
+  resourcesOf,
+  type CfnResourceJson,
+} from '../testing/test-app';
+
+/** A function's environment variables: none when it has no `Environment`. */
+const variablesOf = (fn: CfnResourceJson): Record<string, unknown> =>
+  (fn.Properties?.['Environment'] as { Variables?: Record<string, unknown> } | undefined)
+    ?.Variables ?? {};
 
 const withChannels = (ses: Record<string, unknown> = {}) => {
   const notifications = {
@@ -31,17 +42,12 @@ describe('personal notification channels in CDK', () => {
     const { stacks } = withChannels();
     const template = Template.fromStack(stacks.api);
     const functions = Object.values(resourcesOf(template, 'AWS::Lambda::Function'));
-    const withSes = functions.filter((fn) => {
-      const variables = (fn.Properties?.['Environment'] as { Variables?: Record<string, unknown> })
-        ?.Variables;
-      return variables?.['ELEVATE_SES_FROM'] === 'Elevate <elevate@example.com>';
-    });
+    const withSes = functions.filter(
+      (fn) => variablesOf(fn)['ELEVATE_SES_FROM'] === 'Elevate <elevate@example.com>',
+    );
     expect(withSes).toHaveLength(2);
     const escalation = functions.filter(
-      (fn) =>
-        (fn.Properties?.['Environment'] as { Variables?: Record<string, unknown> })?.Variables?.[
-          'ELEVATE_ESCALATE_AFTER_MINUTES'
-        ] === '600',
+      (fn) => variablesOf(fn)['ELEVATE_ESCALATE_AFTER_MINUTES'] === '600',
     );
     expect(escalation).toHaveLength(2);
     expect(JSON.stringify(template.toJSON())).toContain('ses:SendEmail');
@@ -69,8 +75,7 @@ describe('personal notification channels in CDK', () => {
       Object.values(
         resourcesOf(Template.fromStack(withChannels(config).stacks.api), 'AWS::Lambda::Function'),
       ).flatMap((fn) => {
-        const rate = (fn.Properties?.['Environment'] as { Variables?: Record<string, unknown> })
-          ?.Variables?.['ELEVATE_SES_MAX_SEND_RATE'];
+        const rate = variablesOf(fn)['ELEVATE_SES_MAX_SEND_RATE'];
         return rate === undefined ? [] : [rate];
       });
     expect(rates({})).toEqual(['1', '1']);

@@ -64,7 +64,8 @@ export const insightsResponseSchema = z.object({
     breakGlassAwaitingReview: z.number().int(),
     breakGlassReviewed: z.number().int(),
     selfApproved: z.number().int(),
-    byStatus: z.record(requestStatusSchema, z.number().int()),
+    /** A status the service does not count (an older API, say) is absent: read it as 0. */
+    byStatus: z.partialRecord(requestStatusSchema, z.number().int()),
   }),
   timeToDecision: percentiles,
   timeToFirstSession: percentiles,

@@ -298,4 +298,28 @@ describe('tamper-evident audit on the local table', { timeout: 60_000 }, () => {
     const report = await verifyAuditRange(deps, DAY_2, DAY_2, { scan: false });
     expect(report.days[0]?.status).toBe('SIGNATURE_INVALID');
   });
+
+  it('a digest file that names another signature algorithm fails its signature', async () => {
+    await seed();
+    const deps = depsOf();
+    await signBoth(deps);
+    const file = join(directory, digestObjectKeyOf(DAY_2));
+    const signed = JSON.parse(readFileSync(file, 'utf8')) as { signature: { algorithm: string } };
+    signed.signature.algorithm = 'RSASSA_PSS_SHA_256';
+    writeFileSync(file, JSON.stringify(signed));
+    const report = await verifyAuditRange(deps, DAY_2, DAY_2, { scan: false });
+    expect(report.days[0]?.status).toBe('SIGNATURE_INVALID');
+  });
+
+  it('a digest file with a field added after signing fails its signature', async () => {
+    await seed();
+    const deps = depsOf();
+    await signBoth(deps);
+    const file = join(directory, digestObjectKeyOf(DAY_2));
+    const signed = JSON.parse(readFileSync(file, 'utf8')) as { digest: Record<string, unknown> };
+    signed.digest['note'] = 'added later';
+    writeFileSync(file, JSON.stringify(signed));
+    const report = await verifyAuditRange(deps, DAY_2, DAY_2, { scan: false });
+    expect(report.days[0]?.status).toBe('SIGNATURE_INVALID');
+  });
 });

@@ -79,8 +79,8 @@ function startChild(
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
-    child.stdout?.setEncoding('utf8');
-    child.stdout?.on('data', (text: string) => {
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (text: string) => {
       for (const line of text.split('\n')) {
         if (line.startsWith('ready ')) resolve({ ready: line.slice(6), child });
         else if (line !== '') onLine(line);

@@ -18,6 +18,9 @@ const WINDOW_CLOSED_CODES = new Set([
   'NOT_FOUND',
 ]);
 
+/** Signal numbers by name: only this platform's signals are in the table (no SIGINFO on Linux). */
+const SIGNAL_NUMBERS: Partial<Record<NodeJS.Signals, number>> = constants.signals;
+
 async function credentialsFor(
   ctx: CommandContext,
   o: { account: string; role: string; region?: string },
@@ -91,7 +94,7 @@ export function accessCommands(ctx: CommandContext): Command[] {
           reject(new CliError(`Cannot run ${command}: ${error.message}`, EXIT.failure)),
         );
         child.on('exit', (status, signal) =>
-          resolve(status ?? 128 + (signal ? (constants.signals[signal] ?? 0) : 0)),
+          resolve(status ?? 128 + (signal ? (SIGNAL_NUMBERS[signal] ?? 0) : 0)),
         );
       });
       process.exitCode = code;

@@ -13,6 +13,7 @@ import { GetPublicKeyCommand, KMSClient, SignCommand } from '@aws-sdk/client-kms
 import { awsClientConfig } from '../outbound';
 import type { DailyDigest, SignedDigest } from '@elevate/domain';
 import { digestSigningBytesOf } from '@elevate/domain';
+import type { StoredDigest } from './digest-store';
 
 /** Signs digests: a KMS asymmetric key in AWS, a local P-256 key in the dev stack. */
 export interface DigestSigner {
@@ -24,12 +25,12 @@ export interface DigestSigner {
 const toBase64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64');
 
 /**
- * Checks a signed digest against a trusted public key (SPKI DER or PEM): ECDSA P-256 over SHA-256,
+ * Checks a stored digest against a trusted public key (SPKI DER or PEM): ECDSA P-256 over SHA-256,
  * DER-encoded signature — what KMS `ECDSA_SHA_256` returns and what the local signer writes. The
  * trust comes from the key the caller passes, never from the `keyId` the digest names.
  */
 export const verifyDigestSignature = (
-  signed: SignedDigest,
+  signed: StoredDigest,
   trustedPublicKey: Uint8Array | string,
 ): boolean => {
   if (signed.signature.algorithm !== 'ECDSA_SHA_256') return false;

@@ -1,14 +1,57 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import type { SignedDigest } from '@elevate/domain';
+import type { DailyDigest, SignedDigest } from '@elevate/domain';
+import { DIGEST_FORMAT } from '@elevate/domain';
+import * as z from 'zod';
 import { awsClientConfig } from '../outbound';
+
+/**
+ * A digest as read back from the store: its shape checked, its signature not. The algorithm is
+ * whatever the object says; `verifyDigestSignature` accepts only the one Elevate signs with.
+ */
+export interface StoredDigest {
+  readonly digest: DailyDigest;
+  readonly signature: {
+    readonly algorithm: string;
+    readonly keyId: string;
+    readonly value: string;
+  };
+}
+
+// Loose objects: a field added to the stored digest is kept, so the signature check fails on it.
+const storedDigestSchema = z.object({
+  digest: z.looseObject({
+    format: z.literal(DIGEST_FORMAT),
+    day: z.string(),
+    createdAt: z.string(),
+    root: z.string(),
+    leaves: z.array(
+      z.looseObject({
+        requestId: z.string(),
+        kind: z.enum(['history', 'session']),
+        key: z.string(),
+        at: z.string(),
+        label: z.string(),
+        prev: z.string(),
+        hash: z.string(),
+      }),
+    ),
+  }),
+  signature: z.object({ algorithm: z.string(), keyId: z.string(), value: z.string() }),
+}) satisfies z.ZodType<StoredDigest>;
+
+const storedDigestOf = (day: string, text: string): StoredDigest => {
+  const parsed = storedDigestSchema.safeParse(JSON.parse(text));
+  if (!parsed.success) throw new Error(`The stored digest of ${day} is not a signed digest`);
+  return parsed.data;
+};
 
 /** Where signed digests are kept: write once, read by day. */
 export interface DigestStore {
   /** Stores the day's digest; `false` when that day already has one (it is never replaced). */
   put(signed: SignedDigest): Promise<boolean>;
-  get(day: string): Promise<SignedDigest | undefined>;
+  get(day: string): Promise<StoredDigest | undefined>;
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -45,10 +88,10 @@ export class FileDigestStore implements DigestStore {
     }
   }
 
-  get(day: string): Promise<SignedDigest | undefined> {
+  get(day: string): Promise<StoredDigest | undefined> {
     try {
       const text = readFileSync(join(this.#directory, digestObjectKeyOf(day)), 'utf8');
-      return Promise.resolve(JSON.parse(text) as SignedDigest);
+      return Promise.resolve(storedDigestOf(day, text));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return Promise.resolve(undefined);
       throw error;
@@ -91,13 +134,13 @@ export class S3DigestStore implements DigestStore {
     }
   }
 
-  async get(day: string): Promise<SignedDigest | undefined> {
+  async get(day: string): Promise<StoredDigest | undefined> {
     try {
       const output = await this.#s3.send(
         new GetObjectCommand({ Bucket: this.#bucket, Key: digestObjectKeyOf(day) }),
       );
       const text = await output.Body?.transformToString();
-      return text === undefined ? undefined : (JSON.parse(text) as SignedDigest);
+      return text === undefined ? undefined : storedDigestOf(day, text);
     } catch (error) {
       if (error instanceof NoSuchKey) return undefined;
       throw error;

@@ -23,8 +23,8 @@ export function startChild(
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout?.on('data', lineSplitter(options.log));
-  child.stderr?.on('data', lineSplitter(options.log));
+  child.stdout.on('data', lineSplitter(options.log));
+  child.stderr.on('data', lineSplitter(options.log));
   let stopping = false;
   const exited = new Promise<void>((resolve) =>
     child.once('exit', (code) => {

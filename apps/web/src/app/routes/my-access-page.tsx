@@ -31,7 +31,7 @@ export function MyAccessPage() {
       }
     >
       <SpaceBetween size="l">
-        {!mayRequest && me.data && <NothingToRequest groups={me.data.groups} />}
+        {!mayRequest && <NothingToRequest groups={me.data.groups} />}
         <MyInvitations onFlash={flash.show} />
         <MyRequests onFlash={flash.show} mayRequest={mayRequest} />
         <IdentitySummary />

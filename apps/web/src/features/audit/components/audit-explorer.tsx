@@ -233,7 +233,7 @@ export function AuditExplorer({ accounts, roles, onFlash, loadedAt }: AuditExplo
     filters.text,
   );
   // A bounded search (ticket prefix, free text) that ran out of reads for this page.
-  const searchedTo = settled ? page.data?.searchedTo : undefined;
+  const searchedTo = settled ? page.data.searchedTo : undefined;
 
   const saveCsv = () =>
     download.mutate(query, {

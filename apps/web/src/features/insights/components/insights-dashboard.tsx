@@ -126,7 +126,9 @@ function OverTime({ data }: { data: InsightsResponse }) {
 
 function ByAccountAndStatus({ data }: { data: InsightsResponse }) {
   const accounts = data.byAccount.slice(0, 10);
-  const statuses = Object.entries(data.totals.byStatus).filter(([, count]) => count > 0);
+  const statuses = Object.entries(data.totals.byStatus).flatMap(([status, count = 0]) =>
+    count > 0 ? [{ title: status, value: count }] : [],
+  );
   return (
     <ColumnLayout columns={2}>
       <Container header={<Header variant="h2">Hours approved by account</Header>}>
@@ -154,7 +156,7 @@ function ByAccountAndStatus({ data }: { data: InsightsResponse }) {
       </Container>
       <Container header={<Header variant="h2">Requests by outcome</Header>}>
         <PieChart
-          data={statuses.map(([status, count]) => ({ title: status, value: count }))}
+          data={statuses}
           variant="donut"
           size="medium"
           ariaLabel="Requests by status"

@@ -64,7 +64,7 @@ describe('CLI credentials dialog', () => {
       fireEvent.click(tabs.findTabLinkByIndex(index + 1)?.getElement() ?? document.body);
       const panel = tabs.findTabContent()?.getElement();
       if (!panel) throw new Error(`no panel for ${tab.id}`);
-      shown[tab.id] = [...panel.querySelectorAll('pre')].map((pre) => pre.textContent ?? '');
+      shown[tab.id] = [...panel.querySelectorAll('pre')].map((pre) => pre.textContent);
     }
     expect(shown).toEqual({
       bash: [expected.bash],

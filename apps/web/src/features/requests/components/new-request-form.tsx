@@ -138,7 +138,10 @@ export function NewRequestForm({
   // Live once a field was typed in, everywhere after a first submit; the server's word otherwise.
   const errorFor = (field: Field) =>
     ((touched.has(field) || submitted) && clientErrors[field]) || serverError(create.error, field);
-  const valid = Object.values(clientErrors).every((error) => error === undefined);
+  // Fields without an error hold `undefined`, which Object.values would leave out of the type.
+  const valid = Object.values<string | undefined>(clientErrors).every(
+    (error) => error === undefined,
+  );
 
   const chooseAccount = (id: string) => {
     setAccountId(id);

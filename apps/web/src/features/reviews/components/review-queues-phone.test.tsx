@@ -57,7 +57,7 @@ describe('the review queue on a phone', { timeout: 30_000 }, () => {
     expect(screen.queryByRole('table')).toBeNull();
     const card = approve.closest('li');
     if (!card) throw new Error('no card around Approve');
-    const text = card.textContent ?? '';
+    const text = card.textContent;
     for (const expected of [
       'Alice Requester',
       'staging',
@@ -81,7 +81,7 @@ describe('the review queue on a phone', { timeout: 30_000 }, () => {
     const dialog = await screen.findByRole('dialog');
     const buttons = within(dialog)
       .getAllByRole('button')
-      .filter((button) => ['Approve', 'Back'].includes(button.textContent ?? ''));
+      .filter((button) => ['Approve', 'Back'].includes(button.textContent));
     expect(buttons.map((button) => button.textContent)).toEqual(['Approve', 'Back']);
     expect(buttons[0]?.className).toMatch(/full-width/);
   });
