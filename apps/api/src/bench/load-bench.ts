@@ -8,7 +8,7 @@
 // writes each child's CPU profile into <dir>.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { setPriority, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadDevConfig } from '@elevate/dev-stack';
@@ -23,10 +23,6 @@ const { values } = parseArgs({
     assert: { type: 'boolean', default: false },
     // A directory for each child's V8 CPU profile (.cpuprofile: Chrome DevTools, speedscope).
     profile: { type: 'string' },
-    // The notifier's nice value (0–19). In AWS it is a function of its own and takes no CPU from
-    // the API; on one laptop it competes for the same two cores. A higher value lets the API go
-    // first and the notifier catch up after; the default keeps the two equal.
-    'notifier-nice': { type: 'string', default: '0' },
   },
 });
 const rates = values.rates.split(',').map(Number);
@@ -134,9 +130,6 @@ const notifier = await startChild('bench-notifier.ts', childEnv, (line) => {
   if (line.startsWith('rss ')) notifierRss.push(Number(line.slice(4)));
   if (line.startsWith('cpu ')) cpu.notifier = Number(line.slice(4));
 });
-const notifierNice = Number(values['notifier-nice']);
-if (notifierNice !== 0 && notifier.child.pid !== undefined)
-  setPriority(notifier.child.pid, notifierNice);
 const baseUrl = server.ready;
 
 const pending: string[] = [];
@@ -277,10 +270,7 @@ async function run(rate: number): Promise<{ ok: boolean; report: string }> {
     .filter(([, count]) => count > 0)
     .sort((a, b) => b[1] - a[1]);
   const storeCallsTotal = storeCallsDuring.reduce((sum, [, count]) => sum + count, 0);
-  const lines = [
-    `### ${rate} rps × ${seconds} s${notifierNice === 0 ? '' : `, notifier at nice ${notifierNice}`}`,
-    '',
-  ];
+  const lines = [`### ${rate} rps × ${seconds} s`, ''];
   lines.push(
     '| operation | calls | ok | p50 ms | p95 ms | p99 ms |',
     '| --- | ---: | ---: | ---: | ---: | ---: |',
