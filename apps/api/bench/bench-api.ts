@@ -198,7 +198,7 @@ const main = async () => {
 
   const issuer = await startBenchIssuer();
   const api = await start(
-    'src/local.ts',
+    'src/local/local-server.ts',
     [],
     {
       ELEVATE_IDP_ISSUER: issuer.issuer,

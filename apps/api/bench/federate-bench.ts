@@ -82,33 +82,37 @@ if (!broker) throw new Error('config/dev-stack.yaml has no broker principal');
 // The API as `pnpm dev` runs it: its own process, so its CPU time is its own.
 const profileDir = process.env.BENCH_CPU_PROFILE;
 const profile = profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`];
-const api = spawn(process.execPath, [...profile, '--import', 'tsx', 'apps/api/src/local.ts'], {
-  cwd: repoRoot,
-  stdio: ['ignore', 'pipe', 'inherit'],
-  env: {
-    PATH: process.env.PATH ?? '',
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    AWS_ACCESS_KEY_ID: broker.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: broker.secretAccessKey,
-    AWS_REGION: devConfig.sts.regions[0] ?? '',
-    ELEVATE_HOST: HOST,
-    ELEVATE_API_PORT: '0',
-    ELEVATE_WEB_ORIGIN: WEB_ORIGIN,
-    ELEVATE_IDP_ISSUER: idp.issuer,
-    ELEVATE_CLIENT_ID: devConfig.idp.client.clientId,
-    ELEVATE_API_AUDIENCE: devConfig.idp.apiAudience,
-    ELEVATE_GROUPS_CLAIM: devConfig.idp.groupsClaim,
-    ELEVATE_POLICY_FILE: join(repoRoot, 'config/policy.example.yaml'),
-    ELEVATE_DEV_CONFIG: join(repoRoot, 'config/dev-stack.yaml'),
-    ELEVATE_DATA_DIR: dataDir,
-    ELEVATE_DYNAMODB_ENDPOINT: db.endpoint,
-    ELEVATE_STS_ENDPOINTS: JSON.stringify(stsEndpoints),
-    ELEVATE_STS_REGIONS: devConfig.sts.regions.join(','),
-    ELEVATE_FEDERATION_ENDPOINT: federationEndpoint,
-    // As deployed: one line per request and per STS attempt.
-    ELEVATE_LOG_LEVEL: 'info',
+const api = spawn(
+  process.execPath,
+  [...profile, '--import', 'tsx', 'apps/api/src/local/local-server.ts'],
+  {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: {
+      PATH: process.env.PATH ?? '',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      AWS_ACCESS_KEY_ID: broker.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: broker.secretAccessKey,
+      AWS_REGION: devConfig.sts.regions[0] ?? '',
+      ELEVATE_HOST: HOST,
+      ELEVATE_API_PORT: '0',
+      ELEVATE_WEB_ORIGIN: WEB_ORIGIN,
+      ELEVATE_IDP_ISSUER: idp.issuer,
+      ELEVATE_CLIENT_ID: devConfig.idp.client.clientId,
+      ELEVATE_API_AUDIENCE: devConfig.idp.apiAudience,
+      ELEVATE_GROUPS_CLAIM: devConfig.idp.groupsClaim,
+      ELEVATE_POLICY_FILE: join(repoRoot, 'config/policy.example.yaml'),
+      ELEVATE_DEV_CONFIG: join(repoRoot, 'config/dev-stack.yaml'),
+      ELEVATE_DATA_DIR: dataDir,
+      ELEVATE_DYNAMODB_ENDPOINT: db.endpoint,
+      ELEVATE_STS_ENDPOINTS: JSON.stringify(stsEndpoints),
+      ELEVATE_STS_REGIONS: devConfig.sts.regions.join(','),
+      ELEVATE_FEDERATION_ENDPOINT: federationEndpoint,
+      // As deployed: one line per request and per STS attempt.
+      ELEVATE_LOG_LEVEL: 'info',
+    },
   },
-});
+);
 closers.unshift(async () => {
   api.kill('SIGTERM');
   await new Promise((resolve) => api.once('exit', resolve));

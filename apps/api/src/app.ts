@@ -84,7 +84,7 @@ export interface AppOptions {
 
 export const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
 
-/** The one Hono app, served by Lambda (lambda/api.ts) and by Node (local.ts). */
+/** The one Hono app, served by Lambda (lambda/api.ts) and by Node (local/local-server.ts). */
 export function createApp(deps: AppDeps, options: AppOptions = {}): Hono<AppEnv> {
   const routes = options.routes ?? 'api';
   if (routes === 'federate') return createFederateApp(deps);

@@ -91,7 +91,7 @@ export async function startLocalStack(dataDir: string): Promise<LocalStack> {
 }
 
 async function startApi(env: NodeJS.ProcessEnv): Promise<{ url: string; process: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/local.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/local/local-server.ts'], {
     cwd: `${repoRoot}apps/api`,
     env: { ...env, ELEVATE_LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -4,7 +4,7 @@
 // `cpu <µs>` (cumulative) each second.
 import { loadNotificationsConfig } from '../config';
 import { createJsonLogger } from '../logger';
-import { startLocalNotifications } from '../notifications/local-notifications';
+import { startLocalNotifications } from '../local/local-notifications';
 
 const notifications = startLocalNotifications(
   loadNotificationsConfig(process.env),

@@ -15,7 +15,7 @@ import type { AppEnv } from '../app-env';
 import { composeApp, createDynamoDbClient, policyFileOf } from '../compose-app';
 import { loadConfig, loadNotificationsConfig } from '../config';
 import { createJsonLogger } from '../logger';
-import { startLocalNotifications } from '../notifications/local-notifications';
+import { startLocalNotifications } from '../local/local-notifications';
 import { startServer } from '../start-server';
 import { PERSONAS, personaVerifier } from '../testing/personas';
 

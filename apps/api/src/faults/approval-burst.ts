@@ -5,7 +5,7 @@ import type { AccessRequest } from '@elevate/domain';
 import { alice, ctx, rita, sandboxInput } from '../../../../packages/domain/src/testing/fixtures';
 import { loadNotificationsConfig } from '../config';
 import { createJsonLogger } from '../logger';
-import { startLocalNotifications } from '../notifications/local-notifications';
+import { startLocalNotifications } from '../local/local-notifications';
 
 const notifications = startLocalNotifications(
   loadNotificationsConfig(),

@@ -25,7 +25,7 @@ import type { AppEnv } from '../app-env';
 import { composeApp } from '../compose-app';
 import { loadConfig, loadNotificationsConfig } from '../config';
 import { createJsonLogger } from '../logger';
-import { startLocalNotifications } from '../notifications/local-notifications';
+import { startLocalNotifications } from '../local/local-notifications';
 import { authHeaders, testApp } from '../testing/app-harness';
 import {
   EXAMPLE_COMPILED_POLICY_FILE,

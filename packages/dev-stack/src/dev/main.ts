@@ -1,6 +1,7 @@
 // `pnpm dev`: every stand-in in this process, the API and the SPA as children, one banner when all answer.
 import { join, resolve } from 'node:path';
 import { loadDevConfig } from '../config/dev-config';
+import { readDevEnv } from '../config/dev-env';
 import { HOST, portSettings, resolvePorts } from '../config/ports';
 import { startDynamoDb } from '../dynamodb/start-dynamodb';
 import { startDevIdp } from '../idp';
@@ -17,16 +18,11 @@ const startedAt = Date.now();
 const log = prefixedLog('dev');
 
 async function main(): Promise<void> {
-  // Relative paths are taken from the repository root, wherever the command was started.
-  const dataDir = resolve(repoRoot, process.env.ELEVATE_DATA_DIR ?? '.data');
-  const configFile = resolve(repoRoot, process.env.ELEVATE_DEV_CONFIG ?? 'config/dev-stack.yaml');
-  const policyFile = resolve(
-    repoRoot,
-    process.env.ELEVATE_POLICY_FILE ?? 'config/policy.example.yaml',
-  );
+  const devEnv = readDevEnv(repoRoot);
+  const { dataDir, configFile, policyFile } = devEnv;
   const config = loadDevConfig(configFile);
-  const ports = resolvePorts();
-  const idpChoice = idpChoiceFrom(process.env);
+  const ports = resolvePorts(devEnv.inherited);
+  const idpChoice = idpChoiceFrom(devEnv.inherited);
 
   const claims: PortClaim[] = Object.entries(portSettings).flatMap(([name, s]) =>
     name === 'idp' && idpChoice.kind === 'external'
@@ -104,13 +100,11 @@ async function main(): Promise<void> {
     clientId: oidc.ELEVATE_CLIENT_ID,
     apiUrl,
     nativeClientId:
-      idpChoice.kind === 'external'
-        ? process.env.ELEVATE_NATIVE_CLIENT_ID || undefined
-        : config.idp.nativeClient?.clientId,
+      idpChoice.kind === 'external' ? devEnv.nativeClientId : config.idp.nativeClient?.clientId,
     settings: spaSettingsFrom(
       oidc.ELEVATE_IDP_PROVIDER,
       oidc.ELEVATE_API_AUDIENCE,
-      idpChoice.kind === 'external' ? process.env : {},
+      idpChoice.kind === 'external' ? devEnv.inherited : {},
     ),
   });
 
@@ -118,7 +112,7 @@ async function main(): Promise<void> {
   const revoker = config.sts.principals.find((p) => p.name === 'revoker');
   const revokerRole = config.sts.targetRoles.revoker;
   const childEnv: NodeJS.ProcessEnv = {
-    ...process.env,
+    ...devEnv.inherited,
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     ELEVATE_HOST: HOST,
     ELEVATE_API_PORT: String(ports.api),
@@ -171,9 +165,9 @@ async function main(): Promise<void> {
     void shutdown(1);
   };
   const node = process.execPath;
-  const webDist = process.env.ELEVATE_WEB_DIST;
+  const { webDist } = devEnv;
   children.push(
-    startChild('api', node, ['--import', 'tsx', 'src/local.ts'], {
+    startChild('api', node, ['--import', 'tsx', 'src/local/local-server.ts'], {
       cwd: join(repoRoot, 'apps/api'),
       env: childEnv,
       log: prefixedLog('api'),

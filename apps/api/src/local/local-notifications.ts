@@ -1,4 +1,4 @@
-// The local stack's notifications (local.ts only, never Lambda): the store's durable outbox drives
+// The local stack's notifications (local-server.ts and the benches only, never Lambda): the store's durable outbox drives
 // the same stream handler, messages land in the dev mailbox, and the sweeper runs on an interval.
 import { join } from 'node:path';
 import {
@@ -24,11 +24,11 @@ import type { NotificationsConfig } from '../config';
 import type { Logger } from '../logger';
 import { errorFields } from '../logger';
 import { sweepRequests } from '../sweeper/sweep-requests';
-import { composeNotifier } from './compose-notifier';
+import { composeNotifier } from '../notifications/compose-notifier';
 import { devChatRoutes } from './dev-chat-routes';
 import type { MailboxOwner } from './dev-mailbox-routes';
 import { devMailboxRoutes } from './dev-mailbox-routes';
-import { handleStreamBatch } from './handle-stream-batch';
+import { handleStreamBatch } from '../notifications/handle-stream-batch';
 import { fromRepoRoot, localDataDir } from '../repo-paths';
 
 export interface LocalNotifications {

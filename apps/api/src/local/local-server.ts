@@ -2,18 +2,18 @@
 import {
   composeAuditIntegrity,
   loadAuditIntegrityConfig,
-} from './audit-integrity/audit-integrity-config';
-import { signDueDigest } from './audit-integrity/sign-due-digest';
+} from '../audit-integrity/audit-integrity-config';
+import { signDueDigest } from '../audit-integrity/sign-due-digest';
 import { DynamoDbSessionRecordRepository, ensureTable, loadPolicyFile } from '@elevate/adapters';
-import { sessionsRefreshing } from './insights/sessions-refreshing';
-import { composeApp, createDynamoDbClient, policyFileOf } from './compose-app';
-import { loadConfig, loadNotificationsConfig, loadRevokerConfig } from './config';
-import { createJsonLogger } from './logger';
-import type { Logger } from './logger';
-import { startLocalNotifications } from './notifications/local-notifications';
-import { composeRevoker } from './revocation/compose-revoker';
-import { handleRevocationBatch } from './revocation/handle-revocation-batch';
-import { startServer } from './start-server';
+import { sessionsRefreshing } from '../insights/sessions-refreshing';
+import { composeApp, createDynamoDbClient, policyFileOf } from '../compose-app';
+import { loadConfig, loadNotificationsConfig, loadRevokerConfig } from '../config';
+import { createJsonLogger } from '../logger';
+import type { Logger } from '../logger';
+import { startLocalNotifications } from './local-notifications';
+import { composeRevoker } from '../revocation/compose-revoker';
+import { handleRevocationBatch } from '../revocation/handle-revocation-batch';
+import { startServer } from '../start-server';
 
 const config = loadConfig();
 const logger = createJsonLogger({ level: config.logLevel });
