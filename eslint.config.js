@@ -46,6 +46,12 @@ const spaOnlyContracts = {
   message: 'The SPA depends on @elevate/contracts only.',
 };
 
+const laptopOnly = {
+  group: ['@elevate/dev-stack', '@elevate/dev-stack/*'],
+  message:
+    'Laptop-only code lives in apps/api/src/local/: the dev stack is a devDependency, in no Lambda.',
+};
+
 // `import { z }` drags all of zod (every locale, JSON Schema) into each bundle: 450 KiB instead
 // of 85. The namespace import lets esbuild and vite drop what is not used.
 const zodAsNamespace = {
@@ -159,6 +165,51 @@ export default tseslint.config(
     },
   },
   {
+    // The environment is read once, in config modules, and passed on as typed values: a setting
+    // read anywhere else is one no config test or doc table knows about.
+    files: [
+      'apps/api/src/**/*.ts',
+      'apps/cli/src/**/*.ts',
+      'packages/*/src/**/*.ts',
+      'infra/src/**/*.ts',
+    ],
+    ignores: [
+      '**/*.test.ts',
+      '**/testing/**',
+      'apps/api/src/bench/**',
+      'apps/api/src/faults/**',
+      'infra/src/bundles/bench-bundles.ts',
+      '**/config.ts',
+      '**/*-config.ts',
+      'apps/cli/src/env.ts',
+      'packages/dev-stack/src/config/**',
+    ],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'process',
+          property: 'env',
+          message:
+            'Read the environment in a config module (config.ts, *-config.ts, env.ts) and pass the values on.',
+        },
+      ],
+    },
+  },
+  {
+    // The dev stack is a devDependency: only laptop code (local/), benches, fault suites and tests
+    // may use it, so no Lambda bundle ever reaches for it.
+    files: ['apps/api/src/**/*.ts'],
+    ignores: [
+      'apps/api/src/local/**',
+      'apps/api/src/bench/**',
+      'apps/api/src/faults/**',
+      'apps/api/src/testing/**',
+      'apps/api/src/**/*.test.ts',
+    ],
+    rules: { 'no-restricted-imports': ['error', { patterns: [laptopOnly] }] },
+  },
+  {
     // apps/api's layers: routes and middleware (HTTP) → use cases → domain and ports. A use case
     // knows nothing of how the call arrived, so the same one serves HTTP, Lambda and the CLI tools.
     files: ['apps/api/src/use-cases/**/*.ts'],
@@ -175,6 +226,7 @@ export default tseslint.config(
               group: ['hono', 'hono/*', '@hono/*', 'aws-lambda'],
               message: 'A use case has no HTTP framework.',
             },
+            laptopOnly,
           ],
         },
       ],

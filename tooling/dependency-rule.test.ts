@@ -1,27 +1,35 @@
 import { resolve } from 'node:path';
 import { ESLint } from 'eslint';
+import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
 
 // The dependency rule is enforced by lint; these prove the lint actually fails when it is broken.
 const root = resolve(import.meta.dirname, '..');
 // The probes are files that do not exist, so no tsconfig owns them: lint them without types (the
-// rules under test need none).
+// rules under test need none), with every rule that needs types turned off.
+// The plugin's type is ESLint's loose plugin shape; its rules carry typescript-eslint's docs meta.
+type RuleMeta = { meta: { docs?: { requiresTypeChecking?: boolean } } };
+const { rules } = tseslint.plugin as unknown as { rules: Record<string, RuleMeta> };
+const typedRulesOff = Object.fromEntries(
+  Object.entries(rules)
+    .filter(([, rule]) => rule.meta.docs?.requiresTypeChecking === true)
+    .map(([name]) => [`@typescript-eslint/${name}`, 'off' as const]),
+);
 const eslint = new ESLint({
   cwd: root,
   overrideConfig: {
     languageOptions: { parserOptions: { projectService: false, project: null } },
-    rules: {
-      '@typescript-eslint/no-floating-promises': 'off',
-      '@typescript-eslint/switch-exhaustiveness-check': 'off',
-    },
+    rules: typedRulesOff,
   },
 });
 
-async function ruleMessages(file: string, code: string): Promise<string[]> {
+async function ruleMessages(
+  file: string,
+  code: string,
+  rule = 'no-restricted-imports',
+): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: resolve(root, file) });
-  return (result?.messages ?? [])
-    .filter((m) => m.ruleId === 'no-restricted-imports')
-    .map((m) => m.message);
+  return (result?.messages ?? []).filter((m) => m.ruleId === rule).map((m) => m.message);
 }
 
 describe('the dependency rule', () => {
@@ -62,6 +70,28 @@ describe('the dependency rule', () => {
         "import { approveRequest } from '@elevate/domain';\nimport type { Problem } from '@elevate/contracts';\nexport { approveRequest };\nexport type { Problem };\n",
       ),
     ).toEqual([]);
+  });
+
+  it('keeps the dev stack (a devDependency) in laptop-only API code', async () => {
+    const code = "import { loadDevConfig } from '@elevate/dev-stack';\nexport { loadDevConfig };\n";
+    const refused = await ruleMessages('apps/api/src/routes/rule-probe.ts', code);
+    expect(refused.join('\n')).toContain('Laptop-only code lives in apps/api/src/local/');
+    expect(await ruleMessages('apps/api/src/local/rule-probe.ts', code)).toEqual([]);
+  });
+
+  it('reads the environment only in config modules', async () => {
+    const code = 'export const port = process.env.ELEVATE_API_PORT;\n';
+    const rule = 'no-restricted-properties';
+    for (const file of [
+      'apps/api/src/routes/rule-probe.ts',
+      'apps/cli/src/commands/rule-probe.ts',
+      'packages/adapters/src/rule-probe.ts',
+    ])
+      expect((await ruleMessages(file, code, rule)).join('\n'), file).toContain(
+        'Read the environment in a config module',
+      );
+    for (const file of ['apps/api/src/config.ts', 'apps/cli/src/env.ts'])
+      expect(await ruleMessages(file, code, rule), file).toEqual([]);
   });
 
   it('lets the domain use zod', async () => {

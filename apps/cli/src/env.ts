@@ -19,6 +19,10 @@ export interface CliEnv {
   pollSeconds: number;
   /** How long a cached credential is trusted without asking whether its window is still open. */
   recheckSeconds: number;
+  /** The shell `elevate env` writes for without `--shell`: fish when `$SHELL` is fish, else bash. */
+  shell: 'fish' | 'bash';
+  /** The environment a command run by `elevate exec` starts from (its credentials are added). */
+  inherited: Readonly<NodeJS.ProcessEnv>;
 }
 
 const seconds = (value: string | undefined, fallback: number): number => {
@@ -39,5 +43,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): CliEnv {
     noBrowser: env.ELEVATE_NO_BROWSER === '1' || env.ELEVATE_NO_BROWSER === 'true',
     pollSeconds: seconds(env.ELEVATE_POLL_SECONDS, 3),
     recheckSeconds: seconds(env.ELEVATE_RECHECK_SECONDS, 60),
+    shell: env.SHELL?.endsWith('fish') ? 'fish' : 'bash',
+    inherited: env,
   };
 }

@@ -77,7 +77,7 @@ export function accessCommands(ctx: CommandContext): Command[] {
       const child = spawn(command, args, {
         stdio: 'inherit',
         env: {
-          ...process.env,
+          ...ctx.env.inherited,
           AWS_ACCESS_KEY_ID: entry.accessKeyId,
           AWS_SECRET_ACCESS_KEY: entry.secretAccessKey,
           AWS_SESSION_TOKEN: entry.sessionToken,
@@ -104,7 +104,7 @@ export function accessCommands(ctx: CommandContext): Command[] {
     .description('Print export lines for your shell: eval "$(elevate env --account … --role …)"')
     .option('--shell <shell>', `bash, zsh, fish or powershell (default: from $SHELL)`)
     .action(async (o: { account: string; role: string; region?: string; shell?: string }) => {
-      const shell = (o.shell ?? (process.env.SHELL?.endsWith('fish') ? 'fish' : 'bash')) as Shell;
+      const shell = (o.shell ?? ctx.env.shell) as Shell;
       if (!SHELLS.includes(shell))
         throw new CliError(`--shell must be one of ${SHELLS.join(', ')}`, EXIT.usage);
       const entry = await credentialsFor(ctx, o);
