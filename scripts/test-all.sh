@@ -48,6 +48,9 @@ check format pnpm exec prettier --check .
 check manifests pnpm exec sherif
 # Unused files, exports, types and dependencies (knip.jsonc names the entry points it cannot see).
 check unused pnpm exec knip
+# Import cycles, type-only imports included (a cycle of types still ties two modules together).
+check cycles pnpm exec dpdm --no-warning --no-tree --exit-code circular:1 \
+  'apps/*/src/**/*.{ts,tsx}' 'packages/*/src/**/*.ts' 'infra/src/**/*.ts'
 
 echo "── unit and integration tests (vitest)"
 pnpm exec vitest run --reporter=default --reporter=json --outputFile.json="$results/vitest.json"

@@ -6,7 +6,7 @@ import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-n
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { acknowledge } from '../nag/acknowledge';
-import { ELEVATE_METRICS } from './operations-monitoring';
+import { ELEVATE_METRICS } from './elevate-metrics';
 import { BUNDLED_POLICY_FILE, FUNCTION_BUNDLING } from './function-bundling';
 
 /** Lambda runs the bundle from here; files copied next to it are readable at this path. */

@@ -1,7 +1,8 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, logicalIdOf, resourcesOf, type TestApp } from '../testing/test-app';
-import { ELEVATE_METRICS, OPERATIONS_ALARMS } from './operations-monitoring';
+import { ELEVATE_METRICS } from './elevate-metrics';
+import { OPERATIONS_ALARMS } from './operations-monitoring';
 
 let built: TestApp;
 let api: Template;

@@ -12,9 +12,7 @@ import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { FunctionName } from '../stacks/function-specs';
 import type { ElevateFunction } from './elevate-function';
-
-/** Namespace and `service` dimension of every Elevate metric (Powertools Metrics, EMF). */
-export const ELEVATE_METRICS = { namespace: 'Elevate', service: 'elevate' } as const;
+import { ELEVATE_METRICS } from './elevate-metrics';
 
 /** The alarms, by construct id; docs/operations.md has a section for each. */
 export const OPERATIONS_ALARMS = [

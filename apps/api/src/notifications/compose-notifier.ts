@@ -28,7 +28,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import type { Policy } from '@elevate/domain';
 import type { NotificationsConfig } from '../config';
 import { createJsonLogger } from '../logger';
-import type { SweeperDeps } from '../sweeper/sweep-requests';
+import type { SweeperDeps } from '../sweeper/sweeper-deps';
 import type { ConfiguredChannel } from './notifier-deps';
 
 const slackSecretSchema = z.object({ botToken: z.string().min(1), signingSecret: z.string() });

@@ -19,7 +19,7 @@ import {
 import { deliverEvent } from '../notifications/deliver-event';
 import { notifierWorld } from '../notifications/testing/notifier-world';
 import { sendSelfServiceDigest } from './send-self-service-digest';
-import type { SweeperDeps } from './sweep-requests';
+import type { SweeperDeps } from './sweeper-deps';
 
 /** A request a self-service rule approved when it was created, `minutes` after NOW. */
 const selfServiced = (

@@ -10,7 +10,7 @@ import {
   SELF_SERVICE_DIGEST,
 } from '@elevate/domain';
 import { deliverOnce } from '../notifications/deliver-event';
-import type { SweeperDeps } from './sweep-requests';
+import type { SweeperDeps } from './sweeper-deps';
 
 /** Pages of the day's audit listing one digest reads at most (100 each). */
 const MAX_DIGEST_PAGES = 50;

@@ -26,7 +26,7 @@ import { ctx, NOW, pendingSandbox, rita } from '../../../../packages/domain/src/
 import { handleStreamBatch } from '../notifications/handle-stream-batch';
 import { noticeThresholdsOf } from '../notifications/notice-thresholds';
 import { notifierWorld } from '../notifications/testing/notifier-world';
-import type { SweeperDeps } from './sweep-requests';
+import type { SweeperDeps } from './sweeper-deps';
 import { sweepRequests } from './sweep-requests';
 
 // pendingSandbox: created at NOW, pending limit 1440 minutes (engineers-non-production).

@@ -1,9 +1,4 @@
-import type {
-  AccessRequest,
-  AccessRequestRepository,
-  NoticeCheck,
-  NoticeSchedule,
-} from '@elevate/domain';
+import type { AccessRequest, NoticeCheck } from '@elevate/domain';
 import {
   addMinutes,
   expireRequest,
@@ -21,18 +16,8 @@ import type { NotificationEventType } from '@elevate/domain';
 import { errorFields } from '../logger';
 import { deliverEvent } from '../notifications/deliver-event';
 import { noticeThresholdsOf } from '../notifications/notice-thresholds';
-import type { NotifierDeps } from '../notifications/notifier-deps';
 import { sendSelfServiceDigest } from './send-self-service-digest';
-
-export interface SweeperDeps extends NotifierDeps {
-  readonly repository: AccessRequestRepository;
-  readonly schedule: NoticeSchedule;
-  /** A pending request this old gets one reminder to its reviewers. */
-  readonly reminderAfterMinutes: number;
-  readonly pageSize?: number;
-  /** Bounds one run; what is left waits for the next run. */
-  readonly maxPages?: number;
-}
+import type { SweeperDeps } from './sweeper-deps';
 
 export interface SweepReport {
   expired: number;
