@@ -35,6 +35,6 @@ describe('the contracts mirror the domain', () => {
 
   it('every domain error code has an HTTP status in the problem catalog', () => {
     for (const code of DOMAIN_ERROR_CODES)
-      expect(problemCatalog[code]?.status).toBeGreaterThanOrEqual(400);
+      expect(problemCatalog[code].status).toBeGreaterThanOrEqual(400);
   });
 });

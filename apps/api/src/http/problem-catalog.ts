@@ -1,6 +1,7 @@
 import type { AuthErrorCode } from '@elevate/adapters';
 import { DOMAIN_ERROR_CODES, DOMAIN_ERROR_KIND } from '@elevate/domain';
 import type { DomainErrorCode, DomainErrorKind, RepositoryErrorCode } from '@elevate/domain';
+import type { UseCaseErrorCode } from '../use-cases/use-case-error';
 
 /** How one error code is answered over HTTP. */
 export interface ProblemKind {
@@ -125,11 +126,7 @@ const federationProblems = {
   },
 } satisfies Record<string, ProblemKind>;
 
-/**
- * The one table from error code to HTTP answer. Any thrown error whose `code` is a key here is
- * answered with that status; everything else is a 500.
- */
-export const problemCatalog: Readonly<Record<string, ProblemKind>> = {
+const catalog = {
   ...authProblems,
   ...httpProblems,
   ...availabilityProblems,
@@ -138,6 +135,17 @@ export const problemCatalog: Readonly<Record<string, ProblemKind>> = {
   ...apiProblems,
   ...federationProblems,
 };
+
+/** Every code the API answers with. */
+export type ProblemCode = keyof typeof catalog;
+
+/**
+ * The one table from error code to HTTP answer. Any thrown error whose `code` is a key here is
+ * answered with that status; everything else is a 500. Typed by the codes use cases refuse with,
+ * so a new use-case code without an entry here does not compile (instead of answering 500).
+ */
+export const problemCatalog: Readonly<Record<ProblemCode | UseCaseErrorCode, ProblemKind>> =
+  catalog satisfies Record<UseCaseErrorCode, ProblemKind>;
 
 /** `type` member of a problem: a stable URN per code (RFC 9457 §3.1.1 allows any URI). */
 export function problemType(code: string): string {
