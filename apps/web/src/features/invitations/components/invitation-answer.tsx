@@ -41,30 +41,30 @@ export function InvitationAnswer({
       </Alert>
     );
   }
+  // The answer reloads every view, which may take this invitation (and this component) away before
+  // `mutate`'s own callbacks run, and TanStack Query skips those once unmounted: the promise keeps
+  // the message.
   const accept = () =>
-    answer.mutate(
-      { id: request.id, answer: 'accept' },
-      {
-        onSuccess: (view) =>
-          onFlash({
-            type: 'success',
-            header: `Accepted: ${target}`,
-            content:
-              view.status === 'APPROVED'
-                ? 'Your access is approved; open the console or get CLI credentials when the window is open.'
-                : `Waiting for ${view.approvalsRequired - view.approvalsCount} more approval(s).`,
-          }),
-      },
+    answer.mutateAsync({ id: request.id, answer: 'accept' }).then(
+      (view) =>
+        onFlash({
+          type: 'success',
+          header: `Accepted: ${target}`,
+          content:
+            view.status === 'APPROVED'
+              ? 'Your access is approved; open the console or get CLI credentials when the window is open.'
+              : `Waiting for ${view.approvalsRequired - view.approvalsCount} more approval(s).`,
+        }),
+      // The failure is shown by the mutation's own error state.
+      () => undefined,
     );
   const decline = () =>
-    answer.mutate(
-      { id: request.id, answer: 'decline', comment: reason },
-      {
-        onSuccess: () => {
-          setDeclining(false);
-          onFlash({ type: 'info', header: `Declined: ${target}` });
-        },
+    answer.mutateAsync({ id: request.id, answer: 'decline', comment: reason }).then(
+      () => {
+        setDeclining(false);
+        onFlash({ type: 'info', header: `Declined: ${target}` });
       },
+      () => undefined,
     );
 
   return (
