@@ -317,8 +317,10 @@ export const FUNCTION_SPECS: readonly FunctionSpec[] = [
       grantTableData(role, table);
       // Reminders to reviewers go straight to the topic (no table write to stream them through).
       topic.grantPublish(role);
-      // The daily digest: reads every request (one Scan a day, on the table only, never an index),
-      // signs with the KMS key, writes once to the Object Lock bucket (no delete, no retention change).
+      // The daily digest: reads the chains changed that day (the chain-day index, by Query) — or, for
+      // a day before that index was complete, every request (one Scan, on the table only, never an
+      // index) — signs with the KMS key, writes once to the Object Lock bucket (no delete, no
+      // retention change).
       iam.Grant.addToPrincipal({
         grantee: role,
         actions: ['dynamodb:Scan'],

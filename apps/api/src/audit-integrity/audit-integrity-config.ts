@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   DynamoDbAuditChainReader,
+  DynamoDbChainDayIndex,
   FileDigestStore,
   KmsDigestSigner,
   LocalDigestSigner,
@@ -77,6 +78,7 @@ export function composeAuditIntegrity(
         : new LocalDigestSigner(join(config.directory, 'signing-key.pem')));
   return {
     reader: new DynamoDbAuditChainReader({ client, tableName }),
+    changedOn: new DynamoDbChainDayIndex({ client, tableName }),
     store:
       config.kind === 'aws'
         ? new S3DigestStore({ bucket: config.bucket })

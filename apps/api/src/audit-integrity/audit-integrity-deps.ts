@@ -12,6 +12,11 @@ interface ChainEntryReader {
 /** What producing and verifying digests needs; the composition root fills it for AWS or the dev stack. */
 export interface AuditIntegrityDeps {
   readonly reader: ChainEntryReader;
+  /**
+   * The requests with chain entries dated a day, kept from the change stream; undefined for a day
+   * before the index was complete (the producer then reads every request).
+   */
+  readonly changedOn?: { requestsChangedOn(day: string): Promise<readonly string[] | undefined> };
   readonly store: DigestStore;
   /** Only the digest producer signs; the verifier needs just the trusted public key. */
   readonly signer?: DigestSigner;

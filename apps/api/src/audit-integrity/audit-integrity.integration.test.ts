@@ -164,6 +164,58 @@ describe('tamper-evident audit on the local table', { timeout: 60_000 }, () => {
     expect(again.written).toBe(false);
   });
 
+  it('signs from the chain-day index what a scan signs, reading only the chains it names', async () => {
+    await seed();
+    const byScan = depsOf();
+    await signBoth(byScan);
+    const roots = async (deps: AuditIntegrityDeps) =>
+      Promise.all([DAY_1, DAY_2].map(async (day) => (await deps.store.get(day))?.digest.root));
+    const scanned = await roots(byScan);
+
+    directory = mkdtempSync(join(tmpdir(), 'elevate-audit-index-'));
+    const base = depsOf();
+    const read: string[] = [];
+    const changed: Record<string, readonly string[]> = {
+      [DAY_1]: ['req-a', 'req-b'],
+      [DAY_2]: ['req-a'],
+    };
+    const byIndex: AuditIntegrityDeps = {
+      ...base,
+      signer: byScan.signer,
+      trustedPublicKey: byScan.trustedPublicKey,
+      reader: {
+        entriesOf: (id) => {
+          read.push(id);
+          return base.reader.entriesOf(id);
+        },
+        allEntries: () => Promise.reject(new Error('the index path must not scan')),
+      },
+      changedOn: { requestsChangedOn: async (day) => changed[day] },
+    };
+    await signBoth(byIndex);
+    expect(await roots(byIndex)).toEqual(scanned);
+    expect(read).toEqual(['req-a', 'req-b', 'req-a']);
+  });
+
+  it('an index that missed a request leaves its entries unsigned, and the scan names them', async () => {
+    await seed();
+    const base = depsOf();
+    const deps: AuditIntegrityDeps = {
+      ...base,
+      changedOn: { requestsChangedOn: async () => ['req-a'] },
+    };
+    await signBoth(deps);
+    const inserted = (await findingsOf(deps, true)).filter(
+      (finding) => finding.requestId === 'req-b',
+    );
+    expect(inserted.map((finding) => finding.change)).toEqual([
+      'INSERTED',
+      'INSERTED',
+      'INSERTED',
+      'INSERTED',
+    ]);
+  });
+
   it('names a history event whose text was altered in place', async () => {
     const { second } = await seed();
     const deps = depsOf();

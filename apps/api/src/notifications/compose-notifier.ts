@@ -1,5 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
+  DynamoDbChainDayIndex,
   awsClientConfig,
   CachedSecret,
   createStoreClient,
@@ -155,6 +156,9 @@ export function composeNotifier(
               ]),
         ],
       }),
+    chainDays:
+      overrides.chainDays ??
+      new DynamoDbChainDayIndex({ client, tableName: config.dynamodb.tableName }),
     appUrl: config.appUrl,
     logger: overrides.logger ?? createJsonLogger({ level: config.logLevel }),
     people:

@@ -31,6 +31,20 @@ describe('handleStreamBatch', () => {
     ]);
   });
 
+  it('hands every record to the chain-day index, with the time it was handled', async () => {
+    const world = notifierWorld();
+    const seen: { raw: unknown; now: string }[] = [];
+    const deps = {
+      ...world.deps,
+      chainDays: {
+        recordStreamRecord: async (raw: unknown, now: string) => void seen.push({ raw, now }),
+      },
+    };
+    const batch = streamEventOf(streamRecordOf(undefined, pendingSandbox())).Records;
+    await handleStreamBatch(batch, deps);
+    expect(seen).toEqual([{ raw: batch[0], now: world.deps.clock.now() }]);
+  });
+
   it.each(scenarios.map((scenario) => [scenario.expected, scenario] as const))(
     'publishes %s to its audiences from the stream images',
     async (expected, scenario) => {

@@ -39,6 +39,8 @@ export async function handleStreamBatch(
     try {
       // Daily aggregates and exports follow every change on a request's partition (sessions too).
       await deps.projections?.refreshFromRecords([raw]);
+      // The days the daily digest signs this request's or session's chain entries on.
+      await deps.chainDays?.recordStreamRecord(raw, deps.clock.now());
       const change = readRequestChange(raw);
       if (change.kind === 'ignored') continue;
       // Idempotent, so a retried record (or batch) rewrites the same entries.

@@ -43,6 +43,11 @@ export interface NotifierDeps {
   /** Insights' daily aggregates and the JSON Lines exports, refreshed from the same stream. */
   readonly projections?: RequestProjections;
   /**
+   * Which requests have audit-chain entries dated each day, kept from the same stream, so the daily
+   * digest reads only the chains changed that day.
+   */
+  readonly chainDays?: { recordStreamRecord(raw: unknown, now: string): Promise<void> };
+  /**
    * The sweeper's schedule: each request change adds the moments the sweeper must look at it
    * (reminders, expiry, window opening and end), so a sweep reads only what is due.
    */

@@ -47,3 +47,4 @@ export {
 } from './durable-outbox';
 export type { ChangeOutbox, OutboxListener } from './durable-outbox';
 export { chainEntriesOfItems, DynamoDbAuditChainReader } from './audit-chain-reader';
+export { DynamoDbChainDayIndex } from './chain-day-index';
