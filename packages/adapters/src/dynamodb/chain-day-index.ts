@@ -4,7 +4,7 @@ import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { chainEntriesOfItems } from './audit-chain-reader';
 import { documentClientOf } from './batch-operations';
-import { requestIdOfStreamRecord } from '../insights/request-projections';
+import { requestIdOfStreamRecord } from './request-stream-key';
 
 const DAY_PREFIX = 'CHAINDAY#';
 const ENTITY_CHAIN_DAY = 'CHAIN_DAY';

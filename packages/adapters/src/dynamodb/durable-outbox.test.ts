@@ -6,20 +6,13 @@ import type { ChangeRecord } from './change-record';
 import { DynamoDbAccessRequestRepository } from './dynamodb-access-request-repository';
 import { DurableOutbox, OUTBOX_ABANDON_AFTER_MS } from './durable-outbox';
 import { itemOf } from './request-item';
+import { countCommands } from './testing/count-commands';
 import { useDynalite } from './testing/use-dynalite';
 import { withWriter } from './writer-token';
 
 /** The store commands sent, by name (the relay's cost on a laptop is its store calls). */
 const commands: string[] = [];
-const dynalite = useDynalite((client) =>
-  client.middlewareStack.add(
-    (next, context) => (args) => {
-      commands.push(context.commandName ?? '?');
-      return next(args);
-    },
-    { step: 'initialize', name: 'countCommands' },
-  ),
-);
+const dynalite = useDynalite(countCommands(commands));
 
 const created = (result: TransitionResult): AccessRequest => {
   if (!result.ok) throw new Error(result.error.code);

@@ -46,7 +46,8 @@ import {
 } from './insight-fact-item';
 import { rebuildProjections } from './rebuild-projections';
 import { DynamoDbDeliveryLedger } from '../notifications/dynamodb-delivery-ledger';
-import { RequestProjections, requestIdOfStreamRecord } from './request-projections';
+import { requestIdOfStreamRecord } from '../dynamodb/request-stream-key';
+import { RequestProjections } from './request-projections';
 
 /** How many items each Query answered (what a refresh reads). */
 const queried: number[] = [];

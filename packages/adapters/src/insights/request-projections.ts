@@ -1,6 +1,4 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AccessRequest, SessionRecord } from '@elevate/domain';
@@ -11,36 +9,13 @@ import {
   requestOfItem,
   SESSION_SK_PREFIX,
 } from '../dynamodb/request-item';
+import { requestIdOfStreamRecord } from '../dynamodb/request-stream-key';
 import { sessionRecordOfItem } from '../dynamodb/session-record-item';
 
 /** Something kept from a request and all its sessions (the daily aggregates, the exports). */
 export interface RequestProjection {
   record(request: AccessRequest, sessions: readonly SessionRecord[]): Promise<unknown>;
 }
-
-/**
- * The request id of a stream record on a request's partition (the request item or one of its
- * sessions); undefined for any other item or a record without keys.
- */
-export const requestIdOfStreamRecord = (raw: unknown): string | undefined => {
-  if (typeof raw !== 'object' || raw === null) return undefined;
-  const keys = (raw as { dynamodb?: { Keys?: unknown } }).dynamodb?.Keys;
-  if (typeof keys !== 'object' || keys === null) return undefined;
-  let key: Record<string, unknown>;
-  try {
-    key = unmarshall(keys as Record<string, AttributeValue>);
-  } catch {
-    return undefined;
-  }
-  const { PK: pk, SK: sk } = key;
-  // Delivery markers, chat posts and the like share the partition but feed no projection: in AWS
-  // each of their writes is a stream record too, and must not cost a read of the partition.
-  const projected =
-    sk === REQUEST_SK || (typeof sk === 'string' && sk.startsWith(SESSION_SK_PREFIX));
-  return typeof pk === 'string' && pk.startsWith(REQUEST_PREFIX) && projected
-    ? pk.slice(REQUEST_PREFIX.length)
-    : undefined;
-};
 
 /** The request item sorts just before its sessions; the rest of the partition is outside. */
 const PROJECTED_SK_FROM = REQUEST_SK;

@@ -1,5 +1,6 @@
 import type { PeopleDirectory, PersonRecord, SuppressionList } from '@elevate/domain';
 import { describe, expect, it } from 'vitest';
+import { countCommands } from '../dynamodb/testing/count-commands';
 import { useDynalite } from '../dynamodb/testing/use-dynalite';
 import { DynamoDbPeopleDirectory } from './dynamodb-people-directory';
 import { DynamoDbSuppressionList } from './dynamodb-suppression-list';
@@ -7,15 +8,7 @@ import { InMemoryPeopleDirectory, InMemorySuppressionList } from './in-memory-pe
 
 /** The store commands sent, by name. */
 const commands: string[] = [];
-const dynalite = useDynalite((client) =>
-  client.middlewareStack.add(
-    (next, context) => (args) => {
-      commands.push(context.commandName ?? '?');
-      return next(args);
-    },
-    { step: 'initialize', name: 'countCommands' },
-  ),
-);
+const dynalite = useDynalite(countCommands(commands));
 
 const rita: PersonRecord = {
   sub: 'sub-rita',
