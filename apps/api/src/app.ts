@@ -44,7 +44,7 @@ import type { FederationDeps, StartSessionDeps } from './use-cases/start-session
 import type { UseCaseDeps } from './use-cases/use-case-deps';
 
 /**
- * Everything the app needs from outside; the composition root (compose-app.ts) or a test builds it.
+ * Everything the app needs from outside; the composition root (composition/compose-app.ts) or a test builds it.
  * The use cases' ports (repository, policy, clock, ids) plus the HTTP layer's own.
  */
 export interface AppDeps extends UseCaseDeps {

@@ -2,13 +2,13 @@
 // yesterday, UTC) into the configured store — .data/audit/ locally, the Object Lock bucket in AWS.
 // The sweeper does the same once a day; this is for a first run, a backfill or a missed day.
 import { parseArgs } from 'node:util';
-import { createStoreClient } from '@elevate/adapters';
 import {
   composeAuditIntegrity,
   loadAuditIntegrityConfig,
 } from './audit-integrity/audit-integrity-config';
 import { produceDailyDigest } from './audit-integrity/produce-daily-digest';
 import { previousUtcDayOf } from './audit-integrity/utc-days';
+import { openStore } from './composition/store';
 import { loadStoreConfig } from './config';
 
 const { values } = parseArgs({ options: { day: { type: 'string' } } });
@@ -23,9 +23,9 @@ if (config === undefined)
   throw new Error(
     'Set ELEVATE_AUDIT_DIGEST_BUCKET and ELEVATE_AUDIT_SIGNING_KEY_ID (AWS) or ELEVATE_AUDIT_DIR (local)',
   );
-const client = createStoreClient(dynamodb.endpoint);
+const store = openStore(dynamodb);
 const report = await produceDailyDigest(
-  composeAuditIntegrity(config, client, dynamodb.tableName),
+  composeAuditIntegrity(config, store),
   day,
   new Date().toISOString(),
 );
@@ -38,5 +38,5 @@ for (const finding of report.unsound)
   console.log(
     `NOT SIGNED ${finding.requestId} ${finding.kind} ${finding.key} (${finding.label} at ${finding.at}): ${finding.detail}`,
   );
-client.destroy();
+store.close();
 if (report.unsound.length > 0) process.exitCode = 1;

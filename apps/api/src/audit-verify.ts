@@ -2,12 +2,12 @@
 // against its signed digest, reading every request (a Scan: an operator's command), and names each
 // entry that was altered, removed or inserted. Exit code 0 only when every day is signed and intact.
 import { parseArgs } from 'node:util';
-import { createStoreClient } from '@elevate/adapters';
 import {
   composeAuditIntegrity,
   loadAuditIntegrityConfig,
 } from './audit-integrity/audit-integrity-config';
 import { verifyAuditRange } from './audit-integrity/verify-audit-range';
+import { openStore } from './composition/store';
 import { loadStoreConfig } from './config';
 
 const { values } = parseArgs({
@@ -29,14 +29,11 @@ if (config === undefined)
   throw new Error(
     'Set ELEVATE_AUDIT_DIGEST_BUCKET and ELEVATE_AUDIT_SIGNING_KEY_ID (AWS) or ELEVATE_AUDIT_DIR (local)',
   );
-const client = createStoreClient(dynamodb.endpoint);
-const report = await verifyAuditRange(
-  composeAuditIntegrity(config, client, dynamodb.tableName),
-  from,
-  to,
-  { scan: true },
-);
-client.destroy();
+const store = openStore(dynamodb);
+const report = await verifyAuditRange(composeAuditIntegrity(config, store), from, to, {
+  scan: true,
+});
+store.close();
 if (values.json === true) {
   console.log(JSON.stringify(report, null, 2));
 } else {

@@ -14,7 +14,8 @@ import { loadDevConfig, startDynamoDb, startStsEmulator } from '@elevate/dev-sta
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AppEnv } from './app-env';
-import { composeApp, createDynamoDbClient } from './compose-app';
+import { composeApp } from './composition/compose-app';
+import { openStore } from './composition/store';
 import { loadConfig } from './config';
 import { createJsonLogger } from './logger';
 import {
@@ -73,7 +74,8 @@ beforeAll(async () => {
     ELEVATE_STS_ENDPOINTS: JSON.stringify(sts.endpoints),
     ELEVATE_FEDERATION_ENDPOINT: sts.federationEndpoint,
   });
-  await ensureTable(createDynamoDbClient(config), config.dynamodb.tableName);
+  const store = openStore(config.dynamodb);
+  await ensureTable(store.client, store.tableName);
   app = composeApp(
     config,
     {

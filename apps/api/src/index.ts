@@ -3,7 +3,7 @@ export type { AppDeps } from './app';
 export type { UseCaseDeps } from './use-cases/use-case-deps';
 export { UseCaseError } from './use-cases/use-case-error';
 export type { AppEnv, AuthedEnv } from './app-env';
-export { composeApp } from './compose-app';
+export { composeApp } from './composition/compose-app';
 export { createVerifierFromConfig } from './verifier-from-config';
 export { loadConfig } from './config';
 export type { ApiConfig, LogLevel } from './config';

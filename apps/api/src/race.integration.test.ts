@@ -7,7 +7,8 @@ import { problemSchema, requestViewSchema } from '@elevate/contracts';
 import type { RequestView } from '@elevate/contracts';
 import type { Hono } from 'hono';
 import type { AppEnv } from './app-env';
-import { composeApp, createDynamoDbClient } from './compose-app';
+import { composeApp } from './composition/compose-app';
+import { openStore } from './composition/store';
 import { loadConfig } from './config';
 import { createJsonLogger } from './logger';
 import {
@@ -45,7 +46,8 @@ beforeAll(async () => {
     ELEVATE_TABLE_NAME: 'elevate-race',
     ELEVATE_POLICY_FILE: EXAMPLE_COMPILED_POLICY_FILE,
   });
-  await ensureTable(createDynamoDbClient(config), config.dynamodb.tableName);
+  const store = openStore(config.dynamodb);
+  await ensureTable(store.client, store.tableName);
   app = composeApp(config, {
     verifier: personaVerifier([...Object.values(PERSONAS), ...reviewers]),
     logger: createJsonLogger({ level: 'silent' }),

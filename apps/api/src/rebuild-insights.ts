@@ -5,24 +5,24 @@ import { resolve } from 'node:path';
 import { S3Client } from '@aws-sdk/client-s3';
 import {
   awsClientConfig,
-  createStoreClient,
   DynamoDbInsightsReadModel,
   FileExportSink,
   JsonLinesExport,
   rebuildProjections,
   S3ExportSink,
 } from '@elevate/adapters';
+import { openStore } from './composition/store';
 import { loadExportsConfig, loadStoreConfig } from './config';
 
 const { dynamodb } = loadStoreConfig();
 const { exportsDir, exportsBucket } = loadExportsConfig(resolve(import.meta.dirname, '../../..'));
-const client = createStoreClient(dynamodb.endpoint);
+const store = openStore(dynamodb);
 const started = Date.now();
 const report = await rebuildProjections({
-  client,
-  tableName: dynamodb.tableName,
+  client: store.client,
+  tableName: store.tableName,
   projections: [
-    new DynamoDbInsightsReadModel({ client, tableName: dynamodb.tableName }),
+    new DynamoDbInsightsReadModel(store),
     new JsonLinesExport(
       exportsBucket === undefined
         ? new FileExportSink(exportsDir)
@@ -34,4 +34,4 @@ console.log(
   `Rebuilt Insights of ${dynamodb.tableName} in ${((Date.now() - started) / 1000).toFixed(1)} s: ` +
     `${report.requests} requests, ${report.sessions} sessions; exports in ${exportsBucket ?? exportsDir}.`,
 );
-client.destroy();
+store.close();

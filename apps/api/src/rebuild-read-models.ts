@@ -1,16 +1,17 @@
 // `pnpm rebuild:read-models`: rebuilds what is derived from the requests — their index attributes
 // and the decider read model — from the table itself (docs/data-model.md). Safe to run while the API
 // serves; run it after an upgrade that adds an index, or if the stream consumer fell behind for good.
-import { createStoreClient, rebuildReadModels } from '@elevate/adapters';
+import { rebuildReadModels } from '@elevate/adapters';
+import { openStore } from './composition/store';
 import { loadStoreConfig } from './config';
 
 const { dynamodb } = loadStoreConfig();
-const client = createStoreClient(dynamodb.endpoint);
+const store = openStore(dynamodb);
 const started = Date.now();
 let lastPrinted = 0;
 const report = await rebuildReadModels({
-  client,
-  tableName: dynamodb.tableName,
+  client: store.client,
+  tableName: store.tableName,
   onProgress: (progress) => {
     if (Date.now() - lastPrinted < 2000) return;
     lastPrinted = Date.now();
@@ -22,4 +23,4 @@ console.log(
     `${report.requests} requests, ${report.indexAttributesRewritten} with index attributes rewritten, ` +
     `${report.deciderEntries} decider entries written.`,
 );
-client.destroy();
+store.close();

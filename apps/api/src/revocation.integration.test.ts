@@ -12,10 +12,11 @@ import { loadDevConfig, startDynamoDb, startStsEmulator } from '@elevate/dev-sta
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AppEnv } from './app-env';
-import { composeApp, createDynamoDbClient } from './compose-app';
+import { composeApp } from './composition/compose-app';
+import { composeRevoker } from './composition/compose-revoker';
+import { openStore } from './composition/store';
 import { loadConfig, loadRevokerConfig } from './config';
 import { createJsonLogger } from './logger';
-import { composeRevoker } from './revocation/compose-revoker';
 import { handleRevocationBatch } from './revocation/handle-revocation-batch';
 import {
   EXAMPLE_COMPILED_POLICY_FILE,
@@ -86,9 +87,9 @@ beforeAll(async () => {
   if (revokerConfig === undefined) throw new Error('revoker not configured');
   const logger = createJsonLogger({ level: 'debug', write: (line) => lines.push(line) });
   const feed = new ChangeFeed({ onError: () => undefined });
-  const client = createDynamoDbClient(config);
-  await ensureTable(client, config.dynamodb.tableName);
-  const revokerDeps = composeRevoker(revokerConfig, logger);
+  const store = openStore(config.dynamodb);
+  await ensureTable(store.client, store.tableName);
+  const revokerDeps = composeRevoker(revokerConfig, store, logger);
   feed.subscribe((records: readonly ChangeRecord[]) => {
     const done = handleRevocationBatch(records, revokerDeps);
     revocations.push(done);
@@ -100,8 +101,8 @@ beforeAll(async () => {
       verifier: personaVerifier(Object.values(PERSONAS)),
       logger,
       repository: new DynamoDbAccessRequestRepository({
-        client,
-        tableName: config.dynamodb.tableName,
+        client: store.client,
+        tableName: store.tableName,
         onChange: feed.publish,
       }),
     },

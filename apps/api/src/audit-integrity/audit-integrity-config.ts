@@ -64,11 +64,10 @@ export function loadAuditIntegrityConfig(
   return undefined;
 }
 
-/** The reader, store and key for the configuration; the signer is made on first use. */
+/** The reader, store and key for the configuration over `table`; the signer is made on first use. */
 export function composeAuditIntegrity(
   config: AuditIntegrityConfig,
-  client: DynamoDBClient,
-  tableName: string,
+  table: { client: DynamoDBClient; tableName: string },
 ): AuditIntegrityDeps {
   let signer: DigestSigner | undefined;
   const signerOf = (): DigestSigner =>
@@ -77,8 +76,8 @@ export function composeAuditIntegrity(
         ? new KmsDigestSigner({ keyId: config.keyId })
         : new LocalDigestSigner(join(config.directory, 'signing-key.pem')));
   return {
-    reader: new DynamoDbAuditChainReader({ client, tableName }),
-    changedOn: new DynamoDbChainDayIndex({ client, tableName }),
+    reader: new DynamoDbAuditChainReader(table),
+    changedOn: new DynamoDbChainDayIndex(table),
     store:
       config.kind === 'aws'
         ? new S3DigestStore({ bucket: config.bucket })

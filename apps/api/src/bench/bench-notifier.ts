@@ -2,12 +2,15 @@
 // AWS): the local server's notifications — the durable outbox relay, the notifier, the dev mailbox
 // and the sweeper — on the table the API server writes. Prints `ready notifier`, then `rss <bytes>` and
 // `cpu <µs>` (cumulative) each second.
+import { openStore } from '../composition/store';
 import { loadNotificationsConfig } from '../config';
 import { createJsonLogger } from '../logger';
 import { startLocalNotifications } from '../local/local-notifications';
 
+const config = loadNotificationsConfig(process.env);
 const notifications = startLocalNotifications(
-  loadNotificationsConfig(process.env),
+  config,
+  openStore(config.dynamodb),
   createJsonLogger({ level: 'silent' }),
 );
 await notifications.start();

@@ -12,7 +12,8 @@ import {
 } from '@elevate/adapters';
 import type { Hono } from 'hono';
 import type { AppEnv } from '../app-env';
-import { composeApp, createDynamoDbClient, policyFileOf } from '../compose-app';
+import { composeApp, policyFileOf } from '../composition/compose-app';
+import { openStore } from '../composition/store';
 import { loadConfig, loadNotificationsConfig } from '../config';
 import { createJsonLogger } from '../logger';
 import { startLocalNotifications } from '../local/local-notifications';
@@ -22,17 +23,17 @@ import { PERSONAS, personaVerifier } from '../testing/personas';
 const env = process.env;
 const config = loadConfig(env);
 const logger = createJsonLogger({ level: 'silent' });
-const client = createDynamoDbClient(config);
-const tableName = config.dynamodb.tableName;
+const store = openStore(config.dynamodb);
+const { client, tableName } = store;
 
 /** The store the API writes to, and what starts relaying its changes here (if anything). */
-async function store(): Promise<{
+async function relay(): Promise<{
   repository: DynamoDbAccessRequestRepository;
   serve: (app: Hono<AppEnv>) => Hono<AppEnv>;
   start: () => Promise<void>;
 }> {
   if (process.argv.includes('--with-notifier')) {
-    const notifications = startLocalNotifications(loadNotificationsConfig(env), logger);
+    const notifications = startLocalNotifications(loadNotificationsConfig(env), store, logger);
     return {
       repository: notifications.repository,
       serve: (app) => notifications.serve(app),
@@ -49,7 +50,7 @@ async function store(): Promise<{
   };
 }
 
-const { repository, serve, start } = await store();
+const { repository, serve, start } = await relay();
 const { app } = composeApp(
   config,
   {
@@ -60,7 +61,7 @@ const { app } = composeApp(
     policy: loadPolicyFile(policyFileOf(config)),
   },
   // The federate route too when the bench gives it STS (as the local server serves it).
-  { routes: env.ELEVATE_STS_ENDPOINTS === undefined ? 'api' : 'all' },
+  { routes: env.ELEVATE_STS_ENDPOINTS === undefined ? 'api' : 'all', store },
 );
 await ensureTable(client, tableName);
 await start();

@@ -3,12 +3,15 @@
 import { approveRequest, createRequest, transitionWriteOf } from '@elevate/domain';
 import type { AccessRequest } from '@elevate/domain';
 import { alice, ctx, rita, sandboxInput } from '../../../../packages/domain/src/testing/fixtures';
+import { openStore } from '../composition/store';
 import { loadNotificationsConfig } from '../config';
 import { createJsonLogger } from '../logger';
 import { startLocalNotifications } from '../local/local-notifications';
 
+const config = loadNotificationsConfig();
 const notifications = startLocalNotifications(
-  loadNotificationsConfig(),
+  config,
+  openStore(config.dynamodb),
   createJsonLogger({ level: 'silent' }),
 );
 await notifications.start();

@@ -22,7 +22,8 @@ import { problemSchema, requestViewSchema } from '@elevate/contracts';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AppEnv } from '../app-env';
-import { composeApp } from '../compose-app';
+import { composeApp } from '../composition/compose-app';
+import { openStore } from '../composition/store';
 import { loadConfig, loadNotificationsConfig } from '../config';
 import { createJsonLogger } from '../logger';
 import { startLocalNotifications } from '../local/local-notifications';
@@ -267,8 +268,10 @@ describe('kill -9 of the process in the middle of a burst of approvals', () => {
     await new Promise((done) => child.once('exit', done).exitCode !== null && done(undefined));
 
     // The restarted process: its outbox relay finds what the dead one left and delivers it.
+    const notificationsConfig = loadNotificationsConfig(env);
     const restarted = startLocalNotifications(
-      loadNotificationsConfig(env),
+      notificationsConfig,
+      openStore(notificationsConfig.dynamodb),
       createJsonLogger({ level: 'silent' }),
     );
     await restarted.start();

@@ -1,17 +1,15 @@
 import { handle, type LambdaContext, type LambdaEvent } from 'hono/aws-lambda';
-import { composeFederateApp } from '../compose-app';
+import { composeFederateApp } from '../composition/compose-app';
+import { functionRoot } from '../composition/function-root';
 import { loadConfig } from '../config';
-import { createJsonLogger } from '../logger';
 import { observed } from '../observability/lambda-handler';
-import { createPowertoolsMetrics } from '../observability/operational-metrics';
 
 // Built once per Lambda container (init phase): the JWKS cache and STS clients are reused.
 // Only the federate route: this function's role is the one principal target roles trust, so it
 // serves nothing else; the API function serves everything but this route.
 const config = loadConfig();
-const logger = createJsonLogger({ level: config.logLevel });
-const metrics = createPowertoolsMetrics();
-const { app } = composeFederateApp(config, { logger, metrics });
+const { logger, metrics, store } = functionRoot(config);
+const { app } = composeFederateApp(config, { logger, metrics }, store);
 
 /**
  * Lambda entry point of the federation (`POST /requests/{id}/sessions`): checks the request again,

@@ -1,9 +1,4 @@
-import {
-  createStoreClient,
-  DynamoDbAccessRequestRepository,
-  DynamoDbSuppressionList,
-  StreamBatchReader,
-} from '@elevate/adapters';
+import { DynamoDbSuppressionList, StreamBatchReader } from '@elevate/adapters';
 import type {
   Context,
   DynamoDBBatchResponse,
@@ -12,33 +7,20 @@ import type {
   SQSBatchResponse,
   SQSEvent,
 } from 'aws-lambda';
-import { recordSesFeedback } from '../notifications/record-ses-feedback';
+import { composeNotifier } from '../composition/compose-notifier';
+import { functionRoot } from '../composition/function-root';
 import { loadNotificationsConfig } from '../config';
-import { createJsonLogger } from '../logger';
-import { observed } from '../observability/lambda-handler';
-import { createPowertoolsMetrics } from '../observability/operational-metrics';
-import { composeNotifier } from '../notifications/compose-notifier';
 import { handleStreamBatch } from '../notifications/handle-stream-batch';
+import { recordSesFeedback } from '../notifications/record-ses-feedback';
 import { redriveFailedBatches } from '../notifications/redrive-failed-batches';
+import { observed } from '../observability/lambda-handler';
 
 // Built once per container (init phase): configuration errors fail the init, loudly, not each record.
 const config = loadNotificationsConfig();
-const logger = createJsonLogger({ level: config.logLevel });
-const metrics = createPowertoolsMetrics();
-const deps = composeNotifier(config, {
-  repository: new DynamoDbAccessRequestRepository({
-    client: createStoreClient(),
-    tableName: config.dynamodb.tableName,
-  }),
-  logger,
-  metrics,
-});
+const { logger, metrics, store } = functionRoot(config);
+const deps = composeNotifier(config, store, { logger, metrics });
 const reader = new StreamBatchReader();
-
-const suppressions = new DynamoDbSuppressionList({
-  client: createStoreClient(config.dynamodb.endpoint),
-  tableName: config.dynamodb.tableName,
-});
+const suppressions = new DynamoDbSuppressionList(store);
 
 type NotifierEvent = DynamoDBStreamEvent | SQSEvent | SNSEvent;
 

@@ -1,35 +1,23 @@
 import type { Context } from 'aws-lambda';
-import { createStoreClient, DynamoDbAccessRequestRepository, systemClock } from '@elevate/adapters';
+import { systemClock } from '@elevate/adapters';
 import {
   composeAuditIntegrity,
   loadAuditIntegrityConfig,
 } from '../audit-integrity/audit-integrity-config';
 import { signDueDigest } from '../audit-integrity/sign-due-digest';
+import { composeNotifier } from '../composition/compose-notifier';
+import { functionRoot } from '../composition/function-root';
 import { loadNotificationsConfig } from '../config';
-import { createJsonLogger } from '../logger';
 import { observed } from '../observability/lambda-handler';
-import { createPowertoolsMetrics } from '../observability/operational-metrics';
-import { composeNotifier } from '../notifications/compose-notifier';
 import type { SweepReport } from '../sweeper/sweep-requests';
 import { sweepRequests } from '../sweeper/sweep-requests';
 
+// Built once per container: the notifier's ports (the sweeper sends what it sends) on one store.
 const config = loadNotificationsConfig();
-const client = createStoreClient();
-const logger = createJsonLogger({ level: config.logLevel });
-const metrics = createPowertoolsMetrics();
-const deps = composeNotifier(config, {
-  repository: new DynamoDbAccessRequestRepository({
-    client,
-    tableName: config.dynamodb.tableName,
-  }),
-  logger,
-  metrics,
-});
+const { logger, metrics, store } = functionRoot(config);
+const deps = composeNotifier(config, store, { logger, metrics });
 const auditConfig = loadAuditIntegrityConfig();
-const audit =
-  auditConfig === undefined
-    ? undefined
-    : composeAuditIntegrity(auditConfig, client, config.dynamodb.tableName);
+const audit = auditConfig === undefined ? undefined : composeAuditIntegrity(auditConfig, store);
 
 /**
  * Run by EventBridge Scheduler: expires stale pending requests and sends due reminders, then signs

@@ -2,7 +2,6 @@
 // the same stream handler, messages land in the dev mailbox, and the sweeper runs on an interval.
 import { join } from 'node:path';
 import {
-  createStoreClient,
   DurableOutbox,
   DevChatRoom,
   DevMailbox,
@@ -24,7 +23,8 @@ import type { NotificationsConfig } from '../config';
 import type { Logger } from '../logger';
 import { errorFields } from '../logger';
 import { sweepRequests } from '../sweeper/sweep-requests';
-import { composeNotifier } from '../notifications/compose-notifier';
+import { composeNotifier } from '../composition/compose-notifier';
+import type { Store } from '../composition/store';
 import { devChatRoutes } from './dev-chat-routes';
 import type { MailboxOwner } from './dev-mailbox-routes';
 import { devMailboxRoutes } from './dev-mailbox-routes';
@@ -82,6 +82,7 @@ function mailboxSetup(config: NotificationsConfig, policy: Policy) {
 
 export function startLocalNotifications(
   config: NotificationsConfig,
+  store: Store,
   logger: Logger,
 ): LocalNotifications {
   if (config.policyFile === undefined) throw new Error('ELEVATE_POLICY_FILE is not set.');
@@ -94,31 +95,30 @@ export function startLocalNotifications(
     log: (line) => logger.info(line, { component: 'mailbox' }),
   });
   const notifierLog = logger.child({ component: 'notifier' });
-  const client = createStoreClient(config.dynamodb.endpoint);
   // The listener is set below, once the notifier it calls exists.
   let deliver: OutboxListener = async (records) =>
     records.map((record) => record.dynamodb.SequenceNumber);
   const outbox = new DurableOutbox({
-    client,
-    tableName: config.dynamodb.tableName,
+    client: store.client,
+    tableName: store.tableName,
     listener: (records) => deliver(records),
     onError: (message, fields) => notifierLog.warn(message, fields),
   });
   const repository = new DynamoDbAccessRequestRepository({
-    client,
-    tableName: config.dynamodb.tableName,
+    client: store.client,
+    tableName: store.tableName,
     outbox,
   });
-  const people = new DynamoDbPeopleDirectory({ client, tableName: config.dynamodb.tableName });
+  const people = new DynamoDbPeopleDirectory(store);
   const projections = new RequestProjections({
-    client,
-    tableName: config.dynamodb.tableName,
+    client: store.client,
+    tableName: store.tableName,
     projections: [
-      new DynamoDbInsightsReadModel({ client, tableName: config.dynamodb.tableName }),
+      new DynamoDbInsightsReadModel(store),
       new JsonLinesExport(new FileExportSink(join(dataDir, 'exports'))),
     ],
   });
-  const deps = composeNotifier(config, {
+  const deps = composeNotifier(config, store, {
     repository,
     projections,
     policy,

@@ -6,27 +6,30 @@ import {
 import { signDueDigest } from '../audit-integrity/sign-due-digest';
 import { DynamoDbSessionRecordRepository, ensureTable, loadPolicyFile } from '@elevate/adapters';
 import { sessionsRefreshing } from '../insights/sessions-refreshing';
-import { composeApp, createDynamoDbClient, policyFileOf } from '../compose-app';
+import { composeApp, policyFileOf } from '../composition/compose-app';
+import { composeRevoker } from '../composition/compose-revoker';
+import { openStore } from '../composition/store';
 import { loadConfig, loadNotificationsConfig, loadRevokerConfig } from '../config';
 import { createJsonLogger } from '../logger';
 import type { Logger } from '../logger';
 import { startLocalNotifications } from './local-notifications';
-import { composeRevoker } from '../revocation/compose-revoker';
 import { handleRevocationBatch } from '../revocation/handle-revocation-batch';
 import { startServer } from '../start-server';
 
 const config = loadConfig();
 const logger = createJsonLogger({ level: config.logLevel });
+// One store client for the whole process: the API, the notifier, the sweeper and the revoker.
+const store = openStore(config.dynamodb);
 
 try {
   // A broken policy throws here, naming the paths inside the file, before anything listens.
   // One process serves everything locally, the federate route included (in AWS: two functions).
   // Store writes feed the notifier (dynalite has no streams); mail goes to /dev/mailbox.
-  const notifications = startLocalNotifications(loadNotificationsConfig(), logger);
+  const notifications = startLocalNotifications(loadNotificationsConfig(), store, logger);
   // The revoker consumes the same changes: a revoke or early end writes the deny on the target role.
   const revokerConfig = loadRevokerConfig();
   if (revokerConfig !== undefined) {
-    const revoker = composeRevoker(revokerConfig, logger.child({ component: 'revoker' }));
+    const revoker = composeRevoker(revokerConfig, store, logger.child({ component: 'revoker' }));
     // A failed record is delivered again by the durable outbox, as Lambda retries one in AWS.
     notifications.subscribe(async (records) =>
       (await handleRevocationBatch(records, revoker)).batchItemFailures.map(
@@ -43,27 +46,20 @@ try {
       policy: loadPolicyFile(policyFileOf(config)),
       // dynalite has no stream: a new session refreshes Insights and the exports directly.
       sessions: sessionsRefreshing(
-        new DynamoDbSessionRecordRepository({
-          client: createDynamoDbClient(config),
-          tableName: config.dynamodb.tableName,
-        }),
+        new DynamoDbSessionRecordRepository(store),
         notifications.projections,
         logger.child({ component: 'projections' }),
       ),
     },
-    { routes: 'all' },
+    { routes: 'all', store },
   );
   // In AWS the CDK stack owns the table; on a laptop the API creates it in dynalite.
-  await ensureTable(createDynamoDbClient(config), config.dynamodb.tableName);
+  await ensureTable(store.client, store.tableName);
   await notifications.start();
   // The dev stack's stand-in for the sweeper's daily digest: yesterday's, signed into .data/audit/.
   const auditConfig = loadAuditIntegrityConfig();
   if (auditConfig !== undefined) {
-    const audit = composeAuditIntegrity(
-      auditConfig,
-      createDynamoDbClient(config),
-      config.dynamodb.tableName,
-    );
+    const audit = composeAuditIntegrity(auditConfig, store);
     const auditLog = logger.child({ component: 'audit-digest' });
     const sign = () => void signDueDigest(audit, new Date().toISOString(), auditLog);
     sign();

@@ -1,9 +1,8 @@
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
-  DynamoDbChainDayIndex,
   awsClientConfig,
   CachedSecret,
-  createStoreClient,
+  DynamoDbAccessRequestRepository,
+  DynamoDbChainDayIndex,
   DynamoDbChatPostStore,
   DynamoDbDecisionReadModel,
   DynamoDbInsightsReadModel,
@@ -29,8 +28,9 @@ import { S3Client } from '@aws-sdk/client-s3';
 import type { Policy } from '@elevate/domain';
 import type { NotificationsConfig } from '../config';
 import { createJsonLogger } from '../logger';
+import type { ConfiguredChannel } from '../notifications/notifier-deps';
 import type { SweeperDeps } from '../sweeper/sweeper-deps';
-import type { ConfiguredChannel } from './notifier-deps';
+import type { Store } from './store';
 
 const slackSecretSchema = z.object({ botToken: z.string().min(1), signingSecret: z.string() });
 const teamsSecretSchema = z.object({ webhookUrl: z.url({ protocol: /^https$/u }) });
@@ -38,8 +38,7 @@ const teamsSecretSchema = z.object({ webhookUrl: z.url({ protocol: /^https$/u })
 /** The Slack app's channels (room posts, DMs), its token read from Secrets Manager and cached. */
 function slackAppChannels(
   slack: NonNullable<NotificationsConfig['slack']>,
-  client: DynamoDBClient,
-  tableName: string,
+  store: Store,
 ): ConfiguredChannel[] {
   const secret = new CachedSecret({ secretId: slack.secretId, schema: slackSecretSchema });
   const api = new SlackApi({ token: async () => (await secret.get()).botToken });
@@ -48,7 +47,7 @@ function slackAppChannels(
       channel: new SlackRoomChannel({
         api,
         routes: slack.channels,
-        posts: new DynamoDbChatPostStore({ client, tableName }),
+        posts: new DynamoDbChatPostStore(store),
       }),
     },
     ...(slack.directMessages ? [{ channel: new SlackDirectChannel({ api }) }] : []),
@@ -62,9 +61,8 @@ function slackAppChannels(
  */
 function createNotificationChannels(
   config: NotificationsConfig,
-  client: DynamoDBClient = createStoreClient(config.dynamodb.endpoint),
+  store: Store,
 ): ConfiguredChannel[] {
-  const tableName = config.dynamodb.tableName;
   const teamsSecret =
     config.teamsSecretId === undefined
       ? undefined
@@ -79,12 +77,12 @@ function createNotificationChannels(
               ...(config.ses.configurationSet === undefined
                 ? {}
                 : { configurationSet: config.ses.configurationSet }),
-              suppressions: new DynamoDbSuppressionList({ client, tableName }),
+              suppressions: new DynamoDbSuppressionList(store),
               maxSendRatePerSecond: config.ses.maxSendRatePerSecond,
             }),
           },
         ]),
-    ...(config.slack === undefined ? [] : slackAppChannels(config.slack, client, tableName)),
+    ...(config.slack === undefined ? [] : slackAppChannels(config.slack, store)),
     ...(teamsSecret === undefined
       ? []
       : [
@@ -115,15 +113,16 @@ function loadPolicy(config: NotificationsConfig): Policy {
 }
 
 /**
- * The composition root of the notifier and the sweeper: the store's table (delivery ledger, and the
- * requests for the sweeper), the policy, the channels. Overrides replace any part (tests, local).
+ * The notifier's and the sweeper's ports (one set: the sweeper sends what the notifier sends): the
+ * requests, delivery ledger, read models and notice schedule in `store`, the policy, the channels.
+ * Overrides replace any part (tests, the local stack).
  */
 export function composeNotifier(
   config: NotificationsConfig,
-  overrides: Partial<Omit<SweeperDeps, 'repository'>> & Pick<SweeperDeps, 'repository'>,
+  store: Store,
+  overrides: Partial<SweeperDeps> = {},
 ): SweeperDeps {
-  const client = createStoreClient(config.dynamodb.endpoint);
-  const channels = overrides.channels ?? createNotificationChannels(config, client);
+  const channels = overrides.channels ?? createNotificationChannels(config, store);
   if (channels.length === 0)
     throw new Error(
       'No notification channel: set ELEVATE_TOPIC_ARN or ELEVATE_SES_FROM (see docs/notifications.md).',
@@ -131,19 +130,16 @@ export function composeNotifier(
   return {
     policy: overrides.policy ?? loadPolicy(config),
     clock: overrides.clock ?? systemClock,
-    ledger:
-      overrides.ledger ??
-      new DynamoDbDeliveryLedger({ client, tableName: config.dynamodb.tableName }),
-    decisionReadModel:
-      overrides.decisionReadModel ??
-      new DynamoDbDecisionReadModel({ client, tableName: config.dynamodb.tableName }),
+    repository: overrides.repository ?? new DynamoDbAccessRequestRepository(store),
+    ledger: overrides.ledger ?? new DynamoDbDeliveryLedger(store),
+    decisionReadModel: overrides.decisionReadModel ?? new DynamoDbDecisionReadModel(store),
     projections:
       overrides.projections ??
       new RequestProjections({
-        client,
-        tableName: config.dynamodb.tableName,
+        client: store.client,
+        tableName: store.tableName,
         projections: [
-          new DynamoDbInsightsReadModel({ client, tableName: config.dynamodb.tableName }),
+          new DynamoDbInsightsReadModel(store),
           ...(config.exportsBucket === undefined
             ? []
             : [
@@ -156,17 +152,11 @@ export function composeNotifier(
               ]),
         ],
       }),
-    chainDays:
-      overrides.chainDays ??
-      new DynamoDbChainDayIndex({ client, tableName: config.dynamodb.tableName }),
+    chainDays: overrides.chainDays ?? new DynamoDbChainDayIndex(store),
     appUrl: config.appUrl,
     logger: overrides.logger ?? createJsonLogger({ level: config.logLevel }),
-    people:
-      overrides.people ??
-      new DynamoDbPeopleDirectory({ client, tableName: config.dynamodb.tableName }),
-    schedule:
-      overrides.schedule ??
-      new DynamoDbNoticeSchedule({ client, tableName: config.dynamodb.tableName }),
+    people: overrides.people ?? new DynamoDbPeopleDirectory(store),
+    schedule: overrides.schedule ?? new DynamoDbNoticeSchedule(store),
     activeWithinDays: config.activeWithinDays,
     reminderAfterMinutes: config.reminderAfterMinutes,
     escalateAfterMinutes: config.escalateAfterMinutes,

@@ -1,5 +1,4 @@
 import {
-  createStoreClient,
   DynamoDbSessionRecordRepository,
   IamRevocationPolicyStore,
   revokerIamClients,
@@ -7,11 +6,11 @@ import {
 } from '@elevate/adapters';
 import type { RevokerConfig } from '../config';
 import type { Logger } from '../logger';
-import type { RevokerDeps } from './handle-revocation-batch';
+import type { RevokerDeps } from '../revocation/handle-revocation-batch';
+import type { Store } from './store';
 
 /** The revoker's adapters from its configuration: IAM through each account's revoker role. */
-export function composeRevoker(config: RevokerConfig, logger: Logger): RevokerDeps {
-  const client = createStoreClient(config.dynamodb.endpoint);
+export function composeRevoker(config: RevokerConfig, store: Store, logger: Logger): RevokerDeps {
   return {
     store: new IamRevocationPolicyStore(
       revokerIamClients({
@@ -22,7 +21,7 @@ export function composeRevoker(config: RevokerConfig, logger: Logger): RevokerDe
         ...(config.credentials === undefined ? {} : { credentials: config.credentials }),
       }),
     ),
-    sessions: new DynamoDbSessionRecordRepository({ client, tableName: config.dynamodb.tableName }),
+    sessions: new DynamoDbSessionRecordRepository(store),
     clock: systemClock,
     logger,
   };

@@ -1,9 +1,6 @@
-import { METRIC, noMetrics, type OperationalMetrics } from './observability/operational-metrics';
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   AwsFederationSignIn,
   CachedSecret,
-  createStoreClient,
   DynamoDbPeopleDirectory,
   DynamoDbReplayGuard,
   DynamoDbAccessRequestRepository,
@@ -20,19 +17,22 @@ import { unreachableStepUpRules } from '@elevate/domain';
 import type { Policy } from '@elevate/domain';
 import type { Hono } from 'hono';
 import * as z from 'zod';
-import { createApp, createFederateApp } from './app';
-import type { AuditIntegrityDeps } from './audit-integrity/audit-integrity-deps';
+import { createApp, createFederateApp } from '../app';
+import type { AuditIntegrityDeps } from '../audit-integrity/audit-integrity-deps';
 import {
   composeAuditIntegrity,
   loadAuditIntegrityConfig,
-} from './audit-integrity/audit-integrity-config';
-import type { AppDeps, AppOptions } from './app';
-import type { AppEnv } from './app-env';
-import type { ApiConfig } from './config';
-import { createJsonLogger } from './logger';
-import { createVerifierFromConfig } from './verifier-from-config';
-import type { Logger } from './logger';
-import type { FederationDeps } from './use-cases/start-session';
+} from '../audit-integrity/audit-integrity-config';
+import type { AppDeps, AppOptions } from '../app';
+import type { AppEnv } from '../app-env';
+import type { ApiConfig } from '../config';
+import { createJsonLogger } from '../logger';
+import type { Logger } from '../logger';
+import { METRIC, noMetrics, type OperationalMetrics } from '../observability/operational-metrics';
+import type { FederationDeps } from '../use-cases/start-session';
+import { createVerifierFromConfig } from '../verifier-from-config';
+import { openStore } from './store';
+import type { Store } from './store';
 
 /**
  * Refuses to start when a policy rule asks for step-up that the configured IdP could never
@@ -44,14 +44,6 @@ function assertStepUpReachable(policy: Policy, config: ApiConfig): void {
   throw new Error(
     `Policy rules ${unreachable.join(', ')} ask for step-up (MFA), but with ELEVATE_IDP_PROVIDER=${config.oidc.provider} nothing in a token can show MFA: set ELEVATE_MFA_AMR, ELEVATE_MFA_ACR or ELEVATE_MFA_ACRS to what your IdP sends, or ELEVATE_MFA_ENFORCED_BY_IDP=true if it demands MFA at every sign-in (idp.mfa in deploy.yaml; see docs/deploy.md).`,
   );
-}
-
-/**
- * The DynamoDB client: the configured endpoint (dynalite on a laptop) or the SDK's default for the
- * region, with the deadlines and retries every store client has (createStoreClient).
- */
-export function createDynamoDbClient(config: ApiConfig): DynamoDBClient {
-  return createStoreClient(config.dynamodb.endpoint);
 }
 
 /** The policy file the configuration names; throws naming the variable when it is unset. */
@@ -116,19 +108,13 @@ function createFederationFromConfig(
 }
 
 /** The digest store and key the environment names, if any (loadAuditIntegrityConfig). */
-function auditIntegrityOf(
-  dynamo: () => DynamoDBClient,
-  tableName: string,
-): AuditIntegrityDeps | undefined {
+function auditIntegrityOf(store: Store): AuditIntegrityDeps | undefined {
   const config = loadAuditIntegrityConfig();
-  return config === undefined ? undefined : composeAuditIntegrity(config, dynamo(), tableName);
+  return config === undefined ? undefined : composeAuditIntegrity(config, store);
 }
 
 /** Slack's interactive endpoint when the Slack app is configured: its signing secret, cached. */
-function slackInteractionsOf(
-  config: ApiConfig,
-  dynamo: () => DynamoDBClient,
-): Pick<AppDeps, 'slackInteractions'> {
+function slackInteractionsOf(config: ApiConfig, store: Store): Pick<AppDeps, 'slackInteractions'> {
   if (config.slackSecretId === undefined) return {};
   const secret = new CachedSecret({
     secretId: config.slackSecretId,
@@ -137,7 +123,7 @@ function slackInteractionsOf(
   return {
     slackInteractions: {
       signingSecret: async () => (await secret.get()).signingSecret,
-      replays: new DynamoDbReplayGuard({ client: dynamo(), tableName: config.dynamodb.tableName }),
+      replays: new DynamoDbReplayGuard(store),
     },
   };
 }
@@ -149,20 +135,21 @@ function slackInteractionsOf(
 export function composeApp(
   config: ApiConfig,
   overrides: Partial<AppDeps> = {},
-  options: AppOptions = {},
+  options: AppOptions & { store?: Store } = {},
 ): { app: Hono<AppEnv>; deps: AppDeps } {
-  const routes = options.routes ?? 'api';
-  if (routes === 'federate') return composeFederateApp(config, overrides);
-  if (routes === 'api') return composeApiApp(config, overrides);
+  const { store, ...appOptions } = options;
+  const routes = appOptions.routes ?? 'api';
+  if (routes === 'federate') return composeFederateApp(config, overrides, store);
+  if (routes === 'api') return composeApiApp(config, overrides, store);
   // Everything in one process (the local server): the API's routes and the federate route.
-  const shared = sharedDeps(config, overrides);
+  const shared = sharedDeps(config, overrides, store);
   const deps: AppDeps = {
     ...apiDeps(config, overrides, shared),
     ...(overrides.federation === undefined ? { federation: federationOf(config, shared) } : {}),
     ...overrides,
     logger: shared.logger,
   };
-  return { app: createApp(deps, options), deps };
+  return { app: createApp(deps, appOptions), deps };
 }
 
 /**
@@ -172,24 +159,22 @@ export function composeApp(
 export function composeApiApp(
   config: ApiConfig,
   overrides: Partial<AppDeps> = {},
+  store?: Store,
 ): { app: Hono<AppEnv>; deps: AppDeps } {
-  const deps = apiDeps(config, overrides, sharedDeps(config, overrides));
+  const deps = apiDeps(config, overrides, sharedDeps(config, overrides, store));
   return { app: createApp(deps, { routes: 'api' }), deps };
 }
 
 /** The API's routes' ports: the shared ones plus insights, idempotency, audit digests and Slack. */
 function apiDeps(config: ApiConfig, overrides: Partial<AppDeps>, shared: SharedDeps): AppDeps {
-  const { dynamo, tableName, logger } = shared;
+  const { store, logger } = shared;
   return {
     ...shared.deps,
-    insights: overrides.insights ?? new DynamoDbInsightsReadModel({ client: dynamo(), tableName }),
-    idempotency:
-      overrides.idempotency ?? new DynamoDbIdempotencyStore({ client: dynamo(), tableName }),
+    insights: overrides.insights ?? new DynamoDbInsightsReadModel(store),
+    idempotency: overrides.idempotency ?? new DynamoDbIdempotencyStore(store),
     auditIntegrity:
-      'auditIntegrity' in overrides
-        ? overrides.auditIntegrity
-        : auditIntegrityOf(dynamo, tableName),
-    ...slackInteractionsOf(config, dynamo),
+      'auditIntegrity' in overrides ? overrides.auditIntegrity : auditIntegrityOf(store),
+    ...slackInteractionsOf(config, store),
     ...overrides,
     logger,
   };
@@ -203,8 +188,9 @@ function apiDeps(config: ApiConfig, overrides: Partial<AppDeps>, shared: SharedD
 export function composeFederateApp(
   config: ApiConfig,
   overrides: Partial<AppDeps> = {},
+  store?: Store,
 ): { app: Hono<AppEnv>; deps: AppDeps } {
-  const shared = sharedDeps(config, overrides);
+  const shared = sharedDeps(config, overrides, store);
   const deps: AppDeps = {
     ...shared.deps,
     ...(overrides.federation === undefined ? { federation: federationOf(config, shared) } : {}),
@@ -217,44 +203,39 @@ export function composeFederateApp(
 interface SharedDeps {
   deps: AppDeps;
   logger: Logger;
-  /** One client for every store, created only if a store is not overridden. */
-  dynamo: () => DynamoDBClient;
-  tableName: string;
+  /** The table, its client made only if a store is not overridden. */
+  store: Store;
   metrics: OperationalMetrics | undefined;
 }
 
 /** What the API and the federate function both need: tokens, requests, sessions, policy, people. */
-function sharedDeps(config: ApiConfig, overrides: Partial<AppDeps>): SharedDeps {
+function sharedDeps(
+  config: ApiConfig,
+  overrides: Partial<AppDeps>,
+  store: Store = openStore(config.dynamodb),
+): SharedDeps {
   const logger: Logger = overrides.logger ?? createJsonLogger({ level: config.logLevel });
-  let client: DynamoDBClient | undefined;
-  const dynamo = (): DynamoDBClient => (client ??= createDynamoDbClient(config));
-  const tableName = config.dynamodb.tableName;
   const policy = overrides.policy ?? loadPolicyFromConfig(config);
   assertStepUpReachable(policy, config);
   const deps: AppDeps = {
     verifier: overrides.verifier ?? createVerifierFromConfig(config, logger),
-    repository:
-      overrides.repository ?? new DynamoDbAccessRequestRepository({ client: dynamo(), tableName }),
-    sessions:
-      overrides.sessions ?? new DynamoDbSessionRecordRepository({ client: dynamo(), tableName }),
+    repository: overrides.repository ?? new DynamoDbAccessRequestRepository(store),
+    sessions: overrides.sessions ?? new DynamoDbSessionRecordRepository(store),
     policy,
     mfaEvidence: config.oidc.mfa,
     clock: systemClock,
     ids: ulidIdGenerator,
     allowedOrigin: config.allowedOrigin,
-    people: overrides.people ?? new DynamoDbPeopleDirectory({ client: dynamo(), tableName }),
+    people: overrides.people ?? new DynamoDbPeopleDirectory(store),
     logger,
   };
-  return { deps, logger, dynamo, tableName, metrics: overrides.metrics };
+  return { deps, logger, store, metrics: overrides.metrics };
 }
 
 /** STS, console sign-in and the identity bindings, for an app that serves the federate route. */
 function federationOf(config: ApiConfig, shared: SharedDeps): FederationDeps {
   return {
     ...createFederationFromConfig(config, shared.logger, shared.metrics),
-    identityBindings: new DynamoDbIdentityBindings({
-      client: shared.dynamo(),
-      tableName: shared.tableName,
-    }),
+    identityBindings: new DynamoDbIdentityBindings(shared.store),
   };
 }

@@ -9,9 +9,9 @@ import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import type { CryptoKey, JWTPayload } from 'jose';
 import { ID_TOKEN_HEADER } from '@elevate/contracts';
 import { composeApp } from './compose-app';
-import { loadConfig } from './config';
-import { createJsonLogger } from './logger';
-import { EXAMPLE_COMPILED_POLICY_FILE, EXAMPLE_POLICY_FILE } from './testing/personas';
+import { loadConfig } from '../config';
+import { createJsonLogger } from '../logger';
+import { EXAMPLE_COMPILED_POLICY_FILE, EXAMPLE_POLICY_FILE } from '../testing/personas';
 
 // Real JWTs through config → verifier → app: proves the wiring; the attack matrix lives in adapters.
 let server: Server;
