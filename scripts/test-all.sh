@@ -48,6 +48,10 @@ check format pnpm exec prettier --check .
 check manifests pnpm exec sherif
 # Unused files, exports, types and dependencies (knip.jsonc names the entry points it cannot see).
 check unused pnpm exec knip
+# No devDependency in production code: what the Lambda handlers and operator commands reach (the
+# `!` entries in knip.jsonc) and every package's exports. The CLI is one bundle whose libraries are
+# devDependencies; apps/cli/test/bundle-contents.test.ts checks what that bundle holds instead.
+check dev-dependencies pnpm exec knip --strict --include unlisted,unresolved --workspace '!@elevate/cli'
 # Import cycles, type-only imports included (a cycle of types still ties two modules together).
 check cycles pnpm exec dpdm --no-warning --no-tree --exit-code circular:1 \
   'apps/*/src/**/*.{ts,tsx}' 'packages/*/src/**/*.ts' 'infra/src/**/*.ts'

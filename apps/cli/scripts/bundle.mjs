@@ -4,12 +4,15 @@
 // it is needed. The keychain binding is a native addon with prebuilt binaries; it stays a
 // dependency, loaded only when tokens are read or written.
 import { build } from 'esbuild';
-import { chmod, readFile } from 'node:fs/promises';
+import { chmod, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const { version } = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 const source = (path) => fileURLToPath(new URL(`../src/${path}`, import.meta.url));
-const outfile = fileURLToPath(new URL('../dist/elevate.js', import.meta.url));
+// `node scripts/bundle.mjs [dir]`: into dist/ by default, or a directory of the caller's (tests).
+const outDir = process.argv[2] ?? fileURLToPath(new URL('../dist', import.meta.url));
+const outfile = join(outDir, 'elevate.js');
 
 /**
  * zod's `z` namespace re-exports every locale (≈ 40 languages), which no bundler can drop once `z`
@@ -44,6 +47,7 @@ const common = {
 
 const full = await build({
   ...common,
+  metafile: true,
   entryPoints: [source('full-cli.ts')],
   format: 'cjs',
   write: false,
@@ -52,8 +56,9 @@ const full = await build({
   define: { ...common.define, 'import.meta.url': '__elevate_import_meta_url' },
 });
 
-await build({
+const entry = await build({
   ...common,
+  metafile: true,
   entryPoints: [source('main.ts')],
   outfile,
   format: 'esm',
@@ -63,3 +68,12 @@ await build({
   banner: { js: '#!/usr/bin/env node' },
 });
 await chmod(outfile, 0o755);
+// For a caller's directory (test/bundle-contents.test.ts), the list of what went into the file;
+// dist/ holds only what is published.
+if (process.argv[2] !== undefined) {
+  const inputs = [...Object.keys(full.metafile.inputs), ...Object.keys(entry.metafile.inputs)];
+  await writeFile(
+    join(outDir, 'elevate.inputs.json'),
+    JSON.stringify([...new Set(inputs)].sort(), null, 2),
+  );
+}
