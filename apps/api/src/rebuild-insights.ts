@@ -10,6 +10,7 @@ import {
   JsonLinesExport,
   rebuildProjections,
   S3ExportSink,
+  traced,
 } from '@elevate/adapters';
 import { openStore } from './composition/store';
 import { loadExportsConfig, loadStoreConfig } from './config';
@@ -26,7 +27,10 @@ const report = await rebuildProjections({
     new JsonLinesExport(
       exportsBucket === undefined
         ? new FileExportSink(exportsDir)
-        : new S3ExportSink({ client: new S3Client(awsClientConfig('s3')), bucket: exportsBucket }),
+        : new S3ExportSink({
+            client: traced(new S3Client(awsClientConfig('s3'))),
+            bucket: exportsBucket,
+          }),
     ),
   ],
 });

@@ -22,6 +22,7 @@ import {
   SnsNotificationChannel,
   systemClock,
   TeamsWorkflowChannel,
+  traced,
 } from '@elevate/adapters';
 import * as z from 'zod';
 import { S3Client } from '@aws-sdk/client-s3';
@@ -145,7 +146,7 @@ export function composeNotifier(
             : [
                 new JsonLinesExport(
                   new S3ExportSink({
-                    client: new S3Client(awsClientConfig('s3')),
+                    client: traced(new S3Client(awsClientConfig('s3'))),
                     bucket: config.exportsBucket,
                   }),
                 ),

@@ -1,8 +1,10 @@
+import type { Tracer } from '@aws-lambda-powertools/tracer';
 import type { LogLevel } from '../config';
 import { createJsonLogger } from '../logger';
 import type { Logger } from '../logger';
 import { createPowertoolsMetrics, noMetrics } from '../observability/operational-metrics';
 import type { OperationalMetrics } from '../observability/operational-metrics';
+import { startTracing } from '../observability/tracing';
 import { openStore } from './store';
 import type { Store } from './store';
 
@@ -10,13 +12,14 @@ import type { Store } from './store';
 export interface FunctionRoot {
   readonly logger: Logger;
   readonly metrics: OperationalMetrics;
+  readonly tracer: Tracer;
   readonly store: Store;
 }
 
 /**
- * The start of every function's composition (API, federate, notifier, sweeper, revoker): its JSON
- * logger, its EMF metrics (none for a function that counts nothing) and the one store client the
- * composition's adapters share.
+ * The start of every function's composition but the authorizer's (API, federate, notifier,
+ * sweeper, revoker): its JSON logger, its EMF metrics (none for a function that counts nothing), X-Ray
+ * tracing of every AWS SDK client built after it, and the one store client its adapters share.
  */
 export function functionRoot(
   config: {
@@ -25,7 +28,10 @@ export function functionRoot(
   },
   options: { metrics: boolean } = { metrics: true },
 ): FunctionRoot {
+  // First: the adapters' clients are traced only if they are built after this.
+  const tracer = startTracing();
   return {
+    tracer,
     logger: createJsonLogger({ level: config.logLevel }),
     metrics: options.metrics ? createPowertoolsMetrics() : noMetrics,
     store: openStore(config.dynamodb),

@@ -7,7 +7,7 @@ import { observed } from '../observability/lambda-handler';
 // Built once per Lambda container (init phase) and reused across invocations, JWKS cache included.
 // Every route but the federate one: this function's role cannot call STS (see lambda/federate.ts).
 const config = loadConfig();
-const { logger, metrics, store } = functionRoot(config);
+const { logger, metrics, tracer, store } = functionRoot(config);
 const { app } = composeApiApp(config, { logger, metrics }, store);
 
 /**
@@ -17,5 +17,5 @@ const { app } = composeApiApp(config, { logger, metrics }, store);
 const serve = handle(app);
 export const handler = observed(
   (event: LambdaEvent, context: LambdaContext) => serve(event, context),
-  { logger, metrics },
+  { logger, metrics, tracer },
 );

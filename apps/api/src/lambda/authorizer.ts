@@ -8,6 +8,8 @@ import { createAuthorizerHandler } from './authorize-request';
 
 // Built once per container; the verifier's JWKS cache then lives across invocations.
 const config = loadConfig();
+// Not functionRoot: the authorizer only verifies tokens, with no store and no AWS SDK client to
+// trace (Lambda's active tracing still records each invocation), so its bundle stays small.
 const logger = createJsonLogger({ level: config.logLevel });
 
 const authorize = createAuthorizerHandler({

@@ -8,7 +8,7 @@ import { observed } from '../observability/lambda-handler';
 // Only the federate route: this function's role is the one principal target roles trust, so it
 // serves nothing else; the API function serves everything but this route.
 const config = loadConfig();
-const { logger, metrics, store } = functionRoot(config);
+const { logger, metrics, tracer, store } = functionRoot(config);
 const { app } = composeFederateApp(config, { logger, metrics }, store);
 
 /**
@@ -18,5 +18,5 @@ const { app } = composeFederateApp(config, { logger, metrics }, store);
 const serve = handle(app);
 export const handler = observed(
   (event: LambdaEvent, context: LambdaContext) => serve(event, context),
-  { logger, metrics },
+  { logger, metrics, tracer },
 );

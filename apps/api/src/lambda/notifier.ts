@@ -17,7 +17,7 @@ import { observed } from '../observability/lambda-handler';
 
 // Built once per container (init phase): configuration errors fail the init, loudly, not each record.
 const config = loadNotificationsConfig();
-const { logger, metrics, store } = functionRoot(config);
+const { logger, metrics, tracer, store } = functionRoot(config);
 const deps = composeNotifier(config, store, { logger, metrics });
 const reader = new StreamBatchReader();
 const suppressions = new DynamoDbSuppressionList(store);
@@ -51,5 +51,5 @@ export const handler = observed(
       ? redriveFailedBatches(event.Records, { ...deps, readBatch: (batch) => reader.read(batch) })
       : handleStreamBatch(event.Records, deps);
   },
-  { logger, metrics },
+  { logger, metrics, tracer },
 );

@@ -9,12 +9,12 @@ import { handleRevocationBatch } from '../revocation/handle-revocation-batch';
 const config = loadRevokerConfig();
 if (config === undefined)
   throw new Error('ELEVATE_REVOKER_ROLE_NAME is not set (see docs/federation.md).');
-const { logger, metrics, store } = functionRoot(config, { metrics: false });
+const { logger, metrics, tracer, store } = functionRoot(config, { metrics: false });
 const deps = composeRevoker(config, store, logger);
 
 /** The table stream's second consumer: a revoke or an early end writes the deny on the target role. */
 export const handler = observed(
   async (event: DynamoDBStreamEvent, _context: Context): Promise<DynamoDBBatchResponse> =>
     handleRevocationBatch(event.Records, deps),
-  { logger, metrics },
+  { logger, metrics, tracer },
 );

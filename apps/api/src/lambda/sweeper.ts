@@ -14,7 +14,7 @@ import { sweepRequests } from '../sweeper/sweep-requests';
 
 // Built once per container: the notifier's ports (the sweeper sends what it sends) on one store.
 const config = loadNotificationsConfig();
-const { logger, metrics, store } = functionRoot(config);
+const { logger, metrics, tracer, store } = functionRoot(config);
 const deps = composeNotifier(config, store, { logger, metrics });
 const auditConfig = loadAuditIntegrityConfig();
 const audit = auditConfig === undefined ? undefined : composeAuditIntegrity(auditConfig, store);
@@ -34,5 +34,5 @@ export const handler = observed(
       );
     return report;
   },
-  { logger, metrics },
+  { logger, metrics, tracer },
 );

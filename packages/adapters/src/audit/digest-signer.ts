@@ -10,7 +10,7 @@ import type { KeyObject } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { GetPublicKeyCommand, KMSClient, SignCommand } from '@aws-sdk/client-kms';
-import { awsClientConfig } from '../outbound';
+import { awsClientConfig, traced } from '../outbound';
 import type { DailyDigest, SignedDigest } from '@elevate/domain';
 import { digestSigningBytesOf } from '@elevate/domain';
 import type { StoredDigest } from './digest-store';
@@ -101,7 +101,7 @@ export class KmsDigestSigner implements DigestSigner {
   readonly #keyId: string;
 
   constructor(options: { readonly keyId: string; readonly kms?: KMSClient }) {
-    this.#kms = options.kms ?? new KMSClient(awsClientConfig('kms'));
+    this.#kms = options.kms ?? traced(new KMSClient(awsClientConfig('kms')));
     this.#keyId = options.keyId;
   }
 

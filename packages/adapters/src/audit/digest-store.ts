@@ -4,7 +4,7 @@ import { GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sd
 import type { DailyDigest, SignedDigest } from '@elevate/domain';
 import { DIGEST_FORMAT } from '@elevate/domain';
 import * as z from 'zod';
-import { awsClientConfig } from '../outbound';
+import { awsClientConfig, traced } from '../outbound';
 
 /**
  * A digest as read back from the store: its shape checked, its signature not. The algorithm is
@@ -109,7 +109,7 @@ export class S3DigestStore implements DigestStore {
   readonly #bucket: string;
 
   constructor(options: { readonly bucket: string; readonly s3?: S3Client }) {
-    this.#s3 = options.s3 ?? new S3Client(awsClientConfig('s3'));
+    this.#s3 = options.s3 ?? traced(new S3Client(awsClientConfig('s3')));
     this.#bucket = options.bucket;
   }
 

@@ -1,6 +1,6 @@
 import type { DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { awsClientConfig } from '../outbound';
+import { awsClientConfig, traced } from '../outbound';
 
 type SdkLogger = NonNullable<DynamoDBClientConfig['logger']>;
 
@@ -23,8 +23,10 @@ const SDK_LOGGER_WITHOUT_INFO = {
  * region; credentials and region come from the SDK's usual chain.
  */
 export const createStoreClient = (endpoint?: string): DynamoDBClient =>
-  new DynamoDBClient({
-    ...awsClientConfig('dynamodb'),
-    ...(endpoint === undefined ? {} : { endpoint }),
-    logger: SDK_LOGGER_WITHOUT_INFO,
-  });
+  traced(
+    new DynamoDBClient({
+      ...awsClientConfig('dynamodb'),
+      ...(endpoint === undefined ? {} : { endpoint }),
+      logger: SDK_LOGGER_WITHOUT_INFO,
+    }),
+  );

@@ -1,6 +1,6 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type * as z from 'zod';
-import { awsClientConfig } from '../outbound';
+import { awsClientConfig, traced } from '../outbound';
 
 /**
  * A JSON secret from AWS Secrets Manager, read on first use and kept for `ttlSeconds` (so a rotated
@@ -26,7 +26,8 @@ export class CachedSecret<T> {
     this.#secretId = options.secretId;
     this.#schema = options.schema;
     this.#ttlMs = (options.ttlSeconds ?? 300) * 1000;
-    this.#client = options.client ?? new SecretsManagerClient(awsClientConfig('secretsManager'));
+    this.#client =
+      options.client ?? traced(new SecretsManagerClient(awsClientConfig('secretsManager')));
     this.#now = options.now ?? Date.now;
   }
 

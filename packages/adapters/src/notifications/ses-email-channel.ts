@@ -9,7 +9,7 @@ import type {
 } from '@elevate/domain';
 import type { RenderedEmail } from '@elevate/domain';
 import { renderEmail, SELF_SERVICE_DIGEST } from '@elevate/domain';
-import { awsClientConfig } from '../outbound';
+import { awsClientConfig, traced } from '../outbound';
 
 export interface SesEmailOptions {
   /** The verified sender, e.g. `Elevate <elevate@example.com>` (an identity in the SES account). */
@@ -66,7 +66,7 @@ export class SesEmailChannel implements NotificationChannel, DigestChannel {
 
   constructor(options: SesEmailOptions) {
     this.#options = options;
-    this.#client = options.client ?? new SESv2Client(awsClientConfig('ses'));
+    this.#client = options.client ?? traced(new SESv2Client(awsClientConfig('ses')));
     const rate = options.maxSendRatePerSecond ?? 1;
     if (!(rate > 0)) throw new RangeError('maxSendRatePerSecond must be positive');
     this.#intervalMs = 1000 / rate;

@@ -2,7 +2,7 @@ import { withoutSdkLogging } from '../sdk/without-sdk-logging';
 import type { MessageAttributeValue } from '@aws-sdk/client-sns';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import type { NotificationChannel, NotificationMessage } from '@elevate/domain';
-import { awsClientConfig } from '../outbound';
+import { awsClientConfig, traced } from '../outbound';
 
 /** SNS's limit on a published message, attributes included (256 KiB). */
 export const SNS_MAX_MESSAGE_BYTES = 256 * 1024;
@@ -70,7 +70,8 @@ export class SnsNotificationChannel implements NotificationChannel {
 
   /** Without a client, one from the SDK's default chain (Lambda's region and role). */
   constructor(options: { readonly topicArn: string; readonly client?: SNSClient }) {
-    this.#client = options.client ?? withoutSdkLogging(new SNSClient(awsClientConfig('sns')));
+    this.#client =
+      options.client ?? traced(withoutSdkLogging(new SNSClient(awsClientConfig('sns'))));
     this.#topicArn = options.topicArn;
   }
 

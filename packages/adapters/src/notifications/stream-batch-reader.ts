@@ -4,7 +4,7 @@ import {
   GetShardIteratorCommand,
 } from '@aws-sdk/client-dynamodb-streams';
 import * as z from 'zod';
-import { awsClientConfig } from '../outbound';
+import { awsClientConfig, traced } from '../outbound';
 
 /**
  * What Lambda puts on a stream source's on-failure queue: where the failed batch is in the stream,
@@ -31,7 +31,7 @@ export class StreamBatchReader {
   readonly #client: DynamoDBStreamsClient;
 
   constructor(options: { readonly client?: DynamoDBStreamsClient } = {}) {
-    this.#client = options.client ?? new DynamoDBStreamsClient(awsClientConfig('dynamodb'));
+    this.#client = options.client ?? traced(new DynamoDBStreamsClient(awsClientConfig('dynamodb')));
   }
 
   async read(batch: FailedStreamBatch): Promise<unknown[]> {

@@ -4,3 +4,4 @@ export { currentCallBudget, withCallBudget, withinCallBudget } from './call-budg
 export { DeadlineHttpHandler } from './deadline-http-handler';
 export { isServiceUnavailable } from './outbound-failure';
 export { OUTBOUND_DEADLINES, REQUEST_BUDGET_MS, worstCaseMs } from './outbound-deadlines';
+export { traced, traceAwsClientsWith } from './client-tracing';

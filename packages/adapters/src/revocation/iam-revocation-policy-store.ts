@@ -8,7 +8,7 @@ import {
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { REVOCATION_POLICY_NAME } from '@elevate/domain';
 import type { RevocationPolicyStore, RevocationTarget } from '@elevate/domain';
-import { awsClientConfig } from '../outbound';
+import { awsClientConfig, traced } from '../outbound';
 
 /**
  * The revocation policy as an inline policy on each target role, written through IAM with a
@@ -83,12 +83,14 @@ const REFRESH_MARGIN_MS = 5 * 60_000;
 export function revokerIamClients(
   options: RevokerClientsOptions,
 ): (accountId: string) => IAMClient {
-  const sts = new STSClient({
-    ...awsClientConfig('iam'),
-    region: options.region,
-    ...(options.stsEndpoint === undefined ? {} : { endpoint: options.stsEndpoint }),
-    ...(options.credentials === undefined ? {} : { credentials: options.credentials }),
-  });
+  const sts = traced(
+    new STSClient({
+      ...awsClientConfig('iam'),
+      region: options.region,
+      ...(options.stsEndpoint === undefined ? {} : { endpoint: options.stsEndpoint }),
+      ...(options.credentials === undefined ? {} : { credentials: options.credentials }),
+    }),
+  );
   const clients = new Map<string, IAMClient>();
   return (accountId) => {
     const existing = clients.get(accountId);
@@ -122,12 +124,14 @@ export function revokerIamClients(
       };
       return cached;
     };
-    const client = new IAMClient({
-      ...awsClientConfig('iam'),
-      region: options.region,
-      ...(options.iamEndpoint === undefined ? {} : { endpoint: options.iamEndpoint }),
-      credentials,
-    });
+    const client = traced(
+      new IAMClient({
+        ...awsClientConfig('iam'),
+        region: options.region,
+        ...(options.iamEndpoint === undefined ? {} : { endpoint: options.iamEndpoint }),
+        credentials,
+      }),
+    );
     clients.set(accountId, client);
     return client;
   };

@@ -2,7 +2,7 @@ import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import type { STSClientConfig } from '@aws-sdk/client-sts';
 import type { CredentialIssuer, IssueCredentialsInput, IssuedCredentials } from '@elevate/domain';
 import { CredentialIssueError } from '@elevate/domain';
-import { OUTBOUND_DEADLINES } from '../outbound';
+import { OUTBOUND_DEADLINES, traced } from '../outbound';
 import { withoutSdkLogging } from '../sdk/without-sdk-logging';
 import { classifyStsError } from './classify-sts-error';
 import { RegionBreaker } from './region-breaker';
@@ -168,17 +168,19 @@ export class StsCredentialIssuer implements CredentialIssuer {
     if (existing) return existing;
     // One client per region for the life of the process: its sockets, credentials and endpoint
     // resolution are reused by every call.
-    const client = withoutSdkLogging(
-      new STSClient({
-        region,
-        endpoint: this.endpointFor(region),
-        ...(this.options.credentials === undefined
-          ? {}
-          : { credentials: this.options.credentials }),
-        maxAttempts: 1,
-        // A backstop only: each attempt is also aborted at its own (possibly shorter) deadline.
-        requestHandler: { connectionTimeout: timeoutMs, requestTimeout: timeoutMs },
-      }),
+    const client = traced(
+      withoutSdkLogging(
+        new STSClient({
+          region,
+          endpoint: this.endpointFor(region),
+          ...(this.options.credentials === undefined
+            ? {}
+            : { credentials: this.options.credentials }),
+          maxAttempts: 1,
+          // A backstop only: each attempt is also aborted at its own (possibly shorter) deadline.
+          requestHandler: { connectionTimeout: timeoutMs, requestTimeout: timeoutMs },
+        }),
+      ),
     );
     this.clients.set(region, client);
     return client;
