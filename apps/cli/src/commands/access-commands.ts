@@ -6,7 +6,7 @@ import { credentialProcessJson } from '../credentials/freshness';
 import { noOpenWindow, obtainCredentials } from '../credentials/obtain-credentials';
 import type { CachedCredentials } from '../credentials/credential-cache';
 import { profileName } from '../aws/aws-config-profiles';
-import { call } from './request-commands';
+import { call } from './call-api';
 import { cliErrorOf, isApiProblem, resolveEntry, type CommandContext } from './command-context';
 import { parseRegion } from './parse-input';
 

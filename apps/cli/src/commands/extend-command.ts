@@ -3,7 +3,7 @@ import type { RequestView } from '@elevate/contracts';
 import { clearCachedCredentials } from '../credentials/credential-cache';
 import type { CommandContext } from './command-context';
 import { parseText } from './parse-input';
-import { call } from './request-commands';
+import { call } from './call-api';
 
 /** The API takes 15 minutes to 7 days per extension; the policy may allow less. */
 const MIN_MINUTES = 15;

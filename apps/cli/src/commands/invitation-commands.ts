@@ -1,8 +1,8 @@
 import { Command } from 'commander';
 import { accountLabel, statusText, table, windowText } from '../output/format';
 import type { CommandContext } from './command-context';
-import { parseText } from './parse-input';
-import { call } from './request-commands';
+import { call } from './call-api';
+import { requestActionCommand } from './request-action-command';
 
 /**
  * The invited engineer's side of an invitation: list what waits for them, accept (their own
@@ -36,47 +36,24 @@ export function invitationCommands(ctx: CommandContext): Command[] {
         ctx.ui.out(line);
     });
 
-  const accept = new Command('accept')
-    .description('Accept an invitation made out to you; access starts once it is approved')
-    .argument('<id>', 'request id')
-    .option('--comment <text>', 'a note for the history', parseText)
-    .option('--json', 'print the request as JSON')
-    .action(async (id: string, o: { comment?: string; json?: boolean }) => {
-      const { client } = await ctx.api();
-      const r = await call(() =>
-        client.call('acceptInvitation', {
-          id,
-          body: o.comment === undefined ? {} : { comment: o.comment },
-        }),
-      );
-      if (o.json) {
-        ctx.ui.json(r);
-        return;
-      }
-      const c = ctx.ui.colors;
-      ctx.ui.err(
-        r.status === 'APPROVED'
-          ? `Accepted ${r.id}: ${statusText(r, c)}, ${windowText(r, ctx.now())}. Use elevate exec/console/env as usual.`
-          : `Accepted ${r.id}: waiting for ${r.approvalsRequired - r.approvalsCount} more approval(s).`,
-      );
-    });
+  const accept = requestActionCommand(ctx, {
+    name: 'accept',
+    description: 'Accept an invitation made out to you; access starts once it is approved',
+    operation: 'acceptInvitation',
+    comment: { help: 'a note for the history' },
+    said: (r) =>
+      r.status === 'APPROVED'
+        ? `Accepted ${r.id}: ${statusText(r, ctx.ui.colors)}, ${windowText(r, ctx.now())}. Use elevate exec/console/env as usual.`
+        : `Accepted ${r.id}: waiting for ${r.approvalsRequired - r.approvalsCount} more approval(s).`,
+  });
 
-  const decline = new Command('decline')
-    .description('Decline an invitation made out to you; it never opens')
-    .argument('<id>', 'request id')
-    .option('--comment <text>', 'why', parseText)
-    .option('--json', 'print the request as JSON')
-    .action(async (id: string, o: { comment?: string; json?: boolean }) => {
-      const { client } = await ctx.api();
-      const r = await call(() =>
-        client.call('declineInvitation', {
-          id,
-          body: o.comment === undefined ? {} : { comment: o.comment },
-        }),
-      );
-      if (o.json) ctx.ui.json(r);
-      else ctx.ui.err(`Declined ${r.id}.`);
-    });
+  const decline = requestActionCommand(ctx, {
+    name: 'decline',
+    description: 'Decline an invitation made out to you; it never opens',
+    operation: 'declineInvitation',
+    comment: { help: 'why' },
+    said: (r) => `Declined ${r.id}.`,
+  });
 
   return [invitations, accept, decline];
 }

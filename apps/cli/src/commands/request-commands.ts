@@ -11,17 +11,10 @@ import {
 import { clearCachedCredentials } from '../credentials/credential-cache';
 import { CliError, EXIT } from '../exit-codes';
 import { accountLabel, statusText, table, windowText } from '../output/format';
-import { cliErrorOf, resolveEntry, type CommandContext } from './command-context';
+import { call } from './call-api';
+import { resolveEntry, type CommandContext } from './command-context';
+import { requestActionCommand } from './request-action-command';
 import { parseDurationMinutes, parseStartTime, parseText } from './parse-input';
-
-/** Calls the API; its refusals become one line with the right exit code. */
-export async function call<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw cliErrorOf(error);
-  }
-}
 
 function requestLine(r: RequestSummary, now: number, ctx: CommandContext): string[] {
   return [r.id, accountLabel(r), r.roleName, statusText(r, ctx.ui.colors), windowText(r, now)];
@@ -185,40 +178,22 @@ export function requestCommands(ctx: CommandContext): Command[] {
       else printRequest(r, ctx);
     });
 
-  const cancel = new Command('cancel')
-    .description('Cancel your pending request')
-    .argument('<id>', 'request id')
-    .option('--comment <text>', 'why', parseText)
-    .option('--json', 'print the request as JSON')
-    .action(async (id: string, o: { comment?: string; json?: boolean }) => {
-      const { client } = await ctx.api();
-      const r = await call(() =>
-        client.call('cancelRequest', {
-          id,
-          body: o.comment === undefined ? {} : { comment: o.comment },
-        }),
-      );
-      if (o.json) ctx.ui.json(r);
-      else ctx.ui.err(`Cancelled ${r.id}.`);
-    });
+  const cancel = requestActionCommand(ctx, {
+    name: 'cancel',
+    description: 'Cancel your pending request',
+    operation: 'cancelRequest',
+    comment: { help: 'why' },
+    said: (r) => `Cancelled ${r.id}.`,
+  });
 
-  const end = new Command('end')
-    .description('End your window early (credentials stop working)')
-    .argument('<id>', 'request id')
-    .option('--comment <text>', 'why', parseText)
-    .option('--json', 'print the request as JSON')
-    .action(async (id: string, o: { comment?: string; json?: boolean }) => {
-      const { client } = await ctx.api();
-      const r = await call(() =>
-        client.call('endRequest', {
-          id,
-          body: o.comment === undefined ? {} : { comment: o.comment },
-        }),
-      );
-      await clearCachedCredentials(ctx.env.cacheDir, id);
-      if (o.json) ctx.ui.json(r);
-      else ctx.ui.err(`Ended ${r.id}; cached credentials for it are forgotten.`);
-    });
+  const end = requestActionCommand(ctx, {
+    name: 'end',
+    description: 'End your window early (credentials stop working)',
+    operation: 'endRequest',
+    comment: { help: 'why' },
+    after: (r) => clearCachedCredentials(ctx.env.cacheDir, r.id),
+    said: (r) => `Ended ${r.id}; cached credentials for it are forgotten.`,
+  });
 
   return [request, ls, show, cancel, end];
 }
@@ -250,41 +225,24 @@ export function reviewCommands(ctx: CommandContext): Command[] {
         ctx.ui.out(line);
     });
 
-  const approve = new Command('approve')
-    .description('Approve a request routed to you')
-    .argument('<id>', 'request id')
-    .option('--comment <text>', 'a note for the requester and the audit', parseText)
-    .option('--json', 'print the request as JSON')
-    .action(async (id: string, o: { comment?: string; json?: boolean }) => {
-      const { client } = await ctx.api();
-      const r = await call(() =>
-        client.call('approveRequest', {
-          id,
-          body: o.comment === undefined ? {} : { comment: o.comment },
-        }),
-      );
-      if (o.json) ctx.ui.json(r);
-      else
-        ctx.ui.err(
-          r.status === 'APPROVED'
-            ? `Approved ${r.id}.`
-            : `Recorded your approval of ${r.id} (${r.approvalsCount}/${r.approvalsRequired}).`,
-        );
-    });
+  const approve = requestActionCommand(ctx, {
+    name: 'approve',
+    description: 'Approve a request routed to you',
+    operation: 'approveRequest',
+    comment: { help: 'a note for the requester and the audit' },
+    said: (r) =>
+      r.status === 'APPROVED'
+        ? `Approved ${r.id}.`
+        : `Recorded your approval of ${r.id} (${r.approvalsCount}/${r.approvalsRequired}).`,
+  });
 
-  const reject = new Command('reject')
-    .description('Reject a request routed to you, saying why')
-    .argument('<id>', 'request id')
-    .requiredOption('--comment <text>', 'why (the requester reads it)', parseText)
-    .option('--json', 'print the request as JSON')
-    .action(async (id: string, o: { comment: string; json?: boolean }) => {
-      const { client } = await ctx.api();
-      const r = await call(() =>
-        client.call('rejectRequest', { id, body: { comment: o.comment } }),
-      );
-      if (o.json) ctx.ui.json(r);
-      else ctx.ui.err(`Rejected ${r.id}.`);
-    });
+  const reject = requestActionCommand(ctx, {
+    name: 'reject',
+    description: 'Reject a request routed to you, saying why',
+    operation: 'rejectRequest',
+    comment: { help: 'why (the requester reads it)', required: true },
+    said: (r) => `Rejected ${r.id}.`,
+  });
 
   return [pending, approve, reject];
 }

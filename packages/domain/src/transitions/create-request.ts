@@ -132,6 +132,34 @@ export const checkSchedule = (
   return ok(new Date(scheduledStart).toISOString());
 };
 
+/** What a person asks for: a new request's fields (or an invitation's), each checked against the rule. */
+type RequestAsk = Pick<
+  AccessRequest,
+  'justification' | 'ticket' | 'requestedDurationMinutes' | 'scheduledStart'
+>;
+
+export const checkAsk = (
+  input: CreateRequestInput,
+  rule: EffectiveRule,
+  breakGlass: boolean,
+  now: string,
+): Result<RequestAsk, DomainError> => {
+  const justification = checkJustification(input.justification, rule);
+  if (!justification.ok) return justification;
+  const ticket = checkTicket(input.ticket, rule);
+  if (!ticket.ok) return ticket;
+  const duration = checkDuration(input.durationMinutes, rule);
+  if (!duration.ok) return duration;
+  const schedule = checkSchedule(input.scheduledStart, breakGlass, rule, now);
+  if (!schedule.ok) return schedule;
+  return ok({
+    justification: justification.value,
+    ...(ticket.value === undefined ? {} : { ticket: ticket.value }),
+    requestedDurationMinutes: duration.value,
+    ...(schedule.value === undefined ? {} : { scheduledStart: schedule.value }),
+  });
+};
+
 /**
  * Creates a request if the policy lets the actor ask for it. A break-glass request (where the rule
  * allows it) is approved at once, its window opens now, and it awaits a post-access review. A
@@ -152,21 +180,16 @@ export const createRequest = (
       `Break-glass is not allowed for ${rule.roleName} in ${rule.account.name}.`,
     );
   }
-  const justification = checkJustification(input.justification, rule);
-  if (!justification.ok) return justification;
-  const ticket = checkTicket(input.ticket, rule);
-  if (!ticket.ok) return ticket;
-  const duration = checkDuration(input.durationMinutes, rule);
-  if (!duration.ok) return duration;
-  const schedule = checkSchedule(input.scheduledStart, breakGlass, rule, ctx.now);
-  if (!schedule.ok) return schedule;
+  const checked = checkAsk(input, rule, breakGlass, ctx.now);
+  if (!checked.ok) return checked;
+  const ask = checked.value;
 
   const refusals = selfServiceRefusals(rule.autoApproval, {
-    durationMinutes: duration.value,
-    justification: justification.value,
-    ...(ticket.value === undefined ? {} : { ticket: ticket.value }),
+    durationMinutes: ask.requestedDurationMinutes,
+    justification: ask.justification,
+    ...(ask.ticket === undefined ? {} : { ticket: ask.ticket }),
     breakGlass,
-    startsAt: schedule.value ?? ctx.now,
+    startsAt: ask.scheduledStart ?? ctx.now,
   });
   const selfService = rule.autoApproval !== undefined && refusals.length === 0;
   // Outside the conditions a self-service rule without human approvers has nobody to ask.
@@ -190,10 +213,7 @@ export const createRequest = (
     requester: personOf(ctx.actor),
     accountId: rule.account.id,
     roleName: rule.roleName,
-    justification: justification.value,
-    ...(ticket.value === undefined ? {} : { ticket: ticket.value }),
-    requestedDurationMinutes: duration.value,
-    ...(schedule.value === undefined ? {} : { scheduledStart: schedule.value }),
+    ...ask,
     status,
     breakGlass,
     ...(selfService

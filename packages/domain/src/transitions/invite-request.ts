@@ -7,7 +7,7 @@ import { inviteePersonOf } from '../invitation';
 import { isAdmin, offeredRuleFor } from '../policy/policy-evaluator';
 import { ok } from '../result';
 import { addMinutes } from '../time';
-import { checkDuration, checkJustification, checkSchedule, checkTicket } from './create-request';
+import { checkAsk } from './create-request';
 import type { CreateRequestInput } from './create-request';
 import type { TransitionContext, TransitionResult } from './transition';
 import { eventOf } from './transition';
@@ -51,14 +51,8 @@ export const inviteRequest = (
       `Only members of ${rule.approverGroups.join(', ')} or admins may invite someone to ${rule.roleName} in ${rule.account.name}.`,
     );
   }
-  const justification = checkJustification(input.justification, rule);
-  if (!justification.ok) return justification;
-  const ticket = checkTicket(input.ticket, rule);
-  if (!ticket.ok) return ticket;
-  const duration = checkDuration(input.durationMinutes, rule);
-  if (!duration.ok) return duration;
-  const schedule = checkSchedule(input.scheduledStart, false, rule, ctx.now);
-  if (!schedule.ok) return schedule;
+  const ask = checkAsk(input, rule, false, ctx.now);
+  if (!ask.ok) return ask;
 
   const comment = invitationComment(ctx.actor, inviteeEmail);
   const inviterApproval: Decision[] = routed
@@ -70,10 +64,7 @@ export const inviteRequest = (
     requester: inviteePersonOf(inviteeEmail),
     accountId: rule.account.id,
     roleName: rule.roleName,
-    justification: justification.value,
-    ...(ticket.value === undefined ? {} : { ticket: ticket.value }),
-    requestedDurationMinutes: duration.value,
-    ...(schedule.value === undefined ? {} : { scheduledStart: schedule.value }),
+    ...ask.value,
     status: 'PENDING',
     breakGlass: false,
     pendingExpiresAt: addMinutes(ctx.now, rule.pendingExpiryMinutes),
