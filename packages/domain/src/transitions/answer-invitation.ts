@@ -1,4 +1,4 @@
-import { STATUS_IN_WORDS, type AccessRequest } from '../access-request';
+import { STATUS_IN_WORDS, type AccessRequest, type Invitation } from '../access-request';
 import { personOf } from '../actor';
 import { fail } from '../domain-error';
 import { isInvitee } from '../invitation';
@@ -13,18 +13,18 @@ import { checkDuration, checkJustification, checkTicket } from './create-request
 import type { CommentInput, TransitionContext, TransitionResult } from './transition';
 import { advance, cleanComment } from './transition';
 
-/** Only the invited engineer answers, only once, and only while the invitation is still pending. */
-const checkAnswerable = (
+/**
+ * The invitation to answer: only the invited engineer answers, only once, and only while it is
+ * still pending.
+ */
+const answerableInvitation = (
   request: AccessRequest,
   ctx: TransitionContext,
-): Result<void, DomainError> => {
-  if (request.invitation === undefined)
-    return fail('INVALID_STATE', 'This request is not an invitation.');
-  if (request.invitation.state !== 'AWAITING')
-    return fail(
-      'INVALID_STATE',
-      `This invitation was ${request.invitation.state.toLowerCase()} already.`,
-    );
+): Result<Invitation, DomainError> => {
+  const { invitation } = request;
+  if (invitation === undefined) return fail('INVALID_STATE', 'This request is not an invitation.');
+  if (invitation.state !== 'AWAITING')
+    return fail('INVALID_STATE', `This invitation was ${invitation.state.toLowerCase()} already.`);
   if (!isInvitee(request, ctx.actor))
     return fail('NOT_INVITEE', 'Only the engineer this invitation names can answer it.');
   if (request.status !== 'PENDING')
@@ -34,7 +34,7 @@ const checkAnswerable = (
     );
   if (request.pendingExpiresAt !== undefined && !isBefore(ctx.now, request.pendingExpiresAt))
     return fail('INVALID_STATE', `This invitation expired at ${request.pendingExpiresAt}.`);
-  return ok(undefined);
+  return ok(invitation);
 };
 
 /**
@@ -49,10 +49,9 @@ export const acceptInvitation = (
   input: CommentInput,
   ctx: TransitionContext,
 ): TransitionResult => {
-  const answerable = checkAnswerable(request, ctx);
+  const answerable = answerableInvitation(request, ctx);
   if (!answerable.ok) return answerable;
-  const { invitation } = request;
-  if (invitation === undefined) return fail('INVALID_STATE', 'This request is not an invitation.');
+  const invitation = answerable.value;
   // One person under two addresses still cannot invite themselves past the approvers.
   if (invitation.inviter.sub === ctx.actor.sub)
     return fail('SELF_INVITATION', 'You cannot accept an invitation you sent.');
@@ -119,10 +118,9 @@ export const declineInvitation = (
   input: CommentInput,
   ctx: TransitionContext,
 ): TransitionResult => {
-  const answerable = checkAnswerable(request, ctx);
+  const answerable = answerableInvitation(request, ctx);
   if (!answerable.ok) return answerable;
-  const { invitation } = request;
-  if (invitation === undefined) return fail('INVALID_STATE', 'This request is not an invitation.');
+  const invitation = answerable.value;
   return advance(
     request,
     {
