@@ -77,6 +77,20 @@ function bucketArnsOf(bucket: s3.IBucket): string[] {
   return crossStackArnReferences(bucket.node.defaultChild as CfnElement, bucket.bucketArn);
 }
 
+/** Reading the signed digests (the API verifies them, the sweeper finds a day's before signing). */
+function grantDigestReads(role: iam.IRole, auditDigests: FunctionContext['auditDigests']): void {
+  auditDigests.bucket.grantRead(role);
+  acknowledge(
+    role,
+    [
+      'AwsSolutions-IAM5[Action::s3:GetBucket*]',
+      'AwsSolutions-IAM5[Action::s3:GetObject*]',
+      'AwsSolutions-IAM5[Action::s3:List*]',
+    ],
+    'Reading the audit digests (grantRead): read actions on the one digest bucket and its objects only.',
+  );
+}
+
 /** Where digests are and which key signs them: the API verifies, the sweeper signs. */
 function auditEnvironment({ auditDigests }: FunctionContext): Record<string, string> {
   return {
@@ -185,17 +199,8 @@ export const FUNCTION_SPECS: readonly FunctionSpec[] = [
     grant: (role, { table, auditDigests }) => {
       grantTableData(role, table);
       // GET /audit/integrity reads digests and the public key; it can neither sign nor write.
-      auditDigests.bucket.grantRead(role);
+      grantDigestReads(role, auditDigests);
       auditDigests.signingKey.grant(role, 'kms:GetPublicKey');
-      acknowledge(
-        role,
-        [
-          'AwsSolutions-IAM5[Action::s3:GetBucket*]',
-          'AwsSolutions-IAM5[Action::s3:GetObject*]',
-          'AwsSolutions-IAM5[Action::s3:List*]',
-        ],
-        'Reading the audit digests (grantRead): read actions on the one digest bucket and its objects only.',
-      );
       acknowledge(
         role,
         bucketArnsOf(auditDigests.bucket).map((arn) => `AwsSolutions-IAM5[Resource::${arn}/*]`),
@@ -326,22 +331,13 @@ export const FUNCTION_SPECS: readonly FunctionSpec[] = [
         actions: ['dynamodb:Scan'],
         resourceArns: [table.tableArn],
       });
-      auditDigests.bucket.grantRead(role);
+      grantDigestReads(role, auditDigests);
       iam.Grant.addToPrincipal({
         grantee: role,
         actions: ['s3:PutObject'],
         resourceArns: [auditDigests.bucket.arnForObjects('digests/*')],
       });
       auditDigests.signingKey.grant(role, 'kms:Sign', 'kms:GetPublicKey');
-      acknowledge(
-        role,
-        [
-          'AwsSolutions-IAM5[Action::s3:GetBucket*]',
-          'AwsSolutions-IAM5[Action::s3:GetObject*]',
-          'AwsSolutions-IAM5[Action::s3:List*]',
-        ],
-        'Reading the audit digests (grantRead): read actions on the one digest bucket and its objects only.',
-      );
       acknowledge(
         role,
         [

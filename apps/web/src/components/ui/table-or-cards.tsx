@@ -61,35 +61,23 @@ export function TableOrCards<T>({
   tableProps,
 }: TableOrCardsProps<T>) {
   const narrow = useNarrowScreen();
+  // What both forms show the same way: the rows, their header, filter and pages, and each state.
+  const shared = { items, trackBy, header, filter, pagination, empty, loading, loadingText };
   if (narrow)
     return (
       <Cards<T>
+        {...shared}
         ariaLabels={{ cardsLabel: label, itemSelectionLabel: () => '', selectionGroupLabel: '' }}
         cardDefinition={cardDefinitionFrom(columnDefinitions, cardHeader)}
         cardsPerRow={[{ cards: 1 }]}
-        items={items}
-        trackBy={trackBy}
-        header={header}
-        filter={filter}
-        pagination={pagination}
-        empty={empty}
-        loading={loading}
-        loadingText={loadingText}
         variant={variant === 'borderless' ? 'container' : variant}
       />
     );
   return (
     <Table<T>
+      {...shared}
       ariaLabels={{ tableLabel: label }}
       columnDefinitions={columnDefinitions}
-      items={items}
-      trackBy={trackBy}
-      header={header}
-      filter={filter}
-      pagination={pagination}
-      empty={empty}
-      loading={loading}
-      loadingText={loadingText}
       variant={variant}
       {...tableProps}
     />
