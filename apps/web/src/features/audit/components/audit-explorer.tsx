@@ -11,7 +11,6 @@ import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
 import Alert from '@cloudscape-design/components/alert';
 import Link from '@cloudscape-design/components/link';
-import Pagination from '@cloudscape-design/components/pagination';
 import Select, { type SelectProps } from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table, { type TableProps } from '@cloudscape-design/components/table';
@@ -33,7 +32,7 @@ import { searchOfAuditView, type AuditPagePosition } from '../state/audit-url';
 import { useAuditView } from '../state/use-audit-view';
 import { useAuditPages } from '../state/use-audit-pages';
 import { useAuditPage } from '../api/get-audit-page';
-import { PAGINATION_LABELS } from '../../../components/ui/pagination-labels';
+import { CursorPagination } from '../../../components/ui/cursor-pagination';
 import { paths } from '../../../lib/paths';
 
 export interface AuditExplorerProps {
@@ -437,14 +436,10 @@ export function AuditExplorer({ accounts, roles, onFlash, loadedAt }: AuditExplo
         )
       }
       pagination={
-        <Pagination
-          currentPageIndex={pages.index + 1}
-          pagesCount={pages.known}
-          openEnd={pages.openEnd}
+        <CursorPagination
+          pages={pages}
           // Until this page has answered and been learnt, its next cursor is unknown.
           disabled={!(settled && pages.learnt) && !page.isError}
-          onChange={({ detail }) => pages.goTo(detail.currentPageIndex - 1)}
-          ariaLabels={PAGINATION_LABELS}
         />
       }
     />

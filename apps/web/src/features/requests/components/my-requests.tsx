@@ -3,7 +3,6 @@ import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import Header from '@cloudscape-design/components/header';
 import Link from '@cloudscape-design/components/link';
-import Pagination from '@cloudscape-design/components/pagination';
 import Select, { type SelectProps } from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import type { TableProps } from '@cloudscape-design/components/table';
@@ -26,7 +25,7 @@ import { useMyRequests } from '../api/get-my-requests';
 import { hasTimeLeft, RequestWindow, TimeLeft } from './request-window';
 import { requestLabel } from './request-label';
 import { mayFederate, useRequesterActions } from './requester-actions';
-import { PAGINATION_LABELS } from '../../../components/ui/pagination-labels';
+import { CursorPagination } from '../../../components/ui/cursor-pagination';
 import { paths } from '../../../lib/paths';
 
 const ANY_STATUS: SelectProps.Option = { value: '', label: 'Any status' };
@@ -233,16 +232,7 @@ export function MyRequests({ onFlash, mayRequest = true }: MyRequestsProps) {
               />
             </SpaceBetween>
           }
-          pagination={
-            <Pagination
-              currentPageIndex={pages.index + 1}
-              pagesCount={pages.known}
-              openEnd={pages.openEnd}
-              disabled={loading}
-              onChange={({ detail }) => pages.goTo(detail.currentPageIndex - 1)}
-              ariaLabels={PAGINATION_LABELS}
-            />
-          }
+          pagination={<CursorPagination pages={pages} disabled={loading} />}
         />
       )}
       {requesterActions.dialogs}

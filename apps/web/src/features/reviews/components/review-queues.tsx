@@ -5,7 +5,6 @@ import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import Header from '@cloudscape-design/components/header';
 import Link from '@cloudscape-design/components/link';
-import Pagination from '@cloudscape-design/components/pagination';
 import SegmentedControl from '@cloudscape-design/components/segmented-control';
 import type { TableProps } from '@cloudscape-design/components/table';
 import Tabs from '@cloudscape-design/components/tabs';
@@ -29,7 +28,7 @@ import { useReviewQueue } from '../api/get-review-queue';
 import type { QueueOrder, ReviewQueue } from '../api/review-keys';
 import { DecisionActions } from './decision-actions';
 import { DecisionModal } from './decision-modal';
-import { PAGINATION_LABELS } from '../../../components/ui/pagination-labels';
+import { CursorPagination } from '../../../components/ui/cursor-pagination';
 import { paths } from '../../../lib/paths';
 
 const label = (request: RequestSummary) =>
@@ -119,16 +118,7 @@ function QueueTable({ queue, title, description, empty, columns }: QueueTablePro
           {title}
         </Header>
       }
-      pagination={
-        <Pagination
-          currentPageIndex={pages.index + 1}
-          pagesCount={pages.known}
-          openEnd={pages.openEnd}
-          disabled={loading}
-          onChange={({ detail }) => pages.goTo(detail.currentPageIndex - 1)}
-          ariaLabels={PAGINATION_LABELS}
-        />
-      }
+      pagination={<CursorPagination pages={pages} disabled={loading} />}
     />
   );
 }
