@@ -1,9 +1,8 @@
 import type { MyRequestsQuery, RequestPage } from '@elevate/contracts';
 import { inviteeSubOf } from '@elevate/domain';
 import type { Actor } from '@elevate/domain';
-import { readPage, toRequestPage } from './request-page';
+import { listRequestsOf } from './list-my-requests';
 import type { UseCaseDeps } from './use-case-deps';
-import { contextOf } from './use-case-deps';
 
 /**
  * Invitations made out to the actor's verified address that nobody has answered yet: they are
@@ -14,13 +13,5 @@ export async function listMyInvitations(
   actor: Actor,
   query: MyRequestsQuery,
 ): Promise<RequestPage> {
-  const { q, ...paging } = query;
-  const page = await readPage(() =>
-    deps.repository.listByRequester({
-      ...paging,
-      requesterSub: inviteeSubOf(actor.email),
-      ...(q === undefined ? {} : { text: q }),
-    }),
-  );
-  return toRequestPage(page, contextOf(deps, actor));
+  return listRequestsOf(inviteeSubOf(actor.email), deps, actor, query);
 }

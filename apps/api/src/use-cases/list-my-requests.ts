@@ -10,11 +10,21 @@ export async function listMyRequests(
   actor: Actor,
   query: MyRequestsQuery,
 ): Promise<RequestPage> {
+  return listRequestsOf(actor.sub, deps, actor, query);
+}
+
+/** A requester's requests (the actor's own, or those waiting under their address), as `actor` sees them. */
+export async function listRequestsOf(
+  requesterSub: string,
+  deps: UseCaseDeps,
+  actor: Actor,
+  query: MyRequestsQuery,
+): Promise<RequestPage> {
   const { q, ...paging } = query;
   const page = await readPage(() =>
     deps.repository.listByRequester({
       ...paging,
-      requesterSub: actor.sub,
+      requesterSub,
       ...(q === undefined ? {} : { text: q }),
     }),
   );

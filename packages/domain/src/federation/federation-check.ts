@@ -15,6 +15,7 @@ import { awaitsAcceptance, isInvitee } from '../invitation';
 import { isRequester } from '../transitions/transition';
 import type { AccessWindow } from '../window';
 import { accessPhase, windowOf } from '../window';
+import { closedWindowRefusal } from './session-plan';
 
 /** What the federate code needs once every check passed. */
 export interface FederationGrant {
@@ -108,25 +109,8 @@ export const federationCheck = (
     return err(
       domainError('INVALID_STATE', 'This request has no approval time; it gives no access.'),
     );
-  switch (accessPhase(request, now)) {
-    case 'scheduled':
-      return err(
-        domainError(
-          'WINDOW_NOT_OPEN',
-          `Your access window opens at ${window.startsAt}; sessions can start then.`,
-        ),
-      );
-    case 'over':
-    case undefined:
-      return err(
-        domainError(
-          'WINDOW_OVER',
-          'The access window is over; submit a new request for more access.',
-        ),
-      );
-    case 'active':
-      break;
-  }
+  const closed = closedWindowRefusal(window, accessPhase(request, now) ?? 'over');
+  if (closed !== undefined) return err(closed);
   if (!request.breakGlass && !meetsCurrentApprovalRule(request, rule.value)) {
     return err(
       domainError(

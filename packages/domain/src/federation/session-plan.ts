@@ -3,7 +3,7 @@ import { domainError } from '../domain-error';
 import type { Result } from '../result';
 import { err, ok } from '../result';
 import { earlierOf, toIso, toMillis } from '../time';
-import type { AccessWindow } from '../window';
+import type { AccessPhase, AccessWindow } from '../window';
 import { phaseOfWindow, secondsLeftInWindow } from '../window';
 
 export const SESSION_LIMITS = {
@@ -79,6 +79,27 @@ export const sessionPolicyOf = (options: {
     : JSON.stringify({ Version: '2012-10-17', Statement: [allowWithinTheRole, ...statements] });
 };
 
+const windowOver = (): DomainError =>
+  domainError('WINDOW_OVER', 'The access window is over; submit a new request for more access.');
+
+/** Why no session can start in a window that is not open at this phase; undefined while it is. */
+export const closedWindowRefusal = (
+  window: AccessWindow,
+  phase: AccessPhase,
+): DomainError | undefined => {
+  switch (phase) {
+    case 'scheduled':
+      return domainError(
+        'WINDOW_NOT_OPEN',
+        `Your access window opens at ${window.startsAt}; sessions can start then.`,
+      );
+    case 'over':
+      return windowOver();
+    case 'active':
+      return undefined;
+  }
+};
+
 /** The window's end, down to the whole second, so the deny never starts later than the window ends. */
 const denyAfterOf = (window: AccessWindow): string =>
   toIso(Math.floor(toMillis(window.endsAt) / 1000) * 1000).replace('.000Z', 'Z');
@@ -105,33 +126,11 @@ const clamp = (value: number, low: number, high: number): number =>
  */
 export const sessionPlanFor = (input: SessionPlanInput): Result<SessionPlan, DomainError> => {
   const { now, window } = input;
-  switch (phaseOfWindow(window, now)) {
-    case 'scheduled':
-      return err(
-        domainError(
-          'WINDOW_NOT_OPEN',
-          `Your access window opens at ${window.startsAt}; sessions can start then.`,
-        ),
-      );
-    case 'over':
-      return err(
-        domainError(
-          'WINDOW_OVER',
-          'The access window is over; submit a new request for more access.',
-        ),
-      );
-    case 'active':
-      break;
-  }
+  const closed = closedWindowRefusal(window, phaseOfWindow(window, now));
+  if (closed !== undefined) return err(closed);
   const left = secondsLeftInWindow(window, now);
   // Under a second left: nothing useful can be issued, and the window is over by the time STS answers.
-  if (left < 1)
-    return err(
-      domainError(
-        'WINDOW_OVER',
-        'The access window is over; submit a new request for more access.',
-      ),
-    );
+  if (left < 1) return err(windowOver());
   const cap = clamp(
     Math.floor(input.configuredSessionSeconds),
     SESSION_LIMITS.minSeconds,
