@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { accountLabel, statusText, table, windowText } from '../output/format';
 import type { CommandContext } from './command-context';
 import { call } from './call-api';
+import { CURSOR_OPTION, sayIfMore } from './list-pages';
 import { requestActionCommand } from './request-action-command';
 
 /**
@@ -11,10 +12,15 @@ import { requestActionCommand } from './request-action-command';
 export function invitationCommands(ctx: CommandContext): Command[] {
   const invitations = new Command('invitations')
     .description('Invitations made out to you that wait for your answer')
+    .option(...CURSOR_OPTION)
     .option('--json', 'print JSON')
-    .action(async (o: { json?: boolean }) => {
+    .action(async (o: { cursor?: string; json?: boolean }) => {
       const { client } = await ctx.api();
-      const page = await call(() => client.call('listMyInvitations', { query: { limit: 100 } }));
+      const page = await call(() =>
+        client.call('listMyInvitations', {
+          query: { limit: 100, ...(o.cursor === undefined ? {} : { cursor: o.cursor }) },
+        }),
+      );
       if (o.json) {
         ctx.ui.json(page);
         return;
@@ -34,6 +40,7 @@ export function invitationCommands(ctx: CommandContext): Command[] {
         ]),
       ]))
         ctx.ui.out(line);
+      sayIfMore(ctx, page, 'elevate invitations');
     });
 
   const accept = requestActionCommand(ctx, {

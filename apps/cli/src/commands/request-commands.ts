@@ -13,6 +13,7 @@ import { CliError, EXIT } from '../exit-codes';
 import { accountLabel, statusText, table, windowText } from '../output/format';
 import { call } from './call-api';
 import { resolveEntry, type CommandContext } from './command-context';
+import { CURSOR_OPTION, sayIfMore } from './list-pages';
 import { requestActionCommand } from './request-action-command';
 import { parseDurationMinutes, parseStartTime, parseText } from './parse-input';
 
@@ -138,16 +139,18 @@ export function requestCommands(ctx: CommandContext): Command[] {
     .description('Your requests, newest first, with time left on open windows')
     .option('--status <status>', 'only this status, e.g. APPROVED or PENDING')
     .option('--limit <n>', 'at most this many (1-100)', (v: string) => Number(v), 25)
+    .option(...CURSOR_OPTION)
     .option('--json', 'print JSON')
-    .action(async (o: { status?: string; limit: number; json?: boolean }) => {
+    .action(async (o: { status?: string; limit: number; cursor?: string; json?: boolean }) => {
       const { client } = await ctx.api();
+      const status =
+        o.status === undefined ? undefined : (o.status.toUpperCase() as RequestSummary['status']);
       const page = await call(() =>
         client.call('listMyRequests', {
           query: {
             limit: o.limit,
-            ...(o.status === undefined
-              ? {}
-              : { status: o.status.toUpperCase() as RequestSummary['status'] }),
+            ...(status === undefined ? {} : { status }),
+            ...(o.cursor === undefined ? {} : { cursor: o.cursor }),
           },
         }),
       );
@@ -165,6 +168,11 @@ export function requestCommands(ctx: CommandContext): Command[] {
         ...page.items.map((r) => requestLine(r, now, ctx)),
       ]))
         ctx.ui.out(line);
+      sayIfMore(
+        ctx,
+        page,
+        `elevate ls --limit ${o.limit}${status === undefined ? '' : ` --status ${status}`}`,
+      );
     });
 
   const show = new Command('show')
@@ -201,10 +209,15 @@ export function requestCommands(ctx: CommandContext): Command[] {
 export function reviewCommands(ctx: CommandContext): Command[] {
   const pending = new Command('pending')
     .description('Requests waiting for your decision, oldest first')
+    .option(...CURSOR_OPTION)
     .option('--json', 'print JSON')
-    .action(async (o: { json?: boolean }) => {
+    .action(async (o: { cursor?: string; json?: boolean }) => {
       const { client } = await ctx.api();
-      const page = await call(() => client.call('listPendingReviews', { query: { limit: 100 } }));
+      const page = await call(() =>
+        client.call('listPendingReviews', {
+          query: { limit: 100, ...(o.cursor === undefined ? {} : { cursor: o.cursor }) },
+        }),
+      );
       if (o.json) {
         ctx.ui.json(page);
         return;
@@ -223,6 +236,7 @@ export function reviewCommands(ctx: CommandContext): Command[] {
       ]);
       for (const line of table([['ID', 'REQUESTER', 'ACCOUNT', 'ROLE', 'FOR', 'REASON'], ...rows]))
         ctx.ui.out(line);
+      sayIfMore(ctx, page, 'elevate pending');
     });
 
   const approve = requestActionCommand(ctx, {
