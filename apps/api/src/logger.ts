@@ -122,6 +122,18 @@ export function createJsonLogger(options: {
   return wrap(logger, {});
 }
 
+/**
+ * The logger for lines about a change to `request` seen on the table's stream (notifier, revoker):
+ * with the correlation id of the API call that made it, when a call did (its latest history event).
+ */
+export function withCallOf(
+  request: { readonly history: readonly { readonly correlationId?: string }[] },
+  logger: Logger,
+): Logger {
+  const correlationId = request.history.at(-1)?.correlationId;
+  return correlationId === undefined ? logger : logger.child({ correlationId });
+}
+
 /** What an unexpected error contributes to a log line: its kind and where, for an operator. */
 export function errorFields(error: unknown): LogFields {
   if (error instanceof Error)

@@ -67,6 +67,11 @@ export interface HistoryEvent {
   readonly at: string;
   readonly statusAfter: RequestStatus;
   readonly comment?: string;
+  /**
+   * The API call that made this change (its correlation id: API Gateway's request id), so the
+   * functions that see it on the stream log the same id; absent for changes no call made (expiry).
+   */
+  readonly correlationId?: string;
 }
 
 /**

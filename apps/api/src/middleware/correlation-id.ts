@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../app-env';
 import type { Logger } from '../logger';
+import { runAsCall } from '../use-cases/call-correlation';
 
 export const CORRELATION_ID_HEADER = 'x-correlation-id';
 
@@ -32,7 +33,8 @@ export function correlationId(logger: Logger, newId: () => string): MiddlewareHa
       (offered !== undefined && ACCEPTABLE_ID.test(offered) ? offered : newId());
     c.set('correlationId', id);
     c.set('logger', logger.child({ correlationId: id }));
-    await next();
+    // What the call writes carries the id too (history events), for the functions on the stream.
+    await runAsCall(id, next);
     c.header(CORRELATION_ID_HEADER, id);
   };
 }

@@ -1,6 +1,6 @@
 import { readRequestChange, UnreadableStreamRecordError } from '@elevate/adapters';
 import { deriveNotificationEvents, earliestCheckOf, noticeChecksOf } from '@elevate/domain';
-import { errorFields } from '../logger';
+import { errorFields, withCallOf } from '../logger';
 import { deliverEvent } from './deliver-event';
 import { noticeThresholdsOf } from './notice-thresholds';
 import type { NotifierDeps } from './notifier-deps';
@@ -35,7 +35,7 @@ export async function handleStreamBatch(
   for (const raw of records) {
     const eventId = field(raw, ['eventID']);
     const itemIdentifier = field(raw, ['dynamodb', 'SequenceNumber']) ?? eventId ?? '';
-    const log = deps.logger.child({ eventId });
+    let log = deps.logger.child({ eventId });
     try {
       // Daily aggregates and exports follow every change on a request's partition (sessions too).
       await deps.projections?.refreshFromRecords([raw]);
@@ -43,6 +43,8 @@ export async function handleStreamBatch(
       await deps.chainDays?.recordStreamRecord(raw, deps.clock.now());
       const change = readRequestChange(raw);
       if (change.kind === 'ignored') continue;
+      // The call that made the change, on every line about it (docs/operations.md).
+      log = withCallOf(change.after, log);
       // Idempotent, so a retried record (or batch) rewrites the same entries.
       await deps.decisionReadModel?.record(change.after);
       // When the sweeper must look at this request next (idempotent, like the read model).
@@ -51,7 +53,7 @@ export async function handleStreamBatch(
       );
       let pending = 0;
       for (const event of deriveNotificationEvents(change.before, change.after))
-        pending += (await deliverEvent(event, deps)).pending;
+        pending += (await deliverEvent(event, { ...deps, logger: log })).pending;
       if (pending > 0) batchItemFailures.push({ itemIdentifier });
     } catch (error) {
       if (error instanceof UnreadableStreamRecordError) {

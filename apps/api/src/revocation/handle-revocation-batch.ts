@@ -1,7 +1,7 @@
 import { readRequestChange } from '@elevate/adapters';
 import type { Clock, RevocationPolicyStore, SessionRecordRepository } from '@elevate/domain';
 import type { Logger } from '../logger';
-import { errorFields } from '../logger';
+import { errorFields, withCallOf } from '../logger';
 import type { StreamBatchResponse } from '../notifications/handle-stream-batch';
 import { applyRevocation, needsRevocation } from './apply-revocation';
 
@@ -33,7 +33,7 @@ export async function handleRevocationBatch(
       if (before?.status !== 'APPROVED' || !needsRevocation(after)) continue;
       const sessions = await deps.sessions.listForRequest(after.id);
       await applyRevocation(deps.store, after, sessions, deps.clock.now());
-      deps.logger.info('revocation written', {
+      withCallOf(after, deps.logger).info('revocation written', {
         requestId: after.id,
         accountId: after.accountId,
         roleName: after.roleName,

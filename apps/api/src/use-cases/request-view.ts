@@ -55,6 +55,7 @@ export function toRequestSummary(request: AccessRequest, ctx: TransitionContext)
 export function toRequestView(request: AccessRequest, ctx: TransitionContext): RequestView {
   return {
     ...toRequestSummary(request, ctx),
-    history: request.history.map((event) => ({ ...event })),
+    // The correlation id is for operators' logs, not part of the view.
+    history: request.history.map(({ correlationId: _, ...event }) => event),
   };
 }

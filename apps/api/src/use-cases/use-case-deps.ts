@@ -11,6 +11,7 @@ import type {
   TransitionContext,
 } from '@elevate/domain';
 import type { AuditExportLimits } from './audit-export-limits';
+import { currentCorrelationId } from './call-correlation';
 
 /** The ports every use case works through; the composition root or a test fills them. */
 export interface UseCaseDeps {
@@ -35,8 +36,12 @@ export interface UseCaseDeps {
 }
 
 /** What a transition (or a dry run of one) needs: now, who, and the policy. */
-export const contextOf = (deps: UseCaseDeps, actor: Actor): TransitionContext => ({
-  now: deps.clock.now(),
-  actor,
-  policy: deps.policy,
-});
+export const contextOf = (deps: UseCaseDeps, actor: Actor): TransitionContext => {
+  const correlationId = currentCorrelationId();
+  return {
+    now: deps.clock.now(),
+    actor,
+    policy: deps.policy,
+    ...(correlationId === undefined ? {} : { correlationId }),
+  };
+};

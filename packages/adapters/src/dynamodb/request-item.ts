@@ -241,6 +241,7 @@ export const storedRequestSchema = z.object({
       at: instant,
       statusAfter: z.enum(REQUEST_STATUSES),
       comment: z.string().optional(),
+      correlationId: z.string().max(128).optional(),
     }),
   ),
 }) satisfies z.ZodType<AccessRequest>;

@@ -18,6 +18,8 @@ export interface TransitionContext {
   readonly now: string;
   readonly actor: Actor;
   readonly policy: Policy;
+  /** The call making the change (API Gateway's request id), recorded on its history event. */
+  readonly correlationId?: string;
 }
 
 export type TransitionResult = Result<Transitioned, DomainError>;
@@ -38,6 +40,7 @@ export const eventOf = (
   at: ctx.now,
   statusAfter,
   ...(comment === undefined ? {} : { comment }),
+  ...(ctx.correlationId === undefined ? {} : { correlationId: ctx.correlationId }),
 });
 
 /** Builds the next state: a new object, version + 1, the event appended. The input is untouched. */
