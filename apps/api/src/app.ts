@@ -11,7 +11,6 @@ import type { AppEnv, AuthedEnv } from './app-env';
 import { ApiError } from './http/api-error';
 import { createErrorHandler, notFoundHandler } from './http/error-handler';
 import { problemCatalog } from './http/problem-catalog';
-import type { ProblemKind } from './http/problem-catalog';
 import type { Logger } from './logger';
 import { authenticate } from './middleware/authenticate';
 import { callBudget } from './middleware/call-budget';
@@ -56,8 +55,6 @@ export interface AppDeps extends UseCaseDeps {
   allowedOrigin?: string | undefined;
   /** Request bodies above this are refused with 413 before any handler reads them. */
   maxBodyBytes?: number;
-  /** More error codes (e.g. the domain's) and how they are answered. */
-  extraProblems?: Readonly<Record<string, ProblemKind>>;
   newCorrelationId?: () => string;
   /** Idempotency keys and their outcomes; in memory unless composed (tests). */
   idempotency?: IdempotencyStore;
@@ -124,7 +121,7 @@ function appWithMiddleware(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const maxBodyBytes = deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
 
-  app.onError(createErrorHandler({ ...problemCatalog, ...deps.extraProblems }));
+  app.onError(createErrorHandler(problemCatalog));
   app.notFound(notFoundHandler);
 
   app.use(correlationId(deps.logger, deps.newCorrelationId ?? randomUUID));

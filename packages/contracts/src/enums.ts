@@ -2,7 +2,6 @@ import * as z from 'zod';
 import {
   ACCESS_PHASES,
   DECISION_KINDS,
-  DOMAIN_ERROR_CODES,
   EXTENSION_STATES,
   HISTORY_EVENT_TYPES,
   INVITATION_STATES,
@@ -33,10 +32,6 @@ export type PostAccessReviewState = z.infer<typeof postAccessReviewStateSchema>;
 /** What the viewer may do to a request now; the SPA shows these buttons and no others. */
 export const requestActionSchema = z.enum(REQUEST_ACTIONS);
 export type RequestAction = z.infer<typeof requestActionSchema>;
-
-/** Stable codes of domain refusals (the `code` of a 401/403/409/422 problem). */
-export const domainErrorCodeSchema = z.enum(DOMAIN_ERROR_CODES);
-export type DomainErrorCode = z.infer<typeof domainErrorCodeSchema>;
 
 /** An invitation waits for the engineer, who accepts or declines it. */
 export const invitationStateSchema = z.enum(INVITATION_STATES);

@@ -1,4 +1,5 @@
 export * from './problem';
+export * from './problem-codes';
 export * from './me';
 export * from './enums';
 export * from './text';
