@@ -1,5 +1,11 @@
 import * as z from 'zod';
-import { isProblemCode, problemSchema, type Problem, type ProblemCode } from '@elevate/contracts';
+import {
+  isProblemCode,
+  problemSchema,
+  RETRY_AFTER_HEADER,
+  type Problem,
+  type ProblemCode,
+} from '@elevate/contracts';
 
 export interface FieldError {
   path: string;
@@ -86,7 +92,7 @@ export function isApiProblem(error: unknown): error is ApiProblem {
  */
 export async function problemFromResponse(response: Response): Promise<ApiProblem> {
   const contentType = response.headers.get('content-type') ?? '';
-  const retryAfter = retryAfterSecondsOf(response.headers.get('retry-after'));
+  const retryAfter = retryAfterSecondsOf(response.headers.get(RETRY_AFTER_HEADER));
   if (/^application\/(problem\+)?json\b/i.test(contentType)) {
     const body: unknown = await response.json().catch(() => undefined);
     const parsed = receivedProblemSchema.safeParse(body);

@@ -1,7 +1,7 @@
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { isAuthError, isServiceUnavailable } from '@elevate/adapters';
-import { isProblemCode, type ProblemCode } from '@elevate/contracts';
+import { isProblemCode, RETRY_AFTER_HEADER, type ProblemCode } from '@elevate/contracts';
 import type { AppEnv } from '../app-env';
 import { errorFields } from '../logger';
 import { UseCaseError } from '../use-cases/use-case-error';
@@ -87,7 +87,9 @@ function internal(
 
 /** RFC 9110 §10.2.3: when asking again may pass. */
 const retryAfter = (kind: ProblemKind): Record<string, string> =>
-  kind.retryAfterSeconds === undefined ? {} : { 'retry-after': String(kind.retryAfterSeconds) };
+  kind.retryAfterSeconds === undefined
+    ? {}
+    : { [RETRY_AFTER_HEADER]: String(kind.retryAfterSeconds) };
 
 /**
  * RFC 6750 §3: no error attribute when no token was sent at all; RFC 9470 for a valid token whose

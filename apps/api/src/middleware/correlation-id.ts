@@ -1,8 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
+import { CORRELATION_ID_HEADER } from '@elevate/contracts';
 import type { AppEnv } from '../app-env';
 import type { Logger } from '../logger';
-
-export const CORRELATION_ID_HEADER = 'x-correlation-id';
 
 /** Only ids that are safe to echo and to log (no spaces, quotes or newlines). */
 const ACCEPTABLE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
