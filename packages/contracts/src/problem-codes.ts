@@ -99,6 +99,6 @@ export const PROBLEM_CODES: readonly ProblemCode[] = [
 
 export const problemCodeSchema = z.enum(PROBLEM_CODES);
 
-/** A code this build knows; a newer server may send one it does not (docs/api.md, "Error codes"). */
+/** A code this build knows; a newer server may send one it does not (docs/api.md, "Errors"). */
 export const isProblemCode = (code: string): code is ProblemCode =>
   (PROBLEM_CODES as readonly string[]).includes(code);
