@@ -41,6 +41,8 @@ const spaOnlyContracts = {
     '@elevate/api/*',
     '@elevate/dev-stack',
     '@elevate/dev-stack/*',
+    '@elevate/domain',
+    '@elevate/domain/*',
     '@aws-sdk/*',
   ],
   message: 'The SPA depends on @elevate/contracts only.',
@@ -250,6 +252,13 @@ export default tseslint.config(
                 'react',
               ],
               message: 'Contracts are plain schemas shared by web and api.',
+            },
+            {
+              // The one way in: the domain's value lists, a module that imports nothing, so the
+              // SPA's bundle gets the lists and no rules (docs/decisions/0006-one-home-per-fact.md).
+              regex: '^@elevate/domain(?!/vocabulary$)(/.*)?$',
+              message:
+                'Contracts take only the value lists of the domain: @elevate/domain/vocabulary.',
             },
           ],
         },

@@ -111,6 +111,28 @@ describe('the dependency rule', () => {
     expect(messages.join('\n')).toContain('The SPA depends on @elevate/contracts only.');
   });
 
+  it('keeps the SPA off the domain, which it sees only through the contracts', async () => {
+    for (const source of ['@elevate/domain', '@elevate/domain/vocabulary']) {
+      const messages = await ruleMessages(
+        'apps/web/src/lib/rule-probe.ts',
+        `import { REQUEST_STATUSES } from '${source}';\nexport { REQUEST_STATUSES };\n`,
+      );
+      expect(messages.join('\n'), source).toContain('The SPA depends on @elevate/contracts only.');
+    }
+  });
+
+  it("lets the contracts take the domain's value lists and nothing else of it", async () => {
+    const probe = (source: string) =>
+      ruleMessages(
+        'packages/contracts/src/rule-probe.ts',
+        `import { REQUEST_STATUSES } from '${source}';\nexport { REQUEST_STATUSES };\n`,
+      );
+    expect(await probe('@elevate/domain/vocabulary')).toEqual([]);
+    expect((await probe('@elevate/domain')).join('\n')).toContain(
+      'Contracts take only the value lists of the domain',
+    );
+  });
+
   it('keeps SPA features from importing each other, but not from shared code', async () => {
     const other = await ruleMessages(
       'apps/web/src/features/requests/components/rule-probe.ts',

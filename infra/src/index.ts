@@ -30,7 +30,7 @@ export {
   type ElevateAppOptions,
   type ElevateStacks,
 } from './elevate-app';
-export { ApiStack, FEDERATE_ROUTE_PATH } from './stacks/api-stack';
+export { ApiStack } from './stacks/api-stack';
 export { DataStack, TABLE_INDEX_NAMES } from './stacks/data-stack';
 export {
   FEDERATE_STS_ACTIONS,

@@ -20,6 +20,7 @@ import {
   startStsEmulator,
   type Persona,
 } from '@elevate/dev-stack';
+import { ID_TOKEN_HEADER } from '@elevate/contracts';
 import { startTimingProxy, UpstreamTimes } from './timing-proxy';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -135,7 +136,7 @@ const apiUrl = await new Promise<string>((resolve, reject) => {
 
 interface Tokens {
   authorization: string;
-  'x-elevate-id-token': string;
+  [ID_TOKEN_HEADER]: string;
 }
 
 /** Signs a persona in at the dev IdP as the SPA would (code + PKCE), MFA included. */
@@ -178,7 +179,7 @@ async function signIn(persona: Persona): Promise<Tokens> {
     }),
   });
   const tokens = (await response.json()) as { access_token: string; id_token: string };
-  return { authorization: `Bearer ${tokens.access_token}`, 'x-elevate-id-token': tokens.id_token };
+  return { authorization: `Bearer ${tokens.access_token}`, [ID_TOKEN_HEADER]: tokens.id_token };
 }
 
 const persona = (sub: string): Persona => {

@@ -6,24 +6,19 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { InMemoryIdempotencyStore } from '@elevate/adapters';
 import type { IdempotencyStore, TokenVerifier } from '@elevate/adapters';
-import { ID_TOKEN_HEADER } from '@elevate/contracts';
+import { CORS_ALLOW_HEADERS, CORS_EXPOSE_HEADERS } from '@elevate/contracts';
 import type { AppEnv, AuthedEnv } from './app-env';
 import { ApiError } from './http/api-error';
 import { createErrorHandler, notFoundHandler } from './http/error-handler';
 import { problemCatalog } from './http/problem-catalog';
-import type { ProblemKind } from './http/problem-catalog';
 import type { Logger } from './logger';
 import { authenticate } from './middleware/authenticate';
 import { callBudget } from './middleware/call-budget';
 import { recordSignIn } from './middleware/record-sign-in';
-import {
-  IDEMPOTENCY_KEY_HEADER,
-  IDEMPOTENT_REPLAY_HEADER,
-  idempotency,
-} from './middleware/idempotency';
+import { idempotency } from './middleware/idempotency';
 import { shedLoad } from './middleware/shed-load';
 import { Admission, DEFAULT_FEDERATE_ADMISSION } from './http/admission';
-import { CORRELATION_ID_HEADER, correlationId } from './middleware/correlation-id';
+import { correlationId } from './middleware/correlation-id';
 import { requestLog } from './middleware/request-log';
 import { accessRoutes } from './routes/access-routes';
 import type { AuditIntegrityDeps } from './audit-integrity/audit-integrity-deps';
@@ -56,8 +51,6 @@ export interface AppDeps extends UseCaseDeps {
   allowedOrigin?: string | undefined;
   /** Request bodies above this are refused with 413 before any handler reads them. */
   maxBodyBytes?: number;
-  /** More error codes (e.g. the domain's) and how they are answered. */
-  extraProblems?: Readonly<Record<string, ProblemKind>>;
   newCorrelationId?: () => string;
   /** Idempotency keys and their outcomes; in memory unless composed (tests). */
   idempotency?: IdempotencyStore;
@@ -124,7 +117,7 @@ function appWithMiddleware(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const maxBodyBytes = deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
 
-  app.onError(createErrorHandler({ ...problemCatalog, ...deps.extraProblems }));
+  app.onError(createErrorHandler(problemCatalog));
   app.notFound(notFoundHandler);
 
   app.use(correlationId(deps.logger, deps.newCorrelationId ?? randomUUID));
@@ -136,14 +129,8 @@ function appWithMiddleware(deps: AppDeps): Hono<AppEnv> {
       cors({
         origin: deps.allowedOrigin,
         allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
-        allowHeaders: [
-          'authorization',
-          'content-type',
-          ID_TOKEN_HEADER,
-          CORRELATION_ID_HEADER,
-          IDEMPOTENCY_KEY_HEADER,
-        ],
-        exposeHeaders: [CORRELATION_ID_HEADER, 'retry-after', IDEMPOTENT_REPLAY_HEADER],
+        allowHeaders: [...CORS_ALLOW_HEADERS],
+        exposeHeaders: [...CORS_EXPOSE_HEADERS],
         maxAge: 600,
       }),
     );

@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { ApiProblem } from '@elevate/client';
+import { ApiProblem, type ApiProblemCode } from '@elevate/client';
 import {
   cacheFile,
   readCachedCredentials,
@@ -10,7 +10,7 @@ import { EXIT } from './exit-codes';
 import { runCli } from './run-cli';
 import { config, fakeContext, me, NOW, requestView } from './testing/fake-context';
 
-const problem = (status: number, code: string, detail = 'No.') =>
+const problem = (status: number, code: ApiProblemCode, detail = 'No.') =>
   new ApiProblem({ status, code, title: 'Refused', detail });
 
 const openWindow = requestView({
@@ -120,7 +120,7 @@ describe('elevate: arguments and exit codes', () => {
     expect(ui.stderr.join('\n')).toContain('elevate: Elevate is not configured');
   });
 
-  it.each([
+  it.each<[number, ApiProblemCode, number, string]>([
     [401, 'TOKEN_EXPIRED', EXIT.notSignedIn, 'run: elevate login'],
     [403, 'NOT_ELIGIBLE', EXIT.refused, 'Refused: No.'],
     [404, 'NOT_FOUND', EXIT.refused, 'Refused'],
@@ -136,6 +136,23 @@ describe('elevate: arguments and exit codes', () => {
     expect(await runCli(['show', 'req-1'], ctx)).toBe(exit);
     expect(ui.stderr).toHaveLength(1);
     expect(ui.stderr[0]).toContain(text);
+  });
+
+  it('says a code from a newer API in its own words, quoting the code, and exits by status', async () => {
+    const { ctx, ui } = fakeContext({
+      getRequest: () => {
+        throw new ApiProblem(
+          { status: 422, code: 'unknown_code', title: 'Refused', detail: 'Not on Sundays.' },
+          undefined,
+          'NOT_ON_SUNDAYS',
+        );
+      },
+    });
+    expect(await runCli(['show', 'req-1'], ctx)).toBe(EXIT.refused);
+    expect(ui.stderr[0]).toContain('Refused: Not on Sundays.');
+    expect(ui.stderr[0]).toContain(
+      'a code this CLI does not know (NOT_ON_SUNDAYS); update the CLI',
+    );
   });
 });
 

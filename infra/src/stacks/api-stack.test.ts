@@ -311,7 +311,14 @@ describe('the HTTP API', () => {
     api.hasResourceProperties('AWS::ApiGatewayV2::Api', {
       CorsConfiguration: {
         AllowOrigins: ['https://elevate.example.com'],
-        AllowHeaders: ['authorization', 'content-type', 'x-elevate-id-token', 'idempotency-key'],
+        // The same lists the API's own CORS answers on a laptop (@elevate/contracts, http-edge.ts).
+        AllowHeaders: [
+          'authorization',
+          'content-type',
+          'x-elevate-id-token',
+          'x-correlation-id',
+          'idempotency-key',
+        ],
         ExposeHeaders: ['x-correlation-id', 'retry-after', 'idempotent-replayed'],
       },
     });

@@ -19,6 +19,13 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import {
+  API_OPERATIONS,
+  CORS_ALLOW_HEADERS,
+  CORS_EXPOSE_HEADERS,
+  ID_TOKEN_HEADER,
+  SLACK_INTERACTIONS_PATH,
+} from '@elevate/contracts';
 import type { DeployConfig } from '../config/deploy-config-schema';
 import type { PolicyTarget } from '../config/load-policy-targets';
 import type { NotificationChannels } from '../constructs/notification-channels';
@@ -32,16 +39,11 @@ import {
   type FunctionSpec,
 } from './function-specs';
 
-/** The header the SPA sends the ID token in (ID_TOKEN_HEADER in @elevate/contracts). */
-const ID_TOKEN_HEADER = 'x-elevate-id-token';
-
 /** The only route without tokens: a liveness probe that returns no data. */
-/** Slack's interactive endpoint (apps/api routes/slack-interaction-routes.ts serves it). */
-const SLACK_INTERACTIONS_ROUTE_PATH = '/integrations/slack/interactions';
-const HEALTH_ROUTE_PATH = '/health';
+const HEALTH_ROUTE_PATH = API_OPERATIONS.getHealth.path;
 
 /** The one route the federate function answers; every other route goes to the API function. */
-export const FEDERATE_ROUTE_PATH = '/requests/{id}/sessions';
+const FEDERATE_ROUTE_PATH = API_OPERATIONS.startSession.path;
 
 export interface ApiStackProps extends StackProps {
   readonly config: DeployConfig;
@@ -152,8 +154,8 @@ export class ApiStack extends Stack {
           apigw.CorsHttpMethod.PATCH,
           apigw.CorsHttpMethod.DELETE,
         ],
-        allowHeaders: ['authorization', 'content-type', ID_TOKEN_HEADER, 'idempotency-key'],
-        exposeHeaders: ['x-correlation-id', 'retry-after', 'idempotent-replayed'],
+        allowHeaders: [...CORS_ALLOW_HEADERS],
+        exposeHeaders: [...CORS_EXPOSE_HEADERS],
         maxAge: Duration.hours(1),
       },
     });
@@ -241,7 +243,7 @@ export class ApiStack extends Stack {
     }
     if (channels.slackSecret !== undefined) {
       const routes = this.httpApi.addRoutes({
-        path: SLACK_INTERACTIONS_ROUTE_PATH,
+        path: SLACK_INTERACTIONS_PATH,
         methods: [apigw.HttpMethod.POST],
         integration: new HttpLambdaIntegration('SlackIntegration', functions.api.function),
         authorizer: new apigw.HttpNoneAuthorizer(),

@@ -1,23 +1,44 @@
-import { problemSchema, type Problem } from '@elevate/contracts';
+import * as z from 'zod';
+import {
+  isProblemCode,
+  problemSchema,
+  RETRY_AFTER_HEADER,
+  type Problem,
+  type ProblemCode,
+} from '@elevate/contracts';
 
 export interface FieldError {
   path: string;
   message: string;
 }
 
-/** Codes the client itself raises when there is no problem+json to read. */
+/** Codes the client itself raises when there is no problem+json it can read. */
 export const CLIENT_PROBLEM_CODES = {
   network: 'network_error',
   notSignedIn: 'not_signed_in',
   unexpectedResponse: 'unexpected_response',
   invalidResponse: 'invalid_response',
+  /**
+   * A problem+json whose `code` this build does not know: a server newer than the client. The
+   * server's status, title and detail are kept; its code is in `ApiProblem.unknownCode`.
+   */
+  unknownCode: 'unknown_code',
 } as const;
+export type ClientProblemCode = (typeof CLIENT_PROBLEM_CODES)[keyof typeof CLIENT_PROBLEM_CODES];
+
+/** What an ApiProblem's `code` may be: one the API sends, or one the client raised itself. */
+export type ApiProblemCode = ProblemCode | ClientProblemCode;
+
+/** A problem as read: its code is open until checked against the closed list. */
+const receivedProblemSchema = problemSchema.extend({ code: z.string() });
 
 /** An API failure in words: what the server said (RFC 9457), or what the client could tell. */
 export class ApiProblem extends Error {
   override readonly name = 'ApiProblem';
   readonly status: number;
-  readonly code: string;
+  readonly code: ApiProblemCode;
+  /** Set when `code` is `unknown_code`: the code the (newer) server sent, to quote to operators. */
+  readonly unknownCode: string | undefined;
   readonly title: string;
   readonly detail: string | undefined;
   readonly fieldErrors: readonly FieldError[];
@@ -28,12 +49,17 @@ export class ApiProblem extends Error {
   readonly retryAfterSeconds: number | undefined;
 
   constructor(
-    problem: Omit<Problem, 'type' | 'instance' | 'errors'> & { errors?: FieldError[] | undefined },
+    problem: Omit<Problem, 'type' | 'instance' | 'errors' | 'code'> & {
+      code: ApiProblemCode;
+      errors?: FieldError[] | undefined;
+    },
     retryAfterSeconds?: number,
+    unknownCode?: string,
   ) {
     super(problem.detail ? `${problem.title}: ${problem.detail}` : problem.title);
     this.status = problem.status;
     this.code = problem.code;
+    this.unknownCode = unknownCode;
     this.title = problem.title;
     this.detail = problem.detail;
     this.fieldErrors = problem.errors ?? [];
@@ -66,19 +92,26 @@ export function isApiProblem(error: unknown): error is ApiProblem {
  */
 export async function problemFromResponse(response: Response): Promise<ApiProblem> {
   const contentType = response.headers.get('content-type') ?? '';
-  const retryAfter = retryAfterSecondsOf(response.headers.get('retry-after'));
+  const retryAfter = retryAfterSecondsOf(response.headers.get(RETRY_AFTER_HEADER));
   if (/^application\/(problem\+)?json\b/i.test(contentType)) {
     const body: unknown = await response.json().catch(() => undefined);
-    const parsed = problemSchema.safeParse(body);
+    const parsed = receivedProblemSchema.safeParse(body);
     if (parsed.success) {
+      const { code, ...rest } = parsed.data;
       // However the server words it, a 503 tells people what to do.
       const detail =
-        parsed.data.status === 503 && !/try again/i.test(parsed.data.detail ?? '')
-          ? `${parsed.data.detail ?? ''} Try again in a moment.`.trim()
-          : parsed.data.detail;
+        rest.status === 503 && !/try again/i.test(rest.detail ?? '')
+          ? `${rest.detail ?? ''} Try again in a moment.`.trim()
+          : rest.detail;
+      const known = isProblemCode(code);
       return new ApiProblem(
-        { ...parsed.data, ...(detail === undefined ? {} : { detail }) },
+        {
+          ...rest,
+          code: known ? code : CLIENT_PROBLEM_CODES.unknownCode,
+          ...(detail === undefined ? {} : { detail }),
+        },
         retryAfter,
+        known ? undefined : code,
       );
     }
   }

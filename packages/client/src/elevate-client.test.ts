@@ -131,7 +131,7 @@ describe('createElevateClient', () => {
         type: 'https://elevate.dev/problems/validation',
         title: 'The request is not valid',
         status: 400,
-        code: 'validation_failed',
+        code: 'VALIDATION_FAILED',
         detail: 'Two fields need attention.',
         correlationId: 'c-42',
         errors: [
@@ -141,10 +141,30 @@ describe('createElevateClient', () => {
       }),
     );
     const error = (await api.call('getMe', {}).catch((e: unknown) => e)) as ApiProblem;
-    expect(error).toMatchObject({ status: 400, code: 'validation_failed', correlationId: 'c-42' });
+    expect(error).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', correlationId: 'c-42' });
     expect(error.detail).toBe('Two fields need attention.');
     expect(error.fieldError('justification')).toBe('Say why you need access.');
     expect(error.fieldError('ticket')).toBeUndefined();
+  });
+
+  it('reads a code from a newer server as unknown_code, keeping its words, status and the code', async () => {
+    const { api } = client(() =>
+      problemResponse({
+        type: 'urn:elevate:problem:not-on-sundays',
+        title: 'Refused by policy',
+        status: 422,
+        code: 'NOT_ON_SUNDAYS',
+        detail: 'Production is frozen on Sundays.',
+      }),
+    );
+    const error = (await api.call('getMe', {}).catch((e: unknown) => e)) as ApiProblem;
+    expect(error).toMatchObject({
+      status: 422,
+      code: 'unknown_code',
+      unknownCode: 'NOT_ON_SUNDAYS',
+      title: 'Refused by policy',
+      detail: 'Production is frozen on Sundays.',
+    });
   });
 
   it('turns a non-JSON 500 or a JSON body that is not a problem into a generic problem', async () => {

@@ -1,4 +1,4 @@
-import { API_OPERATIONS } from '@elevate/contracts';
+import { API_OPERATIONS, IDEMPOTENCY_KEY_HEADER } from '@elevate/contracts';
 import type { ApiOperation, ApiOperations, OperationId } from '@elevate/contracts';
 import type * as z from 'zod';
 import { ApiProblem, CLIENT_PROBLEM_CODES } from './api-problem';
@@ -120,7 +120,8 @@ export function createElevateClient(options: ElevateClientOptions): ElevateClien
           accept: `${isFile ? (operation.response as { mediaType: string }).mediaType : 'application/json'}, application/problem+json`,
           // POST bodies are JSON; the API wants `{}` where there is nothing to say.
           body: isWrite ? JSON.stringify(body ?? {}) : undefined,
-          headers: idempotencyKey === undefined ? undefined : { 'idempotency-key': idempotencyKey },
+          headers:
+            idempotencyKey === undefined ? undefined : { [IDEMPOTENCY_KEY_HEADER]: idempotencyKey },
           signal: fields.signal,
           public: operation.public,
         });

@@ -1,4 +1,7 @@
 export * from './problem';
+export * from './problem-codes';
+export * from './http-edge';
+export * from './limits';
 export * from './me';
 export * from './enums';
 export * from './text';

@@ -16,6 +16,3 @@ export const meResponseSchema = z.object({
 });
 
 export type MeResponse = z.infer<typeof meResponseSchema>;
-
-/** The header that carries the ID token next to `Authorization: Bearer <access token>`. */
-export const ID_TOKEN_HEADER = 'x-elevate-id-token';

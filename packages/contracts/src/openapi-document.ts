@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { API_OPERATIONS, type ApiOperation } from './api-operations';
-import { ID_TOKEN_HEADER } from './me';
+import { ID_TOKEN_HEADER } from './http-edge';
 import { meResponseSchema } from './me';
 import { openWindowsResponseSchema } from './open-windows';
 import { policyViewSchema } from './policy-view';

@@ -1,15 +1,19 @@
 import * as z from 'zod';
+import { problemCodeSchema } from './problem-codes';
 
 /** Where in the input one problem is (a 400's `errors`). */
 export const fieldErrorSchema = z.object({ path: z.string(), message: z.string() });
 export type FieldError = z.infer<typeof fieldErrorSchema>;
 
-/** RFC 9457 problem details, as every API error is sent. `code` is stable; `detail` is for people. */
+/**
+ * RFC 9457 problem details, as every API error is sent. `code` is stable and one of the closed
+ * list in problem-codes.ts; `title` and `detail` are for people.
+ */
 export const problemSchema = z.object({
   type: z.string(),
   title: z.string(),
   status: z.number().int(),
-  code: z.string(),
+  code: problemCodeSchema,
   detail: z.string().optional(),
   instance: z.string().optional(),
   /** Present on 400s: where in the input each problem is. */

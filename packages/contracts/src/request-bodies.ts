@@ -1,7 +1,12 @@
 import * as z from 'zod';
 import {
-  COMMENT_MAX_LENGTH,
   JUSTIFICATION_MAX_LENGTH,
+  MAX_DURATION_MINUTES,
+  MIN_DURATION_MINUTES,
+  MIN_EXTENSION_MINUTES,
+} from './limits';
+import {
+  COMMENT_MAX_LENGTH,
   accountIdSchema,
   instantSchema,
   plainText,
@@ -17,12 +22,7 @@ export const createRequestBodySchema = z.strictObject({
   justification: requiredText(JUSTIFICATION_MAX_LENGTH),
   ticket: ticketSchema.optional(),
   /** Omit for the rule's default. */
-  durationMinutes: z
-    .number()
-    .int()
-    .min(15)
-    .max(7 * 24 * 60)
-    .optional(),
+  durationMinutes: z.number().int().min(MIN_DURATION_MINUTES).max(MAX_DURATION_MINUTES).optional(),
   /** Omit to start at approval. */
   scheduledStart: instantSchema.optional(),
   /** Immediate access where the policy allows it; reviewed afterwards. */
@@ -68,11 +68,7 @@ export type RequiredCommentBody = z.infer<typeof requiredComment>;
 
 /** `POST /requests/{id}/extend` — more minutes for an open window, with the reason. */
 export const extendBodySchema = z.strictObject({
-  minutes: z
-    .number()
-    .int()
-    .min(15)
-    .max(7 * 24 * 60),
+  minutes: z.number().int().min(MIN_EXTENSION_MINUTES).max(MAX_DURATION_MINUTES),
   reason: requiredText(COMMENT_MAX_LENGTH),
 });
 export type ExtendBody = z.infer<typeof extendBodySchema>;

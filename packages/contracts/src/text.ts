@@ -41,7 +41,6 @@ export const instantSchema = z.iso
     { message: 'must be between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59Z' },
   );
 
-export const JUSTIFICATION_MAX_LENGTH = 2000;
 export const COMMENT_MAX_LENGTH = 1000;
 /** Bodies larger than this are refused before parsing (413). */
 export const MAX_REQUEST_BODY_BYTES = 16 * 1024;

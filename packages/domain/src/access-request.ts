@@ -1,15 +1,12 @@
 import type { PersonRef } from './actor';
-
-export const REQUEST_STATUSES = [
-  'PENDING',
-  'APPROVED',
-  'REJECTED',
-  'CANCELLED',
-  'EXPIRED',
-  'REVOKED',
-  'ENDED',
-] as const;
-export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+import type {
+  DecisionKind,
+  ExtensionState,
+  HistoryEventType,
+  InvitationState,
+  PostAccessReviewState,
+  RequestStatus,
+} from './vocabulary';
 
 /** Statuses no transition leaves (a break-glass review may still be recorded on REVOKED/ENDED). */
 export const TERMINAL_STATUSES: readonly RequestStatus[] = [
@@ -32,33 +29,12 @@ export const STATUS_IN_WORDS: Readonly<Record<RequestStatus, string>> = {
   ENDED: 'ended early',
 };
 
-export const DECISION_KINDS = ['APPROVE', 'REJECT'] as const;
-export type DecisionKind = (typeof DECISION_KINDS)[number];
-
 export interface Decision {
   readonly approver: PersonRef;
   readonly decision: DecisionKind;
   readonly comment?: string;
   readonly at: string;
 }
-
-export const HISTORY_EVENT_TYPES = [
-  'CREATED',
-  'APPROVAL',
-  'REJECTION',
-  'CANCELLATION',
-  'EXPIRY',
-  'REVOCATION',
-  'EARLY_END',
-  'BREAK_GLASS_REVIEW',
-  'EXTENSION_REQUEST',
-  'EXTENSION_APPROVAL',
-  'EXTENSION_GRANT',
-  'EXTENSION_REFUSAL',
-  'INVITATION_ACCEPTANCE',
-  'INVITATION_DECLINE',
-] as const;
-export type HistoryEventType = (typeof HISTORY_EVENT_TYPES)[number];
 
 /** One line of the append-only history. `statusAfter` tells a partial approval from the final one. */
 export interface HistoryEvent {
@@ -87,18 +63,12 @@ export interface Routing {
   readonly ruleIds: readonly string[];
 }
 
-export const POST_ACCESS_REVIEW_STATES = ['PENDING', 'REVIEWED'] as const;
-export type PostAccessReviewState = (typeof POST_ACCESS_REVIEW_STATES)[number];
-
 export interface PostAccessReview {
   readonly state: PostAccessReviewState;
   readonly reviewer?: PersonRef;
   readonly reviewedAt?: string;
   readonly comment?: string;
 }
-
-export const EXTENSION_STATES = ['PENDING', 'GRANTED', 'REFUSED'] as const;
-export type ExtensionState = (typeof EXTENSION_STATES)[number];
 
 /**
  * More time asked for while the window is open. Who decides it is fixed when it is asked for; a
@@ -116,9 +86,6 @@ export interface Extension {
   readonly decisions: readonly Decision[];
   readonly decidedAt?: string;
 }
-
-export const INVITATION_STATES = ['AWAITING', 'ACCEPTED', 'DECLINED'] as const;
-export type InvitationState = (typeof INVITATION_STATES)[number];
 
 /**
  * A request a reviewer or admin opened on an engineer's behalf (see invitation.ts). Until the

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from './actor';
-import type { DomainErrorCode } from './domain-error';
-import { DOMAIN_ERROR_CODES, DOMAIN_ERROR_KIND } from './domain-error';
+import { DOMAIN_ERROR_KIND } from './domain-error';
+import { DOMAIN_ERROR_CODES, type DomainErrorCode } from './vocabulary';
 import { federationCheck } from './federation/federation-check';
 import { combineRules } from './policy/effective-rule';
 import { canSee } from './policy/request-visibility';

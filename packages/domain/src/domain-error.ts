@@ -1,44 +1,5 @@
 import { err } from './result';
-
-/**
- * Every reason the domain refuses something. Codes are stable: clients and the API's error table
- * key on them, so rename never; add new ones at the end of a group.
- */
-export const DOMAIN_ERROR_CODES = [
-  // The actor may not do this (the API answers 403).
-  'NOT_ELIGIBLE',
-  'NOT_ROUTED_TO_REVIEWER',
-  'SELF_DECISION',
-  'NOT_REQUESTER',
-  'NOT_VISIBLE',
-  'SELF_INVITATION',
-  'NOT_INVITEE',
-  // A policy rule forbids the input (422).
-  'UNKNOWN_ACCOUNT',
-  'UNKNOWN_ROLE',
-  'JUSTIFICATION_INVALID',
-  'TICKET_REQUIRED',
-  'TICKET_INVALID',
-  'DURATION_OUT_OF_RANGE',
-  'SCHEDULE_INVALID',
-  'BREAK_GLASS_NOT_ALLOWED',
-  'COMMENT_REQUIRED',
-  'POLICY_CONFLICT',
-  'APPROVALS_BELOW_POLICY',
-  'SELF_SERVICE_CONDITIONS_UNMET',
-  'EXTENSION_LIMIT',
-  // The request is not in a state that allows it (409).
-  'INVALID_STATE',
-  'ALREADY_DECIDED_BY_ACTOR',
-  'WINDOW_OVER',
-  'NOT_EXPIRED',
-  'WINDOW_NOT_OPEN',
-  'EXTENSION_PENDING',
-  // The actor must sign in again (more recently, with MFA) before this is allowed (401).
-  'STEP_UP_REQUIRED',
-] as const;
-
-export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
+import type { DomainErrorCode } from './vocabulary';
 
 /** What kind of refusal a code is; the API maps kinds to HTTP status in one table. */
 export type DomainErrorKind = 'forbidden' | 'rule' | 'conflict' | 'reauthenticate';

@@ -1,3 +1,4 @@
+export * from './vocabulary';
 export * from './result';
 export * from './domain-error';
 export * from './actor';

@@ -1,15 +1,13 @@
 import type { AccessRequest } from './access-request';
 import { grantedExtensionMinutes } from './access-request';
 import { addMinutes, earlierOf, isBefore, laterOf, secondsBetween } from './time';
+import type { AccessPhase } from './vocabulary';
 
 /** The elevation window: sessions may start at or after `startsAt` and before `endsAt`. */
 export interface AccessWindow {
   readonly startsAt: string;
   readonly endsAt: string;
 }
-
-export const ACCESS_PHASES = ['scheduled', 'active', 'over'] as const;
-export type AccessPhase = (typeof ACCESS_PHASES)[number];
 
 /**
  * The window of an approval: it opens at the approval or at the scheduled start, whichever is

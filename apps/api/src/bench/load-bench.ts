@@ -11,6 +11,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { IDEMPOTENCY_KEY_HEADER } from '@elevate/contracts';
 import { loadDevConfig } from '@elevate/dev-stack';
 import { EXAMPLE_POLICY_FILE, PERSONAS, personaHeaders } from '../testing/personas';
 import { sandbox } from '../testing/request-bodies';
@@ -151,7 +152,7 @@ async function send(op: Op): Promise<Sample> {
       headers: {
         ...personaHeaders(who),
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(method === 'POST' ? { 'idempotency-key': crypto.randomUUID() } : {}),
+        ...(method === 'POST' ? { [IDEMPOTENCY_KEY_HEADER]: crypto.randomUUID() } : {}),
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       signal: AbortSignal.timeout(CLIENT_TIMEOUT_MS),

@@ -1,5 +1,4 @@
-import type { FieldError } from '@elevate/contracts';
-import type { HttpProblemCode } from './problem-catalog';
+import type { FieldError, HttpProblemCode } from '@elevate/contracts';
 
 /** A problem at one place in the input, as sent in a 400's `errors`. */
 /** An error the HTTP layer raises itself (bad input, too large, not found). */

@@ -1,6 +1,7 @@
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { isAuthError, isServiceUnavailable } from '@elevate/adapters';
+import { isProblemCode, RETRY_AFTER_HEADER, type ProblemCode } from '@elevate/contracts';
 import type { AppEnv } from '../app-env';
 import { errorFields } from '../logger';
 import { UseCaseError } from '../use-cases/use-case-error';
@@ -12,10 +13,10 @@ const INTERNAL: ProblemKind = { status: 500, title: 'Internal error' };
 
 /** Builds the one error handler: known codes via the catalog, everything else a bare 500. */
 export function createErrorHandler(
-  catalog: Readonly<Record<string, ProblemKind>>,
+  catalog: Readonly<Record<ProblemCode, ProblemKind>>,
 ): ErrorHandler<AppEnv> {
   return (error, c) => {
-    const code = codeOf(error, catalog);
+    const code = codeOf(error);
     const kind = code === undefined ? undefined : catalog[code];
     if (code === undefined || kind === undefined || kind.status >= 500) {
       return internal(c, code ?? 'INTERNAL', kind ?? INTERNAL, error);
@@ -57,17 +58,22 @@ export const notFoundHandler: NotFoundHandler<AppEnv> = (c) => {
   );
 };
 
-function codeOf(error: Error, catalog: Readonly<Record<string, ProblemKind>>): string | undefined {
+function codeOf(error: Error): ProblemCode | undefined {
   // Hono's own exceptions (e.g. from its middleware) map by status where we know one.
   if (error instanceof HTTPException) return error.status === 413 ? 'PAYLOAD_TOO_LARGE' : undefined;
   const code: unknown = 'code' in error ? error.code : undefined;
-  if (typeof code === 'string' && Object.hasOwn(catalog, code)) return code;
+  if (typeof code === 'string' && isProblemCode(code)) return code;
   // The store throttled past its retries, failed, timed out, or the request's budget ran out.
   return isServiceUnavailable(error) ? 'STORE_UNAVAILABLE' : undefined;
 }
 
 /** A 5xx says nothing internal: the correlation id links the caller to the log line that does. */
-function internal(c: Context<AppEnv>, code: string, kind: ProblemKind, error: unknown): Response {
+function internal(
+  c: Context<AppEnv>,
+  code: ProblemCode,
+  kind: ProblemKind,
+  error: unknown,
+): Response {
   const correlationId = c.var.correlationId;
   c.set('errorCode', code);
   c.var.logger.error('request failed', { code, ...errorFields(error) });
@@ -81,13 +87,15 @@ function internal(c: Context<AppEnv>, code: string, kind: ProblemKind, error: un
 
 /** RFC 9110 §10.2.3: when asking again may pass. */
 const retryAfter = (kind: ProblemKind): Record<string, string> =>
-  kind.retryAfterSeconds === undefined ? {} : { 'retry-after': String(kind.retryAfterSeconds) };
+  kind.retryAfterSeconds === undefined
+    ? {}
+    : { [RETRY_AFTER_HEADER]: String(kind.retryAfterSeconds) };
 
 /**
  * RFC 6750 §3: no error attribute when no token was sent at all; RFC 9470 for a valid token whose
  * sign-in is too old or lacks MFA.
  */
-function wwwAuthenticate(code: string): string {
+function wwwAuthenticate(code: ProblemCode): string {
   if (code === 'TOKEN_MISSING') return 'Bearer realm="elevate"';
   if (code === 'STEP_UP_REQUIRED') {
     return 'Bearer realm="elevate", error="insufficient_user_authentication"';

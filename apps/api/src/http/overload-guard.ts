@@ -1,3 +1,4 @@
+import { API_OPERATIONS, RETRY_AFTER_HEADER } from '@elevate/contracts';
 import { Admission, DEFAULT_SERVER_ADMISSION } from './admission';
 import { OVERLOADED_PROBLEM } from './problem-catalog';
 import { problemResponse } from './problem-response';
@@ -16,7 +17,7 @@ export function overloadGuard<F extends Fetch>(
   onShed: () => void = () => undefined,
 ): F {
   const guarded = async (request: Request, ...rest: never[]): Promise<Response> => {
-    if (request.url.endsWith('/health')) return fetch(request, ...rest);
+    if (request.url.endsWith(API_OPERATIONS.getHealth.path)) return fetch(request, ...rest);
     const release = await admission.enter(request.signal);
     if (request.signal.aborted) {
       release?.();
@@ -42,6 +43,6 @@ export function overloadedResponse(correlationId?: string): Response {
     OVERLOADED_PROBLEM,
     OVERLOADED_PROBLEM.detail,
     correlationId === undefined ? {} : { correlationId },
-    { 'retry-after': String(OVERLOADED_PROBLEM.retryAfterSeconds) },
+    { [RETRY_AFTER_HEADER]: String(OVERLOADED_PROBLEM.retryAfterSeconds) },
   );
 }

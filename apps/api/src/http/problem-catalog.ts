@@ -1,7 +1,13 @@
-import type { AuthErrorCode } from '@elevate/adapters';
+import type {
+  ApiRefusalCode,
+  AuthProblemCode,
+  AvailabilityProblemCode,
+  FederationFailureCode,
+  HttpProblemCode,
+  ProblemCode,
+} from '@elevate/contracts';
 import { DOMAIN_ERROR_CODES, DOMAIN_ERROR_KIND } from '@elevate/domain';
 import type { DomainErrorCode, DomainErrorKind, RepositoryErrorCode } from '@elevate/domain';
-import type { UseCaseErrorCode } from '../use-cases/use-case-error';
 
 /** How one error code is answered over HTTP. */
 export interface ProblemKind {
@@ -13,7 +19,7 @@ export interface ProblemKind {
   retryAfterSeconds?: number;
 }
 
-const authProblems: Record<AuthErrorCode, ProblemKind> = {
+const authProblems: Record<AuthProblemCode, ProblemKind> = {
   TOKEN_MISSING: { status: 401, title: 'Sign-in required' },
   TOKEN_INVALID: { status: 401, title: 'Invalid token' },
   TOKEN_EXPIRED: { status: 401, title: 'Token expired' },
@@ -22,7 +28,7 @@ const authProblems: Record<AuthErrorCode, ProblemKind> = {
   GROUPS_OVERAGE: { status: 403, title: 'Groups missing from the token' },
 };
 
-const httpProblems = {
+const httpProblems: Record<HttpProblemCode, ProblemKind> = {
   VALIDATION_FAILED: { status: 400, title: 'Invalid request' },
   MALFORMED_JSON: { status: 400, title: 'Malformed JSON body' },
   NOT_FOUND: { status: 404, title: 'Not found' },
@@ -35,7 +41,7 @@ const httpProblems = {
   MALFORMED_REQUEST: { status: 400, title: 'Malformed request' },
   /** Slack's interactive endpoint: missing, stale, wrong or replayed signature. */
   SLACK_SIGNATURE_INVALID: { status: 401, title: 'Slack signature not accepted' },
-} satisfies Record<string, ProblemKind>;
+};
 
 /** Temporary: the same call may pass in a moment; each carries `Retry-After`. */
 const availabilityProblems = {
@@ -52,12 +58,10 @@ const availabilityProblems = {
     detail: 'Elevate is handling more requests than it can right now. Try again in a moment.',
     retryAfterSeconds: 1,
   },
-} satisfies Record<string, ProblemKind>;
+} satisfies Record<AvailabilityProblemCode, ProblemKind>;
 
 /** Sent when a process sheds load (http/overload-guard.ts, middleware/shed-load.ts). */
 export const OVERLOADED_PROBLEM = availabilityProblems.OVERLOADED;
-
-export type HttpProblemCode = keyof typeof httpProblems;
 
 /**
  * The domain's kinds of refusal, each one status: who may not (403), what the policy forbids (422),
@@ -86,7 +90,7 @@ const repositoryProblems: Record<RepositoryErrorCode, ProblemKind> = {
   INVALID_CURSOR: { status: 400, title: 'Invalid cursor' },
 };
 
-const apiProblems = {
+const apiProblems: Record<ApiRefusalCode, ProblemKind> = {
   NOT_AUDITOR: { status: 403, title: 'Not allowed' },
   NOT_INSIGHTS_READER: { status: 403, title: 'Not allowed' },
   NOT_REVIEWER: { status: 403, title: 'Not allowed' },
@@ -102,10 +106,10 @@ const apiProblems = {
   IDENTITY_CONFLICT: { status: 409, title: 'E-mail address bound to another person' },
   // No digest store or key configured (docs/threat-model.md, "Tamper-evident audit").
   AUDIT_INTEGRITY_UNAVAILABLE: { status: 503, title: 'Audit verification not configured' },
-} satisfies Record<string, ProblemKind>;
+};
 
 /** Every check passed but AWS did not give a session; the details stay in the log. */
-const federationProblems = {
+const federationProblems: Record<FederationFailureCode, ProblemKind> = {
   FEDERATION_DENIED: {
     status: 502,
     title: 'AWS refused the session',
@@ -124,9 +128,14 @@ const federationProblems = {
     detail:
       'The AWS sign-in service did not turn the session into a console link. Try again, or use CLI credentials.',
   },
-} satisfies Record<string, ProblemKind>;
+};
 
-const catalog = {
+/**
+ * The one table from error code to HTTP answer, over the contracts' closed list of codes: a code
+ * without an entry here does not compile (instead of answering 500). Any thrown error whose `code`
+ * is a key here is answered with that status; everything else is a 500.
+ */
+export const problemCatalog: Readonly<Record<ProblemCode, ProblemKind>> = {
   ...authProblems,
   ...httpProblems,
   ...availabilityProblems,
@@ -136,18 +145,7 @@ const catalog = {
   ...federationProblems,
 };
 
-/** Every code the API answers with. */
-export type ProblemCode = keyof typeof catalog;
-
-/**
- * The one table from error code to HTTP answer. Any thrown error whose `code` is a key here is
- * answered with that status; everything else is a 500. Typed by the codes use cases refuse with,
- * so a new use-case code without an entry here does not compile (instead of answering 500).
- */
-export const problemCatalog: Readonly<Record<ProblemCode | UseCaseErrorCode, ProblemKind>> =
-  catalog satisfies Record<UseCaseErrorCode, ProblemKind>;
-
 /** `type` member of a problem: a stable URN per code (RFC 9457 §3.1.1 allows any URI). */
-export function problemType(code: string): string {
+export function problemType(code: ProblemCode): string {
   return `urn:elevate:problem:${code.toLowerCase().replaceAll('_', '-')}`;
 }

@@ -1,11 +1,11 @@
 import { PROBLEM_CONTENT_TYPE } from '@elevate/contracts';
-import type { Problem } from '@elevate/contracts';
+import type { Problem, ProblemCode } from '@elevate/contracts';
 import { problemType } from './problem-catalog';
 import type { ProblemKind } from './problem-catalog';
 
 /** An RFC 9457 response; `extra` carries the optional members (`errors`, `correlationId`, `maxAuthAgeSeconds`). */
 export function problemResponse(
-  code: string,
+  code: ProblemCode,
   kind: ProblemKind,
   detail: string | undefined,
   extra: Pick<Problem, 'errors' | 'correlationId' | 'maxAuthAgeSeconds'> = {},

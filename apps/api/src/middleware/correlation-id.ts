@@ -1,9 +1,8 @@
 import type { MiddlewareHandler } from 'hono';
+import { CORRELATION_ID_HEADER } from '@elevate/contracts';
 import type { AppEnv } from '../app-env';
 import type { Logger } from '../logger';
 import { runAsCall } from '../use-cases/call-correlation';
-
-export const CORRELATION_ID_HEADER = 'x-correlation-id';
 
 /** Only ids that are safe to echo and to log (no spaces, quotes or newlines). */
 const ACCEPTABLE_ID = /^[A-Za-z0-9._:-]{1,128}$/;

@@ -2,14 +2,12 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import type { IdempotencyStore, StoredResponse } from '@elevate/adapters';
 import { REQUEST_BUDGET_MS } from '@elevate/adapters';
+import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAY_HEADER } from '@elevate/contracts';
 import type { IdGenerator } from '@elevate/domain';
 import type { AuthedEnv } from '../app-env';
 import { ApiError } from '../http/api-error';
 import { runAsWriter } from '../use-cases/writer-context';
 import { errorFields } from '../logger';
-
-export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
-export const IDEMPOTENT_REPLAY_HEADER = 'idempotent-replayed';
 
 /** A UUID or any similar opaque token; safe to store and to log. */
 const ACCEPTABLE_KEY = /^[A-Za-z0-9._:-]{8,128}$/;

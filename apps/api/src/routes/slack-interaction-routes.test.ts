@@ -1,7 +1,7 @@
 import { InMemoryReplayGuard, slackSignatureOf } from '@elevate/adapters';
 import { describe, expect, it } from 'vitest';
 import { testApp as createTestApp } from '../testing/app-harness';
-import { SLACK_INTERACTIONS_PATH } from './slack-interaction-routes';
+import { SLACK_INTERACTIONS_PATH } from '@elevate/contracts';
 
 const SECRET = 'test-signing-secret';
 const NOW_MS = Date.parse('2025-03-03T09:00:00.000Z');

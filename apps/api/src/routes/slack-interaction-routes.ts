@@ -1,10 +1,9 @@
 import type { ReplayGuard } from '@elevate/adapters';
 import { verifySlackRequest } from '@elevate/adapters';
 import { Hono } from 'hono';
+import { SLACK_INTERACTIONS_PATH } from '@elevate/contracts';
 import type { AppEnv } from '../app-env';
 import { ApiError } from '../http/api-error';
-
-export const SLACK_INTERACTIONS_PATH = '/integrations/slack/interactions';
 
 export interface SlackInteractionDeps {
   /** The app's signing secret (from Secrets Manager, cached). */

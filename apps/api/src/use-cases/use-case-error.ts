@@ -4,29 +4,16 @@ import type {
   RepositoryError,
   RepositoryErrorCode,
 } from '@elevate/domain';
-import type { FieldError } from '@elevate/contracts';
+import type { ApiRefusalCode, FederationFailureCode, FieldError } from '@elevate/contracts';
 
 /** Codes a use case refuses with; the problem catalog maps every one of them to an HTTP status. */
 export type UseCaseErrorCode =
   | DomainErrorCode
   | RepositoryErrorCode
-  | 'NOT_AUDITOR'
-  | 'NOT_INSIGHTS_READER'
-  | 'NOT_REVIEWER'
-  | 'EXPORT_TOO_LARGE'
-  // A partial requester name matched more people than one audit page reads by key.
-  | 'REQUESTER_AMBIGUOUS'
-  | 'AUDIT_INTEGRITY_UNAVAILABLE'
-  // The request changed between the checks and the end of a session start: nothing handed out.
-  | 'SESSION_WITHHELD'
-  // The e-mail that would name this person in AWS is bound to another person (`sub`).
-  | 'IDENTITY_CONFLICT'
+  | Exclude<ApiRefusalCode, 'IDEMPOTENCY_KEY_REUSED' | 'IDEMPOTENCY_IN_PROGRESS'>
   | FederationFailureCode
   // Input that only fails once the server fills in defaults (e.g. a range ending "now").
   | 'VALIDATION_FAILED';
-
-/** Why a session could not be issued although every check passed (answered 502/503). */
-type FederationFailureCode = 'FEDERATION_DENIED' | 'STS_UNAVAILABLE' | 'CONSOLE_SIGN_IN_FAILED';
 
 /** A refusal raised by a use case: the domain's, the store's, or the API's own authorization. */
 export class UseCaseError extends Error {

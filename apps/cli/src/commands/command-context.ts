@@ -4,6 +4,7 @@ import type { TokenStore } from '../auth/stored-tokens';
 import type { CliConfig } from '../config/cli-config';
 import type { CliEnv } from '../env';
 import { CliError, EXIT } from '../exit-codes';
+import { problemAdvice } from './problem-advice';
 import type { Ui } from '../output/ui';
 
 /** Everything a command needs from outside; main.ts builds the real one, tests a fake. */
@@ -32,21 +33,20 @@ export function isApiProblem(error: unknown): error is ApiProblem {
 /** An API refusal or failure as one line for people, with the exit code it deserves. */
 export function cliErrorOf(error: unknown): unknown {
   if (!isApiProblem(error)) return error;
-  if (error.status === 401) {
+  const advice = problemAdvice(error);
+  if (error.code === 'STEP_UP_REQUIRED') {
     return new CliError(
-      error.code === 'STEP_UP_REQUIRED'
-        ? `${error.detail ?? 'This needs a fresh sign-in'} — run: elevate login${error.maxAuthAgeSeconds === undefined ? '' : ` --max-age ${error.maxAuthAgeSeconds}`}`
-        : 'Your sign-in is no longer valid — run: elevate login',
-      EXIT.notSignedIn,
+      `${error.detail ?? 'This needs a fresh sign-in'} — run: elevate login${error.maxAuthAgeSeconds === undefined ? '' : ` --max-age ${error.maxAuthAgeSeconds}`}`,
+      advice.exit,
     );
   }
+  if (advice.exit === EXIT.notSignedIn)
+    return new CliError('Your sign-in is no longer valid — run: elevate login', advice.exit);
   const fields = error.fieldErrors.map((e) => `\n  ${e.path || '(input)'}: ${e.message}`).join('');
   const text = `${error.title}${error.detail ? `: ${error.detail}` : ''}${fields}`;
   const id = error.correlationId ? ` (correlation id ${error.correlationId})` : '';
-  return new CliError(
-    `${text}${id}`,
-    error.status === 0 || error.status >= 500 ? EXIT.failure : EXIT.refused,
-  );
+  const next = advice.next === undefined ? '' : ` — ${advice.next}`;
+  return new CliError(`${text}${id}${next}`, advice.exit);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiProblem } from '@elevate/client';
+import { ApiProblem, type ApiProblemCode } from '@elevate/client';
 import type { ExtensionView } from '@elevate/contracts';
 import {
   cacheFile,
@@ -119,9 +119,9 @@ describe('elevate extend', () => {
     expect(ui.stderr).toEqual([]);
   });
 
-  it.each([
+  it.each<[number, ApiProblemCode, number]>([
     [409, 'INVALID_STATE', EXIT.refused],
-    [403, 'EXTENSION_NOT_ALLOWED', EXIT.refused],
+    [422, 'EXTENSION_LIMIT', EXIT.refused],
     [401, 'TOKEN_EXPIRED', EXIT.notSignedIn],
     [503, 'STORE_UNAVAILABLE', EXIT.failure],
   ])('an API %i %s exits %i with one line', async (status, code, exit) => {

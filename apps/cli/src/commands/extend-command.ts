@@ -1,13 +1,13 @@
 import { Command, InvalidArgumentError } from 'commander';
-import type { RequestView } from '@elevate/contracts';
+import { MAX_DURATION_MINUTES, MIN_EXTENSION_MINUTES, type RequestView } from '@elevate/contracts';
 import { clearCachedCredentials } from '../credentials/credential-cache';
 import type { CommandContext } from './command-context';
 import { parseText } from './parse-input';
 import { call } from './call-api';
 
-/** The API takes 15 minutes to 7 days per extension; the policy may allow less. */
-const MIN_MINUTES = 15;
-const MAX_MINUTES = 7 * 24 * 60;
+// The API's bounds per extension; the policy may allow less.
+const MIN_MINUTES = MIN_EXTENSION_MINUTES;
+const MAX_MINUTES = MAX_DURATION_MINUTES;
 
 function parseExtensionMinutes(value: string): number {
   const minutes = /^\d+$/.test(value.trim()) ? Number(value.trim()) : Number.NaN;
@@ -36,7 +36,11 @@ export function extendCommand(ctx: CommandContext): Command {
   return new Command('extend')
     .description('Ask for more time on your open window (granted at once where policy allows)')
     .argument('<id>', 'request id')
-    .requiredOption('--minutes <n>', 'how many more minutes (15 or more)', parseExtensionMinutes)
+    .requiredOption(
+      '--minutes <n>',
+      `how many more minutes (${MIN_MINUTES} or more)`,
+      parseExtensionMinutes,
+    )
     .requiredOption('--reason <text>', 'why you need more time (reviewers read it)', parseText)
     .option('--json', 'print the request as JSON')
     .addHelpText(

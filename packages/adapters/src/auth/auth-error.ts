@@ -1,23 +1,7 @@
-/** Why a caller's tokens were refused. Stable: clients and the API's error table key on these. */
-export const authErrorCodes = [
-  /** One of the two tokens was not sent. */
-  'TOKEN_MISSING',
-  /** Bad signature, algorithm, issuer, audience, type, not yet valid, malformed or bad claims. */
-  'TOKEN_INVALID',
-  /** Past `exp` (beyond the allowed clock skew). */
-  'TOKEN_EXPIRED',
-  /** The access token and the ID token are about different users. */
-  'TOKEN_MISMATCH',
-  /**
-   * The IdP left the groups out of the token because there are too many (Entra ID's group
-   * overage); the operator must send app roles or filtered groups instead.
-   */
-  'GROUPS_OVERAGE',
-  /** The IdP's discovery document or key set could not be fetched; not the caller's fault. */
-  'IDP_UNAVAILABLE',
-] as const;
+import type { AuthProblemCode } from '@elevate/contracts';
 
-export type AuthErrorCode = (typeof authErrorCodes)[number];
+/** Why a caller's tokens were refused; the list is the contracts' AUTH_PROBLEM_CODES. */
+export type AuthErrorCode = AuthProblemCode;
 
 /** Which of the two tokens a failure is about, when it is about one. */
 export type TokenKind = 'access' | 'id';

@@ -1,4 +1,4 @@
-export { AuthError, authErrorCodes, isAuthError } from './auth-error';
+export { AuthError, isAuthError } from './auth-error';
 export type { AuthErrorCode, TokenKind } from './auth-error';
 export {
   ACCESS_TOKEN_AUDIENCE_CLAIMS,

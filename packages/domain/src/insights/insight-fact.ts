@@ -1,4 +1,5 @@
-import type { AccessRequest, RequestStatus } from '../access-request';
+import type { AccessRequest } from '../access-request';
+import type { RequestStatus } from '../vocabulary';
 import type { SessionRecord } from '../federation/ports';
 import { secondsBetween, toMillis } from '../time';
 import { windowOf } from '../window';

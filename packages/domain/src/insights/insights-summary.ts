@@ -1,5 +1,4 @@
-import type { RequestStatus } from '../access-request';
-import { REQUEST_STATUSES } from '../access-request';
+import { REQUEST_STATUSES, type RequestStatus } from '../vocabulary';
 import type { Policy } from '../policy/policy-schema';
 import type { InsightFact } from './insight-fact';
 import { insightDayOf } from './insight-fact';

@@ -1,13 +1,5 @@
 import * as z from 'zod';
-
-/** Upper bounds keep a typo (an extra zero) from becoming a month-long window. */
-export const POLICY_LIMITS = {
-  maxDurationMinutes: 7 * 24 * 60,
-  maxPendingExpiryMinutes: 30 * 24 * 60,
-  maxStartDelayMinutes: 30 * 24 * 60,
-  maxApprovalsRequired: 10,
-  maxJustificationLength: 2000,
-} as const;
+import { MIN_DURATION_MINUTES, POLICY_LIMITS } from '../vocabulary';
 
 const nonEmptyName = z.string().trim().min(1).max(256);
 const groupList = z.array(nonEmptyName).min(1);
@@ -86,7 +78,11 @@ const workingHoursSchema = z
  * it goes to the rule's human approvers (when the rule names any) or is refused with the reason.
  */
 const autoApprovalSchema = z.strictObject({
-  maxDurationMinutes: z.number().int().min(15).max(POLICY_LIMITS.maxDurationMinutes),
+  maxDurationMinutes: z
+    .number()
+    .int()
+    .min(MIN_DURATION_MINUTES)
+    .max(POLICY_LIMITS.maxDurationMinutes),
   workingHours: workingHoursSchema.optional(),
   /** A regular expression (Unicode mode) the justification must match for self-service. */
   justificationPattern: z.string().min(1).optional(),
@@ -99,7 +95,12 @@ const autoApprovalSchema = z.strictObject({
 /** More time while a window is open: up to `maxTotalMinutes` in all, some of it granted by policy. */
 const extensionSchema = z.strictObject({
   /** The window's total length with every extension; defaults to the rule's maxDurationMinutes. */
-  maxTotalMinutes: z.number().int().min(15).max(POLICY_LIMITS.maxDurationMinutes).optional(),
+  maxTotalMinutes: z
+    .number()
+    .int()
+    .min(MIN_DURATION_MINUTES)
+    .max(POLICY_LIMITS.maxDurationMinutes)
+    .optional(),
   /** Extensions adding up to this many minutes are granted without a human. */
   grantedByPolicyUpToMinutes: z
     .number()
@@ -120,8 +121,16 @@ const ruleSchema = z.strictObject({
   groups: groupList,
   accounts: accountSelectorSchema,
   roles: z.array(roleNameSchema).min(1),
-  maxDurationMinutes: z.number().int().min(15).max(POLICY_LIMITS.maxDurationMinutes),
-  defaultDurationMinutes: z.number().int().min(15).max(POLICY_LIMITS.maxDurationMinutes),
+  maxDurationMinutes: z
+    .number()
+    .int()
+    .min(MIN_DURATION_MINUTES)
+    .max(POLICY_LIMITS.maxDurationMinutes),
+  defaultDurationMinutes: z
+    .number()
+    .int()
+    .min(MIN_DURATION_MINUTES)
+    .max(POLICY_LIMITS.maxDurationMinutes),
   pendingExpiryMinutes: z
     .number()
     .int()

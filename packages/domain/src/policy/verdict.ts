@@ -1,4 +1,5 @@
-import type { DomainError, DomainErrorCode } from '../domain-error';
+import type { DomainError } from '../domain-error';
+import type { DomainErrorCode } from '../vocabulary';
 import type { Result } from '../result';
 
 /** An answer for the client: allowed, or refused with a stable code and the policy's reason. */

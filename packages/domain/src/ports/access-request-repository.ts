@@ -1,10 +1,6 @@
-import type {
-  AccessRequest,
-  HistoryEvent,
-  HistoryEventType,
-  RequestStatus,
-} from '../access-request';
+import type { AccessRequest, HistoryEvent } from '../access-request';
 import type { Result } from '../result';
+import type { HistoryEventType, RepositoryErrorCode, RequestStatus } from '../vocabulary';
 
 /** One page of a listing; pass `nextCursor` back to get the next page, absent on the last page. */
 export interface Page<T> {
@@ -40,14 +36,6 @@ export interface TransitionWrite {
    */
   readonly writerToken?: string;
 }
-
-export const REPOSITORY_ERROR_CODES = [
-  'VERSION_CONFLICT',
-  'NOT_FOUND',
-  'ALREADY_EXISTS',
-  'INVALID_CURSOR',
-] as const;
-export type RepositoryErrorCode = (typeof REPOSITORY_ERROR_CODES)[number];
 
 /** A lost race (`VERSION_CONFLICT`, 409) or a missing item; infrastructure failures throw instead. */
 export interface RepositoryError {

@@ -5,27 +5,13 @@ import { acceptInvitation, declineInvitation } from './answer-invitation';
 import { approveRequest } from './approve-request';
 import { cancelRequest } from './cancel-request';
 import { approveExtension, rejectExtension } from './decide-extension';
-import { extendRequest, MIN_EXTENSION_MINUTES } from './extend-request';
+import { extendRequest } from './extend-request';
 import { endRequestEarly } from './end-request-early';
 import { markBreakGlassReviewed } from './mark-break-glass-reviewed';
 import { rejectRequest } from './reject-request';
 import { revokeRequest } from './revoke-request';
+import { MIN_EXTENSION_MINUTES, REQUEST_ACTIONS, type RequestAction } from '../vocabulary';
 import type { TransitionContext } from './transition';
-
-export const REQUEST_ACTIONS = [
-  'approve',
-  'reject',
-  'cancel',
-  'revoke',
-  'endEarly',
-  'reviewBreakGlass',
-  'extend',
-  'approveExtension',
-  'rejectExtension',
-  'acceptInvitation',
-  'declineInvitation',
-] as const;
-export type RequestAction = (typeof REQUEST_ACTIONS)[number];
 
 // A stand-in comment: the question is whether the actor may act, not whether they wrote a comment.
 const probe = { comment: 'probe' };

@@ -9,6 +9,7 @@ import { effectiveRuleFor } from '../policy/policy-evaluator';
 import type { Result } from '../result';
 import { err, ok } from '../result';
 import { addMinutes, isBefore, isIsoInstant } from '../time';
+import { MIN_DURATION_MINUTES } from '../vocabulary';
 import type { TransitionContext, TransitionResult } from './transition';
 import { eventOf } from './transition';
 
@@ -25,8 +26,6 @@ export interface CreateRequestInput {
   readonly breakGlass?: boolean;
 }
 
-/** The shortest window a request may ask for (STS sessions are at least 15 minutes). */
-export const MIN_DURATION_MINUTES = 15;
 /** Tolerated skew between a client's idea of "now" and the server's for a scheduled start. */
 export const SCHEDULE_SKEW_MINUTES = 5;
 

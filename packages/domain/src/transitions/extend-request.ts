@@ -5,10 +5,8 @@ import { effectiveRuleFor } from '../policy/policy-evaluator';
 import { accessPhase } from '../window';
 import { GRANTED_BY_POLICY } from './extension-text';
 import type { TransitionContext, TransitionResult } from './transition';
+import { MIN_EXTENSION_MINUTES } from '../vocabulary';
 import { advance, isRequester, requireComment } from './transition';
-
-/** The smallest extension worth a decision; STS sessions are at least 15 minutes anyway. */
-export const MIN_EXTENSION_MINUTES = 15;
 
 export interface ExtendInput {
   readonly minutes: number;

@@ -1,10 +1,5 @@
-import type {
-  AccessRequest,
-  HistoryEvent,
-  HistoryEventType,
-  RequestStatus,
-  Transitioned,
-} from '../access-request';
+import type { AccessRequest, HistoryEvent, Transitioned } from '../access-request';
+import type { HistoryEventType, RequestStatus } from '../vocabulary';
 import type { Actor } from '../actor';
 import { personOf } from '../actor';
 import type { DomainError } from '../domain-error';

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import { isApiProblem } from '../../lib/api-problem';
+import { problemAdvice } from '../../lib/problem-advice';
 
 export interface ProblemAlertProps {
   error: unknown;
@@ -18,6 +19,7 @@ export function ProblemAlert({ error, action }: ProblemAlertProps) {
       </Alert>
     );
   }
+  const advice = problemAdvice(error);
   return (
     <Alert type="error" header={error.title} action={action}>
       {error.detail && <Box variant="p">{error.detail}</Box>}
@@ -30,6 +32,7 @@ export function ProblemAlert({ error, action }: ProblemAlertProps) {
           ))}
         </ul>
       )}
+      {advice && <Box variant="p">{advice}</Box>}
       {error.correlationId && (
         <Box variant="small">
           Reference for your operators: <Box variant="code">{error.correlationId}</Box>

@@ -9,7 +9,7 @@ import Input from '@cloudscape-design/components/input';
 import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Textarea from '@cloudscape-design/components/textarea';
-import type { InviteBody } from '@elevate/contracts';
+import { MIN_DURATION_MINUTES, type InviteBody } from '@elevate/contracts';
 import { ProblemAlert } from '../../../components/ui/problem-alert';
 import { useInviteEngineer, useInviteTargets } from '../api/invite-engineer';
 import { paths } from '../../../lib/paths';
@@ -41,7 +41,8 @@ export function inviteFieldErrors(fields: Fields): Partial<Record<keyof Fields, 
     errors.accountId = 'Choose an account (12 digits).';
   if (fields.roleName.trim() === '') errors.roleName = 'Choose a role.';
   const minutes = Number(fields.durationMinutes);
-  if (!Number.isInteger(minutes) || minutes < 15) errors.durationMinutes = 'At least 15 minutes.';
+  if (!Number.isInteger(minutes) || minutes < MIN_DURATION_MINUTES)
+    errors.durationMinutes = `At least ${MIN_DURATION_MINUTES} minutes.`;
   if (fields.justification.trim() === '') errors.justification = 'Say why the engineer needs it.';
   return errors;
 }

@@ -1,11 +1,8 @@
-import type { EligibilityEntry } from '@elevate/contracts';
+import { MIN_DURATION_MINUTES, type EligibilityEntry } from '@elevate/contracts';
 import { formatMinutes } from '../../../lib/format-duration';
 import { matchesPolicyPattern } from '../../../lib/policy-pattern';
 
 // The form's checks mirror the policy the API sent so people learn early; the server stays the judge.
-
-/** The contract's floor for any request. */
-const MIN_DURATION_MINUTES = 15;
 
 export interface AccountChoice {
   id: string;
