@@ -9,17 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  CookieJar,
-  follow,
   loadDevConfig,
-  parseSignInPage,
-  pkcePair,
-  send,
   startDevIdp,
   startDynamoDb,
   startStsEmulator,
   type Persona,
 } from '@elevate/dev-stack';
+import { CookieJar, follow, parseSignInPage, pkcePair, send } from '@elevate/testing';
 import { startTimingProxy, UpstreamTimes } from './timing-proxy';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));

@@ -4,6 +4,7 @@
 // package (a lint rule says so, and tooling/dependency-rule.test.ts proves the rule fires).
 export * from '@elevate/domain/testing';
 export * from '@elevate/adapters/testing';
+export * from '@elevate/dev-stack/testing';
 export * from './example-policy';
 export * from './federation-spies';
 export * from './persona-tokens';
