@@ -54,6 +54,14 @@ const laptopOnly = {
     'Laptop-only code lives in apps/api/src/local/: the dev stack is a devDependency, in no Lambda.',
 };
 
+// Test support (personas, test tokens, in-memory adapters, spies) lives in @elevate/testing and the
+// `testing` entries it re-exports; what ships never reaches for it.
+const testSupport = {
+  group: ['@elevate/testing', '@elevate/testing/*', '@elevate/*/testing', '@elevate/*/testing/*'],
+  message:
+    'Production code does not import test support (@elevate/testing, @elevate/*/testing): tests only.',
+};
+
 // `import { z }` drags all of zod (every locale, JSON Schema) into each bundle: 450 KiB instead
 // of 85. The namespace import lets esbuild and vite drop what is not used.
 const zodAsNamespace = {
@@ -197,6 +205,37 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // Suites above @elevate/testing take test support through its one door (production files get
+    // the stricter rule below).
+    files: ['apps/**/*.{ts,tsx}', 'e2e/**/*.ts', 'infra/**/*.ts', 'packages/client/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@elevate/*/testing', '@elevate/*/testing/*'],
+              message: 'Tests take test support from @elevate/testing.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Production code never imports test support. A rule of its own (typescript-eslint's
+    // no-restricted-imports), so it adds to each package's own import restrictions.
+    files: ['apps/*/src/**/*.{ts,tsx}', 'packages/*/src/**/*.{ts,tsx}', 'infra/src/**/*.ts'],
+    ignores: [
+      '**/*.test.{ts,tsx}',
+      '**/testing/**',
+      'packages/testing/**',
+      'apps/api/src/bench/**',
+      'apps/api/src/faults/**',
+    ],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [testSupport] }] },
   },
   {
     // The dev stack is a devDependency: only laptop code (local/), benches, fault suites and tests

@@ -79,6 +79,42 @@ describe('the dependency rule', () => {
     expect(await ruleMessages('apps/api/src/local/rule-probe.ts', code)).toEqual([]);
   });
 
+  it('keeps test support out of production code, and lets tests have it', async () => {
+    const rule = '@typescript-eslint/no-restricted-imports';
+    const refused = 'Production code does not import test support';
+    for (const [file, code] of [
+      ['apps/api/src/routes/rule-probe.ts', "import { PERSONAS } from '@elevate/testing';"],
+      ['apps/api/src/local/rule-probe.ts', "import { PERSONAS } from '@elevate/testing';"],
+      ['apps/web/src/lib/rule-probe.ts', "import { personas } from '@elevate/testing/personas';"],
+      ['packages/dev-stack/src/rule-probe.ts', "import { personas } from '@elevate/testing';"],
+      [
+        'packages/adapters/src/rule-probe.ts',
+        "import { InMemoryIdempotencyStore } from '@elevate/adapters/testing';",
+      ],
+      ['infra/src/rule-probe.ts', "import { examplePolicy } from '@elevate/domain/testing';"],
+    ] as const)
+      expect((await ruleMessages(file, `${code}\nexport {};\n`, rule)).join('\n'), file).toContain(
+        refused,
+      );
+    const code = "import { PERSONAS } from '@elevate/testing';\nexport { PERSONAS };\n";
+    for (const file of [
+      'apps/api/src/routes/rule-probe.test.ts',
+      'apps/api/src/testing/rule-probe.ts',
+      'apps/web/src/features/me/components/rule-probe.test.tsx',
+      'e2e/tests/rule-probe.spec.ts',
+    ])
+      expect(await ruleMessages(file, code, rule), file).toEqual([]);
+  });
+
+  it('gives the suites above it test support through @elevate/testing only', async () => {
+    const messages = await ruleMessages(
+      'apps/api/src/routes/rule-probe.test.ts',
+      "import { examplePolicy } from '@elevate/domain/testing';\nexport { examplePolicy };\n",
+      '@typescript-eslint/no-restricted-imports',
+    );
+    expect(messages.join('\n')).toContain('Tests take test support from @elevate/testing.');
+  });
+
   it('reads the environment only in config modules', async () => {
     const code = 'export const port = process.env.ELEVATE_API_PORT;\n';
     const rule = 'no-restricted-properties';

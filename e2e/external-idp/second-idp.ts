@@ -1,5 +1,6 @@
 // Where the second IdP (oauth2-mock-server, an OIDC server this project did not write) listens, and
 // how Elevate is configured for it: only the documented settings (docs/local-stack.md, api-config.md).
+import { devStackPersonas } from '@elevate/testing/personas';
 import { stack, webDistFor } from '../tests/support/stack';
 
 const offset = 100 + Number(process.env.E2E_PORT_OFFSET ?? 0);
@@ -15,18 +16,8 @@ export const secondIdp = {
 
 /** The people the second IdP knows: ids of its own, the e-mails and groups the policy expects. */
 export const people = {
-  alice: {
-    sub: 'mock|alice-5f2c',
-    email: 'alice@example.com',
-    name: 'Alice Requester',
-    groups: ['engineers'],
-  },
-  rita: {
-    sub: 'mock|rita-91ab',
-    email: 'rita@example.com',
-    name: 'Rita Reviewer',
-    groups: ['reviewers', 'engineers'],
-  },
+  alice: { ...devStackPersonas.alice, sub: 'mock|alice-5f2c' },
+  rita: { ...devStackPersonas.rita, sub: 'mock|rita-91ab' },
 } as const;
 
 export type PersonKey = keyof typeof people;

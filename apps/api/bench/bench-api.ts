@@ -15,7 +15,7 @@ import { DynamoDbAccessRequestRepository, ensureTable, loadPolicyFile } from '@e
 import { ID_TOKEN_HEADER } from '@elevate/contracts';
 import type { AccessRequest, AccessRequestRepository, Page } from '@elevate/domain';
 import { routingKeysFor } from '@elevate/domain';
-import { BENCH_AUDIENCE, BENCH_CLIENT_ID, startBenchIssuer } from './bench-issuer';
+import { startTestIssuer, TEST_API_AUDIENCE, TEST_CLIENT_ID } from '@elevate/testing';
 import { bulkLoad } from './bulk-load';
 import { cpuMsOf, percentile, rssMibOf } from './process-stats';
 import { accountOf, BENCH_PERSONAS, benchRequest, requesterOf } from './request-mix';
@@ -196,15 +196,15 @@ const main = async () => {
     log(`Loaded in ${loadSeconds} s: ${(total / loadSeconds).toFixed(0)} requests/s.`);
   }
 
-  const issuer = await startBenchIssuer();
+  const issuer = await startTestIssuer();
   const api = await start(
     'src/local/local-server.ts',
     [],
     {
       ELEVATE_IDP_ISSUER: issuer.issuer,
       ELEVATE_JWKS_URI: issuer.jwksUri,
-      ELEVATE_API_AUDIENCE: BENCH_AUDIENCE,
-      ELEVATE_CLIENT_ID: BENCH_CLIENT_ID,
+      ELEVATE_API_AUDIENCE: TEST_API_AUDIENCE,
+      ELEVATE_CLIENT_ID: TEST_CLIENT_ID,
       ELEVATE_WEB_ORIGIN: 'http://127.0.0.1:5173',
       ELEVATE_POLICY_FILE: policyFile,
       ELEVATE_DYNAMODB_ENDPOINT: endpoint,

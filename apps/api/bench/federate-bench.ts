@@ -9,18 +9,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  CookieJar,
-  follow,
   loadDevConfig,
-  parseSignInPage,
-  pkcePair,
-  send,
   startDevIdp,
   startDynamoDb,
   startStsEmulator,
   type Persona,
 } from '@elevate/dev-stack';
 import { ID_TOKEN_HEADER } from '@elevate/contracts';
+import { CookieJar, follow, parseSignInPage, pkcePair, send } from '@elevate/testing';
 import { startTimingProxy, UpstreamTimes } from './timing-proxy';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));

@@ -9,6 +9,7 @@ import type {
   RequestStatus,
 } from '@elevate/domain';
 import { routingKeyOf } from '@elevate/domain';
+import { personas } from '@elevate/testing/personas';
 
 const REQUESTERS = 2_000;
 const ACCOUNTS = 200;
@@ -16,26 +17,11 @@ const ROLES = ['ReadOnly', 'PowerUser', 'Admin', 'DataEngineer', 'Billing'] as c
 const REVIEWERS = 20;
 const YEAR_MS = 365 * 86_400_000;
 
-/** The people the bench signs in as; subs and groups match config/dev-stack.yaml's personas. */
+/** The people the bench signs in as: the dev stack's personas. */
 export const BENCH_PERSONAS = {
-  requester: {
-    sub: '7b0c1a2e-alice',
-    email: 'alice@example.com',
-    name: 'Alice Requester',
-    groups: ['engineers'],
-  },
-  reviewer: {
-    sub: '9e2f3a4b-rita',
-    email: 'rita@example.com',
-    name: 'Rita Reviewer',
-    groups: ['reviewers', 'engineers'],
-  },
-  auditor: {
-    sub: '1a4b5c6d-audrey',
-    email: 'audrey@example.com',
-    name: 'Audrey Auditor',
-    groups: ['auditors'],
-  },
+  requester: personas.alice,
+  reviewer: personas.rita,
+  auditor: personas.audrey,
 } as const;
 
 const person = (sub: string, email: string, name: string): PersonRef => ({ sub, email, name });

@@ -2,16 +2,16 @@ import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { AuthError } from '@elevate/adapters';
 import { meResponseSchema, PROBLEM_CONTENT_TYPE, problemSchema } from '@elevate/contracts';
+import { PERSONAS } from '@elevate/testing';
 import { parseJsonBody } from './http/validate';
 import {
-  ALICE,
   authHeaders,
   EXPIRED_ACCESS,
   GOOD_ACCESS,
   GOOD_ID,
   SPA_ORIGIN,
   testApp,
-} from './testing/app-harness';
+} from './testing/api-world';
 
 async function problemOf(response: Response) {
   expect(response.headers.get('content-type')).toBe(PROBLEM_CONTENT_TYPE);
@@ -32,7 +32,7 @@ describe('GET /me', () => {
     const { app } = testApp();
     const response = await app.request('/me', { headers: authHeaders() });
     expect(response.status).toBe(200);
-    expect(meResponseSchema.parse(await response.json())).toMatchObject(ALICE);
+    expect(meResponseSchema.parse(await response.json())).toMatchObject(PERSONAS.alice);
     expect(response.headers.get('cache-control')).toBe('no-store');
   });
 
@@ -377,7 +377,7 @@ describe('the token headers', () => {
       verifier: {
         verify: async (accessToken, idToken) => {
           seen.push([accessToken, idToken]);
-          return ALICE;
+          return PERSONAS.alice;
         },
       },
     });

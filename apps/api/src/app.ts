@@ -4,7 +4,6 @@ import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
-import { InMemoryIdempotencyStore } from '@elevate/adapters';
 import type { IdempotencyStore, TokenVerifier } from '@elevate/adapters';
 import { CORS_ALLOW_HEADERS, CORS_EXPOSE_HEADERS } from '@elevate/contracts';
 import type { AppEnv, AuthedEnv } from './app-env';
@@ -52,7 +51,7 @@ export interface AppDeps extends UseCaseDeps {
   /** Request bodies above this are refused with 413 before any handler reads them. */
   maxBodyBytes?: number;
   newCorrelationId?: () => string;
-  /** Idempotency keys and their outcomes; in memory unless composed (tests). */
+  /** Idempotency keys and their outcomes; required by an app that serves the API's routes. */
   idempotency?: IdempotencyStore;
   /** What one request may spend on outbound calls (REQUEST_BUDGET_MS unless a test says less). */
   requestBudgetMs?: number;
@@ -164,8 +163,7 @@ function authenticatedRoutes(
   federate: StartSessionDeps | undefined,
 ): Hono<AuthedEnv> {
   const routes = signedInRoutes(deps);
-  if (api !== undefined)
-    routes.use(idempotency(api.idempotency ?? new InMemoryIdempotencyStore(), api.ids));
+  if (api !== undefined) routes.use(idempotency(idempotencyStoreOf(api), api.ids));
   // Before `/requests/:id/...` routes of the API, which never claim `sessions`.
   if (federate !== undefined) routes.route('/', sessionRoutes(federate));
   if (api !== undefined) {
@@ -181,6 +179,11 @@ function authenticatedRoutes(
     routes.route('/', accessRoutes(api));
   }
   return routes;
+}
+
+function idempotencyStoreOf(deps: AppDeps): IdempotencyStore {
+  if (deps.idempotency === undefined) throw new Error('The API routes need an idempotency store.');
+  return deps.idempotency;
 }
 
 function federationDepsOf(deps: AppDeps): StartSessionDeps {

@@ -15,7 +15,7 @@ import {
 import type { Policy } from '@elevate/domain';
 import { apiWorld } from './testing/api-world';
 import type { ApiWorld } from './testing/api-world';
-import { examplePolicy, PERSONAS } from './testing/personas';
+import { examplePolicyFromFile, PERSONAS } from '@elevate/testing';
 import { approveRequest } from './use-cases/approve-request';
 import { createRequest } from './use-cases/create-request';
 import { extendRequest } from './use-cases/extend-request';
@@ -24,7 +24,7 @@ import { inviteEngineer } from './use-cases/invite-engineer';
 // The example policy routes every rule to `reviewers`, so nobody could be a reviewer *not* routed to
 // a request. Routing the data-lake rule to its own group makes Dana exactly that.
 const policy: Policy = (() => {
-  const base = examplePolicy();
+  const base = examplePolicyFromFile();
   return {
     ...base,
     rules: base.rules.map((rule) =>

@@ -1,11 +1,15 @@
-import { InMemoryAccessRequestRepository } from '@elevate/adapters';
+import {
+  InMemoryAccessRequestRepository,
+  PERSONAS,
+  personaHeaders,
+  countWrites,
+  sandbox,
+  productionAdmin,
+} from '@elevate/testing';
 import { describe, expect, it } from 'vitest';
 import { problemSchema, requestPageSchema, requestViewSchema } from '@elevate/contracts';
 import type { Problem } from '@elevate/contracts';
 import { apiWorld } from './testing/api-world';
-import { PERSONAS, personaHeaders } from './testing/personas';
-import { countWrites } from './testing/write-counting-repository';
-import { sandbox, productionAdmin } from './testing/request-bodies';
 
 const { alice, rita, audrey } = PERSONAS;
 

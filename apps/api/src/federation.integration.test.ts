@@ -23,7 +23,7 @@ import {
   PERSONAS,
   personaHeaders,
   personaVerifier,
-} from './testing/personas';
+} from '@elevate/testing';
 
 // The whole federation through the real composition: config → StsCredentialIssuer (regional
 // endpoints, failover) → the dev stack's STS emulator, AwsFederationSignIn → its federation

@@ -1,24 +1,33 @@
-import { InMemoryRevocationPolicyStore } from '@elevate/adapters';
-import type { AccessRequest, SessionRecordRepository } from '@elevate/domain';
+import type {
+  AccessRequest,
+  RevocationPolicyStore,
+  SessionRecordRepository,
+} from '@elevate/domain';
+import { PERSONAS, sandbox, streamEventOf, streamRecordOf } from '@elevate/testing';
 import { describe, expect, it } from 'vitest';
-import {
-  streamEventOf,
-  streamRecordOf,
-} from '../../../packages/adapters/src/notifications/testing/stream-events';
 import type { LogFields } from './logger';
 import { createJsonLogger } from './logger';
 import { handleStreamBatch } from './notifications/handle-stream-batch';
 import { notifierWorld } from './notifications/testing/notifier-world';
 import { handleRevocationBatch } from './revocation/handle-revocation-batch';
 import { apiWorld } from './testing/api-world';
-import { PERSONAS } from './testing/personas';
-import { sandbox } from './testing/request-bodies';
 
 // One id follows a call through every function: the API logs its correlation id (API Gateway's
 // request id in AWS, the caller's x-correlation-id here), records it on the history event the call
 // writes, and the notifier and the revoker, which see the change only on the stream, log it too.
 const { alice, rita } = PERSONAS;
 const callAs = (id: string) => ({ 'x-correlation-id': id });
+
+/** The target roles' deny documents, in memory. */
+const documents = (): RevocationPolicyStore => {
+  const stored = new Map<string, string>();
+  const keyOf = (target: object) => JSON.stringify(target);
+  return {
+    read: async (target) => stored.get(keyOf(target)),
+    write: async (target, document) => void stored.set(keyOf(target), document),
+    remove: async (target) => void stored.delete(keyOf(target)),
+  };
+};
 
 async function approvedThenRevoked() {
   const w = apiWorld();
@@ -75,7 +84,7 @@ describe('following a call by its correlation id', () => {
     const lines: LogFields[] = [];
     const sessions = { listForRequest: async () => [] } as unknown as SessionRecordRepository;
     await handleRevocationBatch(streamEventOf(streamRecordOf(approved, revoked)).Records, {
-      store: new InMemoryRevocationPolicyStore(),
+      store: documents(),
       sessions,
       clock: { now: () => '2030-01-01T09:30:00.000Z' },
       logger: createJsonLogger({

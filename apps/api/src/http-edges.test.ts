@@ -4,9 +4,8 @@ import { problemSchema } from '@elevate/contracts';
 import type { AdmissionLimits } from './http/admission';
 import { startServer } from './start-server';
 import { apiWorld } from './testing/api-world';
-import { authHeaders, testApp } from './testing/app-harness';
-import { PERSONAS } from './testing/personas';
-import { sandbox } from './testing/request-bodies';
+import { authHeaders, testApp } from './testing/api-world';
+import { PERSONAS, sandbox } from '@elevate/testing';
 
 const { alice } = PERSONAS;
 

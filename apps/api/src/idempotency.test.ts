@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { InMemoryAccessRequestRepository } from '@elevate/adapters';
+import {
+  InMemoryAccessRequestRepository,
+  PERSONAS,
+  productionAdmin,
+  sandbox,
+} from '@elevate/testing';
 import { problemSchema, requestViewSchema } from '@elevate/contracts';
 import type { AccessRequestRepository } from '@elevate/domain';
 import { apiWorld } from './testing/api-world';
-import { PERSONAS } from './testing/personas';
-import { productionAdmin, sandbox } from './testing/request-bodies';
 
 const { alice, rita, ravi } = PERSONAS;
 const key = (n: number) => `key-${String(n).padStart(8, '0')}`;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { API_OPERATIONS } from '@elevate/contracts';
 import { describe, expect, it } from 'vitest';
 import { renderOpenApiFile } from './openapi-file';
-import { authHeaders, testApp } from './testing/app-harness';
+import { authHeaders, testApp } from './testing/api-world';
 
 describe('the OpenAPI document', () => {
   it('matches the checked-in apps/api/openapi.json (run `pnpm --filter @elevate/api openapi` after changing a contract)', () => {

@@ -16,7 +16,7 @@ import {
   PERSONAS,
   personaHeaders,
   personaVerifier,
-} from './testing/personas';
+} from '@elevate/testing';
 
 // The real composition (config → DynamoDB repository → app) against dynalite, where conditional
 // writes are real: concurrent decisions must produce exactly one outcome and never overwrite.

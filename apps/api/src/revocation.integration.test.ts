@@ -23,7 +23,7 @@ import {
   PERSONAS,
   personaHeaders,
   personaVerifier,
-} from './testing/personas';
+} from '@elevate/testing';
 
 // Revocation end to end on the local stack: the API (real composition, dynalite), the revoker fed by
 // the store's change feed as the table stream would feed it, the STS/IAM emulator, and the real AWS

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { startServer } from './start-server';
-import { SPA_ORIGIN, testApp } from './testing/app-harness';
+import { SPA_ORIGIN, testApp } from './testing/api-world';
 
 describe('startServer', () => {
   it('serves the app over HTTP on loopback, CORS included', async () => {

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createStoreClient, DynamoDbAccessRequestRepository } from '@elevate/adapters';
 import { problemSchema } from '@elevate/contracts';
-import { authHeaders, testApp } from './testing/app-harness';
+import { authHeaders, testApp } from './testing/api-world';
 
 const servers: Array<{ close(): void }> = [];
 const sockets: Socket[] = [];

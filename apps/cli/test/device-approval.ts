@@ -1,9 +1,4 @@
-import {
-  CookieJar,
-  follow,
-  parseSignInPage,
-  send,
-} from '../../../packages/dev-stack/src/idp/oidc-test-client';
+import { CookieJar, follow, parseSignInPage, send } from '@elevate/testing';
 
 const hidden = (html: string, name: string): string | undefined =>
   new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1];

@@ -18,6 +18,7 @@ import type { RunningServer } from '@elevate/api';
 import { createElevateClient } from '@elevate/client';
 import { loadDevConfig, startDynamoDb, startStsEmulator } from '@elevate/dev-stack';
 import type { RunningDynamoDb } from '@elevate/dev-stack';
+import { PERSONAS } from '@elevate/testing';
 import type { CommandContext } from '../src/commands/command-context';
 import { readEnv } from '../src/env';
 import { EXIT } from '../src/exit-codes';
@@ -32,16 +33,7 @@ const MINUTE = 60_000;
 /** How often the simulated engineer runs an AWS CLI command. */
 const EVERY = 5 * MINUTE;
 
-const person = (sub: string, name: string, groups: string[]): VerifiedIdentity => ({
-  sub,
-  email: `${name.toLowerCase()}@example.com`,
-  name,
-  groups,
-  amr: ['pwd', 'mfa'],
-  authTime: '2030-01-01T08:55:00.000Z',
-});
-const alice = person('7b0c1a2e-alice', 'Alice', ['engineers']);
-const rita = person('9e2f3a4b-rita', 'Rita', ['reviewers', 'engineers']);
+const { alice, rita } = PERSONAS;
 const tokensOf = (who: VerifiedIdentity) => ({
   accessToken: `test.${who.sub}`,
   idToken: `id.${who.sub}`,

@@ -4,13 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { personas } from '@elevate/testing/personas';
 import { approveDeviceCode, completeBrowserSignIn } from './device-approval';
 import { startLocalStack, type LocalStack } from './local-stack';
 import { ELEVATE_BIN, runElevate, startElevate, startProcess, type Finished } from './run-elevate';
 
 const AWS_CLI = '/usr/bin/aws';
 const cliDir = fileURLToPath(new URL('..', import.meta.url));
-const SUBS = { alice: '7b0c1a2e-alice', rita: '9e2f3a4b-rita' } as const;
+const SUBS = { alice: personas.alice.sub, rita: personas.rita.sub } as const;
 
 let stack: LocalStack;
 let home: string;

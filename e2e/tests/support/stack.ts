@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { devStackPersonas } from '@elevate/testing/personas';
 
 // Where the e2e stack listens: every default port + 100, so it never meets a developer's `pnpm dev`.
 // E2E_PORT_OFFSET moves it further (two checkouts running journeys side by side).
@@ -49,15 +50,7 @@ export const stack = {
 };
 
 /** The personas of config/dev-stack.yaml the journeys play. */
-export const personas = {
-  alice: { name: 'Alice Requester', email: 'alice@example.com' },
-  bob: { name: 'Bob Requester', email: 'bob@example.com' },
-  rita: { name: 'Rita Reviewer', email: 'rita@example.com' },
-  ravi: { name: 'Ravi Reviewer', email: 'ravi@example.com' },
-  audrey: { name: 'Audrey Auditor', email: 'audrey@example.com' },
-  adam: { name: 'Adam Admin', email: 'adam@example.com' },
-  nina: { name: 'Nina Newcomer', email: 'nina@example.com' },
-} as const;
+export const personas = devStackPersonas;
 
 export type Persona = (typeof personas)[keyof typeof personas];
 

@@ -10,7 +10,6 @@ export * from './idempotency';
 export * from './revocation';
 export * from './sdk';
 export { DynamoDbIdentityBindings } from './identity/dynamodb-identity-bindings';
-export { InMemoryIdentityBindings } from './identity/in-memory-identity-bindings';
 export * from './audit';
 export * from './people';
 export * from './insights';

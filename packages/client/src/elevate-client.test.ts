@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { ApiProblem } from './api-problem';
 import { createElevateClient } from './elevate-client';
 import { MAX_WRITE_ATTEMPTS } from './write-retry';
-import { aRequestView, createBody } from './testing/request-fixtures';
+import { aRequestView } from '@elevate/testing/api-views';
+import { createBody } from './testing/request-fixtures';
 
 const tokens = { accessToken: 'access-token-value', idToken: 'id-token-value' };
 const health = { status: 'ok' };

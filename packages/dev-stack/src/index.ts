@@ -6,4 +6,3 @@ export { startDynamoDb } from './dynamodb/start-dynamodb';
 export type { DynamoDbOptions, RunningDynamoDb } from './dynamodb/start-dynamodb';
 export { startDevIdp } from './idp';
 export { startStsEmulator } from './sts';
-export { CookieJar, follow, parseSignInPage, pkcePair, send } from './idp/oidc-test-client';

@@ -7,7 +7,7 @@ import type { ChainEntry, HistoryEvent } from '@elevate/domain';
 import { chainEntriesOf, historyChainOf } from '@elevate/domain';
 import { afterEach, describe, expect, it } from 'vitest';
 import { apiWorld } from '../testing/api-world';
-import { PERSONAS } from '../testing/personas';
+import { PERSONAS } from '@elevate/testing';
 import type { AuditIntegrityDeps } from './audit-integrity-deps';
 import { produceDailyDigest } from './produce-daily-digest';
 

@@ -18,7 +18,7 @@ import { startDynamoDb } from '@elevate/dev-stack';
 import type { AccessRequest, SessionRecord } from '@elevate/domain';
 import { approveRequest, createRequest, revokeRequest, transitionWriteOf } from '@elevate/domain';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { alice, ctx, rita, sandboxInput } from '../../../../packages/domain/src/testing/fixtures';
+import { alice, ctx, rita, sandboxInput } from '@elevate/testing';
 import type { AuditIntegrityDeps } from './audit-integrity-deps';
 import { produceDailyDigest } from './produce-daily-digest';
 import { verifyAuditRange } from './verify-audit-range';

@@ -18,7 +18,7 @@ import { loadConfig, loadNotificationsConfig } from '../config';
 import { createJsonLogger } from '../logger';
 import { startLocalNotifications } from '../local/local-notifications';
 import { startServer } from '../start-server';
-import { PERSONAS, personaVerifier } from '../testing/personas';
+import { PERSONAS, personaVerifier } from '@elevate/testing';
 
 const env = process.env;
 const config = loadConfig(env);

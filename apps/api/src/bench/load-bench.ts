@@ -13,8 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { IDEMPOTENCY_KEY_HEADER } from '@elevate/contracts';
 import { loadDevConfig } from '@elevate/dev-stack';
-import { EXAMPLE_POLICY_FILE, PERSONAS, personaHeaders } from '../testing/personas';
-import { sandbox } from '../testing/request-bodies';
+import { EXAMPLE_POLICY_FILE, PERSONAS, personaHeaders, sandbox } from '@elevate/testing';
 
 const { values } = parseArgs({
   options: {

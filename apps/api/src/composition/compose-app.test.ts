@@ -1,60 +1,41 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
-import type { CryptoKey, JWTPayload } from 'jose';
+import type { JWTPayload } from 'jose';
 import { ID_TOKEN_HEADER } from '@elevate/contracts';
 import { composeApp } from './compose-app';
 import { loadConfig } from '../config';
 import { createJsonLogger } from '../logger';
-import { EXAMPLE_COMPILED_POLICY_FILE, EXAMPLE_POLICY_FILE } from '../testing/personas';
+import {
+  createTestKey,
+  EXAMPLE_COMPILED_POLICY_FILE,
+  EXAMPLE_POLICY_FILE,
+  startTestIssuer,
+} from '@elevate/testing';
+import type { TestIssuer, TestKey } from '@elevate/testing';
 
 // Real JWTs through config → verifier → app: proves the wiring; the attack matrix lives in adapters.
-let server: Server;
-let issuer: string;
-let privateKey: CryptoKey;
-const kid = 'compose-test-key';
+let idp: TestIssuer;
 
 beforeAll(async () => {
-  const pair = await generateKeyPair('ES256', { extractable: true });
-  privateKey = pair.privateKey;
-  const jwk = { ...(await exportJWK(pair.publicKey)), kid, alg: 'ES256', use: 'sig' };
-  server = createServer((request, response) => {
-    response.setHeader('content-type', 'application/json');
-    if (request.url === '/.well-known/openid-configuration')
-      response.end(JSON.stringify({ issuer, jwks_uri: `${issuer}/jwks` }));
-    else if (request.url === '/jwks') response.end(JSON.stringify({ keys: [jwk] }));
-    else response.writeHead(404).end();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  idp = await startTestIssuer({ alg: 'ES256' });
 });
 
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
+afterAll(() => idp.close());
 
-function sign(payload: JWTPayload, typ: string, key: CryptoKey = privateKey) {
+function sign(payload: JWTPayload, typ: string, key?: TestKey) {
   const seconds = Math.floor(Date.now() / 1000);
-  return new SignJWT({
-    iss: issuer,
-    sub: 'user-rita',
-    iat: seconds,
-    exp: seconds + 300,
-    ...payload,
-  })
-    .setProtectedHeader({ alg: 'ES256', kid, typ })
-    .sign(key);
+  return idp.sign(
+    { iss: idp.issuer, sub: 'user-rita', iat: seconds, exp: seconds + 300, ...payload },
+    // A stranger's key under the issuer's key id: only the signature can tell them apart.
+    { typ, ...(key === undefined ? {} : { key, kid: idp.keys[0]?.kid ?? '' }) },
+  );
 }
 
 function app(env: Record<string, string> = {}) {
   const config = loadConfig({
-    ELEVATE_IDP_ISSUER: issuer,
+    ELEVATE_IDP_ISSUER: idp.issuer,
     ELEVATE_API_AUDIENCE: 'urn:elevate:api',
     ELEVATE_CLIENT_ID: 'elevate-web',
     ELEVATE_WEB_ORIGIN: 'http://127.0.0.1:5173',
@@ -111,7 +92,7 @@ describe('the composed app with the real verifier', () => {
   });
 
   it('refuses tokens signed by anyone else with a 401', async () => {
-    const stranger = (await generateKeyPair('ES256')).privateKey;
+    const stranger = await createTestKey('ES256');
     const access = await sign({ aud: 'urn:elevate:api' }, 'at+jwt', stranger);
     const id = await sign({ aud: 'elevate-web', email: 'rita@example.com' }, 'JWT', stranger);
     const response = await app().request('/me', {

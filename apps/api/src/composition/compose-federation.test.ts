@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { composeApp } from './compose-app';
 import { loadConfig } from '../config';
 import { createJsonLogger } from '../logger';
-import { EXAMPLE_COMPILED_POLICY_FILE } from '../testing/personas';
+import { EXAMPLE_COMPILED_POLICY_FILE } from '@elevate/testing';
 
 const base = {
   ELEVATE_IDP_ISSUER: 'http://127.0.0.1:9',

@@ -2,7 +2,7 @@
 // approvals as fast as it can and printing each acknowledged one, until it is killed with -9.
 import { approveRequest, createRequest, transitionWriteOf } from '@elevate/domain';
 import type { AccessRequest } from '@elevate/domain';
-import { alice, ctx, rita, sandboxInput } from '../../../../packages/domain/src/testing/fixtures';
+import { alice, ctx, rita, sandboxInput } from '@elevate/testing';
 import { openStore } from '../composition/store';
 import { loadNotificationsConfig } from '../config';
 import { createJsonLogger } from '../logger';

@@ -27,15 +27,16 @@ import { openStore } from '../composition/store';
 import { loadConfig, loadNotificationsConfig } from '../config';
 import { createJsonLogger } from '../logger';
 import { startLocalNotifications } from '../local/local-notifications';
-import { authHeaders, testApp } from '../testing/app-harness';
+import { authHeaders, testApp } from '../testing/api-world';
 import {
   EXAMPLE_COMPILED_POLICY_FILE,
   EXAMPLE_POLICY_FILE,
   PERSONAS,
   personaHeaders,
   personaVerifier,
-} from '../testing/personas';
-import { productionAdmin, sandbox } from '../testing/request-bodies';
+  productionAdmin,
+  sandbox,
+} from '@elevate/testing';
 import { FaultProxy } from './fault-proxy';
 
 const { alice, rita } = PERSONAS;

@@ -12,8 +12,7 @@ import { startDynamoDb } from '@elevate/dev-stack';
 import { requestViewSchema } from '@elevate/contracts';
 import type { VerifiedIdentity } from '@elevate/adapters';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXAMPLE_POLICY_FILE, PERSONAS, personaHeaders } from '../testing/personas';
-import { sandbox } from '../testing/request-bodies';
+import { EXAMPLE_POLICY_FILE, PERSONAS, personaHeaders, sandbox } from '@elevate/testing';
 
 const { alice, rita } = PERSONAS;
 const REQUESTS = 40;

@@ -1,7 +1,18 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FileExportSink, InMemoryInsightsReadModel, JsonLinesExport } from '@elevate/adapters';
+import {
+  InMemoryInsightsReadModel,
+  alice,
+  bob,
+  ctx,
+  examplePolicy,
+  productionAdminInput,
+  ravi,
+  rita,
+  sandboxInput,
+} from '@elevate/testing';
+import { FileExportSink, JsonLinesExport } from '@elevate/adapters';
 import type { AccessRequest, SessionRecord, TransitionResult } from '@elevate/domain';
 import {
   addMinutes,
@@ -14,16 +25,6 @@ import {
   summariseInsights,
 } from '@elevate/domain';
 import { describe, expect, it } from 'vitest';
-import {
-  alice,
-  bob,
-  ctx,
-  examplePolicy,
-  productionAdminInput,
-  ravi,
-  rita,
-  sandboxInput,
-} from '../../../../packages/domain/src/testing/fixtures';
 import { queryExports } from './duckdb-exports';
 
 const unwrap = (result: TransitionResult): AccessRequest => {

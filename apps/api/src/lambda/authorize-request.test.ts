@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { APIGatewayRequestAuthorizerEventV2 } from 'aws-lambda';
 import { AuthError } from '@elevate/adapters';
 import type { TokenVerifier } from '@elevate/adapters';
+import { PERSONAS } from '@elevate/testing';
 import { createJsonLogger } from '../logger';
 import {
-  ALICE,
   authHeaders,
   EXPIRED_ACCESS,
-  fakeVerifier,
+  tokenShapedVerifier,
   GOOD_ACCESS,
-} from '../testing/app-harness';
+} from '../testing/api-world';
 import { createAuthorizerHandler } from './authorize-request';
 
 function event(headers: Record<string, string>): APIGatewayRequestAuthorizerEventV2 {
@@ -46,7 +46,7 @@ function event(headers: Record<string, string>): APIGatewayRequestAuthorizerEven
   };
 }
 
-function handlerWith(verifier: TokenVerifier = fakeVerifier()) {
+function handlerWith(verifier: TokenVerifier = tokenShapedVerifier()) {
   const lines: string[] = [];
   const handler = createAuthorizerHandler({
     verifier,
@@ -61,12 +61,12 @@ describe('the Lambda authorizer', () => {
     await expect(handler(event(authHeaders()))).resolves.toEqual({
       isAuthorized: true,
       context: {
-        sub: ALICE.sub,
-        email: ALICE.email,
-        name: ALICE.name,
-        groups: '["engineers","reviewers"]',
+        sub: PERSONAS.alice.sub,
+        email: PERSONAS.alice.email,
+        name: PERSONAS.alice.name,
+        groups: JSON.stringify(PERSONAS.alice.groups),
         amr: '["pwd","mfa"]',
-        authTime: ALICE.authTime,
+        authTime: PERSONAS.alice.authTime,
       },
     });
   });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { APIGatewayProxyResult, LambdaContext, LambdaEvent } from 'hono/aws-lambda';
-import { EXAMPLE_COMPILED_POLICY_FILE } from '../testing/personas';
+import { EXAMPLE_COMPILED_POLICY_FILE } from '@elevate/testing';
 import { httpApiEvent } from '../testing/http-api-event';
 
 beforeEach(() => {

@@ -1,7 +1,7 @@
 import { DevChatRoom } from '@elevate/adapters';
 import { audiencesFor, composeNotification, deriveNotificationEvents } from '@elevate/domain';
 import { describe, expect, it } from 'vitest';
-import { alice, pendingSandbox } from '../../../../packages/domain/src/testing/fixtures';
+import { alice, pendingSandbox } from '@elevate/testing';
 import { devChatRoutes } from './dev-chat-routes';
 
 describe('local chat page', () => {

@@ -1,7 +1,7 @@
 import { DevMailbox } from '@elevate/adapters';
 import { audiencesFor, composeNotification, deriveNotificationEvents } from '@elevate/domain';
 import { describe, expect, it } from 'vitest';
-import { alice, pendingSandbox, rita } from '../../../../packages/domain/src/testing/fixtures';
+import { alice, pendingSandbox, rita } from '@elevate/testing';
 import { devMailboxRoutes } from './dev-mailbox-routes';
 
 const owners = [

@@ -1,7 +1,7 @@
-import { InMemoryPeopleDirectory } from '@elevate/adapters';
+import { InMemoryPeopleDirectory, PERSONAS } from '@elevate/testing';
 import type { PeopleDirectory, PersonRecord } from '@elevate/domain';
 import { describe, expect, it } from 'vitest';
-import { ALICE, authHeaders, testApp } from '../testing/app-harness';
+import { authHeaders, testApp } from '../testing/api-world';
 
 describe('people record from verified tokens', () => {
   it('records the caller once a day from what the tokens said, nothing else', async () => {
@@ -11,11 +11,11 @@ describe('people record from verified tokens', () => {
     for (let i = 0; i < 3; i += 1)
       expect((await app.request('/me', { headers: authHeaders() })).status).toBe(200);
     expect(people.writes).toBe(1);
-    expect(await people.get(ALICE.sub)).toEqual({
-      sub: ALICE.sub,
-      email: ALICE.email,
-      name: ALICE.name,
-      groups: ALICE.groups,
+    expect(await people.get(PERSONAS.alice.sub)).toEqual({
+      sub: PERSONAS.alice.sub,
+      email: PERSONAS.alice.email,
+      name: PERSONAS.alice.name,
+      groups: PERSONAS.alice.groups,
       lastSignInAt: '2030-01-01T09:00:00.000Z',
     });
     now = '2030-01-02T08:00:00.000Z';

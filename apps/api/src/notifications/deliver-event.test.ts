@@ -1,8 +1,5 @@
-import { InMemoryPeopleDirectory } from '@elevate/adapters';
-import type { NotificationChannel, NotificationMessage, PersonRef } from '@elevate/domain';
-import { deriveNotificationEvents } from '@elevate/domain';
-import { describe, expect, it } from 'vitest';
 import {
+  InMemoryPeopleDirectory,
   adam,
   alice,
   nina,
@@ -10,7 +7,10 @@ import {
   pendingSandbox,
   ravi,
   rita,
-} from '../../../../packages/domain/src/testing/fixtures';
+} from '@elevate/testing';
+import type { NotificationChannel, NotificationMessage, PersonRef } from '@elevate/domain';
+import { deriveNotificationEvents } from '@elevate/domain';
+import { describe, expect, it } from 'vitest';
 import { deliverEvent } from './deliver-event';
 import { notifierWorld } from './testing/notifier-world';
 

@@ -1,13 +1,13 @@
-import { InMemoryNoticeSchedule } from '@elevate/adapters';
-import { addMinutes } from '@elevate/domain';
-import { describe, expect, it } from 'vitest';
-import { lifecycleScenarios } from '../../../../packages/domain/src/notifications/testing/lifecycle-scenarios';
-import { pendingSandbox } from '../../../../packages/domain/src/testing/fixtures';
 import {
+  InMemoryNoticeSchedule,
+  lifecycleScenarios,
+  pendingSandbox,
   streamEventOf,
   streamRecordOf,
-} from '../../../../packages/adapters/src/notifications/testing/stream-events';
-import { changeRecordOf } from '../../../../packages/adapters/src/dynamodb/change-feed';
+} from '@elevate/testing';
+import { changeRecordOf } from '@elevate/adapters';
+import { addMinutes } from '@elevate/domain';
+import { describe, expect, it } from 'vitest';
 import { handleStreamBatch } from './handle-stream-batch';
 import { notifierWorld } from './testing/notifier-world';
 

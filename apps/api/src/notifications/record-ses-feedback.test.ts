@@ -1,4 +1,4 @@
-import { InMemorySuppressionList } from '@elevate/adapters';
+import { InMemorySuppressionList } from '@elevate/testing';
 import { describe, expect, it } from 'vitest';
 import { createJsonLogger } from '../logger';
 import { recordSesFeedback } from './record-ses-feedback';

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lifecycleScenarios } from '../../../../packages/domain/src/notifications/testing/lifecycle-scenarios';
-import { streamRecordOf } from '../../../../packages/adapters/src/notifications/testing/stream-events';
+import { lifecycleScenarios, streamRecordOf } from '@elevate/testing';
 import { redriveFailedBatches } from './redrive-failed-batches';
 import { notifierWorld } from './testing/notifier-world';
 

@@ -2,7 +2,8 @@ import {
   InMemoryAccessRequestRepository,
   InMemoryPeopleDirectory,
   InMemorySessionRecordRepository,
-} from '@elevate/adapters';
+  PERSONAS,
+} from '@elevate/testing';
 import { describe, expect, it } from 'vitest';
 import {
   auditJsonExportSchema,
@@ -13,7 +14,6 @@ import {
 import type { RequestSummary } from '@elevate/contracts';
 import type { AccessRequestRepository } from '@elevate/domain';
 import { apiWorld } from '../testing/api-world';
-import { PERSONAS } from '../testing/personas';
 
 const { alice, bob, rita, audrey } = PERSONAS;
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { insightsResponseSchema, problemSchema } from '@elevate/contracts';
 import type { AccessRequest } from '@elevate/domain';
 import { apiWorld } from '../testing/api-world';
-import { PERSONAS } from '../testing/personas';
+import { PERSONAS } from '@elevate/testing';
 
 const { alice, bob, rita, audrey, adam } = PERSONAS;
 

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { problemSchema, requestPageSchema, requestViewSchema } from '@elevate/contracts';
 import { apiWorld } from '../testing/api-world';
 import type { ApiWorld } from '../testing/api-world';
-import { PERSONAS } from '../testing/personas';
-import { sandbox } from '../testing/request-bodies';
+import { PERSONAS, sandbox } from '@elevate/testing';
 
 const { alice, nina, rita } = PERSONAS;
 

@@ -3,7 +3,7 @@ import { loadDevConfig } from '@elevate/dev-stack';
 import { describe, expect, it } from 'vitest';
 import { meResponseSchema, policyViewSchema } from '@elevate/contracts';
 import { apiWorld } from '../testing/api-world';
-import { PERSONAS } from '../testing/personas';
+import { PERSONAS } from '@elevate/testing';
 
 const { alice, bob, rita, audrey, adam, nina } = PERSONAS;
 

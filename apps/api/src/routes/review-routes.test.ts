@@ -3,8 +3,7 @@ import { problemSchema, requestPageSchema, requestViewSchema } from '@elevate/co
 import type { RequestView } from '@elevate/contracts';
 import { apiWorld } from '../testing/api-world';
 import type { ApiWorld } from '../testing/api-world';
-import { PERSONAS } from '../testing/personas';
-import { sandbox } from '../testing/request-bodies';
+import { PERSONAS, sandbox } from '@elevate/testing';
 
 const { alice, bob, rita, ravi, ada } = PERSONAS;
 

@@ -6,7 +6,14 @@ import {
   requestViewSchema,
 } from '@elevate/contracts';
 import type { RequestView } from '@elevate/contracts';
-import { InMemorySessionRecordRepository } from '@elevate/adapters';
+import {
+  InMemorySessionRecordRepository,
+  PERSONAS,
+  productionAdmin,
+  sandbox,
+  spyIssuer,
+  spySignIn,
+} from '@elevate/testing';
 import {
   addMinutes,
   ConsoleSignInError,
@@ -14,12 +21,9 @@ import {
   sessionPolicyOf,
 } from '@elevate/domain';
 import type { SessionRecord, SessionRecordRepository } from '@elevate/domain';
-import { START } from '../testing/api-world';
-import { federationWorld, spyIssuer, spySignIn } from '../testing/federation-world';
-import type { FederationWorld } from '../testing/federation-world';
-import { PERSONAS } from '../testing/personas';
+import { apiWorld, START } from '../testing/api-world';
+import type { ApiWorld } from '../testing/api-world';
 import { createApp } from '../app';
-import { sandbox, productionAdmin } from '../testing/request-bodies';
 
 const { alice, bob, rita, ravi, audrey } = PERSONAS;
 
@@ -29,24 +33,24 @@ const json = async (response: Response, status: number): Promise<unknown> => {
   return body;
 };
 
-const create = async (w: FederationWorld, body: object = sandbox): Promise<RequestView> =>
+const create = async (w: ApiWorld, body: object = sandbox): Promise<RequestView> =>
   requestViewSchema.parse(await json(await w.call(alice, 'POST', '/requests', body), 201));
 
-const approve = async (w: FederationWorld, id: string, by = rita) =>
+const approve = async (w: ApiWorld, id: string, by = rita) =>
   json(await w.call(by, 'POST', `/requests/${id}/approve`, {}), 200);
 
-const approved = async (w: FederationWorld, body: object = sandbox): Promise<string> => {
+const approved = async (w: ApiWorld, body: object = sandbox): Promise<string> => {
   const { id } = await create(w, body);
   await approve(w, id);
   return id;
 };
 
-const federate = (w: FederationWorld, id: string, body: object = { kind: 'cli' }, who = alice) =>
+const federate = (w: ApiWorld, id: string, body: object = { kind: 'cli' }, who = alice) =>
   w.call(who, 'POST', `/requests/${id}/sessions`, body);
 
 /** A refusal: the problem code, no STS call, no sign-in, no record, nothing credential-like back. */
 const expectRefused = async (
-  w: FederationWorld,
+  w: ApiWorld,
   response: Response,
   status: number,
   code: string,
@@ -66,7 +70,7 @@ const expectRefused = async (
 
 describe('POST /requests/{id}/sessions: CLI', () => {
   it('assumes the target role as the person, tagged with the request, and returns credentials', async () => {
-    const w = federationWorld();
+    const w = apiWorld({ federation: true });
     const id = await approved(w);
     const response = await federate(w, id, { kind: 'cli', region: 'eu-central-1' });
     const body = cliSessionResponseSchema.parse(await json(response, 201));
@@ -100,7 +104,7 @@ describe('POST /requests/{id}/sessions: CLI', () => {
   });
 
   it('ends the credentials with the window: shorter session and the deny-after policy near the end', async () => {
-    const w = federationWorld();
+    const w = apiWorld({ federation: true });
     const id = await approved(w);
     w.setNow(addMinutes(START, 100)); // 20 minutes left of 120
     const body = cliSessionResponseSchema.parse(await json(await federate(w, id), 201));
@@ -111,7 +115,7 @@ describe('POST /requests/{id}/sessions: CLI', () => {
   });
 
   it('sends the ticket as a session tag and the deployment region by default', async () => {
-    const w = federationWorld();
+    const w = apiWorld({ federation: true });
     const { id } = await create(w, productionAdmin);
     await approve(w, id, rita);
     await approve(w, id, ravi);
@@ -123,7 +127,7 @@ describe('POST /requests/{id}/sessions: CLI', () => {
 
 describe('one person, one identity in AWS', () => {
   it('refuses a session to a second person whose e-mail already names someone else, before STS', async () => {
-    const w = federationWorld();
+    const w = apiWorld({ federation: true });
     const id = await approved(w);
     // Someone else (another IdP account) got a session first as " Alice@Example.com ".
     expect(await w.identityBindings.bind('alice@example.com', 'another-sub')).toBe('bound');
@@ -132,7 +136,7 @@ describe('one person, one identity in AWS', () => {
   });
 
   it('binds the e-mail to the person on their first session and keeps serving them', async () => {
-    const w = federationWorld();
+    const w = apiWorld({ federation: true });
     const id = await approved(w);
     expect((await federate(w, id)).status).toBe(201);
     expect((await federate(w, id)).status).toBe(201);
@@ -142,7 +146,7 @@ describe('one person, one identity in AWS', () => {
 
 describe('POST /requests/{id}/sessions: console', () => {
   it('returns the one-time sign-in URL for the chosen region and deep link', async () => {
-    const w = federationWorld();
+    const w = apiWorld({ federation: true });
     const id = await approved(w);
     const response = await federate(w, id, {
       kind: 'console',
@@ -173,7 +177,7 @@ describe('POST /requests/{id}/sessions: console', () => {
     [{ kind: 'console', region: 'Mars' }],
     [{ kind: 'api' }],
   ])('refuses a body that does not fit (%j) before anything else', async (body) => {
-    const w = federationWorld();
+    const w = apiWorld({ federation: true });
     const id = await approved(w);
     await expectRefused(w, await federate(w, id, body), 400, 'VALIDATION_FAILED', id);
   });
@@ -181,7 +185,7 @@ describe('POST /requests/{id}/sessions: console', () => {
 
 describe('the session record', () => {
   it('is written with who, what, where from and which key — and shown with the request to whoever may see it', async () => {
-    const w = federationWorld();
+    const w = apiWorld({ federation: true });
     const id = await approved(w);
     await json(
       await w.call(
@@ -189,10 +193,8 @@ describe('the session record', () => {
         'POST',
         `/requests/${id}/sessions`,
         { kind: 'console' },
-        {
-          headers: { 'user-agent': 'Mozilla/5.0 (X11)', 'x-forwarded-for': '198.51.100.66' },
-          env: { incoming: { socket: { remoteAddress: '127.0.0.1' } } },
-        },
+        { 'user-agent': 'Mozilla/5.0 (X11)', 'x-forwarded-for': '198.51.100.66' },
+        { incoming: { socket: { remoteAddress: '127.0.0.1' } } },
       ),
       201,
     );
@@ -228,16 +230,15 @@ describe('the session record', () => {
   });
 
   it('takes the source IP API Gateway saw when running on Lambda', async () => {
-    const w = federationWorld();
+    const w = apiWorld({ federation: true });
     const id = await approved(w);
     await w.call(
       alice,
       'POST',
       `/requests/${id}/sessions`,
       { kind: 'cli' },
-      {
-        env: { event: { requestContext: { http: { sourceIp: '203.0.113.9' } } } },
-      },
+      {},
+      { event: { requestContext: { http: { sourceIp: '203.0.113.9' } } } },
     );
     expect((await w.sessions.listForRequest(id))[0]?.sourceIp).toBe('203.0.113.9');
   });
@@ -257,7 +258,7 @@ describe('the session record', () => {
         return store.record(session);
       },
     };
-    const w = federationWorld({ sessions: slow });
+    const w = apiWorld({ federation: true, sessions: slow });
     const id = await approved(w);
     let answered = false;
     const pending = Promise.resolve(federate(w, id)).then((response) => {
@@ -281,7 +282,7 @@ describe('the session record', () => {
       await revokeDuringAssumeRole();
       return credentials;
     };
-    const w = federationWorld({ issuer });
+    const w = apiWorld({ federation: true, issuer });
     const id = await approved(w);
     revokeDuringAssumeRole = async () => {
       await json(await w.call(rita, 'POST', `/requests/${id}/revoke`, { comment: 'Stop' }), 200);
@@ -313,7 +314,7 @@ describe('the session record', () => {
     ],
   ])('when the store %s, no credentials are returned', async (_label, record) => {
     const failing: SessionRecordRepository = { record, listForRequest: async () => [] };
-    const w = federationWorld({ sessions: failing });
+    const w = apiWorld({ federation: true, sessions: failing });
     const id = await approved(w);
     const response = await federate(w, id, { kind: 'console' });
     const text = await response.text();
@@ -329,20 +330,20 @@ describe('the session record', () => {
 
 describe('every denial: a stable code, no STS call, no credentials', () => {
   it('pending', async () => {
-    const w = federationWorld();
+    const w = apiWorld({ federation: true });
     const { id } = await create(w);
     await expectRefused(w, await federate(w, id), 409, 'INVALID_STATE', id);
   });
 
   it('rejected', async () => {
-    const w = federationWorld();
+    const w = apiWorld({ federation: true });
     const { id } = await create(w);
     await json(await w.call(rita, 'POST', `/requests/${id}/reject`, { comment: 'No' }), 200);
     await expectRefused(w, await federate(w, id), 409, 'INVALID_STATE', id);
   });
 
   it('expired before anyone decided', async () => {
-    const w = federationWorld();
+    const w = apiWorld({ federation: true });
     const { id } = await create(w);
     const later = addMinutes(START, 24 * 60 + 1);
     await w.expire(id, later);
@@ -351,21 +352,21 @@ describe('every denial: a stable code, no STS call, no credentials', () => {
   });
 
   it('revoked', async () => {
-    const w = federationWorld();
+    const w = apiWorld({ federation: true });
     const id = await approved(w);
     await json(await w.call(rita, 'POST', `/requests/${id}/revoke`, { comment: 'Done' }), 200);
     await expectRefused(w, await federate(w, id), 409, 'INVALID_STATE', id);
   });
 
   it('ended early', async () => {
-    const w = federationWorld();
+    const w = apiWorld({ federation: true });
     const id = await approved(w);
     await json(await w.call(alice, 'POST', `/requests/${id}/end`, {}), 200);
     await expectRefused(w, await federate(w, id), 409, 'INVALID_STATE', id);
   });
 
   it('scheduled and not started yet — and allowed once it has', async () => {
-    const w = federationWorld();
+    const w = apiWorld({ federation: true });
     const { id } = await create(w, { ...sandbox, scheduledStart: addMinutes(START, 60) });
     await approve(w, id);
     w.setNow(addMinutes(START, 59));
@@ -375,28 +376,28 @@ describe('every denial: a stable code, no STS call, no credentials', () => {
   });
 
   it('window over, by the clock', async () => {
-    const w = federationWorld();
+    const w = apiWorld({ federation: true });
     const id = await approved(w);
     w.setNow(addMinutes(START, 120));
     await expectRefused(w, await federate(w, id), 409, 'WINDOW_OVER', id);
   });
 
   it('someone else’s request: not found for those who cannot see it, not theirs for a reviewer', async () => {
-    const w = federationWorld();
+    const w = apiWorld({ federation: true });
     const id = await approved(w);
     await expectRefused(w, await federate(w, id, { kind: 'cli' }, bob), 404, 'NOT_FOUND', id);
     await expectRefused(w, await federate(w, id, { kind: 'cli' }, rita), 403, 'NOT_REQUESTER', id);
   });
 
   it('an actor removed from the eligible group since approval (same sub, new tokens)', async () => {
-    const w = federationWorld();
+    const w = apiWorld({ federation: true });
     const id = await approved(w);
     w.verifier.set({ ...alice, groups: ['contractors'] });
     await expectRefused(w, await federate(w, id), 403, 'NOT_ELIGIBLE', id);
   });
 
   it('step-up required but missing: 401 with how recent the sign-in must be', async () => {
-    const w = federationWorld();
+    const w = apiWorld({ federation: true });
     const { id } = await create(w, productionAdmin);
     await approve(w, id, rita);
     await approve(w, id, ravi);
@@ -410,7 +411,7 @@ describe('every denial: a stable code, no STS call, no credentials', () => {
   });
 
   it('step-up with MFA too long ago', async () => {
-    const w = federationWorld();
+    const w = apiWorld({ federation: true });
     const { id } = await create(w, productionAdmin);
     await approve(w, id, rita);
     await approve(w, id, ravi);
@@ -421,7 +422,7 @@ describe('every denial: a stable code, no STS call, no credentials', () => {
   });
 
   it('tokens verified once per call: the use case reuses the middleware’s answer for the same tokens', async () => {
-    const w = federationWorld();
+    const w = apiWorld({ federation: true });
     const id = await approved(w);
     const before = w.verifier.calls;
     expect((await federate(w, id)).status).toBe(201);
@@ -445,7 +446,7 @@ describe('when AWS says no', () => {
             `STS said ${stsCode}`,
           ),
       );
-      const w = federationWorld({ issuer });
+      const w = apiWorld({ federation: true, issuer });
       const id = await approved(w);
       const response = await federate(w, id);
       const text = await response.text();
@@ -462,7 +463,8 @@ describe('when AWS says no', () => {
   );
 
   it('a console sign-in failure is 502 CONSOLE_SIGN_IN_FAILED, and the issued session stays recorded', async () => {
-    const w = federationWorld({
+    const w = apiWorld({
+      federation: true,
       signIn: spySignIn(() => new ConsoleSignInError('unavailable', 'no answer')),
     });
     const id = await approved(w);
@@ -475,7 +477,7 @@ describe('when AWS says no', () => {
 
 describe('which app serves the federate route', () => {
   it('the API function’s app does not: its role cannot call STS', async () => {
-    const w = federationWorld({ routes: 'api' });
+    const w = apiWorld({ federation: true, routes: 'api' });
     const id = await approved(w);
     const response = await federate(w, id);
     expect(response.status).toBe(404);
@@ -483,7 +485,7 @@ describe('which app serves the federate route', () => {
   });
 
   it('the federate function’s app serves it and nothing else', async () => {
-    const all = federationWorld();
+    const all = apiWorld({ federation: true });
     const id = await approved(all);
     const only = createApp({ ...all.deps }, { routes: 'federate' });
     const headers = {
@@ -501,7 +503,7 @@ describe('which app serves the federate route', () => {
   });
 
   it('refuses to build a federate app without STS settings or a session store', () => {
-    const { deps } = federationWorld();
+    const { deps } = apiWorld({ federation: true });
     const { federation: _f, ...noFederation } = deps;
     const { sessions: _s, ...noSessions } = deps;
     expect(() => createApp(noFederation, { routes: 'federate' })).toThrow(/federation settings/);

@@ -1,6 +1,7 @@
-import { InMemoryReplayGuard, slackSignatureOf } from '@elevate/adapters';
+import { InMemoryReplayGuard } from '@elevate/testing';
+import { slackSignatureOf } from '@elevate/adapters';
 import { describe, expect, it } from 'vitest';
-import { testApp as createTestApp } from '../testing/app-harness';
+import { testApp as createTestApp } from '../testing/api-world';
 import { SLACK_INTERACTIONS_PATH } from '@elevate/contracts';
 
 const SECRET = 'test-signing-secret';

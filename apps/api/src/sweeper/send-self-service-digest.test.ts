@@ -1,13 +1,7 @@
 import {
-  DevMailbox,
   InMemoryAccessRequestRepository,
   InMemoryNoticeSchedule,
   InMemoryPeopleDirectory,
-} from '@elevate/adapters';
-import type { AccessRequest, DigestChannel, NotificationChannel } from '@elevate/domain';
-import { addMinutes, deriveNotificationEvents } from '@elevate/domain';
-import { describe, expect, it } from 'vitest';
-import {
   adam,
   alice,
   nina,
@@ -15,7 +9,11 @@ import {
   pendingSandbox,
   ravi,
   rita,
-} from '../../../../packages/domain/src/testing/fixtures';
+} from '@elevate/testing';
+import { DevMailbox } from '@elevate/adapters';
+import type { AccessRequest, DigestChannel, NotificationChannel } from '@elevate/domain';
+import { addMinutes, deriveNotificationEvents } from '@elevate/domain';
+import { describe, expect, it } from 'vitest';
 import { deliverEvent } from '../notifications/deliver-event';
 import { notifierWorld } from '../notifications/testing/notifier-world';
 import { sendSelfServiceDigest } from './send-self-service-digest';

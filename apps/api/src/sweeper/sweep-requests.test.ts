@@ -2,13 +2,20 @@
 /// <reference path="../../../../packages/dev-stack/src/dynamodb/dynalite.d.ts" />
 import { randomUUID } from 'node:crypto';
 import {
+  InMemoryAccessRequestRepository,
+  InMemoryNoticeSchedule,
+  localClient,
+  ctx,
+  NOW,
+  pendingSandbox,
+  rita,
+} from '@elevate/testing';
+import {
   ChangeFeed,
   DynamoDbAccessRequestRepository,
   DynamoDbDeliveryLedger,
   DynamoDbNoticeSchedule,
   ensureTable,
-  InMemoryAccessRequestRepository,
-  InMemoryNoticeSchedule,
 } from '@elevate/adapters';
 import { startDynamoDb } from '@elevate/dev-stack';
 import type { AccessRequestRepository } from '@elevate/domain';
@@ -21,8 +28,6 @@ import {
   transitionWriteOf,
 } from '@elevate/domain';
 import { describe, expect, it } from 'vitest';
-import { localClient } from '../../../../packages/adapters/src/dynamodb/testing/local-client';
-import { ctx, NOW, pendingSandbox, rita } from '../../../../packages/domain/src/testing/fixtures';
 import { handleStreamBatch } from '../notifications/handle-stream-batch';
 import { noticeThresholdsOf } from '../notifications/notice-thresholds';
 import { notifierWorld } from '../notifications/testing/notifier-world';

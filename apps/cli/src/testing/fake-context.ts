@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { vi } from 'vitest';
 import type { ElevateClient } from '@elevate/client';
 import type { MeResponse, RequestView } from '@elevate/contracts';
+import { aRequestView } from '@elevate/testing/api-views';
+import { personas, personRef } from '@elevate/testing/personas';
 import type { CommandContext } from '../commands/command-context';
 import type { CliConfig } from '../config/cli-config';
 import { readEnv } from '../env';
@@ -20,10 +22,8 @@ export const config: CliConfig = {
 };
 
 export const me: MeResponse = {
-  sub: 's-alice',
-  email: 'alice@example.com',
-  name: 'Alice Requester',
-  groups: ['engineers'],
+  ...personRef(personas.alice),
+  groups: [...personas.alice.groups],
   amr: ['pwd'],
   eligibility: {
     entries: [
@@ -49,31 +49,18 @@ export const me: MeResponse = {
   },
 };
 
-export function requestView(overrides: Partial<RequestView> = {}): RequestView {
-  return {
+/** Alice's pending ReadOnly request in production, at the CLI suites' time. */
+export const requestView = (overrides: Partial<RequestView> = {}): RequestView =>
+  aRequestView({
     id: 'req-1',
-    requester: { sub: 's-alice', email: 'alice@example.com', name: 'Alice Requester' },
     accountId: '333333333333',
     accountName: 'production',
-    roleName: 'ReadOnly',
     justification: 'Look at the deploy logs',
-    requestedDurationMinutes: 60,
-    status: 'PENDING',
-    breakGlass: false,
-    approverGroups: ['reviewers'],
-    approvalsRequired: 1,
-    approvalsCount: 0,
-    decisions: [],
     createdAt: '2030-01-01T08:59:00.000Z',
     updatedAt: '2030-01-01T08:59:00.000Z',
-    version: 1,
-    phase: null,
-    window: null,
-    allowedActions: [],
     history: [],
     ...overrides,
-  };
-}
+  });
 
 type Handler = (input: Record<string, unknown>) => unknown;
 

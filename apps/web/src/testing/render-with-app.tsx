@@ -6,6 +6,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router';
 import { API_OPERATIONS, type ApiOperation, type OperationId } from '@elevate/contracts';
 import { operationPath, type ApiFile } from '@elevate/client';
+import { personas, personRef } from '@elevate/testing/personas';
 import { AuthContext, type AuthContextValue } from '../auth/auth-context';
 import type { ApiClient } from '../lib/api-client';
 import { ApiClientContext } from '../lib/api-client-context';
@@ -46,7 +47,7 @@ export function fakeApi(
 export function fakeAuth(overrides: Partial<AuthContextValue> = {}): AuthContextValue {
   return {
     status: 'signed-in',
-    user: { sub: 's', name: 'Alice Requester', email: 'alice@example.com' },
+    user: personRef(personas.alice),
     signIn: vi.fn(async () => undefined),
     stepUp: vi.fn(async () => undefined),
     signOut: vi.fn(async () => undefined),

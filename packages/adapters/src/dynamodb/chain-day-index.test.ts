@@ -1,7 +1,7 @@
 import type { AccessRequest, TransitionResult } from '@elevate/domain';
 import { addMinutes, approveRequest, createRequest, transitionWriteOf } from '@elevate/domain';
 import { describe, expect, it } from 'vitest';
-import { alice, ctx, rita, sandboxInput } from '../../../domain/src/testing/fixtures';
+import { alice, ctx, rita, sandboxInput } from '@elevate/domain/testing';
 import { changeRecordOf } from './change-feed';
 import type { ChangeRecord } from './change-record';
 import { DynamoDbChainDayIndex } from './chain-day-index';

@@ -1,6 +1,6 @@
 import { approveRequest, transitionWriteOf } from '@elevate/domain';
 import { describe, expect, it } from 'vitest';
-import { ctx, pendingSandbox, rita } from '../../../domain/src/testing/fixtures';
+import { ctx, pendingSandbox, rita } from '@elevate/domain/testing';
 import { readRequestChange } from '../notifications/stream-record';
 import { ChangeFeed, changeRecordOf } from './change-feed';
 import type { ChangeRecord } from './change-record';

@@ -19,7 +19,7 @@ import {
   ravi,
   rita,
   sandboxInput,
-} from '../../../domain/src/testing/fixtures';
+} from '@elevate/domain/testing';
 import { readRequestChange } from '../notifications/stream-record';
 import { documentClientOf } from './batch-operations';
 import { ChangeFeed } from './change-feed';

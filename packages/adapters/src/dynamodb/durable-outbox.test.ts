@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { approveRequest, createRequest, transitionWriteOf } from '@elevate/domain';
 import type { AccessRequest, TransitionResult } from '@elevate/domain';
-import { alice, ctx, NOW, rita, sandboxInput } from '../../../domain/src/testing/fixtures';
+import { alice, ctx, NOW, rita, sandboxInput } from '@elevate/domain/testing';
 import type { ChangeRecord } from './change-record';
 import { DynamoDbAccessRequestRepository } from './dynamodb-access-request-repository';
 import { DurableOutbox, OUTBOX_ABANDON_AFTER_MS } from './durable-outbox';

@@ -23,7 +23,7 @@ import {
   SANDBOX,
   sandboxInput,
   STAGING,
-} from '../../../domain/src/testing/fixtures';
+} from '@elevate/domain/testing';
 import { batchWriteAll, documentClientOf } from './batch-operations';
 import { DynamoDbDecisionReadModel } from './decider-read-model';
 import {

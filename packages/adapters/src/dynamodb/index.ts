@@ -3,7 +3,6 @@ export {
   MAX_READS_PER_PAGE,
 } from './dynamodb-access-request-repository';
 export type { DynamoDbAccessRequestRepositoryOptions } from './dynamodb-access-request-repository';
-export { InMemoryAccessRequestRepository } from './in-memory-access-request-repository';
 export { InvalidCursorError } from './repository-error';
 export {
   elevateTableDefinition,
@@ -36,7 +35,6 @@ export type { ChangeListener } from './change-feed';
 export type { ChangeRecord } from './change-record';
 export { DynamoDbSessionRecordRepository } from './dynamodb-session-record-repository';
 export type { DynamoDbSessionRecordRepositoryOptions } from './dynamodb-session-record-repository';
-export { InMemorySessionRecordRepository } from './in-memory-session-record-repository';
 export { createStoreClient } from './store-client';
 export {
   DurableOutbox,

@@ -1,5 +1,4 @@
 export { DynamoDbIdempotencyStore } from './dynamodb-idempotency-store';
-export { InMemoryIdempotencyStore } from './in-memory-idempotency-store';
 export type {
   BeginInput,
   BeginResult,

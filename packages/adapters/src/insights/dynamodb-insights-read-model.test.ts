@@ -27,7 +27,7 @@ import {
   ravi,
   rita,
   sandboxInput,
-} from '../../../domain/src/testing/fixtures';
+} from '@elevate/domain/testing';
 import { documentClientOf } from '../dynamodb/batch-operations';
 import { changeRecordOf } from '../dynamodb/change-feed';
 import type { ChangeRecord } from '../dynamodb/change-record';

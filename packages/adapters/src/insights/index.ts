@@ -1,5 +1,4 @@
 export { DynamoDbInsightsReadModel } from './dynamodb-insights-read-model';
-export { InMemoryInsightsReadModel } from './in-memory-insights-read-model';
 export { daysBetween } from './insight-fact-item';
 export { RequestProjections } from './request-projections';
 export type { RequestProjection } from './request-projections';

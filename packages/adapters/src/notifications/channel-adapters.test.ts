@@ -12,10 +12,9 @@ import {
 } from '@elevate/domain';
 import * as z from 'zod';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { alice, pendingSandbox, rita } from '../../../domain/src/testing/fixtures';
-import { lifecycleScenarios } from '../../../domain/src/notifications/testing/lifecycle-scenarios';
+import { alice, pendingSandbox, rita, lifecycleScenarios } from '@elevate/domain/testing';
 import { InMemorySuppressionList } from '../people/in-memory-people';
-import { InMemoryChatPostStore } from './chat-post-store';
+import { InMemoryChatPostStore } from './in-memory-chat-post-store';
 import { CachedSecret } from './secret-cache';
 import { SesEmailChannel } from './ses-email-channel';
 import { SlackApi } from './slack-api';

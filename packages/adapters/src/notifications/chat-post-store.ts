@@ -13,16 +13,6 @@ export interface ChatPostStore {
   find(requestId: string): Promise<ChatPost | undefined>;
 }
 
-export class InMemoryChatPostStore implements ChatPostStore {
-  readonly #posts = new Map<string, ChatPost>();
-  async remember(requestId: string, post: ChatPost): Promise<void> {
-    this.#posts.set(requestId, post);
-  }
-  async find(requestId: string): Promise<ChatPost | undefined> {
-    return this.#posts.get(requestId);
-  }
-}
-
 /** The room post in the request's partition: `SK = CHATPOST#slack` (the first post wins). */
 export class DynamoDbChatPostStore implements ChatPostStore {
   readonly #documents: DynamoDBDocumentClient;

@@ -18,8 +18,8 @@ import {
   pendingSandbox,
   ravi,
   rita,
-} from '../../../domain/src/testing/fixtures';
-import { lifecycleScenarios } from '../../../domain/src/notifications/testing/lifecycle-scenarios';
+  lifecycleScenarios,
+} from '@elevate/domain/testing';
 import { DevMailbox } from './dev-mailbox';
 
 const people: PersonRecord[] = [alice, rita, ravi, audrey, adam].map((actor) => ({

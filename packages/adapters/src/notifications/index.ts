@@ -10,7 +10,6 @@ export { SlackWebhookChannel, slackTextOf } from './slack-webhook-channel';
 export { DevMailbox, mailboxEntrySchema } from './dev-mailbox';
 export type { MailboxEntry } from './dev-mailbox';
 export { DynamoDbDeliveryLedger } from './dynamodb-delivery-ledger';
-export { InMemoryDeliveryLedger } from './in-memory-delivery-ledger';
 export { deliveryKeyOf, DELIVERY_SK_PREFIX } from './delivery-marker';
 export { failedStreamBatchSchema, StreamBatchReader } from './stream-batch-reader';
 export type { FailedStreamBatch } from './stream-batch-reader';
@@ -18,7 +17,6 @@ export { SesEmailChannel } from './ses-email-channel';
 export type { SesEmailOptions } from './ses-email-channel';
 export { CachedSecret } from './secret-cache';
 export {
-  InMemoryReplayGuard,
   SLACK_SIGNATURE_WINDOW_SECONDS,
   slackSignatureOf,
   verifySlackRequest,
@@ -27,7 +25,7 @@ export type { ReplayGuard, SlackSignedRequest, SlackVerification } from './slack
 export { DynamoDbReplayGuard } from './dynamodb-replay-guard';
 export { SlackApi, SlackApiError } from './slack-api';
 export type { SlackAppSecret } from './slack-api';
-export { DynamoDbChatPostStore, InMemoryChatPostStore } from './chat-post-store';
+export { DynamoDbChatPostStore } from './chat-post-store';
 export type { ChatPost, ChatPostStore } from './chat-post-store';
 export { SlackDirectChannel, SlackRoomChannel, slackChannelOf } from './slack-app-channels';
 export type { SlackChannelRoutes } from './slack-app-channels';
@@ -35,4 +33,3 @@ export { TeamsWorkflowChannel } from './teams-workflow-channel';
 export { DevChatRoom, chatPostSchema } from './dev-chat';
 export type { ChatPost as DevChatPost } from './dev-chat';
 export { DynamoDbNoticeSchedule } from './dynamodb-notice-schedule';
-export { InMemoryNoticeSchedule } from './in-memory-notice-schedule';

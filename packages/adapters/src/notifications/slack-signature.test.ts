@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InMemoryReplayGuard, slackSignatureOf, verifySlackRequest } from './slack-signature';
+import { InMemoryReplayGuard } from './in-memory-replay-guard';
+import { slackSignatureOf, verifySlackRequest } from './slack-signature';
 
 const SECRET = 'test-signing-secret';
 const NOW_MS = Date.parse('2025-03-03T09:00:00.000Z');

@@ -1,7 +1,7 @@
 import type { AccessRequest, NotificationMessage } from '@elevate/domain';
 import { audiencesFor, composeNotification, deriveNotificationEvents } from '@elevate/domain';
 import { describe, expect, it } from 'vitest';
-import { pendingSandbox } from '../../../domain/src/testing/fixtures';
+import { pendingSandbox } from '@elevate/domain/testing';
 import { SlackWebhookChannel } from './slack-webhook-channel';
 
 const messageOf = (request: AccessRequest): NotificationMessage => {

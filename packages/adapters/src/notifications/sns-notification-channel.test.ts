@@ -3,8 +3,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import type { AccessRequest, NotificationMessage } from '@elevate/domain';
 import { audiencesFor, composeNotification, deriveNotificationEvents } from '@elevate/domain';
 import { afterEach, describe, expect, it } from 'vitest';
-import { alice, pendingSandbox } from '../../../domain/src/testing/fixtures';
-import { lifecycleScenarios } from '../../../domain/src/notifications/testing/lifecycle-scenarios';
+import { alice, pendingSandbox, lifecycleScenarios } from '@elevate/domain/testing';
 import { SNS_MAX_MESSAGE_BYTES, SnsNotificationChannel } from './sns-notification-channel';
 
 const sns = mockClient(SNSClient);

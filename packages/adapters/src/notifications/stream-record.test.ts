@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { approveRequest } from '@elevate/domain';
-import { ctx, pendingSandbox, rita, unwrap } from '../../../domain/src/testing/fixtures';
+import { ctx, pendingSandbox, rita, unwrap } from '@elevate/domain/testing';
 import { changeRecordOf } from '../dynamodb/change-feed';
 import { sessionKeyOf } from '../dynamodb/request-item';
 import { readRequestChange, UnreadableStreamRecordError } from './stream-record';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { eligibilityOf } from '@elevate/domain';
 import { describe, expect, it } from 'vitest';
-import { alice, bob, examplePolicy, nina, rita } from '../../../domain/src/testing/fixtures';
+import { alice, bob, examplePolicy, nina, rita } from '@elevate/domain/testing';
 import { loadPolicyFile, PolicyFileError } from './load-policy-file';
 
 const examplePath = fileURLToPath(

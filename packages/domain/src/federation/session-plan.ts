@@ -3,7 +3,8 @@ import { domainError } from '../domain-error';
 import type { Result } from '../result';
 import { err, ok } from '../result';
 import { earlierOf, toIso, toMillis } from '../time';
-import type { AccessPhase, AccessWindow } from '../window';
+import type { AccessPhase } from '../vocabulary';
+import type { AccessWindow } from '../window';
 import { phaseOfWindow, secondsLeftInWindow } from '../window';
 
 export const SESSION_LIMITS = {

@@ -1,5 +1,5 @@
-// Test support: the example policy as data (the domain does no I/O, so no YAML here), the local
-// personas, and helpers that deep-freeze every request handed to a transition so a mutation throws.
+// Test support: the example policy as data (the domain does no I/O, so no YAML here), the
+// personas signed in, and helpers that deep-freeze every request handed to a transition so a mutation throws.
 import type { AccessRequest } from '../access-request';
 import type { Actor } from '../actor';
 import { parsePolicy } from '../policy/parse-policy';
@@ -7,6 +7,8 @@ import type { Policy } from '../policy/policy-schema';
 import type { CreateRequestInput } from '../transitions/create-request';
 import { createRequest } from '../transitions/create-request';
 import type { TransitionContext, TransitionResult } from '../transitions/transition';
+import { personas } from './personas';
+import type { PersonaPerson } from './personas';
 
 export const NOW = '2025-03-03T09:00:00.000Z';
 
@@ -93,24 +95,22 @@ export const policyFrom = (data: unknown): Policy => {
 
 export const examplePolicy: Policy = policyFrom(examplePolicyData());
 
-const persona = (sub: string, name: string, groups: string[]): Actor => ({
-  sub,
-  email: `${name.split(' ')[0]?.toLowerCase() ?? sub}@example.com`,
-  name,
-  groups,
+/** A persona signed in with a password and MFA at `authTime`, as the domain sees it. */
+export const signedIn = (person: PersonaPerson, authTime: string = NOW): Actor => ({
+  ...person,
+  groups: [...person.groups],
   amr: ['pwd', 'mfa'],
-  authTime: NOW,
+  authTime,
 });
 
-export const alice = persona('7b0c1a2e-alice', 'Alice Requester', ['engineers']);
-export const bob = persona('8d1e2f3a-bob', 'Bob Requester', ['engineers', 'data-engineers']);
-export const rita = persona('9e2f3a4b-rita', 'Rita Reviewer', ['reviewers', 'engineers']);
-export const ravi = persona('0f3a4b5c-ravi', 'Ravi Reviewer', ['reviewers', 'engineers']);
-export const audrey = persona('1a4b5c6d-audrey', 'Audrey Auditor', ['auditors']);
-export const adam = persona('2b5c6d7e-adam', 'Adam Admin', ['elevate-admins', 'reviewers']);
-export const nina = persona('3c6d7e8f-nina', 'Nina Newcomer', ['contractors']);
-/** An admin who is not a reviewer, to tell the two powers apart. */
-export const ada = persona('4d7e8f9a-ada', 'Ada Admin', ['elevate-admins']);
+export const alice = signedIn(personas.alice);
+export const bob = signedIn(personas.bob);
+export const rita = signedIn(personas.rita);
+export const ravi = signedIn(personas.ravi);
+export const audrey = signedIn(personas.audrey);
+export const adam = signedIn(personas.adam);
+export const nina = signedIn(personas.nina);
+export const ada = signedIn(personas.ada);
 
 export const ctx = (
   actor: Actor,

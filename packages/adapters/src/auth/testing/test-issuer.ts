@@ -29,8 +29,22 @@ export interface TestIssuer {
   /** Publishes a new key and signs with it; with `retireOld`, the old keys disappear from the JWKS. */
   rotate(options?: { retireOld?: boolean }): Promise<TestKey>;
   sign(payload: JWTPayload, options?: SignOptions): Promise<string>;
+  /** The two tokens a signed-in browser sends, as the dev IdP issues them, valid for an hour. */
+  tokensFor(person: TokenPerson): Promise<{ accessToken: string; idToken: string }>;
   close(): Promise<void>;
 }
+
+/** Whom tokensFor vouches for: a persona's claims. */
+export interface TokenPerson {
+  readonly sub: string;
+  readonly email: string;
+  readonly name: string;
+  readonly groups: readonly string[];
+}
+
+/** The audience and client id tokensFor uses: the dev stack's (config/dev-stack.yaml). */
+export const TEST_API_AUDIENCE = 'urn:elevate:api';
+export const TEST_CLIENT_ID = 'elevate-web';
 
 let kidCounter = 0;
 
@@ -92,6 +106,13 @@ export async function startTestIssuer(
   const base = `http://127.0.0.1:${port}`;
   issuer = options.issuer ?? base;
 
+  const sign: TestIssuer['sign'] = (payload, signOptions = {}) => {
+    const [current] = keys;
+    const key = signOptions.key ?? current;
+    if (key === undefined) throw new Error('test issuer has no key');
+    return signWith(key, payload, signOptions);
+  };
+
   return {
     issuer,
     jwksUri: `${base}/jwks`,
@@ -104,11 +125,26 @@ export async function startTestIssuer(
       keys = rotateOptions.retireOld ? [next] : [next, ...keys];
       return next;
     },
-    sign(payload, signOptions = {}) {
-      const [current] = keys;
-      const key = signOptions.key ?? current;
-      if (key === undefined) throw new Error('test issuer has no key');
-      return signWith(key, payload, signOptions);
+    sign,
+    async tokensFor(person) {
+      const seconds = Math.floor(Date.now() / 1000);
+      const base = { iss: issuer, sub: person.sub, iat: seconds, exp: seconds + 3600 };
+      return {
+        accessToken: await sign(
+          { ...base, aud: TEST_API_AUDIENCE, client_id: TEST_CLIENT_ID, scp: ['openid'] },
+          { typ: 'at+jwt' },
+        ),
+        idToken: await sign({
+          ...base,
+          aud: TEST_CLIENT_ID,
+          email: person.email,
+          email_verified: true,
+          name: person.name,
+          groups: [...person.groups],
+          amr: ['pwd', 'mfa'],
+          auth_time: seconds - 60,
+        }),
+      };
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -36,7 +36,7 @@ import {
   rita,
   sandboxInput,
   STAGING,
-} from '../../../../domain/src/testing/fixtures';
+} from '@elevate/domain/testing';
 
 export interface ContractSubject {
   readonly repository: AccessRequestRepository;

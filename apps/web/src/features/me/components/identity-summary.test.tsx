@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { meResponseSchema } from '@elevate/contracts';
+import { personas, personRef } from '@elevate/testing/personas';
 import type { ApiClient } from '../../../lib/api-client';
 import { ApiClientContext } from '../../../lib/api-client-context';
 import { ApiProblem } from '../../../lib/api-problem';
@@ -25,10 +26,8 @@ function renderWith(answer: () => Promise<unknown>) {
 }
 
 const me = {
-  sub: '9e2f3a4b-rita',
-  email: 'rita@example.com',
-  name: 'Rita Reviewer',
-  groups: ['reviewers', 'engineers'],
+  ...personRef(personas.rita),
+  groups: [...personas.rita.groups],
   amr: ['pwd', 'mfa'],
   authTime: '2026-05-12T12:03:09Z',
   eligibility: { entries: [], roles: { reviewer: true, auditor: false, admin: false } },
