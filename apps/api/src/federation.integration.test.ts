@@ -16,14 +16,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AppEnv } from './app-env';
 import { composeApp } from './composition/compose-app';
 import { openStore } from './composition/store';
-import { loadConfig } from './config';
 import { createJsonLogger } from './logger';
-import {
-  EXAMPLE_COMPILED_POLICY_FILE,
-  PERSONAS,
-  personaHeaders,
-  personaVerifier,
-} from '@elevate/testing';
+import { PERSONAS, personaHeaders, personaVerifier } from '@elevate/testing';
+import { storeBackedConfig, stubAwsCredentials } from './testing/store-backed-config';
 
 // The whole federation through the real composition: config → StsCredentialIssuer (regional
 // endpoints, failover) → the dev stack's STS emulator, AwsFederationSignIn → its federation
@@ -58,17 +53,9 @@ beforeAll(async () => {
   const broker = devConfig.sts.principals.find((principal) => principal.name === 'broker');
   if (broker === undefined) throw new Error('no broker principal in config/dev-stack.yaml');
   // The broker's keys reach the SDK through its default chain, as `pnpm dev` passes them.
-  vi.stubEnv('AWS_ACCESS_KEY_ID', broker.accessKeyId);
-  vi.stubEnv('AWS_SECRET_ACCESS_KEY', broker.secretAccessKey);
-  vi.stubEnv('AWS_REGION', PRIMARY);
-  const config = loadConfig({
-    ELEVATE_IDP_ISSUER: 'http://127.0.0.1:9',
-    ELEVATE_API_AUDIENCE: 'urn:elevate:api',
-    ELEVATE_CLIENT_ID: 'elevate-web',
+  stubAwsCredentials(broker, PRIMARY);
+  const config = storeBackedConfig(dynamo.endpoint, 'elevate-federation', {
     ELEVATE_WEB_ORIGIN: WEB_ORIGIN,
-    ELEVATE_DYNAMODB_ENDPOINT: dynamo.endpoint,
-    ELEVATE_TABLE_NAME: 'elevate-federation',
-    ELEVATE_POLICY_FILE: EXAMPLE_COMPILED_POLICY_FILE,
     AWS_REGION: PRIMARY,
     ELEVATE_STS_REGIONS: devConfig.sts.regions.join(','),
     ELEVATE_STS_ENDPOINTS: JSON.stringify(sts.endpoints),

@@ -9,14 +9,9 @@ import type { Hono } from 'hono';
 import type { AppEnv } from './app-env';
 import { composeApp } from './composition/compose-app';
 import { openStore } from './composition/store';
-import { loadConfig } from './config';
 import { createJsonLogger } from './logger';
-import {
-  EXAMPLE_COMPILED_POLICY_FILE,
-  PERSONAS,
-  personaHeaders,
-  personaVerifier,
-} from '@elevate/testing';
+import { PERSONAS, personaHeaders, personaVerifier } from '@elevate/testing';
+import { storeBackedConfig, stubAwsCredentials } from './testing/store-backed-config';
 
 // The real composition (config → DynamoDB repository → app) against dynalite, where conditional
 // writes are real: concurrent decisions must produce exactly one outcome and never overwrite.
@@ -34,18 +29,8 @@ let app: Hono<AppEnv>;
 
 beforeAll(async () => {
   dynamo = await startDynamoDb({ host: '127.0.0.1', port: 0 });
-  // dynalite takes any credentials; the SDK's default chain reads these.
-  vi.stubEnv('AWS_ACCESS_KEY_ID', 'local');
-  vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'local');
-  vi.stubEnv('AWS_REGION', 'eu-west-1');
-  const config = loadConfig({
-    ELEVATE_IDP_ISSUER: 'http://127.0.0.1:9',
-    ELEVATE_API_AUDIENCE: 'urn:elevate:api',
-    ELEVATE_CLIENT_ID: 'elevate-web',
-    ELEVATE_DYNAMODB_ENDPOINT: dynamo.endpoint,
-    ELEVATE_TABLE_NAME: 'elevate-race',
-    ELEVATE_POLICY_FILE: EXAMPLE_COMPILED_POLICY_FILE,
-  });
+  stubAwsCredentials();
+  const config = storeBackedConfig(dynamo.endpoint, 'elevate-race');
   const store = openStore(config.dynamodb);
   await ensureTable(store.client, store.tableName);
   app = composeApp(config, {

@@ -18,12 +18,8 @@ import { openStore } from './composition/store';
 import { loadConfig, loadRevokerConfig } from './config';
 import { createJsonLogger } from './logger';
 import { handleRevocationBatch } from './revocation/handle-revocation-batch';
-import {
-  EXAMPLE_COMPILED_POLICY_FILE,
-  PERSONAS,
-  personaHeaders,
-  personaVerifier,
-} from '@elevate/testing';
+import { PERSONAS, personaHeaders, personaVerifier } from '@elevate/testing';
+import { storeBackedEnv, stubAwsCredentials } from './testing/store-backed-config';
 
 // Revocation end to end on the local stack: the API (real composition, dynalite), the revoker fed by
 // the store's change feed as the table stream would feed it, the STS/IAM emulator, and the real AWS
@@ -61,17 +57,9 @@ beforeAll(async () => {
   };
   const broker = principal('broker');
   const revoker = principal('revoker');
-  vi.stubEnv('AWS_ACCESS_KEY_ID', broker.accessKeyId);
-  vi.stubEnv('AWS_SECRET_ACCESS_KEY', broker.secretAccessKey);
-  vi.stubEnv('AWS_REGION', PRIMARY);
-  const env = {
-    ELEVATE_IDP_ISSUER: 'http://127.0.0.1:9',
-    ELEVATE_API_AUDIENCE: 'urn:elevate:api',
-    ELEVATE_CLIENT_ID: 'elevate-web',
+  stubAwsCredentials(broker, PRIMARY);
+  const env = storeBackedEnv(dynamo.endpoint, 'elevate-revocation', {
     ELEVATE_WEB_ORIGIN: 'http://127.0.0.1:5173',
-    ELEVATE_DYNAMODB_ENDPOINT: dynamo.endpoint,
-    ELEVATE_TABLE_NAME: 'elevate-revocation',
-    ELEVATE_POLICY_FILE: EXAMPLE_COMPILED_POLICY_FILE,
     AWS_REGION: PRIMARY,
     ELEVATE_STS_REGIONS: devConfig.sts.regions.join(','),
     ELEVATE_STS_ENDPOINTS: JSON.stringify(sts.endpoints),
@@ -81,7 +69,7 @@ beforeAll(async () => {
     ELEVATE_REVOKER_SECRET_ACCESS_KEY: revoker.secretAccessKey,
     ELEVATE_REVOKER_STS_ENDPOINT: sts.endpoints[PRIMARY] ?? '',
     ELEVATE_IAM_ENDPOINT: sts.endpoints[PRIMARY] ?? '',
-  };
+  });
   const config = loadConfig(env);
   const revokerConfig = loadRevokerConfig(env);
   if (revokerConfig === undefined) throw new Error('revoker not configured');

@@ -24,12 +24,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AppEnv } from '../app-env';
 import { composeApp } from '../composition/compose-app';
 import { openStore } from '../composition/store';
-import { loadConfig, loadNotificationsConfig } from '../config';
+import { loadNotificationsConfig } from '../config';
 import { createJsonLogger } from '../logger';
 import { startLocalNotifications } from '../local/local-notifications';
 import { authHeaders, testApp } from '../testing/api-world';
 import {
-  EXAMPLE_COMPILED_POLICY_FILE,
   EXAMPLE_POLICY_FILE,
   PERSONAS,
   personaHeaders,
@@ -38,6 +37,7 @@ import {
   sandbox,
 } from '@elevate/testing';
 import { FaultProxy } from './fault-proxy';
+import { storeBackedConfig, stubAwsCredentials } from '../testing/store-backed-config';
 
 const { alice, rita } = PERSONAS;
 const BUDGET_MS = 2_000;
@@ -50,17 +50,8 @@ let app: Hono<AppEnv>;
 beforeAll(async () => {
   dynamo = await startDynamoDb({ host: '127.0.0.1', port: 0 });
   proxy = await FaultProxy.start(dynamo.endpoint);
-  vi.stubEnv('AWS_ACCESS_KEY_ID', 'local');
-  vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'local');
-  vi.stubEnv('AWS_REGION', 'eu-west-1');
-  const config = loadConfig({
-    ELEVATE_IDP_ISSUER: 'http://127.0.0.1:9',
-    ELEVATE_API_AUDIENCE: 'urn:elevate:api',
-    ELEVATE_CLIENT_ID: 'elevate-web',
-    ELEVATE_DYNAMODB_ENDPOINT: proxy.url,
-    ELEVATE_TABLE_NAME: TABLE,
-    ELEVATE_POLICY_FILE: EXAMPLE_COMPILED_POLICY_FILE,
-  });
+  stubAwsCredentials();
+  const config = storeBackedConfig(proxy.url, TABLE);
   await ensureTable(createStoreClient(dynamo.endpoint), TABLE);
   app = composeApp(config, {
     verifier: personaVerifier(Object.values(PERSONAS)),
