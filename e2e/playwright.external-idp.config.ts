@@ -8,8 +8,6 @@ import { stack, stackCommand } from './tests/support/stack';
 export default defineConfig({
   ...baseConfig,
   testDir: './external-idp',
-  // One long journey; generous waits so a busy CI machine slows it down rather than fails it.
-  expect: { timeout: 30_000 },
   reporter: [
     ['list'],
     ['json', { outputFile: '../.data/test-results/playwright-external-idp.json' }],

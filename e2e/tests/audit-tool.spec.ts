@@ -196,19 +196,16 @@ test('the verifier endpoint reports an untouched signed day as intact', async ({
   // The local API signs yesterday's digest (UTC) when it starts.
   const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
   await expect
-    .poll(
-      async () => {
-        const response = await callApi(
-          audrey.page,
-          'GET',
-          `/audit/integrity?from=${yesterday}&to=${yesterday}`,
-        );
-        expect(response.status()).toBe(200);
-        const body = (await response.json()) as { days: { status: string }[] };
-        return body.days[0]?.status;
-      },
-      { timeout: 20_000 },
-    )
+    .poll(async () => {
+      const response = await callApi(
+        audrey.page,
+        'GET',
+        `/audit/integrity?from=${yesterday}&to=${yesterday}`,
+      );
+      expect(response.status()).toBe(200);
+      const body = (await response.json()) as { days: { status: string }[] };
+      return body.days[0]?.status;
+    })
     .toBe('INTACT');
   const response = await callApi(
     audrey.page,

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { decide, openReviews, reviewRow } from './support/reviews';
+import { openAs } from './support/sign-in';
 import { personas, stack, uniqueText } from './support/stack';
 
 const cliDir = fileURLToPath(new URL('../../apps/cli/', import.meta.url));
@@ -41,7 +42,7 @@ function elevate(home: string, args: string[]): Cli {
     exit,
     waitFor: (pattern) =>
       expect
-        .poll(() => pattern.exec(output), { timeout: 30_000, message: `waiting for ${pattern}` })
+        .poll(() => pattern.exec(output), { message: `waiting for ${pattern}` })
         .not.toBeNull()
         .then(() => pattern.exec(output) as RegExpExecArray),
   };
@@ -64,9 +65,6 @@ test.beforeAll(() => {
   home = mkdtempSync(join(tmpdir(), 'elevate-e2e-cli-'));
 });
 test.afterAll(() => rmSync(home, { recursive: true, force: true }));
-
-// Two sign-ins, three CLI processes and a reviewer's decision: more than one journey's usual budget.
-test.setTimeout(240_000);
 
 test('the terminal signs in with the device grant, and `elevate request --wait` returns when a reviewer approves in the SPA', async ({
   browser,
@@ -94,18 +92,15 @@ test('the terminal signs in with the device grant, and `elevate request --wait` 
   ]);
   await wait.waitFor(/Waiting for approval of \S+: 0\/1 approvals/);
 
-  // Rita signs in as a person would; the SPA's first load compiles its modules, so this journey
-  // (the first to open the SPA when run alone) allows it a minute.
-  const rita = { context: await browser.newContext() };
-  const ritaPage = await rita.context.newPage();
-  await ritaPage.goto('/');
-  await ritaPage.getByRole('button', { name: 'Sign in', exact: true }).click({ timeout: 60_000 });
-  await ritaPage.getByRole('button', { name: `Sign in as ${personas.rita.name}` }).click();
-  await expect(
-    ritaPage.getByRole('button', { name: `Signed in as ${personas.rita.name}` }),
-  ).toBeVisible({ timeout: 60_000 });
-  await openReviews(ritaPage, 'Pending');
-  await decide(ritaPage, reviewRow(ritaPage, justification), 'Approve', 'From the terminal, fine');
+  // Rita signs in as a person would and approves in her queue.
+  const rita = await openAs(browser, personas.rita);
+  await openReviews(rita.page, 'Pending');
+  await decide(
+    rita.page,
+    reviewRow(rita.page, justification),
+    'Approve',
+    'From the terminal, fine',
+  );
 
   expect(await wait.exit, wait.output()).toBe(0);
   expect(wait.output()).toMatch(/Approved by rita@example\.com: From the terminal, fine/);

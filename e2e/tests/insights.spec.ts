@@ -30,20 +30,15 @@ test('an auditor reads Insights over seeded requests, passes axe, and opens the 
   const { page } = audrey;
   // The aggregates follow the change stream (the local outbox): wait until the API counts them.
   await expect
-    .poll(
-      async () => {
-        const today = new Date().toISOString().slice(0, 10);
-        const response = await callApi(
-          page,
-          'GET',
-          `/insights?from=${today}&to=${today}&account=444444444444&role=PowerUser`,
-        );
-        return (
-          ((await response.json()) as { totals?: { requests?: number } }).totals?.requests ?? 0
-        );
-      },
-      { timeout: 20_000 },
-    )
+    .poll(async () => {
+      const today = new Date().toISOString().slice(0, 10);
+      const response = await callApi(
+        page,
+        'GET',
+        `/insights?from=${today}&to=${today}&account=444444444444&role=PowerUser`,
+      );
+      return ((await response.json()) as { totals?: { requests?: number } }).totals?.requests ?? 0;
+    })
     .toBeGreaterThanOrEqual(2);
 
   await page
@@ -52,7 +47,7 @@ test('an auditor reads Insights over seeded requests, passes axe, and opens the 
     .click();
   await expect(page.getByRole('heading', { name: 'Insights', level: 1 })).toBeVisible();
   const requests = page.getByRole('link', { name: /^\d+ requests$/ });
-  await expect(requests).toBeVisible({ timeout: 30_000 });
+  await expect(requests).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Candidates for automation' })).toBeVisible();
   const candidate = page.getByRole('link', { name: /requests for PowerUser in data-lake$/ });
   await expect(candidate).toBeVisible();

@@ -52,7 +52,7 @@ test('New request with the keyboard only: skip link, form, submit, and the focus
   await expect(page.getByRole('heading', { level: 1, name: 'My access' })).toBeVisible();
   const result = page.locator('#flash-messages');
   await expect(result).toContainText('Request sent: ');
-  await expect.poll(() => isFocused(result), { message: 'focus on the result' }).toBe(true);
+  await expect(result, 'focus on the result').toBeFocused();
   await expect(page.getByTestId('announcer-polite')).toContainText('Request sent: ');
   await alice.context.close();
 });
@@ -104,7 +104,7 @@ test('Approve with the keyboard only: from the skip link to the decision, focus 
 
   const result = page.locator('#flash-messages');
   await expect(result).toContainText('Approved: Alice Requester, ReadOnly in sandbox');
-  await expect.poll(() => isFocused(result), { message: 'focus on the result' }).toBe(true);
+  await expect(result, 'focus on the result').toBeFocused();
   await expect(page.getByTestId('announcer-polite')).toContainText('Approved: Alice Requester');
   await rita.context.close();
 });

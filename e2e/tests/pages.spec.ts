@@ -40,7 +40,6 @@ test('the front door, signed out', async ({ page }) => {
 test('every page a requester, a reviewer and an auditor sees has no serious accessibility findings', async ({
   browser,
 }) => {
-  test.setTimeout(120_000);
   const active = uniqueText('Debug the sandbox Lambda timeouts reported in the on-call channel');
   const pending = uniqueText('Review the staging IAM changes before Thursday’s release');
   const breakGlass = uniqueText('INC-7 production API returns 500s; roll back the bad deploy');

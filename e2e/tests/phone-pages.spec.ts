@@ -34,7 +34,6 @@ async function navigate(page: Page, link: string): Promise<void> {
 test('every persona’s pages pass axe on a 390 px phone; Active access opens a request without a reload', async ({
   browser,
 }) => {
-  test.setTimeout(240_000);
   const justification = uniqueText('Check the sandbox queue depth alarms after the deploy');
   const alice = await onPhone(browser, personas.alice);
   const request = await createRequestByApi(alice, {

@@ -1,7 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/a11y';
 import { createRequestByApi } from './support/api';
-import { isFocused } from './support/keyboard';
 import { decide, reviewRow, showNewestFirst } from './support/reviews';
 import { saveScreenshot } from './support/screenshot';
 import { openAs, signInAs } from './support/sign-in';
@@ -23,14 +22,13 @@ async function requestsByAlice(browser: Browser, justifications: string[]): Prom
 async function expectResultFocusedAndAnnounced(page: Page, text: string): Promise<void> {
   const result = page.locator('#flash-messages');
   await expect(result).toContainText(text);
-  await expect.poll(() => isFocused(result), { message: 'focus on the result' }).toBe(true);
+  await expect(result, 'focus on the result').toBeFocused();
   await expect(page.getByTestId('announcer-polite')).toContainText(text);
 }
 
 test('a reviewer decides at 1280 px and on a 390 px phone; both layouts pass axe', async ({
   browser,
 }) => {
-  test.setTimeout(180_000);
   const onDesktop = uniqueText('Inspect the sandbox deploy pipeline logs');
   const onPhone = uniqueText('Look at the sandbox S3 access logs for the outage');
   await requestsByAlice(browser, [onDesktop, onPhone]);
@@ -108,23 +106,21 @@ test('dark mode follows the system, and the choice in the user menu is remembere
   const page = await context.newPage();
   await signInAs(page, personas.rita);
   await expect(page.getByRole('heading', { level: 1, name: 'Reviews' })).toBeVisible();
-  const dark = () => page.evaluate(() => document.body.classList.contains('awsui-dark-mode'));
-  await expect.poll(dark).toBe(true);
+  const body = page.locator('body');
+  await expect(body).toHaveClass(/\bawsui-dark-mode\b/);
   await expectNoSeriousA11yViolations(page, 'Reviews in dark mode');
   await saveScreenshot(page, 'reviews-dark');
 
   await page.getByRole('button', { name: `Signed in as ${personas.rita.name}` }).click();
   await page.getByRole('menuitemcheckbox', { name: 'Light' }).click();
-  await expect.poll(dark).toBe(false);
+  await expect(body).not.toHaveClass(/\bawsui-dark-mode\b/);
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Reviews' })).toBeVisible();
-  await expect.poll(dark).toBe(false);
+  await expect(body).not.toHaveClass(/\bawsui-dark-mode\b/);
 
   // Compact density, from the same menu.
   await page.getByRole('button', { name: `Signed in as ${personas.rita.name}` }).click();
   await page.getByRole('menuitemcheckbox', { name: 'Compact' }).click();
-  await expect
-    .poll(() => page.evaluate(() => document.body.classList.contains('awsui-compact-mode')))
-    .toBe(true);
+  await expect(body).toHaveClass(/\bawsui-compact-mode\b/);
   await context.close();
 });

@@ -64,7 +64,6 @@ test('a requester asks, a reviewer approves, and the requester opens the console
       .getByRole('button', { name: 'Access console: ReadOnly in sandbox (111111111111)' })
       .click(),
   ]);
-  await consoleTab.waitForLoadState();
   await expect(consoleTab).toHaveURL(new RegExp(`^${stack.stsUrl.replace(/\./g, '\\.')}/`));
   await expect(
     consoleTab.getByRole('heading', { level: 1, name: 'AWS console (Elevate emulator)' }),

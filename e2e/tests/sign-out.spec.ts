@@ -32,7 +32,16 @@ test.describe('signing out', () => {
       // Back and a reload: no session comes back (whatever page history holds, nobody is signed in).
       await page.goBack();
       await page.reload();
-      await page.waitForLoadState('networkidle');
+      // Wait for where that lands to settle: the front door's Sign in, the IdP's sign-in page (where
+      // the app sends a deep link without a session), or the IdP refusing to replay the sign-in it
+      // has already finished (when back goes to its page).
+      await expect(
+        page
+          .getByRole('button', { name: 'Sign in', exact: true })
+          .or(page.getByRole('button', { name: `Sign in as ${personas.adam.name}` }))
+          .or(page.getByRole('heading', { level: 1, name: 'Sign-in request refused' }))
+          .first(),
+      ).toBeVisible();
       await expect(page.getByRole('button', { name: /^Signed in as/ })).toHaveCount(0);
       expect(
         await page.evaluate(() =>

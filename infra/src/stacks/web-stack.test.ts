@@ -1,4 +1,8 @@
-import { runtimeConfigSchema } from '@elevate/contracts';
+import {
+  HASHED_ASSET_CACHE_CONTROL,
+  runtimeConfigSchema,
+  spaSecurityHeaders,
+} from '@elevate/contracts';
 import {
   existsSync,
   mkdirSync,
@@ -42,6 +46,51 @@ function headersPolicy(comment = 'Elevate SPA security headers'): Record<string,
   return configs.find((config) => config.Comment === comment) ?? {};
 }
 
+/** The policy's CSP as one string; the API URL (the API stack's export) written as <API>. */
+function cspOf(policy: Record<string, unknown>): string {
+  const value = (
+    policy.SecurityHeadersConfig as {
+      ContentSecurityPolicy: { ContentSecurityPolicy: { 'Fn::Join': [string, unknown[]] } };
+    }
+  ).ContentSecurityPolicy.ContentSecurityPolicy;
+  return value['Fn::Join'][1]
+    .map((part) =>
+      typeof part === 'string'
+        ? part
+        : /^elevate-api:.*ApiEndpoint/.test(
+              String((part as { 'Fn::ImportValue'?: string })['Fn::ImportValue']),
+            )
+          ? '<API>'
+          : JSON.stringify(part),
+    )
+    .join('');
+}
+
+/** What a browser receives from a response headers policy: each header by lower-case name. */
+function headersSentBy(policy: Record<string, unknown>): Record<string, string> {
+  const security = policy.SecurityHeadersConfig as {
+    StrictTransportSecurity: { AccessControlMaxAgeSec: number; IncludeSubdomains?: boolean };
+    FrameOptions: { FrameOption: string };
+    ContentTypeOptions?: object;
+    ReferrerPolicy: { ReferrerPolicy: string };
+    XSSProtection?: object;
+  };
+  const custom = (policy.CustomHeadersConfig as { Items: { Header: string; Value: string }[] })
+    .Items;
+  const hsts = security.StrictTransportSecurity;
+  return {
+    'content-security-policy': cspOf(policy),
+    'strict-transport-security': `max-age=${hsts.AccessControlMaxAgeSec}${hsts.IncludeSubdomains ? '; includeSubDomains' : ''}`,
+    'x-frame-options': security.FrameOptions.FrameOption,
+    ...(security.ContentTypeOptions ? { 'x-content-type-options': 'nosniff' } : {}),
+    'referrer-policy': security.ReferrerPolicy.ReferrerPolicy,
+    ...(security.XSSProtection
+      ? { 'x-xss-protection': JSON.stringify(security.XSSProtection) }
+      : {}),
+    ...Object.fromEntries(custom.map((item) => [item.Header.toLowerCase(), item.Value])),
+  };
+}
+
 describe('the CloudFront response headers', () => {
   it('send HSTS, frame denial, no-sniff and no referrer', () => {
     expect(headersPolicy().SecurityHeadersConfig).toMatchObject({
@@ -57,23 +106,7 @@ describe('the CloudFront response headers', () => {
   });
 
   it('send a CSP that lets the page reach only itself, the IdP and the API', () => {
-    const value = (
-      headersPolicy().SecurityHeadersConfig as {
-        ContentSecurityPolicy: { ContentSecurityPolicy: { 'Fn::Join': [string, unknown[]] } };
-      }
-    ).ContentSecurityPolicy.ContentSecurityPolicy;
-    // The API URL is the API stack's export; write it as <API> to read the policy as a whole.
-    const csp = value['Fn::Join'][1]
-      .map((part) =>
-        typeof part === 'string'
-          ? part
-          : /^elevate-api:.*ApiEndpoint/.test(
-                String((part as { 'Fn::ImportValue'?: string })['Fn::ImportValue']),
-              )
-            ? '<API>'
-            : JSON.stringify(part),
-      )
-      .join('');
+    const csp = cspOf(headersPolicy());
     expect(csp).toBe(
       [
         "default-src 'none'",
@@ -91,6 +124,18 @@ describe('the CloudFront response headers', () => {
         'upgrade-insecure-requests',
       ].join('; '),
     );
+  });
+
+  // The dev stack's SPA server (which the e2e journeys load the production build from) sends
+  // spaSecurityHeaders on every response: CloudFront must send exactly those, no more, no fewer.
+  it('send exactly the headers the dev stack’s SPA server sends, on every file', () => {
+    const csp = cspOf(headersPolicy());
+    expect(headersSentBy(headersPolicy())).toEqual(spaSecurityHeaders(csp));
+    const { 'cache-control': cacheControl, ...assets } = headersSentBy(
+      headersPolicy('Elevate SPA security headers; hashed assets are immutable'),
+    );
+    expect(assets).toEqual(spaSecurityHeaders(csp));
+    expect(cacheControl).toBe(HASHED_ASSET_CACHE_CONTROL);
   });
 });
 

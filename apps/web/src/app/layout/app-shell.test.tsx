@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, screen, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import type { MeResponse } from '@elevate/contracts';
 import { aMe, aRequest } from '../../testing/fixtures';
 import { fakeApi, renderWithApp } from '../../testing/render-with-app';
@@ -75,5 +75,23 @@ describe('the navigation counts what waits for me', { timeout: 30_000 }, () => {
     const skip = screen.getByRole('link', { name: 'Skip to main content' });
     expect(skip.getAttribute('href')).toBe('#main-content');
     expect(document.getElementById('main-content')).toBeTruthy();
+  });
+});
+
+describe('the page content says whether it is settled', { timeout: 30_000 }, () => {
+  afterEach(cleanup);
+  const main = () => document.getElementById('main-content');
+
+  it('is aria-busy while a list is on its way, and not once it has arrived', async () => {
+    let answer: (value: unknown) => void = () => undefined;
+    renderShell(aMe(), {
+      'GET /requests/open': () =>
+        new Promise((resolve) => {
+          answer = resolve;
+        }),
+    });
+    await waitFor(() => expect(main()?.getAttribute('aria-busy')).toBe('true'));
+    answer({ items: [] });
+    await waitFor(() => expect(main()?.getAttribute('aria-busy')).toBe('false'), SLOW);
   });
 });

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Outlet, useLocation, useMatches, useNavigate } from 'react-router';
+import { Outlet, useLocation, useMatches, useNavigate, useNavigation } from 'react-router';
+import { useIsFetching } from '@tanstack/react-query';
 import AppLayout from '@cloudscape-design/components/app-layout';
 import Badge from '@cloudscape-design/components/badge';
 import BreadcrumbGroup from '@cloudscape-design/components/breadcrumb-group';
@@ -30,6 +31,30 @@ function CountBadge({ count }: { count: NavCount }) {
 interface FollowDetail {
   href?: string;
   external?: boolean;
+}
+
+/**
+ * Whether what the page shows may still change by itself: a page's code or loader on its way, or a
+ * list being fetched (a first load, a refresh, a poll, the refetch after a change). The page's
+ * content carries it as `aria-busy`, so assistive technology waits for the settled content, and so
+ * do the e2e journeys instead of waiting a fixed time. (Not `useIsMutating` as well: it doubles the
+ * marker's weight, and every change is followed by a refetch anyway.)
+ */
+function usePageBusy(): boolean {
+  const navigating = useNavigation().state !== 'idle';
+  const fetching = useIsFetching() > 0;
+  return navigating || fetching;
+}
+
+/** The skip link's target and the page (focusable by script only, so Tab still starts inside). */
+function MainContent() {
+  // Its own component: a fetch starting or ending renders this, not the whole frame.
+  const busy = usePageBusy();
+  return (
+    <div id={MAIN_CONTENT_ID} tabIndex={-1} aria-busy={busy} style={{ outline: 'none' }}>
+      <Outlet />
+    </div>
+  );
 }
 
 /** The signed-in frame: top bar, navigation by group, breadcrumbs, and the page in the middle. */
@@ -110,12 +135,7 @@ export function AppShell() {
             ariaLabel="Breadcrumbs"
           />
         }
-        content={
-          // The skip link's target: focusable by script only, so Tab still starts inside the page.
-          <div id={MAIN_CONTENT_ID} tabIndex={-1} style={{ outline: 'none' }}>
-            <Outlet />
-          </div>
-        }
+        content={<MainContent />}
       />
     </>
   );
