@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM } from './tests/support/chromium';
 import { stack, stackCommand } from './tests/support/stack';
 
 // The journeys run against the whole local stack (`pnpm dev`) on ports of their own and a fresh data
@@ -21,18 +22,7 @@ export default defineConfig({
     actionTimeout: 60_000,
     // The size of the screenshots in docs/screenshots/.
     viewport: { width: 1280, height: 800 },
-    launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: CHROMIUM,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },

@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
+import { CHROMIUM } from '../tests/support/chromium';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 const host = '127.0.0.1';
@@ -119,10 +120,7 @@ async function measureColdLoads(browser: Browser, url: string) {
 
 async function main(): Promise<void> {
   await rm(resolve(repoRoot, dataDir), { recursive: true, force: true });
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu'],
-  });
+  const browser = await chromium.launch(CHROMIUM);
   const webUrl = `http://${host}:${ports.web}/`;
   const previewUrl = `http://${host}:${ports.preview}/`;
   console.log(

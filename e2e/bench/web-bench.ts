@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { CHROMIUM } from '../tests/support/chromium';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 const host = '127.0.0.1';
@@ -185,18 +186,7 @@ async function main(): Promise<void> {
     },
     /Elevate is ready in/,
   );
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await chromium.launch(CHROMIUM);
   try {
     await stack.ready;
     const door = await frontDoor(browser);

@@ -1,38 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { callApi, createRequestByApi, decideByApi } from './support/api';
+import { openAuditTool, searchRequester } from './support/audit-tool';
+import { parseCsv } from './support/csv';
 import { openAs } from './support/sign-in';
 import { personas, uniqueText } from './support/stack';
-
-/** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const char = text[i];
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      row.push(field);
-      field = '';
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && text[i + 1] === '\n') i += 1;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += char;
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  return rows;
-}
 
 test('audit filters survive opening a request and going back, and the CSV holds its sessions', async ({
   browser,
@@ -57,16 +29,9 @@ test('audit filters survive opening a request and going back, and the CSV holds 
     .credentials;
   await bob.context.close();
 
-  const audrey = await openAs(browser, personas.audrey);
-  const { page } = audrey;
-  await page
-    .getByRole('navigation', { name: 'Side navigation' })
-    .getByRole('link', { name: 'Audit' })
-    .click();
-  const table = page.getByRole('table', { name: 'Request history' });
-  await expect(table).toBeVisible();
-  await page.getByRole('searchbox', { name: 'Requester' }).fill(personas.bob.email);
-  await page.getByRole('searchbox', { name: 'Requester' }).press('Enter');
+  const audrey = await openAuditTool(browser);
+  const { page, table } = audrey;
+  await searchRequester(page, personas.bob.email);
   await page.getByRole('button', { name: /^Account\b/ }).click();
   await page.getByRole('option', { name: /^sandbox/ }).click();
   await expect(page).toHaveURL(/requester=bob%40example\.com/);
@@ -125,20 +90,13 @@ test('audit page, order and search survive opening a request, going back and rel
     });
   await bob.context.close();
 
-  const audrey = await openAs(browser, personas.audrey);
-  const { page } = audrey;
-  await page
-    .getByRole('navigation', { name: 'Side navigation' })
-    .getByRole('link', { name: 'Audit' })
-    .click();
-  const table = page.getByRole('table', { name: 'Request history' });
+  const audrey = await openAuditTool(browser);
+  const { page, table } = audrey;
   const rows = table
     .getByRole('row')
     .filter({ has: page.getByRole('link', { name: /^Timeline of / }) });
-  await expect(table).toBeVisible();
   // Part of the name: the people record knows Bob from his sign-in.
-  await page.getByRole('searchbox', { name: 'Requester' }).fill('bob');
-  await page.getByRole('searchbox', { name: 'Requester' }).press('Enter');
+  await searchRequester(page, 'bob');
   // Enter applies the requester search at once: it is in the URL.
   await expect(page).toHaveURL(/requester=bob(&|$)/);
   await page.getByRole('button', { name: 'Ticket match' }).click();

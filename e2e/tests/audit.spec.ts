@@ -1,38 +1,10 @@
 import { expect, test, type Locator } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { callApi, createRequestByApi } from './support/api';
+import { openAuditTool, searchRequester } from './support/audit-tool';
+import { parseCsv } from './support/csv';
 import { openAs } from './support/sign-in';
 import { personas, uniqueText } from './support/stack';
-
-/** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const char = text[i];
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      row.push(field);
-      field = '';
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && text[i + 1] === '\n') i += 1;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += char;
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  return rows;
-}
 
 /** The request ids behind the table's rows, from their timeline links (/requests/<id>). */
 async function idsInTable(table: Locator): Promise<string[]> {
@@ -66,17 +38,10 @@ test('an auditor filters the history, opens a timeline, and downloads a CSV of e
   expect(cancel.status()).toBe(200);
   await bob.context.close();
 
-  const audrey = await openAs(browser, personas.audrey);
-  const { page } = audrey;
-  await page
-    .getByRole('navigation', { name: 'Side navigation' })
-    .getByRole('link', { name: 'Audit' })
-    .click();
-  const table = page.getByRole('table', { name: 'Request history' });
-  await expect(table).toBeVisible();
+  const audrey = await openAuditTool(browser);
+  const { page, table } = audrey;
 
-  await page.getByRole('searchbox', { name: 'Requester' }).fill(personas.bob.email);
-  await page.getByRole('searchbox', { name: 'Requester' }).press('Enter');
+  await searchRequester(page, personas.bob.email);
   await page.getByRole('button', { name: /^Account\b/ }).click();
   await page.getByRole('option', { name: /^data-lake/ }).click();
   await expect(table.getByRole('row').nth(1)).toContainText('data-lake');
