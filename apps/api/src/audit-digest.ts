@@ -2,14 +2,9 @@
 // yesterday, UTC) into the configured store — .data/audit/ locally, the Object Lock bucket in AWS.
 // The sweeper does the same once a day; this is for a first run, a backfill or a missed day.
 import { parseArgs } from 'node:util';
-import {
-  composeAuditIntegrity,
-  loadAuditIntegrityConfig,
-} from './audit-integrity/audit-integrity-config';
+import { openAuditIntegrityForCommand } from './audit-integrity/audit-integrity-config';
 import { produceDailyDigest } from './audit-integrity/produce-daily-digest';
 import { previousUtcDayOf } from './audit-integrity/utc-days';
-import { openStore } from './composition/store';
-import { loadStoreConfig } from './config';
 
 const { values } = parseArgs({ options: { day: { type: 'string' } } });
 const day = values.day ?? previousUtcDayOf(new Date().toISOString());
@@ -17,18 +12,8 @@ if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new Error('--day takes YYYY-MM-DD');
 const today = new Date().toISOString().slice(0, 10);
 if (day >= today) throw new Error(`${day} is not over yet (UTC); sign only past days`);
 
-const { dynamodb } = loadStoreConfig();
-const config = loadAuditIntegrityConfig();
-if (config === undefined)
-  throw new Error(
-    'Set ELEVATE_AUDIT_DIGEST_BUCKET and ELEVATE_AUDIT_SIGNING_KEY_ID (AWS) or ELEVATE_AUDIT_DIR (local)',
-  );
-const store = openStore(dynamodb);
-const report = await produceDailyDigest(
-  composeAuditIntegrity(config, store),
-  day,
-  new Date().toISOString(),
-);
+const { audit, close } = openAuditIntegrityForCommand();
+const report = await produceDailyDigest(audit, day, new Date().toISOString());
 console.log(
   report.written
     ? `Signed ${day}: ${report.leaves} entries, Merkle root ${report.root}.`
@@ -38,5 +23,5 @@ for (const finding of report.unsound)
   console.log(
     `NOT SIGNED ${finding.requestId} ${finding.kind} ${finding.key} (${finding.label} at ${finding.at}): ${finding.detail}`,
   );
-store.close();
+close();
 if (report.unsound.length > 0) process.exitCode = 1;

@@ -2,13 +2,8 @@
 // against its signed digest, reading every request (a Scan: an operator's command), and names each
 // entry that was altered, removed or inserted. Exit code 0 only when every day is signed and intact.
 import { parseArgs } from 'node:util';
-import {
-  composeAuditIntegrity,
-  loadAuditIntegrityConfig,
-} from './audit-integrity/audit-integrity-config';
+import { openAuditIntegrityForCommand } from './audit-integrity/audit-integrity-config';
 import { verifyAuditRange } from './audit-integrity/verify-audit-range';
-import { openStore } from './composition/store';
-import { loadStoreConfig } from './config';
 
 const { values } = parseArgs({
   options: { from: { type: 'string' }, to: { type: 'string' }, json: { type: 'boolean' } },
@@ -23,17 +18,9 @@ if (
 const from = values.from;
 const to = values.to ?? from;
 
-const { dynamodb } = loadStoreConfig();
-const config = loadAuditIntegrityConfig();
-if (config === undefined)
-  throw new Error(
-    'Set ELEVATE_AUDIT_DIGEST_BUCKET and ELEVATE_AUDIT_SIGNING_KEY_ID (AWS) or ELEVATE_AUDIT_DIR (local)',
-  );
-const store = openStore(dynamodb);
-const report = await verifyAuditRange(composeAuditIntegrity(config, store), from, to, {
-  scan: true,
-});
-store.close();
+const { audit, close } = openAuditIntegrityForCommand();
+const report = await verifyAuditRange(audit, from, to, { scan: true });
+close();
 if (values.json === true) {
   console.log(JSON.stringify(report, null, 2));
 } else {

@@ -1,4 +1,5 @@
 import type { AccessPhase, RequestStatus } from './enums';
+import { STATUS_IN_WORDS } from '@elevate/domain/vocabulary';
 
 // The words people read for times and statuses, in the SPA and in the CLI alike
 // (docs/glossary.md, "Words on screen"). The code keeps its enum names; people never see them.
@@ -71,14 +72,6 @@ export function requestStatusWords(status: RequestStatus, phase: AccessPhase | n
 
 /**
  * A status inside a sentence ("This request is already approved …"), in the words of the API's
- * refusals (the domain's STATUS_IN_WORDS, which imports nothing and so keeps its own copy).
+ * refusals: the domain's vocabulary says them once.
  */
-export const REQUEST_STATUS_IN_WORDS: Readonly<Record<RequestStatus, string>> = {
-  PENDING: 'still waiting for approval',
-  APPROVED: 'already approved',
-  REJECTED: 'rejected',
-  CANCELLED: 'cancelled',
-  EXPIRED: 'expired without a decision',
-  REVOKED: 'revoked',
-  ENDED: 'ended early',
-};
+export const REQUEST_STATUS_IN_WORDS: Readonly<Record<RequestStatus, string>> = STATUS_IN_WORDS;

@@ -18,17 +18,6 @@ export const TERMINAL_STATUSES: readonly RequestStatus[] = [
 ];
 export const isTerminal = (status: RequestStatus): boolean => TERMINAL_STATUSES.includes(status);
 
-/** A status as a sentence says it ("This request is already approved"): refusals reach people. */
-export const STATUS_IN_WORDS: Readonly<Record<RequestStatus, string>> = {
-  PENDING: 'still waiting for approval',
-  APPROVED: 'already approved',
-  REJECTED: 'rejected',
-  CANCELLED: 'cancelled',
-  EXPIRED: 'expired without a decision',
-  REVOKED: 'revoked',
-  ENDED: 'ended early',
-};
-
 export interface Decision {
   readonly approver: PersonRef;
   readonly decision: DecisionKind;

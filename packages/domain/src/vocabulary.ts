@@ -13,6 +13,17 @@ export const REQUEST_STATUSES = [
 ] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
+/** A status as a sentence says it ("This request is already approved"): refusals reach people. */
+export const STATUS_IN_WORDS: Readonly<Record<RequestStatus, string>> = {
+  PENDING: 'still waiting for approval',
+  APPROVED: 'already approved',
+  REJECTED: 'rejected',
+  CANCELLED: 'cancelled',
+  EXPIRED: 'expired without a decision',
+  REVOKED: 'revoked',
+  ENDED: 'ended early',
+};
+
 /** Computed from the clock at read time for approved requests. */
 export const ACCESS_PHASES = ['scheduled', 'active', 'over'] as const;
 export type AccessPhase = (typeof ACCESS_PHASES)[number];

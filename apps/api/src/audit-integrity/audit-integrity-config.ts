@@ -10,6 +10,8 @@ import {
 } from '@elevate/adapters';
 import type { DigestSigner } from '@elevate/adapters';
 import * as z from 'zod';
+import { openStore } from '../composition/store';
+import { loadStoreConfig } from '../config';
 import type { AuditIntegrityDeps } from './audit-integrity-deps';
 
 const repoRoot = resolve(import.meta.dirname, '../../../..');
@@ -87,4 +89,19 @@ export function composeAuditIntegrity(
     },
     trustedPublicKey: () => signerOf().publicKey(),
   };
+}
+
+/**
+ * The digests and the table for an operator's command (`pnpm audit:digest`, `pnpm audit:verify`),
+ * from the environment; throws naming what to set. `close` lets the process exit.
+ */
+export function openAuditIntegrityForCommand(): { audit: AuditIntegrityDeps; close: () => void } {
+  const { dynamodb } = loadStoreConfig();
+  const config = loadAuditIntegrityConfig();
+  if (config === undefined)
+    throw new Error(
+      'Set ELEVATE_AUDIT_DIGEST_BUCKET and ELEVATE_AUDIT_SIGNING_KEY_ID (AWS) or ELEVATE_AUDIT_DIR (local)',
+    );
+  const store = openStore(dynamodb);
+  return { audit: composeAuditIntegrity(config, store), close: () => store.close() };
 }

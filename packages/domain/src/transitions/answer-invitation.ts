@@ -1,4 +1,5 @@
-import { STATUS_IN_WORDS, type AccessRequest, type Invitation } from '../access-request';
+import { type AccessRequest, type Invitation } from '../access-request';
+import { STATUS_IN_WORDS } from '../vocabulary';
 import { personOf } from '../actor';
 import { fail } from '../domain-error';
 import { isInvitee } from '../invitation';

@@ -1,5 +1,6 @@
 import type { AccessRequest } from '../access-request';
-import { approvalsOf, STATUS_IN_WORDS } from '../access-request';
+import { approvalsOf } from '../access-request';
+import { STATUS_IN_WORDS } from '../vocabulary';
 import type { Actor } from '../actor';
 import { isMemberOfAny } from '../actor';
 import type { DomainError } from '../domain-error';

@@ -1,5 +1,6 @@
 import type { AccessRequest, Extension } from '../access-request';
-import { pendingExtensionOf, STATUS_IN_WORDS } from '../access-request';
+import { pendingExtensionOf } from '../access-request';
+import { STATUS_IN_WORDS } from '../vocabulary';
 import { isMemberOfAny, personOf } from '../actor';
 import type { DomainError } from '../domain-error';
 import { domainError } from '../domain-error';

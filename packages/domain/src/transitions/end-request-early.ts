@@ -1,5 +1,5 @@
 import type { AccessRequest } from '../access-request';
-import { STATUS_IN_WORDS } from '../access-request';
+import { STATUS_IN_WORDS } from '../vocabulary';
 import { fail } from '../domain-error';
 import { accessPhase } from '../window';
 import type { CommentInput, TransitionContext, TransitionResult } from './transition';

@@ -1,5 +1,6 @@
 import type { AccessRequest, Extension } from '../access-request';
-import { grantedExtensionMinutes, pendingExtensionOf, STATUS_IN_WORDS } from '../access-request';
+import { grantedExtensionMinutes, pendingExtensionOf } from '../access-request';
+import { STATUS_IN_WORDS } from '../vocabulary';
 import { fail } from '../domain-error';
 import { effectiveRuleFor } from '../policy/policy-evaluator';
 import { accessPhase } from '../window';
