@@ -9,9 +9,11 @@ import { DynamoDbAccessRequestRepository } from './dynamodb-access-request-repos
 import { DynamoDbSessionRecordRepository } from './dynamodb-session-record-repository';
 import { sessionItemOf } from './session-record-item';
 import { sessionRecord } from './testing/session-record-repository-contract';
+import { countCommands } from './testing/count-commands';
 import { useDynalite } from './testing/use-dynalite';
 
-const dynalite = useDynalite();
+const commands: string[] = [];
+const dynalite = useDynalite(countCommands(commands));
 
 const created = (result: TransitionResult): AccessRequest => {
   if (!result.ok) throw new Error(result.error.code);
@@ -73,6 +75,42 @@ describe('the chain-day index (what the daily digest reads)', () => {
     // Kept again later (a retried record, another process): the day it is complete from stays.
     for (const record of records)
       await index.recordStreamRecord(record, '2025-03-20T12:00:00.000Z');
+    expect(await index.requestsChangedOn('2025-03-03')).toEqual([request.id]);
+  });
+
+  it("writes a request's day once per process, however many of its records that day arrive", async () => {
+    const tableName = await dynalite.freshTable();
+    const records: ChangeRecord[] = [];
+    const repository = new DynamoDbAccessRequestRepository({
+      client: dynalite.client,
+      tableName,
+      onChange: (record) => records.push(record),
+    });
+    const at = '2025-03-03T09:00:00.000Z';
+    const request = created(createRequest(sandboxInput({ id: 'req-once' }), ctx(alice, at)));
+    await repository.create(request);
+    const approvedAt = addMinutes(at, 5);
+    const approval = approveRequest(
+      request,
+      {},
+      ctx({ ...rita, authTime: approvedAt }, approvedAt),
+    );
+    if (!approval.ok) throw new Error(approval.error.code);
+    await repository.applyTransition(transitionWriteOf(request, approval.value));
+    expect(records).toHaveLength(2);
+
+    const index = new DynamoDbChainDayIndex({ client: dynalite.client, tableName });
+    commands.length = 0;
+    for (const record of [...records, ...records])
+      await index.recordStreamRecord(record, '2025-03-02T12:00:00.000Z');
+    // The "complete from" marker once, then the one day of the request once; four records.
+    expect(commands.filter((name) => name === 'PutItemCommand')).toHaveLength(2);
+    expect(await index.requestsChangedOn('2025-03-03')).toEqual([request.id]);
+    // Another process (a fresh index) writes the pair again: idempotent, still one entry.
+    await new DynamoDbChainDayIndex({ client: dynalite.client, tableName }).recordStreamRecord(
+      records[1],
+      '2025-03-03T12:00:00.000Z',
+    );
     expect(await index.requestsChangedOn('2025-03-03')).toEqual([request.id]);
   });
 

@@ -11,6 +11,9 @@ const ENTITY_CHAIN_DAY = 'CHAIN_DAY';
 /** From which UTC day on the index is complete: the first whole day after it was first kept. */
 const SINCE_KEY = { PK: 'CHAINDAY_SINCE', SK: 'CHAINDAY_SINCE' } as const;
 
+/** How many (day, request) pairs a process remembers having written before it starts afresh. */
+const REMEMBERED_PAIRS = 50_000;
+
 const dayOf = (iso: string): string => iso.slice(0, 10);
 const nextDayOf = (iso: string): string =>
   new Date(Date.parse(`${dayOf(iso)}T00:00:00.000Z`) + 86_400_000).toISOString().slice(0, 10);
@@ -26,6 +29,12 @@ export class DynamoDbChainDayIndex {
   readonly #documents;
   readonly #table: string;
   #sinceMarked = false;
+  /**
+   * The (day, request) pairs this process has written: a request's create, decisions and sessions
+   * on one day are one index item, so only the first of its records that day writes it. Items are
+   * never deleted, so a remembered pair stays true; forgetting only costs a repeated PutItem.
+   */
+  readonly #written = new Set<string>();
 
   constructor(options: { readonly client: DynamoDBClient; readonly tableName: string }) {
     this.#documents = documentClientOf(options.client);
@@ -41,13 +50,18 @@ export class DynamoDbChainDayIndex {
     await this.#markSince(now);
     const entries = chainEntriesOfItems(requestId, [unmarshall(image)]);
     const days = new Set(entries.map((entry) => dayOf(entry.at)));
-    for (const day of days)
+    for (const day of days) {
+      const pair = `${day}#${requestId}`;
+      if (this.#written.has(pair)) continue;
       await this.#documents.send(
         new PutCommand({
           TableName: this.#table,
           Item: { PK: `${DAY_PREFIX}${day}`, SK: requestId, entity: ENTITY_CHAIN_DAY },
         }),
       );
+      if (this.#written.size >= REMEMBERED_PAIRS) this.#written.clear();
+      this.#written.add(pair);
+    }
   }
 
   /** The requests with entries dated `day`, or undefined when the index is not complete for it. */
