@@ -20,30 +20,35 @@ const created = (result: TransitionResult): AccessRequest => {
   return result.value.request;
 };
 
+/** A request created at `at` and approved `minutes` later, with the stream records of both writes. */
+async function createdThenApproved(tableName: string, id: string, at: string, minutes: number) {
+  const records: ChangeRecord[] = [];
+  const repository = new DynamoDbAccessRequestRepository({
+    client: dynalite.client,
+    tableName,
+    onChange: (record) => records.push(record),
+  });
+  const request = created(createRequest(sandboxInput({ id }), ctx(alice, at)));
+  await repository.create(request);
+  const approvedAt = addMinutes(at, minutes);
+  const approval = approveRequest(request, {}, ctx({ ...rita, authTime: approvedAt }, approvedAt));
+  if (!approval.ok) throw new Error(approval.error.code);
+  const stored = await repository.applyTransition(transitionWriteOf(request, approval.value));
+  if (!stored.ok) throw new Error(stored.error.code);
+  return { request, records };
+}
+
 describe('the chain-day index (what the daily digest reads)', () => {
   it('names the requests with chain entries dated each day, from the day after it was first kept', async () => {
     const tableName = await dynalite.freshTable();
-    const records: ChangeRecord[] = [];
-    const repository = new DynamoDbAccessRequestRepository({
-      client: dynalite.client,
-      tableName,
-      onChange: (record) => records.push(record),
-    });
     const index = new DynamoDbChainDayIndex({ client: dynalite.client, tableName });
-
     // Requested late on 3 March, approved early on 4 March, a session on 4 March.
-    const at = '2025-03-03T23:50:00.000Z';
-    const request = created(createRequest(sandboxInput({ id: 'req-days' }), ctx(alice, at)));
-    await repository.create(request);
-    const approvedAt = addMinutes(at, 20);
-    const approval = approveRequest(
-      request,
-      {},
-      ctx({ ...rita, authTime: approvedAt }, approvedAt),
+    const { request, records } = await createdThenApproved(
+      tableName,
+      'req-days',
+      '2025-03-03T23:50:00.000Z',
+      20,
     );
-    if (!approval.ok) throw new Error(approval.error.code);
-    const stored = await repository.applyTransition(transitionWriteOf(request, approval.value));
-    if (!stored.ok) throw new Error(stored.error.code);
     const session = sessionRecord({
       id: 'ses-days',
       requestId: request.id,
@@ -80,23 +85,12 @@ describe('the chain-day index (what the daily digest reads)', () => {
 
   it("writes a request's day once per process, however many of its records that day arrive", async () => {
     const tableName = await dynalite.freshTable();
-    const records: ChangeRecord[] = [];
-    const repository = new DynamoDbAccessRequestRepository({
-      client: dynalite.client,
+    const { request, records } = await createdThenApproved(
       tableName,
-      onChange: (record) => records.push(record),
-    });
-    const at = '2025-03-03T09:00:00.000Z';
-    const request = created(createRequest(sandboxInput({ id: 'req-once' }), ctx(alice, at)));
-    await repository.create(request);
-    const approvedAt = addMinutes(at, 5);
-    const approval = approveRequest(
-      request,
-      {},
-      ctx({ ...rita, authTime: approvedAt }, approvedAt),
+      'req-once',
+      '2025-03-03T09:00:00.000Z',
+      5,
     );
-    if (!approval.ok) throw new Error(approval.error.code);
-    await repository.applyTransition(transitionWriteOf(request, approval.value));
     expect(records).toHaveLength(2);
 
     const index = new DynamoDbChainDayIndex({ client: dynalite.client, tableName });
