@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, paginateQuery, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { chainEntriesOfItems } from './audit-chain-reader';
 import { documentClientOf } from './batch-operations';
@@ -71,20 +71,17 @@ export class DynamoDbChainDayIndex {
     );
     if (typeof since?.['since'] !== 'string' || day < since['since']) return undefined;
     const ids: string[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.#documents.send(
-        new QueryCommand({
-          TableName: this.#table,
-          KeyConditionExpression: 'PK = :pk',
-          ExpressionAttributeValues: { ':pk': `${DAY_PREFIX}${day}` },
-          ConsistentRead: true,
-          ...(startKey === undefined ? {} : { ExclusiveStartKey: startKey }),
-        }),
-      );
+    const pages = paginateQuery(
+      { client: this.#documents },
+      {
+        TableName: this.#table,
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': `${DAY_PREFIX}${day}` },
+        ConsistentRead: true,
+      },
+    );
+    for await (const page of pages)
       for (const item of page.Items ?? []) ids.push(String(item['SK']));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey !== undefined);
     return ids;
   }
 
