@@ -211,6 +211,9 @@ const main = async () => {
       ELEVATE_TABLE_NAME: tableName,
       ELEVATE_API_PORT: process.env['ELEVATE_API_PORT'] ?? '0',
       ELEVATE_DATA_DIR: dataDir,
+      // The API alone: no sweeper seeding its schedule from the pending set, no daily digest of
+      // yesterday (the bulk load has no change stream, so the digest would Scan the whole table).
+      ELEVATE_LOCAL_JOBS: 'off',
       AWS_REGION: 'us-east-1',
       AWS_ACCESS_KEY_ID: 'bench',
       AWS_SECRET_ACCESS_KEY: 'bench',

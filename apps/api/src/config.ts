@@ -311,6 +311,11 @@ const notificationsEnvSchema = z.object({
       .min(1)
       .max(24 * 60 * 60),
   ).default(60),
+  /**
+   * Local server only: "off" stops the jobs the local server runs beside the API — the sweeper and
+   * the daily audit digest — so a benchmark measures the API alone ("on" by default).
+   */
+  ELEVATE_LOCAL_JOBS: optional(z.enum(['on', 'off'])).default('on'),
   /** Local server only: where the dev mailbox keeps messages (`<dir>/mailbox.jsonl`). */
   ELEVATE_DATA_DIR: optional(z.string().min(1)),
   /** Local server only: the dev stack's personas, to map reviewer groups to mailboxes. */
@@ -337,6 +342,8 @@ export interface NotificationsConfig {
   slack: { secretId: string; channels: SlackChannelRoutes; directMessages: boolean } | undefined;
   teamsSecretId: string | undefined;
   sweepIntervalSeconds: number;
+  /** Local server only: whether it sweeps and signs the daily digest beside the API. */
+  localJobs: boolean;
   dataDir: string | undefined;
   devConfigFile: string | undefined;
   exportsBucket: string | undefined;
@@ -408,6 +415,7 @@ export function loadNotificationsConfig(env: NodeJS.ProcessEnv = process.env): N
           },
     teamsSecretId: e.ELEVATE_TEAMS_SECRET_ID,
     sweepIntervalSeconds: e.ELEVATE_SWEEP_INTERVAL_SECONDS,
+    localJobs: e.ELEVATE_LOCAL_JOBS === 'on',
     dataDir: e.ELEVATE_DATA_DIR,
     devConfigFile: e.ELEVATE_DEV_CONFIG,
     exportsBucket: e.ELEVATE_EXPORTS_BUCKET,

@@ -154,7 +154,7 @@ export function startLocalNotifications(
   let sweeping: Promise<unknown> | undefined;
   const sweepLog = logger.child({ component: 'sweeper' });
   const timer = setInterval(() => {
-    if (sweeping !== undefined) return;
+    if (sweeping !== undefined || !config.localJobs) return;
     sweeping = sweepRequests({ ...deps, logger: sweepLog })
       .catch((error: unknown) => sweepLog.error('sweep failed', errorFields(error)))
       .finally(() => {

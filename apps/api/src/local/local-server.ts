@@ -25,7 +25,8 @@ try {
   // A broken policy throws here, naming the paths inside the file, before anything listens.
   // One process serves everything locally, the federate route included (in AWS: two functions).
   // Store writes feed the notifier (dynalite has no streams); mail goes to /dev/mailbox.
-  const notifications = startLocalNotifications(loadNotificationsConfig(), store, logger);
+  const notificationsConfig = loadNotificationsConfig();
+  const notifications = startLocalNotifications(notificationsConfig, store, logger);
   // The revoker consumes the same changes: a revoke or early end writes the deny on the target role.
   const revokerConfig = loadRevokerConfig();
   if (revokerConfig !== undefined) {
@@ -58,7 +59,7 @@ try {
   await notifications.start();
   // The dev stack's stand-in for the sweeper's daily digest: yesterday's, signed into .data/audit/.
   const auditConfig = loadAuditIntegrityConfig();
-  if (auditConfig !== undefined) {
+  if (auditConfig !== undefined && notificationsConfig.localJobs) {
     const audit = composeAuditIntegrity(auditConfig, store);
     const auditLog = logger.child({ component: 'audit-digest' });
     const sign = () => void signDueDigest(audit, new Date().toISOString(), auditLog);

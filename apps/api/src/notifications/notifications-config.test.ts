@@ -19,8 +19,16 @@ describe('loadNotificationsConfig', () => {
       slackWebhookUrl: undefined,
       reminderAfterMinutes: 240,
       sweepIntervalSeconds: 60,
+      localJobs: true,
       dynamodb: { tableName: 'elevate', endpoint: undefined },
     });
+  });
+
+  it('turns the local server\'s sweeper and digest off only when told "off"', () => {
+    expect(loadNotificationsConfig({ ...base, ELEVATE_LOCAL_JOBS: 'off' }).localJobs).toBe(false);
+    expect(() => loadNotificationsConfig({ ...base, ELEVATE_LOCAL_JOBS: 'no' })).toThrow(
+      /ELEVATE_LOCAL_JOBS/,
+    );
   });
 
   it('prefers ELEVATE_APP_URL and drops a trailing slash', () => {
