@@ -80,6 +80,7 @@ describe('the data stack', () => {
       'GSI7',
       'GSI8',
       'GSI9',
+      'GSI10',
     ]);
     for (const index of indexes) {
       expect(index.KeySchema).toEqual([
@@ -88,7 +89,7 @@ describe('the data stack', () => {
       ]);
     }
     const attributes = table?.Properties?.AttributeDefinitions as { AttributeType: string }[];
-    expect(attributes).toHaveLength(20);
+    expect(attributes).toHaveLength(22);
     expect(attributes.every((attribute) => attribute.AttributeType === 'S')).toBe(true);
   });
 });

@@ -2,6 +2,7 @@ import type { AuditQuery } from '@elevate/domain';
 import type { TableIndex } from './table-definition';
 import {
   ACCOUNT_PREFIX,
+  accountStatusPartition,
   EMAIL_PREFIX,
   emailKeyOf,
   REQUESTER_PREFIX,
@@ -34,54 +35,44 @@ export type AuditAccessPath =
 
 type KeyedFilterName = 'ticket' | 'requesterEmail' | 'accountId' | 'roleName' | 'status';
 
+/** Each keyed audit filter as a filter term, on the attributes every filter index projects. */
+const TERMS: Record<KeyedFilterName, { attribute: string; compared: (value: string) => string }> = {
+  ticket: { attribute: 'ticketLower', compared: ticketKeyOf },
+  requesterEmail: { attribute: 'requesterEmailLower', compared: emailKeyOf },
+  accountId: { attribute: 'accountId', compared: (id) => id },
+  roleName: { attribute: 'roleName', compared: (role) => role },
+  status: { attribute: 'status', compared: (status) => status },
+};
+
 /**
- * Each keyed audit filter as a partition key (its own index) and as a filter term (on the attributes
- * every filter index projects). Listed most selective first: with several filters, the first present
- * one is the key condition and the others filter what that partition returns. Requesters (by sub)
+ * The keys an audit page can read by: an index partition per filter, and one for the pair account ×
+ * status. Listed most selective first: the first whose filters the query all has is the key
+ * condition, and the query's other filters filter what that partition returns. Requesters (by sub)
  * come before all of these and are handled apart, as they may be several partitions.
  */
-const FILTERS: readonly {
-  readonly name: KeyedFilterName;
+const KEYS: readonly {
+  readonly filters: readonly KeyedFilterName[];
   readonly index: TableIndex;
-  readonly partition: (value: string) => string;
-  readonly attribute: string;
-  readonly compared: (value: string) => string;
+  readonly partition: (values: readonly string[]) => string;
 }[] = [
   {
-    name: 'ticket',
+    filters: ['ticket'],
     index: 'GSI8',
-    partition: (ticket) => `${TICKET_PREFIX}${ticketKeyOf(ticket)}`,
-    attribute: 'ticketLower',
-    compared: ticketKeyOf,
+    partition: ([t = '']) => `${TICKET_PREFIX}${ticketKeyOf(t)}`,
   },
   {
-    name: 'requesterEmail',
+    filters: ['requesterEmail'],
     index: 'GSI7',
-    partition: (email) => `${EMAIL_PREFIX}${emailKeyOf(email)}`,
-    attribute: 'requesterEmailLower',
-    compared: emailKeyOf,
+    partition: ([email = '']) => `${EMAIL_PREFIX}${emailKeyOf(email)}`,
   },
   {
-    name: 'accountId',
-    index: 'GSI5',
-    partition: (id) => `${ACCOUNT_PREFIX}${id}`,
-    attribute: 'accountId',
-    compared: (id) => id,
+    filters: ['accountId', 'status'],
+    index: 'GSI10',
+    partition: ([id = '', status = '']) => accountStatusPartition(id, status),
   },
-  {
-    name: 'roleName',
-    index: 'GSI6',
-    partition: (role) => `${ROLE_PREFIX}${role}`,
-    attribute: 'roleName',
-    compared: (role) => role,
-  },
-  {
-    name: 'status',
-    index: 'GSI4',
-    partition: (status) => `${STATUS_PREFIX}${status}`,
-    attribute: 'status',
-    compared: (status) => status,
-  },
+  { filters: ['accountId'], index: 'GSI5', partition: ([id = '']) => `${ACCOUNT_PREFIX}${id}` },
+  { filters: ['roleName'], index: 'GSI6', partition: ([role = '']) => `${ROLE_PREFIX}${role}` },
+  { filters: ['status'], index: 'GSI4', partition: ([status = '']) => `${STATUS_PREFIX}${status}` },
 ];
 
 /** The requesters an audit query names (by sub), or undefined when it names none. */
@@ -101,10 +92,6 @@ export const auditRequesterSubsOf = (query: AuditQuery): readonly string[] | und
  */
 export const auditAccessPathOf = (query: AuditQuery): AuditAccessPath => {
   const subs = auditRequesterSubsOf(query);
-  const keyed = FILTERS.flatMap((filter) => {
-    const value = query[filter.name];
-    return value === undefined ? [] : [{ filter, value }];
-  });
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
   const terms: string[] = [];
@@ -115,9 +102,15 @@ export const auditAccessPathOf = (query: AuditQuery): AuditAccessPath => {
     terms.push(shape(`#f${at}`, `:f${at}`));
   };
   const equal = (n: string, v: string) => `${n} = ${v}`;
-  const byKey = subs === undefined && query.text === undefined ? keyed[0] : undefined;
-  for (const { filter, value } of keyed)
-    if (filter !== byKey?.filter) term(filter.attribute, filter.compared(value), equal);
+  const byKey =
+    subs === undefined && query.text === undefined
+      ? KEYS.find((key) => key.filters.every((name) => query[name] !== undefined))
+      : undefined;
+  for (const name of Object.keys(TERMS) as KeyedFilterName[]) {
+    const value = query[name];
+    if (value !== undefined && byKey?.filters.includes(name) !== true)
+      term(TERMS[name].attribute, TERMS[name].compared(value), equal);
+  }
   if (query.ticketPrefix !== undefined)
     term('ticketLower', ticketKeyOf(query.ticketPrefix), (n, v) => `begins_with(${n}, ${v})`);
   if (query.text !== undefined)
@@ -134,8 +127,8 @@ export const auditAccessPathOf = (query: AuditQuery): AuditAccessPath => {
   if (byKey !== undefined)
     return {
       kind: 'partitions',
-      index: byKey.filter.index,
-      partitions: [byKey.filter.partition(byKey.value)],
+      index: byKey.index,
+      partitions: [byKey.partition(byKey.filters.map((name) => query[name] ?? ''))],
       filter,
     };
   return { kind: 'months', filter };

@@ -69,7 +69,7 @@ export const sessionKeyOf = (
   SK: `${SESSION_SK_PREFIX}${canonicalInstant(issuedAt)}#${sessionId}`,
 });
 
-type IndexAttribute = `GSI${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9}${'PK' | 'SK'}`;
+type IndexAttribute = `GSI${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10}${'PK' | 'SK'}`;
 
 /**
  * Derived attributes a listing reads: the GSI keys, and `deciderSubs` — the subs of everyone who
@@ -103,6 +103,13 @@ export const ticketKeyOf = (ticket: string): string => ticket.toLowerCase();
 /** GSI9's partition: one requester's requests of one status ("my requests", filtered). */
 export const requesterStatusPartition = (sub: string, status: string): string =>
   `${REQUESTER_PREFIX}${sub}#${STATUS_PREFIX}${status}`;
+
+/**
+ * GSI10's partition: one account's requests of one status, the audit's everyday pair of filters
+ * ("what was approved on production"), so that page too is read by its key.
+ */
+export const accountStatusPartition = (accountId: string, status: string): string =>
+  `${ACCOUNT_PREFIX}${accountId}#${STATUS_PREFIX}${status}`;
 
 /**
  * Which index entries a request has in its current state. GSI1 (by requester) and GSI3 (audit, by
@@ -140,6 +147,8 @@ export const indexAttributesOf = (request: AccessRequest): IndexAttributes => {
     GSI8SK: ticket === undefined ? undefined : creationKey,
     GSI9PK: requesterStatusPartition(request.requester.sub, request.status),
     GSI9SK: creationKey,
+    GSI10PK: accountStatusPartition(request.accountId, request.status),
+    GSI10SK: creationKey,
     deciderSubs: deciders.length === 0 ? undefined : deciders,
     requesterEmailLower: email,
     ticketLower: ticket,

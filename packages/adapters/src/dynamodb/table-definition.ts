@@ -17,6 +17,7 @@ export const TABLE_INDEXES = [
   'GSI7',
   'GSI8',
   'GSI9',
+  'GSI10',
 ] as const;
 export type TableIndex = (typeof TABLE_INDEXES)[number];
 
@@ -43,7 +44,7 @@ export const FILTER_INDEX_ATTRIBUTES = [
 
 /**
  * How much of each item an index holds. GSI1–3 (requester, queues, audit months) hold whole items:
- * their pages are read straight from the index. GSI4–9 (one per filter) hold keys and the filter
+ * their pages are read straight from the index. GSI4–10 (one per filter, and account × status) hold keys and the filter
  * attributes only, and a page fetches its items by key (BatchGetItem) — two reads of about one
  * page each, instead of a ninefold copy of every request.
  */
@@ -57,6 +58,7 @@ export const INDEX_PROJECTIONS: Record<TableIndex, 'ALL' | 'FILTER_ATTRIBUTES'> 
   GSI7: 'FILTER_ATTRIBUTES',
   GSI8: 'FILTER_ATTRIBUTES',
   GSI9: 'FILTER_ATTRIBUTES',
+  GSI10: 'FILTER_ATTRIBUTES',
 };
 
 /** The single Elevate table: `PK`/`SK` strings, GSI1–3 on `GSI<n>PK`/`GSI<n>SK`, projection ALL, on demand. */
