@@ -10,6 +10,7 @@ import {
   insightsResponseSchema,
   requestPageSchema,
   requestViewSchema,
+  auditCountSchema,
   auditJsonExportSchema,
 } from '@elevate/contracts';
 import type { Policy } from '@elevate/domain';
@@ -251,6 +252,12 @@ const ENDPOINTS = {
     fixture: 'pending',
     schema: requestPageSchema,
   },
+  'GET /audit/requests/count': {
+    method: 'GET',
+    path: () => audit.replace('requests?', 'requests/count?'),
+    fixture: 'pending',
+    schema: auditCountSchema,
+  },
   'GET /audit/requests.csv': {
     method: 'GET',
     path: () => audit.replace('requests?', 'requests.csv?'),
@@ -305,6 +312,7 @@ const MATRIX: Record<keyof typeof ENDPOINTS, readonly [Cell, Cell, Cell, Cell, C
   'GET /reviews/break-glass':      [401,      200,        200,        200,        200,         200,       200,       200],
   'GET /reviews/decided':          [401,      200,        200,        200,        200,         200,       200,       200],
   'GET /audit/requests':           [401,      403,        403,        403,        403,         200,       200,       403],
+  'GET /audit/requests/count':     [401,      403,        403,        403,        403,         200,       200,       403],
   'GET /audit/requests.csv':       [401,      403,        403,        403,        403,         200,       200,       403],
   'GET /audit/requests.json':      [401,      403,        403,        403,        403,         200,       200,       403],
   'GET /audit/integrity':          [401,      403,        403,        403,        403,         503,       503,       403],

@@ -29,7 +29,12 @@ import {
   reviewBreakGlassBodySchema,
   revokeBodySchema,
 } from './request-bodies';
-import { auditPageSchema, requestPageSchema, requestViewSchema } from './request-view';
+import {
+  auditCountSchema,
+  auditPageSchema,
+  requestPageSchema,
+  requestViewSchema,
+} from './request-view';
 
 /**
  * One API operation: what the route table of apps/api serves (a test holds the two together), what
@@ -265,6 +270,15 @@ export const API_OPERATIONS = {
     query: auditQuerySchema,
     status: 200,
     response: auditPageSchema,
+  },
+  countAudit: {
+    method: 'get',
+    path: '/audit/requests/count',
+    summary:
+      'How many requests the same filters match, from the daily aggregates (auditors, admins)',
+    query: auditExportQuerySchema,
+    status: 200,
+    response: auditCountSchema,
   },
   exportAuditCsv: {
     method: 'get',

@@ -121,9 +121,9 @@ export const requestPageSchema = z.object({
 export type RequestPage = z.infer<typeof requestPageSchema>;
 
 /**
- * A page of the audit listing. `total`: how many requests match the filters, on the first page
- * only and only where the Insights daily aggregates can count them (no ticket, ticket prefix or
- * free text); absent means unknown. `searchedTo`: a bounded search (ticket prefix, free text) ran
+ * A page of the audit listing. `total`: on a first page that is the whole answer, how many rows it
+ * holds (the count of a longer answer is `GET /audit/requests/count`, so a page costs one page
+ * whatever the range holds); absent means unknown. `searchedTo`: a bounded search (ticket prefix, free text) ran
  * out of reads for this page — every request from the range's start edge in this page's order to
  * this instant has been searched, and `nextCursor` searches on.
  */
@@ -132,3 +132,13 @@ export const auditPageSchema = requestPageSchema.extend({
   searchedTo: z.string().optional(),
 });
 export type AuditPage = z.infer<typeof auditPageSchema>;
+
+/**
+ * How many requests match the audit's filters, counted from the Insights daily aggregates (kept
+ * from the change stream within seconds) — only for what they carry: account, role, status and
+ * requester. Absent with a ticket, ticket prefix or free text, or a requester no one is known by.
+ */
+export const auditCountSchema = z.object({
+  total: z.number().int().nonnegative().optional(),
+});
+export type AuditCount = z.infer<typeof auditCountSchema>;

@@ -7,7 +7,7 @@ import { errorFields } from '../logger';
 import { csvRow } from '../use-cases/csv';
 import { exportAuditCsv } from '../use-cases/export-audit-csv';
 import { exportAuditJson } from '../use-cases/export-audit-json';
-import { listAudit } from '../use-cases/list-audit';
+import { countAudit, listAudit } from '../use-cases/list-audit';
 import type { UseCaseDeps } from '../use-cases/use-case-deps';
 
 /** Auditors' and admins' view across every request: a paged listing and a streamed CSV. */
@@ -15,6 +15,9 @@ export function auditRoutes(deps: UseCaseDeps): Hono<AuthedEnv> {
   return new Hono<AuthedEnv>()
     .get('/audit/requests', async (c) =>
       c.json(await listAudit(deps, c.var.actor, parseQuery(c, auditQuerySchema))),
+    )
+    .get('/audit/requests/count', async (c) =>
+      c.json(await countAudit(deps, c.var.actor, parseQuery(c, auditExportQuerySchema))),
     )
     .get('/audit/requests.json', async (c) => {
       const json = await exportAuditJson(

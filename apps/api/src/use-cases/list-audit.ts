@@ -1,4 +1,5 @@
 import type {
+  AuditCount,
   AuditExportQuery,
   AuditPage,
   AuditQuery as AuditQueryParams,
@@ -146,26 +147,35 @@ export async function listAudit(
   assertMayAudit(deps, actor);
   const { cursor, limit, ...filters } = query;
   const store = await storeFiltersOf(deps, filters);
-  const [page, total] = await Promise.all([
-    readPage(() =>
-      deps.repository.listForAudit({
-        ...store.filters,
-        limit,
-        ...(cursor === undefined ? {} : { cursor }),
-      }),
-    ),
-    // The first page carries the total; later pages of the same view need not count again.
-    cursor === undefined ? totalOf(deps, filters, store.requester) : undefined,
-  ]);
+  const page = await readPage(() =>
+    deps.repository.listForAudit({
+      ...store.filters,
+      limit,
+      ...(cursor === undefined ? {} : { cursor }),
+    }),
+  );
   const listed = toRequestPage(page, contextOf(deps, actor));
-  // A first page that is the whole answer counts itself exactly. Aggregates that count fewer than
-  // the first page already shows are behind the table (the stream lags): then the total is unknown.
+  // A first page that is the whole answer counts itself; a longer answer is counted apart
+  // (`countAudit`), so a page costs one page however many requests the range holds.
   const whole = cursor === undefined && page.nextCursor === undefined;
-  const counted = whole || total === undefined || total <= listed.items.length ? undefined : total;
-  const exact = whole ? listed.items.length : counted;
   return {
     ...listed,
-    ...(exact === undefined ? {} : { total: exact }),
+    ...(whole ? { total: listed.items.length } : {}),
     ...(page.searchedTo === undefined ? {} : { searchedTo: page.searchedTo }),
   };
+}
+
+/**
+ * How many requests the audit's filters match, from the Insights aggregates: a read of the range's
+ * daily facts, as the Insights page makes — its own call, so no list page waits for it.
+ */
+export async function countAudit(
+  deps: UseCaseDeps,
+  actor: Actor,
+  query: AuditExportQuery,
+): Promise<AuditCount> {
+  assertMayAudit(deps, actor);
+  const store = await storeFiltersOf(deps, query);
+  const total = await totalOf(deps, query, store.requester);
+  return total === undefined ? {} : { total };
 }

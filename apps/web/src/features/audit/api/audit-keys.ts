@@ -5,4 +5,5 @@ export const auditKeys = {
   all: ['audit'] as const,
   page: (query: AuditQueryParams, cursor: string | undefined) =>
     [...auditKeys.all, 'page', query, cursor ?? null] as const,
+  count: (query: AuditQueryParams) => [...auditKeys.all, 'count', query] as const,
 };

@@ -32,6 +32,7 @@ import { searchOfAuditView, type AuditPagePosition } from '../state/audit-url';
 import { useAuditView } from '../state/use-audit-view';
 import { useAuditPages } from '../state/use-audit-pages';
 import { useAuditPage } from '../api/get-audit-page';
+import { useAuditCount } from '../api/get-audit-count';
 import { CursorPagination } from '../../../components/ui/cursor-pagination';
 import { paths } from '../../../lib/paths';
 
@@ -110,7 +111,9 @@ export function AuditExplorer({ accounts, roles, onFlash, loadedAt }: AuditExplo
   const settled = page.isSuccess && !page.isPlaceholderData;
   const nextCursor = page.data?.nextCursor;
   const itemCount = page.data?.items.length ?? 0;
-  const total = page.data?.total;
+  const count = useAuditCount(query);
+  // A whole first page counts itself; a longer answer takes the server's count, asked apart.
+  const total = page.data?.total ?? count.data?.total;
   const { learn } = pages;
   useEffect(() => {
     if (settled) learn(nextCursor, itemCount, total);

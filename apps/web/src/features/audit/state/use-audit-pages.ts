@@ -132,14 +132,14 @@ export function useAuditPages(
     };
     const complete = current.lastIndex === undefined ? undefined : seenUpTo(current.lastIndex);
     const seen = seenUpTo(index);
+    // Once the last page is seen, the rows seen are the exact count. Before, a count from the
+    // aggregates that is not above the rows already shown is behind the table (the change stream
+    // lags): then it says nothing, and the header says what was seen, with a "+".
+    const total =
+      complete ??
+      (current.total !== undefined && current.total > (seen ?? -1) ? current.total : undefined);
     const counterText =
-      current.total !== undefined
-        ? `(${current.total})`
-        : complete !== undefined
-          ? `(${complete})`
-          : seen !== undefined
-            ? `(${seen}+)`
-            : undefined;
+      total !== undefined ? `(${total})` : seen !== undefined ? `(${seen}+)` : undefined;
     return {
       index,
       cursor: position.cursor,
@@ -149,7 +149,7 @@ export function useAuditPages(
       openEnd: current.lastIndex === undefined,
       /** "(57)" when the total is known, "(25+)" while more pages may exist. */
       counterText,
-      total: current.total,
+      total,
       /** This page's answer has been learnt (its next cursor is known, or that it is the last). */
       learnt: current.counts[index] !== undefined,
       learn,

@@ -1,0 +1,21 @@
+import { useQuery } from '@tanstack/react-query';
+import type { AuditCount } from '@elevate/contracts';
+import { useApiClient } from '../../../lib/api-client-context';
+import { auditKeys } from './audit-keys';
+import { auditQueryInput, type AuditQueryParams } from './audit-query';
+
+/**
+ * How many requests the filters match, asked apart from the pages: the server counts from its daily
+ * aggregates, which costs more than a page, so no page waits for it. The order does not change a
+ * count, so both orders share one. A failed count leaves the header at what the pages have shown.
+ */
+export function useAuditCount(query: AuditQueryParams) {
+  const api = useApiClient();
+  const { order: _order, ...filters } = query;
+  return useQuery({
+    queryKey: auditKeys.count(filters),
+    queryFn: ({ signal }): Promise<AuditCount> =>
+      api.call('countAudit', { query: auditQueryInput(filters), signal }),
+    retry: false,
+  });
+}
