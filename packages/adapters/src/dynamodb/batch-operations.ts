@@ -81,7 +81,11 @@ export const batchGetByKey = async (
   documents: DynamoDBDocumentClient,
   table: string,
   keys: readonly Key[],
-  options: { consistent?: boolean } = {},
+  options: {
+    consistent?: boolean;
+    /** Only these attributes (the key must be among them: answers are matched by it). */
+    projection?: { expression: string; names: Readonly<Record<string, string>> };
+  } = {},
 ): Promise<(key: Key) => Item | undefined> => {
   const found = new Map<string, Item>();
   // BatchGetItem refuses a key twice in one call.
@@ -94,7 +98,16 @@ export const batchGetByKey = async (
       const output = await documents.send(
         new BatchGetCommand({
           RequestItems: {
-            [table]: { Keys: pending, ...(options.consistent ? { ConsistentRead: true } : {}) },
+            [table]: {
+              Keys: pending,
+              ...(options.consistent ? { ConsistentRead: true } : {}),
+              ...(options.projection === undefined
+                ? {}
+                : {
+                    ProjectionExpression: options.projection.expression,
+                    ExpressionAttributeNames: { ...options.projection.names },
+                  }),
+            },
           },
         }),
       );
@@ -111,8 +124,14 @@ export const batchGetInOrder = async (
   documents: DynamoDBDocumentClient,
   table: string,
   keys: readonly Key[],
+  projection?: { expression: string; names: Readonly<Record<string, string>> },
 ): Promise<Item[]> => {
-  const itemOf = await batchGetByKey(documents, table, keys);
+  const itemOf = await batchGetByKey(
+    documents,
+    table,
+    keys,
+    projection === undefined ? {} : { projection },
+  );
   return keys.flatMap((key) => {
     const item = itemOf(key);
     return item === undefined ? [] : [item];

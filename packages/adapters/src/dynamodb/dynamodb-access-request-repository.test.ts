@@ -52,6 +52,21 @@ const countRead = (commandName: string, output: unknown): number | undefined => 
   return undefined;
 };
 
+/** The attribute names of every request item a Query or BatchGetItem answered with. */
+const attributesRead = new Set<string>();
+const recordAttributes = (output: unknown): void => {
+  if (typeof output !== 'object' || output === null) return;
+  const items =
+    'Items' in output
+      ? (output.Items as Record<string, unknown>[] | undefined)
+      : 'Responses' in output
+        ? Object.values(output.Responses as Record<string, Record<string, unknown>[]>).flat()
+        : [];
+  for (const item of items ?? [])
+    if (JSON.stringify(item['entity']) === '{"S":"ACCESS_REQUEST"}' || 'history' in item)
+      for (const name of Object.keys(item)) attributesRead.add(name);
+};
+
 const dynalite = useDynalite((client) =>
   client.middlewareStack.add(
     (next, context) => async (args) => {
@@ -60,6 +75,8 @@ const dynalite = useDynalite((client) =>
       const result = await next(args);
       const read = countRead(commandName, result.output);
       if (read !== undefined) itemsRead.push(read);
+      if (commandName === 'QueryCommand' || commandName === 'BatchGetItemCommand')
+        recordAttributes(result.output);
       return result;
     },
     { step: 'initialize', name: 'recordCommandNames' },
@@ -402,11 +419,18 @@ describe('DynamoDB listings', () => {
             store.listDecidedBy({ ...range, sub: ravi.sub, limit, ...cursorOf(cursor) }),
         ],
       ];
+      attributesRead.clear();
       for (const [name, list] of single) {
         const expected = await walkAll(memory, list, false);
         expect(expected.length, name).toBeGreaterThan(limit);
         expect(await walkAll(repository, list, true), name).toEqual(expected);
       }
+      // A page reads what a request is made of: not its index attributes nor its audit chain,
+      // nearly half of an item's bytes.
+      expect(attributesRead.has('history')).toBe(true);
+      expect(
+        [...attributesRead].filter((name) => /^GSI|^chain$|^searchText$|Lower$/.test(name)),
+      ).toEqual([]);
       // Account × status has a key of its own (GSI10): every page within the bound, though the
       // account's partition holds six times the matches (read by it, a page would read all 60).
       const accountAndStatus = audit({ accountId: STAGING, status: 'ENDED' });

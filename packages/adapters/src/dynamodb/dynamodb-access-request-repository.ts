@@ -38,6 +38,7 @@ import {
   REQUESTER_PREFIX,
   requesterStatusPartition,
   requestOfItem,
+  STORED_REQUEST_PROJECTION,
 } from './request-item';
 import { transitionUpdateOf } from './transition-update';
 import { wasWrittenBy, withWriter, withWriterUpdate } from './writer-token';
@@ -474,14 +475,18 @@ export class DynamoDbAccessRequestRepository implements AccessRequestRepository 
     const entries: Item[] = [];
     const pk = query.index === 'TABLE' ? 'PK' : `${query.index}PK`;
     const sk = query.index === 'TABLE' ? 'SK' : `${query.index}SK`;
+    // A whole-item index answers the page's requests: read only what a request is made of.
+    const whole = query.index !== 'TABLE' && INDEX_PROJECTIONS[query.index] === 'ALL';
     const input: QueryCommandInput = {
       TableName: this.#table,
       ...(query.index === 'TABLE' ? {} : { IndexName: query.index }),
       KeyConditionExpression: `#pk = :pk${query.range === undefined ? '' : ` AND #sk ${query.range.condition}`}`,
+      ...(whole ? { ProjectionExpression: STORED_REQUEST_PROJECTION.expression } : {}),
       ExpressionAttributeNames: {
         '#pk': pk,
         ...(query.range === undefined ? {} : { '#sk': sk }),
         ...query.filter?.names,
+        ...(whole ? STORED_REQUEST_PROJECTION.names : {}),
       },
       ExpressionAttributeValues: {
         ':pk': query.partition,
@@ -534,7 +539,12 @@ export class DynamoDbAccessRequestRepository implements AccessRequestRepository 
           : String(entry['PK']).slice(REQUEST_PREFIX.length),
       ),
     );
-    const items = await batchGetInOrder(this.#documents, this.#table, keys);
+    const items = await batchGetInOrder(
+      this.#documents,
+      this.#table,
+      keys,
+      STORED_REQUEST_PROJECTION,
+    );
     return items.map((item) => requestOfItem(item));
   }
 

@@ -255,6 +255,22 @@ export const storedRequestSchema = z.object({
   ),
 }) satisfies z.ZodType<AccessRequest>;
 
+/**
+ * What a listing reads of a request item: the request's own fields and the table key — not its
+ * index attributes and audit chain, nearly half of an item's bytes, which a page never shows.
+ * Names are placeholders (`#r0`…): some fields are reserved words (`status`, `version`).
+ */
+export const STORED_REQUEST_PROJECTION: {
+  readonly expression: string;
+  readonly names: Readonly<Record<string, string>>;
+} = (() => {
+  const attributes = ['PK', 'SK', ...Object.keys(storedRequestSchema.shape)];
+  return {
+    expression: attributes.map((_, i) => `#r${i}`).join(', '),
+    names: Object.fromEntries(attributes.map((attribute, i) => [`#r${i}`, attribute])),
+  };
+})();
+
 /** Validates an item read back (once, at the edge); a malformed item is a bug or tampering, so it throws. */
 export const requestOfItem = (item: Record<string, unknown>): AccessRequest => {
   const parsed = storedRequestSchema.safeParse(item);
