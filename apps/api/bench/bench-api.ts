@@ -1,4 +1,4 @@
-// `pnpm bench:api [--requests 100000] [--calls 200] [--scan-runs 3] [--out file]`: loads N requests
+// `pnpm bench:api [--requests 100000] [--calls 200] [--warmup 50] [--scan-runs 3] [--out file]`: loads N requests
 // of the repository's item shape into a local DynamoDB (dynalite, its own process), starts the local
 // API (its own process) with real JWT verification, calls every list endpoint and filter over HTTP
 // — first page and a deep page — and prints p50/p95/p99, items read per page, the API's CPU per
@@ -28,6 +28,8 @@ const { values: args } = parseArgs({
     calls: { type: 'string', default: '200' },
     'scan-runs': { type: 'string' },
     'deep-pages': { type: 'string', default: '20' },
+    /** Calls per case before any is measured: V8 optimises hot code after thousands of calls. */
+    warmup: { type: 'string', default: '50' },
     out: { type: 'string' },
     fresh: { type: 'boolean', default: false },
     /** Write a V8 CPU profile of the API process to .data/bench-api/profiles. */
@@ -38,6 +40,7 @@ const total = Number(args.requests);
 const calls = Number(args.calls);
 const scanRuns = Number(args['scan-runs'] ?? (total >= 500_000 ? 1 : 3));
 const deepPages = Number(args['deep-pages']);
+const warmupCalls = Number(args.warmup);
 const dataDir = join(repoRoot, '.data/bench-api', String(total));
 const outFile = args.out ?? join(repoRoot, `.data/bench-api/result-${total}.json`);
 const tableName = 'elevate';
@@ -342,9 +345,25 @@ const main = async () => {
     return body;
   };
 
-  // Warm up: the verifier's JWKS, the SDK's connections, V8's JIT.
-  for (const caseOf of cases) for (let i = 0; i < 5; i += 1) await get(caseOf);
+  // Warm up: the verifier's JWKS, the SDK's connections, V8's JIT — as a serving process is.
+  for (let i = 0; i < warmupCalls; i += 1) for (const caseOf of cases) await get(caseOf);
   const memoryBefore = rssMibOf(apiPid);
+
+  // The floor under every list: what a call costs the API without the store. `/health` is the
+  // HTTP server and the middleware; `/me` adds verifying both tokens and the policy.
+  const floor: { path: string; apiCpuMsPerCall: number }[] = [];
+  for (const [path, persona] of [
+    ['/health', undefined],
+    ['/me', 'auditor'],
+  ] as const) {
+    const send = () =>
+      fetch(`${apiUrl}${path}`, persona === undefined ? {} : { headers: headers[persona] });
+    for (let i = 0; i < warmupCalls; i += 1) await (await send()).arrayBuffer();
+    const cpuBefore = cpuMsOf(apiPid);
+    for (let i = 0; i < calls; i += 1) await (await send()).arrayBuffer();
+    floor.push({ path, apiCpuMsPerCall: round((cpuMsOf(apiPid) - cpuBefore) / calls, 2) });
+    log(`floor: GET ${path.padEnd(56)} cpu ${floor.at(-1)?.apiCpuMsPerCall} ms/call`);
+  }
   const results: Measured[] = [];
   for (const caseOf of cases) {
     // A deep page: the cursor `deepPages` pages in (or the last page's, for shorter listings).
@@ -432,6 +451,7 @@ const main = async () => {
     worstItemsReadPerPage: Math.max(...results.map((r) => r.itemsRead)),
     apiCpuMsPerCallMedian: percentile(cpuPerCall, 50),
     apiMemoryMib: { before: memoryBefore, after: memoryAfter },
+    floor,
     scan: { runs: scanRuns, p50Ms: round(percentile(scanMs, 50)), p99Ms: round(scanP99) },
     auditFirstPageP99Ms: auditFirst?.p99Ms,
     scanOverAuditFirstPageP99:
