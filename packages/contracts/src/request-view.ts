@@ -142,3 +142,11 @@ export const auditCountSchema = z.object({
   total: z.number().int().nonnegative().optional(),
 });
 export type AuditCount = z.infer<typeof auditCountSchema>;
+
+/** Whether the aggregates can count what these filters match: not a ticket, a prefix or free text. */
+export const isAuditCountable = (filters: {
+  readonly ticket?: string | undefined;
+  readonly ticketPrefix?: string | undefined;
+  readonly q?: string | undefined;
+}): boolean =>
+  filters.ticket === undefined && filters.ticketPrefix === undefined && filters.q === undefined;

@@ -4,7 +4,7 @@ import type {
   AuditPage,
   AuditQuery as AuditQueryParams,
 } from '@elevate/contracts';
-import { MAX_AUDIT_REQUESTER_MATCHES } from '@elevate/contracts';
+import { isAuditCountable, MAX_AUDIT_REQUESTER_MATCHES } from '@elevate/contracts';
 import { isAdmin, isAuditor } from '@elevate/domain';
 import type { Actor, AuditQuery, InsightFact, PageQuery } from '@elevate/domain';
 import { readPage, toRequestPage } from './request-page';
@@ -93,8 +93,8 @@ const dayOf = (instant: string): string => new Date(Date.parse(instant)).toISOSt
 /**
  * How many requests match, counted from the Insights daily aggregates (one item per UTC day of the
  * range, kept from the change stream within seconds): only for filters the facts carry — account,
- * role, status, requester e-mail. Ticket, ticket prefix and free text are not in the facts, and a
- * requester the people record does not know has no e-mail to count by: then undefined (unknown).
+ * role, status, requester e-mail (the caller has checked `isAuditCountable`). A requester the
+ * people record does not know has no e-mail to count by: then undefined (unknown).
  */
 async function totalOf(
   deps: Pick<UseCaseDeps, 'insights'>,
@@ -102,8 +102,6 @@ async function totalOf(
   requester: RequesterKey | undefined,
 ): Promise<number | undefined> {
   if (deps.insights === undefined) return undefined;
-  if (query.ticket !== undefined || query.ticketPrefix !== undefined || query.q !== undefined)
-    return undefined;
   const emails =
     requester === undefined
       ? undefined
@@ -175,6 +173,8 @@ export async function countAudit(
   query: AuditExportQuery,
 ): Promise<AuditCount> {
   assertMayAudit(deps, actor);
+  // Before resolving a partial requester: what the aggregates cannot count costs nothing.
+  if (!isAuditCountable(query)) return {};
   const store = await storeFiltersOf(deps, query);
   const total = await totalOf(deps, query, store.requester);
   return total === undefined ? {} : { total };

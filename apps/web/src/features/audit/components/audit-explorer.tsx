@@ -111,8 +111,8 @@ export function AuditExplorer({ accounts, roles, onFlash, loadedAt }: AuditExplo
   const settled = page.isSuccess && !page.isPlaceholderData;
   const nextCursor = page.data?.nextCursor;
   const itemCount = page.data?.items.length ?? 0;
-  const count = useAuditCount(query);
   // A whole first page counts itself; a longer answer takes the server's count, asked apart.
+  const count = useAuditCount(query, pages.index > 0 || (settled && nextCursor !== undefined));
   const total = page.data?.total ?? count.data?.total;
   const { learn } = pages;
   useEffect(() => {

@@ -11,7 +11,7 @@ export interface LearntPages {
   counts: (number | undefined)[];
   /** The index of the last page, once a page without a next cursor was seen. */
   lastIndex?: number;
-  /** How many requests match, when the server could count them (its first page says). */
+  /** How many requests match: a whole first page's own count, or the server's count, asked apart. */
   total?: number;
 }
 
@@ -132,12 +132,17 @@ export function useAuditPages(
     };
     const complete = current.lastIndex === undefined ? undefined : seenUpTo(current.lastIndex);
     const seen = seenUpTo(index);
+    // The fewest rows there must be: every page learnt from the first on (also the ones after this
+    // page, when the person came back), and at least this page's own on a link that skipped some.
+    let known = 0;
+    for (let i = 0; current.counts[i] !== undefined; i += 1) known += current.counts[i] ?? 0;
+    const atLeast = Math.max(known, current.counts[index] ?? 0);
     // Once the last page is seen, the rows seen are the exact count. Before, a count from the
-    // aggregates that is not above the rows already shown is behind the table (the change stream
+    // aggregates that is not above the rows there must be is behind the table (the change stream
     // lags): then it says nothing, and the header says what was seen, with a "+".
     const total =
       complete ??
-      (current.total !== undefined && current.total > (seen ?? -1) ? current.total : undefined);
+      (current.total !== undefined && current.total > atLeast ? current.total : undefined);
     const counterText =
       total !== undefined ? `(${total})` : seen !== undefined ? `(${seen}+)` : undefined;
     return {
