@@ -153,15 +153,18 @@ export function startLocalNotifications(
 
   let sweeping: Promise<unknown> | undefined;
   const sweepLog = logger.child({ component: 'sweeper' });
-  const timer = setInterval(() => {
-    if (sweeping !== undefined || !config.localJobs) return;
+  const sweep = () => {
+    if (sweeping !== undefined) return;
     sweeping = sweepRequests({ ...deps, logger: sweepLog })
       .catch((error: unknown) => sweepLog.error('sweep failed', errorFields(error)))
       .finally(() => {
         sweeping = undefined;
       });
-  }, config.sweepIntervalSeconds * 1000);
-  timer.unref();
+  };
+  // With the local jobs off (a benchmark of the API alone) no sweeper is scheduled at all.
+  const timer = config.localJobs
+    ? setInterval(sweep, config.sweepIntervalSeconds * 1000).unref()
+    : undefined;
 
   return {
     repository,

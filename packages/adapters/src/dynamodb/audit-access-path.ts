@@ -48,31 +48,24 @@ const TERMS: Record<KeyedFilterName, { attribute: string; compared: (value: stri
  * The keys an audit page can read by: an index partition per filter, and one for the pair account ×
  * status. Listed most selective first: the first whose filters the query all has is the key
  * condition, and the query's other filters filter what that partition returns. Requesters (by sub)
- * come before all of these and are handled apart, as they may be several partitions.
+ * come before all of these and are handled apart, as they may be several partitions. A partition
+ * is given the filters' values as their terms compare them (`TERMS`: lower-case ticket, e-mail).
  */
 const KEYS: readonly {
   readonly filters: readonly KeyedFilterName[];
   readonly index: TableIndex;
   readonly partition: (values: readonly string[]) => string;
 }[] = [
-  {
-    filters: ['ticket'],
-    index: 'GSI8',
-    partition: ([t = '']) => `${TICKET_PREFIX}${ticketKeyOf(t)}`,
-  },
-  {
-    filters: ['requesterEmail'],
-    index: 'GSI7',
-    partition: ([email = '']) => `${EMAIL_PREFIX}${emailKeyOf(email)}`,
-  },
+  { filters: ['ticket'], index: 'GSI8', partition: ([ticket]) => `${TICKET_PREFIX}${ticket}` },
+  { filters: ['requesterEmail'], index: 'GSI7', partition: ([email]) => `${EMAIL_PREFIX}${email}` },
   {
     filters: ['accountId', 'status'],
     index: 'GSI10',
     partition: ([id = '', status = '']) => accountStatusPartition(id, status),
   },
-  { filters: ['accountId'], index: 'GSI5', partition: ([id = '']) => `${ACCOUNT_PREFIX}${id}` },
-  { filters: ['roleName'], index: 'GSI6', partition: ([role = '']) => `${ROLE_PREFIX}${role}` },
-  { filters: ['status'], index: 'GSI4', partition: ([status = '']) => `${STATUS_PREFIX}${status}` },
+  { filters: ['accountId'], index: 'GSI5', partition: ([id]) => `${ACCOUNT_PREFIX}${id}` },
+  { filters: ['roleName'], index: 'GSI6', partition: ([role]) => `${ROLE_PREFIX}${role}` },
+  { filters: ['status'], index: 'GSI4', partition: ([status]) => `${STATUS_PREFIX}${status}` },
 ];
 
 /** The requesters an audit query names (by sub), or undefined when it names none. */
@@ -128,7 +121,9 @@ export const auditAccessPathOf = (query: AuditQuery): AuditAccessPath => {
     return {
       kind: 'partitions',
       index: byKey.index,
-      partitions: [byKey.partition(byKey.filters.map((name) => query[name] ?? ''))],
+      partitions: [
+        byKey.partition(byKey.filters.map((name) => TERMS[name].compared(query[name] ?? ''))),
+      ],
       filter,
     };
   return { kind: 'months', filter };

@@ -30,6 +30,17 @@ const countOf = (asked: URLSearchParams[], total: number) =>
     return { total };
   });
 
+/** The explorer at `path`, over 57 requests in pages of 25, with a count route answering `total`. */
+function openAudit(path: string, total: number) {
+  const server = serverPages(history, 25);
+  const counted: URLSearchParams[] = [];
+  const { container } = renderWithApp(
+    <AuditExplorer accounts={[]} roles={[]} onFlash={vi.fn()} />,
+    { api: fakeApi(byPrefix('/audit/requests?', server.answer, countOf(counted, total))), path },
+  );
+  return { server, counted, container };
+}
+
 // Cloudscape tables in jsdom take seconds on a shared machine: 30 s each.
 describe('the audit view in the URL', () => {
   afterEach(cleanup);
@@ -38,12 +49,10 @@ describe('the audit view in the URL', () => {
     'opens the page a link names, with its filters and order; a ticket prefix or text is not counted',
     { timeout: 30_000 },
     async () => {
-      const server = serverPages(history, 25);
-      const counted: URLSearchParams[] = [];
-      renderWithApp(<AuditExplorer accounts={[]} roles={[]} onFlash={vi.fn()} />, {
-        api: fakeApi(byPrefix('/audit/requests?', server.answer, countOf(counted, 57))),
-        path: '/audit?requester=bob&order=oldest&ticket=INC-12&ticketMatch=prefix&q=restore&page=3&cursor=2',
-      });
+      const { server, counted } = openAudit(
+        '/audit?requester=bob&order=oldest&ticket=INC-12&ticketMatch=prefix&q=restore&page=3&cursor=2',
+        57,
+      );
       await waitFor(() => expect(timelineLinks()).toHaveLength(7));
       const first = server.queries[0];
       expect(first?.get('cursor')).toBe('2');
@@ -62,12 +71,10 @@ describe('the audit view in the URL', () => {
     'counts a later page of a link with the server’s count, asked apart with the same filters',
     { timeout: 30_000 },
     async () => {
-      const server = serverPages(history, 25);
-      const counted: URLSearchParams[] = [];
-      renderWithApp(<AuditExplorer accounts={[]} roles={[]} onFlash={vi.fn()} />, {
-        api: fakeApi(byPrefix('/audit/requests?', server.answer, countOf(counted, 57))),
-        path: '/audit?requester=bob&status=ENDED&order=oldest&page=3&cursor=2',
-      });
+      const { counted } = openAudit(
+        '/audit?requester=bob&status=ENDED&order=oldest&page=3&cursor=2',
+        57,
+      );
       await waitFor(() => expect(timelineLinks()).toHaveLength(7));
       await waitFor(() => expect(heading()).toContain('(57)'));
       expect(counted).toHaveLength(1);
@@ -85,16 +92,8 @@ describe('the audit view in the URL', () => {
     'shows no count that is behind the rows shown, and sorts by Requested either way',
     { timeout: 30_000 },
     async () => {
-      const server = serverPages(history, 25);
-      const counted: URLSearchParams[] = [];
       // The aggregates lag the table: a count below the 25 rows on screen says nothing.
-      const { container } = renderWithApp(
-        <AuditExplorer accounts={[]} roles={[]} onFlash={vi.fn()} />,
-        {
-          api: fakeApi(byPrefix('/audit/requests?', server.answer, countOf(counted, 20))),
-          path: '/audit',
-        },
-      );
+      const { server, counted, container } = openAudit('/audit', 20);
       await waitFor(() => expect(timelineLinks()).toHaveLength(25));
       // Asked once the first page showed there is more, and answered before the header is read.
       await waitFor(() => expect(counted).toHaveLength(1));
