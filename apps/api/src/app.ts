@@ -3,11 +3,10 @@ import { noMetrics, type OperationalMetrics } from './observability/operational-
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
 import type { IdempotencyStore, TokenVerifier } from '@elevate/adapters';
-import { CORS_ALLOW_HEADERS, CORS_EXPOSE_HEADERS } from '@elevate/contracts';
 import type { AppEnv, AuthedEnv } from './app-env';
 import { ApiError } from './http/api-error';
+import { corsFor } from './http/cors';
 import { createErrorHandler, notFoundHandler } from './http/error-handler';
 import { problemCatalog } from './http/problem-catalog';
 import type { Logger } from './logger';
@@ -123,27 +122,19 @@ function appWithMiddleware(deps: AppDeps): Hono<AppEnv> {
   app.use(requestLog(() => new Date(deps.clock.now())));
   app.use(countOutcomes(deps.metrics ?? noMetrics));
   app.use(callBudget(deps.requestBudgetMs));
-  if (deps.allowedOrigin !== undefined) {
-    app.use(
-      cors({
-        origin: deps.allowedOrigin,
-        allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
-        allowHeaders: [...CORS_ALLOW_HEADERS],
-        exposeHeaders: [...CORS_EXPOSE_HEADERS],
-        maxAge: 600,
-      }),
-    );
-  }
-  app.use(
-    bodyLimit({
-      maxSize: maxBodyBytes,
-      onError: () => {
-        throw new ApiError(
-          'PAYLOAD_TOO_LARGE',
-          `Request bodies are limited to ${maxBodyBytes} bytes.`,
-        );
-      },
-    }),
+  if (deps.allowedOrigin !== undefined) app.use(corsFor(deps.allowedOrigin));
+  const limitBody = bodyLimit({
+    maxSize: maxBodyBytes,
+    onError: () => {
+      throw new ApiError(
+        'PAYLOAD_TOO_LARGE',
+        `Request bodies are limited to ${maxBodyBytes} bytes.`,
+      );
+    },
+  });
+  // GET and HEAD have no body to limit; looking for one makes @hono/node-server build a whole Request.
+  app.use((c, next) =>
+    c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next),
   );
 
   return app;

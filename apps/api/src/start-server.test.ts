@@ -1,4 +1,9 @@
+import { request as httpRequest } from 'node:http';
+import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
+import { currentCallBudget } from '@elevate/adapters';
+import type { AppEnv } from './app-env';
+import { callBudget } from './middleware/call-budget';
 import { startServer } from './start-server';
 import { SPA_ORIGIN, testApp } from './testing/api-world';
 
@@ -10,6 +15,35 @@ describe('startServer', () => {
       const response = await fetch(`${server.url}/health`, { headers: { origin: SPA_ORIGIN } });
       expect(response.status).toBe(200);
       expect(response.headers.get('access-control-allow-origin')).toBe(SPA_ORIGIN);
+      expect(response.headers.get('vary')).toBe('Origin');
+      expect(response.headers.get('x-correlation-id')).not.toBeNull();
+      expect(await response.json()).toEqual({ status: 'ok' });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("ends a call's outbound budget when its caller closes the connection", async () => {
+    let reached: () => void = () => undefined;
+    const inRoute = new Promise<void>((resolve) => (reached = resolve));
+    let budgetEnded: Promise<string> = Promise.resolve('no budget');
+    const app = new Hono<AppEnv>().use(callBudget(60_000)).get('/hold', async (c) => {
+      const budget = currentCallBudget();
+      budgetEnded = new Promise((resolve) =>
+        budget?.addEventListener('abort', () => resolve('aborted'), { once: true }),
+      );
+      reached();
+      await budgetEnded;
+      return c.body(null, 204);
+    });
+    const server = await startServer(app, { host: '127.0.0.1', port: 0 });
+    try {
+      const call = httpRequest(`${server.url}/hold`);
+      call.on('error', () => undefined);
+      call.end();
+      await inRoute;
+      call.destroy();
+      expect(await budgetEnded).toBe('aborted');
     } finally {
       await server.close();
     }

@@ -1,12 +1,17 @@
 import type { Socket } from 'node:net';
 import { serve } from '@hono/node-server';
+import type { HttpBindings } from '@hono/node-server';
 import { PROBLEM_CONTENT_TYPE } from '@elevate/contracts';
 import type { Hono } from 'hono';
 import type { AppEnv } from './app-env';
 import { Admission } from './http/admission';
 import type { AdmissionLimits } from './http/admission';
+import { withCallerGone } from './http/caller-gone';
 import { overloadGuard } from './http/overload-guard';
 import { problemType } from './http/problem-catalog';
+
+/** What the server serves: an app's `fetch` (the API's, or the local stack's beside it). */
+export type ServedApp = Pick<Hono<AppEnv>, 'fetch'>;
 
 export interface RunningServer {
   url: string;
@@ -23,7 +28,7 @@ export interface ServerOptions {
 }
 
 /** Serves the app on Node. Rejects with a message naming the port when it is taken. */
-export function startServer(app: Hono<AppEnv>, options: ServerOptions): Promise<RunningServer> {
+export function startServer(app: ServedApp, options: ServerOptions): Promise<RunningServer> {
   const fetch = overloadGuard(
     app.fetch,
     options.admission === undefined ? undefined : new Admission(options.admission),
@@ -35,7 +40,8 @@ export function startServer(app: Hono<AppEnv>, options: ServerOptions): Promise<
         // A 413 leaves the rest of the body unread: close the connection after answering rather
         // than keep it alive and reset it under the client's next request.
         fetch: async (request, env) => {
-          const response = await fetch(request, env as never);
+          // HTTP/1.1 only (node:http), so the bindings are node:http's.
+          const response = await fetch(request, withCallerGone(env as HttpBindings) as never);
           if (response.status === 413) response.headers.set('connection', 'close');
           return response;
         },

@@ -18,6 +18,7 @@ import { loadConfig, loadNotificationsConfig } from '../config';
 import { createJsonLogger } from '../logger';
 import { startLocalNotifications } from '../local/local-notifications';
 import { startServer } from '../start-server';
+import type { ServedApp } from '../start-server';
 import { PERSONAS, personaVerifier } from '@elevate/testing';
 
 const env = process.env;
@@ -29,7 +30,7 @@ const { client, tableName } = store;
 /** The store the API writes to, and what starts relaying its changes here (if anything). */
 async function relay(): Promise<{
   repository: DynamoDbAccessRequestRepository;
-  serve: (app: Hono<AppEnv>) => Hono<AppEnv>;
+  serve: (app: Hono<AppEnv>) => ServedApp;
   start: () => Promise<void>;
 }> {
   if (process.argv.includes('--with-notifier')) {

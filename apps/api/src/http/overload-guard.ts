@@ -1,9 +1,10 @@
 import { API_OPERATIONS, RETRY_AFTER_HEADER } from '@elevate/contracts';
 import { Admission, DEFAULT_SERVER_ADMISSION } from './admission';
+import { callerGoneOf } from './caller-gone';
 import { OVERLOADED_PROBLEM } from './problem-catalog';
 import { problemResponse } from './problem-response';
 
-type Fetch = (request: Request, ...rest: never[]) => Response | Promise<Response>;
+type Fetch = (request: Request, env?: never) => Response | Promise<Response>;
 
 /**
  * Bounds the work one Node process takes on (admission.ts): a call over the bound is answered
@@ -16,10 +17,11 @@ export function overloadGuard<F extends Fetch>(
   admission: Admission = new Admission(DEFAULT_SERVER_ADMISSION),
   onShed: () => void = () => undefined,
 ): F {
-  const guarded = async (request: Request, ...rest: never[]): Promise<Response> => {
-    if (request.url.endsWith(API_OPERATIONS.getHealth.path)) return fetch(request, ...rest);
-    const release = await admission.enter(request.signal);
-    if (request.signal.aborted) {
+  const guarded = async (request: Request, env?: never): Promise<Response> => {
+    if (request.url.endsWith(API_OPERATIONS.getHealth.path)) return fetch(request, env);
+    const callerGone = callerGoneOf(request, env);
+    const release = await admission.enter(callerGone);
+    if (callerGone.aborted) {
       release?.();
       return new Response(null, { status: 499 });
     }
@@ -28,7 +30,7 @@ export function overloadGuard<F extends Fetch>(
       return overloadedResponse();
     }
     try {
-      return await fetch(request, ...rest);
+      return await fetch(request, env);
     } finally {
       release();
     }

@@ -29,7 +29,11 @@ import { devChatRoutes } from './dev-chat-routes';
 import type { MailboxOwner } from './dev-mailbox-routes';
 import { devMailboxRoutes } from './dev-mailbox-routes';
 import { handleStreamBatch } from '../notifications/handle-stream-batch';
+import type { ServedApp } from '../start-server';
 import { fromRepoRoot, localDataDir } from '../repo-paths';
+
+/** The dev mailbox's and chat's paths, served beside the API. */
+const DEV_PATH = /^https?:\/\/[^/]+\/dev\/(mailbox|chat)(\/|\?|$)/;
 
 export interface LocalNotifications {
   /** The store the API must use: its writes feed the notifier. */
@@ -37,7 +41,7 @@ export interface LocalNotifications {
   /** Starts delivering (the table must exist): first what a crash left, then each new change. */
   start(): Promise<void>;
   /** The app with `/dev/mailbox` in front of it. */
-  serve(app: Hono<AppEnv>): Hono<AppEnv>;
+  serve(app: Hono<AppEnv>): ServedApp;
   /**
    * Another consumer of the store's changes (the local revoker), as a second stream consumer in AWS.
    * It answers the sequence numbers it failed; the outbox delivers those records again.
@@ -185,11 +189,14 @@ export function startLocalNotifications(
     },
     subscribe: (listener) => void consumers.push(listener),
     serve: (app) => {
-      const root = new Hono<AppEnv>();
-      root.route('/dev/mailbox', devMailboxRoutes(mailbox, owners));
-      root.route('/dev/chat', devChatRoutes(chat));
-      root.mount('/', app.fetch);
-      return root;
+      const dev = new Hono<AppEnv>();
+      dev.route('/dev/mailbox', devMailboxRoutes(mailbox, owners));
+      dev.route('/dev/chat', devChatRoutes(chat));
+      // Chosen by path rather than with `mount`, which builds a new Request for every API call.
+      return {
+        fetch: (request, env, context) =>
+          (DEV_PATH.test(request.url) ? dev : app).fetch(request, env, context),
+      };
     },
     stop: async () => {
       clearInterval(timer);

@@ -22,7 +22,7 @@ export function authenticate(verifier: TokenVerifier): MiddlewareHandler<AuthedE
     c.set('actor', await verifier.verify(accessToken, idToken));
     await next();
     // Answers about a person are theirs alone: no shared caches.
-    c.header('cache-control', 'no-store');
+    c.res.headers.set('cache-control', 'no-store');
   };
 }
 

@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { REQUEST_BUDGET_MS, withinCallBudget } from '@elevate/adapters';
 import type { AppEnv } from '../app-env';
+import { callerGoneOf } from '../http/caller-gone';
 
 /**
  * Gives the request a budget: every outbound call made while serving it ends when the budget
@@ -9,7 +10,7 @@ import type { AppEnv } from '../app-env';
  */
 export function callBudget(budgetMs: number = REQUEST_BUDGET_MS): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const signal = AbortSignal.any([c.req.raw.signal, AbortSignal.timeout(budgetMs)]);
+    const signal = AbortSignal.any([callerGoneOf(c.req.raw, c.env), AbortSignal.timeout(budgetMs)]);
     await withinCallBudget(signal, next);
   };
 }

@@ -34,6 +34,7 @@ export function correlationId(logger: Logger, newId: () => string): MiddlewareHa
     c.set('logger', logger.child({ correlationId: id }));
     // What the call writes carries the id too (history events), for the functions on the stream.
     await runAsCall(id, next);
-    c.header(CORRELATION_ID_HEADER, id);
+    // On the answer in place: `c.header` after the route makes hono rebuild the answer (cors.ts).
+    c.res.headers.set(CORRELATION_ID_HEADER, id);
   };
 }

@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../app-env';
 import type { Admission } from '../http/admission';
+import { callerGoneOf } from '../http/caller-gone';
 import { overloadedResponse } from '../http/overload-guard';
 
 /**
@@ -11,7 +12,7 @@ import { overloadedResponse } from '../http/overload-guard';
  */
 export function shedLoad(admission: Admission): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const release = await admission.enter(c.req.raw.signal);
+    const release = await admission.enter(callerGoneOf(c.req.raw, c.env));
     if (release === undefined) {
       c.set('errorCode', 'OVERLOADED');
       return overloadedResponse(c.var.correlationId);
