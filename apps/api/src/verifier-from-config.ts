@@ -1,4 +1,4 @@
-import { createTokenVerifier } from '@elevate/adapters';
+import { cachingVerifiedPairs, createTokenVerifier } from '@elevate/adapters';
 import type { TokenVerifier } from '@elevate/adapters';
 import { verifierByIdTokenAudience } from './client-verifiers';
 import type { ApiConfig } from './config';
@@ -13,12 +13,16 @@ import type { Logger } from './logger';
 export function createVerifierFromConfig(config: ApiConfig, logger?: Logger): TokenVerifier {
   const { clientId, nativeClientId } = config.oidc;
   const web = verifierForClient(config, clientId, logger);
-  if (nativeClientId === undefined) return web;
-  return verifierByIdTokenAudience(
-    new Map([
-      [clientId, web],
-      [nativeClientId, verifierForClient(config, nativeClientId, logger)],
-    ]),
+  // A pair fully verified answers again for up to a minute, until the earlier `exp` (decision 0007).
+  return cachingVerifiedPairs(
+    nativeClientId === undefined
+      ? web
+      : verifierByIdTokenAudience(
+          new Map([
+            [clientId, web],
+            [nativeClientId, verifierForClient(config, nativeClientId, logger)],
+          ]),
+        ),
   );
 }
 

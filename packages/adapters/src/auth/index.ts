@@ -11,6 +11,8 @@ export type {
   TokenVerifierOptions,
 } from './token-verifier';
 export type { GroupsSource } from './identity-claims';
+export { cachingVerifiedPairs } from './verified-pair-cache';
+export type { VerifiedPairCacheOptions } from './verified-pair-cache';
 export type { VerifiedIdentity } from './verified-identity';
 export { idpVerifierOptions } from './idp-verifier-options';
 export { JwksCache } from './jwks-cache';
