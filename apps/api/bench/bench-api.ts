@@ -13,7 +13,7 @@ import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { DynamoDbAccessRequestRepository, ensureTable, loadPolicyFile } from '@elevate/adapters';
 import { ID_TOKEN_HEADER } from '@elevate/contracts';
-import type { AccessRequest, AccessRequestRepository, Page } from '@elevate/domain';
+import type { AccessRequestRepository, ListedRequest, Page } from '@elevate/domain';
 import { routingKeysFor } from '@elevate/domain';
 import { startTestIssuer, TEST_API_AUDIENCE, TEST_CLIENT_ID } from '@elevate/testing';
 import { bulkLoad } from './bulk-load';
@@ -109,7 +109,7 @@ interface Case {
   readonly store: (
     repository: AccessRequestRepository,
     cursor?: string,
-  ) => Promise<Page<AccessRequest>>;
+  ) => Promise<Page<ListedRequest>>;
 }
 
 interface Measured {

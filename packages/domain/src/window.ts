@@ -1,4 +1,4 @@
-import type { AccessRequest } from './access-request';
+import type { ListedRequest } from './access-request';
 import { grantedExtensionMinutes } from './access-request';
 import { addMinutes, earlierOf, isBefore, laterOf, secondsBetween } from './time';
 import type { AccessPhase } from './vocabulary';
@@ -26,7 +26,7 @@ export const computeWindow = (
  * The window of a request, or undefined if it was never approved. A revoke or early end cuts the
  * window at `closedAt`; granted extensions lengthen it (never before it starts, so the window is empty rather than inverted).
  */
-export const windowOf = (request: AccessRequest): AccessWindow | undefined => {
+export const windowOf = (request: ListedRequest): AccessWindow | undefined => {
   if (request.approvedAt === undefined) return undefined;
   const planned = computeWindow(
     request.approvedAt,
@@ -51,7 +51,7 @@ export const phaseOfWindow = (window: AccessWindow, now: string): AccessPhase =>
  * Whether an approved request is scheduled, active or over at `now`; undefined if it was never
  * approved. Computed at read time from the clock, never stored. Revoked and ended requests are over.
  */
-export const accessPhase = (request: AccessRequest, now: string): AccessPhase | undefined => {
+export const accessPhase = (request: ListedRequest, now: string): AccessPhase | undefined => {
   const window = windowOf(request);
   if (window === undefined) return undefined;
   if (request.status === 'REVOKED' || request.status === 'ENDED') return 'over';

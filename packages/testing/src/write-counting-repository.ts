@@ -20,6 +20,7 @@ export function countWrites(
     listPendingForReview: (query) => inner.listPendingForReview(query),
     listBreakGlassAwaitingReview: (query) => inner.listBreakGlassAwaitingReview(query),
     listForAudit: (query) => inner.listForAudit(query),
+    listForAuditWithHistory: (query) => inner.listForAuditWithHistory(query),
     listDecidedBy: (query) => inner.listDecidedBy(query),
     listPendingExpiredAt: (query) => inner.listPendingExpiredAt(query),
     writes: () => writes,

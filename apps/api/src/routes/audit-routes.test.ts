@@ -18,13 +18,18 @@ import { apiWorld } from '../testing/api-world';
 
 const { alice, bob, rita, audrey } = PERSONAS;
 
+/** The audit listings, without and with histories (the exports read the second). */
+const AUDIT_LISTINGS: readonly PropertyKey[] = ['listForAudit', 'listForAuditWithHistory'];
+type AuditListing = 'listForAudit' | 'listForAuditWithHistory';
+
 /** Like the DynamoDB store when its read budget runs out: short pages with a cursor to go on. */
 function shortPages(inner: AccessRequestRepository, size: number): AccessRequestRepository {
   return new Proxy(inner, {
     get(target, property, receiver) {
-      if (property === 'listForAudit') {
-        return (query: Parameters<AccessRequestRepository['listForAudit']>[0]) =>
-          target.listForAudit({ ...query, limit: Math.min(query.limit, size) });
+      if (AUDIT_LISTINGS.includes(property)) {
+        const listing = property as AuditListing;
+        return (query: Parameters<AccessRequestRepository[AuditListing]>[0]) =>
+          target[listing]({ ...query, limit: Math.min(query.limit, size) });
       }
       const value: unknown = Reflect.get(target, property, receiver);
       return typeof value === 'function' ? value.bind(target) : value;
@@ -194,7 +199,7 @@ describe('GET /audit/requests: partial requester, ticket, free text, order; and 
     // The aggregates (kept from the change stream in AWS) count what the filters match.
     let cursor: string | undefined;
     do {
-      const page = await w.deps.repository.listForAudit({
+      const page = await w.deps.repository.listForAuditWithHistory({
         from: '2030-01-01T00:00:00Z',
         to: '2030-01-04T00:00:00Z',
         limit: 100,
@@ -383,11 +388,12 @@ describe('GET /audit/requests.csv', () => {
     let calls = 0;
     const failing = new Proxy(shortPages(inner, 2), {
       get(target, property, receiver) {
-        if (property === 'listForAudit') {
-          return async (query: Parameters<AccessRequestRepository['listForAudit']>[0]) => {
+        if (AUDIT_LISTINGS.includes(property)) {
+          const listing = property as AuditListing;
+          return async (query: Parameters<AccessRequestRepository[AuditListing]>[0]) => {
             calls += 1;
             if (calls > 1) throw new Error('ProvisionedThroughputExceededException');
-            return target.listForAudit(query);
+            return target[listing](query);
           };
         }
         return Reflect.get(target, property, receiver);

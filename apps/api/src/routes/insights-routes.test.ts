@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { insightsResponseSchema, problemSchema } from '@elevate/contracts';
-import type { AccessRequest } from '@elevate/domain';
 import { apiWorld } from '../testing/api-world';
 import { PERSONAS } from '@elevate/testing';
 
@@ -31,12 +30,12 @@ async function seeded() {
         expect((await w.call(rita, 'POST', `/requests/${id}/approve`, {})).status).toBe(200);
     }
   }
-  const page = await w.deps.repository.listForAudit({
+  const page = await w.deps.repository.listForAuditWithHistory({
     from: '2030-01-01T00:00:00.000Z',
     to: '2030-01-02T00:00:00.000Z',
     limit: 100,
   });
-  for (const request of page.items as AccessRequest[]) await w.deps.insights?.record(request, []);
+  for (const request of page.items) await w.deps.insights?.record(request, []);
   w.setNow('2030-01-03T00:00:00.000Z');
   return w;
 }

@@ -109,7 +109,7 @@ async function selfServiceApprovalsOf(
   const found: AccessRequest[] = [];
   let cursor: string | undefined;
   for (let page = 0; page < MAX_DIGEST_PAGES; page += 1) {
-    const listed = await deps.repository.listForAudit({
+    const listed = await deps.repository.listForAuditWithHistory({
       from,
       to,
       limit: 100,

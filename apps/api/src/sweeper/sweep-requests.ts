@@ -1,4 +1,4 @@
-import type { AccessRequest, NoticeCheck } from '@elevate/domain';
+import type { AccessRequest, ListedRequest, NoticeCheck } from '@elevate/domain';
 import {
   addMinutes,
   expireRequest,
@@ -178,7 +178,7 @@ const retryOf = (requestId: string, now: string): NoticeCheck => ({
  * audit listing over the longest a request can live). Idempotent; the watermark then marks it done.
  */
 async function seedSchedule(now: string, deps: SweeperDeps): Promise<void> {
-  const add = async (requests: readonly AccessRequest[]) =>
+  const add = async (requests: readonly ListedRequest[]) =>
     deps.schedule.add(
       requests.flatMap((request) => noticeChecksOf(request, noticeThresholdsOf(deps), now)),
     );

@@ -66,7 +66,7 @@ export async function exportAuditCsv(
   assertMayAudit(deps, actor);
   const store = await storeFiltersOf(deps, filters);
   const fetchPage = (cursor?: string) =>
-    deps.repository.listForAudit({
+    deps.repository.listForAuditWithHistory({
       ...store.filters,
       limit: EXPORT_PAGE_SIZE,
       ...(cursor === undefined ? {} : { cursor }),

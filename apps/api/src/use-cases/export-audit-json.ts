@@ -31,7 +31,7 @@ export async function exportAuditJson(
   let bytes = 0;
   let cursor: string | undefined;
   do {
-    const page = await deps.repository.listForAudit({
+    const page = await deps.repository.listForAuditWithHistory({
       ...store.filters,
       limit: EXPORT_PAGE_SIZE,
       ...(cursor === undefined ? {} : { cursor }),

@@ -1,7 +1,7 @@
 import type { ActiveAccessItem, ActiveAccessList } from '@elevate/contracts';
 import { SELF_APPROVED_RECENT_DAYS } from '@elevate/contracts';
 import { accessPhase, addMinutes, isAdmin, isReviewer, windowOf } from '@elevate/domain';
-import type { AccessRequest, Actor, AuditQuery, Policy } from '@elevate/domain';
+import type { Actor, AuditQuery, ListedRequest, Policy } from '@elevate/domain';
 import { toRequestSummary } from './request-view';
 import type { UseCaseDeps } from './use-case-deps';
 import { contextOf } from './use-case-deps';
@@ -39,8 +39,8 @@ async function approvedSince(
   deps: UseCaseDeps,
   from: string,
   now: string,
-): Promise<AccessRequest[]> {
-  const found: AccessRequest[] = [];
+): Promise<ListedRequest[]> {
+  const found: ListedRequest[] = [];
   let cursor: string | undefined;
   do {
     const query: AuditQuery = {
@@ -59,7 +59,7 @@ async function approvedSince(
 
 async function withSessions(
   deps: UseCaseDeps,
-  requests: readonly AccessRequest[],
+  requests: readonly ListedRequest[],
   actor: Actor,
 ): Promise<ActiveAccessItem[]> {
   const ctx = contextOf(deps, actor);
@@ -91,7 +91,7 @@ export async function listSelfApproved(deps: UseCaseDeps, actor: Actor): Promise
   assertMayOverseeAccess(deps, actor);
   const now = deps.clock.now();
   const from = addMinutes(now, -SELF_APPROVED_RECENT_DAYS * 24 * 60);
-  const found: AccessRequest[] = [];
+  const found: ListedRequest[] = [];
   let cursor: string | undefined;
   do {
     const page = await deps.repository.listForAudit({

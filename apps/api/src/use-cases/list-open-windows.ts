@@ -1,6 +1,6 @@
 import type { OpenWindowsQuery, OpenWindowsResponse } from '@elevate/contracts';
 import { accessPhase } from '@elevate/domain';
-import type { AccessRequest, Actor } from '@elevate/domain';
+import type { Actor, ListedRequest } from '@elevate/domain';
 import { toRequestSummary } from './request-view';
 import type { UseCaseDeps } from './use-case-deps';
 import { contextOf } from './use-case-deps';
@@ -20,7 +20,7 @@ export async function listOpenWindows(
   query: OpenWindowsQuery,
 ): Promise<OpenWindowsResponse> {
   const ctx = contextOf(deps, actor);
-  const open: AccessRequest[] = [];
+  const open: ListedRequest[] = [];
   let cursor: string | undefined;
   for (let page = 0; page < MAX_PAGES; page += 1) {
     const result = await deps.repository.listByRequester({

@@ -1,13 +1,13 @@
 import type { RequestPage } from '@elevate/contracts';
-import type { AccessRequest, Page, TransitionContext } from '@elevate/domain';
+import type { ListedRequest, Page, TransitionContext } from '@elevate/domain';
 import { toRequestSummary } from './request-view';
 import { UseCaseError } from './use-case-error';
 
 /** A store page as the API answers it. `keep` drops items after the Query (the cursor still advances). */
 export function toRequestPage(
-  page: Page<AccessRequest>,
+  page: Page<ListedRequest>,
   ctx: TransitionContext,
-  keep: (request: AccessRequest) => boolean = () => true,
+  keep: (request: ListedRequest) => boolean = () => true,
 ): RequestPage {
   return {
     items: page.items.filter(keep).map((request) => toRequestSummary(request, ctx)),
@@ -20,8 +20,8 @@ export function toRequestPage(
  * a Page, not a Result); here it becomes a 400 that names the `cursor` field like any bad input.
  */
 export async function readPage(
-  read: () => Promise<Page<AccessRequest>>,
-): Promise<Page<AccessRequest>> {
+  read: () => Promise<Page<ListedRequest>>,
+): Promise<Page<ListedRequest>> {
   try {
     return await read();
   } catch (error) {

@@ -1,9 +1,10 @@
 import type { RequestSummary, RequestView } from '@elevate/contracts';
 import { accessPhase, allowedActions, approvalsOf, findAccount, windowOf } from '@elevate/domain';
-import type { AccessRequest, TransitionContext } from '@elevate/domain';
+import type { AccessRequest, ListedRequest, TransitionContext } from '@elevate/domain';
 
 /** A request as a listing shows it to `ctx.actor`: phase and buttons computed now, no history. */
-export function toRequestSummary(request: AccessRequest, ctx: TransitionContext): RequestSummary {
+/** A request as every list shows it: no history (lists read requests without one). */
+export function toRequestSummary(request: ListedRequest, ctx: TransitionContext): RequestSummary {
   const accountName = findAccount(ctx.policy, request.accountId)?.name;
   return {
     id: request.id,

@@ -9,6 +9,7 @@ import type {
   AccessRequestRepository,
   AuditQuery,
   DecidedByQuery,
+  ListedRequest,
   Page,
   PageQuery,
   QueueOrder,
@@ -37,9 +38,12 @@ import {
   REQUEST_PREFIX,
   REQUESTER_PREFIX,
   requesterStatusPartition,
+  LISTED_REQUEST_PROJECTION,
+  listedRequestOfItem,
   requestOfItem,
   STORED_REQUEST_PROJECTION,
 } from './request-item';
+import type { ItemProjection } from './request-item';
 import { transitionUpdateOf } from './transition-update';
 import { wasWrittenBy, withWriter, withWriterUpdate } from './writer-token';
 import { changeRecordOf } from './change-feed';
@@ -90,8 +94,24 @@ interface PartitionQuery {
   readonly filter?: Filter;
 }
 
-interface Collected {
-  readonly items: AccessRequest[];
+/** How a listing reads its requests and decodes them: without their history, or with it. */
+interface RequestShape<R extends ListedRequest> {
+  readonly projection: ItemProjection;
+  readonly decode: (item: Item) => R;
+}
+
+const LISTED: RequestShape<ListedRequest> = {
+  projection: LISTED_REQUEST_PROJECTION,
+  decode: listedRequestOfItem,
+};
+
+const WITH_HISTORY: RequestShape<AccessRequest> = {
+  projection: STORED_REQUEST_PROJECTION,
+  decode: requestOfItem,
+};
+
+interface Collected<R extends ListedRequest> {
+  readonly items: R[];
   /** Items matched beyond `items` (a filter index fetches only the page's items): a next page exists. */
   readonly more?: boolean;
   /** The read budget ran out before the partition did; the position of the last item evaluated, if any. */
@@ -213,7 +233,7 @@ export class DynamoDbAccessRequestRepository implements AccessRequestRepository 
     return err(versionConflict(write.request.id));
   }
 
-  async listByRequester(query: RequesterQuery): Promise<Page<AccessRequest>> {
+  async listByRequester(query: RequesterQuery): Promise<Page<ListedRequest>> {
     checkLimit(query.limit);
     const after = decodeCursor('requester', query.cursor);
     // With a status: the requester's partition of that status (GSI9), so a page reads one page.
@@ -254,13 +274,14 @@ export class DynamoDbAccessRequestRepository implements AccessRequestRepository 
       },
       query.limit,
       { used: 0 },
+      LISTED,
     );
     return pageOf('requester', collected, query.limit);
   }
 
   async listPendingForReview(
     query: PageQuery & { readonly routingKeys: readonly string[]; readonly order?: QueueOrder },
-  ): Promise<Page<AccessRequest>> {
+  ): Promise<Page<ListedRequest>> {
     checkLimit(query.limit);
     const order = query.order ?? 'oldestFirst';
     const listing: Listing = order === 'oldestFirst' ? 'review' : 'reviewNewest';
@@ -288,13 +309,14 @@ export class DynamoDbAccessRequestRepository implements AccessRequestRepository 
           },
           query.limit,
           { used: 0 },
+          LISTED,
         );
       }),
     );
     return pageOf(listing, mergeCollected(perKey, listing, order), query.limit);
   }
 
-  async listBreakGlassAwaitingReview(query: PageQuery): Promise<Page<AccessRequest>> {
+  async listBreakGlassAwaitingReview(query: PageQuery): Promise<Page<ListedRequest>> {
     checkLimit(query.limit);
     const after = decodeCursor('breakGlass', query.cursor);
     const collected = await this.#collect(
@@ -311,11 +333,23 @@ export class DynamoDbAccessRequestRepository implements AccessRequestRepository 
       },
       query.limit,
       { used: 0 },
+      LISTED,
     );
     return pageOf('breakGlass', collected, query.limit);
   }
 
-  async listForAudit(query: AuditQuery): Promise<Page<AccessRequest>> {
+  listForAudit(query: AuditQuery): Promise<Page<ListedRequest>> {
+    return this.#listForAudit(query, LISTED);
+  }
+
+  listForAuditWithHistory(query: AuditQuery): Promise<Page<AccessRequest>> {
+    return this.#listForAudit(query, WITH_HISTORY);
+  }
+
+  async #listForAudit<R extends ListedRequest>(
+    query: AuditQuery,
+    shape: RequestShape<R>,
+  ): Promise<Page<R>> {
     checkLimit(query.limit);
     const order = query.order ?? 'newestFirst';
     const listing: Listing = order === 'newestFirst' ? 'audit' : 'auditOldest';
@@ -324,7 +358,7 @@ export class DynamoDbAccessRequestRepository implements AccessRequestRepository 
     const path = auditAccessPathOf(query);
     // No key filter (or free text): the month partitions hold every request, in order.
     if (path.kind === 'months')
-      return this.#walkMonths(listing, walk, order, query.limit, { used: 0 }, path.filter);
+      return this.#walkMonths(listing, walk, order, query.limit, { used: 0 }, path.filter, shape);
     // One partition per key (several requesters: one each, merged by creation).
     const perPartition = await Promise.all(
       path.partitions.map((partition) =>
@@ -339,13 +373,14 @@ export class DynamoDbAccessRequestRepository implements AccessRequestRepository 
           },
           query.limit,
           { used: 0 },
+          shape,
         ),
       ),
     );
     return pageOf(listing, mergeCollected(perPartition, listing, order), query.limit);
   }
 
-  async listDecidedBy(query: DecidedByQuery): Promise<Page<AccessRequest>> {
+  async listDecidedBy(query: DecidedByQuery): Promise<Page<ListedRequest>> {
     checkLimit(query.limit);
     const walk = creationRangeOf('decided', query);
     if (walk === undefined) return { items: [] };
@@ -360,6 +395,7 @@ export class DynamoDbAccessRequestRepository implements AccessRequestRepository 
       },
       query.limit,
       { used: 0 },
+      LISTED,
     );
     return pageOf('decided', collected, query.limit);
   }
@@ -388,6 +424,7 @@ export class DynamoDbAccessRequestRepository implements AccessRequestRepository 
       },
       query.limit,
       { used: 0 },
+      WITH_HISTORY,
     );
     return pageOf('expired', collected, query.limit);
   }
@@ -399,16 +436,17 @@ export class DynamoDbAccessRequestRepository implements AccessRequestRepository 
    * exactly what the page still needs; filtered (free text, ticket prefix), the budget bounds what
    * one page may read, and a page that ran out says how far it searched (`searchedTo`).
    */
-  async #walkMonths(
+  async #walkMonths<R extends ListedRequest>(
     listing: Listing,
     walk: CreationRange,
     order: QueueOrder,
     limit: number,
     budget: ReadBudget,
     filter: Filter | undefined,
-  ): Promise<Page<AccessRequest>> {
+    shape: RequestShape<R>,
+  ): Promise<Page<R>> {
     const newest = order === 'newestFirst';
-    const items: AccessRequest[] = [];
+    const items: R[] = [];
     const lowMonth = monthOf(walk.lower.slice(0, 24));
     const highMonth = monthBelow(walk.upper);
     const first = newest ? highMonth : lowMonth;
@@ -431,6 +469,7 @@ export class DynamoDbAccessRequestRepository implements AccessRequestRepository 
         },
         limit - items.length,
         budget,
+        shape,
       );
       items.push(...collected.items);
       if (collected.stoppedAt !== undefined) {
@@ -455,6 +494,7 @@ export class DynamoDbAccessRequestRepository implements AccessRequestRepository 
           1,
           budget,
           filter,
+          shape,
         );
         const more = beyond.items.length > 0 || beyond.nextCursor !== undefined;
         return pageOf(listing, { items, more }, limit);
@@ -470,7 +510,12 @@ export class DynamoDbAccessRequestRepository implements AccessRequestRepository 
    * as it is; a filter index (keys and filter attributes) or the decider read model gives keys, and
    * only the page's `limit` items are then fetched by key: at most 2 × limit + 1 items per page.
    */
-  async #collect(query: PartitionQuery, limit: number, budget: ReadBudget): Promise<Collected> {
+  async #collect<R extends ListedRequest>(
+    query: PartitionQuery,
+    limit: number,
+    budget: ReadBudget,
+    shape: RequestShape<R>,
+  ): Promise<Collected<R>> {
     const wanted = limit + 1;
     const entries: Item[] = [];
     const pk = query.index === 'TABLE' ? 'PK' : `${query.index}PK`;
@@ -481,12 +526,12 @@ export class DynamoDbAccessRequestRepository implements AccessRequestRepository 
       TableName: this.#table,
       ...(query.index === 'TABLE' ? {} : { IndexName: query.index }),
       KeyConditionExpression: `#pk = :pk${query.range === undefined ? '' : ` AND #sk ${query.range.condition}`}`,
-      ...(whole ? { ProjectionExpression: STORED_REQUEST_PROJECTION.expression } : {}),
+      ...(whole ? { ProjectionExpression: shape.projection.expression } : {}),
       ExpressionAttributeNames: {
         '#pk': pk,
         ...(query.range === undefined ? {} : { '#sk': sk }),
         ...query.filter?.names,
-        ...(whole ? STORED_REQUEST_PROJECTION.names : {}),
+        ...(whole ? shape.projection.names : {}),
       },
       ExpressionAttributeValues: {
         ':pk': query.partition,
@@ -520,7 +565,7 @@ export class DynamoDbAccessRequestRepository implements AccessRequestRepository 
     }
     const page = entries.slice(0, limit);
     const more = entries.length > limit;
-    const items = await this.#itemsOf(query.index, page);
+    const items = await this.#itemsOf(query.index, page, shape);
     return {
       items,
       ...(more ? { more } : {}),
@@ -529,9 +574,12 @@ export class DynamoDbAccessRequestRepository implements AccessRequestRepository 
   }
 
   /** Whole requests for the entries read: as they are, or fetched by key when the source holds keys only. */
-  async #itemsOf(source: Source, entries: readonly Item[]): Promise<AccessRequest[]> {
-    if (source !== 'TABLE' && INDEX_PROJECTIONS[source] === 'ALL')
-      return entries.map((item) => requestOfItem(item));
+  async #itemsOf<R extends ListedRequest>(
+    source: Source,
+    entries: readonly Item[],
+    shape: RequestShape<R>,
+  ): Promise<R[]> {
+    if (source !== 'TABLE' && INDEX_PROJECTIONS[source] === 'ALL') return entries.map(shape.decode);
     const keys = entries.map((entry) =>
       keyOf(
         source === 'TABLE'
@@ -539,13 +587,8 @@ export class DynamoDbAccessRequestRepository implements AccessRequestRepository 
           : String(entry['PK']).slice(REQUEST_PREFIX.length),
       ),
     );
-    const items = await batchGetInOrder(
-      this.#documents,
-      this.#table,
-      keys,
-      STORED_REQUEST_PROJECTION,
-    );
-    return items.map((item) => requestOfItem(item));
+    const items = await batchGetInOrder(this.#documents, this.#table, keys, shape.projection);
+    return items.map(shape.decode);
   }
 
   /** The ExclusiveStartKey of a position: the key DynamoDB would have returned for that item. */
@@ -625,7 +668,11 @@ const positionOfKey = (key: Item, source: Source, sortKeyName: string): Position
   return routingKey === undefined ? { createdAt, id } : { createdAt, id, routingKey };
 };
 
-const pageOf = (listing: Listing, collected: Collected, limit: number): Page<AccessRequest> => {
+const pageOf = <R extends ListedRequest>(
+  listing: Listing,
+  collected: Collected<R>,
+  limit: number,
+): Page<R> => {
   const items = collected.items.slice(0, limit);
   const last = items.at(-1);
   if ((collected.more === true || collected.items.length > limit) && last !== undefined)
@@ -646,11 +693,11 @@ const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  * whose budget ran out is only known up to where it stopped, so nothing beyond the nearest such
  * frontier may be shown yet; the next page resumes there.
  */
-const mergeCollected = (
-  perPartition: readonly Collected[],
+const mergeCollected = <R extends ListedRequest>(
+  perPartition: readonly Collected<R>[],
   listing: Listing,
   order: QueueOrder,
-): Collected => {
+): Collected<R> => {
   const newest = order === 'newestFirst';
   const frontiers = perPartition
     .flatMap((collected) =>

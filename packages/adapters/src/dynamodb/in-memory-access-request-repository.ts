@@ -3,6 +3,7 @@ import type {
   AccessRequestRepository,
   AuditQuery,
   DecidedByQuery,
+  ListedRequest,
   Page,
   PageQuery,
   QueueOrder,
@@ -91,9 +92,9 @@ export class InMemoryAccessRequestRepository implements AccessRequestRepository 
     this.#writers.set(id, writers);
   }
 
-  async listByRequester(query: RequesterQuery): Promise<Page<AccessRequest>> {
+  async listByRequester(query: RequesterQuery): Promise<Page<ListedRequest>> {
     const text = query.text?.toLowerCase();
-    return this.#page(
+    return this.#listed(
       'requester',
       query,
       'newestFirst',
@@ -106,9 +107,9 @@ export class InMemoryAccessRequestRepository implements AccessRequestRepository 
 
   async listPendingForReview(
     query: PageQuery & { readonly routingKeys: readonly string[]; readonly order?: QueueOrder },
-  ): Promise<Page<AccessRequest>> {
+  ): Promise<Page<ListedRequest>> {
     const order = query.order ?? 'oldestFirst';
-    return this.#page(
+    return this.#listed(
       order === 'oldestFirst' ? 'review' : 'reviewNewest',
       query,
       order,
@@ -117,8 +118,8 @@ export class InMemoryAccessRequestRepository implements AccessRequestRepository 
     );
   }
 
-  async listBreakGlassAwaitingReview(query: PageQuery): Promise<Page<AccessRequest>> {
-    return this.#page(
+  async listBreakGlassAwaitingReview(query: PageQuery): Promise<Page<ListedRequest>> {
+    return this.#listed(
       'breakGlass',
       query,
       'oldestFirst',
@@ -126,7 +127,11 @@ export class InMemoryAccessRequestRepository implements AccessRequestRepository 
     );
   }
 
-  async listForAudit(query: AuditQuery): Promise<Page<AccessRequest>> {
+  async listForAudit(query: AuditQuery): Promise<Page<ListedRequest>> {
+    return withoutHistory(await this.listForAuditWithHistory(query));
+  }
+
+  async listForAuditWithHistory(query: AuditQuery): Promise<Page<AccessRequest>> {
     const from = canonicalInstant(query.from);
     const to = canonicalInstant(query.to);
     const order = query.order ?? 'newestFirst';
@@ -158,10 +163,10 @@ export class InMemoryAccessRequestRepository implements AccessRequestRepository 
     );
   }
 
-  async listDecidedBy(query: DecidedByQuery): Promise<Page<AccessRequest>> {
+  async listDecidedBy(query: DecidedByQuery): Promise<Page<ListedRequest>> {
     const from = canonicalInstant(query.from);
     const to = canonicalInstant(query.to);
-    return this.#page('decided', query, 'newestFirst', (request) => {
+    return this.#listed('decided', query, 'newestFirst', (request) => {
       const createdAt = canonicalInstant(request.createdAt);
       return from <= createdAt && createdAt < to && decidersOf(request).includes(query.sub);
     });
@@ -180,6 +185,16 @@ export class InMemoryAccessRequestRepository implements AccessRequestRepository 
         request.pendingExpiresAt !== undefined &&
         canonicalInstant(request.pendingExpiresAt) <= at,
     );
+  }
+
+  /** A page as the DynamoDB store reads it for lists: without histories. */
+  #listed(
+    listing: Listing,
+    query: PageQuery,
+    order: QueueOrder,
+    matches: (request: AccessRequest) => boolean,
+  ): Page<ListedRequest> {
+    return withoutHistory(this.#page(listing, query, order, matches));
   }
 
   #page(
@@ -209,3 +224,8 @@ export class InMemoryAccessRequestRepository implements AccessRequestRepository 
 }
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+const withoutHistory = (page: Page<AccessRequest>): Page<ListedRequest> => ({
+  ...page,
+  items: page.items.map(({ history: _, ...listed }) => listed),
+});

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { InvalidCursorError } from './repository-error';
-import type { AccessRequest } from '@elevate/domain';
+import type { ListedRequest } from '@elevate/domain';
 import { canonicalInstant, isCanonicalInstant } from './request-item';
 
 /** The listings; a cursor from one is refused by another. */
@@ -88,7 +88,7 @@ export const queueKey = (position: Position): string =>
   `${position.routingKey ?? ''}#${positionKey(position)}`;
 
 /** Where `request` sits in `listing`'s order. */
-export const positionOf = (request: AccessRequest, listing: Listing): Position => ({
+export const positionOf = (request: ListedRequest, listing: Listing): Position => ({
   createdAt: canonicalInstant(request.createdAt),
   id: request.id,
   ...(listing === 'expired' ? { routingKey: request.routing.routingKey } : {}),

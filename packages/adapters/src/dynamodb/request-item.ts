@@ -1,4 +1,4 @@
-import type { AccessRequest } from '@elevate/domain';
+import type { AccessRequest, ListedRequest } from '@elevate/domain';
 import {
   decidersOf,
   historyChainOf,
@@ -255,28 +255,50 @@ export const storedRequestSchema = z.object({
   ),
 }) satisfies z.ZodType<AccessRequest>;
 
-/**
- * What a listing reads of a request item: the request's own fields and the table key — not its
- * index attributes and audit chain, nearly half of an item's bytes, which a page never shows.
- * Names are placeholders (`#r0`…): some fields are reserved words (`status`, `version`).
- */
-export const STORED_REQUEST_PROJECTION: {
+/** What a listing reads back: a request without its history (ListedRequest). */
+const listedRequestSchema = storedRequestSchema.omit({ history: true });
+
+/** A ProjectionExpression of `attributes`; names are placeholders (`#r0`…), as some are reserved words (`status`, `version`). */
+export interface ItemProjection {
   readonly expression: string;
   readonly names: Readonly<Record<string, string>>;
-} = (() => {
-  const attributes = ['PK', 'SK', ...Object.keys(storedRequestSchema.shape)];
-  return {
-    expression: attributes.map((_, i) => `#r${i}`).join(', '),
-    names: Object.fromEntries(attributes.map((attribute, i) => [`#r${i}`, attribute])),
-  };
-})();
+}
 
-/** Validates an item read back (once, at the edge); a malformed item is a bug or tampering, so it throws. */
-export const requestOfItem = (item: Record<string, unknown>): AccessRequest => {
-  const parsed = storedRequestSchema.safeParse(item);
+const projectionOf = (attributes: readonly string[]): ItemProjection => ({
+  expression: attributes.map((_, i) => `#r${i}`).join(', '),
+  names: Object.fromEntries(attributes.map((attribute, i) => [`#r${i}`, attribute])),
+});
+
+/**
+ * What a listing with histories reads of a request item (the exports, the daily digest): the
+ * request's own fields and the table key — not its index attributes and audit chain, nearly half
+ * of an item's bytes, which no reader of a listing uses.
+ */
+export const STORED_REQUEST_PROJECTION: ItemProjection = projectionOf([
+  'PK',
+  'SK',
+  ...Object.keys(storedRequestSchema.shape),
+]);
+
+/** What every other listing reads: the same without the history, a third of the rest. */
+export const LISTED_REQUEST_PROJECTION: ItemProjection = projectionOf([
+  'PK',
+  'SK',
+  ...Object.keys(listedRequestSchema.shape),
+]);
+
+export const requestOfItem = (item: Record<string, unknown>): AccessRequest =>
+  parsedItem(storedRequestSchema, item);
+
+/** A request item read without its history (LISTED_REQUEST_PROJECTION). */
+export const listedRequestOfItem = (item: Record<string, unknown>): ListedRequest =>
+  parsedItem(listedRequestSchema, item);
+
+function parsedItem<T>(schema: z.ZodType<T>, item: Record<string, unknown>): T {
+  const parsed = schema.safeParse(item);
   if (!parsed.success) {
     const where = parsed.error.issues.map((issue) => issue.path.join('.') || '(root)').join(', ');
     throw new Error(`Stored access request ${String(item['PK'])} is malformed at: ${where}`);
   }
   return parsed.data;
-};
+}

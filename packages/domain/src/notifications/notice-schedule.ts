@@ -1,4 +1,4 @@
-import type { AccessRequest } from '../access-request';
+import type { ListedRequest } from '../access-request';
 import { addMinutes, isBefore, laterOf } from '../time';
 import { windowOf } from '../window';
 import type { PendingNoticeThresholds } from './timed-notices';
@@ -35,7 +35,7 @@ export interface NoticeCheck {
  * threshold): the check is then due at once, never behind the sweeper. Nothing for other statuses.
  */
 export const noticeChecksOf = (
-  request: AccessRequest,
+  request: ListedRequest,
   thresholds: PendingNoticeThresholds,
   notBefore: string,
 ): NoticeCheck[] => {

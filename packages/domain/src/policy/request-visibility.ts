@@ -1,4 +1,4 @@
-import type { AccessRequest } from '../access-request';
+import type { ListedRequest } from '../access-request';
 import type { Actor } from '../actor';
 import { isMemberOfAny } from '../actor';
 import { canonicalEmail } from '../federation/sts-identifier';
@@ -8,7 +8,7 @@ import { isAdmin, isAuditor } from './policy-evaluator';
 import type { Policy } from './policy-schema';
 
 /** The engineer an invitation names (also after declining it), by their verified address. */
-const isNamedInvitee = (actor: Actor, request: AccessRequest): boolean =>
+const isNamedInvitee = (actor: Actor, request: ListedRequest): boolean =>
   request.invitation !== undefined &&
   request.invitation.inviteeEmail === canonicalEmail(actor.email);
 
@@ -16,7 +16,7 @@ const isNamedInvitee = (actor: Actor, request: AccessRequest): boolean =>
  * A request is seen by its requester (or the engineer it invites), the reviewers it is routed to,
  * its inviter, auditors and admins.
  */
-export const canSee = (policy: Policy, actor: Actor, request: AccessRequest): Verdict =>
+export const canSee = (policy: Policy, actor: Actor, request: ListedRequest): Verdict =>
   request.requester.sub === actor.sub ||
   isNamedInvitee(actor, request) ||
   request.invitation?.inviter.sub === actor.sub ||

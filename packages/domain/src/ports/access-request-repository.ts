@@ -1,4 +1,4 @@
-import type { AccessRequest, HistoryEvent } from '../access-request';
+import type { AccessRequest, HistoryEvent, ListedRequest } from '../access-request';
 import type { Result } from '../result';
 import type { HistoryEventType, RepositoryErrorCode, RequestStatus } from '../vocabulary';
 
@@ -133,7 +133,8 @@ export interface DecidedByQuery extends PageQuery {
 
 /**
  * Where access requests live. Every listing is a Query with cursor pagination — no Scan on a
- * request path. Implementations: DynamoDB (single table) and in-memory, both run one contract suite.
+ * request path — and reads requests without their history unless it says otherwise.
+ * Implementations: DynamoDB (single table) and in-memory, both run one contract suite.
  */
 export interface AccessRequestRepository {
   /** One request with its history; undefined if absent. */
@@ -157,20 +158,22 @@ export interface AccessRequestRepository {
    * A requester's requests, newest first, optionally of one status and containing `text` (ignoring
    * case) in the account id, role, justification or ticket.
    */
-  listByRequester(query: RequesterQuery): Promise<Page<AccessRequest>>;
+  listByRequester(query: RequesterQuery): Promise<Page<ListedRequest>>;
   /**
    * PENDING requests routed to any of `routingKeys` (from `routingKeysFor`), oldest first so the
    * queue is worked in order (or newest first with `order`). The caller drops the actor's own requests and ones they decided.
    */
   listPendingForReview(
     query: PageQuery & { readonly routingKeys: readonly string[]; readonly order?: QueueOrder },
-  ): Promise<Page<AccessRequest>>;
+  ): Promise<Page<ListedRequest>>;
   /** Break-glass requests whose post-access review is PENDING, oldest first. */
-  listBreakGlassAwaitingReview(query: PageQuery): Promise<Page<AccessRequest>>;
-  /** Every request created in a time range, filtered, newest first (auditors, CSV export). */
-  listForAudit(query: AuditQuery): Promise<Page<AccessRequest>>;
+  listBreakGlassAwaitingReview(query: PageQuery): Promise<Page<ListedRequest>>;
+  /** Every request created in a time range, filtered, newest first (auditors). */
+  listForAudit(query: AuditQuery): Promise<Page<ListedRequest>>;
+  /** The same listing with each request's history (the exports, the daily digest). */
+  listForAuditWithHistory(query: AuditQuery): Promise<Page<AccessRequest>>;
   /** Requests `sub` approved, rejected, revoked or reviewed, created in [from, to), newest first. */
-  listDecidedBy(query: DecidedByQuery): Promise<Page<AccessRequest>>;
+  listDecidedBy(query: DecidedByQuery): Promise<Page<ListedRequest>>;
   /** PENDING requests whose `pendingExpiresAt` ≤ `at` (the sweeper expires them). */
   listPendingExpiredAt(query: PageQuery & { readonly at: string }): Promise<Page<AccessRequest>>;
 }

@@ -1,4 +1,4 @@
-import type { AccessRequest } from '../access-request';
+import type { AccessRequest, ListedRequest } from '../access-request';
 import type { Verdict } from '../policy/verdict';
 import { verdictOf } from '../policy/verdict';
 import { acceptInvitation, declineInvitation } from './answer-invitation';
@@ -16,8 +16,21 @@ import type { TransitionContext } from './transition';
 // A stand-in comment: the question is whether the actor may act, not whether they wrote a comment.
 const probe = { comment: 'probe' };
 
-/** "May this actor do X to this request now, and if not why?" — by dry-running the transition. */
+/** A listed request as the dry runs take it: no verdict reads the history, only appends to it. */
+const whole = (request: ListedRequest): AccessRequest => ({ history: [], ...request });
+
+/**
+ * "May this actor do X to this request now, and if not why?" — by dry-running the transition. A
+ * request as a listing reads it, without its history, gets the same answer as the whole one
+ * (lifecycle.property.test.ts holds the two equal).
+ */
 export const actionVerdict = (
+  action: RequestAction,
+  request: ListedRequest,
+  ctx: TransitionContext,
+): Verdict => verdictOnWhole(action, whole(request), ctx);
+
+const verdictOnWhole = (
   action: RequestAction,
   request: AccessRequest,
   ctx: TransitionContext,
@@ -51,5 +64,7 @@ export const actionVerdict = (
 };
 
 /** The actions the actor may take on the request now (for the SPA's buttons). */
-export const allowedActions = (request: AccessRequest, ctx: TransitionContext): RequestAction[] =>
-  REQUEST_ACTIONS.filter((action) => actionVerdict(action, request, ctx).allowed);
+export const allowedActions = (request: ListedRequest, ctx: TransitionContext): RequestAction[] => {
+  const dryRun = whole(request);
+  return REQUEST_ACTIONS.filter((action) => verdictOnWhole(action, dryRun, ctx).allowed);
+};

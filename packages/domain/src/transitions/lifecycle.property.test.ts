@@ -19,6 +19,7 @@ import {
   ravi,
   rita,
 } from '../testing/fixtures';
+import { allowedActions } from './allowed-actions';
 import { approveRequest } from './approve-request';
 import { cancelRequest } from './cancel-request';
 import { createRequest } from './create-request';
@@ -147,6 +148,13 @@ describe('request lifecycle properties', () => {
           if (!request.breakGlass && request.approvedAt !== undefined) {
             expect(others.length).toBeGreaterThanOrEqual(1);
             expect(approvers.length).toBeGreaterThanOrEqual(request.routing.approvalsRequired);
+          }
+          // What anyone may do next is the same for the request as a listing reads it, without
+          // its history: lists answer `allowedActions` from requests read without one.
+          const { history: _, ...listed } = request;
+          for (const actor of actors) {
+            const next = ctx(actor, now, policy);
+            expect(allowedActions(listed, next)).toEqual(allowedActions(request, next));
           }
           // An approved window never exceeds the policy's max.
           const window = windowOf(request);
