@@ -1,6 +1,7 @@
 // `pnpm bench:api [--requests 100000] [--calls 200] [--warmup 50] [--scan-runs 3] [--out file]`: loads N requests
 // of the repository's item shape into a local DynamoDB (dynalite, its own process), starts the local
-// API (its own process) with real JWT verification, calls every list endpoint and filter over HTTP
+// API (its own process) with its real token verifier (RS256 JWTs against a JWKS; each persona's pair
+// verified in full once a minute, as in production: decision 0007), calls every list endpoint and filter over HTTP
 // — first page and a deep page — and prints p50/p95/p99, items read per page, the API's CPU per
 // call and memory, and a full-table Scan for comparison. A measure, not a test: it never fails a
 // build. Data lives in .data/bench-api/<N> and is reused by the next run of the same N.
