@@ -1,4 +1,4 @@
-import { cachingVerifiedPairs, createTokenVerifier } from '@elevate/adapters';
+import { createTokenVerifier } from '@elevate/adapters';
 import type { TokenVerifier } from '@elevate/adapters';
 import { verifierByIdTokenAudience } from './client-verifiers';
 import type { ApiConfig } from './config';
@@ -8,21 +8,19 @@ import type { Logger } from './logger';
 // nothing else.
 /**
  * The SPA's verifier, and — when a native client is configured — the CLI's, chosen by the ID token's
- * `aud` (see client-verifiers.ts). Each verifies fully; the choice only picks the expected audience.
+ * `aud` (see client-verifiers.ts). Each verifies both tokens fully on every call; the choice only
+ * picks the expected audience. The authorizer uses it as it is; the API and federate functions
+ * remember verified pairs in front of it (compose-app.ts, decision 0007).
  */
 export function createVerifierFromConfig(config: ApiConfig, logger?: Logger): TokenVerifier {
   const { clientId, nativeClientId } = config.oidc;
   const web = verifierForClient(config, clientId, logger);
-  // A pair fully verified answers again for up to a minute, until the earlier `exp` (decision 0007).
-  return cachingVerifiedPairs(
-    nativeClientId === undefined
-      ? web
-      : verifierByIdTokenAudience(
-          new Map([
-            [clientId, web],
-            [nativeClientId, verifierForClient(config, nativeClientId, logger)],
-          ]),
-        ),
+  if (nativeClientId === undefined) return web;
+  return verifierByIdTokenAudience(
+    new Map([
+      [clientId, web],
+      [nativeClientId, verifierForClient(config, nativeClientId, logger)],
+    ]),
   );
 }
 

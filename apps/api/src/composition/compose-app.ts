@@ -1,6 +1,7 @@
 import {
   AwsFederationSignIn,
   CachedSecret,
+  cachingVerifiedPairs,
   DynamoDbPeopleDirectory,
   DynamoDbReplayGuard,
   DynamoDbAccessRequestRepository,
@@ -218,7 +219,9 @@ function sharedDeps(
   const policy = overrides.policy ?? loadPolicyFromConfig(config);
   assertStepUpReachable(policy, config);
   const deps: AppDeps = {
-    verifier: overrides.verifier ?? createVerifierFromConfig(config, logger),
+    // A pair verified in full answers again for up to 60 s, never past its exp (decision 0007); the
+    // authorizer in front verifies every call in full.
+    verifier: overrides.verifier ?? cachingVerifiedPairs(createVerifierFromConfig(config, logger)),
     repository: overrides.repository ?? new DynamoDbAccessRequestRepository(store),
     sessions: overrides.sessions ?? new DynamoDbSessionRecordRepository(store),
     policy,

@@ -2,6 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { TokenVerifier, VerifiedIdentity } from '@elevate/adapters';
 import { ID_TOKEN_HEADER } from '@elevate/contracts';
 import type { AuthedEnv } from '../app-env';
+import { setOnAnswer } from '../http/answer-headers';
 import type { CallTokens } from '../use-cases/call';
 
 const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*)$/i;
@@ -22,7 +23,7 @@ export function authenticate(verifier: TokenVerifier): MiddlewareHandler<AuthedE
     c.set('actor', await verifier.verify(accessToken, idToken));
     await next();
     // Answers about a person are theirs alone: no shared caches.
-    c.res.headers.set('cache-control', 'no-store');
+    setOnAnswer(c, 'cache-control', 'no-store');
   };
 }
 

@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import { CORRELATION_ID_HEADER } from '@elevate/contracts';
 import type { AppEnv } from '../app-env';
 import type { Logger } from '../logger';
+import { setOnAnswer } from '../http/answer-headers';
 import { runAsCall } from '../use-cases/call-correlation';
 
 /** Only ids that are safe to echo and to log (no spaces, quotes or newlines). */
@@ -34,7 +35,6 @@ export function correlationId(logger: Logger, newId: () => string): MiddlewareHa
     c.set('logger', logger.child({ correlationId: id }));
     // What the call writes carries the id too (history events), for the functions on the stream.
     await runAsCall(id, next);
-    // On the answer in place: `c.header` after the route makes hono rebuild the answer (cors.ts).
-    c.res.headers.set(CORRELATION_ID_HEADER, id);
+    setOnAnswer(c, CORRELATION_ID_HEADER, id);
   };
 }

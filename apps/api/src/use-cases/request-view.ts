@@ -2,8 +2,10 @@ import type { RequestSummary, RequestView } from '@elevate/contracts';
 import { accessPhase, allowedActions, approvalsOf, findAccount, windowOf } from '@elevate/domain';
 import type { AccessRequest, ListedRequest, TransitionContext } from '@elevate/domain';
 
-/** A request as a listing shows it to `ctx.actor`: phase and buttons computed now, no history. */
-/** A request as every list shows it: no history (lists read requests without one). */
+/**
+ * A request as a listing shows it to `ctx.actor`: phase and buttons computed now, no history (lists
+ * read requests without one).
+ */
 export function toRequestSummary(request: ListedRequest, ctx: TransitionContext): RequestSummary {
   const accountName = findAccount(ctx.policy, request.accountId)?.name;
   return {

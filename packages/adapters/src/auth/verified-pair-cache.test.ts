@@ -55,7 +55,11 @@ describe('cachingVerifiedPairs', () => {
   it('verifies again once the earlier exp has passed, with no skew', async () => {
     const inner = countingVerifier();
     let now = T0;
-    const cached = cachingVerifiedPairs(inner, { now: () => now, maxAgeMs: 3_600_000 });
+    const cached = cachingVerifiedPairs(inner, {
+      now: () => now,
+      monotonicMs: () => 0,
+      maxAgeMs: 3_600_000,
+    });
     await cached.verify(access, id);
     now = T0 + 599_999;
     await cached.verify(access, id);
@@ -68,12 +72,32 @@ describe('cachingVerifiedPairs', () => {
 
   it('verifies again after the maximum age, though the tokens are still valid', async () => {
     const inner = countingVerifier();
-    let now = T0;
-    const cached = cachingVerifiedPairs(inner, { now: () => now, maxAgeMs: 60_000 });
+    let elapsed = 0;
+    const cached = cachingVerifiedPairs(inner, {
+      now: () => T0,
+      monotonicMs: () => elapsed,
+      maxAgeMs: 60_000,
+    });
     await cached.verify(access, id);
-    now = T0 + 59_999;
+    elapsed = 59_999;
     await cached.verify(access, id);
-    now = T0 + 60_000;
+    elapsed = 60_000;
+    await cached.verify(access, id);
+    expect(inner.calls).toBe(2);
+  });
+
+  it('ages entries by a clock that never steps back, whatever the wall clock does', async () => {
+    const inner = countingVerifier();
+    let wall = T0;
+    let elapsed = 0;
+    const cached = cachingVerifiedPairs(inner, {
+      now: () => wall,
+      monotonicMs: () => elapsed,
+      maxAgeMs: 60_000,
+    });
+    await cached.verify(access, id);
+    wall = T0 - 3_600_000;
+    elapsed = 60_000;
     await cached.verify(access, id);
     expect(inner.calls).toBe(2);
   });
@@ -89,12 +113,30 @@ describe('cachingVerifiedPairs', () => {
     expect(inner.calls).toBe(3);
   });
 
-  it('passes a missing token to the verifier, which names it', async () => {
-    const inner = countingVerifier();
-    inner.refuse = true;
+  it('hands a missing token to the verifier as it came, every time', async () => {
+    const seen: unknown[][] = [];
+    const inner: TokenVerifier = {
+      verify: async (...pair) => {
+        seen.push(pair);
+        throw new AuthError('TOKEN_MISSING', { token: pair[0] ? 'id' : 'access' });
+      },
+    };
     const cached = cachingVerifiedPairs(inner, { now: () => T0 });
-    await expect(cached.verify(undefined, id)).rejects.toBeInstanceOf(AuthError);
-    await expect(cached.verify(access, '')).rejects.toBeInstanceOf(AuthError);
+    await expect(cached.verify(undefined, id)).rejects.toMatchObject({ token: 'access' });
+    await expect(cached.verify(access, '')).rejects.toMatchObject({ token: 'id' });
+    await expect(cached.verify(access, '')).rejects.toMatchObject({ token: 'id' });
+    expect(seen).toEqual([
+      [undefined, id],
+      [access, ''],
+      [access, ''],
+    ]);
+  });
+
+  it('tells apart pairs whose strings join to the same text', async () => {
+    const inner = countingVerifier();
+    const cached = cachingVerifiedPairs(inner, { now: () => T0 });
+    await cached.verify(`${access}.x`, id);
+    await cached.verify(access, `.x${id}`);
     expect(inner.calls).toBe(2);
   });
 

@@ -1,33 +1,37 @@
+import { createHash } from 'node:crypto';
 import { decodeJwt } from 'jose';
 import type { TokenVerifier } from './token-verifier';
 import type { VerifiedIdentity } from './verified-identity';
 
 export interface VerifiedPairCacheOptions {
   /**
-   * How long one full verification answers for the very same pair of token strings. It bounds how
-   * long a key withdrawn from the IdP's JWKS keeps a pair it verified valid here — far less than the
-   * JWKS cache itself keeps keys (`jwksRefreshAfterMs`, 10 minutes).
+   * How long one full verification answers for the very same pair of token strings: the longest a
+   * pair keeps passing here after its key left the IdP's JWKS (once the JWKS cache has let it go).
    */
   maxAgeMs?: number;
   /** Pairs remembered per process; the oldest goes first. */
   maxEntries?: number;
-  /** Epoch milliseconds. */
+  /** Epoch milliseconds: what the tokens' `exp` is compared with. */
   now?: () => number;
+  /** A clock that never steps back, for the entries' age. */
+  monotonicMs?: () => number;
 }
 
 interface Verified {
   identity: VerifiedIdentity;
-  /** Epoch ms: the earlier of the two tokens' `exp` (no skew allowed) and the entry's maximum age. */
-  until: number;
+  /** Epoch ms: the earlier of the two tokens' `exp` (no skew allowed). */
+  expiresAt: number;
+  /** Monotonic ms: when the entry is too old to answer. */
+  staleAt: number;
 }
 
 /**
  * Remembers, for a short while, the identity a full verification found for a pair of token strings:
  * the SPA sends the same pair with every call, and verifying it again (two signatures, the claims)
- * is a third of a list call's CPU. A hit is the same bytes already checked against the same keys;
+ * was a third of a list call's CPU. A hit is the same bytes already checked against the same keys;
  * only time could make it fail, and expiry is checked on every hit, without the verifier's skew.
- * Failures are never remembered. Tokens stay in this process's memory only, as they already are
- * while a call is served. Why this is safe: docs/decisions/0007-verified-token-pairs.md.
+ * Failures are never remembered, and no token is kept: entries are keyed by a SHA-256 of the pair.
+ * Why this is safe: docs/decisions/0007-verified-token-pairs.md.
  */
 export function cachingVerifiedPairs(
   verifier: TokenVerifier,
@@ -36,28 +40,38 @@ export function cachingVerifiedPairs(
   const maxAgeMs = options.maxAgeMs ?? 60_000;
   const maxEntries = options.maxEntries ?? 1_000;
   const now = options.now ?? Date.now;
+  const monotonicMs = options.monotonicMs ?? (() => performance.now());
   const verified = new Map<string, Verified>();
   return {
     async verify(accessToken, idToken) {
       if (!accessToken || !idToken) return verifier.verify(accessToken, idToken);
-      // Neither token can hold a space (both are base64url), so the key is unambiguous.
-      const key = `${accessToken} ${idToken}`;
+      const key = pairKey(accessToken, idToken);
       const hit = verified.get(key);
       if (hit !== undefined) {
-        if (now() < hit.until) return hit.identity;
+        if (now() < hit.expiresAt && monotonicMs() < hit.staleAt) return hit.identity;
         verified.delete(key);
       }
       // Frozen: every call holding this pair shares the one object.
       const identity = frozen(await verifier.verify(accessToken, idToken));
-      const until = Math.min(now() + maxAgeMs, expiryOf(accessToken), expiryOf(idToken));
-      if (verified.size >= maxEntries) {
+      if (!verified.has(key) && verified.size >= maxEntries) {
         const oldest = verified.keys().next();
         if (oldest.done !== true) verified.delete(oldest.value);
       }
-      verified.set(key, { identity, until });
+      verified.set(key, {
+        identity,
+        expiresAt: Math.min(expiryOf(accessToken), expiryOf(idToken)),
+        staleAt: monotonicMs() + maxAgeMs,
+      });
       return identity;
     },
   };
+}
+
+/** The pair's digest; the access token's length first, so no two pairs share the hashed text. */
+function pairKey(accessToken: string, idToken: string): string {
+  return createHash('sha256')
+    .update(`${accessToken.length}:${accessToken}${idToken}`)
+    .digest('base64url');
 }
 
 function frozen(identity: VerifiedIdentity): VerifiedIdentity {

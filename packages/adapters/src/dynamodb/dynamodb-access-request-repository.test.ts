@@ -440,6 +440,24 @@ describe('DynamoDB listings', () => {
           /^GSI|^chain$|^searchText$|Lower$|^history$/.test(name),
         ),
       ).toEqual([]);
+      // The listing with histories (exports, the digest) reads the history, and still no index
+      // attribute or chain.
+      attributesRead.clear();
+      await walkAll(
+        repository,
+        (store, cursor) =>
+          store.listForAuditWithHistory({
+            ...range,
+            status: 'APPROVED',
+            limit,
+            ...cursorOf(cursor),
+          }),
+        true,
+      );
+      expect(attributesRead.has('history')).toBe(true);
+      expect(
+        [...attributesRead].filter((name) => /^GSI|^chain$|^searchText$|Lower$/.test(name)),
+      ).toEqual([]);
       // Account × status has a key of its own (GSI10): every page within the bound, though the
       // account's partition holds six times the matches (read by it, a page would read all 60).
       const accountAndStatus = audit({ accountId: STAGING, status: 'ENDED' });

@@ -287,6 +287,7 @@ export const LISTED_REQUEST_PROJECTION: ItemProjection = projectionOf([
   ...Object.keys(listedRequestSchema.shape),
 ]);
 
+/** A request item read back, validated once at the edge: a malformed item throws, naming where. */
 export const requestOfItem = (item: Record<string, unknown>): AccessRequest =>
   parsedItem(storedRequestSchema, item);
 

@@ -174,6 +174,6 @@ export interface AccessRequestRepository {
   listForAuditWithHistory(query: AuditQuery): Promise<Page<AccessRequest>>;
   /** Requests `sub` approved, rejected, revoked or reviewed, created in [from, to), newest first. */
   listDecidedBy(query: DecidedByQuery): Promise<Page<ListedRequest>>;
-  /** PENDING requests whose `pendingExpiresAt` ≤ `at` (the sweeper expires them). */
+  /** PENDING requests whose `pendingExpiresAt` ≤ `at`, with their history (the sweeper expires them). */
   listPendingExpiredAt(query: PageQuery & { readonly at: string }): Promise<Page<AccessRequest>>;
 }

@@ -120,6 +120,17 @@ describe('request lifecycle properties', () => {
         }
         let request = deepFreeze(created.value.request);
         let now = NOW;
+        // What anyone may do next is the same for the request as a listing reads it, without its
+        // history (lists answer `allowedActions` from requests read without one): checked at
+        // creation and after every step.
+        const sameForListed = () => {
+          const { history: _, ...listed } = request;
+          for (const actor of actors) {
+            const next = ctx(actor, now, policy);
+            expect(allowedActions(listed, next)).toEqual(allowedActions(request, next));
+          }
+        };
+        sameForListed();
         for (const step of s.steps) {
           now = addMinutes(now, step.advanceMinutes);
           const before = request;
@@ -149,13 +160,7 @@ describe('request lifecycle properties', () => {
             expect(others.length).toBeGreaterThanOrEqual(1);
             expect(approvers.length).toBeGreaterThanOrEqual(request.routing.approvalsRequired);
           }
-          // What anyone may do next is the same for the request as a listing reads it, without
-          // its history: lists answer `allowedActions` from requests read without one.
-          const { history: _, ...listed } = request;
-          for (const actor of actors) {
-            const next = ctx(actor, now, policy);
-            expect(allowedActions(listed, next)).toEqual(allowedActions(request, next));
-          }
+          sameForListed();
           // An approved window never exceeds the policy's max.
           const window = windowOf(request);
           if (window !== undefined) {

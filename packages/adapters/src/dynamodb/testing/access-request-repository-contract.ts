@@ -907,6 +907,22 @@ export const describeAccessRequestRepositoryContract = (
       expect((await repository.listForAuditWithHistory({ ...range, limit: 10 })).items).toEqual([
         request,
       ]);
+      const waiting = pendingAt('h-2', '2025-03-04T09:00:00.000Z');
+      const breakGlass = breakGlassAt('h-3', '2025-03-05T09:00:00.000Z');
+      await mustCreate(repository, waiting, breakGlass);
+      const { history: _w, ...waitingListed } = waiting;
+      const { history: _b, ...breakGlassListed } = breakGlass;
+      expect(
+        (
+          await repository.listPendingForReview({
+            routingKeys: [waiting.routing.routingKey],
+            limit: 10,
+          })
+        ).items,
+      ).toEqual([waitingListed]);
+      expect((await repository.listBreakGlassAwaitingReview({ limit: 10 })).items).toEqual([
+        breakGlassListed,
+      ]);
     });
 
     it('hands out copies: changing a returned request changes nothing stored', async () => {
