@@ -143,6 +143,12 @@ const main = async () => {
     [process.env['ELEVATE_DYNAMODB_PORT'] ?? '0', join(dataDir, 'dynamodb')],
     {},
     /ready (\S+)/,
+    // dynalite keeps much of what it allocates alive past a young-generation GC, so each scavenge's
+    // pause grows with the young generation: with Node's default its pauses averaged 4.7 ms and 89
+    // went over 10 ms in one run, the p99 of the pages they fell on. With 4 MB semi-spaces they
+    // averaged 1.7 ms and none reached 10 (`--trace-gc`, docs/performance.md). The stand-in's pauses,
+    // not Elevate's: in AWS the store is DynamoDB.
+    ['--max-semi-space-size=4'],
   );
   const endpoint = dynamo.match[1] ?? '';
   const client = new DynamoDBClient({
