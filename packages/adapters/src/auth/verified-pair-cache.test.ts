@@ -29,6 +29,18 @@ function countingVerifier(): TokenVerifier & { calls: number; refuse: boolean } 
   return verifier;
 }
 
+/** A counting verifier behind a cache whose two clocks the test moves: the wall's and the age's. */
+function cacheWithClocks(maxAgeMs: number) {
+  const inner = countingVerifier();
+  const clock = { wall: T0, elapsed: 0 };
+  const cached = cachingVerifiedPairs(inner, {
+    now: () => clock.wall,
+    monotonicMs: () => clock.elapsed,
+    maxAgeMs,
+  });
+  return { inner, cached, clock };
+}
+
 describe('cachingVerifiedPairs', () => {
   const access = token({ sub: 'alice', exp: T0 / 1000 + 3600 });
   const id = token({ sub: 'alice', exp: T0 / 1000 + 600 });
@@ -53,51 +65,32 @@ describe('cachingVerifiedPairs', () => {
   });
 
   it('verifies again once the earlier exp has passed, with no skew', async () => {
-    const inner = countingVerifier();
-    let now = T0;
-    const cached = cachingVerifiedPairs(inner, {
-      now: () => now,
-      monotonicMs: () => 0,
-      maxAgeMs: 3_600_000,
-    });
+    const { inner, cached, clock } = cacheWithClocks(3_600_000);
     await cached.verify(access, id);
-    now = T0 + 599_999;
+    clock.wall = T0 + 599_999;
     await cached.verify(access, id);
     expect(inner.calls).toBe(1);
-    now = T0 + 600_000;
+    clock.wall = T0 + 600_000;
     inner.refuse = true;
     await expect(cached.verify(access, id)).rejects.toMatchObject({ code: 'TOKEN_INVALID' });
     expect(inner.calls).toBe(2);
   });
 
   it('verifies again after the maximum age, though the tokens are still valid', async () => {
-    const inner = countingVerifier();
-    let elapsed = 0;
-    const cached = cachingVerifiedPairs(inner, {
-      now: () => T0,
-      monotonicMs: () => elapsed,
-      maxAgeMs: 60_000,
-    });
+    const { inner, cached, clock } = cacheWithClocks(60_000);
     await cached.verify(access, id);
-    elapsed = 59_999;
+    clock.elapsed = 59_999;
     await cached.verify(access, id);
-    elapsed = 60_000;
+    clock.elapsed = 60_000;
     await cached.verify(access, id);
     expect(inner.calls).toBe(2);
   });
 
   it('ages entries by a clock that never steps back, whatever the wall clock does', async () => {
-    const inner = countingVerifier();
-    let wall = T0;
-    let elapsed = 0;
-    const cached = cachingVerifiedPairs(inner, {
-      now: () => wall,
-      monotonicMs: () => elapsed,
-      maxAgeMs: 60_000,
-    });
+    const { inner, cached, clock } = cacheWithClocks(60_000);
     await cached.verify(access, id);
-    wall = T0 - 3_600_000;
-    elapsed = 60_000;
+    clock.wall = T0 - 3_600_000;
+    clock.elapsed = 60_000;
     await cached.verify(access, id);
     expect(inner.calls).toBe(2);
   });

@@ -4,6 +4,12 @@ import { BatchGetCommand, BatchWriteCommand, DynamoDBDocumentClient } from '@aws
 type Item = Record<string, unknown>;
 type Key = { PK: string; SK: string };
 
+/** A ProjectionExpression and its names (placeholders: some attributes are reserved words). */
+export interface ItemProjection {
+  readonly expression: string;
+  readonly names: Readonly<Record<string, string>>;
+}
+
 /** DynamoDB's limits per call. */
 const BATCH_WRITE_MAX = 25;
 const BATCH_GET_MAX = 100;
@@ -84,7 +90,7 @@ export const batchGetByKey = async (
   options: {
     consistent?: boolean;
     /** Only these attributes (the key must be among them: answers are matched by it). */
-    projection?: { expression: string; names: Readonly<Record<string, string>> };
+    projection?: ItemProjection;
   } = {},
 ): Promise<(key: Key) => Item | undefined> => {
   const found = new Map<string, Item>();
@@ -124,7 +130,7 @@ export const batchGetInOrder = async (
   documents: DynamoDBDocumentClient,
   table: string,
   keys: readonly Key[],
-  projection?: { expression: string; names: Readonly<Record<string, string>> },
+  projection?: ItemProjection,
 ): Promise<Item[]> => {
   const itemOf = await batchGetByKey(
     documents,

@@ -24,6 +24,7 @@ import { decodeCursor, encodeCursor, positionKey, positionOf, queueKey } from '.
 import type { Filter } from './audit-access-path';
 import { auditAccessPathOf } from './audit-access-path';
 import { batchGetInOrder, documentClientOf } from './batch-operations';
+import type { ItemProjection } from './batch-operations';
 import { DECIDER_PREFIX, requestIdOfEntry } from './decider-read-model';
 import { INDEX_PROJECTIONS, type TableIndex } from './table-definition';
 import { alreadyExists, checkLimit, notFound, versionConflict } from './repository-error';
@@ -43,7 +44,6 @@ import {
   requestOfItem,
   STORED_REQUEST_PROJECTION,
 } from './request-item';
-import type { ItemProjection } from './request-item';
 import { transitionUpdateOf } from './transition-update';
 import { wasWrittenBy, withWriter, withWriterUpdate } from './writer-token';
 import { changeRecordOf } from './change-feed';

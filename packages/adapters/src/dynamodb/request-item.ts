@@ -10,6 +10,7 @@ import {
   REQUEST_STATUSES,
 } from '@elevate/domain';
 import * as z from 'zod';
+import type { ItemProjection } from './batch-operations';
 
 // Key formats of the single table; docs/data-model.md explains each one.
 export const REQUEST_PREFIX = 'REQUEST#';
@@ -258,12 +259,7 @@ export const storedRequestSchema = z.object({
 /** What a listing reads back: a request without its history (ListedRequest). */
 const listedRequestSchema = storedRequestSchema.omit({ history: true });
 
-/** A ProjectionExpression of `attributes`; names are placeholders (`#r0`…), as some are reserved words (`status`, `version`). */
-export interface ItemProjection {
-  readonly expression: string;
-  readonly names: Readonly<Record<string, string>>;
-}
-
+/** A projection of `attributes`; names are placeholders (`#r0`…), as some are reserved words (`status`, `version`). */
 const projectionOf = (attributes: readonly string[]): ItemProjection => ({
   expression: attributes.map((_, i) => `#r${i}`).join(', '),
   names: Object.fromEntries(attributes.map((attribute, i) => [`#r${i}`, attribute])),
