@@ -60,7 +60,7 @@ describe('the data stack', () => {
     expect(TABLE_TTL_ATTRIBUTE).toBe('ttlEpochSeconds');
   });
 
-  it('has PK/SK string keys and GSI1-9 with GSI<n>PK/GSI<n>SK string keys', () => {
+  it('has PK/SK string keys and GSI1–10 with GSI<n>PK/GSI<n>SK string keys, each holding whole items', () => {
     const table = Object.values(resourcesOf(data, 'AWS::DynamoDB::Table'))[0];
     expect(table?.Properties?.KeySchema).toEqual([
       { AttributeName: 'PK', KeyType: 'HASH' },
@@ -69,6 +69,7 @@ describe('the data stack', () => {
     const indexes = table?.Properties?.GlobalSecondaryIndexes as {
       IndexName: string;
       KeySchema: unknown;
+      Projection: unknown;
     }[];
     expect(indexes.map((index) => index.IndexName)).toEqual([
       'GSI1',
@@ -87,6 +88,7 @@ describe('the data stack', () => {
         { AttributeName: `${index.IndexName}PK`, KeyType: 'HASH' },
         { AttributeName: `${index.IndexName}SK`, KeyType: 'RANGE' },
       ]);
+      expect(index.Projection).toEqual({ ProjectionType: 'ALL' });
     }
     const attributes = table?.Properties?.AttributeDefinitions as { AttributeType: string }[];
     expect(attributes).toHaveLength(22);

@@ -1,11 +1,6 @@
 import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import {
-  FILTER_INDEX_ATTRIBUTES,
-  INDEX_PROJECTIONS,
-  TABLE_INDEXES,
-  TABLE_TTL_ATTRIBUTE,
-} from '@elevate/adapters';
+import { TABLE_INDEXES, TABLE_TTL_ATTRIBUTE } from '@elevate/adapters';
 import type { Construct } from 'constructs';
 import { AuditDigestStore } from '../constructs/audit-digest-store';
 
@@ -44,14 +39,8 @@ export class DataStack extends Stack {
         indexName,
         partitionKey: { name: `${indexName}PK`, type: dynamodb.AttributeType.STRING },
         sortKey: { name: `${indexName}SK`, type: dynamodb.AttributeType.STRING },
-        // Whole items where a page is read from the index; keys and filter attributes where a page
-        // fetches its items by key (docs/data-model.md).
-        ...(INDEX_PROJECTIONS[indexName] === 'ALL'
-          ? { projectionType: dynamodb.ProjectionType.ALL }
-          : {
-              projectionType: dynamodb.ProjectionType.INCLUDE,
-              nonKeyAttributes: [...FILTER_INDEX_ATTRIBUTES],
-            }),
+        // Whole items: every page is one Query of its index (decision 0008).
+        projectionType: dynamodb.ProjectionType.ALL,
       });
     }
   }

@@ -21,8 +21,8 @@ export interface Filter {
 
 /**
  * Where an audit page reads: index partitions by key (one, or one per requester merged by creation),
- * or — with no key filter, or free text the filter indexes do not carry — the month partitions of
- * GSI3, which hold every request. What no key covers is a FilterExpression.
+ * or — with no key filter — the month partitions of GSI3, which hold every request. What no key
+ * covers is a FilterExpression.
  */
 export type AuditAccessPath =
   | {
@@ -79,9 +79,9 @@ export const auditRequesterSubsOf = (query: AuditQuery): readonly string[] | und
 
 /**
  * The partitions an audit query reads and what is left to filter there. Requesters by sub are the
- * key (GSI1, whole items) whenever present; otherwise the first present keyed filter — unless the
- * query has free text, which only the whole-item indexes carry (`searchText`), so it walks the
- * months. Ticket prefix and free text are always filter terms: no key holds a prefix or a word.
+ * key (GSI1) whenever present; otherwise the first present keyed filter; otherwise the months
+ * (GSI3). Every index holds whole items (decision 0008), so what is left is a filter in that
+ * partition. Ticket prefix and free text are always filter terms: no key holds a prefix or a word.
  */
 export const auditAccessPathOf = (query: AuditQuery): AuditAccessPath => {
   const subs = auditRequesterSubsOf(query);
@@ -96,7 +96,7 @@ export const auditAccessPathOf = (query: AuditQuery): AuditAccessPath => {
   };
   const equal = (n: string, v: string) => `${n} = ${v}`;
   const byKey =
-    subs === undefined && query.text === undefined
+    subs === undefined
       ? KEYS.find((key) => key.filters.every((name) => query[name] !== undefined))
       : undefined;
   for (const name of Object.keys(TERMS) as KeyedFilterName[]) {

@@ -26,7 +26,7 @@ import { auditAccessPathOf } from './audit-access-path';
 import { batchGetInOrder, documentClientOf } from './batch-operations';
 import type { ItemProjection } from './batch-operations';
 import { DECIDER_PREFIX, requestIdOfEntry } from './decider-read-model';
-import { INDEX_PROJECTIONS, type TableIndex } from './table-definition';
+import type { TableIndex } from './table-definition';
 import { alreadyExists, checkLimit, notFound, versionConflict } from './repository-error';
 import {
   BREAK_GLASS_REVIEW_PARTITION,
@@ -506,9 +506,9 @@ export class DynamoDbAccessRequestRepository implements AccessRequestRepository 
   /**
    * Reads one partition in order until `limit` matches and one more are known, the partition ends,
    * or the page's read budget is spent. The one more says whether a next page exists, so the last
-   * page never hands out a cursor to an empty one. An index holding whole items (GSI1–3) is read
-   * as it is; a filter index (keys and filter attributes) or the decider read model gives keys, and
-   * only the page's `limit` items are then fetched by key: at most 2 × limit + 1 items per page.
+   * page never hands out a cursor to an empty one. An index (whole items) is read as it is: at most
+   * limit + 1 items per page. The decider read model gives keys, and only the page's `limit` items
+   * are then fetched by key: at most 2 × limit + 1.
    */
   async #collect<R extends ListedRequest>(
     query: PartitionQuery,
@@ -520,8 +520,8 @@ export class DynamoDbAccessRequestRepository implements AccessRequestRepository 
     const entries: Item[] = [];
     const pk = query.index === 'TABLE' ? 'PK' : `${query.index}PK`;
     const sk = query.index === 'TABLE' ? 'SK' : `${query.index}SK`;
-    // A whole-item index answers the page's requests: read only what a request is made of.
-    const whole = query.index !== 'TABLE' && INDEX_PROJECTIONS[query.index] === 'ALL';
+    // An index (whole items) answers the page's requests: read only what a request is made of.
+    const whole = query.index !== 'TABLE';
     const input: QueryCommandInput = {
       TableName: this.#table,
       ...(query.index === 'TABLE' ? {} : { IndexName: query.index }),
@@ -573,20 +573,14 @@ export class DynamoDbAccessRequestRepository implements AccessRequestRepository 
     };
   }
 
-  /** Whole requests for the entries read: as they are, or fetched by key when the source holds keys only. */
+  /** Whole requests for the entries read: as an index holds them, or fetched by key for the read model's entries. */
   async #itemsOf<R extends ListedRequest>(
     source: Source,
     entries: readonly Item[],
     shape: RequestShape<R>,
   ): Promise<R[]> {
-    if (source !== 'TABLE' && INDEX_PROJECTIONS[source] === 'ALL') return entries.map(shape.decode);
-    const keys = entries.map((entry) =>
-      keyOf(
-        source === 'TABLE'
-          ? requestIdOfEntry(entry)
-          : String(entry['PK']).slice(REQUEST_PREFIX.length),
-      ),
-    );
+    if (source !== 'TABLE') return entries.map(shape.decode);
+    const keys = entries.map((entry) => keyOf(requestIdOfEntry(entry)));
     const items = await batchGetInOrder(this.#documents, this.#table, keys, shape.projection);
     return items.map(shape.decode);
   }

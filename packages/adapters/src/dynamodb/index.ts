@@ -7,8 +7,6 @@ export { InvalidCursorError } from './repository-error';
 export {
   elevateTableDefinition,
   ensureTable,
-  FILTER_INDEX_ATTRIBUTES,
-  INDEX_PROJECTIONS,
   TABLE_INDEXES,
   TABLE_TTL_ATTRIBUTE,
 } from './table-definition';

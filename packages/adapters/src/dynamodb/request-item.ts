@@ -135,7 +135,7 @@ export const indexAttributesOf = (request: AccessRequest): IndexAttributes => {
     ...queue,
     GSI3PK: `${CREATED_PREFIX}${monthOf(request.createdAt)}`,
     GSI3SK: creationKey,
-    // Filter indexes (keys only plus the filter attributes): every audit filter is a key condition.
+    // One index per filter, each holding whole items: every audit filter is a key condition.
     GSI4PK: `${STATUS_PREFIX}${request.status}`,
     GSI4SK: creationKey,
     GSI5PK: `${ACCOUNT_PREFIX}${request.accountId}`,

@@ -30,38 +30,10 @@ export type TableIndex = (typeof TABLE_INDEXES)[number];
 export const TABLE_TTL_ATTRIBUTE = 'ttlEpochSeconds';
 
 /**
- * The attributes a filter index carries besides the keys: what a second filter of the same page is
- * checked against, so a page reads index entries (small) and then fetches only the page's items.
+ * The single Elevate table: `PK`/`SK` strings, GSI1–10 on `GSI<n>PK`/`GSI<n>SK`, on demand. Every
+ * index holds whole items, so every page is one Query (decision 0008); a listing's
+ * ProjectionExpression keeps what it reads to what a list shows.
  */
-export const FILTER_INDEX_ATTRIBUTES = [
-  'status',
-  'accountId',
-  'roleName',
-  'requesterEmailLower',
-  'ticketLower',
-  'GSI1PK',
-] as const;
-
-/**
- * How much of each item an index holds. GSI1–3 (requester, queues, audit months) hold whole items:
- * their pages are read straight from the index. GSI4–10 (one per filter, and account × status) hold keys and the filter
- * attributes only, and a page fetches its items by key (BatchGetItem) — two reads of about one
- * page each, instead of a ninefold copy of every request.
- */
-export const INDEX_PROJECTIONS: Record<TableIndex, 'ALL' | 'FILTER_ATTRIBUTES'> = {
-  GSI1: 'ALL',
-  GSI2: 'ALL',
-  GSI3: 'ALL',
-  GSI4: 'FILTER_ATTRIBUTES',
-  GSI5: 'FILTER_ATTRIBUTES',
-  GSI6: 'FILTER_ATTRIBUTES',
-  GSI7: 'FILTER_ATTRIBUTES',
-  GSI8: 'FILTER_ATTRIBUTES',
-  GSI9: 'FILTER_ATTRIBUTES',
-  GSI10: 'FILTER_ATTRIBUTES',
-};
-
-/** The single Elevate table: `PK`/`SK` strings, GSI1–3 on `GSI<n>PK`/`GSI<n>SK`, projection ALL, on demand. */
 export const elevateTableDefinition = (tableName: string): CreateTableCommandInput => ({
   TableName: tableName,
   BillingMode: 'PAY_PER_REQUEST',
@@ -83,16 +55,15 @@ export const elevateTableDefinition = (tableName: string): CreateTableCommandInp
       { AttributeName: `${index}PK`, KeyType: 'HASH' as const },
       { AttributeName: `${index}SK`, KeyType: 'RANGE' as const },
     ],
-    Projection:
-      INDEX_PROJECTIONS[index] === 'ALL'
-        ? { ProjectionType: 'ALL' as const }
-        : { ProjectionType: 'INCLUDE' as const, NonKeyAttributes: [...FILTER_INDEX_ATTRIBUTES] },
+    Projection: { ProjectionType: 'ALL' as const },
   })),
 });
 
 /**
  * Creates the table unless it exists, then waits until it is ACTIVE. Local stack and tests only;
- * in AWS the CDK stack owns the table. Refuses a table of that name that lacks the indexes.
+ * in AWS the CDK stack owns the table. Refuses a table of that name that lacks the indexes or holds
+ * less than whole items in one (an earlier version's keys-only filter indexes): its pages would
+ * come back without the requests' fields.
  */
 export const ensureTable = async (
   client: DynamoDBClient,
@@ -109,11 +80,24 @@ export const ensureTable = async (
     { TableName: tableName },
   );
   const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
-  const indexes = new Set((Table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName));
-  const missing = TABLE_INDEXES.filter((index) => !indexes.has(index));
-  if (missing.length > 0)
+  const projections = new Map(
+    (Table?.GlobalSecondaryIndexes ?? []).map((index) => [
+      index.IndexName,
+      index.Projection?.ProjectionType,
+    ]),
+  );
+  const missing = TABLE_INDEXES.filter((index) => !projections.has(index));
+  const partial = TABLE_INDEXES.filter(
+    (index) => projections.has(index) && projections.get(index) !== 'ALL',
+  );
+  const problems = [
+    ...(missing.length > 0 ? [`without the indexes ${missing.join(', ')}`] : []),
+    ...(partial.length > 0 ? [`with less than whole items in ${partial.join(', ')}`] : []),
+  ];
+  if (problems.length > 0)
     throw new Error(
-      `Table ${tableName} exists without the indexes ${missing.join(', ')}: it was not created by this version of Elevate. ` +
-        'Locally, remove the DynamoDB data folder (.data/dynamodb) and run pnpm setup again; in AWS the CDK stack adds them.',
+      `Table ${tableName} exists ${problems.join(' and ')}: it was not created by this version of Elevate. ` +
+        'Locally, remove the DynamoDB data folder (.data/dynamodb; for pnpm bench:api, run it with --fresh) and run pnpm setup again; ' +
+        'in AWS, add or re-create the indexes one deploy at a time (docs/data-model.md, "Upgrading").',
     );
 };
