@@ -3,6 +3,8 @@ export type { DevConfig, Persona, StsPrincipal } from './config/dev-config';
 export { HOST, portSettings, resolvePorts } from './config/ports';
 export type { Ports, Listener } from './config/ports';
 export { startDynamoDb } from './dynamodb/start-dynamodb';
+export { importIntoDynalite } from './dynamodb/import-into-dynalite';
+export type { DynaliteImportSource, DynamoItem } from './dynamodb/import-into-dynalite';
 export type { DynamoDbOptions, RunningDynamoDb } from './dynamodb/start-dynamodb';
 export { startDevIdp } from './idp';
 export { startStsEmulator } from './sts';
