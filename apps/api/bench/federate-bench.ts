@@ -107,6 +107,10 @@ const api = spawn(
       ELEVATE_FEDERATION_ENDPOINT: federationEndpoint,
       // As deployed: one line per request and per STS attempt.
       ELEVATE_LOG_LEVEL: 'info',
+      // The API alone, as the federate function in AWS: no outbox or stand-ins for the stream's
+      // consumers in its process (each session refreshed Insights and rewrote the exports here,
+      // more CPU than the federate call itself).
+      ELEVATE_LOCAL_JOBS: 'off',
     },
   },
 );

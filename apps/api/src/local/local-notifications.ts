@@ -102,16 +102,20 @@ export function startLocalNotifications(
   // The listener is set below, once the notifier it calls exists.
   let deliver: OutboxListener = async (records) =>
     records.map((record) => record.dynamodb.SequenceNumber);
-  const outbox = new DurableOutbox({
-    client: store.client,
-    tableName: store.tableName,
-    listener: (records) => deliver(records),
-    onError: (message, fields) => notifierLog.warn(message, fields),
-  });
+  // With the local jobs off (a benchmark of the API alone, as a function in AWS) no outbox records
+  // the writes and nothing consumes them: in AWS the stream and functions of their own do that.
+  const outbox = config.localJobs
+    ? new DurableOutbox({
+        client: store.client,
+        tableName: store.tableName,
+        listener: (records) => deliver(records),
+        onError: (message, fields) => notifierLog.warn(message, fields),
+      })
+    : undefined;
   const repository = new DynamoDbAccessRequestRepository({
     client: store.client,
     tableName: store.tableName,
-    outbox,
+    ...(outbox === undefined ? {} : { outbox }),
   });
   const people = new DynamoDbPeopleDirectory(store);
   const projections = new RequestProjections({
@@ -185,7 +189,7 @@ export function startLocalNotifications(
           groups: persona.groups,
           lastSignInAt: now,
         });
-      outbox.start();
+      outbox?.start();
     },
     subscribe: (listener) => void consumers.push(listener),
     serve: (app) => {
@@ -201,7 +205,7 @@ export function startLocalNotifications(
     stop: async () => {
       clearInterval(timer);
       await sweeping;
-      await outbox.stop();
+      await outbox?.stop();
     },
   };
 }

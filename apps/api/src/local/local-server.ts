@@ -29,7 +29,7 @@ try {
   const notifications = startLocalNotifications(notificationsConfig, store, logger);
   // The revoker consumes the same changes: a revoke or early end writes the deny on the target role.
   const revokerConfig = loadRevokerConfig();
-  if (revokerConfig !== undefined) {
+  if (revokerConfig !== undefined && notificationsConfig.localJobs) {
     const revoker = composeRevoker(revokerConfig, store, logger.child({ component: 'revoker' }));
     // A failed record is delivered again by the durable outbox, as Lambda retries one in AWS.
     notifications.subscribe(async (records) =>
@@ -45,12 +45,15 @@ try {
       logger,
       repository: notifications.repository,
       policy: loadPolicyFile(policyFileOf(config)),
-      // dynalite has no stream: a new session refreshes Insights and the exports directly.
-      sessions: sessionsRefreshing(
-        new DynamoDbSessionRecordRepository(store),
-        notifications.projections,
-        logger.child({ component: 'projections' }),
-      ),
+      // dynalite has no stream: a new session refreshes Insights and the exports directly (not
+      // with the local jobs off: the API alone, as the federate function in AWS).
+      sessions: notificationsConfig.localJobs
+        ? sessionsRefreshing(
+            new DynamoDbSessionRecordRepository(store),
+            notifications.projections,
+            logger.child({ component: 'projections' }),
+          )
+        : new DynamoDbSessionRecordRepository(store),
     },
     { routes: 'all', store },
   );
