@@ -49,7 +49,31 @@ const PAGE = 25;
 const log = (line: string) => console.log(line);
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 
-/** Spawns `node --import tsx <script>` in its own process group; resolves with what `ready` matched. */
+/** `node --import tsx <script>` in its own process group, stopped however the run ends. */
+function spawnScript(
+  script: string,
+  scriptArgs: string[],
+  options: { env?: NodeJS.ProcessEnv; nodeArgs?: string[]; output: 'pipe' | 'inherit' },
+): ChildProcess {
+  const child = spawn(
+    'node',
+    [...(options.nodeArgs ?? []), '--import', 'tsx', script, ...scriptArgs],
+    {
+      cwd: join(repoRoot, 'apps/api'),
+      env: {
+        ...process.env,
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+        ...options.env,
+      },
+      detached: true,
+      stdio: ['ignore', options.output, options.output],
+    },
+  );
+  children.push(child);
+  return child;
+}
+
+/** Starts a script (`spawnScript`); resolves with what `ready` matched in its output. */
 function start(
   script: string,
   scriptArgs: string[],
@@ -57,13 +81,9 @@ function start(
   ready: RegExp,
   nodeArgs: string[] = [],
 ): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
-  const child = spawn('node', [...nodeArgs, '--import', 'tsx', script, ...scriptArgs], {
-    cwd: join(repoRoot, 'apps/api'),
-    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...env },
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
+  const child = spawnScript(script, scriptArgs, { env, nodeArgs, output: 'pipe' });
+  // Piped (`output: 'pipe'`), so both streams exist.
+  const streams = [child.stdout, child.stderr].filter((stream) => stream !== null);
   return new Promise((resolveStart, reject) => {
     let output = '';
     const onData = (chunk: Buffer) => {
@@ -72,15 +92,14 @@ function start(
       const match = ready.exec(output);
       if (match) {
         resolveStart({ child, match });
-        child.stdout.removeListener('data', onData);
-        child.stderr.removeListener('data', onData);
-        // Drain whatever follows so the child never blocks on a full pipe.
-        child.stdout.resume();
-        child.stderr.resume();
+        for (const stream of streams) {
+          stream.removeListener('data', onData);
+          // Drain whatever follows so the child never blocks on a full pipe.
+          stream.resume();
+        }
       }
     };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
+    for (const stream of streams) stream.on('data', onData);
     child.once('exit', (code) =>
       reject(new Error(`${script} exited (${String(code)}) before it was ready:\n${output}`)),
     );
@@ -103,25 +122,10 @@ function stop(child: ChildProcess): Promise<void> {
 
 /** Runs bench/load-process.ts, its progress on this console; its heap holds the sorted import. */
 function load(folder: string, table: string, total: number, now: number): Promise<void> {
-  const child = spawn(
-    'node',
-    [
-      '--max-old-space-size=12288',
-      '--import',
-      'tsx',
-      'bench/load-process.ts',
-      folder,
-      table,
-      String(total),
-      String(now),
-    ],
-    {
-      cwd: join(repoRoot, 'apps/api'),
-      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    },
-  );
-  children.push(child);
+  const child = spawnScript('bench/load-process.ts', [folder, table, String(total), String(now)], {
+    nodeArgs: ['--max-old-space-size=12288'],
+    output: 'inherit',
+  });
   return new Promise((done, fail) =>
     child.once('exit', (code) =>
       code === 0 ? done() : fail(new Error(`bench/load-process.ts exited (${String(code)})`)),
@@ -174,13 +178,14 @@ const main = async () => {
       /ready (\S+)/,
       nodeArgs,
     );
+    const endpoint = store.match[1] ?? '';
     const client = new DynamoDBClient({
-      endpoint: store.match[1] ?? '',
+      endpoint,
       region: 'us-east-1',
       credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' },
     });
     await ensureTable(client, tableName);
-    return { ...store, endpoint: store.match[1] ?? '', client };
+    return { ...store, endpoint, client };
   };
 
   let dataNow = now;

@@ -39,6 +39,23 @@ const itemOf = (
   ...extra,
 });
 
+/** One page of an index partition (`GSI<n>PK = partition`), from `start` when given. */
+const queryIndex = (
+  db: DynamoDBClient,
+  index: 'GSI1' | 'GSI2',
+  partition: string,
+  start?: Record<string, AttributeValue>,
+) =>
+  db.send(
+    new QueryCommand({
+      TableName: TABLE,
+      IndexName: index,
+      KeyConditionExpression: `${index}PK = :pk`,
+      ExpressionAttributeValues: { ':pk': { S: partition } },
+      ...(start === undefined ? {} : { ExclusiveStartKey: start }),
+    }),
+  );
+
 /** A data folder holding an empty table with a whole-item index and a keys-and-one-attribute index. */
 async function folderWithTable(): Promise<string> {
   const dataDir = mkdtempSync(join(tmpdir(), 'elevate-import-'));
@@ -115,23 +132,9 @@ describe('importIntoDynalite', () => {
         }),
       );
       expect(got.Item).toEqual(imported);
-      const whole = await db.send(
-        new QueryCommand({
-          TableName: TABLE,
-          IndexName: 'GSI1',
-          KeyConditionExpression: 'GSI1PK = :pk',
-          ExpressionAttributeValues: { ':pk': { S: 'ALL' } },
-        }),
-      );
+      const whole = await queryIndex(db, 'GSI1', 'ALL');
       expect(whole.Items).toEqual([put, imported, sparse]);
-      const some = await db.send(
-        new QueryCommand({
-          TableName: TABLE,
-          IndexName: 'GSI2',
-          KeyConditionExpression: 'GSI2PK = :pk',
-          ExpressionAttributeValues: { ':pk': { S: 'SOME' } },
-        }),
-      );
+      const some = await queryIndex(db, 'GSI2', 'SOME');
       // The keys and the one projected attribute, the put and the imported item alike; no entry for
       // the item without GSI2's keys.
       const projected = (item: Record<string, AttributeValue>) => ({
@@ -166,15 +169,7 @@ describe('importIntoDynalite', () => {
       const found: string[] = [];
       let start: Record<string, AttributeValue> | undefined;
       do {
-        const page = await db.send(
-          new QueryCommand({
-            TableName: TABLE,
-            IndexName: 'GSI1',
-            KeyConditionExpression: 'GSI1PK = :pk',
-            ExpressionAttributeValues: { ':pk': { S: 'ALL' } },
-            ...(start === undefined ? {} : { ExclusiveStartKey: start }),
-          }),
-        );
+        const page = await queryIndex(db, 'GSI1', 'ALL', start);
         found.push(...(page.Items ?? []).map((item) => item['GSI1SK']?.S ?? ''));
         start = page.LastEvaluatedKey;
       } while (start !== undefined);
