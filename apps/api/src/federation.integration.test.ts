@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { DeleteItemCommand, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { ensureTable } from '@elevate/adapters';
 import {
   cliSessionResponseSchema,
@@ -32,6 +33,7 @@ const WEB_ORIGIN = 'http://127.0.0.1:5173';
 let dynamo: RunningDynamoDb;
 let sts: Awaited<ReturnType<typeof startStsEmulator>>;
 let app: Hono<AppEnv>;
+let store: ReturnType<typeof openStore>;
 /** Every line anything wrote during the tests: the API's logger, the emulator's log, the console. */
 const lines: string[] = [];
 
@@ -61,7 +63,7 @@ beforeAll(async () => {
     ELEVATE_STS_ENDPOINTS: JSON.stringify(sts.endpoints),
     ELEVATE_FEDERATION_ENDPOINT: sts.federationEndpoint,
   });
-  const store = openStore(config.dynamodb);
+  store = openStore(config.dynamodb);
   await ensureTable(store.client, store.tableName);
   app = composeApp(
     config,
@@ -208,6 +210,24 @@ describe('federation against the local STS emulator', () => {
     // Nor the shapes that would carry them: a login URL, the Session JSON, a credentials object.
     for (const line of lines)
       expect(line).not.toMatch(/SigninToken=|"sessionKey"|"sessionToken"|"secretAccessKey"/);
+  });
+
+  it("writes a person's e-mail binding once per process, not on every session", async () => {
+    const id = await approvedRequest();
+    const start = () => call(alice, 'POST', `/requests/${id}/sessions`, { kind: 'cli' });
+    expect((await start()).status).toBe(201);
+    const binding = {
+      TableName: store.tableName,
+      Key: { PK: { S: `EMAIL#${alice.email}` }, SK: { S: 'BINDING' } },
+    };
+    expect((await store.client.send(new GetItemCommand(binding))).Item?.['sub']).toEqual({
+      S: alice.sub,
+    });
+    // Gone from the store behind the process's back: a call that still wrote it would bring it back.
+    await store.client.send(new DeleteItemCommand(binding));
+    expect((await start()).status).toBe(201);
+    expect((await store.client.send(new GetItemCommand(binding))).Item).toBeUndefined();
+    expect(await sessionsOf(id)).toHaveLength(2);
   });
 
   it('still issues a session with the primary region down, through the next one, and records it', async () => {

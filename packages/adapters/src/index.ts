@@ -10,6 +10,7 @@ export * from './idempotency';
 export * from './revocation';
 export * from './sdk';
 export { DynamoDbIdentityBindings } from './identity/dynamodb-identity-bindings';
+export { rememberingBindings } from './identity/remembering-identity-bindings';
 export * from './audit';
 export * from './people';
 export * from './insights';

@@ -8,6 +8,7 @@ import {
   DynamoDbIdempotencyStore,
   DynamoDbInsightsReadModel,
   DynamoDbIdentityBindings,
+  rememberingBindings,
   DynamoDbSessionRecordRepository,
   loadCompiledPolicy,
   StsCredentialIssuer,
@@ -239,6 +240,7 @@ function sharedDeps(
 function federationOf(config: ApiConfig, shared: SharedDeps): FederationDeps {
   return {
     ...createFederationFromConfig(config, shared.logger, shared.metrics),
-    identityBindings: new DynamoDbIdentityBindings(shared.store),
+    // Asked on every federate call; a 'bound' answer is final (bindings are never deleted).
+    identityBindings: rememberingBindings(new DynamoDbIdentityBindings(shared.store)),
   };
 }
