@@ -37,6 +37,16 @@ describe('the production build', () => {
       expect(modules.filter((module) => module.includes(heavy))).toEqual([]);
   });
 
+  it('loads neither Cloudscape’s app layout nor drag and drop on any page (shell-frame.tsx instead)', () => {
+    const modules = weights.flatMap(({ modules }) => modules.map(({ module }) => module));
+    // Other components share two small modules of it (contexts, feature flags); not the layouts.
+    const layouts =
+      /\/app-layout\/(index|internal|classic)\.js$|\/visual-refresh(-toolbar)?\/index\.js$/;
+    expect(
+      modules.filter((module) => layouts.test(module) || module.startsWith('@dnd-kit/')),
+    ).toEqual([]);
+  });
+
   it('bundles react-router’s production build, not the development one its exports name', () => {
     const router = weights
       .flatMap(({ modules }) => modules.map(({ module }) => module))

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Outlet, useLocation, useMatches, useNavigate, useNavigation } from 'react-router';
 import { useIsFetching } from '@tanstack/react-query';
-import AppLayout from '@cloudscape-design/components/app-layout';
 import Badge from '@cloudscape-design/components/badge';
 import BreadcrumbGroup from '@cloudscape-design/components/breadcrumb-group';
 import SideNavigation from '@cloudscape-design/components/side-navigation';
@@ -15,8 +14,8 @@ import { activeNavHref, isRequestPage } from '../navigation/active-nav-href';
 import { breadcrumbsFrom } from '../navigation/breadcrumbs';
 import { sideNavLinks } from '../navigation/side-nav-links';
 import { SkipLink, MAIN_CONTENT_ID } from './skip-link';
+import { ShellFrame } from './shell-frame';
 import { TopBar } from './top-bar';
-import { useValidNavAria } from './use-valid-nav-aria';
 
 /** A count beside a navigation link; its words are for screen readers, the number for the eye. */
 function CountBadge({ count }: { count: NavCount }) {
@@ -59,7 +58,6 @@ function MainContent() {
 
 /** The signed-in frame: top bar, navigation by group, breadcrumbs, and the page in the middle. */
 export function AppShell() {
-  useValidNavAria();
   const { user, signOut } = useAuth();
   const me = useMe();
   const [appearance, setAppearance] = useAppearance();
@@ -67,7 +65,6 @@ export function AppShell() {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const matches = useMatches();
-  const [navigationOpen, setNavigationOpen] = useState(true);
   // The last section page visited, highlighted while a request opened from it is shown.
   const [cameFrom, setCameFrom] = useState<string | undefined>(undefined);
   useEffect(() => {
@@ -89,29 +86,18 @@ export function AppShell() {
   return (
     <>
       <SkipLink />
-      <div id="top-bar" style={{ position: 'sticky', top: 0, zIndex: 1002 }}>
-        <TopBar
-          name={me.data?.name ?? user?.name ?? user?.email ?? 'Signed in'}
-          email={me.data?.email ?? user?.email}
-          groups={me.isSuccess ? groups : undefined}
-          appearance={appearance}
-          onAppearanceChange={setAppearance}
-          onHome={() => void navigate(home)}
-          onSignOut={() => void signOut()}
-        />
-      </div>
-      <AppLayout
-        headerSelector="#top-bar"
-        toolsHide
-        // Names for the navigation landmark and its open/close buttons (otherwise unnamed).
-        ariaLabels={{
-          navigation: 'Side navigation',
-          navigationToggle: 'Open side navigation',
-          navigationClose: 'Close side navigation',
-          notifications: 'Notifications',
-        }}
-        navigationOpen={navigationOpen}
-        onNavigationChange={({ detail }) => setNavigationOpen(detail.open)}
+      <ShellFrame
+        topBar={
+          <TopBar
+            name={me.data?.name ?? user?.name ?? user?.email ?? 'Signed in'}
+            email={me.data?.email ?? user?.email}
+            groups={me.isSuccess ? groups : undefined}
+            appearance={appearance}
+            onAppearanceChange={setAppearance}
+            onHome={() => void navigate(home)}
+            onSignOut={() => void signOut()}
+          />
+        }
         navigation={
           <SideNavigation
             header={{ text: 'Elevate', href: home }}
@@ -135,8 +121,9 @@ export function AppShell() {
             ariaLabel="Breadcrumbs"
           />
         }
-        content={<MainContent />}
-      />
+      >
+        <MainContent />
+      </ShellFrame>
     </>
   );
 }
