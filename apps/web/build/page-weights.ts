@@ -28,37 +28,37 @@ export const PAGES: readonly PageSpec[] = [
     name: 'My access',
     path: '/my-access',
     modules: [...console, 'src/app/routes/my-access-page.tsx'],
-    budgetKib: 385,
+    budgetKib: 378,
   },
   {
     name: 'New request',
     path: '/requests/new',
     modules: [...console, 'src/app/routes/new-request-page.tsx'],
-    budgetKib: 344,
+    budgetKib: 337,
   },
   {
     name: 'Request',
     path: '/requests/:id',
     modules: [...console, 'src/app/routes/request-detail-page.tsx'],
-    budgetKib: 363,
+    budgetKib: 356,
   },
   {
     name: 'Reviews',
     path: '/reviews',
     modules: [...guarded, 'src/app/routes/reviews-page.tsx'],
-    budgetKib: 379,
+    budgetKib: 372,
   },
   {
     name: 'Audit',
     path: '/audit',
     modules: [...guarded, 'src/app/routes/audit-page.tsx'],
-    budgetKib: 392,
+    budgetKib: 385,
   },
   {
     name: 'Policy',
     path: '/policy',
     modules: [...console, 'src/app/routes/policy-page.tsx'],
-    budgetKib: 340,
+    budgetKib: 333,
   },
 ];
 
