@@ -28,7 +28,7 @@ export const PAGES: readonly PageSpec[] = [
     name: 'My access',
     path: '/my-access',
     modules: [...console, 'src/app/routes/my-access-page.tsx'],
-    budgetKib: 378,
+    budgetKib: 371,
   },
   {
     name: 'New request',
@@ -40,7 +40,7 @@ export const PAGES: readonly PageSpec[] = [
     name: 'Request',
     path: '/requests/:id',
     modules: [...console, 'src/app/routes/request-detail-page.tsx'],
-    budgetKib: 356,
+    budgetKib: 351,
   },
   {
     name: 'Reviews',

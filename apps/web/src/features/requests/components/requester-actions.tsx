@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import Button from '@cloudscape-design/components/button';
 import ButtonDropdown, {
@@ -12,12 +12,20 @@ import type { FlashMessage } from '../../../hooks/use-flash-messages';
 import { isStepUpRequired } from '../../../lib/api-problem';
 import { useRequestTransition, type RequesterTransition } from '../api/request-transitions';
 import { useOpenConsole } from '../api/start-session';
-import { CliCredentialsModal } from './cli-credentials-modal';
-import { ConfirmTransitionModal } from './confirm-transition-modal';
 import { RequestAgainButton } from './request-again-button';
 import { requestLabel } from './request-label';
 import { prefillSearch } from './request-prefill';
 import { paths } from '../../../lib/paths';
+
+// The dialogs (with Cloudscape's modal, tabs, textarea and copy button) load when first opened, not
+// with the list: nothing before the first row needs them (issue #12). Once loaded they stay mounted,
+// so closing one returns the focus as a Cloudscape modal does.
+const CliCredentialsModal = lazy(async () => ({
+  default: (await import('./cli-credentials-modal')).CliCredentialsModal,
+}));
+const ConfirmTransitionModal = lazy(async () => ({
+  default: (await import('./confirm-transition-modal')).ConfirmTransitionModal,
+}));
 
 /** `row`: a table cell on one line; `header`: every action as a button. */
 export type RequesterActionsLayout = 'row' | 'header';
@@ -56,6 +64,10 @@ export function useRequesterActions(
     transition: RequesterTransition;
     request: RequestSummary;
   } | null>(null);
+  // Whether each dialog was ever opened: its code is loaded from then on.
+  const [opened, setOpened] = useState({ cli: false, confirm: false });
+  if ((cliFor && !opened.cli) || (confirming && !opened.confirm))
+    setOpened({ cli: opened.cli || !!cliFor, confirm: opened.confirm || !!confirming });
   const cancel = useRequestTransition('cancel');
   const end = useRequestTransition('end');
   const transitionMutation = confirming?.transition === 'end' ? end : cancel;
@@ -238,18 +250,20 @@ export function useRequesterActions(
   };
 
   const dialogs = (
-    <>
-      <CliCredentialsModal request={cliFor} onClose={() => setCliFor(null)} />
-      <ConfirmTransitionModal
-        key={confirming ? `${confirming.transition}:${confirming.request.id}` : 'closed'}
-        transition={confirming?.transition ?? 'cancel'}
-        request={confirming?.request ?? null}
-        pending={transitionMutation.isPending}
-        error={transitionMutation.error}
-        onConfirm={confirm}
-        onDismiss={() => setConfirming(null)}
-      />
-    </>
+    <Suspense fallback={null}>
+      {opened.cli && <CliCredentialsModal request={cliFor} onClose={() => setCliFor(null)} />}
+      {opened.confirm && (
+        <ConfirmTransitionModal
+          key={confirming ? `${confirming.transition}:${confirming.request.id}` : 'closed'}
+          transition={confirming?.transition ?? 'cancel'}
+          request={confirming?.request ?? null}
+          pending={transitionMutation.isPending}
+          error={transitionMutation.error}
+          onConfirm={confirm}
+          onDismiss={() => setConfirming(null)}
+        />
+      )}
+    </Suspense>
   );
 
   return { actionsFor, dialogs };
