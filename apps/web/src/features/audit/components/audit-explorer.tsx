@@ -3,9 +3,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import Badge from '@cloudscape-design/components/badge';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
-import DateRangePicker, {
-  type DateRangePickerProps,
-} from '@cloudscape-design/components/date-range-picker';
+import type { DateRangePickerProps } from '@cloudscape-design/components/date-range-picker';
 import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
@@ -35,6 +33,7 @@ import { useAuditPage } from '../api/get-audit-page';
 import { useAuditCount } from '../api/get-audit-count';
 import { CursorPagination } from '../../../components/ui/cursor-pagination';
 import { paths } from '../../../lib/paths';
+import { DeferredDateRangePicker } from '../../../components/ui/deferred-date-range-picker';
 
 export interface AuditExplorerProps {
   /** The policy's account catalog and roles, for the pickers; free text is not offered for these. */
@@ -363,7 +362,7 @@ export function AuditExplorer({ accounts, roles, onFlash, loadedAt }: AuditExplo
               />
             </FormField>
             <FormField label="Requested between">
-              <DateRangePicker
+              <DeferredDateRangePicker
                 value={filters.range}
                 onChange={({ detail }) => apply({ range: detail.value })}
                 relativeOptions={RELATIVE_OPTIONS}

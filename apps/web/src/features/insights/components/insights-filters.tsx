@@ -1,10 +1,9 @@
-import DateRangePicker, {
-  type DateRangePickerProps,
-} from '@cloudscape-design/components/date-range-picker';
+import type { DateRangePickerProps } from '@cloudscape-design/components/date-range-picker';
 import FormField from '@cloudscape-design/components/form-field';
 import Grid from '@cloudscape-design/components/grid';
 import Select, { type SelectProps } from '@cloudscape-design/components/select';
 import type { InsightsFilters } from '../api/insights-query';
+import { DeferredDateRangePicker } from '../../../components/ui/deferred-date-range-picker';
 
 export interface InsightsCatalog {
   accounts: readonly { id: string; name: string; tags: Record<string, string> }[];
@@ -78,7 +77,7 @@ export function InsightsFilterBar({
       ]}
     >
       <FormField label="Days (UTC, both included)" controlId="insights-range">
-        <DateRangePicker
+        <DeferredDateRangePicker
           controlId="insights-range"
           rangeSelectorMode="absolute-only"
           dateOnly
