@@ -28,7 +28,7 @@ export const PAGES: readonly PageSpec[] = [
     name: 'My access',
     path: '/my-access',
     modules: [...console, 'src/app/routes/my-access-page.tsx'],
-    budgetKib: 372,
+    budgetKib: 365,
   },
   {
     name: 'New request',
@@ -40,19 +40,19 @@ export const PAGES: readonly PageSpec[] = [
     name: 'Request',
     path: '/requests/:id',
     modules: [...console, 'src/app/routes/request-detail-page.tsx'],
-    budgetKib: 351,
+    budgetKib: 344,
   },
   {
     name: 'Reviews',
     path: '/reviews',
     modules: [...guarded, 'src/app/routes/reviews-page.tsx'],
-    budgetKib: 373,
+    budgetKib: 366,
   },
   {
     name: 'Audit',
     path: '/audit',
     modules: [...guarded, 'src/app/routes/audit-page.tsx'],
-    budgetKib: 358,
+    budgetKib: 351,
   },
   {
     name: 'Policy',

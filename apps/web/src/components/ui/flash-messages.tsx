@@ -1,6 +1,8 @@
-import { useEffect, useRef } from 'react';
-import Flashbar from '@cloudscape-design/components/flashbar';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import type { FlashMessages as Flash } from '../../hooks/use-flash-messages';
+
+// Most visits end with no message; Cloudscape's Flashbar (~9 KiB gzip) loads with the first one.
+const Flashbar = lazy(() => import('@cloudscape-design/components/flashbar'));
 
 /** The list's name: tests and assistive technology find the page's messages by it. */
 const FLASH_LIST_NAME = 'Messages';
@@ -30,7 +32,11 @@ export function FlashMessages({ flash }: { flash: Flash }) {
   }, [latestId]);
   return (
     <div ref={region} tabIndex={-1} id="flash-messages">
-      <Flashbar items={flash.items} stackItems={false} i18nStrings={FLASHBAR_STRINGS} />
+      {flash.items.length > 0 && (
+        <Suspense fallback={null}>
+          <Flashbar items={flash.items} stackItems={false} i18nStrings={FLASHBAR_STRINGS} />
+        </Suspense>
+      )}
     </div>
   );
 }
