@@ -17,7 +17,7 @@ import { requestLabel } from '../../features/requests/components/request-label';
 import { useRequesterActions } from '../../features/requests/components/requester-actions';
 import type { Decision } from '../../features/reviews/api/decide-request';
 import { DecisionActions } from '../../features/reviews/components/decision-actions';
-import { DecisionModal } from '../../features/reviews/components/decision-modal';
+import { DeferredDecisionModal } from '../../features/reviews/components/deferred-decision-modal';
 import { useDecideFlag } from '../../features/reviews/hooks/use-decide-flag';
 import { EmptyState } from '../../components/ui/empty-state';
 import { ProblemAlert } from '../../components/ui/problem-alert';
@@ -123,7 +123,7 @@ export function RequestDetailPage() {
     >
       {body}
       {requester.dialogs}
-      <DecisionModal
+      <DeferredDecisionModal
         key={deciding ? `${deciding.decision}:${deciding.request.id}` : 'closed'}
         target={deciding}
         onDismiss={() => setDeciding(null)}

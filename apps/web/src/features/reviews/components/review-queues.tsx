@@ -27,7 +27,7 @@ import type { Decision } from '../api/decide-request';
 import { useReviewQueue } from '../api/get-review-queue';
 import type { QueueOrder, ReviewQueue } from '../api/review-keys';
 import { DecisionActions } from './decision-actions';
-import { DecisionModal } from './decision-modal';
+import { DeferredDecisionModal } from './deferred-decision-modal';
 import { CursorPagination } from '../../../components/ui/cursor-pagination';
 import { paths } from '../../../lib/paths';
 
@@ -359,7 +359,7 @@ export function ReviewQueues({ tab, onTabChange, onFlash, viewerSub }: ReviewQue
         tabs={tabs}
         ariaLabel="Review queues"
       />
-      <DecisionModal
+      <DeferredDecisionModal
         key={target ? `${target.decision}:${target.request.id}` : 'closed'}
         target={target}
         onDismiss={() => setTarget(null)}
