@@ -36,6 +36,9 @@ const env = {
   ELEVATE_STS_REGIONS: 'eu-west-1,eu-central-1',
   ELEVATE_TOPIC_ARN: 'arn:aws:sns:eu-west-1:123456789012:elevate-events',
   ELEVATE_REVOKER_ROLE_NAME: 'elevate-revoker',
+  // The API and the sweeper are always deployed with the digest bucket and key (auditEnvironment).
+  ELEVATE_AUDIT_DIGEST_BUCKET: 'elevate-audit-digests',
+  ELEVATE_AUDIT_SIGNING_KEY_ID: 'arn:aws:kms:eu-west-1:123456789012:key/placeholder',
   ELEVATE_LOG_LEVEL: 'silent',
 };
 
