@@ -27,6 +27,7 @@ export async function bundleFunction(options: {
     ...settings,
     mainFields: [...settings.mainFields],
     external: [...settings.external],
+    alias: { ...settings.alias },
     banner: { js: banner },
     entryPoints: [join(repoRoot, entry)],
     tsconfig: join(repoRoot, 'apps/api/tsconfig.json'),

@@ -80,6 +80,22 @@ describe('the Lambda bundles (esbuild metafile, production settings)', () => {
     expect(inputsOf('federate', /apps\/api\/src\/routes\/session-routes\.ts$/)).toHaveLength(1);
   });
 
+  it.each(['api', 'federate', 'notifier', 'sweeper', 'revoker'] as const)(
+    'the %s takes its credentials from the environment alone: no SSO, profiles, web identity or metadata providers',
+    (name) => {
+      expect(
+        inputsOf(
+          name,
+          /@aws-sdk\/(credential-provider-(?!env\/)[a-z-]+|nested-clients|token-providers)\/|@smithy\/credential-provider-imds\//,
+        ),
+      ).toEqual([]);
+      expect(
+        inputsOf(name, /apps\/api\/src\/lambda\/credentials-from-environment\.ts$/),
+      ).toHaveLength(1);
+      expect(inputsOf(name, /@aws-sdk\/credential-provider-env\//)).not.toEqual([]);
+    },
+  );
+
   it('the API function, whose role cannot call STS, carries no STS client', () => {
     expect(inputsOf('api', /@aws-sdk\/client-sts\/|adapters\/src\/sts\//)).toEqual([]);
   });

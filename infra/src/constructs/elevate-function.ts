@@ -98,6 +98,10 @@ export class ElevateFunction extends Construct {
         minify: FUNCTION_BUNDLING.minify,
         sourceMap: FUNCTION_BUNDLING.sourcemap,
         externalModules: [...FUNCTION_BUNDLING.external],
+        // One `--alias:<package>=<replacement>` per entry (CDK joins an array's items with `:`).
+        esbuildArgs: {
+          '--alias': Object.entries(FUNCTION_BUNDLING.alias).map(([from, to]) => `${from}=${to}`),
+        },
         logLevel: LogLevel.WARNING,
         commandHooks: {
           beforeBundling: () => [],

@@ -18,6 +18,12 @@ export const FUNCTION_BUNDLING = {
   sourcemap: true,
   // The SDK version we test with ships in the bundle, not whatever the runtime carries.
   external: [] as string[],
+  // In Lambda the SDK's default credential chain stops at its first link, the environment: bundle
+  // that link alone (apps/api/src/lambda/credentials-from-environment.ts). Relative to the
+  // workspace root, where esbuild runs (CDK's projectRoot; absWorkingDir in function-bundle.ts).
+  alias: {
+    '@aws-sdk/credential-provider-node': './apps/api/src/lambda/credentials-from-environment.ts',
+  },
   banner: REQUIRE_SHIM,
 } as const;
 
