@@ -8,7 +8,7 @@ import {
   LocalDigestSigner,
   S3DigestStore,
 } from '@elevate/adapters';
-import type { DigestSigner } from '@elevate/adapters';
+import type { DigestSigner, DigestStore } from '@elevate/adapters';
 import * as z from 'zod';
 import { openStore } from '../composition/store';
 import { loadStoreConfig } from '../config';
@@ -66,7 +66,20 @@ export function loadAuditIntegrityConfig(
   return undefined;
 }
 
-/** The reader, store and key for the configuration over `table`; the signer is made on first use. */
+/**
+ * The S3 store, its client made on the first read or write: only GET /audit/integrity and the
+ * sweeper's daily digest touch it, so no cold start of the API pays for building an S3 client.
+ */
+function s3DigestStoreOnFirstUse(bucket: string): DigestStore {
+  let store: S3DigestStore | undefined;
+  const storeOf = (): S3DigestStore => (store ??= new S3DigestStore({ bucket }));
+  return {
+    put: (signed) => storeOf().put(signed),
+    get: (day) => storeOf().get(day),
+  };
+}
+
+/** The reader, store and key for the configuration over `table`; S3 and KMS clients on first use. */
 export function composeAuditIntegrity(
   config: AuditIntegrityConfig,
   table: { client: DynamoDBClient; tableName: string },
@@ -82,7 +95,7 @@ export function composeAuditIntegrity(
     changedOn: new DynamoDbChainDayIndex(table),
     store:
       config.kind === 'aws'
-        ? new S3DigestStore({ bucket: config.bucket })
+        ? s3DigestStoreOnFirstUse(config.bucket)
         : new FileDigestStore(config.directory),
     get signer() {
       return signerOf();

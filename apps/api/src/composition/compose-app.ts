@@ -115,16 +115,22 @@ function auditIntegrityOf(store: Store): AuditIntegrityDeps | undefined {
   return config === undefined ? undefined : composeAuditIntegrity(config, store);
 }
 
-/** Slack's interactive endpoint when the Slack app is configured: its signing secret, cached. */
+/**
+ * Slack's interactive endpoint when the Slack app is configured: its signing secret, cached. The
+ * Secrets Manager client is made on the first Slack call, not at every cold start.
+ */
 function slackInteractionsOf(config: ApiConfig, store: Store): Pick<AppDeps, 'slackInteractions'> {
-  if (config.slackSecretId === undefined) return {};
-  const secret = new CachedSecret({
-    secretId: config.slackSecretId,
-    schema: z.object({ signingSecret: z.string().min(1) }),
-  });
+  const { slackSecretId } = config;
+  if (slackSecretId === undefined) return {};
+  let secret: CachedSecret<{ signingSecret: string }> | undefined;
+  const secretOf = () =>
+    (secret ??= new CachedSecret({
+      secretId: slackSecretId,
+      schema: z.object({ signingSecret: z.string().min(1) }),
+    }));
   return {
     slackInteractions: {
-      signingSecret: async () => (await secret.get()).signingSecret,
+      signingSecret: async () => (await secretOf().get()).signingSecret,
       replays: new DynamoDbReplayGuard(store),
     },
   };
