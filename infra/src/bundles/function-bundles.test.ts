@@ -96,6 +96,20 @@ describe('the Lambda bundles (esbuild metafile, production settings)', () => {
     },
   );
 
+  it.each(['api', 'federate', 'notifier', 'sweeper', 'revoker'] as const)(
+    'the %s carries no semver: its stand-in is asked for only by the X-Ray SDK v2 patcher, never called',
+    (name) => {
+      const { metafile } = bundleOf(name);
+      expect(inputsOf(name, /node_modules\/(\.pnpm\/)?semver[@/]/)).toEqual([]);
+      const askers = Object.entries(metafile.inputs)
+        .filter(([, input]) =>
+          input.imports.some(({ path }) => path.endsWith('apps/api/src/lambda/semver-unused.ts')),
+        )
+        .map(([path]) => path.replace(/^.*node_modules\//, ''));
+      expect(askers).toEqual(['aws-xray-sdk-core/dist/lib/patchers/aws_p.js']);
+    },
+  );
+
   it('the API function, whose role cannot call STS, carries no STS client', () => {
     expect(inputsOf('api', /@aws-sdk\/client-sts\/|adapters\/src\/sts\//)).toEqual([]);
   });

@@ -21,8 +21,10 @@ export const FUNCTION_BUNDLING = {
   // In Lambda the SDK's default credential chain stops at its first link, the environment: bundle
   // that link alone (apps/api/src/lambda/credentials-from-environment.ts). Relative to the
   // workspace root, where esbuild runs (CDK's projectRoot; absWorkingDir in function-bundle.ts).
+  // aws-xray-sdk-core requires semver only for SDK v2's captureAWS, never called: a stub that says so.
   alias: {
     '@aws-sdk/credential-provider-node': './apps/api/src/lambda/credentials-from-environment.ts',
+    semver: './apps/api/src/lambda/semver-unused.ts',
   },
   banner: REQUIRE_SHIM,
 } as const;
