@@ -1,6 +1,7 @@
 // `pnpm bench:federate`: N concurrent users start sessions against the local stack, no think
 // time. Prints the broker's overhead (client latency minus time inside STS and the federation
-// endpoint) at p50/p95/p99, the API process's CPU per call, throughput and how many were shed.
+// endpoint) at p50/p95/p99, the API process's CPU per call, the store calls per session issued,
+// throughput and how many were shed.
 //   BENCH_USERS (50) BENCH_SECONDS (8); BENCH_CPU_PROFILE=<dir> writes the API's V8 CPU profile.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -30,8 +31,10 @@ const devConfig = loadDevConfig(join(repoRoot, 'config/dev-stack.yaml'));
 const dataDir = await mkdtemp(join(tmpdir(), 'elevate-bench-'));
 const closers: (() => Promise<unknown>)[] = [() => rm(dataDir, { recursive: true, force: true })];
 
+/** Calls the store has answered: each phase prints how many a session cost. */
+let storeCalls = 0;
 const [db, idp, sts] = await Promise.all([
-  startDynamoDb({ host: HOST, port: 0 }),
+  startDynamoDb({ host: HOST, port: 0, onCall: () => void (storeCalls += 1) }),
   startDevIdp({
     host: HOST,
     port: 0,
@@ -268,15 +271,18 @@ async function phase(label: string, concurrency: number, kind: 'cli' | 'console'
   const samples: Sample[] = [];
   const shed = { count: 0 };
   const cpuBefore = apiCpuMs();
+  const storeCallsBefore = storeCalls;
   const started = performance.now();
   await run(started + seconds * 1000, samples, shed);
   const elapsedS = (performance.now() - started) / 1000;
   const cpuPerCall = (apiCpuMs() - cpuBefore) / (samples.length + shed.count);
+  // A shed call is refused before it reads anything: the sessions issued made every store call.
+  const storePerSession = (storeCalls - storeCallsBefore) / samples.length;
   const overhead = samples.map((s) => s.totalMs - s.upstreamMs).sort((a, b) => a - b);
   const total = samples.map((s) => s.totalMs).sort((a, b) => a - b);
   const f = (ms: number) => ms.toFixed(1).padStart(6);
   console.log(
-    `${label.padEnd(22)} ${String(samples.length).padStart(5)} calls ${(samples.length / elapsedS).toFixed(0).padStart(4)}/s  overhead p50 ${f(percentile(overhead, 50))} p95 ${f(percentile(overhead, 95))} p99 ${f(percentile(overhead, 99))} ms  total p99 ${f(percentile(total, 99))} ms  API CPU ${cpuPerCall.toFixed(1)} ms/call  shed ${shed.count}`,
+    `${label.padEnd(22)} ${String(samples.length).padStart(5)} calls ${(samples.length / elapsedS).toFixed(0).padStart(4)}/s  overhead p50 ${f(percentile(overhead, 50))} p95 ${f(percentile(overhead, 95))} p99 ${f(percentile(overhead, 99))} ms  total p99 ${f(percentile(total, 99))} ms  API CPU ${cpuPerCall.toFixed(1)} ms/call  store ${storePerSession.toFixed(2)} calls/session  shed ${shed.count}`,
   );
 }
 
