@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ComponentType } from 'react';
+import type { ComponentType } from 'react';
 import { createBrowserRouter, useLocation } from 'react-router';
 import { AuthCallbackPage, RequireAuth } from '../auth';
 import { PageStatus } from '../components/ui/page-status';
@@ -23,19 +23,24 @@ import { RouteErrorPage } from './routes/route-error-page';
 import { paths, routePatterns } from '../lib/paths';
 import { routeLoaders, type LoaderContext } from './route-loaders';
 
-// Signed-out visitors never download the console chrome.
-const AppShell = lazy(() => loadAppShell().then((module) => ({ default: module.AppShell })));
-
-function SignedInArea() {
+function SignedInArea({ Shell }: { Shell: ComponentType }) {
   const { pathname } = useLocation();
   // The front door explains Elevate; a deep link goes straight to sign-in and back.
   return (
     <RequireAuth signedOut={pathname === '/' ? <LandingPage /> : undefined}>
-      <Suspense fallback={<PageStatus label="Loading Elevate" />}>
-        <AppShell />
-      </Suspense>
+      <Shell />
     </RequireAuth>
   );
+}
+
+/**
+ * The signed-in area with the console's frame. Loaded by the router like a page (the front door
+ * has usually fetched it already), not through `React.lazy` and a Suspense fallback, which React 19
+ * would reveal no sooner than 300 ms after the fallback showed.
+ */
+async function signedInArea() {
+  const { AppShell } = await loadAppShell();
+  return { Component: () => <SignedInArea Shell={AppShell} /> };
 }
 
 function Loading() {
@@ -73,7 +78,7 @@ export function createAppRouter(config: RuntimeConfig, loaderContext: LoaderCont
     { path: paths.signedOut, element: <LandingPage signedOut />, ErrorBoundary: RouteErrorPage },
     {
       path: '/',
-      Component: SignedInArea,
+      lazy: signedInArea,
       ErrorBoundary: RouteErrorPage,
       HydrateFallback: Loading,
       children: [
