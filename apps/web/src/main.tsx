@@ -18,11 +18,15 @@ const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element.');
 const root = createRoot(container);
 
+// Requested first: the console's files below are many, and over HTTP/1.1 a request made after
+// them waits for a free connection.
+const runtimeConfig = loadRuntimeConfig();
+
 // Deep links, the sign-in callback and a tab with a session all end in the console: fetch it
 // alongside /config.json instead of after it.
 if (!isFrontDoorPath(window.location.pathname) || mayBeSignedIn()) void loadSignedInApp();
 
-void loadRuntimeConfig().then((result) => {
+void runtimeConfig.then((result) => {
   if (!result.ok) {
     root.render(
       <StrictMode>
