@@ -41,6 +41,12 @@ describe('route loaders', () => {
     ).resolves.toEqual({ items: [] });
   });
 
+  it('start My access’s lists beside /me on `/`, where most people land', () => {
+    const { api, load } = setup(true);
+    expect(load.home()).toBeNull();
+    expect(asked(api)).toEqual(['getMe', 'listMyRequests', 'listMyInvitations']);
+  });
+
   it('follow the URL: the review tab and the request id', () => {
     const { api, load } = setup(true);
     load.reviews(args('/reviews?tab=break-glass'));

@@ -58,20 +58,22 @@ export interface AuditLoaderData {
   resolvedAt: number;
 }
 
+const myAccessQueries = (api: ApiClient) =>
+  some(
+    meQueryOptions(api),
+    myRequestsQueryOptions(api, {}, undefined),
+    myInvitationsQueryOptions(api),
+  );
+
 const REVIEW_TABS: readonly ReviewQueue[] = ['pending', 'break-glass', 'decided'];
 
 /** One loader per page, each starting exactly the queries the page's first view makes. */
 export function routeLoaders(context: LoaderContext) {
   return {
-    home: () => start(context, (api) => some(meQueryOptions(api))),
-    myAccess: () =>
-      start(context, (api) =>
-        some(
-          meQueryOptions(api),
-          myRequestsQueryOptions(api, {}, undefined),
-          myInvitationsQueryOptions(api),
-        ),
-      ),
+    // `/` waits for /me to choose the person's home; most people land on My access, so its lists
+    // are asked for beside /me instead of after the redirect (two reads the others never show).
+    home: () => start(context, myAccessQueries),
+    myAccess: () => start(context, myAccessQueries),
     newRequest: () => start(context, (api) => some(meQueryOptions(api))),
     request: ({ params }: LoaderFunctionArgs) =>
       start(context, (api) =>
