@@ -3,6 +3,8 @@
 // JavaScript and CSS transferred (compressed bytes on the wire) and the time to the first data row
 // after sign-in, cold (empty cache) and on a repeat visit. A measure, not a test: it never fails.
 //   BENCH_WEB_DIST=<dir>: measure that build instead of building (e.g. an older commit's).
+//   BENCH_WEB_TIMELINE=1: also print, for each page's first cold and repeat load, when each request
+//   started and ended, the main thread's long tasks, the app's `elevate:` marks and the first row.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -19,6 +21,7 @@ const dataDir = '.data/bench-web';
 const webUrl = `http://${host}:${ports.web}`;
 const apiUrl = `http://${host}:${ports.api}`;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const TIMELINE = process.env.BENCH_WEB_TIMELINE === '1';
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 const median = (values: number[]) =>
@@ -85,10 +88,18 @@ async function signIn(page: Page, persona: string): Promise<void> {
   await page.getByRole('button', { name: `Sign in as ${persona}` }).click();
 }
 
-/** Milliseconds since this document's navigation started, when the first data row shows. */
+/**
+ * Milliseconds since this document's navigation started, when the first data row entered the DOM
+ * (recorded in the page by BENCH_INIT, so the main thread's work after the row, which delays
+ * Playwright noticing it, is not counted).
+ */
 async function firstRowMs(page: Page): Promise<number> {
   await page.locator('main table tbody tr').first().waitFor({ timeout: 30_000 });
-  return page.evaluate(() => performance.now());
+  return page.evaluate(
+    () =>
+      (window as unknown as { __bench?: { firstRow?: number } }).__bench?.firstRow ??
+      performance.now(),
+  );
 }
 
 async function tokens(page: Page): Promise<Record<string, string>> {
@@ -101,6 +112,70 @@ async function tokens(page: Page): Promise<Record<string, string>> {
   });
   const { access_token, id_token } = JSON.parse(user ?? '{}') as Record<string, string>;
   return { authorization: `Bearer ${access_token}`, 'x-elevate-id-token': id_token ?? '' };
+}
+
+/**
+ * Records, from the very start of every document: long tasks, and when the first data row appeared
+ * (a MutationObserver, so the time is the DOM's, not the moment a poll noticed it).
+ */
+const BENCH_INIT = `(() => {
+  const w = window;
+  w.__bench = { longTasks: [], firstRow: undefined };
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__bench.longTasks.push([e.startTime, e.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {}
+  const seen = () => {
+    if (w.__bench.firstRow === undefined && document.querySelector('main table tbody tr'))
+      w.__bench.firstRow = performance.now();
+  };
+  new MutationObserver(seen).observe(document, { childList: true, subtree: true });
+})();`;
+
+interface TimelineRow {
+  at: number;
+  end: number;
+  what: string;
+}
+
+/** The document's timeline so far, in ms since its navigation started, sorted by start. */
+async function timeline(page: Page): Promise<TimelineRow[]> {
+  const rows = await page.evaluate(() => {
+    const out: { at: number; end: number; what: string }[] = [];
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    out.push({ at: 0, end: nav.responseEnd, what: `document (${nav.transferSize} B)` });
+    out.push({ at: nav.domInteractive, end: nav.domInteractive, what: 'domInteractive' });
+    for (const e of performance.getEntriesByType('resource') as PerformanceResourceTiming[]) {
+      const url = new URL(e.name);
+      const where = url.origin === location.origin ? url.pathname : `${url.host}${url.pathname}`;
+      const cached = e.transferSize === 0 && e.decodedBodySize > 0 ? ' cache' : '';
+      out.push({
+        at: e.startTime,
+        end: e.responseEnd,
+        what: `${e.initiatorType} ${where.replace(/-[\w-]{8}\.(js|css)$/u, '.$1')}${cached} (${e.transferSize} B)`,
+      });
+    }
+    for (const m of performance.getEntriesByType('mark'))
+      if (m.name.startsWith('elevate:'))
+        out.push({ at: m.startTime, end: m.startTime, what: m.name });
+    const bench = (window as unknown as { __bench?: { longTasks: number[][]; firstRow?: number } })
+      .__bench;
+    for (const [at = 0, duration = 0] of bench?.longTasks ?? [])
+      out.push({ at, end: at + duration, what: `long task ${duration.toFixed(0)} ms` });
+    if (bench?.firstRow !== undefined)
+      out.push({ at: bench.firstRow, end: bench.firstRow, what: 'FIRST DATA ROW' });
+    return out;
+  });
+  return rows.sort((a, b) => a.at - b.at);
+}
+
+function printTimeline(title: string, rows: TimelineRow[]): void {
+  console.log(`\n${title}`);
+  for (const row of rows)
+    console.log(
+      `${row.at.toFixed(0).padStart(6)} → ${row.end.toFixed(0).padStart(6)} ${(row.end - row.at).toFixed(0).padStart(5)} ms  ${row.what}`,
+    );
 }
 
 interface PageResult {
@@ -129,6 +204,7 @@ async function measurePage(
   for (let i = 0; i < RUNS; i++) {
     const context = await browser.newContext();
     const page = await context.newPage();
+    await page.addInitScript(BENCH_INIT);
     await signIn(page, persona);
     await page.waitForURL(`${webUrl}/`);
     await setUp?.(page);
@@ -140,9 +216,14 @@ async function measurePage(
     cold.push(await firstRowMs(page));
     await page.waitForLoadState('networkidle');
     transfer = { ...totals };
+    if (TIMELINE && i === 0) printTimeline(`${name}, cold`, await timeline(page));
     // Repeat: the same tab comes back later; hashed assets come from the cache.
     await page.reload();
     repeat.push(await firstRowMs(page));
+    if (TIMELINE && i === 0) {
+      await page.waitForLoadState('networkidle');
+      printTimeline(`${name}, repeat`, await timeline(page));
+    }
     await context.close();
   }
   return { name, ...transfer, coldMs: median(cold), repeatMs: median(repeat) };
