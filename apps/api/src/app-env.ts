@@ -9,6 +9,8 @@ export interface AppEnv {
     logger: Logger;
     /** The error code a failed request was answered with, for the request log. */
     errorCode?: string;
+    /** Set when the caller had gone before the answer: nobody reads it, nothing to alarm on. */
+    callerGone?: boolean;
   };
 }
 

@@ -1,11 +1,12 @@
 import { request as httpRequest } from 'node:http';
 import { Hono } from 'hono';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { currentCallBudget } from '@elevate/adapters';
 import type { AppEnv } from './app-env';
 import { callBudget } from './middleware/call-budget';
 import { startServer } from './start-server';
-import { SPA_ORIGIN, testApp } from './testing/api-world';
+import { InMemoryAccessRequestRepository } from '@elevate/testing';
+import { authHeaders, SPA_ORIGIN, testApp } from './testing/api-world';
 
 describe('startServer', () => {
   it('serves the app over HTTP on loopback, CORS included', async () => {
@@ -44,6 +45,43 @@ describe('startServer', () => {
       await inRoute;
       call.destroy();
       expect(await budgetEnded).toBe('aborted');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('logs a call cut short by its caller hanging up as that, not as a failing store', async () => {
+    let reached: () => void = () => undefined;
+    const inStore = new Promise<void>((resolve) => (reached = resolve));
+    // A store that answers only when the call's budget ends, as the SDK's handler does: aborted.
+    const hanging = new Proxy(new InMemoryAccessRequestRepository(), {
+      get: () => () =>
+        new Promise((_resolve, reject) => {
+          currentCallBudget()?.addEventListener(
+            'abort',
+            () => reject(Object.assign(new Error('Request aborted'), { name: 'AbortError' })),
+            { once: true },
+          );
+          reached();
+        }),
+    });
+    const world = testApp({ repository: hanging });
+    const server = await startServer(world.app, { host: '127.0.0.1', port: 0 });
+    try {
+      const call = httpRequest(`${server.url}/requests/mine`, { headers: authHeaders() });
+      call.on('error', () => undefined);
+      call.end();
+      await inStore;
+      call.destroy();
+      await vi.waitFor(() => expect(world.logs().map((line) => line['msg'])).toContain('request'));
+      const lines = world.logs();
+      expect(lines.filter((line) => line['level'] === 'error')).toEqual([]);
+      expect(lines).toContainEqual(
+        expect.objectContaining({ level: 'info', msg: 'caller went away before the answer' }),
+      );
+      expect(lines).toContainEqual(
+        expect.objectContaining({ msg: 'request', status: 503, callerGone: true, level: 'info' }),
+      );
     } finally {
       await server.close();
     }

@@ -6,6 +6,7 @@ import type { AppEnv } from '../app-env';
 import { errorFields } from '../logger';
 import { UseCaseError } from '../use-cases/use-case-error';
 import { ApiError } from './api-error';
+import { callerGoneOf } from './caller-gone';
 import type { ProblemKind } from './problem-catalog';
 import { problemResponse } from './problem-response';
 
@@ -76,7 +77,12 @@ function internal(
 ): Response {
   const correlationId = c.var.correlationId;
   c.set('errorCode', code);
-  c.var.logger.error('request failed', { code, ...errorFields(error) });
+  // A caller who hung up aborts the call's outbound work (callBudget); the failure that follows is
+  // theirs, not the store's, and no one will read the answer.
+  if (callerGoneOf(c.req.raw, c.env).aborted) {
+    c.set('callerGone', true);
+    c.var.logger.info('caller went away before the answer', { code });
+  } else c.var.logger.error('request failed', { code, ...errorFields(error) });
   const detail =
     kind.detail ??
     (kind.status === 500

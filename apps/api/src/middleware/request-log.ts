@@ -14,9 +14,16 @@ export function requestLog(now: () => Date): MiddlewareHandler<AppEnv> {
       status,
       durationMs: now().getTime() - started,
       ...(c.var.errorCode === undefined ? {} : { code: c.var.errorCode }),
+      ...(c.var.callerGone === true ? { callerGone: true } : {}),
     };
-    // Shedding is the process protecting itself, not a fault: a warning, not an error.
-    const level = status < 500 ? 'info' : c.var.errorCode === 'OVERLOADED' ? 'warn' : 'error';
+    // Shedding is the process protecting itself, not a fault: a warning, not an error. A caller who
+    // hung up gets nothing; what their leaving cut short is not a fault either.
+    const level =
+      status < 500 || c.var.callerGone === true
+        ? 'info'
+        : c.var.errorCode === 'OVERLOADED'
+          ? 'warn'
+          : 'error';
     c.var.logger[level]('request', fields);
   };
 }

@@ -50,6 +50,24 @@ describe('countOutcomes', () => {
     ]);
   });
 
+  it('counts no refusal for a caller who hung up before the answer', async () => {
+    const { metrics, counted } = recorder();
+    const app = new Hono<AppEnv>();
+    app.use(countOutcomes(metrics));
+    app.get('/gone', (c) => {
+      c.set('errorCode', 'STORE_UNAVAILABLE');
+      c.set('callerGone', true);
+      return c.json({ code: 'STORE_UNAVAILABLE' }, 503);
+    });
+    app.get('/failed', (c) => {
+      c.set('errorCode', 'STORE_UNAVAILABLE');
+      return c.json({ code: 'STORE_UNAVAILABLE' }, 503);
+    });
+    await app.request('/gone');
+    await app.request('/failed');
+    expect(counted).toEqual(['Refusals code=STORE_UNAVAILABLE']);
+  });
+
   it('leaves the answer intact for the caller (the body is read from a clone)', async () => {
     const { metrics } = recorder();
     const response = await appWith(metrics).request('/requests/r1/sessions', { method: 'POST' });

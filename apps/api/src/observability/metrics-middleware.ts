@@ -26,7 +26,9 @@ export function countOutcomes(metrics: OperationalMetrics): MiddlewareHandler<Ap
     const { status } = c.res;
     const path = c.req.path;
     const code = c.var.errorCode;
-    if (code !== undefined) metrics.count(METRIC.refusals, { name: 'code', value: code });
+    // A caller who hung up was refused nothing.
+    if (code !== undefined && c.var.callerGone !== true)
+      metrics.count(METRIC.refusals, { name: 'code', value: code });
     if (c.req.method !== 'POST' || status >= 300) return;
     if (path === '/requests' && status === 201) {
       metrics.count(METRIC.requestsCreated);
