@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { AccessRequest, SessionRecord } from '@elevate/domain';
@@ -106,7 +107,9 @@ export class FileExportSink implements ExportSink {
   async put(key: string, body: string): Promise<void> {
     const path = join(this.root, ...key.split('/'));
     await mkdir(dirname(path), { recursive: true });
-    const temporary = `${path}.${process.pid}.tmp`;
+    // A name of its own per write: two refreshes of one request in one process may overlap, and a
+    // shared temporary name let the first rename take the second's file from under it (ENOENT).
+    const temporary = `${path}.${process.pid}.${randomUUID()}.tmp`;
     await writeFile(temporary, body, 'utf8');
     await rename(temporary, path);
   }
