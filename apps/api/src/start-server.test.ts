@@ -50,22 +50,21 @@ describe('startServer', () => {
     }
   });
 
-  it('logs a call cut short by its caller hanging up as that, not as a failing store', async () => {
+  /**
+   * Serves a world whose store answers only when the call's budget ends, with `failure` (the SDK's
+   * handler answers an aborted call so), and hangs up on `GET /requests/mine` once it is in the store.
+   */
+  async function hangUpInStore(failure: () => Error) {
     let reached: () => void = () => undefined;
     const inStore = new Promise<void>((resolve) => (reached = resolve));
-    // A store that answers only when the call's budget ends, as the SDK's handler does: aborted.
-    const hanging = new Proxy(new InMemoryAccessRequestRepository(), {
+    const repository = new Proxy(new InMemoryAccessRequestRepository(), {
       get: () => () =>
         new Promise((_resolve, reject) => {
-          currentCallBudget()?.addEventListener(
-            'abort',
-            () => reject(Object.assign(new Error('Request aborted'), { name: 'AbortError' })),
-            { once: true },
-          );
+          currentCallBudget()?.addEventListener('abort', () => reject(failure()), { once: true });
           reached();
         }),
     });
-    const world = testApp({ repository: hanging });
+    const world = testApp({ repository });
     const server = await startServer(world.app, { host: '127.0.0.1', port: 0 });
     try {
       const call = httpRequest(`${server.url}/requests/mine`, { headers: authHeaders() });
@@ -74,17 +73,30 @@ describe('startServer', () => {
       await inStore;
       call.destroy();
       await vi.waitFor(() => expect(world.logs().map((line) => line['msg'])).toContain('request'));
-      const lines = world.logs();
-      expect(lines.filter((line) => line['level'] === 'error')).toEqual([]);
-      expect(lines).toContainEqual(
-        expect.objectContaining({ level: 'info', msg: 'caller went away before the answer' }),
-      );
-      expect(lines).toContainEqual(
-        expect.objectContaining({ msg: 'request', status: 503, callerGone: true, level: 'info' }),
-      );
+      return world.logs();
     } finally {
       await server.close();
     }
+  }
+
+  it('logs a call cut short by its caller hanging up as that, not as a failing store', async () => {
+    const lines = await hangUpInStore(() =>
+      Object.assign(new Error('Request aborted'), { name: 'AbortError' }),
+    );
+    expect(lines.filter((line) => line['level'] === 'error')).toEqual([]);
+    expect(lines).toContainEqual(
+      expect.objectContaining({ level: 'info', msg: 'caller went away before the answer' }),
+    );
+    expect(lines).toContainEqual(
+      expect.objectContaining({ msg: 'request', status: 503, callerGone: true, level: 'info' }),
+    );
+  });
+
+  it('still logs a bug as an error when its caller has hung up too', async () => {
+    const lines = await hangUpInStore(() => new TypeError('a bug, not the store'));
+    expect(lines).toContainEqual(
+      expect.objectContaining({ level: 'error', msg: 'request failed', code: 'INTERNAL' }),
+    );
   });
 
   it('names the port and the variable to change when the port is taken', async () => {

@@ -77,9 +77,9 @@ function internal(
 ): Response {
   const correlationId = c.var.correlationId;
   c.set('errorCode', code);
-  // A caller who hung up aborts the call's outbound work (callBudget); the failure that follows is
-  // theirs, not the store's, and no one will read the answer.
-  if (callerGoneOf(c.req.raw, c.env).aborted) {
+  // A caller who hung up aborts the call's outbound work (callBudget); the unavailability that
+  // follows is their leaving, not the store's, and no one will read the answer. A bug stays an error.
+  if (code !== 'INTERNAL' && callerGoneOf(c.req.raw, c.env).aborted) {
     c.set('callerGone', true);
     c.var.logger.info('caller went away before the answer', { code });
   } else c.var.logger.error('request failed', { code, ...errorFields(error) });
