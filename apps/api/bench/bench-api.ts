@@ -5,7 +5,6 @@
 // — first page and a deep page — and prints p50/p95/p99, items read per page, the API's CPU per
 // call and memory, and a full-table Scan for comparison. A measure, not a test: it never fails a
 // build. Data lives in .data/bench-api/<N> and is reused by the next run of the same N.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -17,6 +16,7 @@ import { ID_TOKEN_HEADER } from '@elevate/contracts';
 import type { AccessRequestRepository, ListedRequest, Page } from '@elevate/domain';
 import { routingKeysFor } from '@elevate/domain';
 import { startTestIssuer, TEST_API_AUDIENCE, TEST_CLIENT_ID } from '@elevate/testing';
+import { spawnScript, start, stop, stopAll } from './child-processes';
 import { cpuMsOf, percentile, rssMibOf } from './process-stats';
 import { accountOf, BENCH_PERSONAS, benchRequest, requesterOf } from './request-mix';
 
@@ -48,77 +48,6 @@ const PAGE = 25;
 
 const log = (line: string) => console.log(line);
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
-
-/** `node --import tsx <script>` in its own process group, stopped however the run ends. */
-function spawnScript(
-  script: string,
-  scriptArgs: string[],
-  options: { env?: NodeJS.ProcessEnv; nodeArgs?: string[]; output: 'pipe' | 'inherit' },
-): ChildProcess {
-  const child = spawn(
-    'node',
-    [...(options.nodeArgs ?? []), '--import', 'tsx', script, ...scriptArgs],
-    {
-      cwd: join(repoRoot, 'apps/api'),
-      env: {
-        ...process.env,
-        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-        ...options.env,
-      },
-      detached: true,
-      stdio: ['ignore', options.output, options.output],
-    },
-  );
-  children.push(child);
-  return child;
-}
-
-/** Starts a script (`spawnScript`); resolves with what `ready` matched in its output. */
-function start(
-  script: string,
-  scriptArgs: string[],
-  env: NodeJS.ProcessEnv,
-  ready: RegExp,
-  nodeArgs: string[] = [],
-): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
-  const child = spawnScript(script, scriptArgs, { env, nodeArgs, output: 'pipe' });
-  // Piped (`output: 'pipe'`), so both streams exist.
-  const streams = [child.stdout, child.stderr].filter((stream) => stream !== null);
-  return new Promise((resolveStart, reject) => {
-    let output = '';
-    const onData = (chunk: Buffer) => {
-      // Keep only a tail: the API logs a line per request.
-      output = (output + chunk.toString()).slice(-4000);
-      const match = ready.exec(output);
-      if (match) {
-        resolveStart({ child, match });
-        for (const stream of streams) {
-          stream.removeListener('data', onData);
-          // Drain whatever follows so the child never blocks on a full pipe.
-          stream.resume();
-        }
-      }
-    };
-    for (const stream of streams) stream.on('data', onData);
-    child.once('exit', (code) =>
-      reject(new Error(`${script} exited (${String(code)}) before it was ready:\n${output}`)),
-    );
-  });
-}
-
-/** Everything started, stopped however the run ends. */
-const children: ChildProcess[] = [];
-
-function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.pid === undefined) return Promise.resolve();
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  try {
-    process.kill(-child.pid, 'SIGTERM');
-  } catch {
-    // Already gone.
-  }
-  return Promise.race([exited, new Promise<void>((done) => setTimeout(done, 10_000))]);
-}
 
 /** Runs bench/load-process.ts, its progress on this console; its heap holds the sorted import. */
 function load(folder: string, table: string, total: number, now: number): Promise<void> {
@@ -518,5 +447,5 @@ const main = async () => {
 try {
   await main();
 } finally {
-  await Promise.all(children.map(stop));
+  await stopAll();
 }

@@ -2,11 +2,10 @@
 // through the client every Elevate adapter uses (createStoreClient) and as a bare HTTP round trip
 // to the same dynalite, so the federate bench's CPU per session can be read against a floor.
 //   BENCH_CALLS (3000) per measured round; one warm-up round of the same size first.
-import { spawn } from 'node:child_process';
 import { request, Agent } from 'node:http';
-import { fileURLToPath } from 'node:url';
 import { CreateTableCommand, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { createStoreClient } from '@elevate/adapters';
+import { start, stopAll } from './child-processes';
 
 const calls = Number(process.env.BENCH_CALLS ?? 3000);
 // dynalite takes any keys; the region and keys come from the environment, as in Lambda.
@@ -16,18 +15,8 @@ process.env.AWS_SECRET_ACCESS_KEY ??= 'bench';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const TABLE = 'sdk-call-cost';
 
-const store = spawn(process.execPath, ['--import', 'tsx', 'bench/dynamodb-process.ts'], {
-  cwd: fileURLToPath(new URL('..', import.meta.url)),
-  stdio: ['ignore', 'pipe', 'inherit'],
-  detached: true,
-});
-const endpoint = await new Promise<string>((resolve, reject) => {
-  store.stdout.on('data', (chunk: Buffer) => {
-    const ready = /ready (\S+)/.exec(chunk.toString())?.[1];
-    if (ready !== undefined) resolve(ready);
-  });
-  store.once('exit', (code) => reject(new Error(`dynalite exited (${code}) before it was ready`)));
-});
+const store = await start('bench/dynamodb-process.ts', [], {}, /ready (\S+)/);
+const endpoint = store.match[1] ?? '';
 
 /** CPU (user + system) of this process per call of `once`, in ms, over `calls` calls in a row. */
 async function cpuPerCall(once: () => Promise<unknown>): Promise<number> {
@@ -101,5 +90,5 @@ try {
   client.destroy();
   agent.destroy();
 } finally {
-  if (store.pid !== undefined) process.kill(-store.pid, 'SIGTERM');
+  await stopAll();
 }
