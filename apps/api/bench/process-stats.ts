@@ -3,14 +3,21 @@ import { readFileSync } from 'node:fs';
 
 const TICKS_PER_SECOND = 100;
 
-/** User + system CPU milliseconds the process has used so far. */
-export function cpuMsOf(pid: number): number {
+/** User and system (kernel) CPU milliseconds the process has used so far. */
+export function cpuSplitMsOf(pid: number): { userMs: number; systemMs: number } {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   // Fields after the command name (which may hold spaces) start at ") ".
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const utime = Number(fields[11]);
-  const stime = Number(fields[12]);
-  return ((utime + stime) * 1000) / TICKS_PER_SECOND;
+  return {
+    userMs: (Number(fields[11]) * 1000) / TICKS_PER_SECOND,
+    systemMs: (Number(fields[12]) * 1000) / TICKS_PER_SECOND,
+  };
+}
+
+/** User + system CPU milliseconds the process has used so far. */
+export function cpuMsOf(pid: number): number {
+  const { userMs, systemMs } = cpuSplitMsOf(pid);
+  return userMs + systemMs;
 }
 
 /** Resident memory in MiB. */
