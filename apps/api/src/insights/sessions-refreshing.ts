@@ -1,5 +1,5 @@
 import type { RequestProjections } from '@elevate/adapters';
-import type { SessionRecordRepository } from '@elevate/domain';
+import type { SessionRecord, SessionRecordRepository } from '@elevate/domain';
 import type { Logger } from '../logger';
 import { errorFields } from '../logger';
 
@@ -12,14 +12,26 @@ export const sessionsRefreshing = (
   inner: SessionRecordRepository,
   projections: Pick<RequestProjections, 'refresh'>,
   logger: Logger,
-): SessionRecordRepository => ({
-  listForRequest: (requestId) => inner.listForRequest(requestId),
-  async record(session) {
-    const result = await inner.record(session);
+): SessionRecordRepository => {
+  const refreshed = async (written: ReturnType<SessionRecordRepository['record']>) => {
+    const result = await written;
     if (result.ok)
       void projections
-        .refresh(session.requestId)
+        .refresh(result.value.requestId)
         .catch((error: unknown) => logger.warn('projection refresh failed', errorFields(error)));
     return result;
-  },
-});
+  };
+  const { prepare } = inner;
+  return {
+    listForRequest: (requestId) => inner.listForRequest(requestId),
+    record: (session) => refreshed(inner.record(session)),
+    ...(prepare === undefined
+      ? {}
+      : {
+          prepare: (requestId: string) => {
+            const write = prepare.call(inner, requestId);
+            return (session: SessionRecord) => refreshed(write(session));
+          },
+        }),
+  };
+};

@@ -273,6 +273,48 @@ describe('the session record', () => {
     expect((await pending).status).toBe(201);
   });
 
+  it('starts what the record needs beside the request read, before any check, and uses it', async () => {
+    const store = new InMemorySessionRecordRepository();
+    const events: string[] = [];
+    const preparing: SessionRecordRepository = {
+      listForRequest: (id) => store.listForRequest(id),
+      record: (session) => store.record(session),
+      prepare: (requestId) => {
+        events.push(`prepare ${requestId}`);
+        return async (session) => {
+          events.push(`record ${session.requestId}`);
+          return store.record(session);
+        };
+      },
+    };
+    const w = apiWorld({ federation: true, sessions: preparing });
+    const id = await approved(w);
+    const get = w.repository.get.bind(w.repository);
+    w.repository.get = async (requestId) => {
+      events.push(`read ${requestId}`);
+      return get(requestId);
+    };
+    expect((await federate(w, id)).status).toBe(201);
+    expect(events).toEqual([`prepare ${id}`, `read ${id}`, `record ${id}`, `read ${id}`]);
+  });
+
+  it('prepares nothing for an id that cannot name a request', async () => {
+    const prepared: string[] = [];
+    const store = new InMemorySessionRecordRepository();
+    const sessions: SessionRecordRepository = {
+      listForRequest: (id) => store.listForRequest(id),
+      record: (session) => store.record(session),
+      prepare: (requestId) => {
+        prepared.push(requestId);
+        return (session) => store.record(session);
+      },
+    };
+    const w = apiWorld({ federation: true, sessions });
+    const response = await federate(w, 'not*an*id');
+    expect(response.status).toBe(404);
+    expect(prepared).toEqual([]);
+  });
+
   it('is withheld (409, no credentials) when a revoke lands while AssumeRole runs, and stays recorded', async () => {
     const issuer = spyIssuer();
     const assumeRole = issuer.issue.bind(issuer);

@@ -21,7 +21,7 @@ import type {
   SessionRecordRepository,
 } from '@elevate/domain';
 import type { CallClient, CallTokens } from './call';
-import { loadVisibleRequest } from './load-visible-request';
+import { couldNameRequest, loadVisibleRequest } from './load-visible-request';
 import type { UseCaseDeps } from './use-case-deps';
 import { refusal, UseCaseError } from './use-case-error';
 
@@ -74,6 +74,8 @@ export async function startSession(
   input: StartSessionInput,
 ): Promise<StartedSession> {
   const actor = await deps.verifier.verify(input.tokens.accessToken, input.tokens.idToken);
+  // What recording the session needs is read beside the request: one round trip fewer before STS.
+  const recordSession = preparedRecording(deps.sessions, input.requestId);
   const request = await loadVisibleRequest(deps, actor, input.requestId);
   const now = deps.clock.now();
   const grant = federationCheck(request, actor, deps.policy, now, deps.mfaEvidence);
@@ -136,7 +138,7 @@ export async function startSession(
     ...input.client,
     issuedAt: now,
   };
-  const written = await deps.sessions.record(record);
+  const written = await recordSession(record);
   if (!written.ok) throw new Error(`Session record not written: ${written.error.code}`);
   await assertStillGranted(deps, actor, request.id);
 
@@ -162,6 +164,16 @@ export async function startSession(
       return { record: written.value, response: { kind: 'console', url, expiresAt } };
     }
   }
+}
+
+/** The store's prepared write for this request, or its plain `record` for an id that names none. */
+function preparedRecording(
+  sessions: SessionRecordRepository,
+  requestId: string,
+): (session: SessionRecord) => ReturnType<SessionRecordRepository['record']> {
+  if (sessions.prepare !== undefined && couldNameRequest(requestId))
+    return sessions.prepare(requestId);
+  return (session) => sessions.record(session);
 }
 
 /**

@@ -114,4 +114,42 @@ describe('DynamoDbSessionRecordRepository', () => {
     await expect(failure).rejects.toThrow(/malformed at: roleArn/);
     await expect(sessions.listForRequest('req-0001')).rejects.not.toThrow(/tampered-value/);
   });
+
+  it('links a prepared write to the session that was latest when it was prepared, like record', async () => {
+    const { tableName, sessions, documents } = await newTable();
+    await sessions.record(sessionRecord({ id: 'ses-1', issuedAt: '2030-01-01T09:00:00Z' }));
+    const write = sessions.prepare('req-0001');
+    expect(
+      await write(sessionRecord({ id: 'ses-2', issuedAt: '2030-01-01T09:05:00Z' })),
+    ).toMatchObject({ ok: true });
+    const { Items = [] } = await documents.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': 'REQUEST#req-0001' },
+      }),
+    );
+    expect(Items.map((item) => item['id'])).toEqual(['ses-1', 'ses-2']);
+    expect(Items[1]?.['chainPrev']).toBe(Items[0]?.['chainHash']);
+  });
+
+  it('refuses to write a session of another request through a prepared write, writing nothing', async () => {
+    const { sessions } = await newTable();
+    const write = sessions.prepare('req-0001');
+    await expect(write(sessionRecord({ requestId: 'req-0002' }))).rejects.toThrow(
+      /its own request only/,
+    );
+    expect(await sessions.listForRequest('req-0002')).toEqual([]);
+  });
+
+  it('reports a failed read of the chain head at the write, and nowhere if nothing is written', async () => {
+    const sessions = new DynamoDbSessionRecordRepository({
+      client: dynalite.client,
+      tableName: `missing-${randomUUID()}`,
+    });
+    // Prepared and abandoned (the caller was refused): no unhandled rejection fails this run.
+    sessions.prepare('req-0001');
+    const write = sessions.prepare('req-0001');
+    await expect(write(sessionRecord())).rejects.toThrow(/non-existent table|not found/i);
+  });
 });

@@ -33,21 +33,35 @@ export class DynamoDbSessionRecordRepository implements SessionRecordRepository 
     this.#table = options.tableName;
   }
 
-  async record(session: SessionRecord): Promise<Result<SessionRecord, RepositoryError>> {
-    const item = sessionItemOf(session, await this.#chainHeadOf(session.requestId));
-    try {
-      await this.#documents.send(
-        new PutCommand({
-          TableName: this.#table,
-          Item: item,
-          ConditionExpression: 'attribute_not_exists(PK)',
-        }),
-      );
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return err(sessionExists(session));
-      throw error;
-    }
-    return ok(sessionRecordOfItem(item));
+  record(session: SessionRecord): Promise<Result<SessionRecord, RepositoryError>> {
+    return this.prepare(session.requestId)(session);
+  }
+
+  prepare(
+    requestId: string,
+  ): (session: SessionRecord) => Promise<Result<SessionRecord, RepositoryError>> {
+    const chainHead = this.#chainHeadOf(requestId);
+    // Read now, awaited (and any failure thrown) by the write; a caller that stops before writing
+    // leaves no unhandled rejection behind.
+    chainHead.catch(() => undefined);
+    return async (session) => {
+      if (session.requestId !== requestId)
+        throw new Error('a prepared session write is for its own request only');
+      const item = sessionItemOf(session, await chainHead);
+      try {
+        await this.#documents.send(
+          new PutCommand({
+            TableName: this.#table,
+            Item: item,
+            ConditionExpression: 'attribute_not_exists(PK)',
+          }),
+        );
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return err(sessionExists(session));
+        throw error;
+      }
+      return ok(sessionRecordOfItem(item));
+    };
   }
 
   /**

@@ -118,6 +118,15 @@ export interface SessionRecord {
 export interface SessionRecordRepository {
   /** Stores a new record; the same record (request, issue time, id) again is `ALREADY_EXISTS`, never an overwrite. */
   record(session: SessionRecord): Promise<Result<SessionRecord, RepositoryError>>;
+  /**
+   * Starts what recording a session of this request will need, so that a store's read (the
+   * DynamoDB one reads the request's session chain head) overlaps the caller's checks instead of
+   * following them; the function returned records like `record`, for this request only. Nothing is
+   * written before it is called. Optional: without it, `record` does the whole work.
+   */
+  prepare?(
+    requestId: string,
+  ): (session: SessionRecord) => Promise<Result<SessionRecord, RepositoryError>>;
   /** Every session of one request, oldest first. */
   listForRequest(requestId: string): Promise<readonly SessionRecord[]>;
 }
