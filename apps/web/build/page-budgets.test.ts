@@ -37,6 +37,12 @@ describe('the production build', () => {
       expect(modules.filter((module) => module.includes(heavy))).toEqual([]);
   });
 
+  it('loads oidc-client-ts on no page’s first load (the stored session is read without it)', () => {
+    const modules = weights.flatMap(({ modules }) => modules.map(({ module }) => module));
+    expect(modules.length).toBeGreaterThan(0);
+    expect(modules.filter((module) => module.startsWith('oidc-client-ts/'))).toEqual([]);
+  });
+
   it('loads neither Cloudscape’s app layout nor drag and drop on any page (shell-frame.tsx instead)', () => {
     const modules = weights.flatMap(({ modules }) => modules.map(({ module }) => module));
     // Other components share two small modules of it (contexts, feature flags); not the layouts.

@@ -28,37 +28,37 @@ export const PAGES: readonly PageSpec[] = [
     name: 'My access',
     path: '/my-access',
     modules: [...console, 'src/app/routes/my-access-page.tsx'],
-    budgetKib: 365,
+    budgetKib: 350,
   },
   {
     name: 'New request',
     path: '/requests/new',
     modules: [...console, 'src/app/routes/new-request-page.tsx'],
-    budgetKib: 338,
+    budgetKib: 323,
   },
   {
     name: 'Request',
     path: '/requests/:id',
     modules: [...console, 'src/app/routes/request-detail-page.tsx'],
-    budgetKib: 344,
+    budgetKib: 329,
   },
   {
     name: 'Reviews',
     path: '/reviews',
     modules: [...guarded, 'src/app/routes/reviews-page.tsx'],
-    budgetKib: 359,
+    budgetKib: 344,
   },
   {
     name: 'Audit',
     path: '/audit',
     modules: [...guarded, 'src/app/routes/audit-page.tsx'],
-    budgetKib: 351,
+    budgetKib: 336,
   },
   {
     name: 'Policy',
     path: '/policy',
     modules: [...console, 'src/app/routes/policy-page.tsx'],
-    budgetKib: 333,
+    budgetKib: 318,
   },
 ];
 

@@ -1,10 +1,11 @@
-// The front door: all a signed-out visitor downloads. React, the session check (oidc-client-ts) and
-// a plain landing page; the console (Cloudscape, router, data libraries) loads only once signed in.
+// The front door: all a signed-out visitor downloads. React, the session read from this tab's
+// storage and a plain landing page; the console (Cloudscape, router, data libraries) loads only once
+// signed in, oidc-client-ts only to sign in, complete a sign-in, renew or sign out.
 import './front-door/front-door.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AuthProvider } from './auth/auth-provider';
-import { createUserManager } from './auth/user-manager';
+import { createAuthSession } from './auth/auth-session';
 import { loadRuntimeConfig } from './config/runtime-config';
 import {
   FrontDoor,
@@ -38,7 +39,7 @@ void runtimeConfig.then((result) => {
   const { config } = result;
   root.render(
     <StrictMode>
-      <AuthProvider userManager={createUserManager(config)}>
+      <AuthProvider session={createAuthSession(config)}>
         <FrontDoor config={config} />
       </AuthProvider>
     </StrictMode>,

@@ -1,11 +1,12 @@
 import { runtimeConfigSchema } from '@elevate/contracts';
-import { StrictMode } from 'react';
+import { StrictMode, useEffect, useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { User } from 'oidc-client-ts';
 import { AuthCallbackPage } from './auth-callback-page';
 import { AuthProvider, STEP_UP_NOTICE } from './auth-provider';
+import { createAuthSession } from './auth-session';
 import { RequireAuth } from './require-auth';
 import { useAuth } from './auth-context';
 import { createUserManager } from './user-manager';
@@ -31,7 +32,7 @@ function renderAt(
   const router = createMemoryRouter(routes, { initialEntries: [path] });
   render(
     <StrictMode>
-      <AuthProvider userManager={userManager}>
+      <AuthProvider session={createAuthSession(config, async () => userManager)}>
         <RouterProvider router={router} />
       </AuthProvider>
     </StrictMode>,
@@ -165,7 +166,6 @@ describe('sign-in flow', () => {
       },
     });
     const userManager = createUserManager(entra);
-    vi.spyOn(userManager, 'getUser').mockResolvedValue(null);
     const signinRedirect = vi.spyOn(userManager, 'signinRedirect').mockResolvedValue(undefined);
     function StepUpButton() {
       const { stepUp } = useAuth();
@@ -212,7 +212,7 @@ describe('sign-in flow', () => {
         userState: { returnTo: '/requests?status=active', notice: 'Click Access console again.' },
       }),
     );
-    vi.spyOn(userManager, 'getUser').mockResolvedValue(signedInUser());
+    await userManager.storeUser(signedInUser());
     renderAt(
       '/auth/callback?code=c&state=s',
       [
@@ -235,7 +235,7 @@ describe('sign-in flow', () => {
 
   it('signs out at the IdP from a guarded page without starting a new sign-in', async () => {
     const userManager = createUserManager(config);
-    vi.spyOn(userManager, 'getUser').mockResolvedValue(signedInUser());
+    await userManager.storeUser(signedInUser());
     const signinRedirect = vi.spyOn(userManager, 'signinRedirect').mockResolvedValue(undefined);
     // As oidc-client-ts does: the user is removed (events fire) before the browser leaves.
     const signoutRedirect = vi
@@ -270,19 +270,103 @@ describe('sign-in flow', () => {
   });
 });
 
-function signedInUser(): User {
+function signedInUser(accessSeconds = 3600): User {
   const nowSeconds = Math.floor(Date.now() / 1000);
   return new User({
     access_token: 'a',
     id_token: 'h.p.s',
     token_type: 'Bearer',
-    expires_at: nowSeconds + 3600,
+    expires_at: nowSeconds + accessSeconds,
     profile: {
       sub: 's-1',
       iss: 'http://idp.test',
       aud: 'elevate-web',
       exp: nowSeconds + 3600,
       iat: nowSeconds,
+      name: 'Ada',
     },
   });
 }
+
+describe('the first load, without oidc-client-ts', () => {
+  afterEach(() => {
+    cleanup();
+    vi.restoreAllMocks();
+    window.sessionStorage.clear();
+  });
+
+  function TokensProbe() {
+    const { status, user, getTokens } = useAuth();
+    const [tokens, setTokens] = useState('(none)');
+    useEffect(() => {
+      if (status === 'signed-in')
+        void getTokens().then((t) => setTokens(t ? `${t.accessToken} ${t.idToken}` : '(null)'));
+    }, [status, getTokens]);
+    return (
+      <p>
+        {status} {user?.name ?? '-'} tokens: {tokens}
+      </p>
+    );
+  }
+
+  /** Renders with a stored session made by the real library, counting loads of the library. */
+  async function renderWithStored(stored: User | null, userManager = createUserManager(config)) {
+    if (stored) await userManager.storeUser(stored);
+    const load = vi.fn(async () => userManager);
+    render(
+      <StrictMode>
+        <AuthProvider session={createAuthSession(config, load)}>
+          <TokensProbe />
+        </AuthProvider>
+      </StrictMode>,
+    );
+    return { load, userManager };
+  }
+
+  it('reads a stored session without loading the library, signed in from the first render', async () => {
+    const { load } = await renderWithStored(signedInUser());
+    expect(screen.getByText(/^signed-in Ada/)).toBeTruthy();
+    expect(await screen.findByText('signed-in Ada tokens: a h.p.s')).toBeTruthy();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(load).not.toHaveBeenCalled();
+  });
+
+  it('is signed out at once when nothing is stored, and when what is stored is not a session', async () => {
+    const { load } = await renderWithStored(null);
+    expect(screen.getByText('signed-out - tokens: (none)')).toBeTruthy();
+    cleanup();
+    window.sessionStorage.setItem('oidc.user:http://idp.test:elevate-web', '{"access_token":1}');
+    await renderWithStored(null);
+    expect(screen.getByText('signed-out - tokens: (none)')).toBeTruthy();
+    expect(load).not.toHaveBeenCalled();
+  });
+
+  it('loads the library in time for its renewal of the access token', async () => {
+    // 80 s left: oidc-client-ts renews 60 s before expiry, and is loaded 30 s before that.
+    const { load } = await renderWithStored(signedInUser(80));
+    expect(screen.getByText(/^signed-in Ada/)).toBeTruthy();
+    await vi.waitFor(() => expect(load).toHaveBeenCalledTimes(1));
+  });
+
+  it('renews an expired stored session through the library before calling it signed in', async () => {
+    const userManager = createUserManager(config);
+    // As the library does: the renewed user is stored.
+    const renew = vi.spyOn(userManager, 'signinSilent').mockImplementation(async () => {
+      await userManager.storeUser(signedInUser());
+      return signedInUser();
+    });
+    const { load } = await renderWithStored(signedInUser(-10), userManager);
+    expect(screen.getByText('loading - tokens: (none)')).toBeTruthy();
+    expect(await screen.findByText('signed-in Ada tokens: a h.p.s')).toBeTruthy();
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(renew).toHaveBeenCalled();
+  });
+
+  it('forgets an expired stored session that cannot be renewed', async () => {
+    const userManager = createUserManager(config);
+    vi.spyOn(userManager, 'signinSilent').mockRejectedValue(new Error('invalid_grant'));
+    await renderWithStored(signedInUser(-10), userManager);
+    expect(await screen.findByText('signed-out - tokens: (none)')).toBeTruthy();
+    expect(window.sessionStorage.getItem('oidc.user:http://idp.test:elevate-web')).toBeNull();
+  });
+});

@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { User, UserManager } from 'oidc-client-ts';
 import {
   AuthContext,
   type AuthContextValue,
@@ -7,11 +6,12 @@ import {
   type AuthTokens,
   type AuthUser,
 } from './auth-context';
-import { needsRenewal } from './id-token-expiry';
+import type { AuthSession } from './auth-session';
+import { accessTokenExpired, needsRenewal } from './id-token-expiry';
 import { mayReauthenticate } from './reauth-guard';
 import { currentPath, safeReturnTo, type SignInState } from './return-to';
 import { completeSignIn } from './signin-callback';
-import { stepUpArgsFor } from './user-manager';
+import type { Session } from './stored-session';
 import { paths } from '../lib/paths';
 
 interface AuthState {
@@ -19,19 +19,41 @@ interface AuthState {
   user: AuthUser | null;
 }
 
-function toAuthUser(user: User): AuthUser {
-  const { sub, name, email } = user.profile;
+function toAuthUser(session: Session): AuthUser {
+  const { sub, name, email } = session.profile;
   return { sub, name, email };
 }
 
-function stateFor(user: User | null): AuthState {
-  return user && !user.expired
-    ? { status: 'signed-in', user: toAuthUser(user) }
+function stateFor(session: Session | null): AuthState {
+  return session && !accessTokenExpired(session)
+    ? { status: 'signed-in', user: toAuthUser(session) }
     : { status: 'signed-out', user: null };
 }
 
-/** The stored session, renewed with the refresh token if either token expired (or nearly) while the tab slept. */
-async function restoreSession(userManager: UserManager): Promise<User | null> {
+const sameState = (a: AuthState, b: AuthState): boolean =>
+  a.status === b.status &&
+  a.user?.sub === b.user?.sub &&
+  a.user?.name === b.user?.name &&
+  a.user?.email === b.user?.email;
+
+/**
+ * What the first render knows from this tab's storage alone: signed in, signed out, or (a session
+ * whose tokens need renewing first) not yet.
+ */
+function initialState(session: AuthSession): AuthState {
+  const stored = session.readStored();
+  if (stored && needsRenewal(stored)) return { status: 'loading', user: null };
+  return stateFor(stored);
+}
+
+/**
+ * The stored session, renewed with the refresh token (through oidc-client-ts, loaded for that) if
+ * either token expired (or nearly) while the tab slept.
+ */
+async function restoreSession(session: AuthSession): Promise<Session | null> {
+  const stored = session.readStored();
+  if (!stored || !needsRenewal(stored)) return stored;
+  const userManager = await session.userManager();
   const user = await userManager.getUser();
   if (!user || !needsRenewal(user)) return user;
   try {
@@ -42,11 +64,27 @@ async function restoreSession(userManager: UserManager): Promise<User | null> {
   }
 }
 
+/** oidc-client-ts renews a minute before the access token expires (its default), once loaded. */
+const RENEWAL_NOTICE_SECONDS = 60;
+/** Time to download and start it before then. */
+const LOAD_LEAD_SECONDS = 30;
+const LONGEST_TIMEOUT_MS = 2 ** 31 - 1;
+
+/** When to load oidc-client-ts so that its automatic renewal runs on time for this session. */
+function renewalLoadDelayMs(
+  session: Pick<Session, 'expires_at'>,
+  nowMs: number = Date.now(),
+): number {
+  if (session.expires_at === undefined) return 0;
+  const at = (session.expires_at - RENEWAL_NOTICE_SECONDS - LOAD_LEAD_SECONDS) * 1000;
+  return Math.min(Math.max(at - nowMs, 0), LONGEST_TIMEOUT_MS);
+}
+
 // Set from Sign out until the browser has left: no sign-in may start meanwhile.
-const signingOut = new WeakSet<UserManager>();
+const signingOut = new WeakSet<AuthSession>();
 
 // One redirect at a time: StrictMode effects and parallel 401s would otherwise each start one.
-const redirecting = new WeakSet<UserManager>();
+const redirecting = new WeakSet<AuthSession>();
 
 /** What a step-up sign-in tells the person when they are back, unless the caller says more. */
 export const STEP_UP_NOTICE =
@@ -62,99 +100,129 @@ function newNonce(): string {
 }
 
 async function redirectToSignIn(
-  userManager: UserManager,
+  session: AuthSession,
   state: SignInState,
-  extra: Partial<ReturnType<typeof stepUpArgsFor>> = {},
+  { stepUp = false }: { stepUp?: boolean } = {},
 ): Promise<void> {
-  if (redirecting.has(userManager)) return;
-  redirecting.add(userManager);
+  if (redirecting.has(session)) return;
+  redirecting.add(session);
   try {
+    const userManager = await session.userManager();
+    // The step-up arguments live beside the manager, in the module that was just loaded.
+    const extra = stepUp ? (await import('./user-manager')).stepUpArgsFor(userManager) : {};
     await userManager.signinRedirect({
       state: { ...state, returnTo: safeReturnTo(state.returnTo) },
       nonce: newNonce(),
       ...extra,
     });
   } catch (error) {
-    redirecting.delete(userManager);
+    redirecting.delete(session);
     throw error;
   }
 }
 
 export interface AuthProviderProps {
-  /** Created once, outside React: a second instance would renew tokens on its own. */
-  userManager: UserManager;
+  /** Created once, outside React (`createAuthSession`): it holds the one `UserManager`. */
+  session: AuthSession;
   children: ReactNode;
 }
 
-/** The session for the whole app: who is signed in, and the only door to oidc-client-ts. */
-export function AuthProvider({ userManager, children }: AuthProviderProps) {
-  const [state, setState] = useState<AuthState>({ status: 'loading', user: null });
+/**
+ * The session for the whole app: who is signed in, and the only door to oidc-client-ts, which it
+ * loads only to sign in, complete a sign-in, renew or sign out. A page load with a stored session
+ * reads it from storage and does without the library until its tokens are due for renewal.
+ */
+export function AuthProvider({ session, children }: AuthProviderProps) {
+  const [state, setState] = useState<AuthState>(() => initialState(session));
 
   useEffect(() => {
     let active = true;
-    const apply = (user: User | null) => {
+    const apply = (user: Session | null) => {
       // Signing out removes the user before the browser leaves for the IdP: that is not a reason
       // to start a new sign-in (which would keep the person signed in).
-      if (active && !signingOut.has(userManager)) setState(stateFor(user));
+      if (!active || signingOut.has(session)) return;
+      const next = stateFor(user);
+      // The first render usually knew already: the console is not rendered again for nothing.
+      setState((previous) => (sameState(previous, next) ? previous : next));
     };
-    restoreSession(userManager).then(apply, () => apply(null));
+    restoreSession(session).then(apply, () => apply(null));
 
-    const events = userManager.events;
-    const unsubscribe = [
-      events.addUserLoaded(apply),
-      events.addUserUnloaded(() => apply(null)),
-      // Automatic renewal runs a minute before expiry; reaching expiry means it failed.
-      events.addAccessTokenExpired(() => {
-        // If the IdP is unreachable too, the session is gone and RequireAuth explains it.
-        restoreSession(userManager)
-          .then((user) =>
-            user ? undefined : redirectToSignIn(userManager, { returnTo: currentPath() }),
-          )
-          .catch(() => undefined);
-      }),
-    ];
+    const unsubscribe = session.whenCreated(({ events }) => {
+      const offs = [
+        events.addUserLoaded(apply),
+        events.addUserUnloaded(() => apply(null)),
+        // Automatic renewal runs a minute before expiry; reaching expiry means it failed.
+        events.addAccessTokenExpired(() => {
+          // If the IdP is unreachable too, the session is gone and RequireAuth explains it.
+          restoreSession(session)
+            .then((user) =>
+              user ? undefined : redirectToSignIn(session, { returnTo: currentPath() }),
+            )
+            .catch(() => undefined);
+        }),
+      ];
+      return () => {
+        for (const off of offs) off();
+      };
+    });
+
+    // oidc-client-ts's automatic renewal (and its expiry event) run once it is loaded: load it in
+    // time for this session's renewal. A sign-in in this tab loads it anyway.
+    const stored = session.readStored();
+    const renewal =
+      stored &&
+      setTimeout(() => {
+        session.userManager().catch(() => undefined);
+      }, renewalLoadDelayMs(stored));
     return () => {
       active = false;
-      for (const off of unsubscribe) off();
+      unsubscribe();
+      if (renewal) clearTimeout(renewal);
     };
-  }, [userManager]);
+  }, [session]);
 
   // Stable across session changes, so effects that depend on an action do not re-run.
   const actions = useMemo<Omit<AuthContextValue, keyof AuthState>>(
     () => ({
-      signIn: (returnTo = currentPath()) => redirectToSignIn(userManager, { returnTo }),
+      signIn: (returnTo = currentPath()) => redirectToSignIn(session, { returnTo }),
       stepUp: (returnTo = currentPath(), notice = STEP_UP_NOTICE) =>
-        redirectToSignIn(userManager, { returnTo, notice }, stepUpArgsFor(userManager)),
+        redirectToSignIn(session, { returnTo, notice }, { stepUp: true }),
       signOut: async () => {
-        signingOut.add(userManager);
-        redirecting.add(userManager);
+        signingOut.add(session);
+        redirecting.add(session);
         setState({ status: 'signing-out', user: null });
         try {
+          const userManager = await session.userManager();
           // Ends the IdP's session too (RP-initiated logout with id_token_hint); the IdP sends the
           // browser to the front door. `replace`: the back button cannot return to a signed-in page.
           await userManager.signoutRedirect({ redirectMethod: 'replace' });
         } catch {
-          // The IdP cannot end its session (no end-session endpoint, or it is down): end ours.
-          await userManager.removeUser().catch(() => undefined);
+          // The IdP cannot end its session (no end-session endpoint, or it is down), or the
+          // library could not be loaded: end ours.
+          await session
+            .userManager()
+            .then((userManager) => userManager.removeUser())
+            .catch(() => session.forgetStored());
           window.location.replace(paths.signedOut);
         }
       },
       getTokens: async (): Promise<AuthTokens | null> => {
-        const user = await restoreSession(userManager);
-        if (!user || user.expired || !user.id_token) return null;
+        const user = await restoreSession(session);
+        if (!user || accessTokenExpired(user) || !user.id_token) return null;
         return { accessToken: user.access_token, idToken: user.id_token };
       },
       handleSessionRejected: () => {
         if (!mayReauthenticate()) return;
         const returnTo = currentPath();
-        userManager
-          .removeUser()
-          .then(() => redirectToSignIn(userManager, { returnTo }))
+        session
+          .userManager()
+          .then((userManager) => userManager.removeUser())
+          .then(() => redirectToSignIn(session, { returnTo }))
           .catch(() => undefined);
       },
-      completeSignIn: (url) => completeSignIn(userManager, url),
+      completeSignIn: (url) => completeSignIn(session.userManager, url),
     }),
-    [userManager],
+    [session],
   );
   const value = useMemo<AuthContextValue>(() => ({ ...state, ...actions }), [state, actions]);
 

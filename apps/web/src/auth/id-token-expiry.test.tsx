@@ -4,6 +4,7 @@ import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { User } from 'oidc-client-ts';
 import { useEffect, useState } from 'react';
 import { AuthProvider } from './auth-provider';
+import { createAuthSession } from './auth-session';
 import { useAuth } from './auth-context';
 import { needsRenewal } from './id-token-expiry';
 import { createUserManager } from './user-manager';
@@ -61,12 +62,12 @@ describe('renewing the session before the API sees it', () => {
 
   it('getTokens hands out a renewed ID token instead of one about to expire', async () => {
     const userManager = createUserManager(config);
-    vi.spyOn(userManager, 'getUser').mockResolvedValue(session(3600, 10, 'stale-id-token'));
+    await userManager.storeUser(session(3600, 10, 'stale-id-token'));
     const renew = vi
       .spyOn(userManager, 'signinSilent')
       .mockResolvedValue(session(3600, 3600, 'fresh-id-token'));
     render(
-      <AuthProvider userManager={userManager}>
+      <AuthProvider session={createAuthSession(config, async () => userManager)}>
         <TokensProbe />
       </AuthProvider>,
     );
@@ -76,10 +77,10 @@ describe('renewing the session before the API sees it', () => {
 
   it('getTokens does not renew a session whose tokens both have time left', async () => {
     const userManager = createUserManager(config);
-    vi.spyOn(userManager, 'getUser').mockResolvedValue(session(3600, 3600, 'current-id-token'));
+    await userManager.storeUser(session(3600, 3600, 'current-id-token'));
     const renew = vi.spyOn(userManager, 'signinSilent');
     render(
-      <AuthProvider userManager={userManager}>
+      <AuthProvider session={createAuthSession(config, async () => userManager)}>
         <TokensProbe />
       </AuthProvider>,
     );

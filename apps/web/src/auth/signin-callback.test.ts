@@ -12,8 +12,8 @@ describe('sign-in callback guard', () => {
     const signinCallback = vi.fn(async () => fakeUser({ returnTo: '/audit?status=active' }));
     const url = 'http://127.0.0.1:5173/auth/callback?code=one&state=s1';
     const [first, second] = await Promise.all([
-      completeSignIn({ signinCallback }, url),
-      completeSignIn({ signinCallback }, url),
+      completeSignIn(async () => ({ signinCallback }), url),
+      completeSignIn(async () => ({ signinCallback }), url),
     ]);
     expect(signinCallback).toHaveBeenCalledTimes(1);
     expect(signinCallback).toHaveBeenCalledWith(url);
@@ -24,11 +24,11 @@ describe('sign-in callback guard', () => {
   it('handles a different callback URL on its own', async () => {
     const signinCallback = vi.fn(async () => fakeUser(undefined));
     await completeSignIn(
-      { signinCallback },
+      async () => ({ signinCallback }),
       'http://127.0.0.1:5173/auth/callback?code=two&state=s2',
     );
     await completeSignIn(
-      { signinCallback },
+      async () => ({ signinCallback }),
       'http://127.0.0.1:5173/auth/callback?code=three&state=s3',
     );
     expect(signinCallback).toHaveBeenCalledTimes(2);
@@ -39,8 +39,12 @@ describe('sign-in callback guard', () => {
       throw new Error('No matching state found in storage');
     });
     const url = 'http://127.0.0.1:5173/auth/callback?code=four&state=s4';
-    await expect(completeSignIn({ signinCallback }, url)).rejects.toThrow('No matching state');
-    await expect(completeSignIn({ signinCallback }, url)).rejects.toThrow('No matching state');
+    await expect(completeSignIn(async () => ({ signinCallback }), url)).rejects.toThrow(
+      'No matching state',
+    );
+    await expect(completeSignIn(async () => ({ signinCallback }), url)).rejects.toThrow(
+      'No matching state',
+    );
     expect(signinCallback).toHaveBeenCalledTimes(1);
   });
 });

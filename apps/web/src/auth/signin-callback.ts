@@ -6,14 +6,18 @@ import { rememberSignInNotice } from './sign-in-notice-store';
 // can be redeemed only once. Keyed by URL because each callback URL carries its own code and state.
 const completions = new Map<string, Promise<string>>();
 
-/** Redeems the authorization code once per callback URL; resolves to the path to return to. */
+/**
+ * Redeems the authorization code once per callback URL; resolves to the path to return to.
+ * `userManager` is asked for only once too (it loads oidc-client-ts).
+ */
 export function completeSignIn(
-  userManager: Pick<UserManager, 'signinCallback'>,
+  userManager: () => Promise<Pick<UserManager, 'signinCallback'>>,
   url: string,
 ): Promise<string> {
   let completion = completions.get(url);
   if (!completion) {
-    completion = userManager.signinCallback(url).then((user) => {
+    completion = userManager().then(async (manager) => {
+      const user = await manager.signinCallback(url);
       rememberSignInNotice(noticeFromState(user?.state));
       return returnToFromState(user?.state);
     });
