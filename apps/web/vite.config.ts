@@ -61,6 +61,21 @@ export default defineConfig({
   optimizeDeps: {
     entries: ['index.html', 'src/**/*.{ts,tsx}', '!src/**/*.test.{ts,tsx}', '!src/testing/**'],
   },
+  resolve: {
+    alias: [
+      // Cloudscape's I18nProvider formats its messages with intl-messageformat, which imports the
+      // ICU MessageFormat parser (~9 KiB gzip on every signed-in page) for messages given as text.
+      // Cloudscape's messages come parsed (an AST; i18n-messages.test.ts checks the English ones)
+      // and we give it no others, so the parser is never called: formatjs's parser-less variant
+      // (https://formatjs.github.io/docs/guides/advanced-usage, "without parser"), from the
+      // package's ES module build (`lib/`, its `module` field). Should that file move in an upgrade,
+      // the build fails here; a message given as text would throw instead of being formatted.
+      {
+        find: /^@formatjs\/icu-messageformat-parser$/,
+        replacement: '@formatjs/icu-messageformat-parser/lib/no-parser.js',
+      },
+    ],
+  },
   preview: { host: '127.0.0.1', port: env.webPort, strictPort: true },
   // Maps are written for error triage but not referenced from the bundles; infra's web stack keeps
   // them out of the site bucket (SOURCE_MAP_PATTERN), so they are never served publicly.

@@ -43,6 +43,18 @@ describe('the production build', () => {
     expect(modules.filter((module) => module.startsWith('oidc-client-ts/'))).toEqual([]);
   });
 
+  it('bundles no ICU message parser (Cloudscape’s messages come parsed; vite.config.ts)', () => {
+    const modules = weights.flatMap(({ modules }) => modules.map(({ module }) => module));
+    expect(modules).toContain('@formatjs/icu-messageformat-parser/lib/no-parser.js');
+    expect(
+      modules.filter(
+        (module) =>
+          module === '@formatjs/icu-messageformat-parser/lib/parser.js' ||
+          module.startsWith('@formatjs/icu-skeleton-parser/'),
+      ),
+    ).toEqual([]);
+  });
+
   it('loads neither Cloudscape’s app layout nor drag and drop on any page (shell-frame.tsx instead)', () => {
     const modules = weights.flatMap(({ modules }) => modules.map(({ module }) => module));
     // Other components share two small modules of it (contexts, feature flags); not the layouts.

@@ -28,37 +28,37 @@ export const PAGES: readonly PageSpec[] = [
     name: 'My access',
     path: '/my-access',
     modules: [...console, 'src/app/routes/my-access-page.tsx'],
-    budgetKib: 350,
+    budgetKib: 341,
   },
   {
     name: 'New request',
     path: '/requests/new',
     modules: [...console, 'src/app/routes/new-request-page.tsx'],
-    budgetKib: 323,
+    budgetKib: 314,
   },
   {
     name: 'Request',
     path: '/requests/:id',
     modules: [...console, 'src/app/routes/request-detail-page.tsx'],
-    budgetKib: 329,
+    budgetKib: 320,
   },
   {
     name: 'Reviews',
     path: '/reviews',
     modules: [...guarded, 'src/app/routes/reviews-page.tsx'],
-    budgetKib: 344,
+    budgetKib: 335,
   },
   {
     name: 'Audit',
     path: '/audit',
     modules: [...guarded, 'src/app/routes/audit-page.tsx'],
-    budgetKib: 336,
+    budgetKib: 328,
   },
   {
     name: 'Policy',
     path: '/policy',
     modules: [...console, 'src/app/routes/policy-page.tsx'],
-    budgetKib: 318,
+    budgetKib: 310,
   },
 ];
 
