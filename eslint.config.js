@@ -66,8 +66,16 @@ const testSupport = {
 // of 85. The namespace import lets esbuild and vite drop what is not used.
 const zodAsNamespace = {
   selector: "ImportDeclaration[source.value=/^zod/] > ImportSpecifier[imported.name='z']",
-  message: "Import zod as a namespace (`import * as z from 'zod'`) so bundles tree-shake it.",
+  message: "Import zod as a namespace (`import * as z from 'zod/mini'`) so bundles tree-shake it.",
 };
+
+// Classic zod's schemas carry every method (and JSON Schema) whether used or not: ~100 KiB in each
+// function. zod/mini's functions and checks leave each bundle the kinds it uses (~35 KiB).
+const zodClassic = ['zod', 'zod/v4', 'zod/v4/classic', 'zod/v3'].map((name) => ({
+  name,
+  message:
+    "Production code uses zod's tree-shakable API: `import * as z from 'zod/mini'` (tests may use classic zod).",
+}));
 
 export default tseslint.config(
   {
@@ -225,8 +233,9 @@ export default tseslint.config(
     },
   },
   {
-    // Production code never imports test support. A rule of its own (typescript-eslint's
-    // no-restricted-imports), so it adds to each package's own import restrictions.
+    // Production code never imports test support, nor classic zod. A rule of its own
+    // (typescript-eslint's no-restricted-imports), so it adds to each package's own import
+    // restrictions.
     files: ['apps/*/src/**/*.{ts,tsx}', 'packages/*/src/**/*.{ts,tsx}', 'infra/src/**/*.ts'],
     ignores: [
       '**/*.test.{ts,tsx}',
@@ -235,7 +244,12 @@ export default tseslint.config(
       'apps/api/src/bench/**',
       'apps/api/src/faults/**',
     ],
-    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [testSupport] }] },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: zodClassic, patterns: [testSupport] },
+      ],
+    },
   },
   {
     // The dev stack is a devDependency: only laptop code (local/), benches, fault suites and tests
@@ -293,11 +307,12 @@ export default tseslint.config(
               message: 'Contracts are plain schemas shared by web and api.',
             },
             {
-              // The one way in: the domain's value lists, a module that imports nothing, so the
-              // SPA's bundle gets the lists and no rules (docs/decisions/0006-one-home-per-fact.md).
-              regex: '^@elevate/domain(?!/vocabulary$)(/.*)?$',
+              // The ways in: the domain's value lists, a module that imports nothing, so the SPA's
+              // bundle gets the lists and no rules (docs/decisions/0006-one-home-per-fact.md), and
+              // zod's English messages (zod-messages.ts), set once for every package.
+              regex: '^@elevate/domain(?!/(vocabulary|zod-messages)$)(/.*)?$',
               message:
-                'Contracts take only the value lists of the domain: @elevate/domain/vocabulary.',
+                'Contracts take only the value lists of the domain (@elevate/domain/vocabulary) and zod’s messages (@elevate/domain/zod-messages).',
             },
           ],
         },

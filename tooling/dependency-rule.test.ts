@@ -134,9 +134,31 @@ describe('the dependency rule', () => {
     expect(
       await ruleMessages(
         'packages/domain/src/rule-probe.ts',
-        "import { z } from 'zod';\nexport const s = z.string();\n",
+        "import { z } from 'zod/mini';\nexport const s = z.string();\n",
       ),
     ).toEqual([]);
+  });
+
+  it('keeps classic zod out of production code (zod/mini instead), and lets tests have it', async () => {
+    const rule = '@typescript-eslint/no-restricted-imports';
+    const code = (source: string) =>
+      `import * as z from '${source}';\nexport const s = z.string();\n`;
+    for (const file of [
+      'packages/contracts/src/rule-probe.ts',
+      'apps/api/src/routes/rule-probe.ts',
+      'apps/web/src/lib/rule-probe.ts',
+      'infra/src/rule-probe.ts',
+    ])
+      for (const source of ['zod', 'zod/v4'])
+        expect((await ruleMessages(file, code(source), rule)).join('\n'), file).toContain(
+          "import * as z from 'zod/mini'",
+        );
+    expect(await ruleMessages('apps/api/src/routes/rule-probe.ts', code('zod/mini'), rule)).toEqual(
+      [],
+    );
+    expect(await ruleMessages('apps/api/src/routes/rule-probe.test.ts', code('zod'), rule)).toEqual(
+      [],
+    );
   });
 
   it('keeps the SPA off the server packages', async () => {
@@ -157,13 +179,19 @@ describe('the dependency rule', () => {
     }
   });
 
-  it("lets the contracts take the domain's value lists and nothing else of it", async () => {
+  it("lets the contracts take the domain's value lists (and zod's messages), nothing else of it", async () => {
     const probe = (source: string) =>
       ruleMessages(
         'packages/contracts/src/rule-probe.ts',
         `import { REQUEST_STATUSES } from '${source}';\nexport { REQUEST_STATUSES };\n`,
       );
     expect(await probe('@elevate/domain/vocabulary')).toEqual([]);
+    expect(
+      await ruleMessages(
+        'packages/contracts/src/rule-probe.ts',
+        "import '@elevate/domain/zod-messages';\n",
+      ),
+    ).toEqual([]);
     expect((await probe('@elevate/domain')).join('\n')).toContain(
       'Contracts take only the value lists of the domain',
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { VerifiedIdentity } from '@elevate/adapters';
 import {
   activeAccessListSchema,
@@ -68,7 +68,7 @@ interface Endpoint {
   path: (id: string) => string;
   fixture: Fixture;
   body?: unknown;
-  schema?: z.ZodType;
+  schema?: z.ZodMiniType;
 }
 
 const sandboxBody = {

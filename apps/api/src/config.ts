@@ -9,32 +9,43 @@ import {
 } from '@elevate/contracts';
 import type { IdpProvider } from '@elevate/contracts';
 import type { MfaEvidence } from '@elevate/domain';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { DEFAULT_SERVER_ADMISSION } from './http/admission';
 import type { AdmissionLimits } from './http/admission';
 
-const boolean = z.enum(['true', 'false']).transform((value) => value === 'true');
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+const boolean = z.pipe(
+  z.enum(['true', 'false']),
+  z.transform((value) => value === 'true'),
+);
+/** A variable that may be unset; set but empty (`""`) reads as unset. */
+export const optionalSetting = <T extends z.ZodMiniType>(schema: T) =>
+  z.pipe(
+    z.transform((value: unknown) => (value === '' ? undefined : value)),
+    z.optional(schema),
+  );
+const optional = optionalSetting;
 
 const region = awsRegionSchema;
 
 /** A comma-separated list; empty entries dropped. `""` (set but empty) is an empty list. */
-const list = z.string().transform((text) =>
-  text
-    .split(',')
-    .map((entry) => entry.trim())
-    .filter((entry) => entry !== ''),
+const list = z.pipe(
+  z.string(),
+  z.transform((text) =>
+    text
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== ''),
+  ),
 );
 const claim = claimNameSchema;
 /** A positive whole number of something, from the environment. */
-const count = z.coerce.number().int().min(1).max(10_000);
+const count = z.coerce.number().check(z.int(), z.minimum(1), z.maximum(10_000));
 
 /** Every variable the API reads. Names match what `pnpm dev` passes (packages/dev-stack). */
 const envSchema = z.object({
   ELEVATE_IDP_ISSUER: z.url({ protocol: /^https?$/ }),
-  ELEVATE_API_AUDIENCE: z.string().min(1),
-  ELEVATE_CLIENT_ID: z.string().min(1),
+  ELEVATE_API_AUDIENCE: z.string().check(z.minLength(1)),
+  ELEVATE_CLIENT_ID: z.string().check(z.minLength(1)),
   /** Fills in every IdP setting below that is not set (docs/api-config.md, docs/deploy.md). */
   ELEVATE_IDP_PROVIDER: optional(z.enum(IDP_PROVIDERS)),
   ELEVATE_GROUPS_CLAIM: optional(claim),
@@ -43,67 +54,92 @@ const envSchema = z.object({
   ELEVATE_ACCESS_TOKEN_FORMAT: optional(z.enum(['jwt', 'bound'])),
   ELEVATE_ACCESS_TOKEN_IDENTITY_CLAIM: optional(claim),
   ELEVATE_ID_TOKEN_IDENTITY_CLAIM: optional(claim),
-  ELEVATE_MFA_AMR: z.string().optional().pipe(list.optional()),
-  ELEVATE_MFA_ACR: z.string().optional().pipe(list.optional()),
-  ELEVATE_MFA_ACRS: z
-    .string()
-    .optional()
-    .pipe(list.pipe(z.array(z.string().regex(/^c\d{1,2}$/, 'expected ids such as c1'))).optional()),
+  ELEVATE_MFA_AMR: z.pipe(z.optional(z.string()), z.optional(list)),
+  ELEVATE_MFA_ACR: z.pipe(z.optional(z.string()), z.optional(list)),
+  ELEVATE_MFA_ACRS: z.pipe(
+    z.optional(z.string()),
+    z.optional(
+      z.pipe(list, z.array(z.string().check(z.regex(/^c\d{1,2}$/, 'expected ids such as c1')))),
+    ),
+  ),
   ELEVATE_MFA_ENFORCED_BY_IDP: optional(boolean),
-  ELEVATE_JWKS_STALE_IF_ERROR_SECONDS: optional(
-    z.coerce
-      .number()
-      .int()
-      .min(0)
-      .max(7 * 24 * 3600),
-  ).default(24 * 3600),
-  ELEVATE_NATIVE_CLIENT_ID: optional(z.string().min(1)),
+  ELEVATE_JWKS_STALE_IF_ERROR_SECONDS: z._default(
+    optional(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(7 * 24 * 3600))),
+    24 * 3600,
+  ),
+  ELEVATE_NATIVE_CLIENT_ID: optional(z.string().check(z.minLength(1))),
   ELEVATE_JWKS_URI: optional(z.url({ protocol: /^https?$/ })),
-  ELEVATE_CLOCK_TOLERANCE_SECONDS: optional(z.coerce.number().int().min(0).max(60)).default(30),
+  ELEVATE_CLOCK_TOLERANCE_SECONDS: z._default(
+    optional(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(60))),
+    30,
+  ),
   ELEVATE_REQUIRE_AT_JWT: optional(boolean),
   ELEVATE_ACCESS_TOKEN_AUDIENCE_CLAIM: optional(z.enum(ACCESS_TOKEN_AUDIENCE_CLAIMS)),
   ELEVATE_ACCESS_TOKEN_CLAIM: optional(claim),
   ELEVATE_EMAIL_CLAIM: optional(claim),
-  ELEVATE_REQUIRE_EMAIL_VERIFIED: optional(boolean).default(true),
+  ELEVATE_REQUIRE_EMAIL_VERIFIED: z._default(optional(boolean), true),
   ELEVATE_WEB_ORIGIN: optional(
-    z.url({ protocol: /^https?$/ }).transform((url) => new URL(url).origin),
+    z.pipe(
+      z.url({ protocol: /^https?$/ }),
+      z.transform((url) => new URL(url).origin),
+    ),
   ),
   /** Secrets Manager id of the Slack app's secret: set, the API serves Slack's interactive endpoint. */
-  ELEVATE_SLACK_SECRET_ID: optional(z.string().min(1).max(2048)),
-  ELEVATE_HOST: optional(z.string().min(1)).default('127.0.0.1'),
-  ELEVATE_API_PORT: optional(z.coerce.number().int().min(0).max(65535)).default(8787),
+  ELEVATE_SLACK_SECRET_ID: optional(z.string().check(z.minLength(1), z.maxLength(2048))),
+  ELEVATE_HOST: z._default(optional(z.string().check(z.minLength(1))), '127.0.0.1'),
+  ELEVATE_API_PORT: z._default(
+    optional(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(65535))),
+    8787,
+  ),
   /** What the local server works on at once, lets wait, and for how long (docs/operations.md). */
-  ELEVATE_MAX_IN_FLIGHT: optional(count).default(DEFAULT_SERVER_ADMISSION.concurrency),
-  ELEVATE_MAX_QUEUED: optional(z.coerce.number().int().min(0).max(10_000)).default(
+  ELEVATE_MAX_IN_FLIGHT: z._default(optional(count), DEFAULT_SERVER_ADMISSION.concurrency),
+  ELEVATE_MAX_QUEUED: z._default(
+    optional(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(10_000))),
     DEFAULT_SERVER_ADMISSION.queue,
   ),
-  ELEVATE_MAX_QUEUE_WAIT_MS: optional(count).default(DEFAULT_SERVER_ADMISSION.maxWaitMs),
+  ELEVATE_MAX_QUEUE_WAIT_MS: z._default(optional(count), DEFAULT_SERVER_ADMISSION.maxWaitMs),
   ELEVATE_DYNAMODB_ENDPOINT: optional(z.url()),
-  ELEVATE_TABLE_NAME: optional(z.string().regex(/^[\w.-]{3,255}$/)).default('elevate'),
-  ELEVATE_POLICY_FILE: optional(z.string().min(1)),
-  ELEVATE_LOG_LEVEL: optional(z.enum(['debug', 'info', 'warn', 'error', 'silent'])).default('info'),
+  ELEVATE_TABLE_NAME: z._default(optional(z.string().check(z.regex(/^[\w.-]{3,255}$/))), 'elevate'),
+  ELEVATE_POLICY_FILE: optional(z.string().check(z.minLength(1))),
+  ELEVATE_LOG_LEVEL: z._default(
+    optional(z.enum(['debug', 'info', 'warn', 'error', 'silent'])),
+    'info',
+  ),
   // Federation (the federate function and the local server).
   AWS_REGION: optional(region),
   ELEVATE_STS_REGIONS: optional(
-    z
-      .string()
-      .transform((list) => list.split(',').map((entry) => entry.trim()))
-      .pipe(z.array(region).min(1)),
+    z.pipe(
+      z.pipe(
+        z.string(),
+        z.transform((list) => list.split(',').map((entry) => entry.trim())),
+      ),
+      z.array(region).check(z.minLength(1)),
+    ),
   ),
   ELEVATE_STS_ENDPOINTS: optional(
-    z
-      .string()
-      .transform((text, ctx) => {
-        try {
-          return JSON.parse(text) as unknown;
-        } catch {
-          ctx.addIssue({ code: 'custom', message: 'must be a JSON object of region → URL' });
-          return z.NEVER;
-        }
-      })
-      .pipe(z.record(region, z.url({ protocol: /^https?$/ }))),
+    z.pipe(
+      z.pipe(
+        z.string(),
+        z.transform((text, ctx) => {
+          try {
+            return JSON.parse(text) as unknown;
+          } catch {
+            ctx.issues.push({
+              code: 'custom',
+              message: 'must be a JSON object of region → URL',
+              input: text,
+            });
+            return z.NEVER;
+          }
+        }),
+      ),
+      z.record(region, z.url({ protocol: /^https?$/ })),
+    ),
   ),
-  ELEVATE_SESSION_SECONDS: optional(z.coerce.number().int().min(900).max(3600)).default(3600),
+  ELEVATE_SESSION_SECONDS: z._default(
+    optional(z.coerce.number().check(z.int(), z.minimum(900), z.maximum(3600))),
+    3600,
+  ),
   ELEVATE_FEDERATION_ENDPOINT: optional(z.url({ protocol: /^https?$/ })),
 });
 
@@ -250,78 +286,81 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
 
 /** What the notifier and the sweeper read (Lambda and the local server). Names match infra's function specs. */
 const notificationsEnvSchema = z.object({
-  ELEVATE_TABLE_NAME: optional(z.string().regex(/^[\w.-]{3,255}$/)).default('elevate'),
+  ELEVATE_TABLE_NAME: z._default(optional(z.string().check(z.regex(/^[\w.-]{3,255}$/))), 'elevate'),
   ELEVATE_DYNAMODB_ENDPOINT: optional(z.url()),
-  ELEVATE_POLICY_FILE: optional(z.string().min(1)),
-  ELEVATE_LOG_LEVEL: optional(z.enum(['debug', 'info', 'warn', 'error', 'silent'])).default('info'),
+  ELEVATE_POLICY_FILE: optional(z.string().check(z.minLength(1))),
+  ELEVATE_LOG_LEVEL: z._default(
+    optional(z.enum(['debug', 'info', 'warn', 'error', 'silent'])),
+    'info',
+  ),
   /** Base of deep links in messages; defaults to the SPA origin infra passes every function. */
   ELEVATE_APP_URL: optional(z.url({ protocol: /^https?$/ })),
   ELEVATE_WEB_ORIGIN: optional(z.url({ protocol: /^https?$/ })),
   /** The request-events topic; unset: no SNS channel (the local stack uses the dev mailbox). */
   ELEVATE_TOPIC_ARN: optional(
-    z.string().regex(/^arn:aws[\w-]*:sns:[\w-]+:\d{12}:[\w-]{1,256}$/, 'expected an SNS topic ARN'),
+    z
+      .string()
+      .check(
+        z.regex(/^arn:aws[\w-]*:sns:[\w-]+:\d{12}:[\w-]{1,256}$/, 'expected an SNS topic ARN'),
+      ),
   ),
   /** A Slack incoming-webhook URL (a secret: never logged). Unset: no Slack channel. */
   ELEVATE_SLACK_WEBHOOK_URL: optional(z.url({ protocol: /^https$/ })),
   /** A pending request this old gets one reminder to its reviewers. */
-  ELEVATE_REMINDER_AFTER_MINUTES: optional(
-    z.coerce
-      .number()
-      .int()
-      .min(5)
-      .max(30 * 24 * 60),
-  ).default(4 * 60),
+  ELEVATE_REMINDER_AFTER_MINUTES: z._default(
+    optional(z.coerce.number().check(z.int(), z.minimum(5), z.maximum(30 * 24 * 60))),
+    4 * 60,
+  ),
   /** After this many minutes pending, a request escalates to the admins (once); 0 = never. */
-  ELEVATE_ESCALATE_AFTER_MINUTES: optional(
-    z.coerce
-      .number()
-      .int()
-      .min(0)
-      .max(30 * 24 * 60),
-  ).default(24 * 60),
+  ELEVATE_ESCALATE_AFTER_MINUTES: z._default(
+    optional(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(30 * 24 * 60))),
+    24 * 60,
+  ),
   /** The requester is warned this many minutes before a pending request expires (once). */
-  ELEVATE_EXPIRY_WARNING_MINUTES: optional(
-    z.coerce
-      .number()
-      .int()
-      .min(0)
-      .max(7 * 24 * 60),
-  ).default(60),
+  ELEVATE_EXPIRY_WARNING_MINUTES: z._default(
+    optional(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(7 * 24 * 60))),
+    60,
+  ),
   /** People not signed in within this many days are not addressed personally. */
-  ELEVATE_NOTIFY_ACTIVE_WITHIN_DAYS: optional(z.coerce.number().int().min(1).max(3650)).default(30),
+  ELEVATE_NOTIFY_ACTIVE_WITHIN_DAYS: z._default(
+    optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(3650))),
+    30,
+  ),
   /** SES sender (a verified identity); set: personal e-mail through SES. */
-  ELEVATE_SES_FROM: optional(z.string().min(3).max(320)),
+  ELEVATE_SES_FROM: optional(z.string().check(z.minLength(3), z.maxLength(320))),
   /** The SES configuration set whose event destination reports bounces and complaints. */
-  ELEVATE_SES_CONFIGURATION_SET: optional(z.string().regex(/^[\w-]{1,64}$/)),
+  ELEVATE_SES_CONFIGURATION_SET: optional(z.string().check(z.regex(/^[\w-]{1,64}$/))),
   /** SendEmail calls per second one process may make (SES's account maximum send rate bounds it). */
-  ELEVATE_SES_MAX_SEND_RATE: optional(z.coerce.number().positive().max(1000)).default(1),
+  ELEVATE_SES_MAX_SEND_RATE: z._default(
+    optional(z.coerce.number().check(z.positive(), z.maximum(1000))),
+    1,
+  ),
   /** Secrets Manager id of the Slack app's secret `{ botToken, signingSecret }`. */
-  ELEVATE_SLACK_SECRET_ID: optional(z.string().min(1).max(2048)),
+  ELEVATE_SLACK_SECRET_ID: optional(z.string().check(z.minLength(1), z.maxLength(2048))),
   /** Slack channel routing as JSON `{ byAccount?, byRule?, default? }` (channel ids, not secrets). */
-  ELEVATE_SLACK_CHANNELS: optional(z.string().min(2).max(8192)),
+  ELEVATE_SLACK_CHANNELS: optional(z.string().check(z.minLength(2), z.maxLength(8192))),
   /** Whether the Slack app also DMs each person concerned ("true"/"false", default true). */
-  ELEVATE_SLACK_DIRECT_MESSAGES: optional(z.enum(['true', 'false'])).default('true'),
+  ELEVATE_SLACK_DIRECT_MESSAGES: z._default(optional(z.enum(['true', 'false'])), 'true'),
   /** Secrets Manager id of the Teams secret `{ webhookUrl }`. */
-  ELEVATE_TEAMS_SECRET_ID: optional(z.string().min(1).max(2048)),
+  ELEVATE_TEAMS_SECRET_ID: optional(z.string().check(z.minLength(1), z.maxLength(2048))),
   /** Local server only: how often the sweeper runs (EventBridge Scheduler runs it in AWS). */
-  ELEVATE_SWEEP_INTERVAL_SECONDS: optional(
-    z.coerce
-      .number()
-      .int()
-      .min(1)
-      .max(24 * 60 * 60),
-  ).default(60),
+  ELEVATE_SWEEP_INTERVAL_SECONDS: z._default(
+    optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(24 * 60 * 60))),
+    60,
+  ),
   /**
    * Local server only: "off" stops the jobs the local server runs beside the API — the sweeper and
    * the daily audit digest — so a benchmark measures the API alone ("on" by default).
    */
-  ELEVATE_LOCAL_JOBS: optional(z.enum(['on', 'off'])).default('on'),
+  ELEVATE_LOCAL_JOBS: z._default(optional(z.enum(['on', 'off'])), 'on'),
   /** Local server only: where the dev mailbox keeps messages (`<dir>/mailbox.jsonl`). */
-  ELEVATE_DATA_DIR: optional(z.string().min(1)),
+  ELEVATE_DATA_DIR: optional(z.string().check(z.minLength(1))),
   /** Local server only: the dev stack's personas, to map reviewer groups to mailboxes. */
-  ELEVATE_DEV_CONFIG: optional(z.string().min(1)),
+  ELEVATE_DEV_CONFIG: optional(z.string().check(z.minLength(1))),
   /** In AWS: the bucket the JSON Lines exports go to (docs/insights.md); locally `<data dir>/exports`. */
-  ELEVATE_EXPORTS_BUCKET: optional(z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/u)),
+  ELEVATE_EXPORTS_BUCKET: optional(
+    z.string().check(z.regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/u)),
+  ),
 });
 
 export interface NotificationsConfig {
@@ -350,9 +389,11 @@ export interface NotificationsConfig {
 }
 
 const slackRoutesSchema = z.strictObject({
-  byAccount: z.record(z.string().regex(/^\d{12}$/), z.string().min(1)).optional(),
-  byRule: z.record(z.string().min(1), z.string().min(1)).optional(),
-  default: z.string().min(1).optional(),
+  byAccount: z.optional(
+    z.record(z.string().check(z.regex(/^\d{12}$/)), z.string().check(z.minLength(1))),
+  ),
+  byRule: z.optional(z.record(z.string().check(z.minLength(1)), z.string().check(z.minLength(1)))),
+  default: z.optional(z.string().check(z.minLength(1))),
 });
 
 const slackRoutesOf = (raw: string | undefined): SlackChannelRoutes => {
@@ -423,7 +464,7 @@ export function loadNotificationsConfig(env: NodeJS.ProcessEnv = process.env): N
 }
 
 const storeEnvSchema = z.object({
-  ELEVATE_TABLE_NAME: optional(z.string().regex(/^[\w.-]{3,255}$/)).default('elevate'),
+  ELEVATE_TABLE_NAME: z._default(optional(z.string().check(z.regex(/^[\w.-]{3,255}$/))), 'elevate'),
   ELEVATE_DYNAMODB_ENDPOINT: optional(z.url()),
 });
 
@@ -446,17 +487,23 @@ export function loadStoreConfig(env: NodeJS.ProcessEnv = process.env): {
 
 /** What the revoker reads (its Lambda, and the local server when the dev stack configures it). */
 const revokerEnvSchema = z.object({
-  ELEVATE_TABLE_NAME: optional(z.string().regex(/^[\w.-]{3,255}$/)).default('elevate'),
+  ELEVATE_TABLE_NAME: z._default(optional(z.string().check(z.regex(/^[\w.-]{3,255}$/))), 'elevate'),
   ELEVATE_DYNAMODB_ENDPOINT: optional(z.url()),
   /** The revoker role's name in every target account; unset: no revoker (live sessions run out). */
-  ELEVATE_REVOKER_ROLE_NAME: optional(z.string().regex(/^[\w+=,.@-]{1,64}$/)),
+  ELEVATE_REVOKER_ROLE_NAME: optional(z.string().check(z.regex(/^[\w+=,.@-]{1,64}$/))),
   ELEVATE_REVOKER_STS_ENDPOINT: optional(z.url()),
   ELEVATE_IAM_ENDPOINT: optional(z.url()),
   /** Local stack only: the revoker principal's keys (in AWS, the function's role). Never logged. */
-  ELEVATE_REVOKER_ACCESS_KEY_ID: optional(z.string().regex(/^[A-Z0-9]{16,128}$/)),
-  ELEVATE_REVOKER_SECRET_ACCESS_KEY: optional(z.string().min(16)),
-  AWS_REGION: optional(z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/)).default('us-east-1'),
-  ELEVATE_LOG_LEVEL: optional(z.enum(['debug', 'info', 'warn', 'error', 'silent'])).default('info'),
+  ELEVATE_REVOKER_ACCESS_KEY_ID: optional(z.string().check(z.regex(/^[A-Z0-9]{16,128}$/))),
+  ELEVATE_REVOKER_SECRET_ACCESS_KEY: optional(z.string().check(z.minLength(16))),
+  AWS_REGION: z._default(
+    optional(z.string().check(z.regex(/^[a-z]{2}(-[a-z]+)+-\d$/))),
+    'us-east-1',
+  ),
+  ELEVATE_LOG_LEVEL: z._default(
+    optional(z.enum(['debug', 'info', 'warn', 'error', 'silent'])),
+    'info',
+  ),
 });
 
 export interface RevokerConfig {
@@ -499,8 +546,10 @@ export function loadRevokerConfig(env: NodeJS.ProcessEnv = process.env): Revoker
 }
 
 const exportsEnvSchema = z.object({
-  ELEVATE_DATA_DIR: optional(z.string().min(1)),
-  ELEVATE_EXPORTS_BUCKET: optional(z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/u)),
+  ELEVATE_DATA_DIR: optional(z.string().check(z.minLength(1))),
+  ELEVATE_EXPORTS_BUCKET: optional(
+    z.string().check(z.regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/u)),
+  ),
 });
 
 /** Where the JSON Lines exports live: a bucket in AWS, else `<data dir>/exports` (`.data/exports`). */

@@ -9,9 +9,10 @@ import { describe, expect, it } from 'vitest';
 // cannot tell them from test-only ones. What matters is the file people install: it holds the
 // CLI, the client and contracts, and libraries — never the dev stack, the server or test code.
 const cliDir = fileURLToPath(new URL('..', import.meta.url));
-// Of the domain, only its vocabulary (lists of values, no logic) reaches the CLI, through contracts.
+// Of the domain, only its vocabulary (lists of values, no logic) and zod's English messages reach
+// the CLI, through contracts.
 const NOT_SHIPPED =
-  /packages\/(dev-stack|adapters|testing)\/|packages\/domain\/(?!src\/vocabulary\.ts$)|apps\/api\/|\/testing\/|\.test\.ts$|\/(vitest|fast-check|esbuild)\//;
+  /packages\/(dev-stack|adapters|testing)\/|packages\/domain\/(?!src\/(vocabulary|zod-messages)\.ts$)|apps\/api\/|\/testing\/|\.test\.ts$|\/(vitest|fast-check|esbuild)\//;
 
 describe('the published CLI bundle', () => {
   it('holds no dev stack, server or test code', () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { deployConfigSchema, type DeployConfig } from './deploy-config-schema';
 
 /** A deploy config that cannot be used; the message names the file and every bad field. */

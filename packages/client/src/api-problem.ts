@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   isProblemCode,
   problemSchema,
@@ -30,7 +30,7 @@ export type ClientProblemCode = (typeof CLIENT_PROBLEM_CODES)[keyof typeof CLIEN
 export type ApiProblemCode = ProblemCode | ClientProblemCode;
 
 /** A problem as read: its code is open until checked against the closed list. */
-const receivedProblemSchema = problemSchema.extend({ code: z.string() });
+const receivedProblemSchema = z.extend(problemSchema, { code: z.string() });
 
 /** An API failure in words: what the server said (RFC 9457), or what the client could tell. */
 export class ApiProblem extends Error {

@@ -1,6 +1,6 @@
 import { API_OPERATIONS, IDEMPOTENCY_KEY_HEADER } from '@elevate/contracts';
 import type { ApiOperation, ApiOperations, OperationId } from '@elevate/contracts';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { ApiProblem, CLIENT_PROBLEM_CODES } from './api-problem';
 import { sendApiRequest, type ApiTokens } from './send-api-request';
 import { isRetryableWrite, MAX_WRITE_ATTEMPTS, retryWaitMs, waitFor } from './write-retry';
@@ -8,10 +8,10 @@ import { isRetryableWrite, MAX_WRITE_ATTEMPTS, retryWaitMs, waitFor } from './wr
 /** What an operation takes: the request id for `{id}` paths, its query, its body. */
 export type OperationInput<K extends OperationId> =
   (ApiOperations[K]['path'] extends `${string}{id}${string}` ? { id: string } : unknown) &
-    (ApiOperations[K] extends { query: infer Q extends z.ZodType }
+    (ApiOperations[K] extends { query: infer Q extends z.ZodMiniType }
       ? { query?: z.input<Q> }
       : unknown) &
-    (ApiOperations[K] extends { body: infer B extends z.ZodType }
+    (ApiOperations[K] extends { body: infer B extends z.ZodMiniType }
       ? { body: z.input<B> }
       : unknown) & {
       signal?: AbortSignal | undefined;
@@ -30,9 +30,10 @@ export interface ApiFile {
 }
 
 /** What an operation answers: the parsed JSON body, or a file. */
-export type OperationOutput<K extends OperationId> = ApiOperations[K]['response'] extends z.ZodType
-  ? z.output<ApiOperations[K]['response']>
-  : ApiFile;
+export type OperationOutput<K extends OperationId> =
+  ApiOperations[K]['response'] extends z.ZodMiniType
+    ? z.output<ApiOperations[K]['response']>
+    : ApiFile;
 
 export interface ElevateClientOptions {
   /** The API's base URL (`apiUrl` of the deployment's config.json). */
@@ -78,7 +79,7 @@ export function parseOperationAnswer<K extends OperationId>(
   status: number,
   body: unknown,
 ): OperationOutput<K> {
-  const schema = API_OPERATIONS[operationId].response as z.ZodType;
+  const schema = API_OPERATIONS[operationId].response as z.ZodMiniType;
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     throw new ApiProblem({

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { requestSummarySchema } from './request-view';
 
 /** `GET /access/active` and `GET /access/self-approved`: no parameters. */
@@ -6,8 +6,8 @@ export const activeAccessQuerySchema = z.strictObject({});
 export type ActiveAccessQuery = z.infer<typeof activeAccessQuerySchema>;
 
 /** One open (or scheduled) window, with how many sessions were issued for it so far. */
-export const activeAccessItemSchema = requestSummarySchema.extend({
-  sessionsIssued: z.number().int().nonnegative(),
+export const activeAccessItemSchema = z.extend(requestSummarySchema, {
+  sessionsIssued: z.number().check(z.int(), z.nonnegative()),
 });
 export type ActiveAccessItem = z.infer<typeof activeAccessItemSchema>;
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { activeAccessListSchema, activeAccessQuerySchema } from './active-access';
 import { auditJsonExportSchema } from './audit-export';
 import { auditIntegrityQuerySchema, auditIntegrityReportSchema } from './audit-integrity';
@@ -47,11 +47,11 @@ export interface ApiOperation {
   summary: string;
   /** Anonymous callers may call it (no bearer token, no ID token). */
   public?: true;
-  query?: z.ZodType;
-  body?: z.ZodType;
+  query?: z.ZodMiniType;
+  body?: z.ZodMiniType;
   /** The success status and its body: a JSON schema, or a media type for files. */
   status: 200 | 201;
-  response: z.ZodType | { mediaType: string };
+  response: z.ZodMiniType | { mediaType: string };
 }
 
 const healthResponseSchema = z.object({ status: z.literal('ok') });

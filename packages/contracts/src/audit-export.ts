@@ -1,10 +1,10 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { historyEventViewSchema } from './request-view';
 import { requestViewSchema } from './request-view';
 import { sessionRecordViewSchema } from './federation';
 
 /** A session in the audit export: the record and where its API calls are in CloudTrail. */
-export const auditExportSessionSchema = sessionRecordViewSchema.extend({
+export const auditExportSessionSchema = z.extend(sessionRecordViewSchema, {
   /** CloudTrail event history of the session's AccessKeyId in its region (sign in to `accountId`). */
   cloudTrailUrl: z.string(),
 });
@@ -18,9 +18,9 @@ export const auditJsonExportSchema = z.object({
   to: z.string(),
   exportedAt: z.string(),
   requests: z.array(
-    requestViewSchema.extend({
+    z.extend(requestViewSchema, {
       /** The event that closed it (rejection, cancellation, expiry, revocation, early end). */
-      closedBy: historyEventViewSchema.optional(),
+      closedBy: z.optional(historyEventViewSchema),
       sessions: z.array(auditExportSessionSchema),
     }),
   ),

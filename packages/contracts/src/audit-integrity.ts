@@ -1,17 +1,16 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a UTC day, YYYY-MM-DD')
-  .refine((value) => Number.isFinite(Date.parse(`${value}T00:00:00.000Z`)), 'not a calendar day');
+const day = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a UTC day, YYYY-MM-DD'),
+  z.refine((value) => Number.isFinite(Date.parse(`${value}T00:00:00.000Z`)), 'not a calendar day'),
+);
 
 /** Days one verification may cover: each signed day costs one Query per request it lists. */
 export const MAX_VERIFY_DAYS = 31;
 
 /** `GET /audit/integrity?from=&to=`: UTC days, both included. */
-export const auditIntegrityQuerySchema = z
-  .strictObject({ from: day, to: day })
-  .superRefine((query, ctx) => {
+export const auditIntegrityQuerySchema = z.strictObject({ from: day, to: day }).check(
+  z.superRefine((query, ctx) => {
     const span = (Date.parse(query.to) - Date.parse(query.from)) / 86_400_000 + 1;
     if (span < 1)
       ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
@@ -21,7 +20,8 @@ export const auditIntegrityQuerySchema = z
         path: ['to'],
         message: `at most ${MAX_VERIFY_DAYS} days at a time`,
       });
-  });
+  }),
+);
 export type AuditIntegrityQuery = z.infer<typeof auditIntegrityQuerySchema>;
 
 export const auditFindingSchema = z.object({
@@ -49,8 +49,8 @@ export const auditIntegrityReportSchema = z.object({
     z.object({
       day: z.string(),
       status: z.enum(['INTACT', 'CHANGED', 'UNSIGNED', 'SIGNATURE_INVALID']),
-      signedEntries: z.number().int(),
-      requestsChecked: z.number().int(),
+      signedEntries: z.number().check(z.int()),
+      requestsChecked: z.number().check(z.int()),
       findings: z.array(auditFindingSchema),
     }),
   ),

@@ -1,6 +1,6 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
-const patternRuleSchema = z.object({ pattern: z.string(), hint: z.string().optional() });
+const patternRuleSchema = z.object({ pattern: z.string(), hint: z.optional(z.string()) });
 
 /** One account × role the caller may request, with the limits that apply to them and who reviews it. */
 export const eligibilityEntrySchema = z.object({
@@ -8,22 +8,24 @@ export const eligibilityEntrySchema = z.object({
   accountName: z.string(),
   accountTags: z.record(z.string(), z.string()),
   roleName: z.string(),
-  maxDurationMinutes: z.number().int(),
-  defaultDurationMinutes: z.number().int(),
-  pendingExpiryMinutes: z.number().int(),
-  maxStartDelayMinutes: z.number().int(),
+  maxDurationMinutes: z.number().check(z.int()),
+  defaultDurationMinutes: z.number().check(z.int()),
+  pendingExpiryMinutes: z.number().check(z.int()),
+  maxStartDelayMinutes: z.number().check(z.int()),
   justification: z.object({
-    minLength: z.number().int(),
-    maxLength: z.number().int(),
+    minLength: z.number().check(z.int()),
+    maxLength: z.number().check(z.int()),
     patterns: z.array(patternRuleSchema),
   }),
   ticketRequired: z.boolean(),
   ticketPatterns: z.array(patternRuleSchema),
-  approvalsRequired: z.number().int(),
+  approvalsRequired: z.number().check(z.int()),
   approverGroups: z.array(z.string()),
   selfApproval: z.boolean(),
   breakGlassAllowed: z.boolean(),
-  stepUp: z.object({ mfa: z.literal(true), maxAuthAgeMinutes: z.number().int() }).optional(),
+  stepUp: z.optional(
+    z.object({ mfa: z.literal(true), maxAuthAgeMinutes: z.number().check(z.int()) }),
+  ),
 });
 export type EligibilityEntry = z.infer<typeof eligibilityEntrySchema>;
 
@@ -33,7 +35,7 @@ export const elevateRolesSchema = z.object({
   auditor: z.boolean(),
   admin: z.boolean(),
   /** Reads Insights; optional so that clients of an older API keep working. */
-  securityLead: z.boolean().optional(),
+  securityLead: z.optional(z.boolean()),
 });
 export type ElevateRoles = z.infer<typeof elevateRolesSchema>;
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { accountIdSchema, instantSchema } from './text';
 import { personSchema } from './person';
 
@@ -14,7 +14,7 @@ export type SessionKind = z.infer<typeof sessionKindSchema>;
 export const AWS_REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 export const awsRegionSchema = z
   .string()
-  .regex(AWS_REGION_PATTERN, 'must be an AWS region such as eu-west-1');
+  .check(z.regex(AWS_REGION_PATTERN, 'must be an AWS region such as eu-west-1'));
 
 const CONSOLE_HOST = /^([a-z0-9-]+\.)?console\.aws\.amazon\.com$/;
 /** A console path: one leading slash, then URL characters only (no `//`, `\`, spaces or controls). */
@@ -43,31 +43,33 @@ export const isConsoleUrl = (value: string): boolean => {
  * region's console) or a full `https://…console.aws.amazon.com/…` deep link. Anything else is refused,
  * so the sign-in URL can never send someone off the AWS console.
  */
-export const consoleDestinationSchema = z
-  .string()
-  .max(CONSOLE_DESTINATION_MAX_LENGTH)
-  .refine((value) => CONSOLE_PATH.test(value) || isConsoleUrl(value), {
+export const consoleDestinationSchema = z.string().check(
+  z.maxLength(CONSOLE_DESTINATION_MAX_LENGTH),
+  z.refine((value) => CONSOLE_PATH.test(value) || isConsoleUrl(value), {
     message: 'must be a console path such as /s3/home or an https://console.aws.amazon.com link',
-  });
+  }),
+);
 
 /** `POST /requests/{id}/sessions`. The region defaults to the deployment's console region. */
 export const federateBodySchema = z
   .strictObject({
     kind: sessionKindSchema,
-    region: awsRegionSchema.optional(),
-    destination: consoleDestinationSchema.optional(),
+    region: z.optional(awsRegionSchema),
+    destination: z.optional(consoleDestinationSchema),
   })
-  .refine((body) => body.kind === 'console' || body.destination === undefined, {
-    message: 'destination applies to console sessions only',
-    path: ['destination'],
-  });
+  .check(
+    z.refine((body) => body.kind === 'console' || body.destination === undefined, {
+      message: 'destination applies to console sessions only',
+      path: ['destination'],
+    }),
+  );
 export type FederateBody = z.infer<typeof federateBodySchema>;
 
 /** Temporary credentials for the CLI. `expiration` is when they stop working (ISO-8601 UTC). */
 export const cliCredentialsSchema = z.object({
-  accessKeyId: z.string().min(1),
-  secretAccessKey: z.string().min(1),
-  sessionToken: z.string().min(1),
+  accessKeyId: z.string().check(z.minLength(1)),
+  secretAccessKey: z.string().check(z.minLength(1)),
+  sessionToken: z.string().check(z.minLength(1)),
   expiration: instantSchema,
 });
 export type CliCredentials = z.infer<typeof cliCredentialsSchema>;
@@ -112,13 +114,13 @@ export const sessionRecordViewSchema = z.object({
   expiresAt: instantSchema,
   /** The STS region that issued the credentials (the deployment region or a failover one). */
   region: z.string(),
-  sourceIp: z.string().optional(),
-  userAgent: z.string().optional(),
+  sourceIp: z.optional(z.string()),
+  userAgent: z.optional(z.string()),
   issuedAt: instantSchema,
   issuedBy: personSchema,
   /** As CloudTrail shows them: `assumed-role/<role>/<roleSessionName>`, `sessionContext.sourceIdentity`. */
-  roleSessionName: z.string().optional(),
-  sourceIdentity: z.string().optional(),
+  roleSessionName: z.optional(z.string()),
+  sourceIdentity: z.optional(z.string()),
 });
 export type SessionRecordView = z.infer<typeof sessionRecordViewSchema>;
 

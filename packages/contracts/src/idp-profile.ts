@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** The IdPs Elevate knows how to talk to; `generic` is a standards-only OIDC provider. */
 export const IDP_PROVIDERS = [
@@ -15,14 +15,16 @@ export type IdpProvider = (typeof IDP_PROVIDERS)[number];
 /** A claim name as IdPs spell them (`cognito:groups`, `https://example.com/groups`). */
 export const claimNameSchema = z
   .string()
-  .regex(/^[\w:./-]{1,128}$/, 'expected a claim name such as groups or cognito:groups');
+  .check(z.regex(/^[\w:./-]{1,128}$/, 'expected a claim name such as groups or cognito:groups'));
 
 /** Space-separated OAuth scopes starting with `openid` (RFC 6749 §3.3 scope-token characters). */
 export const scopeSchema = z
   .string()
-  .regex(
-    /^openid( [\x21\x23-\x5b\x5d-\x7e]+)*$/,
-    'expected space-separated scopes starting with openid',
+  .check(
+    z.regex(
+      /^openid( [\x21\x23-\x5b\x5d-\x7e]+)*$/,
+      'expected space-separated scopes starting with openid',
+    ),
   );
 
 /**
@@ -45,24 +47,26 @@ export const RESERVED_AUTHORIZE_PARAMS = [
 
 /** Extra authorize parameters, e.g. `audience` (Auth0) or `resource` (RFC 8707). */
 export const authorizeParamsSchema = z
-  .record(z.string(), z.string().min(1).max(2048))
-  .superRefine((params, ctx) => {
-    for (const name of Object.keys(params)) {
-      if ((RESERVED_AUTHORIZE_PARAMS as readonly string[]).includes(name)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [name],
-          message: 'is set by the sign-in itself and cannot be overridden',
-        });
-      } else if (!/^[a-z_]{1,64}$/.test(name)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [name],
-          message: 'expected a parameter name such as audience or resource',
-        });
+  .record(z.string(), z.string().check(z.minLength(1), z.maxLength(2048)))
+  .check(
+    z.superRefine((params, ctx) => {
+      for (const name of Object.keys(params)) {
+        if ((RESERVED_AUTHORIZE_PARAMS as readonly string[]).includes(name)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [name],
+            message: 'is set by the sign-in itself and cannot be overridden',
+          });
+        } else if (!/^[a-z_]{1,64}$/.test(name)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [name],
+            message: 'expected a parameter name such as audience or resource',
+          });
+        }
       }
-    }
-  });
+    }),
+  );
 export type AuthorizeParams = z.infer<typeof authorizeParamsSchema>;
 
 /**
@@ -71,25 +75,27 @@ export type AuthorizeParams = z.infer<typeof authorizeParamsSchema>;
  * per-sign-in signal (Cognito) — the operator's statement that the IdP demands MFA of everyone.
  */
 const mfaEvidenceFields = {
-  amr: z.array(z.string().min(1).max(64)),
-  acr: z.array(z.string().min(1).max(256)),
-  acrs: z.array(z.string().regex(/^c\d{1,2}$/, 'expected an authentication context id such as c1')),
+  amr: z.array(z.string().check(z.minLength(1), z.maxLength(64))),
+  acr: z.array(z.string().check(z.minLength(1), z.maxLength(256))),
+  acrs: z.array(
+    z.string().check(z.regex(/^c\d{1,2}$/, 'expected an authentication context id such as c1')),
+  ),
   enforcedByIdp: z.boolean(),
 };
 
 export const mfaEvidenceSchema = z.strictObject({
-  amr: mfaEvidenceFields.amr.default([]),
-  acr: mfaEvidenceFields.acr.default([]),
-  acrs: mfaEvidenceFields.acrs.default([]),
-  enforcedByIdp: mfaEvidenceFields.enforcedByIdp.default(false),
+  amr: z._default(mfaEvidenceFields.amr, []),
+  acr: z._default(mfaEvidenceFields.acr, []),
+  acrs: z._default(mfaEvidenceFields.acrs, []),
+  enforcedByIdp: z._default(mfaEvidenceFields.enforcedByIdp, false),
 });
 
 /** An operator's MFA settings: each field given replaces the provider's default. */
 export const mfaEvidenceOverridesSchema = z.strictObject({
-  amr: mfaEvidenceFields.amr.optional(),
-  acr: mfaEvidenceFields.acr.optional(),
-  acrs: mfaEvidenceFields.acrs.optional(),
-  enforcedByIdp: mfaEvidenceFields.enforcedByIdp.optional(),
+  amr: z.optional(mfaEvidenceFields.amr),
+  acr: z.optional(mfaEvidenceFields.acr),
+  acrs: z.optional(mfaEvidenceFields.acrs),
+  enforcedByIdp: z.optional(mfaEvidenceFields.enforcedByIdp),
 });
 export type MfaEvidence = z.output<typeof mfaEvidenceSchema>;
 

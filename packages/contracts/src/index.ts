@@ -1,3 +1,4 @@
+import '@elevate/domain/zod-messages';
 export * from './problem';
 export * from './problem-codes';
 export * from './http-edge';

@@ -1,14 +1,14 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { requestStatusSchema } from './enums';
 import { accountIdSchema, roleNameSchema } from './text';
 
 /** Insights ranges are whole UTC days; at most a year is summarised at once. */
 export const MAX_INSIGHTS_RANGE_DAYS = 366;
 
-const daySchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date, YYYY-MM-DD')
-  .refine((day) => new Date(`${day}T00:00:00.000Z`).toISOString().startsWith(day), 'not a date');
+const daySchema = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date, YYYY-MM-DD'),
+  z.refine((day) => new Date(`${day}T00:00:00.000Z`).toISOString().startsWith(day), 'not a date'),
+);
 
 /**
  * `GET /insights`: requests created on the UTC days `from`..`to` (both included). `tag` is
@@ -18,60 +18,60 @@ export const insightsQuerySchema = z
   .strictObject({
     from: daySchema,
     to: daySchema,
-    account: accountIdSchema.optional(),
-    tag: z
-      .string()
-      .regex(/^[^=]{1,128}=.{0,256}$/u, 'must be key=value')
-      .optional(),
-    role: roleNameSchema.optional(),
-    group: z.string().trim().min(1).max(256).optional(),
+    account: z.optional(accountIdSchema),
+    tag: z.optional(z.string().check(z.regex(/^[^=]{1,128}=.{0,256}$/u, 'must be key=value'))),
+    role: z.optional(roleNameSchema),
+    group: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(256))),
   })
-  .superRefine((query, ctx) => {
-    const days = (Date.parse(query.to) - Date.parse(query.from)) / 86_400_000 + 1;
-    if (days < 1)
-      ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
-    else if (days > MAX_INSIGHTS_RANGE_DAYS)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['to'],
-        message: `range must be at most ${MAX_INSIGHTS_RANGE_DAYS} days`,
-      });
-  });
+  .check(
+    z.superRefine((query, ctx) => {
+      const days = (Date.parse(query.to) - Date.parse(query.from)) / 86_400_000 + 1;
+      if (days < 1)
+        ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
+      else if (days > MAX_INSIGHTS_RANGE_DAYS)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['to'],
+          message: `range must be at most ${MAX_INSIGHTS_RANGE_DAYS} days`,
+        });
+    }),
+  );
 export type InsightsQuery = z.infer<typeof insightsQuerySchema>;
 
 const counts = {
-  requests: z.number().int(),
-  approvedWindows: z.number().int(),
+  requests: z.number().check(z.int()),
+  approvedWindows: z.number().check(z.int()),
   approvedHours: z.number(),
   usedHours: z.number(),
 };
 const percentiles = z.object({
-  count: z.number().int(),
-  medianSeconds: z.number().optional(),
-  p90Seconds: z.number().optional(),
+  count: z.number().check(z.int()),
+  medianSeconds: z.optional(z.number()),
+  p90Seconds: z.optional(z.number()),
 });
-const ranked = (term: string) => z.array(z.object({ [term]: z.string(), count: z.number().int() }));
+const ranked = (term: string) =>
+  z.array(z.object({ [term]: z.string(), count: z.number().check(z.int()) }));
 
 export const insightsResponseSchema = z.object({
   from: z.string(),
   to: z.string(),
   /** Daily aggregate items read to answer: O(days) queries, each returning the day's shards (≤ 32 per account). */
-  itemsRead: z.number().int(),
+  itemsRead: z.number().check(z.int()),
   totals: z.object({
     ...counts,
-    neverUsedWindows: z.number().int(),
-    breakGlass: z.number().int(),
-    breakGlassAwaitingReview: z.number().int(),
-    breakGlassReviewed: z.number().int(),
-    selfApproved: z.number().int(),
+    neverUsedWindows: z.number().check(z.int()),
+    breakGlass: z.number().check(z.int()),
+    breakGlassAwaitingReview: z.number().check(z.int()),
+    breakGlassReviewed: z.number().check(z.int()),
+    selfApproved: z.number().check(z.int()),
     /** A status the service does not count (an older API, say) is absent: read it as 0. */
-    byStatus: z.partialRecord(requestStatusSchema, z.number().int()),
+    byStatus: z.partialRecord(requestStatusSchema, z.number().check(z.int())),
   }),
   timeToDecision: percentiles,
   timeToFirstSession: percentiles,
   byDay: z.array(z.object({ day: z.string(), ...counts })),
   byAccount: z.array(
-    z.object({ accountId: z.string(), accountName: z.string().optional(), ...counts }),
+    z.object({ accountId: z.string(), accountName: z.optional(z.string()), ...counts }),
   ),
   byTag: z.array(z.object({ tag: z.string(), ...counts })),
   byRole: z.array(z.object({ roleName: z.string(), ...counts })),
@@ -80,9 +80,9 @@ export const insightsResponseSchema = z.object({
   automationCandidates: z.array(
     z.object({
       accountId: z.string(),
-      accountName: z.string().optional(),
+      accountName: z.optional(z.string()),
       roleName: z.string(),
-      requests: z.number().int(),
+      requests: z.number().check(z.int()),
       humanHours: z.number(),
       terms: ranked('term'),
       ticketPrefixes: ranked('prefix'),

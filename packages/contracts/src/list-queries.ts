@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { requestStatusSchema } from './enums';
 import { accountIdSchema, instantSchema, roleNameSchema, ticketSchema } from './text';
 
@@ -12,26 +12,29 @@ export const DEFAULT_DECIDED_RANGE_DAYS = 90;
 /** Opaque page token from the previous response's `nextCursor`. */
 export const cursorSchema = z
   .string()
-  .regex(/^[A-Za-z0-9_-]{1,2048}$/, 'must be a cursor from a previous page');
+  .check(z.regex(/^[A-Za-z0-9_-]{1,2048}$/, 'must be a cursor from a previous page'));
 
 // Query strings arrive as strings; `limit` is coerced. Unknown parameters are refused.
 const page = {
-  cursor: cursorSchema.optional(),
-  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+  cursor: z.optional(cursorSchema),
+  limit: z._default(
+    z.coerce.number().check(z.int(), z.minimum(1), z.maximum(MAX_PAGE_SIZE)),
+    DEFAULT_PAGE_SIZE,
+  ),
 };
 
 /** `GET /requests` (mine, newest first); `q` finds text in account, role, justification or ticket. */
 export const myRequestsQuerySchema = z.strictObject({
   ...page,
-  status: requestStatusSchema.optional(),
-  q: z.string().trim().min(1).max(100).optional(),
+  status: z.optional(requestStatusSchema),
+  q: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
 });
 export type MyRequestsQuery = z.infer<typeof myRequestsQuerySchema>;
 
 /** `GET /reviews/pending`: oldest first, or newest first with `order=newest`. */
 export const pendingReviewsQuerySchema = z.strictObject({
   ...page,
-  order: z.enum(['oldest', 'newest']).default('oldest'),
+  order: z._default(z.enum(['oldest', 'newest']), 'oldest'),
 });
 export type PendingReviewsQuery = z.infer<typeof pendingReviewsQuerySchema>;
 
@@ -50,21 +53,21 @@ const auditFilters = {
    * finds Bob Builder and bob@example.com) — the server resolves the part against the people record,
    * and refuses (`REQUESTER_AMBIGUOUS`) when more than `MAX_AUDIT_REQUESTER_MATCHES` people match.
    */
-  requester: z.string().trim().min(1).max(256).optional(),
-  accountId: accountIdSchema.optional(),
-  roleName: roleNameSchema.optional(),
-  status: requestStatusSchema.optional(),
+  requester: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(256))),
+  accountId: z.optional(accountIdSchema),
+  roleName: z.optional(roleNameSchema),
+  status: z.optional(requestStatusSchema),
   /** A ticket reference, matched ignoring case. */
-  ticket: ticketSchema.optional(),
+  ticket: z.optional(ticketSchema),
   /** Tickets starting with this, ignoring case (`INC-12` finds INC-12 and INC-123): a bounded search. */
-  ticketPrefix: ticketSchema.optional(),
+  ticketPrefix: z.optional(ticketSchema),
   /** Text in the account id, role, justification or ticket, ignoring case: a bounded search. */
-  q: z.string().trim().min(2).max(100).optional(),
+  q: z.optional(z.string().check(z.trim(), z.minLength(2), z.maxLength(100))),
   /** By creation: newest first (the default) or oldest first. */
-  order: z.enum(['newest', 'oldest']).default('newest'),
+  order: z._default(z.enum(['newest', 'oldest']), 'newest'),
 };
 
-const checkRange = (query: { from: string; to: string }, ctx: z.RefinementCtx) => {
+const checkRange = (query: { from: string; to: string }, ctx: z.core.$RefinementCtx) => {
   const span = Date.parse(query.to) - Date.parse(query.from);
   if (span <= 0) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be after from' });
   else if (span > MAX_AUDIT_RANGE_DAYS * 24 * 3600 * 1000)
@@ -81,19 +84,21 @@ const checkRange = (query: { from: string; to: string }, ctx: z.RefinementCtx) =
  * is at most `MAX_AUDIT_RANGE_DAYS` (the server checks it again once the defaults are filled in).
  */
 export const decidedReviewsQuerySchema = z
-  .strictObject({ ...page, from: instantSchema.optional(), to: instantSchema.optional() })
-  .superRefine((query, ctx) => {
-    if (query.from !== undefined && query.to !== undefined)
-      checkRange({ from: query.from, to: query.to }, ctx);
-  });
+  .strictObject({ ...page, from: z.optional(instantSchema), to: z.optional(instantSchema) })
+  .check(
+    z.superRefine((query, ctx) => {
+      if (query.from !== undefined && query.to !== undefined)
+        checkRange({ from: query.from, to: query.to }, ctx);
+    }),
+  );
 export type DecidedReviewsQuery = z.infer<typeof decidedReviewsQuerySchema>;
 
 /** `GET /audit/requests`: created in [from, to), newest first. */
 export const auditQuerySchema = z
   .strictObject({ ...page, ...auditFilters })
-  .superRefine(checkRange);
+  .check(z.superRefine(checkRange));
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
 /** `GET /audit/requests.csv`: the same filters, every page streamed. */
-export const auditExportQuerySchema = z.strictObject(auditFilters).superRefine(checkRange);
+export const auditExportQuerySchema = z.strictObject(auditFilters).check(z.superRefine(checkRange));
 export type AuditExportQuery = z.infer<typeof auditExportQuerySchema>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { eligibilitySummarySchema } from './eligibility';
 
 /** `GET /me`: who the API took the caller to be, from both verified tokens. */
@@ -10,7 +10,7 @@ export const meResponseSchema = z.object({
   /** Authentication methods from the ID token, e.g. ["pwd", "mfa"]. */
   amr: z.array(z.string()),
   /** When the user last authenticated, ISO-8601 UTC. */
-  authTime: z.string().optional(),
+  authTime: z.optional(z.string()),
   /** What the caller may request, and whether they review, audit or administer Elevate. */
   eligibility: eligibilitySummarySchema,
 });

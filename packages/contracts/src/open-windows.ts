@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { requestSummarySchema } from './request-view';
 import { accountIdSchema, roleNameSchema } from './text';
 
@@ -7,8 +7,8 @@ import { accountIdSchema, roleNameSchema } from './text';
  * account × role — what the CLI asks before it fetches credentials. Unknown parameters are refused.
  */
 export const openWindowsQuerySchema = z.strictObject({
-  accountId: accountIdSchema.optional(),
-  roleName: roleNameSchema.optional(),
+  accountId: z.optional(accountIdSchema),
+  roleName: z.optional(roleNameSchema),
 });
 export type OpenWindowsQuery = z.infer<typeof openWindowsQuerySchema>;
 

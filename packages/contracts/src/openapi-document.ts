@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { API_OPERATIONS, type ApiOperation } from './api-operations';
 import { ID_TOKEN_HEADER } from './http-edge';
 import { meResponseSchema } from './me';
@@ -11,7 +11,7 @@ import { federateResponseSchema } from './federation';
 type JsonSchema = Record<string, unknown>;
 
 // Requests are described as the client sends them (before coercion), answers as the server sends them.
-const inputSchema = (schema: z.ZodType): JsonSchema =>
+const inputSchema = (schema: z.ZodMiniType): JsonSchema =>
   strip(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }));
 
 /** Answers shared by several operations become components, so the document stays readable. */
@@ -24,7 +24,7 @@ const COMPONENTS = {
   RequestPage: requestPageSchema,
   OpenWindows: openWindowsResponseSchema,
   FederateResponse: federateResponseSchema,
-} satisfies Record<string, z.ZodType>;
+} satisfies Record<string, z.ZodMiniType>;
 
 const componentRef = `#/components/schemas/`;
 
@@ -41,7 +41,7 @@ function components(): JsonSchema {
   );
 }
 
-function outputSchema(schema: z.ZodType): JsonSchema {
+function outputSchema(schema: z.ZodMiniType): JsonSchema {
   const id = Object.entries(COMPONENTS).find(([, component]) => component === schema)?.[0];
   return id === undefined
     ? strip(z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }))

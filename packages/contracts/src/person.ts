@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** A person as requests, decisions and sessions name them. */
 export const personSchema = z.object({ sub: z.string(), email: z.string(), name: z.string() });

@@ -1,36 +1,39 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { eligibilityEntrySchema, elevateRolesSchema } from './eligibility';
 
-const stepUpSchema = z.object({ mfa: z.literal(true), maxAuthAgeMinutes: z.number().int() });
+const stepUpSchema = z.object({
+  mfa: z.literal(true),
+  maxAuthAgeMinutes: z.number().check(z.int()),
+});
 
 /** A rule as the policy states it (after defaults). */
 export const policyRuleViewSchema = z.object({
   id: z.string(),
-  description: z.string().optional(),
+  description: z.optional(z.string()),
   groups: z.array(z.string()),
   accounts: z.object({
-    ids: z.array(z.string()).optional(),
-    tags: z.record(z.string(), z.union([z.string(), z.array(z.string())])).optional(),
+    ids: z.optional(z.array(z.string())),
+    tags: z.optional(z.record(z.string(), z.union([z.string(), z.array(z.string())]))),
   }),
   roles: z.array(z.string()),
-  maxDurationMinutes: z.number().int(),
-  defaultDurationMinutes: z.number().int(),
-  pendingExpiryMinutes: z.number().int(),
-  maxStartDelayMinutes: z.number().int(),
+  maxDurationMinutes: z.number().check(z.int()),
+  defaultDurationMinutes: z.number().check(z.int()),
+  pendingExpiryMinutes: z.number().check(z.int()),
+  maxStartDelayMinutes: z.number().check(z.int()),
   justification: z.object({
-    minLength: z.number().int(),
-    maxLength: z.number().int(),
-    pattern: z.string().optional(),
-    patternHint: z.string().optional(),
+    minLength: z.number().check(z.int()),
+    maxLength: z.number().check(z.int()),
+    pattern: z.optional(z.string()),
+    patternHint: z.optional(z.string()),
   }),
   ticketRequired: z.boolean(),
-  ticketPattern: z.string().optional(),
-  ticketPatternHint: z.string().optional(),
-  approvalsRequired: z.number().int(),
+  ticketPattern: z.optional(z.string()),
+  ticketPatternHint: z.optional(z.string()),
+  approvalsRequired: z.number().check(z.int()),
   approverGroups: z.array(z.string()),
   selfApproval: z.boolean(),
   breakGlass: z.boolean(),
-  stepUp: stepUpSchema.optional(),
+  stepUp: z.optional(stepUpSchema),
 });
 export type PolicyRuleView = z.infer<typeof policyRuleViewSchema>;
 
@@ -52,11 +55,11 @@ export type FullPolicyView = z.infer<typeof fullPolicyViewSchema>;
 export const policyViewSchema = z.object({
   eligibility: z.array(eligibilityEntrySchema),
   roles: elevateRolesSchema,
-  policy: fullPolicyViewSchema.optional(),
+  policy: z.optional(fullPolicyViewSchema),
   /**
    * The operator states that the IdP demands MFA at every sign-in (its tokens cannot show it, e.g.
    * Cognito); step-up rules then rest on that statement, which people should be able to read.
    */
-  idpEnforcesMfa: z.boolean().optional(),
+  idpEnforcesMfa: z.optional(z.boolean()),
 });
 export type PolicyView = z.infer<typeof policyViewSchema>;

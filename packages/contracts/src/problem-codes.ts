@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { DOMAIN_ERROR_CODES, REPOSITORY_ERROR_CODES } from '@elevate/domain/vocabulary';
 
 // Every `code` the API answers a problem with, in one closed list. The API's problem catalog is a

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { problemCodeSchema } from './problem-codes';
 
 /** Where in the input one problem is (a 400's `errors`). */
@@ -12,16 +12,16 @@ export type FieldError = z.infer<typeof fieldErrorSchema>;
 export const problemSchema = z.object({
   type: z.string(),
   title: z.string(),
-  status: z.number().int(),
+  status: z.number().check(z.int()),
   code: problemCodeSchema,
-  detail: z.string().optional(),
-  instance: z.string().optional(),
+  detail: z.optional(z.string()),
+  instance: z.optional(z.string()),
   /** Present on 400s: where in the input each problem is. */
-  errors: z.array(fieldErrorSchema).optional(),
+  errors: z.optional(z.array(fieldErrorSchema)),
   /** Present on 500s: quote it to an operator; the logs carry the rest. */
-  correlationId: z.string().optional(),
+  correlationId: z.optional(z.string()),
   /** Present on STEP_UP_REQUIRED: sign in again (OIDC `max_age` at most this) and retry. */
-  maxAuthAgeSeconds: z.number().int().nonnegative().optional(),
+  maxAuthAgeSeconds: z.optional(z.number().check(z.int(), z.nonnegative())),
 });
 
 export type Problem = z.infer<typeof problemSchema>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   JUSTIFICATION_MAX_LENGTH,
   MAX_DURATION_MINUTES,
@@ -20,13 +20,15 @@ export const createRequestBodySchema = z.strictObject({
   accountId: accountIdSchema,
   roleName: roleNameSchema,
   justification: requiredText(JUSTIFICATION_MAX_LENGTH),
-  ticket: ticketSchema.optional(),
+  ticket: z.optional(ticketSchema),
   /** Omit for the rule's default. */
-  durationMinutes: z.number().int().min(MIN_DURATION_MINUTES).max(MAX_DURATION_MINUTES).optional(),
+  durationMinutes: z.optional(
+    z.number().check(z.int(), z.minimum(MIN_DURATION_MINUTES), z.maximum(MAX_DURATION_MINUTES)),
+  ),
   /** Omit to start at approval. */
-  scheduledStart: instantSchema.optional(),
+  scheduledStart: z.optional(instantSchema),
   /** Immediate access where the policy allows it; reviewed afterwards. */
-  breakGlass: z.boolean().optional(),
+  breakGlass: z.optional(z.boolean()),
 });
 export type CreateRequestBody = z.infer<typeof createRequestBodySchema>;
 
@@ -35,17 +37,17 @@ export type CreateRequestBody = z.infer<typeof createRequestBodySchema>;
  * Never break-glass; the engineer's own eligibility is checked when they accept.
  */
 export const inviteBodySchema = z.strictObject({
-  inviteeEmail: z.email().max(254),
+  inviteeEmail: z.email().check(z.maxLength(254)),
   accountId: accountIdSchema,
   roleName: roleNameSchema,
   justification: requiredText(JUSTIFICATION_MAX_LENGTH),
-  ticket: ticketSchema.optional(),
+  ticket: z.optional(ticketSchema),
   durationMinutes: createRequestBodySchema.shape.durationMinutes,
-  scheduledStart: instantSchema.optional(),
+  scheduledStart: z.optional(instantSchema),
 });
 export type InviteBody = z.infer<typeof inviteBodySchema>;
 
-const optionalComment = z.strictObject({ comment: plainText(COMMENT_MAX_LENGTH).optional() });
+const optionalComment = z.strictObject({ comment: z.optional(plainText(COMMENT_MAX_LENGTH)) });
 const requiredComment = z.strictObject({ comment: requiredText(COMMENT_MAX_LENGTH) });
 
 /** `POST /requests/{id}/approve` — comment optional. */
@@ -68,7 +70,9 @@ export type RequiredCommentBody = z.infer<typeof requiredComment>;
 
 /** `POST /requests/{id}/extend` — more minutes for an open window, with the reason. */
 export const extendBodySchema = z.strictObject({
-  minutes: z.number().int().min(MIN_EXTENSION_MINUTES).max(MAX_DURATION_MINUTES),
+  minutes: z
+    .number()
+    .check(z.int(), z.minimum(MIN_EXTENSION_MINUTES), z.maximum(MAX_DURATION_MINUTES)),
   reason: requiredText(COMMENT_MAX_LENGTH),
 });
 export type ExtendBody = z.infer<typeof extendBodySchema>;

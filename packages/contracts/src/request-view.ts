@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   accessPhaseSchema,
   decisionKindSchema,
@@ -17,7 +17,7 @@ export { personSchema, type Person } from './person';
 export const decisionViewSchema = z.object({
   approver: personSchema,
   decision: decisionKindSchema,
-  comment: z.string().optional(),
+  comment: z.optional(z.string()),
   at: z.string(),
 });
 
@@ -26,21 +26,21 @@ export const historyEventViewSchema = z.object({
   actor: personSchema,
   at: z.string(),
   statusAfter: requestStatusSchema,
-  comment: z.string().optional(),
+  comment: z.optional(z.string()),
 });
 export type HistoryEventView = z.infer<typeof historyEventViewSchema>;
 
 /** More time asked for on an open window; a granted one is already part of `window`. */
 export const extensionViewSchema = z.object({
-  minutes: z.number().int(),
+  minutes: z.number().check(z.int()),
   reason: z.string(),
   requestedAt: z.string(),
   state: extensionStateSchema,
   grantedByPolicy: z.boolean(),
   approverGroups: z.array(z.string()),
-  approvalsRequired: z.number().int(),
+  approvalsRequired: z.number().check(z.int()),
   decisions: z.array(decisionViewSchema),
-  decidedAt: z.string().optional(),
+  decidedAt: z.optional(z.string()),
 });
 export type ExtensionView = z.infer<typeof extensionViewSchema>;
 
@@ -53,7 +53,7 @@ export const invitationViewSchema = z.object({
   inviteeEmail: z.string(),
   state: invitationStateSchema,
   invitedAt: z.string(),
-  answeredAt: z.string().optional(),
+  answeredAt: z.optional(z.string()),
 });
 export type InvitationView = z.infer<typeof invitationViewSchema>;
 
@@ -65,39 +65,39 @@ export const requestSummarySchema = z.object({
   id: z.string(),
   requester: personSchema,
   accountId: z.string(),
-  accountName: z.string().optional(),
+  accountName: z.optional(z.string()),
   roleName: z.string(),
   justification: z.string(),
-  ticket: z.string().optional(),
-  requestedDurationMinutes: z.number().int(),
-  scheduledStart: z.string().optional(),
+  ticket: z.optional(z.string()),
+  requestedDurationMinutes: z.number().check(z.int()),
+  scheduledStart: z.optional(z.string()),
   status: requestStatusSchema,
   breakGlass: z.boolean(),
-  postAccessReview: z
-    .object({
+  postAccessReview: z.optional(
+    z.object({
       state: postAccessReviewStateSchema,
-      reviewer: personSchema.optional(),
-      reviewedAt: z.string().optional(),
-      comment: z.string().optional(),
-    })
-    .optional(),
+      reviewer: z.optional(personSchema),
+      reviewedAt: z.optional(z.string()),
+      comment: z.optional(z.string()),
+    }),
+  ),
   approverGroups: z.array(z.string()),
-  approvalsRequired: z.number().int(),
-  approvalsCount: z.number().int(),
+  approvalsRequired: z.number().check(z.int()),
+  approvalsCount: z.number().check(z.int()),
   decisions: z.array(decisionViewSchema),
   /** Approved at creation by a self-service rule; no human decided it. */
-  approvedByPolicy: z.boolean().optional(),
-  extensions: z.array(extensionViewSchema).optional(),
-  invitation: invitationViewSchema.optional(),
-  approvedAt: z.string().optional(),
-  closedAt: z.string().optional(),
-  pendingExpiresAt: z.string().optional(),
+  approvedByPolicy: z.optional(z.boolean()),
+  extensions: z.optional(z.array(extensionViewSchema)),
+  invitation: z.optional(invitationViewSchema),
+  approvedAt: z.optional(z.string()),
+  closedAt: z.optional(z.string()),
+  pendingExpiresAt: z.optional(z.string()),
   createdAt: z.string(),
   updatedAt: z.string(),
-  version: z.number().int(),
+  version: z.number().check(z.int()),
   /** Computed by the server from its clock when it answered; null until approved. */
-  phase: accessPhaseSchema.nullable(),
-  window: accessWindowSchema.nullable(),
+  phase: z.nullable(accessPhaseSchema),
+  window: z.nullable(accessWindowSchema),
   /** What the caller may do now. */
   allowedActions: z.array(requestActionSchema),
 });
@@ -107,16 +107,16 @@ export type RequestSummary = z.infer<typeof requestSummarySchema>;
  * `GET /requests/{id}` and the answer of every transition. `sessions` (the sessions issued for the
  * request, oldest first) is sent by `GET /requests/{id}`; transition answers leave it out.
  */
-export const requestViewSchema = requestSummarySchema.extend({
+export const requestViewSchema = z.extend(requestSummarySchema, {
   history: z.array(historyEventViewSchema),
-  sessions: z.array(sessionRecordViewSchema).optional(),
+  sessions: z.optional(z.array(sessionRecordViewSchema)),
 });
 export type RequestView = z.infer<typeof requestViewSchema>;
 
 /** A page of any request listing. */
 export const requestPageSchema = z.object({
   items: z.array(requestSummarySchema),
-  nextCursor: z.string().optional(),
+  nextCursor: z.optional(z.string()),
 });
 export type RequestPage = z.infer<typeof requestPageSchema>;
 
@@ -127,9 +127,9 @@ export type RequestPage = z.infer<typeof requestPageSchema>;
  * out of reads for this page — every request from the range's start edge in this page's order to
  * this instant has been searched, and `nextCursor` searches on.
  */
-export const auditPageSchema = requestPageSchema.extend({
-  total: z.number().int().nonnegative().optional(),
-  searchedTo: z.string().optional(),
+export const auditPageSchema = z.extend(requestPageSchema, {
+  total: z.optional(z.number().check(z.int(), z.nonnegative())),
+  searchedTo: z.optional(z.string()),
 });
 export type AuditPage = z.infer<typeof auditPageSchema>;
 
@@ -139,7 +139,7 @@ export type AuditPage = z.infer<typeof auditPageSchema>;
  * requester. Absent with a ticket, ticket prefix or free text, or a requester no one is known by.
  */
 export const auditCountSchema = z.object({
-  total: z.number().int().nonnegative().optional(),
+  total: z.optional(z.number().check(z.int(), z.nonnegative())),
 });
 export type AuditCount = z.infer<typeof auditCountSchema>;
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { authorizeParamsSchema, scopeSchema, stepUpAuthorizeParams } from './idp-profile';
 import type { IdpSettings } from './idp-profile';
 
@@ -14,25 +14,27 @@ export const DEFAULT_SCOPE = 'openid profile email groups offline_access';
 export const runtimeConfigSchema = z.object({
   /** The IdP's issuer; its discovery document lives under it. */
   authority: httpUrl,
-  clientId: z.string().min(1, 'must not be empty'),
+  clientId: z.string().check(z.minLength(1, 'must not be empty')),
   apiUrl: httpUrl,
   /** Where the IdP sends the user back; a path on this origin. */
-  redirectPath: z
-    .string()
-    .regex(/^\/(?!\/)/, 'must be a path on this site, starting with a single "/"')
-    .default('/auth/callback'),
+  redirectPath: z._default(
+    z
+      .string()
+      .check(z.regex(/^\/(?!\/)/, 'must be a path on this site, starting with a single "/"')),
+    '/auth/callback',
+  ),
   /** Scopes asked for at sign-in (Entra ID and Cognito refuse some of the default ones). */
-  scope: scopeSchema.default(DEFAULT_SCOPE),
+  scope: z._default(scopeSchema, DEFAULT_SCOPE),
   /** Extra authorize parameters on every sign-in: `audience` (Auth0), `resource` (RFC 8707). */
-  authorizeParams: authorizeParamsSchema.default({}),
+  authorizeParams: z._default(authorizeParamsSchema, {}),
   /** What a step-up sign-in adds so the IdP asks for MFA (`acr_values`, Entra's `claims`). */
-  stepUp: z
-    .object({ authorizeParams: authorizeParamsSchema.default({}) })
-    .default({ authorizeParams: {} }),
+  stepUp: z._default(z.object({ authorizeParams: z._default(authorizeParamsSchema, {}) }), {
+    authorizeParams: {},
+  }),
   /** The CLI's public client (`elevate configure --url` reads it; the SPA ignores it). */
-  nativeClientId: z.string().min(1).optional(),
+  nativeClientId: z.optional(z.string().check(z.minLength(1))),
   /** A fixed loopback redirect for IdPs that match redirect URIs exactly (Cognito). */
-  nativeRedirectUri: httpUrl.optional(),
+  nativeRedirectUri: z.optional(httpUrl),
 });
 
 /** `config.json` as written (defaults may be left out). */

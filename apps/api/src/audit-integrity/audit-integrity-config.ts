@@ -9,23 +9,21 @@ import {
   S3DigestStore,
 } from '@elevate/adapters';
 import type { DigestSigner, DigestStore } from '@elevate/adapters';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { openStore } from '../composition/store';
-import { loadStoreConfig } from '../config';
+import { loadStoreConfig, optionalSetting as optional } from '../config';
 import type { AuditIntegrityDeps } from './audit-integrity-deps';
 
 const repoRoot = resolve(import.meta.dirname, '../../../..');
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
 const envSchema = z.object({
   /** AWS: the Object Lock bucket digests go to, and the KMS key (id, ARN or alias) that signs them. */
-  ELEVATE_AUDIT_DIGEST_BUCKET: optional(z.string().regex(/^[a-z0-9.-]{3,63}$/)),
-  ELEVATE_AUDIT_SIGNING_KEY_ID: optional(z.string().min(1)),
+  ELEVATE_AUDIT_DIGEST_BUCKET: optional(z.string().check(z.regex(/^[a-z0-9.-]{3,63}$/))),
+  ELEVATE_AUDIT_SIGNING_KEY_ID: optional(z.string().check(z.minLength(1))),
   /** Local: where digests and the dev signing key live (default `<ELEVATE_DATA_DIR or .data>/audit`). */
-  ELEVATE_AUDIT_DIR: optional(z.string().min(1)),
-  ELEVATE_DATA_DIR: optional(z.string().min(1)),
-  ELEVATE_DYNAMODB_ENDPOINT: optional(z.string().min(1)),
+  ELEVATE_AUDIT_DIR: optional(z.string().check(z.minLength(1))),
+  ELEVATE_DATA_DIR: optional(z.string().check(z.minLength(1))),
+  ELEVATE_DYNAMODB_ENDPOINT: optional(z.string().check(z.minLength(1))),
 });
 
 export type AuditIntegrityConfig =

@@ -18,7 +18,7 @@ import {
 import { unreachableStepUpRules } from '@elevate/domain';
 import type { Policy } from '@elevate/domain';
 import type { Hono } from 'hono';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { createApp, createFederateApp } from '../app';
 import type { AuditIntegrityDeps } from '../audit-integrity/audit-integrity-deps';
 import {
@@ -126,7 +126,7 @@ function slackInteractionsOf(config: ApiConfig, store: Store): Pick<AppDeps, 'sl
   const secretOf = () =>
     (secret ??= new CachedSecret({
       secretId: slackSecretId,
-      schema: z.object({ signingSecret: z.string().min(1) }),
+      schema: z.object({ signingSecret: z.string().check(z.minLength(1)) }),
     }));
   return {
     slackInteractions: {

@@ -24,7 +24,7 @@ import {
   TeamsWorkflowChannel,
   traced,
 } from '@elevate/adapters';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { Policy } from '@elevate/domain';
 import type { NotificationsConfig } from '../config';
@@ -33,7 +33,10 @@ import type { ConfiguredChannel } from '../notifications/notifier-deps';
 import type { SweeperDeps } from '../sweeper/sweeper-deps';
 import type { Store } from './store';
 
-const slackSecretSchema = z.object({ botToken: z.string().min(1), signingSecret: z.string() });
+const slackSecretSchema = z.object({
+  botToken: z.string().check(z.minLength(1)),
+  signingSecret: z.string(),
+});
 const teamsSecretSchema = z.object({ webhookUrl: z.url({ protocol: /^https$/u }) });
 
 /** The Slack app's channels (room posts, DMs), its token read from Secrets Manager and cached. */

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { CallClient } from '../use-cases/call';
 
 const IP = /^[0-9A-Fa-f:.%]{2,64}$/;
@@ -11,7 +11,7 @@ const lambdaEnv = z.object({
 });
 // @hono/node-server puts the Node request in `c.env.incoming`.
 const nodeEnv = z.object({
-  incoming: z.object({ socket: z.object({ remoteAddress: z.string().optional() }) }),
+  incoming: z.object({ socket: z.object({ remoteAddress: z.optional(z.string()) }) }),
 });
 
 /**

@@ -1,10 +1,10 @@
 import type { Context } from 'hono';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { ApiError } from './api-error';
 import type { FieldError } from '@elevate/contracts';
 
 /** Parses a JSON body against a contracts schema; 415/400 with field paths when it does not fit. */
-export async function parseJsonBody<S extends z.ZodType>(
+export async function parseJsonBody<S extends z.ZodMiniType>(
   c: Context,
   schema: S,
 ): Promise<z.output<S>> {
@@ -22,12 +22,12 @@ export async function parseJsonBody<S extends z.ZodType>(
 }
 
 /** Parses the query string (first value per name) against a schema. */
-export function parseQuery<S extends z.ZodType>(c: Context, schema: S): z.output<S> {
+export function parseQuery<S extends z.ZodMiniType>(c: Context, schema: S): z.output<S> {
   return parseInput(schema, c.req.query());
 }
 
 /** Validates any input; failures become one 400 listing every field's problem. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+export function parseInput<S extends z.ZodMiniType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const errors: FieldError[] = result.error.issues.map((issue) => ({

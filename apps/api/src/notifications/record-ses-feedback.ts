@@ -1,24 +1,24 @@
 import type { SuppressionList } from '@elevate/domain';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Logger } from '../logger';
 
 /** The parts of an SES event (configuration-set event destination → SNS) that matter here. */
 const sesEventSchema = z.object({
   eventType: z.string(),
-  mail: z.object({ timestamp: z.string().optional() }).optional(),
-  bounce: z
-    .object({
+  mail: z.optional(z.object({ timestamp: z.optional(z.string()) })),
+  bounce: z.optional(
+    z.object({
       bounceType: z.string(),
-      timestamp: z.string().optional(),
+      timestamp: z.optional(z.string()),
       bouncedRecipients: z.array(z.object({ emailAddress: z.string() })),
-    })
-    .optional(),
-  complaint: z
-    .object({
-      timestamp: z.string().optional(),
+    }),
+  ),
+  complaint: z.optional(
+    z.object({
+      timestamp: z.optional(z.string()),
       complainedRecipients: z.array(z.object({ emailAddress: z.string() })),
-    })
-    .optional(),
+    }),
+  ),
 });
 
 /** One SNS record as Lambda hands it over: the SES event is the JSON in `Sns.Message`. */

@@ -13,7 +13,7 @@ import {
   reviewBreakGlassBodySchema,
   revokeBodySchema,
 } from '@elevate/contracts';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { RequestView } from '@elevate/contracts';
 import type { Actor } from '@elevate/domain';
 import type { AuthedEnv } from '../app-env';
@@ -44,7 +44,7 @@ function addTransition<B>(
   routes: Hono<AuthedEnv>,
   deps: UseCaseDeps,
   action: string,
-  schema: z.ZodType<B>,
+  schema: z.ZodMiniType<B>,
   useCase: TransitionUseCase<B>,
 ): void {
   routes.post(`/requests/:id/${action}`, async (c) =>

@@ -1,10 +1,10 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** What a sign-in leaves behind. Secrets: kept only in the keychain or a 0600 file, never printed. */
 const storedTokensSchema = z.object({
-  accessToken: z.string().min(1),
-  idToken: z.string().min(1),
-  refreshToken: z.string().min(1).optional(),
+  accessToken: z.string().check(z.minLength(1)),
+  idToken: z.string().check(z.minLength(1)),
+  refreshToken: z.optional(z.string().check(z.minLength(1))),
   /** When the access token expires, epoch seconds. */
   expiresAt: z.number(),
 });

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { CliError, EXIT } from '../exit-codes';
 import { readOptionalFile, writeSecureFile } from '../secure-file';
 
@@ -12,15 +12,15 @@ export const cliConfigSchema = z.object({
   /** The OIDC issuer (the deployment's `authority`). */
   issuer: httpUrl,
   /** The native public client id of the CLI. */
-  clientId: z.string().min(1),
+  clientId: z.string().check(z.minLength(1)),
   apiUrl: httpUrl,
   /** Scopes to ask for; the CLI's default when absent. */
-  scope: z.string().min(1).optional(),
+  scope: z.optional(z.string().check(z.minLength(1))),
   /**
    * A fixed loopback redirect URI, for IdPs that match redirect URIs exactly, port included
    * (Amazon Cognito); absent: `http://127.0.0.1:<any port>/callback` (RFC 8252).
    */
-  redirectUri: z.url({ protocol: /^http$/ }).optional(),
+  redirectUri: z.optional(z.url({ protocol: /^http$/ })),
 });
 export type CliConfig = z.infer<typeof cliConfigSchema>;
 
@@ -28,9 +28,9 @@ export type CliConfig = z.infer<typeof cliConfigSchema>;
 export const deploymentConfigSchema = z.object({
   authority: httpUrl,
   apiUrl: httpUrl,
-  nativeClientId: z.string().min(1).optional(),
-  nativeRedirectUri: z.url({ protocol: /^http$/ }).optional(),
-  scope: z.string().min(1).optional(),
+  nativeClientId: z.optional(z.string().check(z.minLength(1))),
+  nativeRedirectUri: z.optional(z.url({ protocol: /^http$/ })),
+  scope: z.optional(z.string().check(z.minLength(1))),
 });
 
 export const configFile = (configDir: string): string => join(configDir, 'config.json');

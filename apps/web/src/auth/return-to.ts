@@ -1,10 +1,10 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** What we keep in the OIDC `state` across the round trip to the IdP. */
 const signInStateSchema = z.object({
   returnTo: z.string(),
   /** Shown once after the round trip, e.g. what to do after a step-up sign-in. */
-  notice: z.string().max(500).optional(),
+  notice: z.optional(z.string().check(z.maxLength(500))),
 });
 
 export type SignInState = z.infer<typeof signInStateSchema>;

@@ -1,6 +1,6 @@
 import type { ReactElement } from 'react';
 import { vi } from 'vitest';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { configure, render } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router';
@@ -37,7 +37,7 @@ export function fakeApi(
     const key = `${operation.method.toUpperCase()} ${path}`;
     const handler = handlers[key];
     if (!handler) throw new Error(`No fake answer for ${key}`);
-    return (operation.response as z.ZodType).parse(
+    return (operation.response as z.ZodMiniType).parse(
       await handler((input as { body?: unknown }).body, path),
     );
   });

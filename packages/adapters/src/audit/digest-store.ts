@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { DailyDigest, SignedDigest } from '@elevate/domain';
 import { DIGEST_FORMAT } from '@elevate/domain';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { awsClientConfig, traced } from '../outbound';
 
 /**
@@ -39,7 +39,7 @@ const storedDigestSchema = z.object({
     ),
   }),
   signature: z.object({ algorithm: z.string(), keyId: z.string(), value: z.string() }),
-}) satisfies z.ZodType<StoredDigest>;
+}) satisfies z.ZodMiniType<StoredDigest>;
 
 const storedDigestOf = (day: string, text: string): StoredDigest => {
   const parsed = storedDigestSchema.safeParse(JSON.parse(text));

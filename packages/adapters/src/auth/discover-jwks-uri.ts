@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { AuthError } from './auth-error';
 
 const discoveryDocumentSchema = z.object({

@@ -1,26 +1,33 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { JWTPayload } from 'jose';
 import { AuthError } from './auth-error';
 import type { VerifiedIdentity } from './verified-identity';
 
 const idTokenClaimsSchema = z.object({
-  sub: z.string().min(1).max(255),
-  name: z.string().min(1).max(256).optional(),
-  amr: z.array(z.string().max(64)).max(32).optional(),
+  sub: z.string().check(z.minLength(1), z.maxLength(255)),
+  name: z.optional(z.string().check(z.minLength(1), z.maxLength(256))),
+  amr: z.optional(z.array(z.string().check(z.maxLength(64))).check(z.maxLength(32))),
   // 0 is no sign-in time anyone had ("Jan 1, 1970"): some IdPs write it for "unknown".
-  auth_time: z.number().int().nonnegative().optional(),
-  acr: z.string().max(256).optional(),
+  auth_time: z.optional(z.number().check(z.int(), z.nonnegative())),
+  acr: z.optional(z.string().check(z.maxLength(256))),
 });
 
 /** Entra's satisfied authentication contexts: `c1`…`c99`, an array (or, rarely, one string). */
-const acrsSchema = z
-  .union([z.array(z.string().max(16)).max(100), z.string().max(16)])
-  .optional()
-  .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]));
+const acrsSchema = z.pipe(
+  z.optional(
+    z.union([
+      z.array(z.string().check(z.maxLength(16))).check(z.maxLength(100)),
+      z.string().check(z.maxLength(16)),
+    ]),
+  ),
+  z.transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value])),
+);
 
-const emailSchema = z.string().min(3).max(320).includes('@');
+const emailSchema = z.string().check(z.minLength(3), z.maxLength(320), z.includes('@'));
 
-const groupsSchema = z.array(z.string().min(1).max(256)).max(1000).optional();
+const groupsSchema = z.optional(
+  z.array(z.string().check(z.minLength(1), z.maxLength(256))).check(z.maxLength(1000)),
+);
 
 /**
  * The groups claim as IdPs write it: an array, or one string (a lone group, or a list split by
@@ -125,6 +132,6 @@ export function identityFromClaims(input: {
   };
 }
 
-function issuePaths(error: z.ZodError): string {
+function issuePaths(error: z.core.$ZodError): string {
   return [...new Set(error.issues.map((issue) => issue.path.join('.') || '(root)'))].join(', ');
 }

@@ -1,6 +1,6 @@
 import { createLocalJWKSet, errors } from 'jose';
 import type { JSONWebKeySet, JWTVerifyGetKey } from 'jose';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { AuthError } from './auth-error';
 
 /** What the cache reports for logs; never a key or a token. */
@@ -35,7 +35,9 @@ export interface JwksCacheOptions {
 /** Remembered unknown kids; bounded so a stream of made-up kids cannot grow memory. */
 const MAX_REMEMBERED_KIDS = 1000;
 
-const jwksSchema = z.object({ keys: z.array(z.looseObject({ kty: z.string() })).max(100) });
+const jwksSchema = z.object({
+  keys: z.array(z.looseObject({ kty: z.string() })).check(z.maxLength(100)),
+});
 
 interface Snapshot {
   fetchedAt: number;

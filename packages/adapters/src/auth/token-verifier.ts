@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { base64url, errors, jwtVerify } from 'jose';
 import type { JWTPayload, JWTVerifyGetKey, JWTVerifyOptions } from 'jose';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { AuthError } from './auth-error';
 import type { TokenKind } from './auth-error';
 import { discoverJwksUri } from './discover-jwks-uri';
@@ -37,76 +37,70 @@ const optionsSchema = z.object({
    * The API's audience: access tokens must carry it in `aud` — or, with
    * `accessTokenAudience: 'client_id'`, in `client_id`.
    */
-  audience: z.string().min(1),
+  audience: z.string().check(z.minLength(1)),
   /**
    * Where an access token names its audience. `aud` (RFC 9068; oidc-provider, Entra ID, Okta,
    * Auth0). `client_id` for Amazon Cognito, whose access tokens carry no `aud`: then the access
    * token must have `client_id` = `audience` and `token_use: access`, and the ID token
    * `token_use: id` — Cognito's own way of telling the two apart.
    */
-  accessTokenAudience: z.enum(ACCESS_TOKEN_AUDIENCE_CLAIMS).default('aud'),
+  accessTokenAudience: z._default(z.enum(ACCESS_TOKEN_AUDIENCE_CLAIMS), 'aud'),
   /** The SPA's client id: ID tokens must carry it in `aud`. */
-  clientId: z.string().min(1),
+  clientId: z.string().check(z.minLength(1)),
   /** The claim that lists the user's groups (or app roles: Entra's `roles`). */
-  groupsClaim: z.string().min(1).default('groups'),
+  groupsClaim: z._default(z.string().check(z.minLength(1)), 'groups'),
   /**
    * When the groups claim is one string rather than an array: split it by this (`,` or ` `); unset,
    * a lone string is one group.
    */
-  groupsSeparator: z.string().min(1).max(4).optional(),
+  groupsSeparator: z.optional(z.string().check(z.minLength(1), z.maxLength(4))),
   /**
    * `jwt`: the access token is a JWT, verified like the ID token. `bound`: the access token is opaque
    * (Google); the ID token is verified and must carry `at_hash` of this very access token.
    */
-  accessTokenFormat: z.enum(['jwt', 'bound']).default('jwt'),
+  accessTokenFormat: z._default(z.enum(['jwt', 'bound']), 'jwt'),
   /**
    * The claims that must be equal in the two tokens to show they are about one person: `sub` ↔
    * `sub` by default; Okta's access tokens carry the user id in `uid`, its ID tokens in `sub`.
    */
-  accessTokenIdentityClaim: z.string().min(1).default('sub'),
-  idTokenIdentityClaim: z.string().min(1).default('sub'),
+  accessTokenIdentityClaim: z._default(z.string().check(z.minLength(1)), 'sub'),
+  idTokenIdentityClaim: z._default(z.string().check(z.minLength(1)), 'sub'),
   /** The ID-token claim holding the person's e-mail address (`upn` for Entra ID, say). */
-  emailClaim: z.string().min(1).default('email'),
+  emailClaim: z._default(z.string().check(z.minLength(1)), 'email'),
   /** Refuse ID tokens whose `email` the IdP marks unverified (`email_verified: false`). */
-  requireEmailVerified: z.boolean().default(true),
+  requireEmailVerified: z._default(z.boolean(), true),
   /** Which token carries the groups claim. */
-  groupsSource: z.enum(['idToken', 'accessToken']).default('idToken'),
+  groupsSource: z._default(z.enum(['idToken', 'accessToken']), 'idToken'),
   /** Overrides discovery; otherwise read once from the issuer's discovery document. */
-  jwksUri: z.url({ protocol: /^https?$/ }).optional(),
+  jwksUri: z.optional(z.url({ protocol: /^https?$/ })),
   /** Allowed clock skew for `exp` and `nbf`; the security invariant caps it at 60 s. */
-  clockToleranceSeconds: z.number().int().min(0).max(60).default(30),
+  clockToleranceSeconds: z._default(z.number().check(z.int(), z.minimum(0), z.maximum(60)), 30),
   /**
    * Require the access token's header `typ` to be `at+jwt` (RFC 9068), which keeps an ID token
    * from passing as an access token. oidc-provider sets it; Entra ID does not, so it can be off.
    */
-  requireAccessTokenType: z.boolean().default(true),
+  requireAccessTokenType: z._default(z.boolean(), true),
   /**
    * With `requireAccessTokenType` off (and `aud` audiences), the claim only access tokens carry:
    * the access token must have it and the ID token must not. `scp` for Entra ID and Okta.
    * Without it an ID token could pass as the access token wherever `audience` equals `clientId`.
    */
-  accessTokenClaim: z.string().min(1).default('scp'),
+  accessTokenClaim: z._default(z.string().check(z.minLength(1)), 'scp'),
   /** Keys older than this are refreshed in the background (requests keep using them). */
-  jwksRefreshAfterMs: z
-    .number()
-    .int()
-    .min(0)
-    .default(10 * 60_000),
+  jwksRefreshAfterMs: z._default(z.number().check(z.int(), z.minimum(0)), 10 * 60_000),
   /** While the IdP is unreachable the last keys keep verifying this long (bounded stale-if-error). */
-  jwksStaleIfErrorMs: z
-    .number()
-    .int()
-    .min(0)
-    .max(7 * 24 * 3_600_000)
-    .default(24 * 3_600_000),
+  jwksStaleIfErrorMs: z._default(
+    z.number().check(z.int(), z.minimum(0), z.maximum(7 * 24 * 3_600_000)),
+    24 * 3_600_000,
+  ),
   /** One unknown `kid` triggers at most one JWKS refetch in this long. */
-  jwksUnknownKidIntervalMs: z.number().int().min(0).default(60_000),
+  jwksUnknownKidIntervalMs: z._default(z.number().check(z.int(), z.minimum(0)), 60_000),
   /** An unknown `kid` this soon after the last fetch is looked up in that fetch's keys. */
-  jwksMinRefetchIntervalMs: z.number().int().min(0).default(1_000),
+  jwksMinRefetchIntervalMs: z._default(z.number().check(z.int(), z.minimum(0)), 1_000),
   /** After a failed JWKS fetch, calls needing a fetch fail fast for this long. */
-  jwksFailureBackoffMs: z.number().int().min(0).default(5_000),
+  jwksFailureBackoffMs: z._default(z.number().check(z.int(), z.minimum(0)), 5_000),
   /** Timeout for the discovery and JWKS requests: the longest any call waits on the IdP. */
-  fetchTimeoutMs: z.number().int().positive().max(10_000).default(2_000),
+  fetchTimeoutMs: z._default(z.number().check(z.int(), z.positive(), z.maximum(10_000)), 2_000),
 });
 
 export type TokenVerifierOptions = z.input<typeof optionsSchema> & {

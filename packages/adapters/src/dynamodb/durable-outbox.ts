@@ -6,7 +6,7 @@ import {
   PutCommand,
   QueryCommand,
 } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { batchDeleteAll, batchGetByKey } from './batch-operations';
 import { changeRecordOf } from './change-feed';
 import type { ChangeRecord } from './change-record';
@@ -63,7 +63,7 @@ const entrySchema = z.object({
   writerToken: z.string(),
   record: z.string(),
   intendedAtMs: z.number(),
-  attempts: z.number().int(),
+  attempts: z.number().check(z.int()),
   nextAttemptAtMs: z.number(),
 });
 type Entry = z.infer<typeof entrySchema>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { InvalidCursorError } from './repository-error';
 import type { ListedRequest } from '@elevate/domain';
 import { canonicalInstant, isCanonicalInstant } from './request-item';
@@ -32,15 +32,13 @@ export interface Position {
 
 const MAX_CURSOR_LENGTH = 4096;
 
-const cursorSchema = z
-  .object({
-    v: z.literal(1),
-    l: z.enum(LISTINGS),
-    c: z.string().refine(isCanonicalInstant),
-    i: z.string().max(256),
-    r: z.string().min(1).max(2048).optional(),
-  })
-  .strict();
+const cursorSchema = z.strictObject({
+  v: z.literal(1),
+  l: z.enum(LISTINGS),
+  c: z.string().check(z.refine(isCanonicalInstant)),
+  i: z.string().check(z.maxLength(256)),
+  r: z.optional(z.string().check(z.minLength(1), z.maxLength(2048))),
+});
 
 export const encodeCursor = (listing: Listing, position: Position): string =>
   Buffer.from(

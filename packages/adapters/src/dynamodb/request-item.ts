@@ -9,7 +9,7 @@ import {
   POST_ACCESS_REVIEW_STATES,
   REQUEST_STATUSES,
 } from '@elevate/domain';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { ItemProjection } from './batch-operations';
 
 // Key formats of the single table; docs/data-model.md explains each one.
@@ -176,88 +176,88 @@ export const itemOf = (request: AccessRequest): Record<string, unknown> => {
 const personSchema = z.object({ sub: z.string(), email: z.string(), name: z.string() });
 const instant = z
   .string()
-  .refine((value) => Number.isFinite(Date.parse(value)), 'not an ISO-8601 instant');
+  .check(z.refine((value) => Number.isFinite(Date.parse(value)), 'not an ISO-8601 instant'));
 const decisionSchema = z.object({
   approver: personSchema,
   decision: z.enum(DECISION_KINDS),
-  comment: z.string().optional(),
+  comment: z.optional(z.string()),
   at: instant,
 });
 
 /** What an item read back must look like; keys and index attributes are stripped. */
 export const storedRequestSchema = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   requester: personSchema,
   accountId: z.string(),
   roleName: z.string(),
   justification: z.string(),
-  ticket: z.string().optional(),
-  requestedDurationMinutes: z.number().int().positive(),
-  scheduledStart: instant.optional(),
+  ticket: z.optional(z.string()),
+  requestedDurationMinutes: z.number().check(z.int(), z.positive()),
+  scheduledStart: z.optional(instant),
   status: z.enum(REQUEST_STATUSES),
   breakGlass: z.boolean(),
-  postAccessReview: z
-    .object({
+  postAccessReview: z.optional(
+    z.object({
       state: z.enum(POST_ACCESS_REVIEW_STATES),
-      reviewer: personSchema.optional(),
-      reviewedAt: instant.optional(),
-      comment: z.string().optional(),
-    })
-    .optional(),
+      reviewer: z.optional(personSchema),
+      reviewedAt: z.optional(instant),
+      comment: z.optional(z.string()),
+    }),
+  ),
   routing: z.object({
     approverGroups: z.array(z.string()),
     routingKey: z.string(),
     // 0: a self-service rule with nobody to fall back to.
-    approvalsRequired: z.number().int().nonnegative(),
+    approvalsRequired: z.number().check(z.int(), z.nonnegative()),
     selfApproval: z.boolean(),
     ruleIds: z.array(z.string()),
   }),
   decisions: z.array(decisionSchema),
-  approvedByPolicy: z.boolean().optional(),
-  extensions: z
-    .array(
+  approvedByPolicy: z.optional(z.boolean()),
+  extensions: z.optional(
+    z.array(
       z.object({
-        minutes: z.number().int().positive(),
+        minutes: z.number().check(z.int(), z.positive()),
         reason: z.string(),
         requestedAt: instant,
         state: z.enum(EXTENSION_STATES),
         grantedByPolicy: z.boolean(),
         approverGroups: z.array(z.string()),
-        approvalsRequired: z.number().int().positive(),
+        approvalsRequired: z.number().check(z.int(), z.positive()),
         decisions: z.array(decisionSchema),
-        decidedAt: instant.optional(),
+        decidedAt: z.optional(instant),
       }),
-    )
-    .optional(),
-  invitation: z
-    .object({
+    ),
+  ),
+  invitation: z.optional(
+    z.object({
       inviter: personSchema,
       inviteeEmail: z.string(),
       state: z.enum(INVITATION_STATES),
       invitedAt: instant,
-      answeredAt: instant.optional(),
-    })
-    .optional(),
-  approvedAt: instant.optional(),
-  closedAt: instant.optional(),
-  pendingExpiresAt: instant.optional(),
+      answeredAt: z.optional(instant),
+    }),
+  ),
+  approvedAt: z.optional(instant),
+  closedAt: z.optional(instant),
+  pendingExpiresAt: z.optional(instant),
   createdAt: instant,
   updatedAt: instant,
-  version: z.number().int().positive(),
+  version: z.number().check(z.int(), z.positive()),
   history: z.array(
     z.object({
       type: z.enum(HISTORY_EVENT_TYPES),
       actor: personSchema,
       at: instant,
       statusAfter: z.enum(REQUEST_STATUSES),
-      comment: z.string().optional(),
-      correlationId: z.string().max(128).optional(),
+      comment: z.optional(z.string()),
+      correlationId: z.optional(z.string().check(z.maxLength(128))),
     }),
   ),
-}) satisfies z.ZodType<AccessRequest>;
+}) satisfies z.ZodMiniType<AccessRequest>;
 
 /** What a listing reads back: a request without its history (ListedRequest). */
-const listedRequestSchema = storedRequestSchema.omit({ history: true });
+const listedRequestSchema = z.omit(storedRequestSchema, { history: true });
 
 /** A projection of `attributes`; names are placeholders (`#r0`…), as some are reserved words (`status`, `version`). */
 const projectionOf = (attributes: readonly string[]): ItemProjection => ({
@@ -291,7 +291,7 @@ export const requestOfItem = (item: Record<string, unknown>): AccessRequest =>
 export const listedRequestOfItem = (item: Record<string, unknown>): ListedRequest =>
   parsedItem(listedRequestSchema, item);
 
-function parsedItem<T>(schema: z.ZodType<T>, item: Record<string, unknown>): T {
+function parsedItem<T>(schema: z.ZodMiniType<T>, item: Record<string, unknown>): T {
   const parsed = schema.safeParse(item);
   if (!parsed.success) {
     const where = parsed.error.issues.map((issue) => issue.path.join('.') || '(root)').join(', ');

@@ -1,11 +1,11 @@
 import type { SessionRecord } from '@elevate/domain';
 import { genesisHashOf, SESSION_RECORD_KINDS, sessionEntryHashOf } from '@elevate/domain';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { canonicalInstant, isCanonicalInstant, sessionKeyOf } from './request-item';
 
 export const ENTITY_SESSION = 'SESSION';
 
-const instant = z.string().refine(isCanonicalInstant, 'not a canonical ISO-8601 instant');
+const instant = z.string().check(z.refine(isCanonicalInstant, 'not a canonical ISO-8601 instant'));
 const personSchema = z.object({ sub: z.string(), email: z.string(), name: z.string() });
 
 /**
@@ -13,21 +13,21 @@ const personSchema = z.object({ sub: z.string(), email: z.string(), name: z.stri
  * token or sign-in URL handed in by mistake is never written (and never read back).
  */
 export const storedSessionRecordSchema = z.object({
-  id: z.string().min(1),
-  requestId: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
+  requestId: z.string().check(z.minLength(1)),
   kind: z.enum(SESSION_RECORD_KINDS),
   issuedBy: personSchema,
-  roleArn: z.string().regex(/^arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/),
-  accountId: z.string().regex(/^\d{12}$/),
-  accessKeyId: z.string().regex(/^\w{16,128}$/),
-  roleSessionName: z.string().regex(/^[\w+=,.@-]{2,64}$/),
-  sourceIdentity: z.string().regex(/^[\w+=,.@-]{2,64}$/),
+  roleArn: z.string().check(z.regex(/^arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/)),
+  accountId: z.string().check(z.regex(/^\d{12}$/)),
+  accessKeyId: z.string().check(z.regex(/^\w{16,128}$/)),
+  roleSessionName: z.string().check(z.regex(/^[\w+=,.@-]{2,64}$/)),
+  sourceIdentity: z.string().check(z.regex(/^[\w+=,.@-]{2,64}$/)),
   expiresAt: instant,
-  region: z.string().min(1),
-  sourceIp: z.string().max(64).optional(),
-  userAgent: z.string().max(512).optional(),
+  region: z.string().check(z.minLength(1)),
+  sourceIp: z.optional(z.string().check(z.maxLength(64))),
+  userAgent: z.optional(z.string().check(z.maxLength(512))),
   issuedAt: instant,
-}) satisfies z.ZodType<SessionRecord>;
+}) satisfies z.ZodMiniType<SessionRecord>;
 
 /** Validates a record on the way in; times are made canonical so keys sort by time. */
 export const validSessionRecord = (session: SessionRecord): SessionRecord =>

@@ -1,6 +1,6 @@
 import type { ConsoleSignIn, ConsoleSignInInput } from '@elevate/domain';
 import { ConsoleSignInError } from '@elevate/domain';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { OUTBOUND_DEADLINES } from '../outbound';
 import { consoleDestinationFor } from './console-destination';
 
@@ -16,7 +16,7 @@ export interface AwsFederationSignInOptions {
   readonly fetch?: typeof fetch;
 }
 
-const signinTokenSchema = z.object({ SigninToken: z.string().min(1) });
+const signinTokenSchema = z.object({ SigninToken: z.string().check(z.minLength(1)) });
 
 /**
  * Console sign-in through the AWS federation endpoint: exchange temporary credentials for a

@@ -6,7 +6,7 @@ import {
   PutCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type {
   BeginInput,
   BeginResult,
@@ -22,13 +22,13 @@ const recordSchema = z.object({
   writerToken: z.string(),
   reservedId: z.string(),
   leaseUntilMs: z.number(),
-  response: z
-    .object({
-      status: z.number().int(),
+  response: z.optional(
+    z.object({
+      status: z.number().check(z.int()),
       body: z.string(),
       headers: z.record(z.string(), z.string()),
-    })
-    .optional(),
+    }),
+  ),
 });
 
 /**

@@ -1,6 +1,6 @@
 import type { InsightFact } from '@elevate/domain';
 import { REQUEST_STATUSES } from '@elevate/domain';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Daily aggregate items: `PK = INSIGHTS#<YYYY-MM-DD>`, `SK = ACCOUNT#<accountId>#<shard>`. Items
@@ -13,30 +13,30 @@ export const ENTITY_INSIGHTS_DAY = 'INSIGHTS_DAY';
 export const FACT_ATTRIBUTE_PREFIX = 'f_';
 export const REVISION_ATTRIBUTE_PREFIX = 'r_';
 
-const seconds = z.number().int().nonnegative();
+const seconds = z.number().check(z.int(), z.nonnegative());
 
 const storedInsightFactSchema = z.object({
-  requestId: z.string().min(1),
-  createdAt: z.string().min(20),
-  accountId: z.string().min(1),
-  roleName: z.string().min(1),
+  requestId: z.string().check(z.minLength(1)),
+  createdAt: z.string().check(z.minLength(20)),
+  accountId: z.string().check(z.minLength(1)),
+  roleName: z.string().check(z.minLength(1)),
   ruleIds: z.array(z.string()),
   requesterEmail: z.string(),
   status: z.enum(REQUEST_STATUSES),
   breakGlass: z.boolean(),
-  breakGlassReview: z.enum(['PENDING', 'REVIEWED']).optional(),
+  breakGlassReview: z.optional(z.enum(['PENDING', 'REVIEWED'])),
   selfApproved: z.boolean(),
   approved: z.boolean(),
   approvedSeconds: seconds,
   usedSeconds: seconds,
   sessions: seconds,
-  windowEndsAt: z.string().optional(),
-  decisionSeconds: seconds.optional(),
-  firstSessionSeconds: seconds.optional(),
+  windowEndsAt: z.optional(z.string()),
+  decisionSeconds: z.optional(seconds),
+  firstSessionSeconds: z.optional(seconds),
   terms: z.array(z.string()),
-  ticketPrefix: z.string().optional(),
-  revision: z.number().int().nonnegative(),
-}) satisfies z.ZodType<InsightFact>;
+  ticketPrefix: z.optional(z.string()),
+  revision: z.number().check(z.int(), z.nonnegative()),
+}) satisfies z.ZodMiniType<InsightFact>;
 
 /**
  * Items per UTC day × account, each holding the facts of the requests whose id hashes to it. A

@@ -9,7 +9,7 @@ import {
   ROOM_OUTCOME_EVENTS,
   ROOM_POST_EVENTS,
 } from '@elevate/domain';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { DEV_MESSAGES_KEPT } from './dev-messages-kept';
 
 export const chatPostSchema = z.object({
@@ -21,13 +21,13 @@ export const chatPostSchema = z.object({
    * The Block Kit payload Slack would get (updated in place after the decision, like chat.update);
    * null for an outcome, which Slack shows by updating the original post and Teams as a new card.
    */
-  slack: z
-    .object({ text: z.string(), blocks: z.array(z.record(z.string(), z.unknown())) })
-    .nullable(),
+  slack: z.nullable(
+    z.object({ text: z.string(), blocks: z.array(z.record(z.string(), z.unknown())) }),
+  ),
   /** The Adaptive Card Teams would get. */
   teams: z.record(z.string(), z.unknown()),
   /** Set when a later event updated the Slack post in place. */
-  updatedAt: z.string().optional(),
+  updatedAt: z.optional(z.string()),
 });
 export type ChatPost = z.infer<typeof chatPostSchema>;
 

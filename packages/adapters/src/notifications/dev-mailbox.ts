@@ -10,7 +10,7 @@ import type {
   SelfServiceDigest,
 } from '@elevate/domain';
 import { NOTIFICATION_EVENT_TYPES, renderEmail, SELF_SERVICE_DIGEST } from '@elevate/domain';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { keepNewest } from './dev-messages-kept';
 
 export const mailboxEntrySchema = z.object({
@@ -26,7 +26,7 @@ export const mailboxEntrySchema = z.object({
   subject: z.string(),
   text: z.string(),
   /** The same HTML as the SES e-mail (renderEmail); absent in entries written by older versions. */
-  html: z.string().optional(),
+  html: z.optional(z.string()),
   link: z.string(),
 });
 export type MailboxEntry = z.infer<typeof mailboxEntrySchema>;

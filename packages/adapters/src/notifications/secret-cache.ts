@@ -1,5 +1,5 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { awsClientConfig, traced } from '../outbound';
 
 /**
@@ -10,7 +10,7 @@ import { awsClientConfig, traced } from '../outbound';
 export class CachedSecret<T> {
   readonly #client: SecretsManagerClient;
   readonly #secretId: string;
-  readonly #schema: z.ZodType<T>;
+  readonly #schema: z.ZodMiniType<T>;
   readonly #ttlMs: number;
   readonly #now: () => number;
   #cached: { value: T; until: number } | undefined;
@@ -18,7 +18,7 @@ export class CachedSecret<T> {
 
   constructor(options: {
     readonly secretId: string;
-    readonly schema: z.ZodType<T>;
+    readonly schema: z.ZodMiniType<T>;
     readonly ttlSeconds?: number;
     readonly client?: SecretsManagerClient;
     readonly now?: () => number;

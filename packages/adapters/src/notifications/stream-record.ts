@@ -1,19 +1,19 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AccessRequest } from '@elevate/domain';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { REQUEST_PREFIX, REQUEST_SK, storedRequestSchema } from '../dynamodb/request-item';
 
 // Only what the notifier reads; Lambda's record carries more (eventSource, awsRegion, …).
 const imageSchema = z.record(z.string(), z.looseObject({}));
 const streamRecordSchema = z.looseObject({
-  eventID: z.string().min(1),
+  eventID: z.string().check(z.minLength(1)),
   eventName: z.enum(['INSERT', 'MODIFY', 'REMOVE']),
   dynamodb: z.looseObject({
-    Keys: imageSchema.optional(),
-    NewImage: imageSchema.optional(),
-    OldImage: imageSchema.optional(),
-    SequenceNumber: z.string().optional(),
+    Keys: z.optional(imageSchema),
+    NewImage: z.optional(imageSchema),
+    OldImage: z.optional(imageSchema),
+    SequenceNumber: z.optional(z.string()),
   }),
 });
 
@@ -42,7 +42,7 @@ export class UnreadableStreamRecordError extends Error {
   }
 }
 
-const pathsOf = (error: z.ZodError): string =>
+const pathsOf = (error: z.core.$ZodError): string =>
   error.issues.map((issue) => issue.path.join('.') || '(root)').join(', ');
 
 // The SDK's AttributeValue is a tagged union zod cannot express cheaply; unmarshall rejects bad tags.

@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { PeopleDirectory, PersonRecord } from '@elevate/domain';
 import { firstMatches, signInDayOf } from '@elevate/domain';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   ENTITY_PERSON,
   PEOPLE_PK,

@@ -1,60 +1,66 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
-const accessKeyId = z.string().regex(/^[A-Z0-9]{16,128}$/, 'an access key id is 16-128 of A-Z0-9');
+const accessKeyId = z
+  .string()
+  .check(z.regex(/^[A-Z0-9]{16,128}$/, 'an access key id is 16-128 of A-Z0-9'));
 
 const personaSchema = z.object({
-  sub: z.string().min(1),
+  sub: z.string().check(z.minLength(1)),
   email: z.email(),
-  name: z.string().min(1),
+  name: z.string().check(z.minLength(1)),
   /** What this persona is for, shown on the sign-in page and in the ready banner. */
-  role: z.string().min(1),
-  groups: z.array(z.string().min(1)),
+  role: z.string().check(z.minLength(1)),
+  groups: z.array(z.string().check(z.minLength(1))),
 });
 
 const principalSchema = z.object({
-  name: z.string().min(1),
+  name: z.string().check(z.minLength(1)),
   /** The ARN GetCallerIdentity answers for these keys. */
-  arn: z.string().startsWith('arn:aws:'),
+  arn: z.string().check(z.startsWith('arn:aws:')),
   /** When the principal is a role session, the role's ARN: target roles trust this, and its calls chain. */
-  roleArn: z.string().startsWith('arn:aws:iam::').optional(),
+  roleArn: z.optional(z.string().check(z.startsWith('arn:aws:iam::'))),
   accessKeyId,
-  secretAccessKey: z.string().min(16),
+  secretAccessKey: z.string().check(z.minLength(16)),
 });
 
 const targetRoleSchema = z.object({
-  name: z.string().regex(/^[\w+=,.@-]{1,64}$/),
-  maxSessionDurationSeconds: z.number().int().min(3600).max(43200),
+  name: z.string().check(z.regex(/^[\w+=,.@-]{1,64}$/)),
+  maxSessionDurationSeconds: z.number().check(z.int(), z.minimum(3600), z.maximum(43200)),
 });
 
 export const devConfigSchema = z.object({
   idp: z.object({
-    client: z.object({ clientId: z.string().min(1) }),
+    client: z.object({ clientId: z.string().check(z.minLength(1)) }),
     /** The `elevate` CLI's public client: loopback redirects and the device grant. */
-    nativeClient: z.object({ clientId: z.string().min(1) }).optional(),
-    apiAudience: z.string().min(1),
-    groupsClaim: z.string().min(1),
+    nativeClient: z.optional(z.object({ clientId: z.string().check(z.minLength(1)) })),
+    apiAudience: z.string().check(z.minLength(1)),
+    groupsClaim: z.string().check(z.minLength(1)),
   }),
-  personas: z.array(personaSchema).min(1),
+  personas: z.array(personaSchema).check(z.minLength(1)),
   sts: z.object({
-    regions: z.array(z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/)).min(1),
-    principals: z.array(principalSchema).min(1),
+    regions: z.array(z.string().check(z.regex(/^[a-z]{2}(-[a-z]+)+-\d$/))).check(z.minLength(1)),
+    principals: z.array(principalSchema).check(z.minLength(1)),
     targetRoles: z.object({
-      accounts: z.array(z.string().regex(/^\d{12}$/)).min(1),
-      roles: z.array(targetRoleSchema).min(1),
-      trustedPrincipalArns: z.array(z.string().startsWith('arn:aws:iam::')).min(1),
+      accounts: z.array(z.string().check(z.regex(/^\d{12}$/))).check(z.minLength(1)),
+      roles: z.array(targetRoleSchema).check(z.minLength(1)),
+      trustedPrincipalArns: z
+        .array(z.string().check(z.startsWith('arn:aws:iam::')))
+        .check(z.minLength(1)),
       /**
        * Elevate's revoker role in every target account: trusts only these principals, and may
        * write only the one named inline policy on the target roles (the revocation deny).
        */
-      revoker: z
-        .object({
-          roleName: z.string().regex(/^[\w+=,.@-]{1,64}$/),
-          policyName: z.string().regex(/^[\w+=,.@-]{1,128}$/),
-          trustedPrincipalArns: z.array(z.string().startsWith('arn:aws:iam::')).min(1),
-        })
-        .optional(),
+      revoker: z.optional(
+        z.object({
+          roleName: z.string().check(z.regex(/^[\w+=,.@-]{1,64}$/)),
+          policyName: z.string().check(z.regex(/^[\w+=,.@-]{1,128}$/)),
+          trustedPrincipalArns: z
+            .array(z.string().check(z.startsWith('arn:aws:iam::')))
+            .check(z.minLength(1)),
+        }),
+      ),
     }),
   }),
 });

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   authorizeParamsSchema,
   defaultProviderFor,
@@ -30,22 +30,30 @@ const list = (text: string | undefined): string[] | undefined =>
 
 const externalSchema = z.object({
   ELEVATE_IDP_ISSUER: z.url({ protocol: /^https?$/ }),
-  ELEVATE_CLIENT_ID: z.string().min(1, 'set the SPA client id your IdP registered'),
-  ELEVATE_API_AUDIENCE: z.string().min(1).optional(),
-  ELEVATE_IDP_PROVIDER: z.enum(IDP_PROVIDERS).optional(),
-  ELEVATE_IDP_SCOPE: scopeSchema.optional(),
-  ELEVATE_IDP_AUTHORIZE_PARAMS: z
-    .string()
-    .transform((text, ctx) => {
-      try {
-        return JSON.parse(text) as unknown;
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'must be a JSON object of parameter → value' });
-        return z.NEVER;
-      }
-    })
-    .pipe(authorizeParamsSchema)
-    .optional(),
+  ELEVATE_CLIENT_ID: z.string().check(z.minLength(1, 'set the SPA client id your IdP registered')),
+  ELEVATE_API_AUDIENCE: z.optional(z.string().check(z.minLength(1))),
+  ELEVATE_IDP_PROVIDER: z.optional(z.enum(IDP_PROVIDERS)),
+  ELEVATE_IDP_SCOPE: z.optional(scopeSchema),
+  ELEVATE_IDP_AUTHORIZE_PARAMS: z.optional(
+    z.pipe(
+      z.pipe(
+        z.string(),
+        z.transform((text, ctx) => {
+          try {
+            return JSON.parse(text) as unknown;
+          } catch {
+            ctx.issues.push({
+              code: 'custom',
+              message: 'must be a JSON object of parameter → value',
+              input: text,
+            });
+            return z.NEVER;
+          }
+        }),
+      ),
+      authorizeParamsSchema,
+    ),
+  ),
 });
 
 /**

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, type JWK } from 'jose';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** Private signing keys (RS256 first: it signs ID tokens by default) and the cookie-signing secrets. */
 export interface IdpKeys {
@@ -10,16 +10,16 @@ export interface IdpKeys {
   cookieKeys: string[];
 }
 
-const privateJwkSchema = z
-  .object({
-    kty: z.enum(['RSA', 'EC']),
-    kid: z.string().min(1),
-    alg: z.string().min(1),
-    d: z.string().min(1),
-  })
-  .loose();
-const jwksFileSchema = z.object({ keys: z.array(privateJwkSchema).min(1) });
-const cookieKeysFileSchema = z.object({ keys: z.array(z.string().min(32)).min(1) });
+const privateJwkSchema = z.looseObject({
+  kty: z.enum(['RSA', 'EC']),
+  kid: z.string().check(z.minLength(1)),
+  alg: z.string().check(z.minLength(1)),
+  d: z.string().check(z.minLength(1)),
+});
+const jwksFileSchema = z.object({ keys: z.array(privateJwkSchema).check(z.minLength(1)) });
+const cookieKeysFileSchema = z.object({
+  keys: z.array(z.string().check(z.minLength(32))).check(z.minLength(1)),
+});
 
 const SIGNING_ALGS = ['RS256', 'ES256'] as const;
 
@@ -54,7 +54,7 @@ async function createJwks(): Promise<{ keys: JWK[] }> {
 
 async function loadOrCreate<T>(
   file: string,
-  schema: z.ZodType<T>,
+  schema: z.ZodMiniType<T>,
   create: () => Promise<unknown>,
 ): Promise<T> {
   let raw: string | undefined;

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Provider } from './oidc-provider';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Persona } from '../config/dev-config';
 import { renderErrorPage } from './idp-pages';
 import { MFA_CHECKED_VALUE, SIGN_IN_FIELDS, renderSignInPage } from './sign-in-page';
@@ -9,8 +9,8 @@ const INTERACTION_PATH = /^\/interaction\/([\w-]{1,64})(\/(login|abort))?$/;
 const MAX_FORM_BYTES = 8 * 1024;
 
 const signInFormSchema = z.object({
-  [SIGN_IN_FIELDS.persona]: z.string().min(1),
-  [SIGN_IN_FIELDS.mfa]: z.literal(MFA_CHECKED_VALUE).optional(),
+  [SIGN_IN_FIELDS.persona]: z.string().check(z.minLength(1)),
+  [SIGN_IN_FIELDS.mfa]: z.optional(z.literal(MFA_CHECKED_VALUE)),
 });
 
 export interface InteractionDeps {

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Provider, type KoaContextWithOIDC } from './oidc-provider';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Persona } from '../config/dev-config';
 import {
   devIdpConfiguration,
@@ -39,26 +39,26 @@ export interface DevIdp {
 const DEFAULT_TOKEN_TTL_SECONDS = 60 * 60;
 
 const optionsSchema = z.object({
-  host: z.string().min(1),
-  port: z.number().int().min(0).max(65535),
-  dataDir: z.string().min(1),
-  personas: z
-    .array(z.object({ sub: z.string().min(1) }).loose())
-    .min(1)
-    .refine(
+  host: z.string().check(z.minLength(1)),
+  port: z.number().check(z.int(), z.minimum(0), z.maximum(65535)),
+  dataDir: z.string().check(z.minLength(1)),
+  personas: z.array(z.looseObject({ sub: z.string().check(z.minLength(1)) })).check(
+    z.minLength(1),
+    z.refine(
       (ps) => new Set(ps.map((p) => p.sub)).size === ps.length,
       'persona subs must be unique',
     ),
+  ),
   client: z.object({
-    clientId: z.string().min(1),
-    redirectUris: z.array(z.url()).min(1),
+    clientId: z.string().check(z.minLength(1)),
+    redirectUris: z.array(z.url()).check(z.minLength(1)),
     postLogoutRedirectUris: z.array(z.url()),
   }),
-  nativeClient: z.object({ clientId: z.string().min(1) }).optional(),
-  apiAudience: z.string().min(1),
-  groupsClaim: z.string().min(1),
-  accessTokenTtlSeconds: z.number().int().positive().optional(),
-  idTokenTtlSeconds: z.number().int().positive().optional(),
+  nativeClient: z.optional(z.object({ clientId: z.string().check(z.minLength(1)) })),
+  apiAudience: z.string().check(z.minLength(1)),
+  groupsClaim: z.string().check(z.minLength(1)),
+  accessTokenTtlSeconds: z.optional(z.number().check(z.int(), z.positive())),
+  idTokenTtlSeconds: z.optional(z.number().check(z.int(), z.positive())),
 });
 
 /** Starts the dev OpenID provider on `host:port` and resolves once it accepts connections. */

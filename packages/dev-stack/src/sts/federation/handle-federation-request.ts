@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { EmulatorState, VendedSession } from '../emulator-state';
 import { readQueryParams } from '../read-query-params';
 import type { WireRequest } from '../sigv4/sigv4';
@@ -56,9 +56,9 @@ const PAGE_HEADERS = {
 const JSON_HEADERS = { 'content-type': 'application/json', 'cache-control': 'no-store' };
 
 const sessionJsonSchema = z.object({
-  sessionId: z.string().min(1),
-  sessionKey: z.string().min(1),
-  sessionToken: z.string().min(1),
+  sessionId: z.string().check(z.minLength(1)),
+  sessionKey: z.string().check(z.minLength(1)),
+  sessionToken: z.string().check(z.minLength(1)),
 });
 
 function sameSecret(a: string, b: string): boolean {

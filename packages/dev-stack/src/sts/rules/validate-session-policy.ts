@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { StsError, validationError } from '../sts-error';
 
 const MAX_POLICY_CHARACTERS = 2048;
@@ -9,8 +9,8 @@ function isPolicyCharacter(code: number): boolean {
 
 const statementSchema = z.looseObject({ Effect: z.enum(['Allow', 'Deny']) });
 const policySchema = z.looseObject({
-  Version: z.string().optional(),
-  Statement: z.union([statementSchema, z.array(statementSchema).min(1)]),
+  Version: z.optional(z.string()),
+  Statement: z.union([statementSchema, z.array(statementSchema).check(z.minLength(1))]),
 });
 
 /** The inline session policy: ≤ 2048 characters of policy text, valid JSON, with a policy's outline. */
