@@ -5,6 +5,7 @@ import {
   claimNameSchema,
   defaultProviderFor,
   IDP_PROVIDERS,
+  jsonTextSchema,
   resolveIdpSettings,
 } from '@elevate/contracts';
 import type { IdpProvider } from '@elevate/contracts';
@@ -118,21 +119,7 @@ const envSchema = z.object({
   ),
   ELEVATE_STS_ENDPOINTS: optional(
     z.pipe(
-      z.pipe(
-        z.string(),
-        z.transform((text, ctx) => {
-          try {
-            return JSON.parse(text) as unknown;
-          } catch {
-            ctx.issues.push({
-              code: 'custom',
-              message: 'must be a JSON object of region → URL',
-              input: text,
-            });
-            return z.NEVER;
-          }
-        }),
-      ),
+      jsonTextSchema('must be a JSON object of region → URL'),
       z.record(region, z.url({ protocol: /^https?$/ })),
     ),
   ),

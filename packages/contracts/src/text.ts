@@ -58,3 +58,17 @@ export const ticketSchema = z
     z.trim(),
     z.regex(/^[A-Za-z0-9][\w.#/:-]{0,63}$/, 'must be a ticket reference such as OPS-1234'),
   );
+
+/** Text that holds JSON (an environment variable's value), parsed; `message` says what it must be. */
+export const jsonTextSchema = (message: string) =>
+  z.pipe(
+    z.string(),
+    z.transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.issues.push({ code: 'custom', message, input: text });
+        return z.NEVER;
+      }
+    }),
+  );

@@ -3,6 +3,7 @@ import {
   authorizeParamsSchema,
   defaultProviderFor,
   IDP_PROVIDERS,
+  jsonTextSchema,
   resolveIdpSettings,
   runtimeConfigFor,
   scopeSchema,
@@ -35,24 +36,7 @@ const externalSchema = z.object({
   ELEVATE_IDP_PROVIDER: z.optional(z.enum(IDP_PROVIDERS)),
   ELEVATE_IDP_SCOPE: z.optional(scopeSchema),
   ELEVATE_IDP_AUTHORIZE_PARAMS: z.optional(
-    z.pipe(
-      z.pipe(
-        z.string(),
-        z.transform((text, ctx) => {
-          try {
-            return JSON.parse(text) as unknown;
-          } catch {
-            ctx.issues.push({
-              code: 'custom',
-              message: 'must be a JSON object of parameter → value',
-              input: text,
-            });
-            return z.NEVER;
-          }
-        }),
-      ),
-      authorizeParamsSchema,
-    ),
+    z.pipe(jsonTextSchema('must be a JSON object of parameter → value'), authorizeParamsSchema),
   ),
 });
 
