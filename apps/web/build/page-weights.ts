@@ -28,37 +28,37 @@ export const PAGES: readonly PageSpec[] = [
     name: 'My access',
     path: '/my-access',
     modules: [...console, 'src/app/routes/my-access-page.tsx'],
-    budgetKib: 341,
+    budgetKib: 330,
   },
   {
     name: 'New request',
     path: '/requests/new',
     modules: [...console, 'src/app/routes/new-request-page.tsx'],
-    budgetKib: 314,
+    budgetKib: 302,
   },
   {
     name: 'Request',
     path: '/requests/:id',
     modules: [...console, 'src/app/routes/request-detail-page.tsx'],
-    budgetKib: 320,
+    budgetKib: 309,
   },
   {
     name: 'Reviews',
     path: '/reviews',
     modules: [...guarded, 'src/app/routes/reviews-page.tsx'],
-    budgetKib: 335,
+    budgetKib: 323,
   },
   {
     name: 'Audit',
     path: '/audit',
     modules: [...guarded, 'src/app/routes/audit-page.tsx'],
-    budgetKib: 328,
+    budgetKib: 316,
   },
   {
     name: 'Policy',
     path: '/policy',
     modules: [...console, 'src/app/routes/policy-page.tsx'],
-    budgetKib: 310,
+    budgetKib: 298,
   },
 ];
 
