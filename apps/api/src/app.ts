@@ -15,7 +15,7 @@ import { callBudget } from './middleware/call-budget';
 import { recordSignIn } from './middleware/record-sign-in';
 import { idempotency } from './middleware/idempotency';
 import { shedLoad } from './middleware/shed-load';
-import { Admission, DEFAULT_FEDERATE_ADMISSION } from './http/admission';
+import { federateAdmission } from './http/admission';
 import { correlationId } from './middleware/correlation-id';
 import { requestLog } from './middleware/request-log';
 import { accessRoutes } from './routes/access-routes';
@@ -89,7 +89,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono<AppEnv>
     app.route('/', slackInteractionRoutes(deps.slackInteractions));
   // Everything after this point needs both tokens — unknown paths too, so anonymous callers cannot map routes.
   if (federate !== undefined)
-    app.use(SESSIONS_PATH, shedLoad(new Admission(DEFAULT_FEDERATE_ADMISSION)));
+    app.use(SESSIONS_PATH, shedLoad(federateAdmission()));
   app.route('/', authenticatedRoutes(deps, deps, federate));
   return app;
 }
@@ -103,7 +103,7 @@ export function createFederateApp(deps: AppDeps): Hono<AppEnv> {
   const federate = federationDepsOf(deps);
   const app = appWithMiddleware(deps);
   // Everything needs both tokens — unknown paths too, so anonymous callers cannot map routes.
-  app.use(SESSIONS_PATH, shedLoad(new Admission(DEFAULT_FEDERATE_ADMISSION)));
+  app.use(SESSIONS_PATH, shedLoad(federateAdmission()));
   const routes = signedInRoutes(deps);
   routes.route('/', sessionRoutes(federate));
   app.route('/', routes);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Admission } from './admission';
+import { Admission, federateAdmission } from './admission';
+import type { ConcurrencyLimit, ServedCall } from './latency-limit';
 import type { Release } from './admission';
 
 beforeEach(() => {
@@ -118,5 +119,41 @@ describe('admission', () => {
         }
       }),
     );
+  });
+
+  it('follows a limit that changes: refuses over its current value, tells it each call served', async () => {
+    const observed: ServedCall[] = [];
+    const limit: ConcurrencyLimit & { current: number } = {
+      current: 2,
+      observe: (served) => observed.push(served),
+    };
+    let clock = 1_000;
+    const admission = new Admission({ concurrency: limit, queue: 0, maxWaitMs: 0 }, () => clock);
+    const first = await admission.enter();
+    const second = await admission.enter();
+    expect(await admission.enter()).toBeUndefined();
+    clock = 1_030;
+    first?.();
+    expect(observed).toEqual([
+      { startedAt: 1_000, endedAt: 1_030, contended: false, atLimit: false },
+    ]);
+    limit.current = 1;
+    expect(await admission.enter()).toBeUndefined();
+    second?.();
+    expect(observed[1]).toEqual({
+      startedAt: 1_000,
+      endedAt: 1_030,
+      contended: true,
+      atLimit: true,
+    });
+    expect(await admission.enter()).toBeTypeOf('function');
+  });
+
+  it('gives each federate app a limit of its own, starting at eight', async () => {
+    const [one, other] = [federateAdmission(), federateAdmission()];
+    const held = await Promise.all(Array.from({ length: 8 }, () => one.enter()));
+    expect(held.every((release) => typeof release === 'function')).toBe(true);
+    expect(await one.enter()).toBeUndefined();
+    expect(await other.enter()).toBeTypeOf('function');
   });
 });
