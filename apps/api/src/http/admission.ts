@@ -40,8 +40,11 @@ export function federateAdmission(): Admission {
   });
 }
 
-/** Gives the slot back; calling it again does nothing. */
-export type Release = () => void;
+/**
+ * Gives the slot back; calling it again does nothing. `learn: false` keeps the call out of a
+ * latency-following limit: a refusal or a failure says nothing about how long serving takes.
+ */
+export type Release = (learn?: boolean) => void;
 
 interface Waiter {
   admit: (release: Release | undefined) => void;
@@ -105,11 +108,11 @@ export class Admission {
     const startedAt = this.now();
     this.#active += 1;
     let released = false;
-    return () => {
+    return (learn = true) => {
       if (released) return;
       released = true;
       this.#active -= 1;
-      if (typeof concurrency !== 'number')
+      if (learn && typeof concurrency !== 'number')
         concurrency.observe({ startedAt, endedAt: this.now(), contended, atLimit });
       if (this.#active < this.#concurrency()) this.#waiting.shift()?.admit(this.#take());
     };

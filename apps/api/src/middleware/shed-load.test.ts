@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { problemSchema } from '@elevate/contracts';
 import type { AppEnv } from '../app-env';
 import { Admission } from '../http/admission';
+import type { ServedCall } from '../http/latency-limit';
 import { shedLoad } from './shed-load';
 
 /** `maxInFlight` at once and none waiting: the next call is shed at once. */
@@ -56,5 +57,25 @@ describe('shedding load in front of a route', () => {
     app.onError((_error, c) => c.text('failed', 500));
     expect((await app.request('/work', { method: 'POST' })).status).toBe(500);
     expect((await app.request('/work', { method: 'POST' })).status).toBe(500);
+  });
+
+  it('teaches a latency-following limit only from calls it served, not from refusals or failures', async () => {
+    const observed: ServedCall[] = [];
+    const limit = { current: 4, observe: (call: ServedCall) => observed.push(call) };
+    const app = new Hono<AppEnv>();
+    app.use('/work', shedLoad(new Admission({ concurrency: limit, queue: 0, maxWaitMs: 0 })));
+    app.post('/work', (c) =>
+      c.req.query('outcome') === 'refused'
+        ? c.json({ refused: true }, 409)
+        : c.req.query('outcome') === 'failed'
+          ? Promise.reject(new Error('boom'))
+          : c.json({ done: true }, 201),
+    );
+    app.onError((_error, c) => c.text('failed', 500));
+    expect((await app.request('/work?outcome=refused', { method: 'POST' })).status).toBe(409);
+    expect((await app.request('/work?outcome=failed', { method: 'POST' })).status).toBe(500);
+    expect(observed).toEqual([]);
+    expect((await app.request('/work', { method: 'POST' })).status).toBe(201);
+    expect(observed).toHaveLength(1);
   });
 });

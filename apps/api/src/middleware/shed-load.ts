@@ -21,7 +21,9 @@ export function shedLoad(admission: Admission): MiddlewareHandler<AppEnv> {
       await next();
       return undefined;
     } finally {
-      release();
+      // Only a session started says how long serving one takes: a quick refusal would teach a
+      // latency-following limit that calls take a millisecond, and cut it for every real one.
+      release(c.res.ok);
     }
   };
 }
