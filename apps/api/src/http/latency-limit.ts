@@ -7,7 +7,9 @@
  * `addedMs` beyond the fastest calls (the time the outbound calls take with no queue in front of
  * them), and raises it by one per `limit` calls served within that while the limit was
  * reached: additive increase, multiplicative decrease, as TCP does. Hand-written (~40 lines): npm
- * has no well-kept adaptive limiter; Netflix's concurrency-limits, the model, is Java.
+ * has no well-kept adaptive limiter; Netflix's concurrency-limits, the model, is Java. It acts on
+ * the Node server only (shed-load.ts; a Lambda instance serves one call at a time); where the
+ * outbound calls' own times vary by more than `addedMs` (a distant STS), it sheds more than it must.
  */
 
 /** What the admission asks of a limit. */
