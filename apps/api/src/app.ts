@@ -88,8 +88,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono<AppEnv>
   if (deps.slackInteractions !== undefined)
     app.route('/', slackInteractionRoutes(deps.slackInteractions));
   // Everything after this point needs both tokens — unknown paths too, so anonymous callers cannot map routes.
-  if (federate !== undefined)
-    app.use(SESSIONS_PATH, shedLoad(federateAdmission()));
+  if (federate !== undefined) app.use(SESSIONS_PATH, shedLoad(federateAdmission()));
   app.route('/', authenticatedRoutes(deps, deps, federate));
   return app;
 }
