@@ -3,7 +3,7 @@ import { StrictMode, useEffect, useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
-import { User } from 'oidc-client-ts';
+import { User, type UserManager } from 'oidc-client-ts';
 import { AuthCallbackPage } from './auth-callback-page';
 import { AuthProvider, STEP_UP_NOTICE } from './auth-provider';
 import { createAuthSession } from './auth-session';
@@ -346,6 +346,30 @@ describe('the first load, without oidc-client-ts', () => {
     const { load } = await renderWithStored(signedInUser(80));
     expect(screen.getByText(/^signed-in Ada/)).toBeTruthy();
     await vi.waitFor(() => expect(load).toHaveBeenCalledTimes(1));
+  });
+
+  it('keeps trying to load the library for its renewal while it cannot be downloaded', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const userManager = createUserManager(config);
+      await userManager.storeUser(signedInUser(80));
+      const load = vi.fn((): Promise<UserManager> =>
+        Promise.reject(new TypeError('Failed to fetch')),
+      );
+      render(
+        <AuthProvider session={createAuthSession(config, load, window.sessionStorage, [0, 0])}>
+          <TokensProbe />
+        </AuthProvider>,
+      );
+      await vi.waitFor(() => expect(load).toHaveBeenCalledTimes(3));
+      load.mockImplementation(async () => userManager);
+      await vi.advanceTimersByTimeAsync(30_000);
+      await vi.waitFor(() => expect(load).toHaveBeenCalledTimes(4));
+      await vi.advanceTimersByTimeAsync(30_000);
+      expect(load).toHaveBeenCalledTimes(4);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('renews an expired stored session through the library before calling it signed in', async () => {

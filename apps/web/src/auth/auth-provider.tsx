@@ -69,6 +69,8 @@ const RENEWAL_NOTICE_SECONDS = 60;
 /** Time to download and start it before then. */
 const LOAD_LEAD_SECONDS = 30;
 const LONGEST_TIMEOUT_MS = 2 ** 31 - 1;
+/** How often to try loading it again for renewal after a load (with its own retries) failed. */
+const RENEWAL_LOAD_RETRY_MS = 30_000;
 
 /** When to load oidc-client-ts so that its automatic renewal runs on time for this session. */
 function renewalLoadDelayMs(
@@ -168,16 +170,21 @@ export function AuthProvider({ session, children }: AuthProviderProps) {
 
     // oidc-client-ts's automatic renewal (and its expiry event) run once it is loaded: load it in
     // time for this session's renewal. A sign-in in this tab loads it anyway.
+    let renewal: ReturnType<typeof setTimeout> | undefined;
+    const loadForRenewal = (delayMs: number) => {
+      renewal = setTimeout(() => {
+        session.userManager().catch(() => {
+          // Offline for longer than its retries (a laptop waking): try again until it loads.
+          if (active) loadForRenewal(RENEWAL_LOAD_RETRY_MS);
+        });
+      }, delayMs);
+    };
     const stored = session.readStored();
-    const renewal =
-      stored &&
-      setTimeout(() => {
-        session.userManager().catch(() => undefined);
-      }, renewalLoadDelayMs(stored));
+    if (stored) loadForRenewal(renewalLoadDelayMs(stored));
     return () => {
       active = false;
       unsubscribe();
-      if (renewal) clearTimeout(renewal);
+      clearTimeout(renewal);
     };
   }, [session]);
 

@@ -23,11 +23,26 @@ export interface AuthSession {
 const loadUserManager = async (config: RuntimeConfig): Promise<UserManager> =>
   (await import('./user-manager')).createUserManager(config);
 
+/** Waits before the second and third download of the library: a tab that just woke may be offline. */
+const LOAD_RETRY_DELAYS_MS = [1_000, 4_000] as const;
+
+async function withRetries<T>(load: () => Promise<T>, delaysMs: readonly number[]): Promise<T> {
+  for (const delayMs of delaysMs) {
+    try {
+      return await load();
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+    }
+  }
+  return load();
+}
+
 /** Created once, outside React: a second `UserManager` would renew tokens on its own. */
 export function createAuthSession(
   config: RuntimeConfig,
   createUserManager: (config: RuntimeConfig) => Promise<UserManager> = loadUserManager,
   storage: Storage = window.sessionStorage,
+  retryDelaysMs: readonly number[] = LOAD_RETRY_DELAYS_MS,
 ): AuthSession {
   const key = storedSessionKey(config.authority, config.clientId);
   const waiting = new Set<(userManager: UserManager) => void>();
@@ -37,7 +52,7 @@ export function createAuthSession(
     readStored: () => readStoredSession(key, storage),
     forgetStored: () => storage.removeItem(key),
     userManager: () =>
-      (creating ??= createUserManager(config).then(
+      (creating ??= withRetries(() => createUserManager(config), retryDelaysMs).then(
         (userManager) => {
           created = userManager;
           // Before any caller uses it, so that no event it raises goes unheard.
@@ -46,7 +61,7 @@ export function createAuthSession(
           return userManager;
         },
         (error: unknown) => {
-          // A failed download may succeed on the next attempt.
+          // Three downloads failed; the next call tries again.
           creating = undefined;
           throw error;
         },

@@ -14,8 +14,11 @@ const config = runtimeConfigSchema.parse({
 const key = storedSessionKey(config.authority, config.clientId);
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
-/** A user as oidc-client-ts builds one from a token response (claims from the ID token). */
-function libraryUser(expiresIn: number): User {
+/**
+ * A user as oidc-client-ts builds one from a token response (claims from the ID token);
+ * `expiresIn` undefined: the IdP sent no `expires_in`.
+ */
+function libraryUser(expiresIn: number | undefined): User {
   const now = nowSeconds();
   const user = new User({
     access_token: 'access-token',
@@ -38,7 +41,7 @@ function libraryUser(expiresIn: number): User {
     userState: { returnTo: '/audit' },
   });
   // What the library does with the token response's `expires_in`: sets `expires_at`.
-  user.expires_in = expiresIn;
+  if (expiresIn !== undefined) user.expires_in = expiresIn;
   return user;
 }
 
@@ -83,6 +86,18 @@ describe('the stored session, read without oidc-client-ts', () => {
     expect(needsRenewal(stored)).toBe(true);
   });
 
+  it('reads a session whose IdP sent no expires_in: no access-token expiry, the ID token’s bounds it', async () => {
+    const user = libraryUser(undefined);
+    expect(user.expires_at).toBeUndefined();
+    await createUserManager(config).storeUser(user);
+    const stored = readStoredSession(key);
+    expect(stored).toMatchObject({ access_token: 'access-token', profile: { sub: 'user-1' } });
+    expect(stored).not.toHaveProperty('expires_at');
+    if (!stored) throw new Error('unreachable');
+    expect(needsRenewal(stored)).toBe(false);
+    expect(needsRenewal(stored, stored.profile.exp)).toBe(true);
+  });
+
   it('is no session when the stored value is not of the shape the library writes', () => {
     const valid = JSON.parse(libraryUser(300).toStorageString()) as Record<string, unknown>;
     const profile = valid['profile'] as Record<string, unknown>;
@@ -95,7 +110,6 @@ describe('the stored session, read without oidc-client-ts', () => {
       { ...valid, access_token: '' },
       { ...valid, id_token: undefined },
       { ...valid, id_token: 42 },
-      { ...valid, expires_at: undefined },
       { ...valid, expires_at: '9999999999' },
       { ...valid, expires_at: Number.NaN },
       { ...valid, profile: undefined },

@@ -19,7 +19,6 @@ export interface Session {
 /** A session read from storage: everything the first load uses is there and well-formed. */
 export interface StoredSession extends Session {
   id_token: string;
-  expires_at: number;
   profile: Session['profile'] & { exp: number };
 }
 
@@ -44,8 +43,11 @@ const isEpochSeconds = (value: unknown): value is number =>
  * writes one with the library itself, so an upgrade that changes the format fails there).
  *
  * The stored value is untrusted input (any script of this origin, or an older version, may have
- * written it): a value that is not JSON or lacks the tokens, the subject or either expiry is no
- * session (null); a claim shown to people (`name`, `email`) that is not a string is left out. Whether
+ * written it): a value that is not JSON or lacks the tokens, the subject or the ID token's expiry is
+ * no session (null). The access token's `expires_at` may be absent, as oidc-client-ts stores it when
+ * the IdP sends no `expires_in` (OAuth 2 only recommends it): like the library, that is a token
+ * that does not expire, and the ID token's `exp` still bounds the session. A malformed one is no
+ * session. A claim shown to people (`name`, `email`) that is not a string is left out. Whether
  * it has expired is the caller's question (`needsRenewal`). The API verifies both tokens in full.
  */
 export function readStoredSession(
@@ -66,7 +68,7 @@ export function readStoredSession(
   if (
     !isText(access_token) ||
     !isText(id_token) ||
-    !isEpochSeconds(expires_at) ||
+    (expires_at !== undefined && !isEpochSeconds(expires_at)) ||
     !isText(sub) ||
     !isEpochSeconds(exp)
   ) {
@@ -75,7 +77,7 @@ export function readStoredSession(
   return {
     access_token,
     id_token,
-    expires_at,
+    ...(expires_at === undefined ? {} : { expires_at }),
     profile: {
       sub,
       exp,
