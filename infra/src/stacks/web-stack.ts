@@ -210,6 +210,9 @@ export class WebStack extends Stack {
         destinationBucket: this.bucket,
         sources: [s3deploy.Source.asset(props.webDistDir, { exclude: SOURCE_MAP_PATTERNS })],
         exclude: [RUNTIME_CONFIG_FILE],
+        // Earlier builds' hashed files stay: a tab opened before this deploy still loads its pages'
+        // chunks and oidc-client-ts on demand, and deleted ones would come back as index.html.
+        prune: false,
         distribution: this.distribution,
         distributionPaths: ['/*'],
       });
